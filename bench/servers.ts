@@ -1,0 +1,92 @@
+// Child-process handling for bench/http.ts: start a server on a free port, wait until
+// GET /health answers, and make sure no server outlives the benchmark.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const startupTimeoutMs = 30_000;
+const logTailLines = 50;
+const children: ChildProcess[] = [];
+
+// Ask the OS for an unused port; the tiny race until the child binds it is acceptable here.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Spawns `command` in the project root and resolves with its /health URL once that answers 200. */
+export async function startServer(name: string, command: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const port = await freePort();
+  const [executable = '', ...args] = command;
+  const child = spawn(executable, args, {
+    cwd: projectRoot,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  // Drain the pipes (a full pipe would stall the server) but keep a tail for startup failures.
+  const tail: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      tail.push(line);
+      if (tail.length > logTailLines) tail.shift();
+    });
+  }
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
+
+  const url = `http://127.0.0.1:${port}/health`;
+  const deadline = Date.now() + startupTimeoutMs;
+  const failure = (why: string) =>
+    new Error(`${name} server (${command.join(' ')}) ${why}\n--- last output ---\n${tail.join('\n')}`);
+  while (Date.now() < deadline) {
+    if (spawnError) throw failure(`could not be spawned: ${spawnError.message}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await sleep(100); // let the last log lines arrive before reporting
+      throw failure(`exited early (code ${child.exitCode}, signal ${child.signalCode})`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return url;
+    } catch {
+      // Not listening yet; keep polling.
+    }
+    await sleep(200);
+  }
+  throw failure(`did not answer 200 on ${url} within ${startupTimeoutMs / 1000}s`);
+}
+
+function isRunning(child: ChildProcess): boolean {
+  return child.pid !== undefined && child.exitCode === null && child.signalCode === null;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (!isRunning(child)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const forceKill = setTimeout(() => child.kill('SIGKILL'), 5000); // don't hang on a stuck shutdown
+    child.once('exit', () => resolve(clearTimeout(forceKill)));
+    child.kill('SIGTERM');
+  });
+}
+
+/** Graceful stop (SIGTERM, then SIGKILL after 5 s) of every server started so far. */
+export async function stopServers(): Promise<void> {
+  await Promise.all(children.map(stopChild));
+}
+
+/** Synchronous last resort for process 'exit', where nothing can be awaited. */
+export function killServersNow(): void {
+  for (const child of children) if (isRunning(child)) child.kill('SIGKILL');
+}

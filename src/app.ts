@@ -1,0 +1,60 @@
+// The composition root: creates the platform services and registers every module, in order
+// (external plugins → platform → modules → web). Nothing else wires dependencies together.
+import cors from '@fastify/cors';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/database.ts';
+import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { RequestLog, registerRequestContext, requestIdFor } from './platform/http/request-context.ts';
+import type { App } from './platform/http/types.ts';
+import { registerWeb } from './platform/http/web.ts';
+import type { Logger } from './platform/observability/logger.ts';
+import { createMetrics, registerHttpMetrics } from './platform/observability/metrics.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  /** Where the built web app lives; tests point it elsewhere. */
+  webDist?: string;
+}
+
+export type { App };
+
+/** Builds the HTTP application. The caller owns the database and closes it after `app.close()`. */
+export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new RequestLog(),
+    genReqId: requestIdFor,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const metrics = createMetrics();
+  registerRequestContext(app);
+  registerErrorHandling(app);
+  registerHttpMetrics(app, metrics);
+  if (config.corsOrigins.length > 0) {
+    const anyOrigin = config.corsOrigins.includes('*');
+    await app.register(cors, {
+      origin: anyOrigin ? true : config.corsOrigins,
+      // Credentials are never shared with a wildcard origin.
+      credentials: !anyOrigin,
+      exposedHeaders: ['x-request-id'],
+    });
+  }
+  await registerOpenApi(app, config);
+
+  await healthRoutes(app, { config, database, metrics });
+  // Business modules register under /api/v1 here as they arrive (see the README's roadmap).
+
+  await registerWeb(app, webDist);
+  return app;
+}

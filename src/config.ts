@@ -1,0 +1,225 @@
+// The only module that reads process.env. Everything else receives a validated Config.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  version: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Absent → embedded PGlite stored under dataDir. */
+  databaseUrl: string | undefined;
+  logLevel: LogLevel;
+  /** Browser origins allowed to call the API cross-origin; empty = same origin only. */
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** Path of the optional YAML file the values were merged from. */
+  configFile: string | undefined;
+}
+
+/** Raised for any invalid setting; the CLI prints the message and exits with code 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Raw = string | number | boolean | string[] | undefined;
+
+interface Setting<K extends keyof Config> {
+  key: K;
+  env: string;
+  description: string;
+  fallback: () => Config[K];
+  parse: (raw: Raw, name: string) => Config[K];
+  secret?: boolean;
+}
+
+function text(raw: Raw, name: string): string {
+  if (typeof raw === 'string' || typeof raw === 'number') return String(raw).trim();
+  throw new ConfigError(`${name} must be a string`);
+}
+
+function integer(min: number, max: number) {
+  return (raw: Raw, name: string): number => {
+    const s = text(raw, name);
+    const n = Number(s);
+    if (!/^-?\d+$/.test(s) || n < min || n > max) {
+      throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${s}")`);
+    }
+    return n;
+  };
+}
+
+function optionalText(raw: Raw, name: string): string | undefined {
+  const s = text(raw, name);
+  return s === '' ? undefined : s;
+}
+
+function databaseUrl(raw: Raw, name: string): string | undefined {
+  const s = optionalText(raw, name);
+  if (s === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like postgres://user@host:5432/db`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${name} must use the postgres:// scheme (got "${url.protocol}")`);
+  }
+  return s;
+}
+
+function origins(raw: Raw, name: string): string[] {
+  const list = Array.isArray(raw) ? raw : text(raw, name).split(',');
+  const cleaned = list.map((o) => String(o).trim()).filter((o) => o !== '');
+  for (const o of cleaned) {
+    if (o === '*') continue;
+    try {
+      const u = new URL(o);
+      if (u.origin !== o.replace(/\/$/, '')) throw new Error('not an origin');
+    } catch {
+      throw new ConfigError(
+        `${name} must be a comma-separated list of origins like https://plant.example.com (got "${o}")`,
+      );
+    }
+  }
+  return cleaned.map((o) => o.replace(/\/$/, ''));
+}
+
+function logLevel(raw: Raw, name: string): LogLevel {
+  const s = text(raw, name).toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(s)) {
+    throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')} (got "${s}")`);
+  }
+  return s as LogLevel;
+}
+
+/** Every setting, with its environment variable. The README's configuration table mirrors this list. */
+export const SETTINGS = [
+  { key: 'port', env: 'PORT', description: 'HTTP port', fallback: () => 8080, parse: integer(0, 65535) },
+  {
+    key: 'host',
+    env: 'HOST',
+    description: 'Interface to listen on',
+    fallback: () => '127.0.0.1',
+    parse: text,
+  },
+  {
+    key: 'dataDir',
+    env: 'DATA_DIR',
+    description: 'Directory for the embedded database and stored files',
+    fallback: () => './data',
+    parse: text,
+  },
+  {
+    key: 'databaseUrl',
+    env: 'DATABASE_URL',
+    description: 'PostgreSQL connection URL; unset → embedded PGlite in DATA_DIR',
+    fallback: () => undefined,
+    parse: databaseUrl,
+    secret: true,
+  },
+  { key: 'logLevel', env: 'LOG_LEVEL', description: 'Log level', fallback: () => 'info', parse: logLevel },
+  {
+    key: 'corsOrigins',
+    env: 'CORS_ORIGINS',
+    description: 'Comma-separated origins allowed cross-origin; empty = same origin only',
+    fallback: () => [],
+    parse: origins,
+  },
+  {
+    key: 'bodyLimitBytes',
+    env: 'BODY_LIMIT_BYTES',
+    description: 'Largest accepted JSON request body in bytes (larger → 413)',
+    fallback: () => 1_048_576,
+    parse: integer(1024, 1_073_741_824),
+  },
+  {
+    key: 'metricsToken',
+    env: 'METRICS_TOKEN',
+    description: 'When set, GET /metrics requires this bearer token',
+    fallback: () => undefined,
+    parse: optionalText,
+    secret: true,
+  },
+] as const satisfies readonly Setting<keyof Config>[];
+
+export const CONFIG_FILE_ENV = 'PLANTINTEL_CONFIG';
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export const VERSION = readVersion();
+
+function readYaml(file: string): Record<string, Raw> {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${CONFIG_FILE_ENV}: cannot read ${file} (${(err as NodeJS.ErrnoException).code})`);
+  }
+  let doc: unknown;
+  try {
+    doc = parseYaml(source);
+  } catch (err) {
+    throw new ConfigError(
+      `${CONFIG_FILE_ENV}: ${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`,
+    );
+  }
+  if (doc === null || doc === undefined) return {};
+  if (typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new ConfigError(`${CONFIG_FILE_ENV}: ${file} must contain a mapping of settings`);
+  }
+  const known = new Map<string, string>(SETTINGS.map((s) => [s.key, s.env]));
+  for (const s of SETTINGS) known.set(s.env, s.env);
+  const out: Record<string, Raw> = {};
+  for (const [k, v] of Object.entries(doc)) {
+    const env = known.get(k);
+    if (!env) throw new ConfigError(`${CONFIG_FILE_ENV}: unknown setting "${k}" in ${file}`);
+    out[env] = v as Raw;
+  }
+  return out;
+}
+
+/**
+ * Builds the configuration from environment variables, falling back to the YAML file named by
+ * PLANTINTEL_CONFIG (keys are either the variable names or their camelCase keys), then defaults.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const configFile = env[CONFIG_FILE_ENV]?.trim() || undefined;
+  const fromFile = configFile ? readYaml(path.resolve(configFile)) : {};
+  const values: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    const raw: Raw = env[setting.env] ?? fromFile[setting.env];
+    values[setting.key] = raw === undefined ? setting.fallback() : setting.parse(raw, setting.env);
+  }
+  return { ...(values as Omit<Config, 'version' | 'configFile'>), version: VERSION, configFile };
+}
+
+/** A loggable copy of the configuration: secrets are replaced by "[set]". */
+export function describeConfig(config: Config): Record<string, unknown> {
+  const out: Record<string, unknown> = { version: config.version, configFile: config.configFile };
+  for (const s of SETTINGS) {
+    const value = config[s.key];
+    out[s.key] = 'secret' in s && s.secret && value !== undefined ? '[set]' : value;
+  }
+  return out;
+}
+
+/** Settings used by test helpers (which database to test against, which browser to drive). */
+export function loadTestSettings(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    databaseUrl: databaseUrl(env.DATABASE_URL ?? '', 'DATABASE_URL'),
+    chromiumPath: env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
+  };
+}

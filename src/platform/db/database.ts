@@ -1,0 +1,112 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything queries can run on: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+export type DriverName = 'pglite' | 'postgres';
+
+/** The underlying driver handle, for the few things Drizzle does not cover (LISTEN/NOTIFY, dumps). */
+export type RawClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; client: PGlite };
+
+export interface Database {
+  readonly driver: DriverName;
+  readonly raw: RawClient;
+  readonly db: Db;
+  /** Human-readable location, safe to log (no credentials). */
+  readonly location: string;
+  /** Round-trip time of a trivial query in milliseconds; throws when the database is unreachable. */
+  ping(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** dataDir undefined → in memory; loadDataDir → start from a dumped data directory. */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+export function targetFromConfig(config: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: path.resolve(config.dataDir, 'pglite') };
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return Math.round((performance.now() - start) * 100) / 100;
+}
+
+export function safeLocation(url: string): string {
+  const u = new URL(url);
+  return `postgres://${u.hostname}:${u.port || 5432}${u.pathname}`;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle client losing its connection (server restart) must not crash the process.
+    pool.on('error', () => {});
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    let closed = false;
+    return {
+      driver: 'postgres',
+      raw: { kind: 'postgres', pool },
+      db,
+      location: safeLocation(target.url),
+      ping: () => timed(() => pool.query('select 1')),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await pool.end();
+      },
+    };
+  }
+
+  let releaseLock = () => {};
+  if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true });
+    releaseLock = acquireDataDirLock(target.dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(
+      target.dataDir,
+      target.loadDataDir ? { loadDataDir: target.loadDataDir } : {},
+    );
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    driver: 'pglite',
+    raw: { kind: 'pglite', client },
+    db,
+    location: target.dataDir ?? 'memory',
+    ping: () => timed(() => client.query('select 1')),
+    close: async () => {
+      if (!client.closed) await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/** Runs a statement and returns its rows, on either driver. */
+export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

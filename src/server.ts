@@ -1,0 +1,86 @@
+import { type App, buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type Database, openDatabase, targetFromConfig } from './platform/db/database.ts';
+import { recordStart } from './platform/db/instance.repo.ts';
+import { migrateDatabase } from './platform/db/migrate.ts';
+import { createLogger, type Logger } from './platform/observability/logger.ts';
+
+export interface RunningServer {
+  app: App;
+  database: Database;
+  logger: Logger;
+  url: string;
+  /** Resolves once a shutdown (signal or `stop()`) has completed. */
+  stopped: Promise<void>;
+  stop(reason?: string): Promise<void>;
+}
+
+// Long enough for slow in-flight requests, short enough for an orchestrator's kill timeout.
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Opens and migrates the database, then serves HTTP until SIGINT/SIGTERM or `stop()`. */
+export async function startServer(
+  config: Config,
+  options: { handleSignals?: boolean } = {},
+): Promise<RunningServer> {
+  const logger = createLogger(config);
+  const database = await openDatabase(targetFromConfig(config));
+  let app: App;
+  try {
+    await migrateDatabase(database);
+    const instance = await recordStart(database.db, config.version);
+    logger.info(
+      {
+        driver: database.driver,
+        database: database.location,
+        instanceId: instance.instanceId,
+        starts: instance.startCount,
+      },
+      'database ready',
+    );
+    app = await buildApp({ config, database, logger });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, version: config.version }, `PlantIntel listening on ${url}`);
+
+  let resolveStopped: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    resolveStopped = resolve;
+  });
+  let stopping: Promise<void> | undefined;
+  const stop = (reason = 'stop requested') => {
+    stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down: finishing in-flight requests');
+      const force = setTimeout(() => {
+        logger.error('shutdown grace period exceeded; closing connections');
+        app.server.closeAllConnections();
+      }, SHUTDOWN_GRACE_MS);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(force);
+        await database.close();
+        logger.info('shutdown complete: database closed');
+        resolveStopped();
+      }
+    })();
+    return stopping;
+  };
+
+  if (options.handleSignals !== false) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        // A second signal means "now": exit without waiting any longer.
+        process.once(signal, () => process.exit(130));
+        void stop(signal);
+      });
+    }
+  }
+  return { app, database, logger, url, stopped, stop };
+}

@@ -1,0 +1,195 @@
+/**
+ * Tiny fetch client for the PlantIntel server.
+ *
+ * Server errors arrive as `{ error: { code, message, details?, requestId } }`;
+ * they are turned into an `ApiError` carrying the message and request ID so the
+ * UI can show both (the request ID is what operators quote in support tickets).
+ */
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface ApiErrorEnvelope {
+  error: { code: string; message: string; details?: unknown; requestId?: string };
+}
+
+export class ApiError extends Error {
+  /** HTTP status, or null when no response was received (network failure, timeout). */
+  readonly status: number | null;
+  readonly code: string;
+  readonly requestId: string | undefined;
+  readonly details: unknown;
+
+  constructor(init: {
+    status: number | null;
+    code: string;
+    message: string;
+    requestId?: string | undefined;
+    details?: unknown;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.details = init.details;
+  }
+}
+
+export interface RequestOptions {
+  method?: string;
+  /** Serialized as JSON when present. */
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number;
+}
+
+interface Exchange {
+  response: Response;
+  /** Parsed JSON body, or undefined when the body is empty or not JSON. */
+  body: unknown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isApiErrorEnvelope(value: unknown): value is ApiErrorEnvelope {
+  if (!isRecord(value) || !isRecord(value.error)) return false;
+  return typeof value.error.code === 'string' && typeof value.error.message === 'string';
+}
+
+/** Performs the request and reads the body, both under one timeout. */
+async function exchange(path: string, options: RequestOptions = {}): Promise<Exchange> {
+  const { method = 'GET', body, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const forwardAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) forwardAbort();
+  else signal?.addEventListener('abort', forwardAbort, { once: true });
+
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+
+  try {
+    const response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: controller.signal,
+      cache: 'no-store',
+    });
+    const text = await response.text();
+    let parsed: unknown;
+    if (text.length > 0) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    return { response, body: parsed };
+  } catch (cause) {
+    // Cancellation by the caller (e.g. TanStack Query) must propagate unchanged.
+    if (signal?.aborted && !timedOut) throw cause;
+    throw new ApiError({
+      status: null,
+      code: timedOut ? 'TIMEOUT' : 'NETWORK_ERROR',
+      message: timedOut
+        ? `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`
+        : 'Could not reach the PlantIntel server.',
+    });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+function errorFromResponse({ response, body }: Exchange): ApiError {
+  const headerRequestId = response.headers.get('x-request-id') ?? undefined;
+  if (isApiErrorEnvelope(body)) {
+    return new ApiError({
+      status: response.status,
+      code: body.error.code,
+      message: body.error.message,
+      requestId: body.error.requestId ?? headerRequestId,
+      details: body.error.details,
+    });
+  }
+  const statusText = response.statusText ? ` ${response.statusText}` : '';
+  return new ApiError({
+    status: response.status,
+    code: `HTTP_${response.status}`,
+    message: `Unexpected response from the server (HTTP ${response.status}${statusText}).`,
+    requestId: headerRequestId,
+  });
+}
+
+/** Sends a request and resolves with the parsed JSON body; rejects with ApiError on non-2xx. */
+export async function request<T>(path: string, options?: RequestOptions): Promise<T> {
+  const result = await exchange(path, options);
+  if (!result.response.ok) throw errorFromResponse(result);
+  return result.body as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal }),
+  post: <T>(path: string, body?: unknown, signal?: AbortSignal) =>
+    request<T>(path, { method: 'POST', body, signal }),
+};
+
+/** Message plus request ID (when known) for showing any thrown value to the user. */
+export function describeError(error: unknown): { message: string; requestId?: string } {
+  if (error instanceof ApiError) {
+    return error.requestId
+      ? { message: error.message, requestId: error.requestId }
+      : { message: error.message };
+  }
+  if (error instanceof Error) return { message: error.message };
+  return { message: String(error) };
+}
+
+// --- Readiness -----------------------------------------------------------------
+
+export type DatabaseDriver = 'pglite' | 'postgres';
+
+export interface ReadyResponse {
+  status: 'ready' | 'unavailable';
+  version: string;
+  database: {
+    driver: DatabaseDriver | (string & {});
+    ok: boolean;
+    latencyMs: number | null;
+  };
+}
+
+function isReadyResponse(value: unknown): value is ReadyResponse {
+  if (!isRecord(value) || !isRecord(value.database)) return false;
+  const { status, version, database } = value;
+  return (
+    (status === 'ready' || status === 'unavailable') &&
+    typeof version === 'string' &&
+    typeof database.driver === 'string' &&
+    typeof database.ok === 'boolean' &&
+    (database.latencyMs === null || typeof database.latencyMs === 'number')
+  );
+}
+
+/**
+ * `GET /ready` answers 200 when ready and 503 when not, with the same body shape
+ * either way, so the body is read regardless of status. Anything else is an error.
+ */
+export async function fetchReady(signal?: AbortSignal): Promise<ReadyResponse> {
+  const result = await exchange('/ready', { signal, timeoutMs: 4_000 });
+  if (isReadyResponse(result.body)) return result.body;
+  if (!result.response.ok) throw errorFromResponse(result);
+  throw new ApiError({
+    status: result.response.status,
+    code: 'BAD_RESPONSE',
+    message: 'The server answered /ready with an unexpected body.',
+    requestId: result.response.headers.get('x-request-id') ?? undefined,
+  });
+}
