@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { ConfigError, describeConfig, loadConfig, SETTINGS } from './config.ts';
+
+function withYaml(content: string, run: (file: string) => void) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'plantintel-config-'));
+  const file = path.join(dir, 'plantintel.yaml');
+  writeFileSync(file, content);
+  try {
+    run(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('config', () => {
+  test('defaults: port 8080 on 127.0.0.1, embedded database in ./data', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 8080);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.dataDir, './data');
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.logLevel, 'info');
+    assert.deepEqual(config.corsOrigins, []);
+    assert.match(config.version, /^\d+\.\d+\.\d+/);
+  });
+
+  test('environment variables are parsed and validated', () => {
+    const config = loadConfig({
+      PORT: '9001',
+      DATABASE_URL: 'postgres://app:pw@db:5432/plant',
+      LOG_LEVEL: 'DEBUG',
+      CORS_ORIGINS: 'https://a.example.com, https://b.example.com/',
+    });
+    assert.equal(config.port, 9001);
+    assert.equal(config.databaseUrl, 'postgres://app:pw@db:5432/plant');
+    assert.equal(config.logLevel, 'debug');
+    assert.deepEqual(config.corsOrigins, ['https://a.example.com', 'https://b.example.com']);
+  });
+
+  const invalid: [Record<string, string>, RegExp][] = [
+    [{ PORT: 'eighty' }, /^PORT must be an integer between 0 and 65535 \(got "eighty"\)$/],
+    [{ PORT: '70000' }, /^PORT must be an integer/],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, /^DATABASE_URL must use the postgres:\/\/ scheme/],
+    [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL must be a URL/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of fatal, error/],
+    [{ CORS_ORIGINS: 'example.com' }, /^CORS_ORIGINS must be a comma-separated list of origins/],
+    [{ BODY_LIMIT_BYTES: '10' }, /^BODY_LIMIT_BYTES must be an integer between 1024/],
+  ];
+  for (const [env, message] of invalid) {
+    test(`rejects ${JSON.stringify(env)} naming the variable`, () => {
+      assert.throws(
+        () => loadConfig(env),
+        (err: Error) => err instanceof ConfigError && message.test(err.message),
+      );
+    });
+  }
+
+  test('a YAML file supplies values; the environment wins over it', () => {
+    withYaml('port: 7000\nlogLevel: warn\nCORS_ORIGINS: [https://x.example.com]\n', (file) => {
+      const fromFile = loadConfig({ PLANTINTEL_CONFIG: file });
+      assert.equal(fromFile.port, 7000);
+      assert.equal(fromFile.logLevel, 'warn');
+      assert.deepEqual(fromFile.corsOrigins, ['https://x.example.com']);
+      assert.equal(fromFile.configFile, file);
+      const overridden = loadConfig({ PLANTINTEL_CONFIG: file, PORT: '7100' });
+      assert.equal(overridden.port, 7100);
+      assert.equal(overridden.logLevel, 'warn');
+    });
+  });
+
+  test('a YAML file with an unknown key, bad YAML or a missing file is refused', () => {
+    withYaml('prot: 7000\n', (file) => {
+      assert.throws(() => loadConfig({ PLANTINTEL_CONFIG: file }), /unknown setting "prot"/);
+    });
+    withYaml('port: [1, 2\n', (file) => {
+      assert.throws(() => loadConfig({ PLANTINTEL_CONFIG: file }), /is not valid YAML/);
+    });
+    withYaml('port: abc\n', (file) => {
+      assert.throws(() => loadConfig({ PLANTINTEL_CONFIG: file }), /^ConfigError: PORT must be an integer/);
+    });
+    assert.throws(() => loadConfig({ PLANTINTEL_CONFIG: '/nonexistent/p.yaml' }), /cannot read .*ENOENT/);
+  });
+
+  test('describeConfig hides secrets', () => {
+    const shown = describeConfig(
+      loadConfig({ DATABASE_URL: 'postgres://u:hunter2@h/d', METRICS_TOKEN: 's3cret' }),
+    );
+    const text = JSON.stringify(shown);
+    assert.doesNotMatch(text, /hunter2|s3cret/);
+    assert.equal(shown.databaseUrl, '[set]');
+  });
+
+  test('the README documents every setting', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const s of SETTINGS)
+      assert.match(readme, new RegExp(`\\| \`${s.env}\` \\|`), `${s.env} missing from README`);
+    assert.match(readme, /\| `PLANTINTEL_CONFIG` \|/);
+  });
+
+  test('the CLI exits with code 2 and names the variable on invalid configuration', () => {
+    const result = spawnSync(process.execPath, ['src/main.ts', 'config'], {
+      cwd: new URL('..', import.meta.url),
+      env: { ...process.env, PORT: 'abc' },
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /invalid configuration: PORT must be an integer/);
+  });
+});

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+
+const root = new URL('..', import.meta.url);
+
+/** The environment for a child CLI: the embedded database in `dataDir`, whatever the test run uses. */
+function cliEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' };
+  delete env.DATABASE_URL;
+  delete env.PLANTINTEL_CONFIG;
+  return env;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return spawnSync(process.execPath, ['src/main.ts', ...args], { cwd: root, env, encoding: 'utf8' });
+}
+
+interface Served {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function serve(dataDir: string): Promise<Served> {
+  const child = spawn(process.execPath, ['src/main.ts', 'serve'], { cwd: root, env: cliEnv(dataDir) });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /PlantIntel listening on (http:\/\/[^"\s]+)/.exec(output);
+      if (match?.[1]) {
+        clearInterval(timer);
+        resolve(match[1]);
+      }
+    }, 50);
+    exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
+  });
+  return { child, url, output: () => output, exited };
+}
+
+describe('plantintel CLI', () => {
+  test('every command has --help', () => {
+    for (const command of ['serve', 'migrate', 'config']) {
+      const result = cli([command, '--help']);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, new RegExp(`^plantintel ${command}`));
+    }
+    const overview = cli(['--help']);
+    assert.equal(overview.status, 0);
+    assert.match(overview.stdout, /Commands:\n {2}serve/);
+  });
+
+  test('an unknown command is refused with exit code 2', () => {
+    const result = cli(['frobnicate']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /Unknown command "frobnicate"/);
+  });
+
+  test('migrate creates and migrates the embedded database, idempotently', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'plantintel-cli-'));
+    try {
+      for (let i = 0; i < 2; i++) {
+        const result = cli(['migrate'], cliEnv(dataDir));
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /migrations applied/);
+      }
+      assert.ok(existsSync(path.join(dataDir, 'pglite', 'PG_VERSION')));
+      assert.ok(!existsSync(path.join(dataDir, 'pglite', 'plantintel.pid')), 'lock released');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('SIGTERM under load finishes in-flight requests, closes the embedded database, and it reopens intact', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'plantintel-sigterm-'));
+    try {
+      const first = await serve(dataDir);
+      const statuses: number[] = [];
+      let refused = 0;
+      let loading = true;
+      // Eight clients hammer the database-backed readiness route until the server goes away.
+      const clients = Array.from({ length: 8 }, async () => {
+        while (loading) {
+          try {
+            statuses.push((await fetch(`${first.url}/ready`)).status);
+          } catch {
+            refused++;
+            if (refused > 50) return;
+          }
+        }
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      first.child.kill('SIGTERM');
+      const code = await first.exited;
+      loading = false;
+      await Promise.all(clients);
+      assert.equal(code, 0, first.output());
+      assert.match(first.output(), /shutdown complete: database closed/);
+      assert.ok(statuses.filter((s) => s === 200).length > 10, `too little load: ${statuses.length}`);
+      // In-flight requests complete; ones arriving during shutdown are told 503, never a crash.
+      assert.deepEqual(
+        statuses.filter((s) => s !== 200 && s !== 503),
+        [],
+      );
+
+      const second = await serve(dataDir);
+      try {
+        const ready = await fetch(`${second.url}/ready`);
+        assert.equal(ready.status, 200);
+        assert.equal((await ready.json()).database.ok, true);
+        assert.match(second.output(), /"starts":2/);
+      } finally {
+        second.child.kill('SIGTERM');
+        assert.equal(await second.exited, 0);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

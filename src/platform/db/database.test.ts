@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { ConfigError } from '../../config.ts';
+import { openDatabase, queryRows } from './database.ts';
+import { recordStart } from './instance.repo.ts';
+import { migrateDatabase } from './migrate.ts';
+import { instance } from './schema/platform.ts';
+import { createTestDatabase, type TestDatabase } from './testing.ts';
+import { withTransaction } from './transaction.ts';
+
+describe('database', () => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(() => database.dispose());
+
+  test('a test database arrives migrated and empty', async () => {
+    const rows = await database.db.select().from(instance);
+    assert.deepEqual(rows, []);
+    const tables = await queryRows<{ table_name: string }>(
+      database.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public'`,
+    );
+    assert.ok(tables.some((t) => t.table_name === 'instance'));
+  });
+
+  test('migrating again is a no-op', async () => {
+    await migrateDatabase(database);
+    await migrateDatabase(database);
+    const rows = await database.db.select().from(instance);
+    assert.equal(rows.length, 0);
+  });
+
+  test('recordStart creates the instance row once and counts later starts', async () => {
+    const first = await recordStart(database.db, '1.0.0');
+    const second = await recordStart(database.db, '1.1.0');
+    assert.equal(first.startCount, 1);
+    assert.equal(second.startCount, 2);
+    assert.equal(second.instanceId, first.instanceId);
+    assert.equal(second.lastVersion, '1.1.0');
+  });
+
+  test('withTransaction rolls back everything when the work throws', async () => {
+    const before_ = (await database.db.select().from(instance))[0]?.startCount;
+    await assert.rejects(
+      withTransaction(database.db, async (tx) => {
+        await recordStart(tx, '9.9.9');
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
+    const after_ = (await database.db.select().from(instance))[0];
+    assert.equal(after_?.startCount, before_);
+    assert.notEqual(after_?.lastVersion, '9.9.9');
+  });
+
+  test('withTransaction joins an open transaction instead of nesting a new one', async () => {
+    await assert.rejects(
+      withTransaction(database.db, async (outer) => {
+        await withTransaction(outer, (inner) => {
+          assert.equal(inner, outer);
+          return recordStart(inner, '7.7.7');
+        });
+        throw new Error('outer fails after inner succeeded');
+      }),
+    );
+    const row = (await database.db.select().from(instance))[0];
+    assert.notEqual(row?.lastVersion, '7.7.7');
+  });
+
+  test('ping reports a latency and fails once the database is closed', async () => {
+    const other = await createTestDatabase();
+    assert.ok((await other.ping()) >= 0);
+    await other.dispose();
+    await assert.rejects(other.ping());
+  });
+});
+
+describe('embedded data directory', () => {
+  test('persists across close and reopen', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plantintel-db-'));
+    try {
+      const first = await openDatabase({ kind: 'pglite', dataDir: dir });
+      await migrateDatabase(first);
+      await recordStart(first.db, '1.0.0');
+      await first.close();
+      const second = await openDatabase({ kind: 'pglite', dataDir: dir });
+      const row = await recordStart(second.db, '1.0.0');
+      await second.close();
+      assert.equal(row.startCount, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('refuses a data directory held by another live process', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plantintel-lock-'));
+    try {
+      // pid 1 is always alive and never this test process.
+      writeFileSync(path.join(dir, 'plantintel.pid'), '1');
+      await assert.rejects(openDatabase({ kind: 'pglite', dataDir: dir }), (err: Error) => {
+        assert.ok(err instanceof ConfigError);
+        assert.match(err.message, /in use by process 1/);
+        return true;
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,130 @@
+// Fresh, migrated databases for tests: one per test file, fast.
+// PGlite: restore a data directory dumped once right after migrating (cached on disk by migration hash).
+// PostgreSQL: CREATE DATABASE … TEMPLATE a migrated template database (built once per migration hash).
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadTestSettings } from '../../config.ts';
+import { type Database, openDatabase } from './database.ts';
+import { MIGRATIONS_DIR, migrateDatabase } from './migrate.ts';
+
+export interface TestDatabase extends Database {
+  /** Closes the database and deletes it (PostgreSQL) so nothing piles up between runs. */
+  dispose(): Promise<void>;
+}
+
+function migrationsHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else hash.update(entry.name).update(readFileSync(file));
+    }
+  };
+  walk(MIGRATIONS_DIR);
+  return hash.digest('hex').slice(0, 12);
+}
+
+async function pgliteSnapshot(hash: string): Promise<Blob> {
+  const dir = path.join(tmpdir(), 'plantintel-test');
+  const file = path.join(dir, `pglite-${hash}.tar.gz`);
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch {
+    // Not built yet for these migrations: build it. Parallel test files may race here; each writes
+    // a private file and renames it into place, so readers only ever see a complete snapshot.
+    const database = await openDatabase({ kind: 'pglite' });
+    try {
+      await migrateDatabase(database);
+      if (database.raw.kind !== 'pglite') throw new Error('unreachable');
+      const dump = await database.raw.client.dumpDataDir('gzip');
+      mkdirSync(dir, { recursive: true });
+      const partial = `${file}.${process.pid}.${randomUUID()}`;
+      writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+      renameSync(partial, file);
+      return dump;
+    } finally {
+      await database.close();
+    }
+  }
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+async function postgresTemplate(adminUrl: string, hash: string): Promise<string> {
+  const template = `plantintel_tpl_${hash}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    // One builder at a time across all test processes; the others wait and then reuse it.
+    await admin.query('select pg_advisory_lock(727002)');
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [template]);
+    if (exists.rowCount === 0) {
+      const building = `${template}_${process.pid}`;
+      await admin.query(`drop database if exists ${quoteIdent(building)}`);
+      await admin.query(`create database ${quoteIdent(building)}`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${building}`;
+      const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
+      try {
+        await migrateDatabase(database);
+      } finally {
+        await database.close();
+      }
+      await admin.query(`alter database ${quoteIdent(building)} rename to ${quoteIdent(template)}`);
+      // Templates of older migration sets are of no further use.
+      const stale = await admin.query(
+        "select datname from pg_database where datname like 'plantintel\\_tpl\\_%' and datname <> $1",
+        [template],
+      );
+      for (const row of stale.rows)
+        await admin.query(`drop database if exists ${quoteIdent(row.datname)} with (force)`);
+    }
+    await admin.query('select pg_advisory_unlock(727002)');
+  } finally {
+    await admin.end();
+  }
+  return template;
+}
+
+async function createPostgresTestDatabase(adminUrl: string, hash: string): Promise<TestDatabase> {
+  const template = await postgresTemplate(adminUrl, hash);
+  const name = `plantintel_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  return {
+    ...database,
+    dispose: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      try {
+        await cleanup.query(`drop database if exists ${quoteIdent(name)} with (force)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}
+
+/** A fresh, fully migrated database: PostgreSQL when DATABASE_URL is set, in-memory PGlite otherwise. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const hash = migrationsHash();
+  const { databaseUrl } = loadTestSettings();
+  if (databaseUrl) return createPostgresTestDatabase(databaseUrl, hash);
+  const database = await openDatabase({ kind: 'pglite', loadDataDir: await pgliteSnapshot(hash) });
+  return { ...database, dispose: () => database.close() };
+}

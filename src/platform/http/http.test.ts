@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import Type from 'typebox';
+import { createTestApp, type TestApp } from './testing.ts';
+
+const webDist = mkdtempSync(path.join(tmpdir(), 'plantintel-web-'));
+mkdirSync(path.join(webDist, 'assets'));
+writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>PlantIntel shell</title>');
+writeFileSync(path.join(webDist, 'assets', 'app-123.js'), 'console.log(1)');
+
+describe('HTTP platform', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({
+      webDist,
+      env: { BODY_LIMIT_BYTES: '2048' },
+      extraRoutes: (app) => {
+        app.post(
+          '/api/v1/test/batches',
+          {
+            schema: {
+              body: Type.Object(
+                { sku: Type.String({ minLength: 1 }), quantity: Type.Integer({ minimum: 1 }) },
+                { additionalProperties: false },
+              ),
+            },
+          },
+          async (request) => ({ received: request.body.quantity }),
+        );
+        app.get('/api/v1/test/crash', async () => {
+          throw new Error('relation "secret_table" does not exist');
+        });
+      },
+    });
+  });
+  after(async () => {
+    await t.close();
+    rmSync(webDist, { recursive: true, force: true });
+  });
+
+  test('GET /health → 200 with status, version and uptime', async () => {
+    const res = await t.app.inject({ url: '/health' });
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    assert.equal(body.status, 'ok');
+    assert.equal(body.version, t.config.version);
+    assert.ok(body.uptimeSeconds > 0);
+  });
+
+  test('GET /ready → 200 while the database answers', async () => {
+    const res = await t.app.inject({ url: '/ready' });
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    assert.equal(body.status, 'ready');
+    assert.equal(body.database.ok, true);
+    assert.equal(body.database.driver, t.database.driver);
+    assert.equal(typeof body.database.latencyMs, 'number');
+  });
+
+  test('every response carries a request id; a safe incoming id is kept, an unsafe one replaced', async () => {
+    const generated = await t.app.inject({ url: '/health' });
+    assert.match(String(generated.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+    const kept = await t.app.inject({ url: '/health', headers: { 'x-request-id': 'edge-42.abc' } });
+    assert.equal(kept.headers['x-request-id'], 'edge-42.abc');
+    const replaced = await t.app.inject({ url: '/health', headers: { 'x-request-id': 'bad id\n{"x":1}' } });
+    assert.match(String(replaced.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+  });
+
+  test('unknown API route → 404 with the error body', async () => {
+    const res = await t.app.inject({ url: '/api/v1/nothing-here', headers: { accept: 'text/html' } });
+    assert.equal(res.statusCode, 404);
+    const body = res.json();
+    assert.equal(body.error.code, 'not_found');
+    assert.equal(body.error.message, 'Route GET /api/v1/nothing-here not found');
+    assert.equal(body.error.requestId, res.headers['x-request-id']);
+  });
+
+  test('schema violations → 400 with one detail per offending field', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/test/batches',
+      payload: { sku: '', quantity: 0, colour: 'red' },
+    });
+    assert.equal(res.statusCode, 400);
+    const { error } = res.json();
+    assert.equal(error.code, 'validation_failed');
+    const paths = error.details.map((d: { path: string }) => d.path).sort();
+    assert.deepEqual(paths, ['/body/colour', '/body/quantity', '/body/sku']);
+    assert.ok(error.details.every((d: { message: string }) => d.message.length > 0));
+  });
+
+  test('a missing required field is named in the details', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/test/batches', payload: { quantity: 3 } });
+    assert.equal(res.statusCode, 400);
+    assert.deepEqual(
+      res.json().error.details.map((d: { path: string }) => d.path),
+      ['/body/sku'],
+    );
+  });
+
+  test('malformed JSON → 400 bad_request', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/test/batches',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"sku": ',
+    });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error.code, 'bad_request');
+  });
+
+  test('a body over BODY_LIMIT_BYTES → 413', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/test/batches',
+      payload: { sku: 'x'.repeat(4096), quantity: 1 },
+    });
+    assert.equal(res.statusCode, 413);
+    assert.equal(res.json().error.code, 'payload_too_large');
+  });
+
+  test('an unexpected failure → 500 without internals', async () => {
+    const res = await t.app.inject({ url: '/api/v1/test/crash' });
+    assert.equal(res.statusCode, 500);
+    const { error } = res.json();
+    assert.equal(error.code, 'internal');
+    assert.equal(error.message, 'Internal server error');
+    assert.doesNotMatch(res.body, /secret_table|stack|at /);
+  });
+
+  test('GET /metrics → Prometheus text including request durations', async () => {
+    await t.app.inject({ url: '/health' });
+    const res = await t.app.inject({ url: '/metrics' });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^text\/plain/);
+    assert.match(res.body, /http_request_duration_seconds_count\{[^}]*route="\/health"[^}]*\} \d+/);
+    assert.match(res.body, /process_resident_memory_bytes/);
+  });
+
+  test('GET /openapi.json is OpenAPI 3.1 and /docs serves the interactive reference', async () => {
+    const spec = (await t.app.inject({ url: '/openapi.json' })).json();
+    assert.equal(spec.openapi, '3.1.0');
+    assert.ok(spec.paths['/health'].get);
+    assert.ok(spec.components.schemas.ErrorBody);
+    const docs = await t.app.inject({ url: '/docs/' });
+    assert.equal(docs.statusCode, 200);
+    assert.match(docs.body, /swagger-ui/i);
+  });
+
+  test('the web app is served at / and for its client-side routes', async () => {
+    const root = await t.app.inject({ url: '/', headers: { accept: 'text/html' } });
+    assert.equal(root.statusCode, 200);
+    assert.match(root.body, /PlantIntel shell/);
+    const deep = await t.app.inject({ url: '/plant/lines', headers: { accept: 'text/html' } });
+    assert.equal(deep.statusCode, 200);
+    assert.match(deep.body, /PlantIntel shell/);
+    assert.equal(deep.headers['cache-control'], 'no-cache');
+    const asset = await t.app.inject({ url: '/assets/app-123.js' });
+    assert.equal(asset.statusCode, 200);
+    assert.match(String(asset.headers['cache-control']), /immutable/);
+  });
+
+  test('a missing asset is a 404, not the app shell', async () => {
+    const res = await t.app.inject({ url: '/assets/gone-999.js', headers: { accept: 'text/html' } });
+    assert.equal(res.statusCode, 404);
+    assert.equal(res.json().error.code, 'not_found');
+  });
+});
+
+describe('HTTP platform: configuration-dependent behaviour', () => {
+  test('METRICS_TOKEN protects /metrics', async () => {
+    const t = await createTestApp({ env: { METRICS_TOKEN: 'scrape-me' } });
+    try {
+      assert.equal((await t.app.inject({ url: '/metrics' })).statusCode, 401);
+      const wrong = await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer nope' } });
+      assert.equal(wrong.statusCode, 401);
+      assert.equal(wrong.json().error.code, 'unauthorized');
+      const ok = await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer scrape-me' } });
+      assert.equal(ok.statusCode, 200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('CORS_ORIGINS allows only the listed origins', async () => {
+    const t = await createTestApp({ env: { CORS_ORIGINS: 'https://hmi.example.com' } });
+    try {
+      const allowed = await t.app.inject({ url: '/health', headers: { origin: 'https://hmi.example.com' } });
+      assert.equal(allowed.headers['access-control-allow-origin'], 'https://hmi.example.com');
+      const other = await t.app.inject({ url: '/health', headers: { origin: 'https://evil.example.com' } });
+      assert.equal(other.headers['access-control-allow-origin'], undefined);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('GET /ready → 503 when the database is unreachable', async () => {
+    const t = await createTestApp();
+    try {
+      await t.database.close();
+      const res = await t.app.inject({ url: '/ready' });
+      assert.equal(res.statusCode, 503);
+      assert.equal(res.json().status, 'unavailable');
+      assert.equal(res.json().database.ok, false);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('without a built web app, / explains how to build it', async () => {
+    const t = await createTestApp({ webDist: path.join(tmpdir(), 'plantintel-no-such-dist') });
+    try {
+      const res = await t.app.inject({ url: '/', headers: { accept: 'text/html' } });
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /npm run build:web/);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { createLogger } from '../observability/logger.ts';
+
+export const SNAPSHOT_FILE = new URL('../../../openapi.snapshot.json', import.meta.url);
+
+/** The live OpenAPI document, as the server publishes it, serialised stably for the snapshot. */
+export async function generateOpenApiDocument(): Promise<string> {
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  // Building the document touches no table, so an unmigrated in-memory database is enough.
+  const database = await openDatabase({ kind: 'pglite' });
+  const app = await buildApp({ config, database, logger: createLogger(config) });
+  try {
+    await app.ready();
+    return `${JSON.stringify(app.swagger(), null, 2)}\n`;
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
