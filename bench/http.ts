@@ -4,11 +4,13 @@
 //   BENCH_DURATION  seconds per measured round (default 10)
 //   BENCH_ROUNDS    measured rounds per side (default 2)
 //   BENCH_OURS_CMD  command to run instead of our server, e.g. "node bench/bare-server.ts"
+//   BENCH_LOADGEN   wrk | autocannon (default: wrk when installed — apt-get install wrk)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { killServersNow, startServer, stopServers } from './servers.ts';
+import { wrkAvailable, wrkRound } from './wrk.ts';
 
 const durationSeconds = positiveInt('BENCH_DURATION', 10);
 const roundsPerSide = positiveInt('BENCH_ROUNDS', 2);
@@ -42,7 +44,11 @@ function oursCommand(): string[] {
   return [command === 'node' ? process.execPath : command, ...args];
 }
 
+const loadGenerator =
+  process.env.BENCH_LOADGEN === 'autocannon' || !wrkAvailable() ? 'autocannon' : 'wrk';
+
 async function measure(url: string, seconds: number): Promise<Round> {
+  if (loadGenerator === 'wrk') return wrkRound(url, seconds, connections);
   const { requests, latency, errors, non2xx } = await autocannon({
     url,
     connections,
@@ -77,7 +83,7 @@ function printTable(summaries: Record<Side, Summary>): void {
   const header = ['side', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'req/s per round'];
   const rows = sides.map((side) => {
     const { rps, p50, p99, errors, non2xx, roundsRps } = summaries[side];
-    return [side, rps.toFixed(0), ...[p50, p99, errors, non2xx].map(String), roundsRps.join(', ')];
+    return [side, rps.toFixed(0), p50.toFixed(2), p99.toFixed(2), String(errors), String(non2xx), roundsRps.join(', ')];
   });
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
   for (const row of [header, ...rows])
@@ -108,13 +114,13 @@ async function main(): Promise<number> {
 
   const summaries = { bare: summarize(rounds.bare), ours: summarize(rounds.ours) };
   const throughputRatio = summaries.ours.rps / summaries.bare.rps;
-  // autocannon records whole milliseconds; treat 0 as 1 ms so the ratio stays finite.
-  const p99Ratio = Math.max(summaries.bare.p99, 1) / Math.max(summaries.ours.p99, 1);
+  // autocannon records whole milliseconds; a floor keeps the ratio finite.
+  const p99Ratio = Math.max(summaries.bare.p99, 0.01) / Math.max(summaries.ours.p99, 0.01);
   const failed = sides.filter((side) => summaries[side].errors + summaries[side].non2xx > 0);
   const round2 = (n: number) => Math.round(n * 100) / 100;
 
   if (asJson) {
-    const options = { connections, pipelining: 1, durationSeconds, roundsPerSide, warmupSeconds };
+    const options = { loadGenerator, connections, pipelining: 1, durationSeconds, roundsPerSide, warmupSeconds };
     const ratios = { throughputRatio: round2(throughputRatio), p99LatencyRatio: round2(p99Ratio) };
     const report = {
       ok: failed.length === 0,
@@ -127,7 +133,7 @@ async function main(): Promise<number> {
   } else {
     const note = '(higher is better, 1.0 = no overhead)';
     console.log(
-      `\nGET /health, ${connections} connections, median of ${roundsPerSide} x ${durationSeconds}s per side`,
+      `\nGET /health, ${loadGenerator}, ${connections} connections, median of ${roundsPerSide} x ${durationSeconds}s per side`,
     );
     printTable(summaries);
     console.log(`throughput ratio (ours/bare): ${throughputRatio.toFixed(2)}  ${note}`);

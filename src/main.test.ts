@@ -121,7 +121,7 @@ describe('plantintel CLI', () => {
       try {
         const ready = await fetch(`${second.url}/ready`);
         assert.equal(ready.status, 200);
-        assert.equal((await ready.json()).database.ok, true);
+        assert.equal(((await ready.json()) as { database: { ok: boolean } }).database.ok, true);
         assert.match(second.output(), /"starts":2/);
       } finally {
         second.child.kill('SIGTERM');

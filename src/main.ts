@@ -2,11 +2,8 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
-import { openDatabase, targetFromConfig } from './platform/db/database.ts';
-import { migrateDatabase } from './platform/db/migrate.ts';
-import { createLogger } from './platform/observability/logger.ts';
-import { startServer } from './server.ts';
 
+// Commands import what they need when they run, so `--help` answers without loading the server.
 interface Command {
   summary: string;
   usage: string;
@@ -23,6 +20,7 @@ database in DATA_DIR (default ./data) is used. Pending migrations are applied fi
 SIGINT/SIGTERM finish in-flight requests and close the database cleanly.
 Configuration: environment variables or a YAML file named by PLANTINTEL_CONFIG (see README).`,
     run: async () => {
+      const { startServer } = await import('./server.ts');
       const server = await startServer(loadConfig());
       await server.stopped;
       return 0;
@@ -36,6 +34,9 @@ Applies the committed migrations (drizzle/) to DATABASE_URL, or to the embedded 
 DATA_DIR. Safe to run while other processes start: migrations are serialised by a lock.`,
     run: async () => {
       const config = loadConfig();
+      const { openDatabase, targetFromConfig } = await import('./platform/db/database.ts');
+      const { migrateDatabase } = await import('./platform/db/migrate.ts');
+      const { createLogger } = await import('./platform/observability/logger.ts');
       const logger = createLogger(config);
       const database = await openDatabase(targetFromConfig(config));
       try {
