@@ -44,8 +44,7 @@ function oursCommand(): string[] {
   return [command === 'node' ? process.execPath : command, ...args];
 }
 
-const loadGenerator =
-  process.env.BENCH_LOADGEN === 'autocannon' || !wrkAvailable() ? 'autocannon' : 'wrk';
+const loadGenerator = process.env.BENCH_LOADGEN === 'autocannon' || !wrkAvailable() ? 'autocannon' : 'wrk';
 
 async function measure(url: string, seconds: number): Promise<Round> {
   if (loadGenerator === 'wrk') return wrkRound(url, seconds, connections);
@@ -83,7 +82,15 @@ function printTable(summaries: Record<Side, Summary>): void {
   const header = ['side', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'req/s per round'];
   const rows = sides.map((side) => {
     const { rps, p50, p99, errors, non2xx, roundsRps } = summaries[side];
-    return [side, rps.toFixed(0), p50.toFixed(2), p99.toFixed(2), String(errors), String(non2xx), roundsRps.join(', ')];
+    return [
+      side,
+      rps.toFixed(0),
+      p50.toFixed(2),
+      p99.toFixed(2),
+      String(errors),
+      String(non2xx),
+      roundsRps.join(', '),
+    ];
   });
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
   for (const row of [header, ...rows])
@@ -120,7 +127,14 @@ async function main(): Promise<number> {
   const round2 = (n: number) => Math.round(n * 100) / 100;
 
   if (asJson) {
-    const options = { loadGenerator, connections, pipelining: 1, durationSeconds, roundsPerSide, warmupSeconds };
+    const options = {
+      loadGenerator,
+      connections,
+      pipelining: 1,
+      durationSeconds,
+      roundsPerSide,
+      warmupSeconds,
+    };
     const ratios = { throughputRatio: round2(throughputRatio), p99LatencyRatio: round2(p99Ratio) };
     const report = {
       ok: failed.length === 0,
