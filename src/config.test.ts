@@ -98,8 +98,8 @@ describe('config', () => {
   test('the README documents every setting', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const s of SETTINGS)
-      assert.match(readme, new RegExp(`\\| \`${s.env}\` \\|`), `${s.env} missing from README`);
-    assert.match(readme, /\| `PLANTINTEL_CONFIG` \|/);
+      assert.match(readme, new RegExp(`\\|\\s*\`${s.env}\`\\s*\\|`), `${s.env} missing from README`);
+    assert.match(readme, /\|\s*`PLANTINTEL_CONFIG`\s*\|/);
   });
 
   test('the CLI exits with code 2 and names the variable on invalid configuration', () => {
