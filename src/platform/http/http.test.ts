@@ -62,11 +62,13 @@ describe('HTTP platform', () => {
 
   test('every response carries a request id; a safe incoming id is kept, an unsafe one replaced', async () => {
     const generated = await t.app.inject({ url: '/health' });
-    assert.match(String(generated.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+    const next = await t.app.inject({ url: '/health' });
+    assert.match(String(generated.headers['x-request-id']), /^[0-9a-f]{12}-[0-9a-z]+$/);
+    assert.notEqual(generated.headers['x-request-id'], next.headers['x-request-id']);
     const kept = await t.app.inject({ url: '/health', headers: { 'x-request-id': 'edge-42.abc' } });
     assert.equal(kept.headers['x-request-id'], 'edge-42.abc');
     const replaced = await t.app.inject({ url: '/health', headers: { 'x-request-id': 'bad id\n{"x":1}' } });
-    assert.match(String(replaced.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+    assert.match(String(replaced.headers['x-request-id']), /^[0-9a-f]{12}-[0-9a-z]+$/);
   });
 
   test('unknown API route → 404 with the error body', async () => {
