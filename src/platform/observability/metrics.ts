@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { App } from '../http/types.ts';
 
 export interface Metrics {
@@ -13,28 +13,83 @@ export function createMetrics(): Metrics {
   return { registry };
 }
 
+const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+interface Series {
+  labels: { method: string; route: string; status_code: string };
+  /** counts[i] = observations in (BUCKETS[i-1], BUCKETS[i]]; the last slot is above every bound. */
+  counts: number[];
+  sum: number;
+  count: number;
+}
+
+/**
+ * Request durations as a Prometheus histogram. Observing runs on every request, so it is a map
+ * lookup and two additions; the cumulative bucket lines are built only when /metrics is scraped.
+ * (prom-client's Histogram validates and hashes the label object on every observation instead.)
+ */
+export class RequestDurations {
+  readonly name = 'http_request_duration_seconds';
+  readonly help = 'HTTP request duration by route and status';
+  readonly type = 'histogram' as const;
+  readonly aggregator = 'sum' as const;
+  private readonly series = new Map<string, Series>();
+
+  observe(method: string, route: string, statusCode: number, seconds: number): void {
+    const key = `${method} ${statusCode} ${route}`;
+    let s = this.series.get(key);
+    if (!s) {
+      s = {
+        labels: { method, route, status_code: String(statusCode) },
+        counts: new Array(BUCKETS.length + 1).fill(0),
+        sum: 0,
+        count: 0,
+      };
+      this.series.set(key, s);
+    }
+    let i = 0;
+    while (i < BUCKETS.length && seconds > (BUCKETS[i] as number)) i++;
+    s.counts[i] = (s.counts[i] ?? 0) + 1;
+    s.sum += seconds;
+    s.count += 1;
+  }
+
+  get() {
+    const values: { labels: Record<string, string | number>; value: number; metricName: string }[] = [];
+    for (const s of this.series.values()) {
+      let cumulative = 0;
+      BUCKETS.forEach((bound, i) => {
+        cumulative += s.counts[i] ?? 0;
+        values.push({
+          labels: { ...s.labels, le: bound },
+          value: cumulative,
+          metricName: `${this.name}_bucket`,
+        });
+      });
+      values.push({ labels: { ...s.labels, le: '+Inf' }, value: s.count, metricName: `${this.name}_bucket` });
+      values.push({ labels: s.labels, value: s.sum, metricName: `${this.name}_sum` });
+      values.push({ labels: s.labels, value: s.count, metricName: `${this.name}_count` });
+    }
+    return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
+  }
+
+  reset(): void {
+    this.series.clear();
+  }
+}
+
 export function registerHttpMetrics(app: App, metrics: Metrics) {
-  const duration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request duration by route and status',
-    labelNames: ['method', 'route', 'status_code'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [metrics.registry],
-  });
-  const errors = new Counter({
-    name: 'http_server_errors_total',
-    help: 'Responses with a 5xx status',
-    labelNames: ['route'] as const,
-    registers: [metrics.registry],
-  });
+  const durations = new RequestDurations();
+  // biome-ignore lint/suspicious/noExplicitAny: prom-client's registerMetric is typed for its own classes only
+  metrics.registry.registerMetric(durations as any);
   app.addHook('onResponse', (request, reply, done) => {
     // Unmatched URLs share one label so scanners cannot blow up the series count.
-    const route = request.routeOptions.url ?? 'unmatched';
-    duration.observe(
-      { method: request.method, route, status_code: String(reply.statusCode) },
+    durations.observe(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
       reply.elapsedTime / 1000,
     );
-    if (reply.statusCode >= 500) errors.inc({ route });
     done();
   });
 }
