@@ -33,19 +33,19 @@ export class RequestDurations {
   readonly help = 'HTTP request duration by route and status';
   readonly type = 'histogram' as const;
   readonly aggregator = 'sum' as const;
-  private readonly series = new Map<string, Series>();
+  // route → status → method → series: lookups with the values at hand, no key string built per request.
+  private readonly byRoute = new Map<string, Map<number, Map<string, Series>>>();
 
   observe(method: string, route: string, statusCode: number, seconds: number): void {
-    const key = `${method} ${statusCode} ${route}`;
-    let s = this.series.get(key);
+    let byStatus = this.byRoute.get(route);
+    if (!byStatus) this.byRoute.set(route, (byStatus = new Map()));
+    let byMethod = byStatus.get(statusCode);
+    if (!byMethod) byStatus.set(statusCode, (byMethod = new Map()));
+    let s = byMethod.get(method);
     if (!s) {
-      s = {
-        labels: { method, route, status_code: String(statusCode) },
-        counts: new Array(BUCKETS.length + 1).fill(0),
-        sum: 0,
-        count: 0,
-      };
-      this.series.set(key, s);
+      const labels = { method, route, status_code: String(statusCode) };
+      s = { labels, counts: new Array(BUCKETS.length + 1).fill(0), sum: 0, count: 0 };
+      byMethod.set(method, s);
     }
     let i = 0;
     while (i < BUCKETS.length && seconds > (BUCKETS[i] as number)) i++;
@@ -54,9 +54,15 @@ export class RequestDurations {
     s.count += 1;
   }
 
+  private *allSeries(): Generator<Series> {
+    for (const byStatus of this.byRoute.values()) {
+      for (const byMethod of byStatus.values()) yield* byMethod.values();
+    }
+  }
+
   get() {
     const values: { labels: Record<string, string | number>; value: number; metricName: string }[] = [];
-    for (const s of this.series.values()) {
+    for (const s of this.allSeries()) {
       let cumulative = 0;
       BUCKETS.forEach((bound, i) => {
         cumulative += s.counts[i] ?? 0;
@@ -74,7 +80,7 @@ export class RequestDurations {
   }
 
   reset(): void {
-    this.series.clear();
+    this.byRoute.clear();
   }
 }
 
