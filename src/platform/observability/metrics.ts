@@ -38,9 +38,15 @@ export class RequestDurations {
 
   observe(method: string, route: string, statusCode: number, seconds: number): void {
     let byStatus = this.byRoute.get(route);
-    if (!byStatus) this.byRoute.set(route, (byStatus = new Map()));
+    if (!byStatus) {
+      byStatus = new Map();
+      this.byRoute.set(route, byStatus);
+    }
     let byMethod = byStatus.get(statusCode);
-    if (!byMethod) byStatus.set(statusCode, (byMethod = new Map()));
+    if (!byMethod) {
+      byMethod = new Map();
+      byStatus.set(statusCode, byMethod);
+    }
     let s = byMethod.get(method);
     if (!s) {
       const labels = { method, route, status_code: String(statusCode) };
