@@ -2,17 +2,18 @@
 // (external plugins → platform → modules → web). Nothing else wires dependencies together.
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/database.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
-import { RequestLog, registerRequestContext, requestIdFor } from './platform/http/request-context.ts';
+import { RequestCompletion, registerRequestContext, requestIdFor } from './platform/http/request-context.ts';
 import type { App } from './platform/http/types.ts';
 import { registerWeb } from './platform/http/web.ts';
 import type { Logger } from './platform/observability/logger.ts';
-import { createMetrics, registerHttpMetrics } from './platform/observability/metrics.ts';
+import { createMetrics } from './platform/observability/metrics.ts';
+import { requestLoggerFactory } from './platform/observability/request-logger.ts';
 
 export interface AppDeps {
   config: Config;
@@ -26,9 +27,11 @@ export type { App };
 
 /** Builds the HTTP application. The caller owns the database and closes it after `app.close()`. */
 export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<App> {
+  const metrics = createMetrics();
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    logController: new RequestLog(),
+    logController: new RequestCompletion(metrics.requestDurations),
+    childLoggerFactory: requestLoggerFactory as unknown as FastifyServerOptions['childLoggerFactory'],
     genReqId: requestIdFor,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
@@ -37,10 +40,8 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const metrics = createMetrics();
   registerRequestContext(app);
   registerErrorHandling(app);
-  registerHttpMetrics(app, metrics);
   if (config.corsOrigins.length > 0) {
     const anyOrigin = config.corsOrigins.includes('*');
     await app.register(cors, {

@@ -1,8 +1,7 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import type { App } from '../http/types.ts';
-
 export interface Metrics {
   registry: Registry;
+  requestDurations: RequestDurations;
 }
 
 /** One registry per app instance, so tests can build several apps in one process. */
@@ -10,7 +9,10 @@ export function createMetrics(): Metrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'plantintel' });
   collectDefaultMetrics({ register: registry });
-  return { registry };
+  const requestDurations = new RequestDurations();
+  // biome-ignore lint/suspicious/noExplicitAny: prom-client's registerMetric is typed for its own classes only
+  registry.registerMetric(requestDurations as any);
+  return { registry, requestDurations };
 }
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -88,20 +90,4 @@ export class RequestDurations {
   reset(): void {
     this.byRoute.clear();
   }
-}
-
-export function registerHttpMetrics(app: App, metrics: Metrics) {
-  const durations = new RequestDurations();
-  // biome-ignore lint/suspicious/noExplicitAny: prom-client's registerMetric is typed for its own classes only
-  metrics.registry.registerMetric(durations as any);
-  app.addHook('onResponse', (request, reply, done) => {
-    // Unmatched URLs share one label so scanners cannot blow up the series count.
-    durations.observe(
-      request.method,
-      request.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
-      reply.elapsedTime / 1000,
-    );
-    done();
-  });
 }
