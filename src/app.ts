@@ -4,7 +4,9 @@ import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
+import { createIdentity } from './modules/identity/index.ts';
 import type { Database } from './platform/db/database.ts';
+import { registerAccessControl } from './platform/http/access.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
@@ -53,8 +55,17 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   }
   await registerOpenApi(app, config);
 
+  const identity = await createIdentity({ db: database.db, config, logger: app.log });
+  // Before any module: every /api route must declare its access, and gets it enforced.
+  registerAccessControl(app, identity.authenticate);
+
   await healthRoutes(app, { config, database, metrics });
-  // Business modules register under /api/v1 here as they arrive (see the README's roadmap).
+  await app.register(
+    async (api) => {
+      identity.routes(api);
+    },
+    { prefix: '/api/v1' },
+  );
 
   await registerWeb(app, webDist);
   return app;

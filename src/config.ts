@@ -19,6 +19,24 @@ export interface Config {
   bodyLimitBytes: number;
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
+  /** HMAC key for access tokens; absent → a random key generated once and kept in the database. */
+  jwtSecret: string | undefined;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Failed logins allowed per email, and per client IP, in `loginWindowSeconds` before 429. */
+  loginMaxFailuresPerEmail: number;
+  loginMaxFailuresPerIp: number;
+  loginWindowSeconds: number;
+  /** External identity provider: both set → its JWTs are accepted and mapped to our users. */
+  oidcJwksUrl: string | undefined;
+  oidcIssuer: string | undefined;
+  oidcAudience: string | undefined;
+  /** The platform superadmin created on first start. */
+  adminEmail: string;
+  adminPassword: string | undefined;
+  /** Seed the demo tenant on the first start of a fresh embedded database. */
+  demo: boolean;
+  demoPassword: string | undefined;
   /** Path of the optional YAML file the values were merged from. */
   configFile: string | undefined;
 }
@@ -92,6 +110,42 @@ function origins(raw: Raw, name: string): string[] {
   return cleaned.map((o) => o.replace(/\/$/, ''));
 }
 
+function boolean(raw: Raw, name: string): boolean {
+  if (typeof raw === 'boolean') return raw;
+  const s = text(raw, name).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+  if (['0', 'false', 'no', 'off'].includes(s)) return false;
+  throw new ConfigError(`${name} must be true/false or 1/0 (got "${s}")`);
+}
+
+function httpUrl(raw: Raw, name: string): string | undefined {
+  const s = optionalText(raw, name);
+  if (s === undefined) return undefined;
+  try {
+    const u = new URL(s);
+    if (u.protocol === 'https:' || u.protocol === 'http:') return s;
+  } catch {
+    // fall through to the message below
+  }
+  throw new ConfigError(`${name} must be an http(s) URL (got "${s}")`);
+}
+
+function email(raw: Raw, name: string): string {
+  const s = text(raw, name).toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+$/.test(s)) throw new ConfigError(`${name} must be an email address (got "${s}")`);
+  return s;
+}
+
+function secret(minLength: number) {
+  return (raw: Raw, name: string): string | undefined => {
+    const s = optionalText(raw, name);
+    if (s !== undefined && s.length < minLength) {
+      throw new ConfigError(`${name} must be at least ${minLength} characters long`);
+    }
+    return s;
+  };
+}
+
 function logLevel(raw: Raw, name: string): LogLevel {
   const s = text(raw, name).toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(s)) {
@@ -146,6 +200,100 @@ export const SETTINGS = [
     description: 'When set, GET /metrics requires this bearer token',
     fallback: () => undefined,
     parse: optionalText,
+    secret: true,
+  },
+  {
+    key: 'jwtSecret',
+    env: 'JWT_SECRET',
+    description: 'Key that signs access tokens (≥ 32 chars); unset → generated once and kept in the database',
+    fallback: () => undefined,
+    parse: secret(32),
+    secret: true,
+  },
+  {
+    key: 'accessTokenTtlSeconds',
+    env: 'ACCESS_TOKEN_TTL_SECONDS',
+    description: 'Lifetime of access tokens',
+    fallback: () => 900,
+    parse: integer(30, 86_400),
+  },
+  {
+    key: 'refreshTokenTtlSeconds',
+    env: 'REFRESH_TOKEN_TTL_SECONDS',
+    description: 'Lifetime of refresh tokens',
+    fallback: () => 604_800,
+    parse: integer(300, 7_776_000),
+  },
+  {
+    key: 'loginMaxFailuresPerEmail',
+    env: 'LOGIN_MAX_FAILURES_PER_EMAIL',
+    description: 'Failed logins per email within LOGIN_WINDOW_SECONDS before 429',
+    fallback: () => 5,
+    parse: integer(1, 10_000),
+  },
+  {
+    key: 'loginMaxFailuresPerIp',
+    env: 'LOGIN_MAX_FAILURES_PER_IP',
+    description: 'Failed logins per client IP within LOGIN_WINDOW_SECONDS before 429',
+    fallback: () => 20,
+    parse: integer(1, 100_000),
+  },
+  {
+    key: 'loginWindowSeconds',
+    env: 'LOGIN_WINDOW_SECONDS',
+    description: 'Window of the login rate limits',
+    fallback: () => 900,
+    parse: integer(1, 86_400),
+  },
+  {
+    key: 'oidcJwksUrl',
+    env: 'OIDC_JWKS_URL',
+    description: 'JWKS URL of an external identity provider (with OIDC_ISSUER)',
+    fallback: () => undefined,
+    parse: httpUrl,
+  },
+  {
+    key: 'oidcIssuer',
+    env: 'OIDC_ISSUER',
+    description: 'Issuer (iss) of the external identity provider',
+    fallback: () => undefined,
+    parse: optionalText,
+  },
+  {
+    key: 'oidcAudience',
+    env: 'OIDC_AUDIENCE',
+    description: 'Audience (aud) the external tokens must carry; unset → not checked',
+    fallback: () => undefined,
+    parse: optionalText,
+  },
+  {
+    key: 'adminEmail',
+    env: 'PLANTINTEL_ADMIN_EMAIL',
+    description: 'Email of the platform superadmin created on first start',
+    fallback: () => 'admin@plantintel.local',
+    parse: email,
+  },
+  {
+    key: 'adminPassword',
+    env: 'PLANTINTEL_ADMIN_PASSWORD',
+    description: 'Password of that superadmin; unset → a random one, printed once',
+    fallback: () => undefined,
+    parse: secret(8),
+    secret: true,
+  },
+  {
+    key: 'demo',
+    env: 'PLANTINTEL_DEMO',
+    description: 'Seed the demo tenant on the first start of a fresh embedded database',
+    fallback: () => true,
+    parse: boolean,
+  },
+  {
+    key: 'demoPassword',
+    env: 'PLANTINTEL_DEMO_PASSWORD',
+    description: 'Password of the demo users; unset → a random one, printed once',
+    fallback: () => undefined,
+    parse: secret(8),
     secret: true,
   },
 ] as const satisfies readonly Setting<keyof Config>[];

@@ -1,5 +1,6 @@
 import { type App, buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { type Announce, ensureSuperadmin, seedDemoTenant } from './modules/identity/index.ts';
 import { type Database, openDatabase, targetFromConfig } from './platform/db/database.ts';
 import { recordStart } from './platform/db/instance.repo.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
@@ -15,13 +16,29 @@ export interface RunningServer {
   stop(reason?: string): Promise<void>;
 }
 
+/** One-time secrets (generated passwords) go to the terminal, never into the log stream. */
+function announceOnTerminal(message: string) {
+  process.stderr.write(`\n*** ${message}\n\n`);
+}
+
+/**
+ * The superadmin on an empty database; the demo tenant on the first start of a fresh embedded
+ * database (PLANTINTEL_DEMO=0 turns it off; `plantintel seed --demo` adds it anywhere).
+ */
+async function bootstrapData(config: Config, database: Database, firstStart: boolean, announce: Announce) {
+  await ensureSuperadmin(database.db, { email: config.adminEmail, password: config.adminPassword }, announce);
+  if (firstStart && config.demo && database.driver === 'pglite') {
+    await seedDemoTenant(database.db, { password: config.demoPassword }, announce);
+  }
+}
+
 // Long enough for slow in-flight requests, short enough for an orchestrator's kill timeout.
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Opens and migrates the database, then serves HTTP until SIGINT/SIGTERM or `stop()`. */
 export async function startServer(
   config: Config,
-  options: { handleSignals?: boolean } = {},
+  options: { handleSignals?: boolean; announce?: Announce } = {},
 ): Promise<RunningServer> {
   const logger = createLogger(config);
   const database = await openDatabase(targetFromConfig(config));
@@ -38,6 +55,7 @@ export async function startServer(
       },
       'database ready',
     );
+    await bootstrapData(config, database, instance.startCount === 1, options.announce ?? announceOnTerminal);
     app = await buildApp({ config, database, logger });
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {

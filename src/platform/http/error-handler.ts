@@ -54,6 +54,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
       requestId: request.id,
     },
   };
+  if (error.headers) reply.headers(error.headers);
   return reply.status(error.status).type('application/json; charset=utf-8').send(body);
 }
 

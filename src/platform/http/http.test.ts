@@ -21,6 +21,7 @@ describe('HTTP platform', () => {
         app.post(
           '/api/v1/test/batches',
           {
+            config: { access: 'public' },
             schema: {
               body: Type.Object(
                 { sku: Type.String({ minLength: 1 }), quantity: Type.Integer({ minimum: 1 }) },
@@ -30,7 +31,7 @@ describe('HTTP platform', () => {
           },
           async (request) => ({ received: request.body.quantity }),
         );
-        app.get('/api/v1/test/crash', async () => {
+        app.get('/api/v1/test/crash', { config: { access: 'public' } }, async () => {
           throw new Error('relation "secret_table" does not exist');
         });
       },

@@ -1,6 +1,7 @@
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../db/database.ts';
+import { migrateDatabase } from '../db/migrate.ts';
 import { createLogger } from '../observability/logger.ts';
 
 export const SNAPSHOT_FILE = new URL('../../../openapi.snapshot.json', import.meta.url);
@@ -8,8 +9,14 @@ export const SNAPSHOT_FILE = new URL('../../../openapi.snapshot.json', import.me
 /** The live OpenAPI document, as the server publishes it, serialised stably for the snapshot. */
 export async function generateOpenApiDocument(): Promise<string> {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  // Building the document touches no table, so an unmigrated in-memory database is enough.
+  // Building the app reads the token signing key, so the in-memory database is migrated first.
   const database = await openDatabase({ kind: 'pglite' });
+  try {
+    await migrateDatabase(database);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   const app = await buildApp({ config, database, logger: createLogger(config) });
   try {
     await app.ready();

@@ -33,7 +33,27 @@ export async function registerOpenApi(app: App, config: Config) {
         description:
           'Operations intelligence for manufacturers. Every error response has the body `{ error: { code, message, details?, requestId } }`; the `x-request-id` response header carries the same id.',
       },
-      tags: [{ name: 'platform', description: 'Liveness, readiness, metrics' }],
+      tags: [
+        { name: 'platform', description: 'Liveness, readiness, metrics' },
+        { name: 'auth', description: 'Sign-in, token refresh, sign-out, the current user' },
+        { name: 'users', description: "Members of the caller's organisation (tenant admins)" },
+        { name: 'api-keys', description: 'Keys for integrations: X-API-Key header, scoped, revocable' },
+        { name: 'audit', description: 'Audit log of security-relevant and administrative actions' },
+        { name: 'facilities', description: "The caller's plants and sites" },
+        { name: 'admin', description: 'Customers (tenants) and facilities — platform superadmins' },
+      ],
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description:
+              'Access token from POST /api/v1/auth/login (or an API key, or an external OIDC token)',
+          },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (pi_…)' },
+        },
+      },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });

@@ -78,3 +78,13 @@ export function registerRequestContext(app: App) {
     done();
   });
 }
+
+/** Where a request came from: audit entries and rate limits carry it. */
+export interface RequestMeta {
+  ip: string;
+  requestId: string;
+}
+
+export function requestMeta(request: FastifyRequest): RequestMeta {
+  return { ip: request.ip, requestId: request.id };
+}

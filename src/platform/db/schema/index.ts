@@ -1,2 +1,4 @@
 // Every table of the application, one file per module. drizzle-kit reads this file.
+
+export * from './identity.ts';
 export * from './platform.ts';

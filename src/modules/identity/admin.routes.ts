@@ -1,0 +1,180 @@
+import Type from 'typebox';
+import { principalOf } from '../../platform/http/access.ts';
+import { errorResponses } from '../../platform/http/openapi.ts';
+import { presentPage } from '../../platform/http/pagination.ts';
+import { requestMeta } from '../../platform/http/request-context.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { CustomersService } from './customers.service.ts';
+import {
+  CustomerCreate,
+  CustomerFacilityParams,
+  CustomerPatch,
+  CustomerQuery,
+  FacilityCreate,
+  FacilityPatch,
+  IdParams,
+} from './identity.schemas.ts';
+import { presentCustomer, presentFacility } from './presenters.ts';
+
+const DEFAULT_TIMEZONE = 'UTC';
+
+/** Platform administration: customers (tenants) and their facilities. Superadmins only. */
+export function adminRoutes(app: App, customers: CustomersService) {
+  const tags = ['admin'];
+
+  app.get(
+    '/admin/customers',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags,
+        summary: 'List customers (search, filter, paginate)',
+        querystring: CustomerQuery,
+        response: { 200: Type.Ref('CustomerPage'), ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const result = await customers.list(principalOf(request), request.query, requestMeta(request));
+      return presentPage(result, request.query, presentCustomer);
+    },
+  );
+
+  app.post(
+    '/admin/customers',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags,
+        summary: 'Create a customer',
+        body: CustomerCreate,
+        response: { 201: Type.Ref('Customer'), ...errorResponses(400, 409) },
+      },
+    },
+    async (request, reply) => {
+      const tenant = await customers.create(principalOf(request), request.body, requestMeta(request));
+      return reply.status(201).send(presentCustomer(tenant));
+    },
+  );
+
+  app.get(
+    '/admin/customers/:id',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags,
+        summary: 'A customer with its facilities',
+        params: IdParams,
+        response: { 200: Type.Ref('CustomerDetail'), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const { tenant, facilities } = await customers.get(
+        principalOf(request),
+        request.params.id,
+        requestMeta(request),
+      );
+      return { customer: presentCustomer(tenant), facilities: facilities.map(presentFacility) };
+    },
+  );
+
+  app.patch(
+    '/admin/customers/:id',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags,
+        summary: 'Update a customer',
+        params: IdParams,
+        body: CustomerPatch,
+        response: { 200: Type.Ref('Customer'), ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentCustomer(
+        await customers.update(principalOf(request), request.params.id, request.body, requestMeta(request)),
+      ),
+  );
+
+  app.post(
+    '/admin/customers/:id/deactivate',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags,
+        summary: 'Deactivate a customer: its users can no longer sign in; data is kept',
+        params: IdParams,
+        response: { 200: Type.Ref('Customer'), ...errorResponses(404) },
+      },
+    },
+    async (request) =>
+      presentCustomer(
+        await customers.deactivate(principalOf(request), request.params.id, requestMeta(request)),
+      ),
+  );
+
+  app.get(
+    '/admin/customers/:id/facilities',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags,
+        summary: "A customer's facilities",
+        params: IdParams,
+        response: { 200: Type.Ref('FacilityList'), ...errorResponses(404) },
+      },
+    },
+    async (request) => ({
+      items: (
+        await customers.facilitiesOf(principalOf(request), request.params.id, requestMeta(request))
+      ).map(presentFacility),
+    }),
+  );
+
+  app.post(
+    '/admin/customers/:id/facilities',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags,
+        summary: 'Add a facility to a customer',
+        params: IdParams,
+        body: FacilityCreate,
+        response: { 201: Type.Ref('Facility'), ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { code, name, timezone = DEFAULT_TIMEZONE } = request.body;
+      const facility = await customers.addFacility(
+        principalOf(request),
+        request.params.id,
+        { code, name, timezone },
+        requestMeta(request),
+      );
+      return reply.status(201).send(presentFacility(facility));
+    },
+  );
+
+  app.patch(
+    '/admin/customers/:id/facilities/:facilityId',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags,
+        summary: 'Update a facility of a customer',
+        params: CustomerFacilityParams,
+        body: FacilityPatch,
+        response: { 200: Type.Ref('Facility'), ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentFacility(
+        await customers.changeFacility(
+          principalOf(request),
+          request.params.id,
+          request.params.facilityId,
+          request.body,
+          requestMeta(request),
+        ),
+      ),
+  );
+}

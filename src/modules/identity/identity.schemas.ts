@@ -1,0 +1,300 @@
+import Type from 'typebox';
+import { SCOPES, TENANT_ROLES } from '../../platform/auth/principal.ts';
+import { Page, PageQuery } from '../../platform/http/pagination.ts';
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const DateTime = Type.String({ format: 'date-time' });
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Role = literals(TENANT_ROLES);
+export const ScopeName = literals(SCOPES);
+export const Password = Type.String({ minLength: 8, maxLength: 256 });
+export const IdParams = Type.Object({ id: Uuid });
+
+export const LoginBody = Type.Object(
+  {
+    email: Email,
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+    tenantId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Organisation to sign in to (default: your first)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const RefreshBody = Type.Object(
+  { refreshToken: Type.String({ minLength: 1, maxLength: 512 }) },
+  { additionalProperties: false },
+);
+export const LogoutBody = Type.Object(
+  { refreshToken: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })) },
+  { additionalProperties: false },
+);
+export const AcceptInvitationBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 512 }), password: Password },
+  { additionalProperties: false },
+);
+
+export const Session = Type.Object(
+  {
+    accessToken: Type.String(),
+    refreshToken: Type.String(),
+    tokenType: Type.Literal('Bearer'),
+    expiresIn: Type.Integer({ description: 'Seconds until the access token expires' }),
+    expiresAt: DateTime,
+    refreshExpiresAt: DateTime,
+  },
+  { $id: 'Session' },
+);
+
+const TenantSummary = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  status: Type.String(),
+  plan: Type.String(),
+});
+export const Facility = Type.Object(
+  { id: Uuid, code: Type.String(), name: Type.String(), timezone: Type.String(), createdAt: DateTime },
+  { $id: 'Facility' },
+);
+
+export const Me = Type.Object(
+  {
+    user: Type.Object({ id: Uuid, email: Type.String(), name: Type.String() }),
+    principal: Type.Union([Type.Literal('user'), Type.Literal('apiKey')]),
+    tenant: Type.Union([TenantSummary, Type.Null()]),
+    role: Type.Union([Role, Type.Null()]),
+    platformRole: Type.Union([Type.Literal('superadmin'), Type.Null()]),
+    scopes: Type.Array(ScopeName),
+    facilities: Type.Array(Type.Ref('Facility')),
+    memberships: Type.Array(Type.Object({ tenant: TenantSummary, role: Role })),
+  },
+  { $id: 'Me' },
+);
+
+const CustomerFields = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  email: Email,
+  contactName: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
+  phone: Type.Union([Type.String({ maxLength: 50 }), Type.Null()]),
+  address: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
+  plan: Type.Union([Type.Literal('pilot'), Type.Literal('subscription')]),
+  status: Type.Union([Type.Literal('trial'), Type.Literal('active'), Type.Literal('inactive')]),
+  notes: Type.Union([Type.String({ maxLength: 5000 }), Type.Null()]),
+  startDate: Type.String({ format: 'date' }),
+};
+export const Customer = Type.Object(
+  { id: Uuid, ...CustomerFields, createdAt: DateTime, updatedAt: DateTime },
+  { $id: 'Customer' },
+);
+export const CustomerDetail = Type.Object(
+  { customer: Type.Ref('Customer'), facilities: Type.Array(Type.Ref('Facility')) },
+  { $id: 'CustomerDetail' },
+);
+export const CustomerCreate = Type.Object(
+  {
+    name: CustomerFields.name,
+    email: CustomerFields.email,
+    contactName: Type.Optional(CustomerFields.contactName),
+    phone: Type.Optional(CustomerFields.phone),
+    address: Type.Optional(CustomerFields.address),
+    plan: Type.Optional(CustomerFields.plan),
+    status: Type.Optional(CustomerFields.status),
+    notes: Type.Optional(CustomerFields.notes),
+    startDate: Type.Optional(CustomerFields.startDate),
+  },
+  { additionalProperties: false },
+);
+export const CustomerPatch = Type.Object(
+  {
+    name: Type.Optional(CustomerFields.name),
+    email: Type.Optional(CustomerFields.email),
+    contactName: Type.Optional(CustomerFields.contactName),
+    phone: Type.Optional(CustomerFields.phone),
+    address: Type.Optional(CustomerFields.address),
+    plan: Type.Optional(CustomerFields.plan),
+    status: Type.Optional(CustomerFields.status),
+    notes: Type.Optional(CustomerFields.notes),
+    startDate: Type.Optional(CustomerFields.startDate),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const CustomerQuery = Type.Object({
+  search: Type.Optional(Type.String({ maxLength: 200, description: 'Matches name, email or contact' })),
+  status: Type.Optional(CustomerFields.status),
+  plan: Type.Optional(CustomerFields.plan),
+  ...PageQuery,
+});
+export const CustomerPage = Page(Type.Ref('Customer'), 'CustomerPage');
+
+const FacilityCode = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9._-]+$' });
+const Timezone = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  description: 'IANA time zone, e.g. Europe/Berlin',
+});
+export const FacilityCreate = Type.Object(
+  {
+    code: FacilityCode,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    timezone: Type.Optional(Timezone),
+  },
+  { additionalProperties: false },
+);
+export const FacilityPatch = Type.Object(
+  {
+    code: Type.Optional(FacilityCode),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    timezone: Type.Optional(Timezone),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const FacilityList = Type.Object({ items: Type.Array(Type.Ref('Facility')) }, { $id: 'FacilityList' });
+export const CustomerFacilityParams = Type.Object({ id: Uuid, facilityId: Uuid });
+
+export const Member = Type.Object(
+  {
+    id: Uuid,
+    email: Type.String(),
+    name: Type.String(),
+    role: Role,
+    status: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
+    passwordSet: Type.Boolean(),
+    lastLoginAt: Type.Union([DateTime, Type.Null()]),
+    memberSince: DateTime,
+  },
+  { $id: 'Member' },
+);
+export const MemberCreated = Type.Object(
+  {
+    user: Type.Ref('Member'),
+    invitation: Type.Union([
+      Type.Object({
+        token: Type.String({ description: 'Shown once: send it to the user to choose a password' }),
+        expiresAt: DateTime,
+      }),
+      Type.Null(),
+    ]),
+  },
+  { $id: 'MemberCreated' },
+);
+export const MemberCreate = Type.Object(
+  {
+    email: Email,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    role: Role,
+    password: Type.Optional(Password),
+  },
+  { additionalProperties: false },
+);
+export const MemberPatch = Type.Object(
+  {
+    role: Type.Optional(Role),
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const MemberQuery = Type.Object({
+  search: Type.Optional(Type.String({ maxLength: 200, description: 'Matches email or name' })),
+  role: Type.Optional(Role),
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')])),
+  ...PageQuery,
+});
+export const MemberPage = Page(Type.Ref('Member'), 'MemberPage');
+
+export const ApiKey = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    prefix: Type.String({ description: 'First characters of the key, to tell keys apart' }),
+    scopes: Type.Array(ScopeName),
+    createdBy: Type.Object({ id: Uuid, email: Type.Union([Type.String(), Type.Null()]) }),
+    createdAt: DateTime,
+    expiresAt: Type.Union([DateTime, Type.Null()]),
+    lastUsedAt: Type.Union([DateTime, Type.Null()]),
+    revokedAt: Type.Union([DateTime, Type.Null()]),
+  },
+  { $id: 'ApiKey' },
+);
+export const ApiKeyCreated = Type.Object(
+  {
+    apiKey: Type.Ref('ApiKey'),
+    key: Type.String({ description: 'The secret key, shown only in this response: send it as X-API-Key' }),
+  },
+  { $id: 'ApiKeyCreated' },
+);
+export const ApiKeyCreate = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    scopes: Type.Array(ScopeName, { minItems: 1, maxItems: 4 }),
+    expiresAt: Type.Optional(
+      Type.Union([DateTime, Type.Null()], { description: 'Default: 90 days from now; null: never expires' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const ApiKeyQuery = Type.Object({
+  includeRevoked: Type.Boolean({ default: false }),
+  ...PageQuery,
+});
+export const ApiKeyPage = Page(Type.Ref('ApiKey'), 'ApiKeyPage');
+
+export const AuditEntry = Type.Object(
+  {
+    id: Type.Integer(),
+    occurredAt: DateTime,
+    action: Type.String(),
+    actor: Type.Object({
+      userId: Type.Union([Uuid, Type.Null()]),
+      apiKeyId: Type.Union([Uuid, Type.Null()]),
+      label: Type.Union([Type.String(), Type.Null()]),
+    }),
+    target: Type.Union([
+      Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]) }),
+      Type.Null(),
+    ]),
+    subject: Type.Union([Type.String(), Type.Null()]),
+    details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    ip: Type.Union([Type.String(), Type.Null()]),
+    requestId: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'AuditEntry' },
+);
+export const AuditPage = Type.Object(
+  {
+    items: Type.Array(Type.Ref('AuditEntry')),
+    nextCursor: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'Pass as `before` for the next page',
+    }),
+  },
+  { $id: 'AuditPage' },
+);
+export const AuditQuery = Type.Object({
+  action: Type.Optional(Type.String({ maxLength: 100 })),
+  actorUserId: Type.Optional(Uuid),
+  targetType: Type.Optional(Type.String({ maxLength: 100 })),
+  targetId: Type.Optional(Type.String({ maxLength: 200 })),
+  from: Type.Optional(DateTime),
+  to: Type.Optional(DateTime),
+  before: Type.Optional(Type.Integer({ minimum: 1, description: 'Cursor: entries older than this id' })),
+  limit: PageQuery.limit,
+});
+
+/** Named schemas the routes refer to with Type.Ref; they appear as components in the OpenAPI. */
+export const IDENTITY_SCHEMAS = [
+  Session,
+  Facility,
+  Me,
+  Customer,
+  CustomerDetail,
+  CustomerPage,
+  FacilityList,
+  Member,
+  MemberCreated,
+  MemberPage,
+  ApiKey,
+  ApiKeyCreated,
+  ApiKeyPage,
+  AuditEntry,
+  AuditPage,
+];

@@ -1,0 +1,69 @@
+// The identity module's public surface: authentication for the platform, its HTTP routes, and the
+// bootstrap / demo / CLI operations. Other modules use nothing else of it.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../../config.ts';
+import { AccessTokens, ExternalTokens } from '../../platform/auth/tokens.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { App } from '../../platform/http/types.ts';
+import { adminRoutes } from './admin.routes.ts';
+import { createApiKeysService } from './api-keys.service.ts';
+import { createAuditService } from './audit.service.ts';
+import { authRoutes } from './auth.routes.ts';
+import { createAuthService } from './auth.service.ts';
+import { createAuthenticator } from './authenticate.ts';
+import { createCustomersService } from './customers.service.ts';
+import { IDENTITY_SCHEMAS } from './identity.schemas.ts';
+import { loadSigningKey } from './signing-key.ts';
+import { tenantRoutes } from './tenant.routes.ts';
+import { createUsersService } from './users.service.ts';
+
+export { type AuditEvent, recordAudit } from './audit.service.ts';
+export {
+  type Announce,
+  createUserFromCli,
+  DEMO_TENANT,
+  DEMO_USERS,
+  ensureSuperadmin,
+  seedDemoTenant,
+} from './bootstrap.ts';
+
+export interface IdentityDeps {
+  db: Db;
+  config: Config;
+  logger: FastifyBaseLogger;
+}
+
+export async function createIdentity({ db, config, logger }: IdentityDeps) {
+  const accessTokens = new AccessTokens(
+    await loadSigningKey(db, config.jwtSecret),
+    config.accessTokenTtlSeconds,
+  );
+  const externalTokens =
+    config.oidcJwksUrl && config.oidcIssuer
+      ? new ExternalTokens({
+          jwksUrl: config.oidcJwksUrl,
+          issuer: config.oidcIssuer,
+          audience: config.oidcAudience,
+        })
+      : undefined;
+  const authenticator = createAuthenticator({ db, accessTokens, externalTokens, logger });
+  const auth = createAuthService({ db, accessTokens, settings: config });
+  const users = createUsersService({ db });
+  const apiKeys = createApiKeysService({ db });
+  const customers = createCustomersService({ db });
+  const audit = createAuditService({ db });
+
+  return {
+    authenticate: authenticator.authenticate,
+    authenticateToken: authenticator.authenticateToken,
+    /** Registers the identity routes; call inside the /api/v1 scope. */
+    routes(app: App) {
+      for (const schema of IDENTITY_SCHEMAS) app.addSchema(schema);
+      authRoutes(app, auth);
+      adminRoutes(app, customers);
+      tenantRoutes(app, { audit, users, apiKeys, customers });
+    },
+  };
+}
+
+export type Identity = Awaited<ReturnType<typeof createIdentity>>;

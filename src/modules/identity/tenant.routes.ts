@@ -1,0 +1,209 @@
+import Type from 'typebox';
+import { principalOf } from '../../platform/http/access.ts';
+import { errorResponses } from '../../platform/http/openapi.ts';
+import { presentPage } from '../../platform/http/pagination.ts';
+import { requestMeta } from '../../platform/http/request-context.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { ApiKeysService } from './api-keys.service.ts';
+import type { AuditService } from './audit.service.ts';
+import type { CustomersService } from './customers.service.ts';
+import {
+  ApiKeyCreate,
+  ApiKeyQuery,
+  AuditQuery,
+  IdParams,
+  MemberCreate,
+  MemberPatch,
+  MemberQuery,
+} from './identity.schemas.ts';
+import { presentApiKey, presentAuditEntry, presentFacility, presentMember } from './presenters.ts';
+import type { UsersService } from './users.service.ts';
+
+interface Deps {
+  audit: AuditService;
+  users: UsersService;
+  apiKeys: ApiKeysService;
+  customers: CustomersService;
+}
+
+/** What a tenant manages about itself: members, API keys, audit log, facilities. */
+export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Deps) {
+  app.get(
+    '/users',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['users'],
+        summary: 'Members of your organisation',
+        querystring: MemberQuery,
+        response: { 200: Type.Ref('MemberPage'), ...errorResponses(400) },
+      },
+    },
+    async (request) =>
+      presentPage(await users.list(principalOf(request), request.query), request.query, presentMember),
+  );
+
+  app.post(
+    '/users',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['users'],
+        summary: 'Add a member with a role (with a password, or invited to choose one)',
+        body: MemberCreate,
+        response: { 201: Type.Ref('MemberCreated'), ...errorResponses(400, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { member, invitation } = await users.create(
+        principalOf(request),
+        request.body,
+        requestMeta(request),
+      );
+      return reply.status(201).send({
+        user: presentMember(member),
+        invitation: invitation && { token: invitation.token, expiresAt: invitation.expiresAt.toISOString() },
+      });
+    },
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['users'],
+        summary: 'A member of your organisation',
+        params: IdParams,
+        response: { 200: Type.Ref('Member'), ...errorResponses(404) },
+      },
+    },
+    async (request) => presentMember(await users.get(principalOf(request), request.params.id)),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['users'],
+        summary: "Change a member's role, or deactivate / reactivate them",
+        description:
+          'The change ends their open sessions. The last active admin cannot be demoted or deactivated.',
+        params: IdParams,
+        body: MemberPatch,
+        response: { 200: Type.Ref('Member'), ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentMember(
+        await users.update(principalOf(request), request.params.id, request.body, requestMeta(request)),
+      ),
+  );
+
+  app.get(
+    '/api-keys',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'API keys: all of the organisation for admins, your own otherwise',
+        querystring: ApiKeyQuery,
+        response: { 200: Type.Ref('ApiKeyPage'), ...errorResponses(400) },
+      },
+    },
+    async (request) =>
+      presentPage(await apiKeys.list(principalOf(request), request.query), request.query, presentApiKey),
+  );
+
+  app.post(
+    '/api-keys',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Create an API key (the key is shown once)',
+        description:
+          'Scopes may not be wider than your role. Only signed-in users, not API keys, create keys.',
+        body: ApiKeyCreate,
+        response: { 201: Type.Ref('ApiKeyCreated'), ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const { expiresAt, ...rest } = request.body;
+      const created = await apiKeys.create(
+        principalOf(request),
+        {
+          ...rest,
+          expiresAt: expiresAt === undefined || expiresAt === null ? expiresAt : new Date(expiresAt),
+        },
+        requestMeta(request),
+      );
+      return reply.status(201).send({
+        apiKey: presentApiKey({ key: created.row, creatorEmail: created.creatorEmail }),
+        key: created.key,
+      });
+    },
+  );
+
+  app.delete(
+    '/api-keys/:id',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Revoke an API key (yours, or any as admin)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      await apiKeys.revoke(principalOf(request), request.params.id, requestMeta(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/audit-log',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Who did what, when, in your organisation (newest first)',
+        querystring: AuditQuery,
+        response: { 200: Type.Ref('AuditPage'), ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const { from, to, ...rest } = request.query;
+      const tenantId = principalOf(request).tenantId as string;
+      const rows = await audit.list(tenantId, {
+        ...rest,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+      });
+      const last = rows.at(-1);
+      return {
+        items: rows.map(presentAuditEntry),
+        nextCursor: rows.length === request.query.limit && last ? last.id : null,
+      };
+    },
+  );
+
+  app.get(
+    '/facilities',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['facilities'],
+        summary: "Your organisation's facilities",
+        response: { 200: Type.Ref('FacilityList') },
+      },
+    },
+    async (request) => ({
+      items: (await customers.facilitiesOfTenant(principalOf(request).tenantId as string)).map(
+        presentFacility,
+      ),
+    }),
+  );
+}

@@ -1,0 +1,151 @@
+import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { TenantRole } from '../../platform/auth/principal.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { memberships, tenants, users } from '../../platform/db/schema/index.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+export type MemberRow = { user: UserRow; membership: MembershipRow };
+export type TenantMembership = { membership: MembershipRow; tenant: typeof tenants.$inferSelect };
+
+// Every function runs on an executor already scoped by inTenant/acrossTenants (platform/db/scope.ts).
+
+export async function findUserByEmail(tx: Executor, email: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return row;
+}
+
+export async function findUserById(tx: Executor, id: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function findUserByExternalSubject(tx: Executor, subject: string) {
+  const [row] = await tx.select().from(users).where(eq(users.externalSubject, subject));
+  return row;
+}
+
+export async function findSuperadmin(tx: Executor): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.platformRole, 'superadmin')).limit(1);
+  return row;
+}
+
+export async function insertUser(
+  tx: Executor,
+  values: { email: string; name: string; passwordHash?: string | null; platformRole?: 'superadmin' | null },
+): Promise<UserRow> {
+  const [row] = await tx
+    .insert(users)
+    .values({ ...values, email: values.email.toLowerCase() })
+    .returning();
+  if (!row) throw new Error('user not inserted');
+  return row;
+}
+
+export async function updateUser(
+  tx: Executor,
+  id: string,
+  patch: Partial<Pick<UserRow, 'name' | 'passwordHash' | 'status' | 'externalSubject' | 'lastLoginAt'>>,
+) {
+  await tx
+    .update(users)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(users.id, id));
+}
+
+/** The user's active memberships in tenants that are not deactivated, oldest first. */
+export async function activeMemberships(tx: Executor, userId: string): Promise<TenantMembership[]> {
+  return tx
+    .select({ membership: memberships, tenant: tenants })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.status, 'active'),
+        sql`${tenants.status} <> 'inactive'`,
+      ),
+    )
+    .orderBy(asc(memberships.createdAt), asc(memberships.id));
+}
+
+export async function findMember(tx: Executor, tenantId: string, userId: string) {
+  const [row] = await tx
+    .select({ user: users, membership: memberships })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+  return row;
+}
+
+export interface MemberFilter {
+  search?: string | undefined;
+  role?: TenantRole | undefined;
+  status?: 'active' | 'inactive' | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listMembers(tx: Executor, tenantId: string, filter: MemberFilter) {
+  const conditions: SQL[] = [eq(memberships.tenantId, tenantId)];
+  if (filter.role) conditions.push(eq(memberships.role, filter.role));
+  if (filter.status) conditions.push(eq(memberships.status, filter.status));
+  if (filter.search) {
+    const like = `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`;
+    const match = or(ilike(users.email, like), ilike(users.name, like));
+    if (match) conditions.push(match);
+  }
+  const where = and(...conditions);
+  const [items, [total]] = await Promise.all([
+    tx
+      .select({ user: users, membership: memberships })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(where)
+      .orderBy(asc(users.email))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    tx
+      .select({ n: count() })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function insertMembership(
+  tx: Executor,
+  values: { tenantId: string; userId: string; role: TenantRole },
+): Promise<MembershipRow> {
+  const [row] = await tx.insert(memberships).values(values).returning();
+  if (!row) throw new Error('membership not inserted');
+  return row;
+}
+
+export async function updateMembership(
+  tx: Executor,
+  id: string,
+  patch: Partial<Pick<MembershipRow, 'role' | 'status'>>,
+) {
+  await tx
+    .update(memberships)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(memberships.id, id));
+}
+
+export async function countActiveAdmins(tx: Executor, tenantId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.role, 'admin'),
+        eq(memberships.status, 'active'),
+        eq(users.status, 'active'),
+      ),
+    );
+  return row?.n ?? 0;
+}

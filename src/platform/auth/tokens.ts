@@ -1,0 +1,142 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createRemoteJWKSet, decodeJwt, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import type { PlatformRole, TenantRole } from './principal.ts';
+
+export const TOKEN_ISSUER = 'plantintel';
+const AUDIENCE = 'plantintel-api';
+
+export interface AccessClaims {
+  userId: string;
+  email: string;
+  tenantId: string | null;
+  role: TenantRole | null;
+  platformRole: PlatformRole | null;
+  sessionId: string;
+}
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Raised for any token that must not be accepted; the caller answers 401 with the message. */
+export class InvalidToken extends Error {
+  override name = 'InvalidToken';
+}
+
+/** Short-lived access tokens: HS256 JWTs signed with the platform's key. */
+export class AccessTokens {
+  private readonly key: Uint8Array;
+  private readonly ttlSeconds: number;
+
+  constructor(secret: string, ttlSeconds: number) {
+    this.key = new TextEncoder().encode(secret);
+    this.ttlSeconds = ttlSeconds;
+  }
+
+  async issue(claims: AccessClaims, now = Date.now()): Promise<IssuedToken> {
+    const issuedAt = Math.floor(now / 1000);
+    const expires = issuedAt + this.ttlSeconds;
+    const token = await new SignJWT({
+      email: claims.email,
+      tid: claims.tenantId ?? undefined,
+      role: claims.role ?? undefined,
+      pr: claims.platformRole ?? undefined,
+      sid: claims.sessionId,
+      typ: 'access',
+    })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject(claims.userId)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expires)
+      .sign(this.key);
+    return { token, expiresAt: new Date(expires * 1000) };
+  }
+
+  async verify(token: string): Promise<AccessClaims> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, {
+        issuer: TOKEN_ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      }));
+    } catch (err) {
+      throw new InvalidToken(
+        err instanceof errors.JWTExpired ? 'The access token has expired' : 'The access token is invalid',
+      );
+    }
+    if (
+      payload.typ !== 'access' ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.sid !== 'string' ||
+      typeof payload.email !== 'string'
+    ) {
+      throw new InvalidToken('The access token is invalid');
+    }
+    return {
+      userId: payload.sub,
+      email: payload.email,
+      tenantId: typeof payload.tid === 'string' ? payload.tid : null,
+      role: (payload.role as TenantRole | undefined) ?? null,
+      platformRole: (payload.pr as PlatformRole | undefined) ?? null,
+      sessionId: payload.sid,
+    };
+  }
+}
+
+/** The issuer a bearer token claims, read without verifying it (to pick the verifier). */
+export function claimedIssuer(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ExternalIdentity {
+  subject: string;
+  email: string | undefined;
+}
+
+/** Verifies JWTs of an external OpenID Connect provider against its published keys (JWKS). */
+export class ExternalTokens {
+  readonly issuer: string;
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+  private readonly audience: string | undefined;
+
+  constructor(options: { jwksUrl: string; issuer: string; audience: string | undefined }) {
+    this.issuer = options.issuer;
+    this.audience = options.audience;
+    this.jwks = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000 });
+  }
+
+  async verify(token: string): Promise<ExternalIdentity> {
+    try {
+      const { payload } = await jwtVerify(token, this.jwks, {
+        issuer: this.issuer,
+        ...(this.audience ? { audience: this.audience } : {}),
+      });
+      if (typeof payload.sub !== 'string') throw new InvalidToken('The identity token has no subject');
+      const email = typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined;
+      return { subject: payload.sub, email };
+    } catch (err) {
+      if (err instanceof InvalidToken) throw err;
+      throw new InvalidToken(
+        err instanceof errors.JWTExpired ? 'The identity token has expired' : 'The identity token is invalid',
+      );
+    }
+  }
+}
+
+/** A random, URL-safe secret of `bytes` bytes (refresh tokens, API keys, invitations). */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** Secrets with 192+ random bits are stored as SHA-256: fast to check, useless if the table leaks. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,79 @@
+import type { FastifyRequest } from 'fastify';
+import { type Access, denialReason, type Principal, SCOPE_DESCRIPTIONS } from '../auth/principal.ts';
+import { AppError, forbidden } from './errors.ts';
+import { errorResponses } from './openapi.ts';
+import type { App } from './types.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route. Required on every /api route; the OpenAPI shows it. */
+    access?: Access;
+  }
+  interface FastifyRequest {
+    /** Set by access control before the handler runs on every route that is not public. */
+    principal: Principal | null;
+  }
+}
+
+/** Resolves the caller from the request's credentials; throws AppError('unauthorized') if there are none. */
+export type Authenticate = (request: FastifyRequest) => Promise<Principal>;
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+const tables = new WeakMap<object, RouteAccess[]>();
+
+/** Every /api route with its access level, in registration order (the security tests walk it). */
+export function routeTable(app: App): readonly RouteAccess[] {
+  return tables.get(app) ?? [];
+}
+
+/** The principal of a route that is not public (access control guarantees it is there). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('internal', 'route has no principal; is it marked public?');
+  return request.principal;
+}
+
+/**
+ * Makes every /api route declare who may call it and enforces that declaration before the handler:
+ * credentials → 401, scope or role → 403. Registered before any module, so no route escapes it.
+ */
+export function registerAccessControl(app: App, authenticate: Authenticate) {
+  const table: RouteAccess[] = [];
+  tables.set(app, table);
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (!access) {
+      throw new Error(
+        `${route.method} ${route.url} must declare config.access (see platform/http/access.ts)`,
+      );
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    }
+    route.schema ??= {};
+    const schema = route.schema as Record<string, unknown>;
+    const described = schema.description ? `${schema.description}\n\n` : '';
+    schema.description = `${described}**Access:** ${SCOPE_DESCRIPTIONS[access]}.`;
+    if (access === 'public') {
+      schema.security = [];
+      return;
+    }
+    schema.security = [{ bearerAuth: [] }, { apiKey: [] }];
+    schema.response = { ...errorResponses(401, 403), ...(schema.response as object | undefined) };
+
+    const guard = async (request: FastifyRequest) => {
+      const principal = await authenticate(request);
+      const denied = denialReason(principal, access);
+      if (denied) throw forbidden(denied);
+      request.principal = principal;
+    };
+    route.onRequest = [guard, ...[route.onRequest ?? []].flat()];
+  });
+}
