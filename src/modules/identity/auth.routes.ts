@@ -44,10 +44,15 @@ export function authRoutes(app: App, auth: AuthService) {
     '/auth/logout',
     {
       config: { access: 'authenticated' },
+      // The body is optional: a bare POST is a valid logout.
+      preValidation: (request, _reply, done) => {
+        request.body ??= {};
+        done();
+      },
       schema: {
         tags: ['auth'],
         summary: 'End this sign-in: its refresh tokens stop working',
-        body: Type.Optional(LogoutBody),
+        body: LogoutBody,
         response: { 204: Type.Null(), ...errorResponses(400) },
       },
     },

@@ -148,8 +148,8 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
     const result = await acrossTenants(db, async (tx) => {
       const row = await findRefreshToken(tx, hashToken(refreshToken));
       if (!row) return { error: 'The refresh token is invalid' };
-      const used = row.usedAt !== null || row.revokedAt !== null || !(await markRefreshTokenUsed(tx, row.id));
-      if (used) {
+      if (row.revokedAt) return { error: 'This sign-in has ended; sign in again' };
+      if (row.usedAt !== null || !(await markRefreshTokenUsed(tx, row.id))) {
         // A used token presented again was copied: end every session of that sign-in.
         await revokeFamily(tx, row.familyId, 'reuse detected');
         await recordAudit(tx, null, meta, {

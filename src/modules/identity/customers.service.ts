@@ -2,7 +2,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { acrossTenants, inTenant } from '../../platform/db/scope.ts';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
 import {
   type CustomerFilter,
@@ -22,6 +22,15 @@ import { revokeTenantSessions } from './sessions.repo.ts';
 
 export type CustomerInput = Omit<TenantInsert, 'id' | 'createdAt' | 'updatedAt'>;
 export type FacilityInput = { code: string; name: string; timezone: string };
+
+function checkTimezone(timezone: string | undefined) {
+  if (timezone === undefined) return;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw badRequest(`Unknown time zone "${timezone}"; use an IANA name such as Europe/Berlin`);
+  }
+}
 
 /** Rethrows a unique violation as a 409 that says which value is taken. */
 async function unique<T>(what: string, work: () => Promise<T>): Promise<T> {
@@ -109,8 +118,9 @@ export function createCustomersService({ db }: { db: Db }) {
       return listFacilities(tx, id);
     });
 
-  const addFacility = (actor: Principal, id: string, input: FacilityInput, meta: RequestMeta) =>
-    unique(`The facility code ${input.code} is already used by this customer`, () =>
+  const addFacility = (actor: Principal, id: string, input: FacilityInput, meta: RequestMeta) => {
+    checkTimezone(input.timezone);
+    return unique(`The facility code ${input.code} is already used by this customer`, () =>
       platform(
         actor,
         meta,
@@ -121,6 +131,7 @@ export function createCustomersService({ db }: { db: Db }) {
         },
       ),
     );
+  };
 
   const changeFacility = (
     actor: Principal,
@@ -128,8 +139,9 @@ export function createCustomersService({ db }: { db: Db }) {
     facilityId: string,
     patch: Partial<FacilityInput>,
     meta: RequestMeta,
-  ) =>
-    unique(`The facility code ${patch.code} is already used by this customer`, () =>
+  ) => {
+    checkTimezone(patch.timezone);
+    return unique(`The facility code ${patch.code} is already used by this customer`, () =>
       platform(
         actor,
         meta,
@@ -140,6 +152,7 @@ export function createCustomersService({ db }: { db: Db }) {
         },
       ),
     );
+  };
 
   /** Facilities of the caller's own tenant (tenant users, not the platform path). */
   const facilitiesOfTenant = (tenantId: string) =>
