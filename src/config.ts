@@ -37,6 +37,8 @@ export interface Config {
   /** Seed the demo tenant on the first start of a fresh embedded database. */
   demo: boolean;
   demoPassword: string | undefined;
+  /** Password for `plantintel user create`; unset → generated and printed once. */
+  newUserPassword: string | undefined;
   /** Path of the optional YAML file the values were merged from. */
   configFile: string | undefined;
 }
@@ -292,6 +294,14 @@ export const SETTINGS = [
     key: 'demoPassword',
     env: 'PLANTINTEL_DEMO_PASSWORD',
     description: 'Password of the demo users; unset → a random one, printed once',
+    fallback: () => undefined,
+    parse: secret(8),
+    secret: true,
+  },
+  {
+    key: 'newUserPassword',
+    env: 'PLANTINTEL_USER_PASSWORD',
+    description: 'Password given by `plantintel user create`; unset → a random one, printed once',
     fallback: () => undefined,
     parse: secret(8),
     secret: true,

@@ -26,8 +26,11 @@ interface Served {
   exited: Promise<number | null>;
 }
 
-async function serve(dataDir: string): Promise<Served> {
-  const child = spawn(process.execPath, ['src/main.ts', 'serve'], { cwd: root, env: cliEnv(dataDir) });
+async function serve(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
+  const child = spawn(process.execPath, ['src/main.ts', 'serve'], {
+    cwd: root,
+    env: { ...cliEnv(dataDir), ...env },
+  });
   let output = '';
   child.stdout?.on('data', (d) => {
     output += d;
@@ -54,7 +57,7 @@ async function serve(dataDir: string): Promise<Served> {
 
 describe('plantintel CLI', () => {
   test('every command has --help', () => {
-    for (const command of ['serve', 'migrate', 'config']) {
+    for (const command of ['serve', 'migrate', 'config', 'seed', 'user']) {
       const result = cli([command, '--help']);
       assert.equal(result.status, 0, result.stderr);
       assert.match(result.stdout, new RegExp(`^plantintel ${command}`));
@@ -127,6 +130,76 @@ describe('plantintel CLI', () => {
         second.child.kill('SIGTERM');
         assert.equal(await second.exited, 0);
       }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a fresh embedded database starts with the superadmin and the demo tenant; demo users sign in', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'plantintel-demo-'));
+    try {
+      const server = await serve(dataDir, { PLANTINTEL_DEMO_PASSWORD: 'demo-pass-1' });
+      try {
+        assert.match(server.output(), /Platform superadmin created: admin@plantintel\.local \/ \S+/);
+        const login = await fetch(`${server.url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'admin@demo.local', password: 'demo-pass-1' }),
+        });
+        assert.equal(login.status, 200);
+        const { accessToken } = (await login.json()) as { accessToken: string };
+        const me = await fetch(`${server.url}/api/v1/auth/me`, {
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
+        const body = (await me.json()) as { tenant: { name: string }; role: string };
+        assert.deepEqual([body.tenant.name, body.role], ['Demo Manufacturing', 'admin']);
+      } finally {
+        server.child.kill('SIGTERM');
+        assert.equal(await server.exited, 0);
+      }
+      // The secrets were printed, never logged: no JSON log line carries the generated password.
+      const password = /admin@plantintel\.local \/ (\S+)/.exec(server.output())?.[1] ?? '';
+      const logLines = server
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'));
+      assert.ok(password && logLines.every((line) => !line.includes(password)));
+
+      const env = { ...cliEnv(dataDir), PLANTINTEL_USER_PASSWORD: 'new-user-pass-1' };
+      const again = cli(['seed', '--demo'], env);
+      assert.equal(again.status, 0, again.stderr);
+      assert.match(again.stdout, /already exists/);
+      const created = cli(
+        [
+          'user',
+          'create',
+          '--email',
+          'ops@demo.local',
+          '--role',
+          'operator',
+          '--tenant',
+          'Demo Manufacturing',
+        ],
+        env,
+      );
+      assert.equal(created.status, 0, created.stderr);
+      const duplicate = cli(
+        [
+          'user',
+          'create',
+          '--email',
+          'ops@demo.local',
+          '--role',
+          'operator',
+          '--tenant',
+          'Demo Manufacturing',
+        ],
+        env,
+      );
+      assert.equal(duplicate.status, 2);
+      assert.match(duplicate.stderr, /already a member/);
+      const noTenant = cli(['user', 'create', '--email', 'x@demo.local', '--role', 'viewer'], env);
+      assert.equal(noTenant.status, 2);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -1,7 +1,11 @@
 // CLI entry: `plantintel <command>`. Commands are small functions returning an exit code.
+
+import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, describeConfig, loadConfig } from './config.ts';
+import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
+import type { Db } from './platform/db/database.ts';
+import { AppError } from './platform/http/errors.ts';
 
 // Commands import what they need when they run, so `--help` answers without loading the server.
 interface Command {
@@ -48,6 +52,74 @@ DATA_DIR. Safe to run while other processes start: migrations are serialised by 
       return 0;
     },
   },
+  seed: {
+    summary: 'Add demo data (--demo): the "Demo Manufacturing" tenant and one user per role',
+    usage: `plantintel seed --demo
+
+Creates the tenant "Demo Manufacturing" with facility DEMO-1 and the users admin@demo.local,
+analyst@demo.local, operator@demo.local and viewer@demo.local. Their password is
+PLANTINTEL_DEMO_PASSWORD, or a random one printed once. Does nothing if the demo tenant exists.`,
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } }, strict: true });
+      if (!values.demo) {
+        process.stderr.write('plantintel seed: say what to seed: --demo\n');
+        return 2;
+      }
+      return withDatabase(async (config, db) => {
+        const { seedDemoTenant } = await import('./modules/identity/index.ts');
+        const { created } = await seedDemoTenant(db, { password: config.demoPassword }, announce);
+        if (!created) process.stdout.write('The demo tenant already exists; nothing changed.\n');
+        return 0;
+      });
+    },
+  },
+  user: {
+    summary: 'Create a user: user create --email … --role … [--tenant …] [--name …]',
+    usage: `plantintel user create --email <email> --role <admin|analyst|operator|viewer|superadmin>
+                       [--tenant <tenant id or name>] [--name <full name>]
+
+Creates a user with a role in a tenant (--tenant is required for tenant roles), or a platform
+superadmin. An existing user is added to the tenant. The password is read from
+PLANTINTEL_USER_PASSWORD, or generated and printed once.`,
+    run: async (args) => {
+      const { positionals, values } = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          email: { type: 'string' },
+          role: { type: 'string' },
+          tenant: { type: 'string' },
+          name: { type: 'string' },
+        },
+      });
+      const roles = ['admin', 'analyst', 'operator', 'viewer', 'superadmin'] as const;
+      const role = roles.find((r) => r === values.role);
+      if (positionals[0] !== 'create' || !values.email || !role) {
+        process.stderr.write(
+          'usage: plantintel user create --email <email> --role <admin|analyst|operator|viewer|superadmin> [--tenant …]\n',
+        );
+        return 2;
+      }
+      const email = values.email;
+      return withDatabase(async (config, db) => {
+        const { createUserFromCli } = await import('./modules/identity/index.ts');
+        const password = config.newUserPassword ?? randomBytes(12).toString('base64url');
+        const created = await createUserFromCli(db, {
+          email,
+          name: values.name ?? email.split('@')[0] ?? email,
+          role,
+          tenant: values.tenant,
+          password,
+        });
+        process.stdout.write(
+          `Created ${email} (${role})${created.tenantId ? ` in tenant ${created.tenantId}` : ''}.\n`,
+        );
+        if (!config.newUserPassword) announce(`Password for ${email}: ${password}  (shown once)`);
+        return 0;
+      });
+    },
+  },
   config: {
     summary: 'Print the effective configuration (secrets hidden) and exit',
     usage: `plantintel config
@@ -59,6 +131,25 @@ Validates the configuration from the environment and PLANTINTEL_CONFIG and print
     },
   },
 };
+
+/** One-time secrets go to the terminal (stderr), never to a log. */
+function announce(message: string) {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Opens and migrates the configured database for a command, and always closes it. */
+async function withDatabase(work: (config: Config, db: Db) => Promise<number>): Promise<number> {
+  const config = loadConfig();
+  const { openDatabase, targetFromConfig } = await import('./platform/db/database.ts');
+  const { migrateDatabase } = await import('./platform/db/migrate.ts');
+  const database = await openDatabase(targetFromConfig(config));
+  try {
+    await migrateDatabase(database);
+    return await work(config, database.db);
+  } finally {
+    await database.close();
+  }
+}
 
 function overview(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
@@ -80,7 +171,9 @@ export async function main(argv: string[]): Promise<number> {
     strict: false,
     options: { help: { type: 'boolean', short: 'h' } },
   });
-  const [name, ...rest] = positionals;
+  const [name] = positionals;
+  // The command parses its own options: hand it everything after its name.
+  const rest = argv.slice(argv.indexOf(name ?? '') + 1);
   if (!name) {
     process.stdout.write(`${overview()}\n`);
     return values.help ? 0 : 2;
@@ -99,6 +192,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`plantintel: invalid configuration: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof AppError && err.status < 500) {
+      process.stderr.write(`plantintel ${name}: ${err.message}\n`);
       return 2;
     }
     process.stderr.write(`plantintel ${name} failed: ${(err as Error).stack ?? String(err)}\n`);
