@@ -169,33 +169,23 @@ describe('plantintel CLI', () => {
       const again = cli(['seed', '--demo'], env);
       assert.equal(again.status, 0, again.stderr);
       assert.match(again.stdout, /already exists/);
-      const created = cli(
-        [
-          'user',
-          'create',
-          '--email',
-          'ops@demo.local',
-          '--role',
-          'operator',
-          '--tenant',
-          'Demo Manufacturing',
-        ],
-        env,
-      );
+      const addOperator = () =>
+        cli(
+          [
+            'user',
+            'create',
+            '--email',
+            'ops@demo.local',
+            '--role',
+            'operator',
+            '--tenant',
+            'Demo Manufacturing',
+          ],
+          env,
+        );
+      const created = addOperator();
       assert.equal(created.status, 0, created.stderr);
-      const duplicate = cli(
-        [
-          'user',
-          'create',
-          '--email',
-          'ops@demo.local',
-          '--role',
-          'operator',
-          '--tenant',
-          'Demo Manufacturing',
-        ],
-        env,
-      );
+      const duplicate = addOperator();
       assert.equal(duplicate.status, 2);
       assert.match(duplicate.stderr, /already a member/);
       const noTenant = cli(['user', 'create', '--email', 'x@demo.local', '--role', 'viewer'], env);

@@ -91,34 +91,15 @@ export const CustomerDetail = Type.Object(
   { customer: Type.Ref('Customer'), facilities: Type.Array(Type.Ref('Facility')) },
   { $id: 'CustomerDetail' },
 );
+const OptionalCustomerFields = Type.Partial(Type.Object(CustomerFields)).properties;
 export const CustomerCreate = Type.Object(
-  {
-    name: CustomerFields.name,
-    email: CustomerFields.email,
-    contactName: Type.Optional(CustomerFields.contactName),
-    phone: Type.Optional(CustomerFields.phone),
-    address: Type.Optional(CustomerFields.address),
-    plan: Type.Optional(CustomerFields.plan),
-    status: Type.Optional(CustomerFields.status),
-    notes: Type.Optional(CustomerFields.notes),
-    startDate: Type.Optional(CustomerFields.startDate),
-  },
+  { ...OptionalCustomerFields, name: CustomerFields.name, email: CustomerFields.email },
   { additionalProperties: false },
 );
-export const CustomerPatch = Type.Object(
-  {
-    name: Type.Optional(CustomerFields.name),
-    email: Type.Optional(CustomerFields.email),
-    contactName: Type.Optional(CustomerFields.contactName),
-    phone: Type.Optional(CustomerFields.phone),
-    address: Type.Optional(CustomerFields.address),
-    plan: Type.Optional(CustomerFields.plan),
-    status: Type.Optional(CustomerFields.status),
-    notes: Type.Optional(CustomerFields.notes),
-    startDate: Type.Optional(CustomerFields.startDate),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const CustomerPatch = Type.Object(OptionalCustomerFields, {
+  additionalProperties: false,
+  minProperties: 1,
+});
 export const CustomerQuery = Type.Object({
   search: Type.Optional(Type.String({ maxLength: 200, description: 'Matches name, email or contact' })),
   status: Type.Optional(CustomerFields.status),
