@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fast
 import type { Config } from './config.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import type { Database } from './platform/db/database.ts';
+import { eventsRoutes } from './platform/events/events.routes.ts';
 import { registerAccessControl } from './platform/http/access.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
@@ -13,9 +14,12 @@ import { registerOpenApi } from './platform/http/openapi.ts';
 import { RequestCompletion, registerRequestContext, requestIdFor } from './platform/http/request-context.ts';
 import type { App } from './platform/http/types.ts';
 import { registerWeb } from './platform/http/web.ts';
+import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
 import type { Logger } from './platform/observability/logger.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
 import { requestLoggerFactory } from './platform/observability/request-logger.ts';
+import { websocketRoutes } from './platform/realtime/ws.routes.ts';
+import { createRuntime, type Runtime } from './platform/runtime.ts';
 
 export interface AppDeps {
   config: Config;
@@ -23,12 +27,26 @@ export interface AppDeps {
   logger: Logger;
   /** Where the built web app lives; tests point it elsewhere. */
   webDist?: string;
+  /** Run job workers in this process (default: the WORKERS setting). */
+  workers?: boolean;
+  /** Serve HTTP and live push (false: a `plantintel worker` process, which only runs jobs). */
+  http?: boolean;
+  /** The background machinery; built here unless given (tests add their own job types to it). */
+  runtime?: Runtime;
 }
 
 export type { App };
 
 /** Builds the HTTP application. The caller owns the database and closes it after `app.close()`. */
-export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<App> {
+export async function buildApp({
+  config,
+  database,
+  logger,
+  webDist,
+  workers = config.workers,
+  http = true,
+  runtime: givenRuntime,
+}: AppDeps): Promise<App> {
   const metrics = createMetrics();
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -59,10 +77,21 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   // Before any module: every /api route must declare its access, and gets it enforced.
   registerAccessControl(app, identity.authenticate);
 
+  const runtime = givenRuntime ?? createRuntime({ config, database, logger: app.log });
+  app.addHook('onReady', () => runtime.start({ workers, listen: http }));
+  app.addHook('onClose', () => runtime.stop());
+
   await healthRoutes(app, { config, database, metrics });
+  await websocketRoutes(app, {
+    realtime: runtime.realtime,
+    authenticateToken: identity.authenticateToken,
+    heartbeatSeconds: config.wsHeartbeatSeconds,
+  });
   await app.register(
     async (api) => {
       identity.routes(api);
+      jobsRoutes(api, { jobs: runtime.jobs });
+      eventsRoutes(api, { events: runtime.events });
     },
     { prefix: '/api/v1' },
   );

@@ -37,6 +37,11 @@ export interface Config {
   /** Seed the demo tenant on the first start of a fresh embedded database. */
   demo: boolean;
   demoPassword: string | undefined;
+  /** Run job workers inside `serve` (false: only `plantintel worker` processes run jobs). */
+  workers: boolean;
+  workerConcurrency: number;
+  jobsSuperviseSeconds: number;
+  wsHeartbeatSeconds: number;
   /** Password for `plantintel user create`; unset → generated and printed once. */
   newUserPassword: string | undefined;
   /** Path of the optional YAML file the values were merged from. */
@@ -297,6 +302,34 @@ export const SETTINGS = [
     fallback: () => undefined,
     parse: secret(8),
     secret: true,
+  },
+  {
+    key: 'workers',
+    env: 'WORKERS',
+    description: 'Run background job workers inside `serve` (0 = HTTP only; run `plantintel worker` instead)',
+    fallback: () => true,
+    parse: boolean,
+  },
+  {
+    key: 'workerConcurrency',
+    env: 'WORKER_CONCURRENCY',
+    description: 'Jobs of each type one process runs at once',
+    fallback: () => 2,
+    parse: integer(1, 64),
+  },
+  {
+    key: 'jobsSuperviseSeconds',
+    env: 'JOBS_SUPERVISE_SECONDS',
+    description: 'How often the queue looks for jobs whose worker died or timed out',
+    fallback: () => 10,
+    parse: integer(1, 3600),
+  },
+  {
+    key: 'wsHeartbeatSeconds',
+    env: 'WS_HEARTBEAT_SECONDS',
+    description: 'WebSocket ping interval; a client that misses one is disconnected',
+    fallback: () => 30,
+    parse: integer(1, 3600),
   },
   {
     key: 'newUserPassword',

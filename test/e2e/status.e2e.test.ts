@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
 import { loadTestSettings } from '../../src/config.ts';
+import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts';
 import { WEB_DIST } from '../../src/platform/http/web.ts';
 
 const { chromiumPath } = loadTestSettings();
+const DEMO_PASSWORD = 'demo-pass-1';
 
 describe('web app in a browser', () => {
   let t: TestApp;
@@ -22,6 +24,7 @@ describe('web app in a browser', () => {
       `no browser at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
     );
     t = await createTestApp();
+    await seedDemoTenant(t.database.db, { password: DEMO_PASSWORD }, () => {});
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
@@ -65,7 +68,12 @@ describe('web app in a browser', () => {
 
   test('navigation reaches every module page and deep links load', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/`);
+    // Module pages need a signed-in user; the status page does not.
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('Email').fill('viewer@demo.local');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl}/`);
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: /Plant operations/ }).click();
     await page.waitForURL(`${baseUrl}/plant`);

@@ -29,6 +29,10 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
     params: { id: owner.users.viewer.id },
     body: { role: 'viewer' },
   }),
+  'GET /api/v1/jobs/:id': async (ctx) => {
+    const job = await post(ctx, '/api/v1/jobs/diagnostics', { rounds: 1 });
+    return { params: { id: job.id } };
+  },
   'DELETE /api/v1/api-keys/:id': async (ctx) => {
     const { apiKey } = await post(ctx, '/api/v1/api-keys', { name: 'sweep', scopes: ['read'] });
     return { params: { id: apiKey.id } };

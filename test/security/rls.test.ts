@@ -8,7 +8,7 @@ import { createTestTenant, signIn, type TestTenant } from '../../src/modules/ide
 import { queryRows } from '../../src/platform/db/database.ts';
 import { acrossTenants, inTenant, PLATFORM_ROLE, TENANT_ROLE } from '../../src/platform/db/scope.ts';
 import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts';
-import { populateTenant } from './tenant-data.ts';
+import { populateTenant, probeConsumer } from './tenant-data.ts';
 
 /** Tables without tenant data. The application roles may not touch them at all. */
 const OWNER_ONLY = new Set(['instance', 'platform_secrets']);
@@ -23,7 +23,7 @@ let b: TestTenant;
 let tables: string[];
 
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ setup: probeConsumer });
   a = await createTestTenant(t.database.db, 'rls-a');
   b = await createTestTenant(t.database.db, 'rls-b');
   for (const tenant of [a, b]) await populateTenant(t, tenant, await signIn(t.app, tenant.users.admin.email));

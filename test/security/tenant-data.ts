@@ -2,7 +2,9 @@
 // has something to hide. A module that adds a tenant table adds its data here; rls.test.ts fails
 // naming the table until it does.
 import type { TestSession, TestTenant } from '../../src/modules/identity/testing.ts';
+import { inTenant } from '../../src/platform/db/scope.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
+import type { Runtime } from '../../src/platform/runtime.ts';
 
 export async function populateTenant(t: TestApp, tenant: TestTenant, admin: TestSession): Promise<void> {
   const post = async (url: string, payload: object) => {
@@ -18,5 +20,22 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
   });
   // api_keys
   await post('/api/v1/api-keys', { name: 'data', scopes: ['read'] });
+  // jobs
+  await post('/api/v1/jobs/diagnostics', { rounds: 1 });
+  // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
+  await inTenant(t.database.db, tenant.id, (tx) =>
+    t.runtime.events.record(tx, {
+      tenantId: tenant.id,
+      aggregateType: 'probe',
+      aggregateId: tenant.id,
+      type: 'ProbeRecorded',
+      data: {},
+    }),
+  );
+  await t.runtime.events.dispatchPending();
   // refresh_tokens come from the admin's sign-in (the session passed in).
 }
+
+/** Registers the consumer whose receipts populate event_receipts. */
+export const probeConsumer = (runtime: Runtime) =>
+  runtime.events.on('rls-probe', ['ProbeRecorded'], async () => {});

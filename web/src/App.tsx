@@ -1,20 +1,116 @@
 import { type ReactNode, useEffect, useRef } from 'react';
-import { PAGE_HEADING_ID } from './components/PageHeader';
+import { ApiKeysPage } from './admin/ApiKeysPage';
+import { AuditLogPage } from './admin/AuditLogPage';
+import { CustomerPage } from './admin/CustomerPage';
+import { CustomersPage } from './admin/CustomersPage';
+import { UsersPage } from './admin/UsersPage';
+import { useMe, useSession } from './auth/hooks';
+import { lastEndReason } from './auth/session';
+import { permissionsOf } from './auth/types';
+import { ErrorNotice } from './components/ErrorNotice';
+import { PAGE_HEADING_ID, PageHeader } from './components/PageHeader';
 import { Sidebar } from './components/Sidebar';
-import { findModule, STATUS_MODULE } from './modules';
+import {
+  ADMIN_PAGES,
+  type AdminPageInfo,
+  API_KEYS_PAGE,
+  AUDIT_LOG_PAGE,
+  CUSTOMERS_PAGE,
+  findModule,
+  USERS_PAGE,
+} from './modules';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
+import { LoginPage } from './pages/LoginPage';
 import { ModulePage } from './pages/ModulePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatusPage } from './pages/StatusPage';
-import { usePathname } from './router';
+import { navigate, Redirect, usePathname } from './router';
+
+/** Pages anyone may open without signing in. */
+const PUBLIC_PATHS = new Set(['/', '/login', '/accept-invitation']);
+const CUSTOMER_PATH = /^\/admin\/customers\/([^/]+)$/;
+
+/** Renders an administration page once the user's permissions are known and allow it. */
+function AdminGate({ page, children }: { page: AdminPageInfo; children: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) return <p className="state-message">Loading your permissions…</p>;
+  if (me.isError) return <ErrorNotice error={me.error} title="Could not load your profile" />;
+  if (page.allowed(permissionsOf(me.data))) return children;
+  return (
+    <>
+      <PageHeader title={page.title} description={page.description} />
+      <section className="card" aria-label="Not allowed">
+        <p data-testid="not-allowed">
+          Your role does not give access to this page. Ask an administrator of your organisation if you need
+          it.
+        </p>
+      </section>
+    </>
+  );
+}
+
+/** `/admin` alone leads to the first administration page the user may open. */
+function AdminHome() {
+  const me = useMe();
+  if (me.isPending) return null;
+  const first = ADMIN_PAGES.find((page) => page.allowed(permissionsOf(me.data)));
+  return <Redirect to={first?.path ?? '/'} />;
+}
+
+function pageFor(path: string): ReactNode {
+  if (path === '/') return <StatusPage />;
+  const module = findModule(path);
+  if (module) return <ModulePage key={module.path} module={module} />;
+  if (path === '/admin') return <AdminHome />;
+  const admin: [AdminPageInfo, ReactNode][] = [
+    [USERS_PAGE, <UsersPage key="users" />],
+    [API_KEYS_PAGE, <ApiKeysPage key="api-keys" />],
+    [AUDIT_LOG_PAGE, <AuditLogPage key="audit-log" />],
+    [CUSTOMERS_PAGE, <CustomersPage key="customers" />],
+  ];
+  for (const [page, element] of admin) {
+    if (page.path === path) return <AdminGate page={page}>{element}</AdminGate>;
+  }
+  const customerId = CUSTOMER_PATH.exec(path)?.[1];
+  if (customerId) {
+    return (
+      <AdminGate page={CUSTOMERS_PAGE}>
+        <CustomerPage key={customerId} id={decodeURIComponent(customerId)} />
+      </AdminGate>
+    );
+  }
+  return <NotFoundPage path={path} />;
+}
+
+/** The signed-in frame: navigation, user menu and the page; sends visitors without a session to sign in. */
+function Frame({ path }: { path: string }) {
+  const signedIn = useSession() !== null;
+  const mustSignIn = !signedIn && !PUBLIC_PATHS.has(path);
+
+  useEffect(() => {
+    if (!mustSignIn) return;
+    // After "Sign out" the page left behind is not where the next person wants to land.
+    const back = `${path}${window.location.search}`;
+    const to = lastEndReason() === 'signedOut' ? '/login' : `/login?next=${encodeURIComponent(back)}`;
+    navigate(to, { replace: true });
+  }, [mustSignIn, path]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <Sidebar currentPath={path} />
+      <main id="main" className="content" tabIndex={-1}>
+        {mustSignIn ? null : pageFor(path)}
+      </main>
+    </div>
+  );
+}
 
 export function App() {
   const path = usePathname();
-  const entry = findModule(path);
   const shownPath = useRef(path);
-
-  useEffect(() => {
-    document.title = entry ? `${entry.title} · PlantIntel` : 'Page not found · PlantIntel';
-  }, [entry]);
 
   // After in-app navigation (not on first load), move focus to the new page
   // heading so keyboard and screen-reader users land on the new content.
@@ -25,20 +121,7 @@ export function App() {
     document.getElementById(PAGE_HEADING_ID)?.focus();
   }, [path]);
 
-  let page: ReactNode;
-  if (entry === STATUS_MODULE) page = <StatusPage />;
-  else if (entry) page = <ModulePage key={entry.path} module={entry} />;
-  else page = <NotFoundPage path={path} />;
-
-  return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to main content
-      </a>
-      <Sidebar currentPath={path} />
-      <main id="main" className="content" tabIndex={-1}>
-        {page}
-      </main>
-    </div>
-  );
+  if (path === '/login') return <LoginPage />;
+  if (path === '/accept-invitation') return <AcceptInvitationPage />;
+  return <Frame path={path} />;
 }

@@ -4,6 +4,10 @@
  * Server errors arrive as `{ error: { code, message, details?, requestId } }`;
  * they are turned into an `ApiError` carrying the message and request ID so the
  * UI can show both (the request ID is what operators quote in support tickets).
+ *
+ * Requests to /api/v1 carry the signed-in user's access token when an
+ * `Authenticator` is installed (see auth/session.ts); a 401 renews the token
+ * once and repeats the request.
  */
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -18,6 +22,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
   readonly details: unknown;
+  /** From the Retry-After header of a 429 answer. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: {
     status: number | null;
@@ -25,6 +31,7 @@ export class ApiError extends Error {
     message: string;
     requestId?: string | undefined;
     details?: unknown;
+    retryAfterSeconds?: number | undefined;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -32,6 +39,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.requestId = init.requestId;
     this.details = init.details;
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 
@@ -41,6 +49,23 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal | undefined;
   timeoutMs?: number;
+  headers?: Record<string, string>;
+  /** Send the access token; default: for /api/v1 paths. */
+  auth?: boolean;
+}
+
+/** Supplies access tokens to the client; installed by the session layer. */
+export interface Authenticator {
+  /** A usable access token (renewed first when about to expire), or null when signed out. */
+  accessToken(): Promise<string | null>;
+  /** The server refused `rejected`: renew once and return the new token, or null when the session is over. */
+  renew(rejected: string): Promise<string | null>;
+}
+
+let authenticator: Authenticator | null = null;
+
+export function setAuthenticator(next: Authenticator | null): void {
+  authenticator = next;
 }
 
 interface Exchange {
@@ -71,7 +96,7 @@ async function exchange(path: string, options: RequestOptions = {}): Promise<Exc
   if (signal?.aborted) forwardAbort();
   else signal?.addEventListener('abort', forwardAbort, { once: true });
 
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
 
   try {
@@ -108,6 +133,11 @@ async function exchange(path: string, options: RequestOptions = {}): Promise<Exc
   }
 }
 
+function retryAfter(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('retry-after') ?? Number.NaN);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
 function errorFromResponse({ response, body }: Exchange): ApiError {
   const headerRequestId = response.headers.get('x-request-id') ?? undefined;
   if (isApiErrorEnvelope(body)) {
@@ -117,6 +147,7 @@ function errorFromResponse({ response, body }: Exchange): ApiError {
       message: body.error.message,
       requestId: body.error.requestId ?? headerRequestId,
       details: body.error.details,
+      retryAfterSeconds: retryAfter(response),
     });
   }
   const statusText = response.statusText ? ` ${response.statusText}` : '';
@@ -128,9 +159,20 @@ function errorFromResponse({ response, body }: Exchange): ApiError {
   });
 }
 
+function withBearer(options: RequestOptions, token: string | null): RequestOptions {
+  return token ? { ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } } : options;
+}
+
 /** Sends a request and resolves with the parsed JSON body; rejects with ApiError on non-2xx. */
-export async function request<T>(path: string, options?: RequestOptions): Promise<T> {
-  const result = await exchange(path, options);
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const auth = authenticator && (options.auth ?? path.startsWith('/api/v1/')) ? authenticator : null;
+  const token = auth ? await auth.accessToken() : null;
+  let result = await exchange(path, withBearer(options, token));
+  // A 401 is decided before the route runs, so repeating the request (even a POST) is safe.
+  if (auth && token && result.response.status === 401) {
+    const renewed = await auth.renew(token);
+    if (renewed) result = await exchange(path, withBearer(options, renewed));
+  }
   if (!result.response.ok) throw errorFromResponse(result);
   return result.body as T;
 }
@@ -139,7 +181,24 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal }),
   post: <T>(path: string, body?: unknown, signal?: AbortSignal) =>
     request<T>(path, { method: 'POST', body, signal }),
+  patch: <T>(path: string, body: unknown, signal?: AbortSignal) =>
+    request<T>(path, { method: 'PATCH', body, signal }),
+  delete: <T = void>(path: string, signal?: AbortSignal) => request<T>(path, { method: 'DELETE', signal }),
 };
+
+/** `path?a=1&b=x`, leaving out parameters that are undefined, null or empty. */
+export function withQuery(
+  path: string,
+  params: Record<string, string | number | boolean | null | undefined>,
+) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(name, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
 
 /** Message plus request ID (when known) for showing any thrown value to the user. */
 export function describeError(error: unknown): { message: string; requestId?: string } {

@@ -1,3 +1,5 @@
+import type { Permissions } from './auth/types';
+
 export interface ModuleInfo {
   path: string;
   /** Label in the navigation. */
@@ -58,14 +60,53 @@ export const MODULES: readonly ModuleInfo[] = [
     description:
       'Will configure and monitor AI pipelines that turn plant data into forecasts, anomaly alerts and recommendations.',
   },
-  {
-    path: '/admin',
-    label: 'Admin',
-    title: 'Admin',
-    description: 'Will manage users, roles, API keys and plant-wide configuration.',
-  },
 ];
 
 export function findModule(path: string): ModuleInfo | undefined {
   return MODULES.find((entry) => entry.path === path);
 }
+
+export interface AdminPageInfo extends ModuleInfo {
+  /** Who sees the page in the navigation and may open it. */
+  allowed: (permissions: Permissions) => boolean;
+}
+
+export const USERS_PAGE: AdminPageInfo = {
+  path: '/admin/users',
+  label: 'Users',
+  title: 'Users',
+  description: 'Members of your organisation: add people, change their role, deactivate or reactivate them.',
+  allowed: (p) => p.users,
+};
+
+export const API_KEYS_PAGE: AdminPageInfo = {
+  path: '/admin/api-keys',
+  label: 'API keys',
+  title: 'API keys',
+  description:
+    'Keys that let scripts and machines call the PlantIntel API (sent as X-API-Key). Admins see every key of the organisation.',
+  allowed: (p) => p.apiKeys,
+};
+
+export const AUDIT_LOG_PAGE: AdminPageInfo = {
+  path: '/admin/audit-log',
+  label: 'Audit log',
+  title: 'Audit log',
+  description: 'Who did what, and when, in your organisation (newest first).',
+  allowed: (p) => p.auditLog,
+};
+
+export const CUSTOMERS_PAGE: AdminPageInfo = {
+  path: '/admin/customers',
+  label: 'Customers',
+  title: 'Customers',
+  description: 'Organisations using this PlantIntel platform, their plans and facilities.',
+  allowed: (p) => p.customers,
+};
+
+export const ADMIN_PAGES: readonly AdminPageInfo[] = [
+  USERS_PAGE,
+  API_KEYS_PAGE,
+  AUDIT_LOG_PAGE,
+  CUSTOMERS_PAGE,
+];

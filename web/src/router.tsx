@@ -1,8 +1,8 @@
 /**
- * Minimal client-side routing on the History API: a hook that tracks
- * `location.pathname` and a <Link> that renders a real anchor.
+ * Minimal client-side routing on the History API: hooks that track the
+ * location and a <Link> that renders a real anchor.
  */
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, type MouseEvent, useEffect, useSyncExternalStore } from 'react';
 
 const NAVIGATE_EVENT = 'plantintel:navigate';
 
@@ -25,8 +25,18 @@ function currentPath(): string {
   return normalizePath(window.location.pathname);
 }
 
+function currentSearch(): string {
+  return window.location.search;
+}
+
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, currentPath, () => '/');
+}
+
+/** One query-string parameter of the current address, or null. */
+export function useSearchParam(name: string): string | null {
+  const search = useSyncExternalStore(subscribe, currentSearch, () => '');
+  return new URLSearchParams(search).get(name);
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -35,6 +45,12 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   if (options.replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/** Replaces the current address once rendered (for pages that only forward elsewhere). */
+export function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
 }
 
 function isPlainLeftClick(event: MouseEvent<HTMLAnchorElement>): boolean {

@@ -7,7 +7,11 @@ const PATHS: Record<string, string> = {
   '/inspection': 'M9 15a6 6 0 1 1 0-12 6 6 0 0 1 0 12zM13.5 13.5 17 17M6.5 9l2 2 3.5-3.5',
   '/supply': 'M2 6h10v8H2zM12 9h3l3 3v2h-6zM5 17a1.5 1.5 0 1 0 0-.01M15 17a1.5 1.5 0 1 0 0-.01',
   '/pipelines': 'M5 4a2 2 0 1 0 0 .01M5 6v8M15 12a2 2 0 1 0 0 .01M5 10c0-2 10-2 10 2M5 16a2 2 0 1 0 0 .01',
-  '/admin': 'M10 2l7 3v5c0 4-3 7-7 8-4-1-7-4-7-8V5z',
+  '/admin/users':
+    'M7.5 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 17c0-3 2.5-5 5.5-5s5.5 2 5.5 5M13 3.5a3 3 0 0 1 0 5.5M15 12c1.8.6 3 2.4 3 5',
+  '/admin/api-keys': 'M7 13a4 4 0 1 1 0-8 4 4 0 0 1 0 8zM10.5 10.5 18 18M15 15l2-2M13 13l2-2',
+  '/admin/audit-log': 'M5 2h8l3 3v13H5zM8 7h5M8 10h5M8 13h3',
+  '/admin/customers': 'M3 18V6l7-4 7 4v12M7 18v-5h6v5M7 8h.01M13 8h.01',
 };
 
 export function NavIcon({ path }: { path: string }) {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 
 export const PAGE_HEADING_ID = 'page-heading';
 
@@ -11,6 +11,10 @@ export function PageHeader({
   description: string;
   actions?: ReactNode;
 }) {
+  useEffect(() => {
+    document.title = `${title} · PlantIntel`;
+  }, [title]);
+
   return (
     <div className="page-header">
       <div>

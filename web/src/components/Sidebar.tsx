@@ -1,8 +1,33 @@
-import { MODULES } from '../modules';
+import { usePermissions, useSession } from '../auth/hooks';
+import { ADMIN_PAGES, MODULES, type ModuleInfo, STATUS_MODULE } from '../modules';
 import { Link } from '../router';
 import { NavIcon } from './NavIcon';
+import { UserMenu } from './UserMenu';
+
+function NavEntry({ entry, currentPath }: { entry: ModuleInfo; currentPath: string }) {
+  const exact = entry.path === currentPath;
+  // A customer's page (/admin/customers/…) belongs under Customers.
+  const within = !exact && entry.path !== '/' && currentPath.startsWith(`${entry.path}/`);
+  return (
+    <li>
+      <Link
+        to={entry.path}
+        className={exact || within ? 'nav-link is-active' : 'nav-link'}
+        aria-current={exact ? 'page' : within ? 'true' : undefined}
+      >
+        <NavIcon path={entry.path} />
+        <span>{entry.label}</span>
+      </Link>
+    </li>
+  );
+}
 
 export function Sidebar({ currentPath }: { currentPath: string }) {
+  const signedIn = useSession() !== null;
+  const permissions = usePermissions();
+  const modules = signedIn ? MODULES : [STATUS_MODULE];
+  const adminPages = signedIn ? ADMIN_PAGES.filter((page) => page.allowed(permissions)) : [];
+
   return (
     <header className="sidebar">
       <Link to="/" className="brand" aria-label="PlantIntel, go to status">
@@ -21,23 +46,32 @@ export function Sidebar({ currentPath }: { currentPath: string }) {
       </Link>
       <nav className="nav" aria-label="Modules">
         <ul className="nav-list">
-          {MODULES.map((entry) => {
-            const active = entry.path === currentPath;
-            return (
-              <li key={entry.path}>
-                <Link
-                  to={entry.path}
-                  className={active ? 'nav-link is-active' : 'nav-link'}
-                  aria-current={active ? 'page' : undefined}
-                >
-                  <NavIcon path={entry.path} />
-                  <span>{entry.label}</span>
-                </Link>
-              </li>
-            );
-          })}
+          {modules.map((entry) => (
+            <NavEntry key={entry.path} entry={entry} currentPath={currentPath} />
+          ))}
         </ul>
+        {adminPages.length > 0 ? (
+          <>
+            <p className="nav-heading" id="nav-admin-heading">
+              Administration
+            </p>
+            <ul className="nav-list" aria-labelledby="nav-admin-heading">
+              {adminPages.map((entry) => (
+                <NavEntry key={entry.path} entry={entry} currentPath={currentPath} />
+              ))}
+            </ul>
+          </>
+        ) : null}
       </nav>
+      <div className="sidebar-account">
+        {signedIn ? (
+          <UserMenu />
+        ) : (
+          <Link to="/login" className="button sidebar-sign-in">
+            Sign in
+          </Link>
+        )}
+      </div>
       <p className="sidebar-footer">Web v{__APP_VERSION__}</p>
     </header>
   );

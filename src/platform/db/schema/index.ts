@@ -2,3 +2,4 @@
 
 export * from './identity.ts';
 export * from './platform.ts';
+export * from './platform-events.ts';

@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tenants } from './identity.ts';
+
+/**
+ * Background jobs as tenants see them: status, progress and outcome. pg-boss runs them (its own
+ * schema `pgboss`, same id); this row is what `GET /jobs/{id}` reads and what progress updates.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    status: text('status').notNull().default('queued'),
+    progress: integer('progress').notNull().default(0),
+    message: text('message'),
+    result: jsonb('result'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    priority: integer('priority').notNull().default(0),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('jobs_tenant_created_idx').on(t.tenantId, t.createdAt),
+    check('jobs_status_check', sql`${t.status} in ('queued', 'running', 'retrying', 'completed', 'failed')`),
+    check('jobs_progress_check', sql`${t.progress} between 0 and 100`),
+  ],
+);
+
+/**
+ * The transactional outbox and event store: written in the same transaction as the change that
+ * caused it, delivered at least once to every registered handler, kept as history.
+ */
+export const domainEvents = pgTable(
+  'domain_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    aggregateType: text('aggregate_type').notNull(),
+    aggregateId: text('aggregate_id').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set once every handler has processed the event. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** When delivery may be tried again after a handler failed (backoff). */
+    retryAt: timestamp('retry_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('domain_events_tenant_type_idx').on(t.tenantId, t.eventType, t.id),
+    index('domain_events_aggregate_idx').on(t.tenantId, t.aggregateType, t.aggregateId, t.id),
+    index('domain_events_unpublished_idx').on(t.id).where(sql`${t.publishedAt} is null`),
+  ],
+);
+
+/** Which handler has processed which event: makes every handler idempotent by event id. */
+export const eventReceipts = pgTable(
+  'event_receipts',
+  {
+    consumer: text('consumer').notNull(),
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => domainEvents.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
+);

@@ -1,0 +1,203 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database, Db, Tx } from '../db/database.ts';
+import { acrossTenants, inTenant } from '../db/scope.ts';
+import type { PushedEvent } from '../realtime/hub.ts';
+import { EVENTS_CHANNEL, listen, notify, type Unlisten } from '../realtime/notifications.ts';
+import type { Realtime } from '../realtime/realtime.ts';
+import {
+  claimReceipt,
+  type EventFilter,
+  type EventRow,
+  findEvent,
+  insertEvent,
+  listEvents,
+  markFailed,
+  markPublished,
+  pendingEvents,
+} from './events.repo.ts';
+
+export type { EventRow };
+
+export interface NewEvent {
+  tenantId: string;
+  aggregateType: string;
+  aggregateId: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface DeliveredEvent {
+  id: number;
+  tenantId: string;
+  aggregateType: string;
+  aggregateId: string;
+  type: string;
+  data: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+/**
+ * A reaction to events. It runs in the event's tenant scope, in a transaction that also records
+ * its receipt: its database effects happen exactly once; effects outside the database at least
+ * once (redelivery after a crash), so those must be idempotent by `event.id`.
+ */
+export type EventHandler = (event: DeliveredEvent, tx: Tx) => Promise<void>;
+
+interface Registration {
+  consumer: string;
+  types: ReadonlySet<string> | '*';
+  handler: EventHandler;
+}
+
+export interface EventsDeps {
+  db: Db;
+  database: Database;
+  realtime: Realtime;
+  logger: FastifyBaseLogger;
+}
+
+const BATCH = 100;
+const POLL_MS = 2000;
+const MAX_BACKOFF_SECONDS = 300;
+
+export const toPushed = (row: EventRow): PushedEvent => ({
+  id: row.id,
+  type: row.eventType,
+  occurredAt: row.occurredAt.toISOString(),
+  data: row.payload,
+});
+
+const toDelivered = (row: EventRow): DeliveredEvent => ({
+  id: row.id,
+  tenantId: row.tenantId,
+  aggregateType: row.aggregateType,
+  aggregateId: row.aggregateId,
+  type: row.eventType,
+  data: row.payload,
+  occurredAt: row.occurredAt,
+});
+
+/** The topics an event is pushed on: the tenant-wide one and its aggregate's. */
+export const topicsOf = (event: Pick<NewEvent, 'aggregateType' | 'aggregateId'>) => [
+  'tenant',
+  `${event.aggregateType}:${event.aggregateId}`,
+];
+
+/** Domain events: recorded with the change (outbox), dispatched at least once, pushed live. */
+export function createEvents({ db, database, realtime, logger }: EventsDeps) {
+  const registrations: Registration[] = [];
+  let unlisten: Unlisten | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = true;
+
+  /** Writes the event in `tx` (the transaction of the change). Live subscribers get it on commit. */
+  async function record(tx: Tx, event: NewEvent): Promise<EventRow> {
+    const row = await insertEvent(tx, {
+      tenantId: event.tenantId,
+      aggregateType: event.aggregateType,
+      aggregateId: event.aggregateId,
+      eventType: event.type,
+      payload: event.data,
+    });
+    await realtime.publish(tx, event.tenantId, topicsOf(event), toPushed(row));
+    await notify(tx, EVENTS_CHANNEL, '');
+    return row;
+  }
+
+  function on(consumer: string, types: string[] | '*', handler: EventHandler) {
+    if (registrations.some((r) => r.consumer === consumer))
+      throw new Error(`consumer ${consumer} registered twice`);
+    registrations.push({ consumer, types: types === '*' ? '*' : new Set(types), handler });
+  }
+
+  async function deliver(row: EventRow): Promise<void> {
+    const failures: string[] = [];
+    for (const { consumer, types, handler } of registrations) {
+      if (types !== '*' && !types.has(row.eventType)) continue;
+      try {
+        await inTenant(db, row.tenantId, async (tx) => {
+          if (await claimReceipt(tx, consumer, row)) await handler(toDelivered(row), tx);
+        });
+      } catch (err) {
+        logger.error({ err, eventId: row.id, consumer }, 'event handler failed; will retry');
+        failures.push(`${consumer}: ${(err as Error).message}`);
+      }
+    }
+    await acrossTenants(db, async (tx) => {
+      if (failures.length === 0) await markPublished(tx, row.id);
+      else {
+        const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(row.attempts, 8));
+        await markFailed(tx, row.id, failures.join('; '), backoff);
+      }
+    });
+  }
+
+  /** Delivers every pending event once; returns how many were handled. */
+  async function dispatchPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const batch = await acrossTenants(db, (tx) => pendingEvents(tx, BATCH));
+      for (const row of batch) await deliver(row);
+      total += batch.length;
+      if (batch.length < BATCH || stopped) return total;
+    }
+  }
+
+  /** Runs a dispatch now, or right after the one in progress (never two at once in a process). */
+  function kick() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = dispatchPending()
+      .catch((err) => logger.error({ err }, 'event dispatch failed'))
+      .then(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  return {
+    record,
+    on,
+    dispatchPending,
+
+    /** Starts delivering: now (events left by a crash), on every commit notification, and by poll. */
+    async start() {
+      stopped = false;
+      unlisten = await listen(database, EVENTS_CHANNEL, kick, {
+        onReconnect: kick,
+        onError: (err) => logger.warn({ err }, 'event listener connection lost'),
+      });
+      timer = setInterval(kick, POLL_MS);
+      kick();
+    },
+
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      const stopListening = unlisten;
+      unlisten = undefined;
+      await running;
+      await stopListening?.();
+    },
+
+    list(tenantId: string, filter: EventFilter) {
+      return inTenant(db, tenantId, (tx) => listEvents(tx, filter));
+    },
+
+    /** For realtime: an event too large to travel inside a notification. */
+    async load(tenantId: string, id: number): Promise<PushedEvent | undefined> {
+      const row = await inTenant(db, tenantId, (tx) => findEvent(tx, id));
+      return row && toPushed(row);
+    },
+  };
+}
+
+export type Events = ReturnType<typeof createEvents>;

@@ -1,0 +1,121 @@
+import Type from 'typebox';
+import { principalOf } from '../http/access.ts';
+import { notFound } from '../http/errors.ts';
+import { errorResponses } from '../http/openapi.ts';
+import { Page, PageQuery, presentPage } from '../http/pagination.ts';
+import type { App } from '../http/types.ts';
+import type { JobRow } from './jobs.repo.ts';
+import type { Jobs } from './jobs.ts';
+
+const DateTime = Type.String({ format: 'date-time' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const JobStatus = Type.Union(
+  ['queued', 'running', 'retrying', 'completed', 'failed'].map((s) => Type.Literal(s)),
+);
+
+const JobSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    name: Type.String(),
+    status: JobStatus,
+    progress: Type.Integer({ minimum: 0, maximum: 100 }),
+    message: Nullable(Type.String()),
+    result: Type.Unknown({ description: 'What the job returned (when completed)' }),
+    error: Nullable(Type.String()),
+    attempts: Type.Integer(),
+    maxAttempts: Type.Integer(),
+    priority: Type.Integer(),
+    createdAt: DateTime,
+    startedAt: Nullable(DateTime),
+    finishedAt: Nullable(DateTime),
+    durationMs: Nullable(Type.Integer()),
+  },
+  { $id: 'Job' },
+);
+const JobPage = Page(Type.Ref('Job'), 'JobPage');
+
+export const presentJob = (j: JobRow) => ({
+  id: j.id,
+  name: j.name,
+  status: j.status,
+  progress: j.progress,
+  message: j.message,
+  result: j.result ?? null,
+  error: j.error,
+  attempts: j.attempts,
+  maxAttempts: j.maxAttempts,
+  priority: j.priority,
+  createdAt: j.createdAt.toISOString(),
+  startedAt: j.startedAt?.toISOString() ?? null,
+  finishedAt: j.finishedAt?.toISOString() ?? null,
+  durationMs: j.startedAt && j.finishedAt ? j.finishedAt.getTime() - j.startedAt.getTime() : null,
+});
+
+export function jobsRoutes(app: App, { jobs }: { jobs: Jobs }) {
+  app.addSchema(JobSchema);
+  app.addSchema(JobPage);
+
+  app.get(
+    '/jobs',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['jobs'],
+        summary: "Your organisation's background jobs, newest first",
+        querystring: Type.Object({
+          status: Type.Optional(JobStatus),
+          name: Type.Optional(Type.String({ maxLength: 100 })),
+          ...PageQuery,
+        }),
+        response: { 200: Type.Ref('JobPage'), ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const tenantId = principalOf(request).tenantId as string;
+      return presentPage(await jobs.list(tenantId, request.query), request.query, presentJob);
+    },
+  );
+
+  app.get(
+    '/jobs/:id',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['jobs'],
+        summary: 'A background job: status, progress, result or error, attempts, timings',
+        description: 'Live updates: subscribe to topic `job:<id>` on `/ws`.',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Ref('Job'), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const job = await jobs.get(principalOf(request).tenantId as string, request.params.id);
+      if (!job) throw notFound('Job');
+      return presentJob(job);
+    },
+  );
+
+  app.post(
+    '/jobs/diagnostics',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Start a self-check job (database round trips, progress pushed live)',
+        body: Type.Object(
+          { rounds: Type.Integer({ minimum: 1, maximum: 200, default: 20 }) },
+          { additionalProperties: false },
+        ),
+        response: { 202: Type.Ref('Job'), ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const job = await jobs.submit('platform.diagnostics', request.body, {
+        tenantId: principal.tenantId as string,
+        createdBy: principal.userId,
+      });
+      return reply.status(202).send(presentJob(job));
+    },
+  );
+}

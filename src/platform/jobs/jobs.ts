@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { fromDrizzle, fromPglite, type Job, PgBoss } from 'pg-boss';
+import type { Database, Db, Tx } from '../db/database.ts';
+import { queryRows } from '../db/database.ts';
+import { inTenant } from '../db/scope.ts';
+import type { Realtime } from '../realtime/realtime.ts';
+import {
+  findJob,
+  finishJob,
+  insertJob,
+  type JobRow,
+  listJobs,
+  lockJob,
+  setProgress,
+  startAttempt,
+} from './jobs.repo.ts';
+
+/**
+ * Job name → payload. Modules add their jobs by declaration merging:
+ *   declare module '../../platform/jobs/jobs.ts' { interface JobPayloads { 'analytics.run': { importId: string } } }
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in the modules
+export interface JobPayloads {}
+export type JobName = keyof JobPayloads & string;
+
+export interface JobContext {
+  jobId: string;
+  tenantId: string;
+  /** 1 on the first run, 2 on the first retry, … */
+  attempt: number;
+  /** Aborted when the job times out or the worker stops: long loops should check it. */
+  signal: AbortSignal;
+  /** Progress 0–100 with an optional message: stored, and pushed live on topic `job:<id>`. */
+  progress(percent: number, message?: string): Promise<void>;
+  /**
+   * Runs `work` in the tenant's scope and marks the job completed in the same transaction. A job
+   * retried after its effect committed (the worker died before telling the queue) skips `work`:
+   * the effect happens exactly once. Returns undefined when it had already happened.
+   */
+  complete<T>(work: (tx: Tx) => Promise<T>): Promise<T | undefined>;
+}
+
+export interface JobDefinition<N extends JobName> {
+  name: N;
+  run: (payload: JobPayloads[N], ctx: JobContext) => Promise<unknown>;
+  /** Retries after the first attempt (default 3), first delay (default 5 s), doubling when backoff. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  backoff?: boolean;
+  /** Longest a run may take before it is aborted and retried (default 900 s). */
+  timeoutSeconds?: number;
+}
+
+export interface EnqueueOptions {
+  tenantId: string;
+  createdBy?: string | null;
+  /** Higher runs first (default 0). */
+  priority?: number;
+  startAfter?: Date;
+}
+
+export interface JobsConfig {
+  workerConcurrency: number;
+  /** How often pg-boss looks for jobs whose worker died (seconds). */
+  superviseSeconds: number;
+}
+
+const DEAD_LETTER = 'dead-letter';
+const PROGRESS_WRITE_MS = 250;
+type AnyDefinition = JobDefinition<JobName>;
+
+/** Background jobs on pg-boss in the application database (its own schema `pgboss`). */
+export function createJobs(deps: {
+  db: Db;
+  database: Database;
+  realtime: Realtime;
+  logger: FastifyBaseLogger;
+  config: JobsConfig;
+}) {
+  const { db, database, realtime, logger, config } = deps;
+  const definitions = new Map<string, AnyDefinition>();
+  const common = {
+    schema: 'pgboss',
+    useListenNotify: true,
+    superviseIntervalSeconds: config.superviseSeconds,
+  };
+  const boss =
+    database.raw.kind === 'pglite'
+      ? new PgBoss({ ...common, db: fromPglite(database.raw.client), backend: 'pglite' })
+      : new PgBoss({ ...common, connectionString: database.raw.pool.options.connectionString, max: 4 });
+  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  const controllers = new Set<AbortController>();
+  let started = false;
+
+  async function push(row: Pick<JobRow, 'id' | 'tenantId'>, tx: Tx) {
+    const current = await findJob(tx, row.id);
+    if (!current) return;
+    await realtime.publish(tx, row.tenantId, [`job:${row.id}`], {
+      id: `${row.id}:${current.updatedAt.getTime()}`,
+      type: 'JobUpdated',
+      occurredAt: current.updatedAt.toISOString(),
+      data: {
+        jobId: row.id,
+        name: current.name,
+        status: current.status,
+        progress: current.progress,
+        message: current.message,
+        attempts: current.attempts,
+        error: current.error,
+      },
+    });
+  }
+
+  async function execute(definition: AnyDefinition, job: Job<unknown>) {
+    const payload = job.data as { tenantId: string; input: unknown };
+    const tenantId = payload.tenantId;
+    const attempt = job.retryCount + 1;
+    const maxAttempts = (definition.retryLimit ?? 3) + 1;
+    const row = await inTenant(db, tenantId, async (tx) => {
+      const found = await findJob(tx, job.id);
+      if (found && found.status !== 'completed') {
+        await startAttempt(tx, job.id, attempt);
+        await push(found, tx);
+      }
+      return found;
+    });
+    if (!row || row.status === 'completed') return { skipped: true };
+
+    const controller = new AbortController();
+    controllers.add(controller);
+    const timeoutMs = (definition.timeoutSeconds ?? 900) * 1000;
+    const timer = setTimeout(
+      () => controller.abort(new Error(`timed out after ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+    let lastWrite = 0;
+    let completed = false;
+    const ctx: JobContext = {
+      jobId: job.id,
+      tenantId,
+      attempt,
+      signal: controller.signal,
+      async progress(percent, message) {
+        const now = Date.now();
+        if (percent < 100 && now - lastWrite < PROGRESS_WRITE_MS) return;
+        lastWrite = now;
+        const clamped = Math.max(0, Math.min(100, Math.round(percent)));
+        await inTenant(db, tenantId, async (tx) => {
+          await setProgress(tx, job.id, clamped, message ?? null);
+          await push(row, tx);
+        });
+      },
+      async complete(work) {
+        const result = await inTenant(db, tenantId, async (tx) => {
+          const locked = await lockJob(tx, job.id);
+          if (!locked || locked.status === 'completed') return { done: false as const };
+          const value = await work(tx);
+          await finishJob(tx, job.id, { status: 'completed', result: value ?? null });
+          await push(locked, tx);
+          return { done: true as const, value };
+        });
+        completed = true;
+        return result.done ? result.value : undefined;
+      },
+    };
+
+    try {
+      const aborted = new Promise<never>((_, reject) => {
+        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+      });
+      const output = await Promise.race([definition.run(payload.input as never, ctx), aborted]);
+      if (!completed) {
+        await inTenant(db, tenantId, async (tx) => {
+          await finishJob(tx, job.id, { status: 'completed', result: output ?? null });
+          await push(row, tx);
+        });
+      }
+      return output ?? null;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const status = attempt >= maxAttempts ? 'failed' : 'retrying';
+      logger.warn(
+        { err, jobId: job.id, name: definition.name, attempt },
+        `job ${status === 'failed' ? 'failed' : 'will be retried'}`,
+      );
+      await inTenant(db, tenantId, async (tx) => {
+        await finishJob(tx, job.id, { status, error: message });
+        await push(row, tx);
+      }).catch((writeErr) => logger.error({ err: writeErr }, 'could not record the job failure'));
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      controllers.delete(controller);
+    }
+  }
+
+  return {
+    /** Registers a job type; every process that enqueues or runs it defines it the same way. */
+    define<N extends JobName>(definition: JobDefinition<N>) {
+      if (definitions.has(definition.name)) throw new Error(`job ${definition.name} defined twice`);
+      definitions.set(definition.name, definition as unknown as AnyDefinition);
+    },
+
+    /**
+     * Enqueues in the caller's transaction: the job exists if and only if the change that asked for
+     * it commits. Returns the job id (also the id of `GET /api/v1/jobs/{id}`).
+     */
+    async enqueue<N extends JobName>(tx: Tx, name: N, input: JobPayloads[N], options: EnqueueOptions) {
+      const definition = definitions.get(name);
+      if (!definition) throw new Error(`job ${name} is not defined`);
+      if (!started) throw new Error('the job queue is not started');
+      const id = randomUUID();
+      const priority = options.priority ?? 0;
+      await insertJob(tx, {
+        id,
+        tenantId: options.tenantId,
+        name,
+        maxAttempts: (definition.retryLimit ?? 3) + 1,
+        priority,
+        createdBy: options.createdBy ?? null,
+      });
+      // pg-boss's tables are not the application roles' to touch: switch back to the connecting
+      // user for the insert, inside the same transaction, then restore the role.
+      const [{ role } = { role: 'none' }] = await queryRows<{ role: string }>(
+        tx,
+        sql`select current_setting('role') as role`,
+      );
+      await tx.execute(sql`select set_config('role', 'none', true)`);
+      await boss.send(
+        name,
+        { tenantId: options.tenantId, input },
+        {
+          id,
+          priority,
+          ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+          db: fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql),
+        },
+      );
+      await tx.execute(sql`select set_config('role', ${role}, true)`);
+      return id;
+    },
+
+    /** Enqueues in a transaction of its own (when there is no other change to commit with it). */
+    async submit<N extends JobName>(
+      name: N,
+      input: JobPayloads[N],
+      options: EnqueueOptions,
+    ): Promise<JobRow> {
+      return inTenant(db, options.tenantId, async (tx) => {
+        const id = await this.enqueue(tx, name, input, options);
+        const row = await findJob(tx, id);
+        if (!row) throw new Error('job row vanished');
+        return row;
+      });
+    },
+
+    get(tenantId: string, id: string) {
+      return inTenant(db, tenantId, (tx) => findJob(tx, id));
+    },
+
+    list(tenantId: string, filter: Parameters<typeof listJobs>[1]) {
+      return inTenant(db, tenantId, (tx) => listJobs(tx, filter));
+    },
+
+    /** Starts the queue; with `workers`, also runs every defined job type in this process. */
+    async start({ workers }: { workers: boolean }) {
+      await boss.start();
+      started = true;
+      await boss.createQueue(DEAD_LETTER);
+      for (const definition of definitions.values()) {
+        await boss.createQueue(definition.name, {
+          retryLimit: definition.retryLimit ?? 3,
+          retryDelay: definition.retryDelaySeconds ?? 5,
+          retryBackoff: definition.backoff ?? true,
+          expireInSeconds: (definition.timeoutSeconds ?? 900) + 30,
+          deadLetter: DEAD_LETTER,
+          notify: true,
+        });
+        if (!workers) continue;
+        await boss.work(
+          definition.name,
+          { batchSize: 1, localConcurrency: config.workerConcurrency, pollingIntervalSeconds: 2 },
+          async ([job]) => (job ? execute(definition, job) : null),
+        );
+      }
+    },
+
+    async stop() {
+      if (!started) return;
+      started = false;
+      for (const controller of controllers) controller.abort(new Error('worker stopping'));
+      await boss.stop({ graceful: true, timeout: 5000 });
+    },
+
+    /** Waits until no job of this process is running (tests). */
+    get running() {
+      return controllers.size;
+    },
+  };
+}
+
+export type Jobs = ReturnType<typeof createJobs>;
+
+/** For topic authorisation: does this tenant have a job with this id? */
+export function jobExists(db: Db, tenantId: string, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(false);
+  return inTenant(db, tenantId, async (tx) => (await findJob(tx, id)) !== undefined);
+}

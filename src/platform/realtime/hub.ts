@@ -1,0 +1,60 @@
+/** Something that receives pushed frames: a WebSocket connection, or a test probe. */
+export interface Subscriber {
+  deliver(topic: string, frame: string): void;
+}
+
+export interface PushedEvent {
+  id: string | number;
+  type: string;
+  occurredAt: string;
+  data: unknown;
+}
+
+/**
+ * In-process topic fan-out. Subscriptions are keyed by tenant *and* topic, so a frame published for
+ * one tenant can only reach that tenant's connections, whatever topic names a client asks for.
+ */
+export class RealtimeHub {
+  private readonly subscriptions = new Map<string, Set<Subscriber>>();
+
+  private static key(tenantId: string, topic: string) {
+    return `${tenantId}|${topic}`;
+  }
+
+  subscribe(subscriber: Subscriber, tenantId: string, topic: string): void {
+    const key = RealtimeHub.key(tenantId, topic);
+    let set = this.subscriptions.get(key);
+    if (!set) {
+      set = new Set();
+      this.subscriptions.set(key, set);
+    }
+    set.add(subscriber);
+  }
+
+  unsubscribe(subscriber: Subscriber, tenantId: string, topic: string): void {
+    const key = RealtimeHub.key(tenantId, topic);
+    const set = this.subscriptions.get(key);
+    if (!set) return;
+    set.delete(subscriber);
+    if (set.size === 0) this.subscriptions.delete(key);
+  }
+
+  /** Serialises each frame once per topic, whatever the number of subscribers. */
+  publish(tenantId: string, topics: readonly string[], event: PushedEvent): number {
+    let delivered = 0;
+    for (const topic of topics) {
+      const set = this.subscriptions.get(RealtimeHub.key(tenantId, topic));
+      if (!set) continue;
+      const frame = JSON.stringify({ type: 'event', topic, event });
+      for (const subscriber of set) subscriber.deliver(topic, frame);
+      delivered += set.size;
+    }
+    return delivered;
+  }
+
+  get subscriptionCount(): number {
+    let n = 0;
+    for (const set of this.subscriptions.values()) n += set.size;
+    return n;
+  }
+}

@@ -1,0 +1,106 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Principal } from '../auth/principal.ts';
+import type { Database, Executor } from '../db/database.ts';
+import { type PushedEvent, RealtimeHub } from './hub.ts';
+import { listen, MAX_PAYLOAD_BYTES, notify, REALTIME_CHANNEL, type Unlisten } from './notifications.ts';
+
+/** Whether a tenant may subscribe to `<kind>:<id>`: the entity exists and is the tenant's. */
+export type TopicAuthorizer = (principal: Principal, id: string) => Promise<boolean>;
+
+/** What travels through NOTIFY: the event itself, or a reference to load when it is too large. */
+interface Wire {
+  t: string;
+  topics: string[];
+  e?: PushedEvent;
+  ref?: number;
+}
+
+export interface RealtimeDeps {
+  database: Database;
+  logger: FastifyBaseLogger;
+  /** Loads an event too large for a notification (domain events are stored; see events module). */
+  loadEvent?: (tenantId: string, id: number) => Promise<PushedEvent | undefined>;
+}
+
+const TOPIC = /^(tenant|([a-z][a-z-]{1,30}):([A-Za-z0-9._:-]{1,100}))$/;
+
+/**
+ * Live push: publishers NOTIFY inside their transaction; every process LISTENs and fans the
+ * message out to its own WebSocket connections through the hub.
+ */
+export function createRealtime({ database, logger, loadEvent }: RealtimeDeps) {
+  const hub = new RealtimeHub();
+  const authorizers = new Map<string, TopicAuthorizer>();
+  let unlisten: Unlisten | undefined;
+  let received = 0;
+
+  async function onPayload(payload: string) {
+    received += 1;
+    let wire: Wire;
+    try {
+      wire = JSON.parse(payload) as Wire;
+    } catch {
+      logger.warn('ignoring a malformed realtime notification');
+      return;
+    }
+    let event = wire.e;
+    if (!event && wire.ref !== undefined && loadEvent) event = await loadEvent(wire.t, wire.ref);
+    if (event) hub.publish(wire.t, wire.topics, event);
+  }
+
+  return {
+    hub,
+
+    /** Sends `event` to the tenant's subscribers of `topics` once `executor`'s transaction commits. */
+    async publish(executor: Executor, tenantId: string, topics: string[], event: PushedEvent) {
+      let payload = JSON.stringify({ t: tenantId, topics, e: event } satisfies Wire);
+      if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
+        if (typeof event.id !== 'number' || !loadEvent) {
+          throw new Error(`realtime message of ${event.type} too large to push (${payload.length} bytes)`);
+        }
+        payload = JSON.stringify({ t: tenantId, topics, ref: event.id } satisfies Wire);
+      }
+      await notify(executor, REALTIME_CHANNEL, payload);
+    },
+
+    /** Lets clients subscribe to `<kind>:<id>` topics, checking each id with `authorize`. */
+    registerTopic(kind: string, authorize: TopicAuthorizer) {
+      authorizers.set(kind, authorize);
+    },
+
+    /** null when the principal may subscribe, else the reason it may not. */
+    async checkTopic(principal: Principal, topic: string): Promise<string | null> {
+      const match = TOPIC.exec(topic);
+      if (!match) return 'malformed topic';
+      if (topic === 'tenant') return null;
+      const authorize = authorizers.get(match[2] ?? '');
+      if (!authorize) return `unknown topic kind "${match[2]}"`;
+      return (await authorize(principal, match[3] ?? '')) ? null : 'not found';
+    },
+
+    async start() {
+      unlisten = await listen(
+        database,
+        REALTIME_CHANNEL,
+        (payload) => {
+          onPayload(payload).catch((err) => logger.error({ err }, 'realtime delivery failed'));
+        },
+        {
+          onError: (err) => logger.warn({ err }, 'realtime listener connection lost'),
+          onReconnect: () => logger.info('realtime listener reconnected'),
+        },
+      );
+    },
+
+    async stop() {
+      await unlisten?.();
+      unlisten = undefined;
+    },
+
+    get notificationsReceived() {
+      return received;
+    },
+  };
+}
+
+export type Realtime = ReturnType<typeof createRealtime>;

@@ -1,0 +1,150 @@
+import websocket from '@fastify/websocket';
+import type { WebSocket } from 'ws';
+import type { Principal } from '../auth/principal.ts';
+import { AppError } from '../http/errors.ts';
+import type { App } from '../http/types.ts';
+import type { Subscriber } from './hub.ts';
+import { OutboundBuffer } from './outbox-buffer.ts';
+import type { Realtime } from './realtime.ts';
+
+export interface WsDeps {
+  realtime: Realtime;
+  authenticateToken: (token: string) => Promise<Principal>;
+  heartbeatSeconds: number;
+}
+
+const AUTH_TIMEOUT_MS = 10_000;
+const MAX_TOPICS = 200;
+// Above this many unsent bytes in the socket a client counts as slow (see OutboundBuffer).
+const HIGH_WATER_BYTES = 1 << 20;
+
+type ClientMessage =
+  | { type: 'auth'; token: string }
+  | { type: 'subscribe' | 'unsubscribe'; topics: string[] }
+  | { type: 'ping' };
+
+function parse(raw: string): ClientMessage | null {
+  try {
+    const message = JSON.parse(raw) as Record<string, unknown>;
+    if (message.type === 'auth' && typeof message.token === 'string') return message as ClientMessage;
+    if (message.type === 'ping') return { type: 'ping' };
+    const isList = Array.isArray(message.topics) && message.topics.every((t) => typeof t === 'string');
+    if ((message.type === 'subscribe' || message.type === 'unsubscribe') && isList)
+      return message as ClientMessage;
+  } catch {
+    // falls through to "not understood"
+  }
+  return null;
+}
+
+/**
+ * `GET /ws`: authenticate with `?token=` or a first `{type:"auth"}` message, then subscribe to
+ * topics. Topics live inside the caller's tenant: the same name in another tenant is another topic.
+ */
+export async function websocketRoutes(app: App, { realtime, authenticateToken, heartbeatSeconds }: WsDeps) {
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.get('/ws', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
+    const send = (message: object) => socket.send(JSON.stringify(message));
+    const buffer = new OutboundBuffer(socket, HIGH_WATER_BYTES);
+    const subscriber: Subscriber = { deliver: (topic, frame) => buffer.push(topic, frame) };
+    const topics = new Set<string>();
+    let principal: Principal | null = null;
+    let alive = true;
+    let chain: Promise<void> = Promise.resolve();
+
+    const authenticate = async (token: string) => {
+      try {
+        principal = await authenticateToken(token);
+        clearTimeout(authTimer);
+        send({ type: 'ready', tenantId: principal.tenantId, principal: principal.kind });
+      } catch (err) {
+        const message = err instanceof AppError ? err.message : 'authentication failed';
+        send({ type: 'error', code: 'unauthorized', message });
+        socket.close(4401, 'unauthorized');
+      }
+    };
+
+    const subscribe = async (requested: string[]) => {
+      const current = principal;
+      if (!current) return send({ type: 'error', code: 'unauthorized', message: 'authenticate first' });
+      if (!current.tenantId || !current.scopes.has('read')) {
+        return send({
+          type: 'error',
+          code: 'forbidden',
+          message: 'subscribing needs a tenant and the read scope',
+        });
+      }
+      const accepted: string[] = [];
+      for (const topic of requested) {
+        if (topics.size >= MAX_TOPICS) {
+          send({ type: 'error', code: 'too_many_topics', topic, message: `at most ${MAX_TOPICS} topics` });
+          break;
+        }
+        const refused = await realtime.checkTopic(current, topic);
+        if (refused) {
+          send({
+            type: 'error',
+            code: 'forbidden_topic',
+            topic,
+            message: `cannot subscribe to ${topic}: ${refused}`,
+          });
+          continue;
+        }
+        topics.add(topic);
+        realtime.hub.subscribe(subscriber, current.tenantId, topic);
+        accepted.push(topic);
+      }
+      send({ type: 'subscribed', topics: accepted });
+    };
+
+    const unsubscribe = (requested: string[]) => {
+      for (const topic of requested) {
+        if (principal?.tenantId && topics.delete(topic))
+          realtime.hub.unsubscribe(subscriber, principal.tenantId, topic);
+      }
+      send({ type: 'unsubscribed', topics: requested });
+    };
+
+    socket.on('message', (data) => {
+      const message = parse(String(data));
+      if (!message) return send({ type: 'error', code: 'bad_message', message: 'message not understood' });
+      const run = async () => {
+        if (message.type === 'ping') send({ type: 'pong' });
+        else if (message.type === 'auth') await authenticate(message.token);
+        else if (message.type === 'subscribe') await subscribe(message.topics);
+        else unsubscribe(message.topics);
+      };
+      // One message at a time, in order: a subscribe sent right after auth waits for it.
+      chain = chain.then(run).catch((err) => {
+        request.log.error({ err }, 'websocket message failed');
+        send({ type: 'error', code: 'internal', message: 'internal error' });
+      });
+    });
+
+    const authTimer = setTimeout(() => {
+      if (!principal) socket.close(4401, 'authentication timeout');
+    }, AUTH_TIMEOUT_MS);
+    // Heartbeat: a client that did not answer the previous ping is gone.
+    socket.on('pong', () => {
+      alive = true;
+    });
+    const heartbeat = setInterval(() => {
+      if (!alive) return socket.terminate();
+      alive = false;
+      socket.ping();
+    }, heartbeatSeconds * 1000);
+
+    socket.on('close', () => {
+      clearTimeout(authTimer);
+      clearInterval(heartbeat);
+      buffer.close();
+      if (principal?.tenantId) {
+        for (const topic of topics) realtime.hub.unsubscribe(subscriber, principal.tenantId, topic);
+      }
+    });
+
+    const token = (request.query as { token?: unknown }).token;
+    if (typeof token === 'string' && token !== '') chain = chain.then(() => authenticate(token));
+  });
+}

@@ -1,0 +1,145 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Scope } from '../auth/types';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { type ApiKeyCreated, apiKeysApi } from './api';
+
+const SCOPE_HINTS: Record<Scope, string> = {
+  read: 'read plant data',
+  operate: 'operate lines and batches',
+  analyze: 'run analyses',
+  admin: 'manage users, keys and settings',
+};
+
+type Expiry = '30' | '90' | '365' | 'never' | 'custom';
+const DAY_MS = 24 * 3600 * 1000;
+
+/** ISO instant for the chosen expiry; undefined leaves the server's default (90 days). */
+function expiresAtFor(expiry: Expiry, customDate: string): string | null | undefined {
+  if (expiry === '90') return undefined;
+  if (expiry === 'never') return null;
+  if (expiry === 'custom') return new Date(`${customDate}T23:59:59`).toISOString();
+  return new Date(Date.now() + Number(expiry) * DAY_MS).toISOString();
+}
+
+function tomorrow(): string {
+  const date = new Date(Date.now() + DAY_MS);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Creates a key with some of the user's own scopes; the server never grants more than the role has. */
+export function CreateApiKeyForm({
+  scopes,
+  onCreated,
+  onCancel,
+}: {
+  /** The signed-in user's scopes: the most a key may have. */
+  scopes: readonly Scope[];
+  onCreated: (created: ApiKeyCreated) => void;
+  onCancel: () => void;
+}) {
+  const [name, setName] = useState('');
+  const [chosen, setChosen] = useState<Scope[]>(scopes.includes('read') ? ['read'] : []);
+  const [expiry, setExpiry] = useState<Expiry>('90');
+  const [customDate, setCustomDate] = useState(tomorrow);
+  const [problem, setProblem] = useState<string | null>(null);
+  const create = useMutation({ mutationFn: apiKeysApi.create, onSuccess: onCreated });
+
+  const toggle = (scope: Scope, on: boolean) =>
+    setChosen((was) =>
+      on ? scopes.filter((s) => s === scope || was.includes(s)) : was.filter((s) => s !== scope),
+    );
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (chosen.length === 0) {
+      setProblem('Choose at least one scope.');
+      return;
+    }
+    setProblem(null);
+    const expiresAt = expiresAtFor(expiry, customDate);
+    create.mutate({ name: name.trim(), scopes: chosen, ...(expiresAt === undefined ? {} : { expiresAt }) });
+  };
+
+  return (
+    <section className="card" aria-labelledby="create-key-heading">
+      <h2 id="create-key-heading">Create API key</h2>
+      {create.isError ? <ErrorNotice error={create.error} title="Could not create the key" /> : null}
+      {problem ? (
+        <p className="notice notice-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <form className="form" onSubmit={submit} aria-busy={create.isPending}>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="key-name">Name</label>
+            <input
+              id="key-name"
+              required
+              maxLength={200}
+              placeholder="e.g. Line 3 historian export"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="key-expiry">Expires</label>
+            <select
+              id="key-expiry"
+              value={expiry}
+              onChange={(event) => setExpiry(event.target.value as Expiry)}
+            >
+              <option value="30">In 30 days</option>
+              <option value="90">In 90 days (default)</option>
+              <option value="365">In 1 year</option>
+              <option value="custom">On a date…</option>
+              <option value="never">Never</option>
+            </select>
+          </div>
+          {expiry === 'custom' ? (
+            <div className="field">
+              <label htmlFor="key-expiry-date">Expiry date</label>
+              <input
+                id="key-expiry-date"
+                type="date"
+                required
+                min={tomorrow()}
+                value={customDate}
+                onChange={(event) => setCustomDate(event.target.value)}
+              />
+            </div>
+          ) : null}
+        </div>
+        <fieldset className="field choice-group">
+          <legend>Scopes</legend>
+          {scopes.map((scope) => (
+            <label key={scope} className="choice">
+              <input
+                type="checkbox"
+                name="key-scopes"
+                value={scope}
+                checked={chosen.includes(scope)}
+                onChange={(event) => toggle(scope, event.target.checked)}
+              />
+              <code>{scope}</code> <span className="muted">— {SCOPE_HINTS[scope]}</span>
+            </label>
+          ))}
+          <p className="field-hint">Only scopes your own role has can be given to a key.</p>
+        </fieldset>
+        {expiry === 'never' ? (
+          <p className="notice notice-warn">A key that never expires works until someone revokes it.</p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={create.isPending}>
+            {create.isPending ? 'Creating…' : 'Create key'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

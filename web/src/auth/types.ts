@@ -1,0 +1,61 @@
+// Shapes of the identity endpoints the dashboard uses (see openapi.snapshot.json).
+
+export type Scope = 'read' | 'operate' | 'analyze' | 'admin';
+export const SCOPES: readonly Scope[] = ['read', 'operate', 'analyze', 'admin'];
+
+export type TenantRole = 'admin' | 'analyst' | 'operator' | 'viewer';
+export const TENANT_ROLES: readonly TenantRole[] = ['admin', 'analyst', 'operator', 'viewer'];
+
+/** Answer of login, refresh and accept-invitation. */
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  expiresAt: string;
+  refreshExpiresAt: string;
+}
+
+export interface TenantSummary {
+  id: string;
+  name: string;
+  status: string;
+  plan: string;
+}
+
+export interface Facility {
+  id: string;
+  code: string;
+  name: string;
+  timezone: string;
+  createdAt: string;
+}
+
+export interface Me {
+  user: { id: string; email: string; name: string };
+  principal: 'user' | 'apiKey';
+  tenant: TenantSummary | null;
+  role: TenantRole | null;
+  platformRole: 'superadmin' | null;
+  scopes: Scope[];
+  facilities: Facility[];
+  memberships: { tenant: TenantSummary; role: TenantRole }[];
+}
+
+/** What the signed-in user may open; drives both the navigation and the page guards. */
+export interface Permissions {
+  users: boolean;
+  apiKeys: boolean;
+  auditLog: boolean;
+  customers: boolean;
+}
+
+export function permissionsOf(me: Me | undefined): Permissions {
+  const scopes = new Set(me?.scopes ?? []);
+  return {
+    users: scopes.has('admin'),
+    apiKeys: scopes.has('read'),
+    auditLog: scopes.has('admin'),
+    customers: me?.platformRole === 'superadmin',
+  };
+}
