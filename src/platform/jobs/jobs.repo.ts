@@ -69,6 +69,10 @@ export async function finishJob(
     .where(and(eq(jobs.id, id), ne(jobs.status, 'completed')));
 }
 
+export async function markEffectCommitted(tx: Executor, id: string) {
+  await tx.update(jobs).set({ effectCommittedAt: sql`now()` }).where(eq(jobs.id, id));
+}
+
 export async function listJobs(
   tx: Executor,
   filter: { status?: JobStatus | undefined; name?: string | undefined; limit: number; offset: number },

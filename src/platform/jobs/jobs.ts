@@ -13,6 +13,7 @@ import {
   type JobRow,
   listJobs,
   lockJob,
+  markEffectCommitted,
   setProgress,
   startAttempt,
 } from './jobs.repo.ts';
@@ -35,9 +36,9 @@ export interface JobContext {
   /** Progress 0–100 with an optional message: stored, and pushed live on topic `job:<id>`. */
   progress(percent: number, message?: string): Promise<void>;
   /**
-   * Runs `work` in the tenant's scope and marks the job completed in the same transaction. A job
-   * retried after its effect committed (the worker died before telling the queue) skips `work`:
-   * the effect happens exactly once. Returns undefined when it had already happened.
+   * Runs `work` — the job's effect — in the tenant's scope and records, in the same transaction,
+   * that the effect is done. A retry (the worker died before the queue heard of the success) skips
+   * `work`: the effect happens exactly once. Returns undefined when it had already happened.
    */
   complete<T>(work: (tx: Tx) => Promise<T>): Promise<T | undefined>;
 }
@@ -81,10 +82,13 @@ export function createJobs(deps: {
 }) {
   const { db, database, realtime, logger, config } = deps;
   const definitions = new Map<string, AnyDefinition>();
+  // Expired jobs (dead workers) are found by the monitor pass, which runs at most every
+  // monitorIntervalSeconds: both follow the one setting.
   const common = {
     schema: 'pgboss',
     useListenNotify: true,
     superviseIntervalSeconds: config.superviseSeconds,
+    monitorIntervalSeconds: config.superviseSeconds,
   };
   const boss =
     database.raw.kind === 'pglite'
@@ -136,7 +140,6 @@ export function createJobs(deps: {
       timeoutMs,
     );
     let lastWrite = 0;
-    let completed = false;
     const ctx: JobContext = {
       jobId: job.id,
       tenantId,
@@ -155,13 +158,12 @@ export function createJobs(deps: {
       async complete(work) {
         const result = await inTenant(db, tenantId, async (tx) => {
           const locked = await lockJob(tx, job.id);
-          if (!locked || locked.status === 'completed') return { done: false as const };
+          if (!locked || locked.effectCommittedAt || locked.status === 'completed')
+            return { done: false as const };
           const value = await work(tx);
-          await finishJob(tx, job.id, { status: 'completed', result: value ?? null });
-          await push(locked, tx);
+          await markEffectCommitted(tx, job.id);
           return { done: true as const, value };
         });
-        completed = true;
         return result.done ? result.value : undefined;
       },
     };
@@ -171,12 +173,10 @@ export function createJobs(deps: {
         controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
       });
       const output = await Promise.race([definition.run(payload.input as never, ctx), aborted]);
-      if (!completed) {
-        await inTenant(db, tenantId, async (tx) => {
-          await finishJob(tx, job.id, { status: 'completed', result: output ?? null });
-          await push(row, tx);
-        });
-      }
+      await inTenant(db, tenantId, async (tx) => {
+        await finishJob(tx, job.id, { status: 'completed', result: output ?? null });
+        await push(row, tx);
+      });
       return output ?? null;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -274,14 +274,21 @@ export function createJobs(deps: {
           retryLimit: definition.retryLimit ?? 3,
           retryDelay: definition.retryDelaySeconds ?? 5,
           retryBackoff: definition.backoff ?? true,
-          expireInSeconds: (definition.timeoutSeconds ?? 900) + 30,
+          // Our own timer aborts a run at its timeout; the queue's expiry is the backstop for a dead worker.
+          expireInSeconds: (definition.timeoutSeconds ?? 900) + 5,
           deadLetter: DEAD_LETTER,
           notify: true,
         });
         if (!workers) continue;
         await boss.work(
           definition.name,
-          { batchSize: 1, localConcurrency: config.workerConcurrency, pollingIntervalSeconds: 2 },
+          {
+            batchSize: 1,
+            localConcurrency: config.workerConcurrency,
+            // New jobs wake workers through NOTIFY; the poll picks up retries and delayed jobs.
+            pollingIntervalSeconds: 1,
+            notifyPollingIntervalSeconds: 1,
+          },
           async ([job]) => (job ? execute(definition, job) : null),
         );
       }

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal.ts';
 import { AppError } from '../http/errors.ts';
 import type { App } from '../http/types.ts';
 import type { Subscriber } from './hub.ts';
-import { OutboundBuffer } from './outbox-buffer.ts';
+import { OutboundBuffer } from './outbound-buffer.ts';
 import type { Realtime } from './realtime.ts';
 
 export interface WsDeps {

@@ -34,6 +34,8 @@ export const jobs = pgTable(
     maxAttempts: integer('max_attempts').notNull(),
     priority: integer('priority').notNull().default(0),
     createdBy: uuid('created_by'),
+    /** Set when the job's effect committed (JobContext.complete): a retry must not repeat it. */
+    effectCommittedAt: timestamp('effect_committed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -1,0 +1,1 @@
+ALTER TABLE "jobs" ADD COLUMN "effect_committed_at" timestamp with time zone;
