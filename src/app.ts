@@ -73,11 +73,11 @@ export async function buildApp({
   }
   await registerOpenApi(app, config);
 
-  const identity = await createIdentity({ db: database.db, config, logger: app.log });
+  const runtime = givenRuntime ?? createRuntime({ config, database, logger: app.log });
+  const identity = await createIdentity({ db: database.db, config, logger: app.log, events: runtime.events });
   // Before any module: every /api route must declare its access, and gets it enforced.
   registerAccessControl(app, identity.authenticate);
 
-  const runtime = givenRuntime ?? createRuntime({ config, database, logger: app.log });
   app.addHook('onReady', () => runtime.start({ workers, listen: http }));
   app.addHook('onClose', () => runtime.stop());
 

@@ -57,7 +57,7 @@ async function serve(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Serv
 
 describe('plantintel CLI', () => {
   test('every command has --help', () => {
-    for (const command of ['serve', 'migrate', 'config', 'seed', 'user']) {
+    for (const command of ['serve', 'worker', 'migrate', 'config', 'seed', 'user']) {
       const result = cli([command, '--help']);
       assert.equal(result.status, 0, result.stderr);
       assert.match(result.stdout, new RegExp(`^plantintel ${command}`));

@@ -19,14 +19,31 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Run the HTTP server (API, web app) against the configured database',
     usage: `plantintel serve
 
-Starts the server on HOST:PORT (default 127.0.0.1:8080). Without DATABASE_URL the embedded
-database in DATA_DIR (default ./data) is used. Pending migrations are applied first.
+Starts the server on HOST:PORT (default 127.0.0.1:8080): API, web app, WebSocket push, and job
+workers unless WORKERS=0. Without DATABASE_URL the embedded database in DATA_DIR (default ./data)
+is used. Pending migrations are applied first.
 SIGINT/SIGTERM finish in-flight requests and close the database cleanly.
 Configuration: environment variables or a YAML file named by PLANTINTEL_CONFIG (see README).`,
     run: async () => {
       const { startServer } = await import('./server.ts');
       const server = await startServer(loadConfig());
       await server.stopped;
+      return 0;
+    },
+  },
+  worker: {
+    summary: 'Run background job workers and event delivery only (no HTTP); start several to scale out',
+    usage: `plantintel worker
+
+Runs the job workers (WORKER_CONCURRENCY jobs of each type at once) and domain-event delivery
+against the configured database, without serving HTTP. Start as many as the work needs, next to
+"plantintel serve" processes with WORKERS=0. Needs PostgreSQL (DATABASE_URL) to share the work
+with other processes; on the embedded database it is the only process. SIGINT/SIGTERM stop it:
+running jobs are aborted and retried by another worker.`,
+    run: async () => {
+      const { startServer } = await import('./server.ts');
+      const worker = await startServer(loadConfig(), { worker: true });
+      await worker.stopped;
       return 0;
     },
   },

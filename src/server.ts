@@ -10,6 +10,7 @@ export interface RunningServer {
   app: App;
   database: Database;
   logger: Logger;
+  /** Where HTTP is served; empty for a worker process. */
   url: string;
   /** Resolves once a shutdown (signal or `stop()`) has completed. */
   stopped: Promise<void>;
@@ -35,10 +36,14 @@ async function bootstrapData(config: Config, database: Database, firstStart: boo
 // Long enough for slow in-flight requests, short enough for an orchestrator's kill timeout.
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Opens and migrates the database, then serves HTTP until SIGINT/SIGTERM or `stop()`. */
+/**
+ * Opens and migrates the database, then serves HTTP (and runs job workers unless WORKERS=0) until
+ * SIGINT/SIGTERM or `stop()`. With `worker: true` it only runs job workers and event delivery:
+ * `plantintel worker`, for scaling background work out over more processes.
+ */
 export async function startServer(
   config: Config,
-  options: { handleSignals?: boolean; announce?: Announce } = {},
+  options: { handleSignals?: boolean; announce?: Announce; worker?: boolean } = {},
 ): Promise<RunningServer> {
   const logger = createLogger(config);
   const database = await openDatabase(targetFromConfig(config));
@@ -56,16 +61,29 @@ export async function startServer(
       'database ready',
     );
     await bootstrapData(config, database, instance.startCount === 1, options.announce ?? announceOnTerminal);
-    app = await buildApp({ config, database, logger });
-    await app.listen({ port: config.port, host: config.host });
+    if (options.worker) {
+      app = await buildApp({ config, database, logger, http: false, workers: true });
+      await app.ready();
+    } else {
+      app = await buildApp({ config, database, logger });
+      await app.listen({ port: config.port, host: config.host });
+    }
   } catch (err) {
     await database.close();
     throw err;
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, version: config.version }, `PlantIntel listening on ${url}`);
+  let url = '';
+  if (options.worker) {
+    logger.info(
+      { version: config.version, concurrency: config.workerConcurrency },
+      'PlantIntel worker running',
+    );
+  } else {
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    logger.info({ url, version: config.version }, `PlantIntel listening on ${url}`);
+  }
 
   let resolveStopped: () => void = () => {};
   const stopped = new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
 import { AccessTokens, ExternalTokens } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Events } from '../../platform/events/events.ts';
 import type { App } from '../../platform/http/types.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { createApiKeysService } from './api-keys.service.ts';
@@ -31,9 +32,11 @@ export interface IdentityDeps {
   db: Db;
   config: Config;
   logger: FastifyBaseLogger;
+  /** Member changes are domain events (pushed live on the `tenant` topic). */
+  events: Pick<Events, 'record'>;
 }
 
-export async function createIdentity({ db, config, logger }: IdentityDeps) {
+export async function createIdentity({ db, config, logger, events }: IdentityDeps) {
   const accessTokens = new AccessTokens(
     await loadSigningKey(db, config.jwtSecret),
     config.accessTokenTtlSeconds,
@@ -48,7 +51,7 @@ export async function createIdentity({ db, config, logger }: IdentityDeps) {
       : undefined;
   const authenticator = createAuthenticator({ db, accessTokens, externalTokens, logger });
   const auth = createAuthService({ db, accessTokens, settings: config });
-  const users = createUsersService({ db });
+  const users = createUsersService({ db, events });
   const apiKeys = createApiKeysService({ db });
   const customers = createCustomersService({ db });
   const audit = createAuditService({ db });

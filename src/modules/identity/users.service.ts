@@ -2,6 +2,7 @@ import type { Principal, TenantRole } from '../../platform/auth/principal.ts';
 import { hashToken, randomToken } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { acrossTenants, inTenant } from '../../platform/db/scope.ts';
+import type { Events } from '../../platform/events/events.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
 import { hashPassword } from './password.ts';
@@ -33,7 +34,7 @@ export interface MemberPatch {
 }
 
 /** Tenant admins manage the members of their own tenant. */
-export function createUsersService({ db }: { db: Db }) {
+export function createUsersService({ db, events }: { db: Db; events: Pick<Events, 'record'> }) {
   const tenantOf = (principal: Principal) => {
     if (!principal.tenantId) throw new Error('tenant route without a tenant');
     return principal.tenantId;
@@ -80,6 +81,13 @@ export function createUsersService({ db }: { db: Db }) {
         await insertInvitation(tx, { tenantId, userId: user.id, tokenHash: hashToken(token), expiresAt });
         invitation = { token, expiresAt };
       }
+      await events.record(tx, {
+        tenantId,
+        aggregateType: 'user',
+        aggregateId: user.id,
+        type: 'MemberAdded',
+        data: { userId: user.id, email: user.email, name: user.name, role: input.role },
+      });
       await recordAudit(tx, principal, meta, {
         action: 'user.create',
         targetType: 'user',
@@ -114,6 +122,18 @@ export function createUsersService({ db }: { db: Db }) {
           tenantId,
         );
       }
+      await events.record(tx, {
+        tenantId,
+        aggregateType: 'user',
+        aggregateId: userId,
+        type: 'MemberChanged',
+        data: {
+          userId,
+          email: member.user.email,
+          before: { role: membership.role, status: membership.status },
+          after: patch,
+        },
+      });
       await recordAudit(tx, principal, meta, {
         action: 'user.update',
         targetType: 'user',
