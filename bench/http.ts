@@ -101,8 +101,8 @@ async function main(): Promise<number> {
   dataDir = mkdtempSync(join(tmpdir(), 'plantintel-bench-'));
   const oursEnv = { ...process.env, DATA_DIR: dataDir, WORKERS: '0', PLANTINTEL_DEMO: '0' };
   const urls = {
-    bare: await startServer('bare', [process.execPath, 'bench/bare-server.ts'], process.env),
-    ours: await startServer('ours', oursCommand(), oursEnv),
+    bare: (await startServer('bare', [process.execPath, 'bench/bare-server.ts'], process.env)).url,
+    ours: (await startServer('ours', oursCommand(), oursEnv)).url,
   };
 
   // Warm up both first so JIT and lazy initialisation don't land in the first measured round.

@@ -25,8 +25,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `command` in the project root and resolves with its /health URL once that answers 200. */
-export async function startServer(name: string, command: string[], env: NodeJS.ProcessEnv): Promise<string> {
+export interface StartedServer {
+  /** The server's GET /health URL. */
+  url: string;
+  pid: number;
+}
+
+/** Spawns `command` in the project root and resolves once its GET /health answers 200. */
+export async function startServer(
+  name: string,
+  command: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<StartedServer> {
   const port = await freePort();
   const [executable = '', ...args] = command;
   const child = spawn(executable, args, {
@@ -59,7 +69,7 @@ export async function startServer(name: string, command: string[], env: NodeJS.P
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       await response.arrayBuffer();
-      if (response.status === 200) return url;
+      if (response.status === 200) return { url, pid: child.pid ?? 0 };
     } catch {
       // Not listening yet; keep polling.
     }

@@ -86,6 +86,7 @@ export async function buildApp({
     realtime: runtime.realtime,
     authenticateToken: identity.authenticateToken,
     heartbeatSeconds: config.wsHeartbeatSeconds,
+    batchMs: config.wsBatchMs,
   });
   await app.register(
     async (api) => {

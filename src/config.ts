@@ -42,6 +42,7 @@ export interface Config {
   workerConcurrency: number;
   jobsSuperviseSeconds: number;
   wsHeartbeatSeconds: number;
+  wsBatchMs: number;
   /** Password for `plantintel user create`; unset → generated and printed once. */
   newUserPassword: string | undefined;
   /** Path of the optional YAML file the values were merged from. */
@@ -330,6 +331,13 @@ export const SETTINGS = [
     description: 'WebSocket ping interval; a client that misses one is disconnected',
     fallback: () => 30,
     parse: integer(1, 3600),
+  },
+  {
+    key: 'wsBatchMs',
+    env: 'WS_BATCH_MS',
+    description: 'Frames to one WebSocket client within this window are written together (0 = never wait)',
+    fallback: () => 15,
+    parse: integer(0, 1000),
   },
   {
     key: 'newUserPassword',

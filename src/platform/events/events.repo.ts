@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
 import { domainEvents, eventReceipts } from '../db/schema/index.ts';
 
@@ -43,6 +43,10 @@ export async function markPublished(tx: Executor, id: number) {
     .update(domainEvents)
     .set({ publishedAt: sql`now()`, lastError: null, retryAt: null })
     .where(eq(domainEvents.id, id));
+}
+
+export async function markAllPublished(tx: Executor, ids: number[]) {
+  await tx.update(domainEvents).set({ publishedAt: sql`now()` }).where(inArray(domainEvents.id, ids));
 }
 
 export async function markFailed(tx: Executor, id: number, error: string, retryInSeconds: number) {

@@ -11,6 +11,7 @@ import {
   findEvent,
   insertEvent,
   listEvents,
+  markAllPublished,
   markFailed,
   markPublished,
   pendingEvents,
@@ -139,7 +140,18 @@ export function createEvents({ db, database, realtime, logger }: EventsDeps) {
     let total = 0;
     for (;;) {
       const batch = await acrossTenants(db, (tx) => pendingEvents(tx, BATCH));
-      for (const row of batch) await deliver(row);
+      // Events no handler wants are only marked published, all in one statement.
+      const unwanted = batch.filter(
+        (row) => !registrations.some((r) => r.types === '*' || r.types.has(row.eventType)),
+      );
+      if (unwanted.length > 0)
+        await acrossTenants(db, (tx) =>
+          markAllPublished(
+            tx,
+            unwanted.map((row) => row.id),
+          ),
+        );
+      for (const row of batch) if (!unwanted.includes(row)) await deliver(row);
       total += batch.length;
       if (batch.length < BATCH || stopped) return total;
     }

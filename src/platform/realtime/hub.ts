@@ -1,6 +1,7 @@
 /** Something that receives pushed frames: a WebSocket connection, or a test probe. */
 export interface Subscriber {
-  deliver(topic: string, frame: string): void;
+  /** `frame` is the UTF-8 JSON text, shared by every subscriber of the topic: do not modify it. */
+  deliver(topic: string, frame: Buffer): void;
 }
 
 export interface PushedEvent {
@@ -39,13 +40,13 @@ export class RealtimeHub {
     if (set.size === 0) this.subscriptions.delete(key);
   }
 
-  /** Serialises each frame once per topic, whatever the number of subscribers. */
+  /** Serialises and encodes each frame once per topic, whatever the number of subscribers. */
   publish(tenantId: string, topics: readonly string[], event: PushedEvent): number {
     let delivered = 0;
     for (const topic of topics) {
       const set = this.subscriptions.get(RealtimeHub.key(tenantId, topic));
       if (!set) continue;
-      const frame = JSON.stringify({ type: 'event', topic, event });
+      const frame = Buffer.from(JSON.stringify({ type: 'event', topic, event }));
       for (const subscriber of set) subscriber.deliver(topic, frame);
       delivered += set.size;
     }

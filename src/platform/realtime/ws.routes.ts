@@ -1,16 +1,34 @@
+import type { Socket } from 'node:net';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.ts';
 import { AppError } from '../http/errors.ts';
 import type { App } from '../http/types.ts';
 import type { Subscriber } from './hub.ts';
-import { OutboundBuffer } from './outbound-buffer.ts';
+import { FlushScheduler, type FrameSink, OutboundBuffer } from './outbound-buffer.ts';
 import type { Realtime } from './realtime.ts';
 
 export interface WsDeps {
   realtime: Realtime;
   authenticateToken: (token: string) => Promise<Principal>;
   heartbeatSeconds: number;
+  /** Frames to one client within this window are written together (see OutboundBuffer). */
+  batchMs: number;
+}
+
+/** The WebSocket as a FrameSink; cork/uncork reach the TCP socket so held frames leave in one write. */
+function sinkOf(socket: WebSocket): FrameSink {
+  // ws keeps its net.Socket in a private field; corking it is how ws itself groups a frame's parts.
+  const raw = () => (socket as unknown as { _socket?: Socket | null })._socket;
+  return {
+    get bufferedAmount() {
+      return socket.bufferedAmount;
+    },
+    // A Buffer would go out as a binary frame by default; the protocol is text.
+    send: (frame) => socket.send(frame, { binary: false }),
+    cork: () => raw()?.cork(),
+    uncork: () => raw()?.uncork(),
+  };
 }
 
 const AUTH_TIMEOUT_MS = 10_000;
@@ -41,12 +59,17 @@ function parse(raw: string): ClientMessage | null {
  * `GET /ws`: authenticate with `?token=` or a first `{type:"auth"}` message, then subscribe to
  * topics. Topics live inside the caller's tenant: the same name in another tenant is another topic.
  */
-export async function websocketRoutes(app: App, { realtime, authenticateToken, heartbeatSeconds }: WsDeps) {
+export async function websocketRoutes(
+  app: App,
+  { realtime, authenticateToken, heartbeatSeconds, batchMs }: WsDeps,
+) {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const scheduler = new FlushScheduler(batchMs);
+  app.addHook('onClose', async () => scheduler.stop());
 
   app.get('/ws', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
     const send = (message: object) => socket.send(JSON.stringify(message));
-    const buffer = new OutboundBuffer(socket, HIGH_WATER_BYTES);
+    const buffer = new OutboundBuffer(sinkOf(socket), scheduler, HIGH_WATER_BYTES);
     const subscriber: Subscriber = { deliver: (topic, frame) => buffer.push(topic, frame) };
     const topics = new Set<string>();
     let principal: Principal | null = null;
