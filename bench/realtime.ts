@@ -130,7 +130,8 @@ async function main() {
       socket.on('message', (data: Buffer) => {
         const seq = seqOf(data);
         if (seq >= 0) received[c * total + seq] = now();
-        else if (data.includes('"type":"ready"')) socket.send(JSON.stringify({ type: 'subscribe', topics: ['tenant'] }));
+        else if (data.includes('"type":"ready"'))
+          socket.send(JSON.stringify({ type: 'subscribe', topics: ['tenant'] }));
         else if (data.includes('"type":"subscribed"')) resolve();
       });
     });
@@ -205,7 +206,9 @@ async function main() {
       );
     }
     console.log(`server RSS ${memory.rssMb} MB (peak ${report.server.peakRssMb} MB)`);
-    console.log(`CPU during the run: server ${cpu.serverSeconds} s, the ${clients} clients ${cpu.clientsSeconds} s`);
+    console.log(
+      `CPU during the run: server ${cpu.serverSeconds} s, the ${clients} clients ${cpu.clientsSeconds} s`,
+    );
     console.log(`p99 ratio (ours/baseline LISTEN): ${report.p99Ratio}`);
     console.log(`p99: ${ours.p99} ms  (goal < 50 ms)  lost: ${ours.lost}  (goal 0)`);
   }

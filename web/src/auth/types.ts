@@ -48,6 +48,10 @@ export interface Permissions {
   apiKeys: boolean;
   auditLog: boolean;
   customers: boolean;
+  /** Sees the organisation's background jobs (needs an organisation). */
+  jobs: boolean;
+  /** Starts the self-check job. */
+  runSelfCheck: boolean;
 }
 
 export function permissionsOf(me: Me | undefined): Permissions {
@@ -57,5 +61,7 @@ export function permissionsOf(me: Me | undefined): Permissions {
     apiKeys: scopes.has('read'),
     auditLog: scopes.has('admin'),
     customers: me?.platformRole === 'superadmin',
+    jobs: Boolean(me?.tenant) && scopes.has('read'),
+    runSelfCheck: Boolean(me?.tenant) && scopes.has('admin'),
   };
 }

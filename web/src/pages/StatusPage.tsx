@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { describeError, fetchReady } from '../api';
+import { usePermissions } from '../auth/hooks';
 import { PageHeader } from '../components/PageHeader';
+import { BackgroundJobsCard } from '../jobs/BackgroundJobsCard';
 import { STATUS_MODULE } from '../modules';
 
 const POLL_INTERVAL_MS = 5_000;
@@ -34,6 +36,7 @@ function LastChecked({ at }: { at: number }) {
 }
 
 export function StatusPage() {
+  const permissions = usePermissions();
   const query = useQuery({
     queryKey: ['ready'],
     queryFn: ({ signal }) => fetchReady(signal),
@@ -132,6 +135,8 @@ export function StatusPage() {
           </div>
         </dl>
       </section>
+
+      {permissions.jobs ? <BackgroundJobsCard canRunSelfCheck={permissions.runSelfCheck} /> : null}
 
       <section className="card" aria-labelledby="api-heading">
         <h2 id="api-heading">API</h2>
