@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import { createIdentity } from './modules/identity/index.ts';
+import { createPlant } from './modules/plant/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import { registerAccessControl } from './platform/http/access.ts';
@@ -75,6 +76,7 @@ export async function buildApp({
 
   const runtime = givenRuntime ?? createRuntime({ config, database, logger: app.log });
   const identity = await createIdentity({ db: database.db, config, logger: app.log, events: runtime.events });
+  const plant = createPlant({ db: database.db, events: runtime.events, realtime: runtime.realtime });
   // Before any module: every /api route must declare its access, and gets it enforced.
   registerAccessControl(app, identity.authenticate);
 
@@ -91,6 +93,7 @@ export async function buildApp({
   await app.register(
     async (api) => {
       identity.routes(api);
+      plant.routes(api);
       jobsRoutes(api, { jobs: runtime.jobs });
       eventsRoutes(api, { events: runtime.events });
     },

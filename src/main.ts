@@ -73,8 +73,9 @@ DATA_DIR. Safe to run while other processes start: migrations are serialised by 
     summary: 'Add demo data (--demo): the "Demo Manufacturing" tenant and one user per role',
     usage: `plantintel seed --demo
 
-Creates the tenant "Demo Manufacturing" with facility DEMO-1 and the users admin@demo.local,
-analyst@demo.local, operator@demo.local and viewer@demo.local. Their password is
+Creates the tenant "Demo Manufacturing" with facility DEMO-1, the users admin@demo.local,
+analyst@demo.local, operator@demo.local and viewer@demo.local, and three weeks of plant history
+(two lines, three shifts a day, batches with downtime and OEE). Their password is
 PLANTINTEL_DEMO_PASSWORD, or a random one printed once. Does nothing if the demo tenant exists.`,
     run: async (args) => {
       const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } }, strict: true });
@@ -83,8 +84,8 @@ PLANTINTEL_DEMO_PASSWORD, or a random one printed once. Does nothing if the demo
         return 2;
       }
       return withDatabase(async (config, db) => {
-        const { seedDemoTenant } = await import('./modules/identity/index.ts');
-        const { created } = await seedDemoTenant(db, { password: config.demoPassword }, announce);
+        const { seedDemoData } = await import('./server.ts');
+        const created = await seedDemoData(db, config.demoPassword, announce);
         if (!created) process.stdout.write('The demo tenant already exists; nothing changed.\n');
         return 0;
       });

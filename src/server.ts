@@ -1,7 +1,8 @@
 import { type App, buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Announce, ensureSuperadmin, seedDemoTenant } from './modules/identity/index.ts';
-import { type Database, openDatabase, targetFromConfig } from './platform/db/database.ts';
+import { seedDemoPlant } from './modules/plant/index.ts';
+import { type Database, type Db, openDatabase, targetFromConfig } from './platform/db/database.ts';
 import { recordStart } from './platform/db/instance.repo.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { createLogger, type Logger } from './platform/observability/logger.ts';
@@ -29,8 +30,24 @@ function announceOnTerminal(message: string) {
 async function bootstrapData(config: Config, database: Database, firstStart: boolean, announce: Announce) {
   await ensureSuperadmin(database.db, { email: config.adminEmail, password: config.adminPassword }, announce);
   if (firstStart && config.demo && database.driver === 'pglite') {
-    await seedDemoTenant(database.db, { password: config.demoPassword }, announce);
+    await seedDemoData(database.db, config.demoPassword, announce);
   }
+}
+
+/**
+ * The demo tenant with its users (identity) and three weeks of plant history (plant).
+ * Returns false when the demo tenant already existed (nothing is changed then).
+ */
+export async function seedDemoData(
+  db: Db,
+  password: string | undefined,
+  announce: Announce,
+): Promise<boolean> {
+  const { tenant, facilityId, created } = await seedDemoTenant(db, { password }, announce);
+  if (!created) return false;
+  const plant = await seedDemoPlant(db, { tenantId: tenant.id, facilityId });
+  announce(`Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks`);
+  return true;
 }
 
 // Long enough for slow in-flight requests, short enough for an orchestrator's kill timeout.

@@ -9,6 +9,7 @@ import {
   findTenantByName,
   insertFacility,
   insertTenant,
+  listFacilities,
   type TenantRow,
 } from './customers.repo.ts';
 import { hashPassword } from './password.ts';
@@ -77,12 +78,15 @@ export async function seedDemoTenant(
   db: Db,
   options: { password: string | undefined },
   announce: Announce,
-): Promise<{ tenant: TenantRow; created: boolean }> {
+): Promise<{ tenant: TenantRow; facilityId: string; created: boolean }> {
   const password = options.password ?? generatedPassword();
   const passwordHash = await hashPassword(password);
   const result = await acrossTenants(db, async (tx) => {
     const existing = await findTenantByName(tx, DEMO_TENANT);
-    if (existing) return { tenant: existing, created: false };
+    if (existing) {
+      const [facility] = await listFacilities(tx, existing.id);
+      return { tenant: existing, facilityId: facility?.id ?? '', created: false };
+    }
     const tenant = await insertTenant(tx, {
       name: DEMO_TENANT,
       email: 'demo@demo.local',
@@ -91,7 +95,7 @@ export async function seedDemoTenant(
       status: 'trial',
       notes: 'Demo data created by `plantintel seed --demo`.',
     });
-    await insertFacility(tx, {
+    const facility = await insertFacility(tx, {
       tenantId: tenant.id,
       code: DEMO_FACILITY,
       name: 'Demo plant',
@@ -107,7 +111,7 @@ export async function seedDemoTenant(
       targetId: tenant.id,
       tenantId: tenant.id,
     });
-    return { tenant, created: true };
+    return { tenant, facilityId: facility.id, created: true };
   });
   if (result.created) {
     const who = DEMO_USERS.map((u) => u.email).join(', ');

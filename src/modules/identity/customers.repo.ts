@@ -76,6 +76,15 @@ export async function findFacility(tx: Executor, tenantId: string, id: string) {
   return row;
 }
 
+/**
+ * A facility visible in the transaction's tenant scope (row-level security hides other tenants'):
+ * what other modules use to check a facility id a client sent, and to read its time zone.
+ */
+export async function facilityInScope(tx: Executor, id: string): Promise<FacilityRow | undefined> {
+  const [row] = await tx.select().from(facilities).where(eq(facilities.id, id));
+  return row;
+}
+
 export async function insertFacility(
   tx: Executor,
   values: { tenantId: string; code: string; name: string; timezone: string },

@@ -27,6 +27,7 @@ export {
   ensureSuperadmin,
   seedDemoTenant,
 } from './bootstrap.ts';
+export { facilityInScope } from './customers.repo.ts';
 
 export interface IdentityDeps {
   db: Db;

@@ -25,6 +25,8 @@ export interface NewEvent {
   aggregateId: string;
   type: string;
   data: Record<string, unknown>;
+  /** Live topics beyond `tenant` and the aggregate's own, e.g. the line a batch runs on. */
+  topics?: string[];
 }
 
 export interface DeliveredEvent {
@@ -78,10 +80,11 @@ const toDelivered = (row: EventRow): DeliveredEvent => ({
   occurredAt: row.occurredAt,
 });
 
-/** The topics an event is pushed on: the tenant-wide one and its aggregate's. */
-export const topicsOf = (event: Pick<NewEvent, 'aggregateType' | 'aggregateId'>) => [
+/** The topics an event is pushed on: the tenant-wide one, its aggregate's, and any it names. */
+export const topicsOf = (event: Pick<NewEvent, 'aggregateType' | 'aggregateId' | 'topics'>) => [
   'tenant',
   `${event.aggregateType}:${event.aggregateId}`,
+  ...(event.topics ?? []),
 ];
 
 /** Domain events: recorded with the change (outbox), dispatched at least once, pushed live. */

@@ -1,0 +1,100 @@
+import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.ts';
+import { batches, batchOee, batchOeeSegments, productionLines } from '../../platform/db/schema/index.ts';
+
+export type BatchRow = typeof batches.$inferSelect;
+export type BatchInsert = typeof batches.$inferInsert;
+export type BatchOeeRow = typeof batchOee.$inferSelect;
+export type SegmentInsert = typeof batchOeeSegments.$inferInsert;
+export type BatchWithOee = { batch: BatchRow; oee: BatchOeeRow | null; lineName: string | null };
+
+export async function insertBatches(tx: Executor, values: BatchInsert[]): Promise<BatchRow[]> {
+  if (values.length === 0) return [];
+  return tx.insert(batches).values(values).returning();
+}
+
+export async function findBatch(tx: Executor, id: string): Promise<BatchWithOee | undefined> {
+  const [row] = await tx
+    .select({ batch: batches, oee: batchOee, lineName: productionLines.name })
+    .from(batches)
+    .leftJoin(batchOee, eq(batchOee.batchId, batches.id))
+    .leftJoin(productionLines, eq(productionLines.id, batches.lineId))
+    .where(eq(batches.id, id));
+  return row;
+}
+
+export async function lockBatch(tx: Executor, id: string): Promise<BatchRow | undefined> {
+  const [row] = await tx.select().from(batches).where(eq(batches.id, id)).for('update');
+  return row;
+}
+
+export async function runningBatchOf(tx: Executor, lineId: string): Promise<BatchRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(batches)
+    .where(and(eq(batches.lineId, lineId), eq(batches.status, 'running')))
+    .limit(1);
+  return row;
+}
+
+export interface BatchFilter {
+  lineId?: string | undefined;
+  facilityId?: string | undefined;
+  status?: string | undefined;
+  productSku?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listBatches(tx: Executor, filter: BatchFilter) {
+  const where = and(
+    filter.lineId ? eq(batches.lineId, filter.lineId) : undefined,
+    filter.facilityId ? eq(batches.facilityId, filter.facilityId) : undefined,
+    filter.status ? eq(batches.status, filter.status) : undefined,
+    filter.productSku ? eq(batches.productSku, filter.productSku) : undefined,
+    filter.from ? gte(batches.createdAt, filter.from) : undefined,
+    filter.to ? lt(batches.createdAt, filter.to) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    tx
+      .select({ batch: batches, oee: batchOee, lineName: productionLines.name })
+      .from(batches)
+      .leftJoin(batchOee, eq(batchOee.batchId, batches.id))
+      .leftJoin(productionLines, eq(productionLines.id, batches.lineId))
+      .where(where)
+      .orderBy(desc(batches.createdAt), desc(batches.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    tx.select({ n: count() }).from(batches).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function countBatchesOfLine(tx: Executor, lineId: string): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(batches).where(eq(batches.lineId, lineId));
+  return row?.n ?? 0;
+}
+
+export async function updateBatch(tx: Executor, id: string, patch: Partial<BatchInsert>): Promise<BatchRow> {
+  const [row] = await tx
+    .update(batches)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(batches.id, id))
+    .returning();
+  if (!row) throw new Error('batch vanished');
+  return row;
+}
+
+export async function saveOee(
+  tx: Executor,
+  oee: (typeof batchOee.$inferInsert)[],
+  segments: SegmentInsert[],
+) {
+  if (oee.length > 0) await tx.insert(batchOee).values(oee);
+  // Large demo histories go in chunks: one statement has at most 65,535 parameters.
+  for (let i = 0; i < segments.length; i += 2000) {
+    await tx.insert(batchOeeSegments).values(segments.slice(i, i + 2000));
+  }
+}

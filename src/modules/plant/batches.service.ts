@@ -1,0 +1,253 @@
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import { inTenant } from '../../platform/db/scope.ts';
+import type { Events } from '../../platform/events/events.ts';
+import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { facilityInScope } from '../identity/index.ts';
+import {
+  type BatchFilter,
+  type BatchInsert,
+  type BatchRow,
+  type BatchWithOee,
+  findBatch,
+  insertBatches,
+  listBatches,
+  lockBatch,
+  runningBatchOf,
+  saveOee,
+  updateBatch,
+} from './batches.repo.ts';
+import { dayOccurrences, shiftOccurrences } from './calendar.ts';
+import { findLine, type LineRow, listReasons, statusSpans } from './lines.repo.ts';
+import type { LinesService } from './lines.service.ts';
+import { type BatchOee, computeBatchOee } from './oee.ts';
+import { oeeRows } from './oee-rows.ts';
+import { DEFAULT_REASON_OF_STATUS, type LineStatus } from './reasons.ts';
+import { listShifts } from './shifts.repo.ts';
+
+export type BatchInput = Pick<
+  BatchInsert,
+  | 'lineId'
+  | 'productSku'
+  | 'productName'
+  | 'plannedQuantity'
+  | 'idealCycleSeconds'
+  | 'plannedStart'
+  | 'plannedEnd'
+  | 'labourRate'
+  | 'materialCostPerUnit'
+  | 'notes'
+> & { code?: string | undefined };
+
+export interface Completion {
+  goodCount: number;
+  scrapCount: number;
+  reworkCount: number;
+  labourHours: number;
+  at?: Date | undefined;
+}
+
+/** Fields that may change until a batch completes; afterwards only its notes. */
+const EDITABLE_UNTIL_COMPLETED = [
+  'productSku',
+  'productName',
+  'plannedQuantity',
+  'idealCycleSeconds',
+  'plannedStart',
+  'plannedEnd',
+  'labourRate',
+  'materialCostPerUnit',
+] as const;
+
+const tenantOf = (principal: Principal) => {
+  if (!principal.tenantId) throw new Error('tenant route without a tenant');
+  return principal.tenantId;
+};
+
+const batchCode = () =>
+  `B-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${Math.floor(Math.random() * 1e4)
+    .toString()
+    .padStart(4, '0')}`;
+
+/** Everything OEE needs about a batch window: downtime, shift calendar, time zone. */
+export async function loadOeeFacts(tx: Tx, line: LineRow, window: { start: number; end: number }) {
+  const facility = await facilityInScope(tx, line.facilityId);
+  const timezone = facility?.timezone ?? 'UTC';
+  const [spans, reasons, calendar] = await Promise.all([
+    statusSpans(tx, [line.id], new Date(window.start), new Date(window.end)),
+    listReasons(tx),
+    listShifts(tx, line.facilityId, true),
+  ]);
+  const planned = new Map(reasons.map((r) => [r.code, r.planned]));
+  const downtime = spans
+    .filter((s) => s.status !== 'running')
+    .map((s) => {
+      const code = s.reasonCode ?? DEFAULT_REASON_OF_STATUS[s.status as Exclude<LineStatus, 'running'>];
+      return {
+        start: s.startedAt.getTime(),
+        end: (s.endedAt ?? new Date(window.end)).getTime(),
+        reasonCode: code,
+        planned: planned.get(code) ?? false,
+      };
+    });
+  const periods =
+    calendar.length > 0 ? shiftOccurrences(calendar, window, timezone) : dayOccurrences(window, timezone);
+  return { downtime, periods, calendar: calendar.length > 0 };
+}
+
+export function createBatchesService(deps: { db: Db; events: Pick<Events, 'record'>; lines: LinesService }) {
+  const { db, events, lines } = deps;
+  const scoped = <T>(principal: Principal, work: (tx: Tx, tenantId: string) => Promise<T>) => {
+    const tenantId = tenantOf(principal);
+    return inTenant(db, tenantId, (tx) => work(tx, tenantId));
+  };
+
+  async function locked(tx: Tx, id: string): Promise<BatchRow> {
+    const batch = await lockBatch(tx, id);
+    if (!batch) throw notFound('Batch');
+    return batch;
+  }
+
+  const announce = (tx: Tx, batch: BatchRow, type: string, data: Record<string, unknown>) =>
+    events.record(tx, {
+      tenantId: batch.tenantId,
+      aggregateType: 'batch',
+      aggregateId: batch.id,
+      type,
+      data: {
+        batchId: batch.id,
+        lineId: batch.lineId,
+        code: batch.code,
+        productSku: batch.productSku,
+        ...data,
+      },
+      topics: [`line:${batch.lineId}`],
+    });
+
+  function create(principal: Principal, input: BatchInput) {
+    return scoped(principal, async (tx, tenantId) => {
+      const line = await findLine(tx, input.lineId);
+      if (!line) throw badRequest('Unknown lineId');
+      if (input.plannedStart && input.plannedEnd && input.plannedEnd <= input.plannedStart) {
+        throw badRequest('plannedEnd must be after plannedStart');
+      }
+      const code = input.code ?? batchCode();
+      const [batch] = await insertBatches(tx, [
+        { ...input, code, tenantId, facilityId: line.facilityId, createdBy: principal.userId },
+      ]).catch((err) => {
+        if (isUniqueViolation(err)) throw conflict(`A batch with code ${code} already exists`);
+        throw err;
+      });
+      if (!batch) throw new Error('batch not inserted');
+      await announce(tx, batch, 'BatchCreated', { plannedQuantity: batch.plannedQuantity });
+      return (await findBatch(tx, batch.id)) as BatchWithOee;
+    });
+  }
+
+  const list = (principal: Principal, filter: BatchFilter) =>
+    scoped(principal, (tx) => listBatches(tx, filter));
+
+  const get = (principal: Principal, id: string) =>
+    scoped(principal, async (tx) => {
+      const found = await findBatch(tx, id);
+      if (!found) throw notFound('Batch');
+      return found;
+    });
+
+  const update = (principal: Principal, id: string, patch: Partial<BatchInput>) =>
+    scoped(principal, async (tx) => {
+      const batch = await locked(tx, id);
+      const frozen = EDITABLE_UNTIL_COMPLETED.filter((k) => patch[k] !== undefined);
+      if (batch.status === 'completed' && frozen.length > 0) {
+        throw conflict(`The batch is completed; only its notes can change (not ${frozen.join(', ')})`);
+      }
+      const { lineId: _ignored, code: _code, ...fields } = patch;
+      await updateBatch(tx, id, fields);
+      return (await findBatch(tx, id)) as BatchWithOee;
+    });
+
+  const start = (principal: Principal, id: string, at?: Date) =>
+    scoped(principal, async (tx, tenantId) => {
+      const batch = await locked(tx, id);
+      if (batch.status !== 'planned')
+        throw conflict(`The batch is already ${batch.status}; it can start only once`);
+      const startedAt = at ?? new Date();
+      if (startedAt.getTime() > Date.now() + 60_000) throw badRequest('`at` may not be in the future');
+      const other = await runningBatchOf(tx, batch.lineId);
+      if (other) throw conflict(`Batch ${other.code} is still running on this line; complete it first`);
+      const line = await findLine(tx, batch.lineId);
+      if (line?.status === 'idle') {
+        await lines.applyStatus(
+          tx,
+          tenantId,
+          line,
+          { status: 'running', at: startedAt, note: `batch ${batch.code} started` },
+          principal.userId,
+        );
+      }
+      const started = await updateBatch(tx, id, { status: 'running', startedAt });
+      await announce(tx, started, 'BatchStarted', { startedAt: startedAt.toISOString() });
+      return (await findBatch(tx, id)) as BatchWithOee;
+    });
+
+  const complete = (principal: Principal, id: string, input: Completion) =>
+    scoped(principal, async (tx) => {
+      const batch = await locked(tx, id);
+      if (batch.status === 'planned')
+        throw conflict('The batch has not started; start it before completing it');
+      if (batch.status === 'completed') throw conflict('The batch is already completed');
+      const completedAt = input.at ?? new Date();
+      const startedAt = batch.startedAt as Date;
+      if (completedAt <= startedAt) throw badRequest('The completion time must be after the start');
+      if (completedAt.getTime() > Date.now() + 60_000) throw badRequest('`at` may not be in the future');
+      const line = (await findLine(tx, batch.lineId)) as LineRow;
+      const window = { start: startedAt.getTime(), end: completedAt.getTime() };
+      const oee = computeBatchOee({
+        window,
+        ...(await loadOeeFacts(tx, line, window)),
+        idealCycleSeconds: batch.idealCycleSeconds,
+        good: input.goodCount,
+        scrap: input.scrapCount,
+        rework: input.reworkCount,
+        labourHours: input.labourHours,
+        labourRate: batch.labourRate,
+        materialCostPerUnit: batch.materialCostPerUnit,
+      });
+      const done = await updateBatch(tx, id, {
+        status: 'completed',
+        completedAt,
+        goodCount: input.goodCount,
+        scrapCount: input.scrapCount,
+        reworkCount: input.reworkCount,
+        labourHours: input.labourHours,
+      });
+      const rows = oeeRows(done, oee);
+      await saveOee(tx, [rows.oee], rows.segments);
+      await announce(tx, done, 'BatchCompleted', { completedAt: completedAt.toISOString(), ...summary(oee) });
+      if (oee.scrapRate !== null && oee.scrapRate > line.scrapThreshold) {
+        await announce(tx, done, 'ScrapDetected', {
+          scrapRate: oee.scrapRate,
+          threshold: line.scrapThreshold,
+          scrapCount: input.scrapCount,
+          totalCount: oee.totalCount,
+        });
+      }
+      return (await findBatch(tx, id)) as BatchWithOee;
+    });
+
+  return { create, list, get, update, start, complete };
+}
+
+function summary(oee: BatchOee) {
+  return {
+    availability: oee.availability,
+    performance: oee.performance,
+    quality: oee.quality,
+    oee: oee.oee,
+    scrapRate: oee.scrapRate,
+    performanceAboveIdeal: oee.performanceAboveIdeal,
+  };
+}
+
+export type BatchesService = ReturnType<typeof createBatchesService>;

@@ -1,0 +1,52 @@
+// The plant module's public surface (seed 003): lines, downtime, shifts, batches and OEE.
+import type { Db } from '../../platform/db/database.ts';
+import { inTenant } from '../../platform/db/scope.ts';
+import type { Events } from '../../platform/events/events.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { Realtime } from '../../platform/realtime/realtime.ts';
+import { findBatch } from './batches.repo.ts';
+import { batchesRoutes } from './batches.routes.ts';
+import { createBatchesService } from './batches.service.ts';
+import { findLine } from './lines.repo.ts';
+import { linesRoutes } from './lines.routes.ts';
+import { createLinesService } from './lines.service.ts';
+import { PLANT_SCHEMAS } from './plant.schemas.ts';
+import { createReportsService } from './reports.service.ts';
+import { createShiftsService } from './shifts.service.ts';
+
+export { seedDemoPlant } from './demo.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createPlant({
+  db,
+  events,
+  realtime,
+}: {
+  db: Db;
+  events: Pick<Events, 'record'>;
+  realtime: Pick<Realtime, 'registerTopic'>;
+}) {
+  const lines = createLinesService({ db, events });
+  const shifts = createShiftsService({ db });
+  const batches = createBatchesService({ db, events, lines });
+  const reports = createReportsService({ db });
+
+  // `line:<id>` and `batch:<id>` topics, for ids of the subscriber's own tenant.
+  const owns =
+    (find: typeof findLine | typeof findBatch) =>
+    async (principal: { tenantId: string | null }, id: string) =>
+      principal.tenantId !== null &&
+      UUID.test(id) &&
+      (await inTenant(db, principal.tenantId, async (tx) => (await find(tx, id)) !== undefined));
+  realtime.registerTopic('line', owns(findLine));
+  realtime.registerTopic('batch', owns(findBatch));
+
+  return {
+    routes(app: App) {
+      for (const schema of PLANT_SCHEMAS) app.addSchema(schema);
+      linesRoutes(app, { lines, shifts });
+      batchesRoutes(app, { batches, reports });
+    },
+  };
+}

@@ -1,0 +1,223 @@
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import { inTenant } from '../../platform/db/scope.ts';
+import type { Events } from '../../platform/events/events.ts';
+import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { facilityInScope } from '../identity/index.ts';
+import { countBatchesOfLine, runningBatchOf } from './batches.repo.ts';
+import {
+  appendStatus,
+  deleteLine,
+  findLine,
+  findReason,
+  insertLine,
+  insertReasons,
+  type LineFilter,
+  type LineInsert,
+  type LineRow,
+  lineHistory,
+  listLines,
+  listReasons,
+  lockLine,
+  type ReasonRow,
+  updateLine,
+  updateReason,
+} from './lines.repo.ts';
+import { DEFAULT_REASON_OF_STATUS, DEFAULT_REASONS, type LineStatus } from './reasons.ts';
+
+export type LineInput = Pick<
+  LineInsert,
+  'facilityId' | 'code' | 'name' | 'description' | 'oeeTarget' | 'scrapThreshold'
+>;
+
+export interface StatusChange {
+  status: LineStatus;
+  reasonCode?: string | undefined;
+  note?: string | undefined;
+  /** When it happened (default now): operators often log a stop after the fact. */
+  at?: Date | undefined;
+}
+
+const tenantOf = (principal: Principal) => {
+  if (!principal.tenantId) throw new Error('tenant route without a tenant');
+  return principal.tenantId;
+};
+
+export function createLinesService({ db, events }: { db: Db; events: Pick<Events, 'record'> }) {
+  const scoped = <T>(principal: Principal, work: (tx: Tx, tenantId: string) => Promise<T>) => {
+    const tenantId = tenantOf(principal);
+    return inTenant(db, tenantId, (tx) => work(tx, tenantId));
+  };
+
+  async function existing(tx: Tx, id: string): Promise<LineRow> {
+    const line = await findLine(tx, id);
+    if (!line) throw notFound('Line');
+    return line;
+  }
+
+  const codeTaken = (err: unknown, code: string | undefined) => {
+    if (isUniqueViolation(err)) throw conflict(`A line with code ${code} already exists in this facility`);
+    throw err;
+  };
+
+  function create(principal: Principal, input: LineInput) {
+    return scoped(principal, async (tx, tenantId) => {
+      if (!(await facilityInScope(tx, input.facilityId))) throw badRequest('Unknown facilityId');
+      // The first line of a tenant brings the default downtime reasons with it.
+      await insertReasons(tx, tenantId, DEFAULT_REASONS);
+      const line = await insertLine(tx, { ...input, tenantId }).catch((err) => codeTaken(err, input.code));
+      await appendStatus(tx, {
+        tenantId,
+        lineId: line.id,
+        status: line.status,
+        // A new line has nothing to produce yet: a planned stop, not a loss.
+        reasonCode: 'NO_DEMAND',
+        note: 'line created',
+        at: line.statusSince,
+        changedBy: principal.userId,
+      });
+      return line;
+    });
+  }
+
+  const list = (principal: Principal, filter: LineFilter) => scoped(principal, (tx) => listLines(tx, filter));
+
+  const get = (principal: Principal, id: string) =>
+    scoped(principal, async (tx) => {
+      const line = await existing(tx, id);
+      return {
+        line,
+        currentBatch: (await runningBatchOf(tx, id)) ?? null,
+        history: await lineHistory(tx, id, 20),
+      };
+    });
+
+  const update = (principal: Principal, id: string, patch: Partial<Omit<LineInput, 'facilityId'>>) =>
+    scoped(principal, async (tx) => {
+      await existing(tx, id);
+      return (await updateLine(tx, id, patch).catch((err) => codeTaken(err, patch.code))) as LineRow;
+    });
+
+  const remove = (principal: Principal, id: string) =>
+    scoped(principal, async (tx) => {
+      await existing(tx, id);
+      const batches = await countBatchesOfLine(tx, id);
+      if (batches > 0) {
+        throw conflict(`The line has ${batches} batches; it cannot be deleted while batches reference it`);
+      }
+      await deleteLine(tx, id);
+    });
+
+  /** Records a status change (closing the previous span) and announces it on the line's topic. */
+  async function applyStatus(
+    tx: Tx,
+    tenantId: string,
+    line: LineRow,
+    change: StatusChange,
+    userId: string | null,
+  ) {
+    const at = change.at ?? new Date();
+    if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` may not be in the future');
+    if (at < line.statusSince) {
+      throw conflict(
+        `The line has been ${line.status} since ${line.statusSince.toISOString()}; \`at\` must not be earlier`,
+      );
+    }
+    let reasonCode: string | null = null;
+    if (change.status !== 'running') {
+      reasonCode = change.reasonCode ?? DEFAULT_REASON_OF_STATUS[change.status];
+      const reason = await findReason(tx, reasonCode);
+      if (!reason?.active) throw badRequest(`Unknown or inactive downtime reason ${reasonCode}`);
+    }
+    await appendStatus(tx, {
+      tenantId,
+      lineId: line.id,
+      status: change.status,
+      reasonCode,
+      note: change.note ?? null,
+      at,
+      changedBy: userId,
+    });
+    const updated = (await updateLine(tx, line.id, {
+      status: change.status,
+      statusSince: at,
+      statusReasonCode: reasonCode,
+    })) as LineRow;
+    const data = {
+      lineId: line.id,
+      status: change.status,
+      previousStatus: line.status,
+      reasonCode,
+      note: change.note ?? null,
+      at: at.toISOString(),
+    };
+    await events.record(tx, {
+      tenantId,
+      aggregateType: 'line',
+      aggregateId: line.id,
+      type: 'LineStatusChanged',
+      data,
+    });
+    if (change.status === 'down') {
+      await events.record(tx, {
+        tenantId,
+        aggregateType: 'line',
+        aggregateId: line.id,
+        type: 'LineDowntime',
+        data,
+      });
+    }
+    return updated;
+  }
+
+  const changeStatus = (principal: Principal, id: string, change: StatusChange) =>
+    scoped(principal, async (tx, tenantId) => {
+      const line = await lockLine(tx, id);
+      if (!line) throw notFound('Line');
+      return applyStatus(tx, tenantId, line, change, principal.userId);
+    });
+
+  const reasons = (principal: Principal) =>
+    scoped(principal, async (tx, tenantId) => {
+      await insertReasons(tx, tenantId, DEFAULT_REASONS);
+      return listReasons(tx);
+    });
+
+  const addReason = (
+    principal: Principal,
+    input: Omit<ReasonRow, 'id' | 'tenantId' | 'createdAt' | 'active'>,
+  ) =>
+    scoped(principal, async (tx, tenantId) => {
+      if (await findReason(tx, input.code)) throw conflict(`Downtime reason ${input.code} already exists`);
+      await insertReasons(tx, tenantId, [input]);
+      return (await findReason(tx, input.code)) as ReasonRow;
+    });
+
+  const changeReason = (
+    principal: Principal,
+    code: string,
+    patch: Partial<Pick<ReasonRow, 'label' | 'planned' | 'category' | 'active'>>,
+  ) =>
+    scoped(principal, async (tx) => {
+      const updated = await updateReason(tx, code, patch);
+      if (!updated) throw notFound('Downtime reason');
+      return updated;
+    });
+
+  return {
+    create,
+    list,
+    get,
+    update,
+    remove,
+    changeStatus,
+    applyStatus,
+    reasons,
+    addReason,
+    changeReason,
+    existing,
+  };
+}
+
+export type LinesService = ReturnType<typeof createLinesService>;
