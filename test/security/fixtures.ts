@@ -23,7 +23,81 @@ async function post(ctx: SweepContext, url: string, payload: object) {
   return res.json();
 }
 
+let sequence = 0;
+const unique = (prefix: string) => `${prefix}${(sequence += 1)}`;
+
+async function line(ctx: SweepContext) {
+  return post(ctx, '/api/v1/plant-ops/lines', {
+    facilityId: ctx.owner.facilityId,
+    code: unique('SW'),
+    name: 'Sweep line',
+  });
+}
+
+async function batch(ctx: SweepContext, started: boolean) {
+  const created = await post(ctx, '/api/v1/plant-ops/batches', {
+    lineId: (await line(ctx)).id,
+    productSku: 'SKU-1',
+    plannedQuantity: 100,
+    idealCycleSeconds: 1,
+  });
+  if (started) await post(ctx, `/api/v1/plant-ops/batches/${created.id}/start`, {});
+  return created;
+}
+
 export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = {
+  'GET /api/v1/plant-ops/lines/:id': async (ctx) => ({ params: { id: (await line(ctx)).id } }),
+  'PATCH /api/v1/plant-ops/lines/:id': async (ctx) => ({
+    params: { id: (await line(ctx)).id },
+    body: { name: 'x' },
+  }),
+  'DELETE /api/v1/plant-ops/lines/:id': async (ctx) => ({ params: { id: (await line(ctx)).id } }),
+  'POST /api/v1/plant-ops/lines/:id/status': async (ctx) => ({
+    params: { id: (await line(ctx)).id },
+    body: { status: 'down', reasonCode: 'BREAKDOWN' },
+  }),
+  // Reason codes are per tenant: one only tenant B has.
+  'PATCH /api/v1/plant-ops/downtime-reasons/:code': async (ctx) => {
+    const code = unique('B_ONLY_');
+    await post(ctx, '/api/v1/plant-ops/downtime-reasons', {
+      code,
+      label: 'B only',
+      planned: false,
+      category: 'other',
+    });
+    return { params: { code }, body: { label: 'renamed' } };
+  },
+  'PATCH /api/v1/plant-ops/shifts/:id': async (ctx) => {
+    const shift = await post(ctx, '/api/v1/plant-ops/shifts', {
+      facilityId: ctx.owner.facilityId,
+      name: unique('S'),
+      startTime: '06:00',
+      endTime: '14:00',
+    });
+    return { params: { id: shift.id }, body: { name: unique('S') } };
+  },
+  'DELETE /api/v1/plant-ops/shifts/:id': async (ctx) => {
+    const shift = await post(ctx, '/api/v1/plant-ops/shifts', {
+      facilityId: ctx.owner.facilityId,
+      name: unique('S'),
+      startTime: '14:00',
+      endTime: '22:00',
+    });
+    return { params: { id: shift.id } };
+  },
+  'GET /api/v1/plant-ops/batches/:id': async (ctx) => ({ params: { id: (await batch(ctx, false)).id } }),
+  'PATCH /api/v1/plant-ops/batches/:id': async (ctx) => ({
+    params: { id: (await batch(ctx, false)).id },
+    body: { notes: 'x' },
+  }),
+  'POST /api/v1/plant-ops/batches/:id/start': async (ctx) => ({
+    params: { id: (await batch(ctx, false)).id },
+    body: {},
+  }),
+  'POST /api/v1/plant-ops/batches/:id/complete': async (ctx) => ({
+    params: { id: (await batch(ctx, true)).id },
+    body: { goodCount: 10, scrapCount: 1 },
+  }),
   'GET /api/v1/users/:id': async ({ owner }) => ({ params: { id: owner.users.viewer.id } }),
   'PATCH /api/v1/users/:id': async ({ owner }) => ({
     params: { id: owner.users.viewer.id },

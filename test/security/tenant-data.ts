@@ -22,6 +22,29 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
   await post('/api/v1/api-keys', { name: 'data', scopes: ['read'] });
   // jobs
   await post('/api/v1/jobs/diagnostics', { rounds: 1 });
+  // production_lines, line_status_history, downtime_reasons, shifts, batches, batch_oee(_segments)
+  const line = await post('/api/v1/plant-ops/lines', {
+    facilityId: tenant.facilityId,
+    code: 'RLS',
+    name: 'RLS line',
+  });
+  await post('/api/v1/plant-ops/shifts', {
+    facilityId: tenant.facilityId,
+    name: 'Around the clock',
+    startTime: '00:00',
+    endTime: '00:00',
+    days: [1, 2, 3, 4, 5, 6, 7],
+  });
+  const batch = await post('/api/v1/plant-ops/batches', {
+    lineId: line.id,
+    productSku: 'SKU-RLS',
+    plannedQuantity: 10,
+    idealCycleSeconds: 1,
+  });
+  await post(`/api/v1/plant-ops/batches/${batch.id}/start`, {
+    at: new Date(Date.now() - 60_000).toISOString(),
+  });
+  await post(`/api/v1/plant-ops/batches/${batch.id}/complete`, { goodCount: 9, scrapCount: 1 });
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {

@@ -177,7 +177,9 @@ export function createBatchesService(deps: { db: Db; events: Pick<Events, 'recor
       const other = await runningBatchOf(tx, batch.lineId);
       if (other) throw conflict(`Batch ${other.code} is still running on this line; complete it first`);
       const line = await findLine(tx, batch.lineId);
-      if (line?.status === 'idle') {
+      // An idle line starts running with the batch (not when the start is logged before the line's
+      // current status began: the status history only moves forward).
+      if (line?.status === 'idle' && startedAt >= line.statusSince) {
         await lines.applyStatus(
           tx,
           tenantId,
