@@ -64,7 +64,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = createLogger(config);
   const database = await openDatabase(targetFromConfig(config));
-  let app: App;
+  let app: App | undefined;
   try {
     await migrateDatabase(database);
     const instance = await recordStart(database.db, config.version);
@@ -86,6 +86,8 @@ export async function startServer(
       await app.listen({ port: config.port, host: config.host });
     }
   } catch (err) {
+    // Background services may already be running (they start when the app is ready).
+    await app?.close().catch(() => {});
     await database.close();
     throw err;
   }

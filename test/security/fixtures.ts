@@ -24,7 +24,10 @@ async function post(ctx: SweepContext, url: string, payload: object) {
 }
 
 let sequence = 0;
-const unique = (prefix: string) => `${prefix}${(sequence += 1)}`;
+const unique = (prefix: string) => {
+  sequence += 1;
+  return `${prefix}${sequence}`;
+};
 
 async function line(ctx: SweepContext) {
   return post(ctx, '/api/v1/plant-ops/lines', {

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import { inSequence } from '../../platform/db/database.ts';
 import { apiKeys, memberships, tenants, users } from '../../platform/db/schema/index.ts';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -24,7 +25,7 @@ export async function listApiKeys(
     filter.createdBy ? eq(apiKeys.createdBy, filter.createdBy) : undefined,
     filter.includeRevoked ? undefined : isNull(apiKeys.revokedAt),
   );
-  const [items, [total]] = await Promise.all([
+  const [items, [total]] = await inSequence(
     tx
       .select({ key: apiKeys, creatorEmail: users.email })
       .from(apiKeys)
@@ -34,7 +35,7 @@ export async function listApiKeys(
       .limit(filter.limit)
       .offset(filter.offset),
     tx.select({ n: count() }).from(apiKeys).where(where),
-  ]);
+  );
   return { items, total: total?.n ?? 0 };
 }
 

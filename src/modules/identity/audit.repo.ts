@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { auditLog } from '../../platform/db/schema/index.ts';
 
@@ -38,36 +38,4 @@ export async function listAuditEntries(tx: Executor, filter: AuditFilter): Promi
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(filter.limit);
-}
-
-/** How many `action` entries about `subject` (or from `ip`) happened since `since` (rate limits). */
-export async function countRecent(
-  tx: Executor,
-  action: string,
-  match: { subject: string } | { ip: string },
-  since: Date,
-): Promise<number> {
-  const by = 'subject' in match ? eq(auditLog.subject, match.subject) : eq(auditLog.ip, match.ip);
-  const [row] = await tx
-    .select({ n: count() })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, action), by, gte(auditLog.occurredAt, since)));
-  return row?.n ?? 0;
-}
-
-/** When the oldest of the counted entries leaves the window: what Retry-After tells the client. */
-export async function oldestSince(
-  tx: Executor,
-  action: string,
-  match: { subject: string } | { ip: string },
-  since: Date,
-): Promise<Date | undefined> {
-  const by = 'subject' in match ? eq(auditLog.subject, match.subject) : eq(auditLog.ip, match.ip);
-  const [row] = await tx
-    .select({ at: auditLog.occurredAt })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, action), by, gte(auditLog.occurredAt, since)))
-    .orderBy(auditLog.occurredAt)
-    .limit(1);
-  return row?.at;
 }

@@ -5,9 +5,14 @@ import { type AccessTokens, hashToken, randomToken } from '../../platform/auth/t
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { acrossTenants } from '../../platform/db/scope.ts';
 import { badRequest, forbidden, rateLimited, unauthorized } from '../../platform/http/errors.ts';
-import { countRecent, oldestSince } from './audit.repo.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
 import { listFacilities } from './customers.repo.ts';
+import {
+  insertAttempt,
+  lockAttemptKeys,
+  markAttemptSucceeded,
+  unsuccessfulSince,
+} from './login-attempts.repo.ts';
 import { checkPassword, hashPassword } from './password.ts';
 import {
   findInvitation,
@@ -92,19 +97,27 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
     throw forbidden('Your account has no active organisation; ask your administrator');
   }
 
-  async function throttle(email: string, meta: RequestMeta) {
+  /**
+   * Reserves the attempt before any password is checked: under a lock per email and per address,
+   * count the attempts that have not succeeded (in-flight ones included) and refuse over a limit.
+   * Parallel attempts therefore cannot all slip past the check.
+   */
+  async function reserveAttempt(email: string, meta: RequestMeta): Promise<number> {
     const since = new Date(Date.now() - settings.loginWindowSeconds * 1000);
     const limits = [
-      { match: { subject: email }, max: settings.loginMaxFailuresPerEmail },
-      { match: { ip: meta.ip }, max: settings.loginMaxFailuresPerIp },
+      { key: { email }, max: settings.loginMaxFailuresPerEmail },
+      { key: { ip: meta.ip }, max: settings.loginMaxFailuresPerIp },
     ];
-    await acrossTenants(db, async (tx) => {
-      for (const { match, max } of limits) {
-        if ((await countRecent(tx, LOGIN_FAILED, match, since)) < max) continue;
-        const oldest = (await oldestSince(tx, LOGIN_FAILED, match, since)) ?? new Date();
+    return acrossTenants(db, async (tx) => {
+      await lockAttemptKeys(tx, email, meta.ip);
+      for (const { key, max } of limits) {
+        const recent = await unsuccessfulSince(tx, key, since);
+        if (recent.count < max) continue;
+        const oldest = recent.oldest ?? new Date();
         const retryAfter = (oldest.getTime() + settings.loginWindowSeconds * 1000 - Date.now()) / 1000;
         throw rateLimited('Too many failed sign-in attempts; try again later', retryAfter);
       }
+      return insertAttempt(tx, email, meta.ip);
     });
   }
 
@@ -113,10 +126,12 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
     meta: RequestMeta,
   ): Promise<SessionTokens> {
     const email = input.email.trim().toLowerCase();
-    await throttle(email, meta);
+    const attempt = await reserveAttempt(email, meta);
+    // The password hash is checked outside any transaction: argon2 takes tens of milliseconds and
+    // must not hold a database connection meanwhile.
+    const user = await acrossTenants(db, (tx) => findUserByEmail(tx, email));
+    const passwordOk = await checkPassword(user?.passwordHash, input.password);
     const outcome = await acrossTenants(db, async (tx) => {
-      const user = await findUserByEmail(tx, email);
-      const passwordOk = await checkPassword(user?.passwordHash, input.password);
       if (!user || !passwordOk || user.status !== 'active') {
         const reason = !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'user inactive';
         // Recorded in the user's organisation when there is one, so its admins see attacks.
@@ -129,6 +144,7 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
         });
         return null;
       }
+      await markAttemptSucceeded(tx, attempt);
       const { tenantId, role } = await chooseTenant(tx, user, input.tenantId);
       await updateUser(tx, user.id, { lastLoginAt: new Date() });
       const session = await issueSession(tx, { user, tenantId, role }, randomUUID());
@@ -207,6 +223,8 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
       }
       const user = await findUserById(tx, invitation.userId);
       if (user?.status !== 'active') throw badRequest('The invited account is no longer active');
+      // An invitation chooses the first password, never replaces one.
+      if (user.passwordHash) throw badRequest('This account already has a password; sign in with it');
       await updateUser(tx, user.id, { passwordHash });
       const { tenantId, role } = await chooseTenant(tx, user, invitation.tenantId);
       await recordAudit(tx, actorOf(user, tenantId), meta, {

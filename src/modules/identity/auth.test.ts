@@ -85,6 +85,17 @@ describe('sign-in', () => {
     assert.ok(retryAfter > 500 && retryAfter <= 600, `retry-after ${retryAfter}`);
   });
 
+  test('parallel attempts cannot slip past the limit', async () => {
+    const email = 'parallel@acme.test';
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login({ email, password: `parallel-${i}-x` }, `10.9.0.${i}`)),
+    );
+    const statuses = results.map((r) => r.statusCode);
+    // The limit is 3 per email; the addresses differ, so only the email limit applies.
+    assert.ok(statuses.filter((code) => code === 401).length <= 3, statuses.join(','));
+    assert.ok(statuses.filter((code) => code === 429).length >= 9, statuses.join(','));
+  });
+
   test('repeated failures from one address → 429 for any email from it, not for others', async () => {
     for (let i = 0; i < 6; i++) {
       await login({ email: `ghost${i}@acme.test`, password: 'wrong-password' }, '10.2.0.1');
@@ -181,6 +192,35 @@ describe('members', () => {
 
     const entries = await audit(admin.accessToken, 'user.create');
     assert.ok(entries.some((e) => e.subject === 'new.hire@acme.test' && e.actor.label === 'admin@acme.test'));
+  });
+
+  test('another organisation adding an invited person gets no invitation: it cannot set their password', async () => {
+    const admin = await signIn(t.app, acme.users.admin.email);
+    const invited = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin.headers,
+      payload: { email: 'shared@acme.test', name: 'Shared', role: 'analyst' },
+    });
+    const { invitation } = invited.json();
+    const rival = await createTestTenant(t.database.db, 'rival');
+    const rivalAdmin = await signIn(t.app, rival.users.admin.email);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: rivalAdmin.headers,
+      payload: { email: 'shared@acme.test', name: 'Shared', role: 'viewer' },
+    });
+    assert.equal(added.statusCode, 201);
+    assert.equal(added.json().invitation, null);
+    // The person's own invitation still works, once; after that no invitation replaces the password.
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/accept-invitation',
+      payload: { token: invitation.token, password: 'own-pass-1' },
+    });
+    assert.equal(accepted.statusCode, 200);
+    await signIn(t.app, 'shared@acme.test', 'own-pass-1');
   });
 
   test('a deactivated member can no longer refresh or sign in; the last admin cannot be removed', async () => {

@@ -93,7 +93,10 @@ export function createAuthenticator({ db, accessTokens, externalTokens, logger }
     return acrossTenants(db, async (tx) => {
       let user: UserRow | undefined = await findUserByExternalSubject(tx, identity.subject);
       if (!user && identity.email) {
+        // First sign-in: link by verified email — never to a platform superadmin, whose account
+        // an identity provider must not be able to claim.
         user = await findUserByEmail(tx, identity.email);
+        if (user?.platformRole === 'superadmin') user = undefined;
         if (user?.externalSubject && user.externalSubject !== identity.subject) user = undefined;
         if (user && !user.externalSubject)
           await updateUser(tx, user.id, { externalSubject: identity.subject });

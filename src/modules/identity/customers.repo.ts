@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import { inSequence } from '../../platform/db/database.ts';
 import { facilities, tenants } from '../../platform/db/schema/index.ts';
 
 export type TenantRow = typeof tenants.$inferSelect;
@@ -26,7 +27,7 @@ export async function listTenants(tx: Executor, filter: CustomerFilter) {
     );
   }
   const where = and(...conditions);
-  const [items, [total]] = await Promise.all([
+  const [items, [total]] = await inSequence(
     tx
       .select()
       .from(tenants)
@@ -35,7 +36,7 @@ export async function listTenants(tx: Executor, filter: CustomerFilter) {
       .limit(filter.limit)
       .offset(filter.offset),
     tx.select({ n: count() }).from(tenants).where(where),
-  ]);
+  );
   return { items, total: total?.n ?? 0 };
 }
 

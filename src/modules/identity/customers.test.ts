@@ -168,7 +168,11 @@ describe('external identity provider (OIDC)', () => {
     t.app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
 
   test("the provider's token is mapped to our user by email, then by subject", async () => {
-    const first = await me(await idToken({ sub: 'idp|42', email: 'Analyst@oidc.test' }));
+    // An unverified email links nothing.
+    assert.equal((await me(await idToken({ sub: 'idp|42', email: 'Analyst@oidc.test' }))).statusCode, 401);
+    const first = await me(
+      await idToken({ sub: 'idp|42', email: 'Analyst@oidc.test', email_verified: true }),
+    );
     assert.equal(first.statusCode, 200);
     assert.equal(first.json().user.email, 'analyst@oidc.test');
     assert.equal(first.json().role, 'analyst');
@@ -178,7 +182,18 @@ describe('external identity provider (OIDC)', () => {
   });
 
   test('unknown people, wrong audience, expired or foreign-signed tokens → 401', async () => {
-    assert.equal((await me(await idToken({ sub: 'idp|nobody', email: 'x@nowhere.test' }))).statusCode, 401);
+    assert.equal(
+      (await me(await idToken({ sub: 'idp|nobody', email: 'x@nowhere.test', email_verified: true })))
+        .statusCode,
+      401,
+    );
+    // Even a verified email never links to a platform superadmin.
+    await createTestSuperadmin(t.database.db, 'root@oidc.test');
+    assert.equal(
+      (await me(await idToken({ sub: 'idp|root', email: 'root@oidc.test', email_verified: true })))
+        .statusCode,
+      401,
+    );
     assert.equal((await me(await idToken({ sub: 'idp|42' }, { audience: 'other-app' }))).statusCode, 401);
     assert.equal((await me(await idToken({ sub: 'idp|42' }, { expires: '-1m' }))).statusCode, 401);
     const stranger = await generateKeyPair('RS256');

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { TenantRole } from '../../platform/auth/principal.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import { inSequence } from '../../platform/db/database.ts';
 import { memberships, tenants, users } from '../../platform/db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -96,7 +97,7 @@ export async function listMembers(tx: Executor, tenantId: string, filter: Member
     if (match) conditions.push(match);
   }
   const where = and(...conditions);
-  const [items, [total]] = await Promise.all([
+  const [items, [total]] = await inSequence(
     tx
       .select({ user: users, membership: memberships })
       .from(memberships)
@@ -110,7 +111,7 @@ export async function listMembers(tx: Executor, tenantId: string, filter: Member
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(where),
-  ]);
+  );
   return { items, total: total?.n ?? 0 };
 }
 
@@ -134,9 +135,13 @@ export async function updateMembership(
     .where(eq(memberships.id, id));
 }
 
-export async function countActiveAdmins(tx: Executor, tenantId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
+/**
+ * The tenant's active admin memberships, locked for the rest of the transaction: two admins
+ * demoting each other at the same moment cannot both see "another admin remains".
+ */
+export async function lockActiveAdmins(tx: Executor, tenantId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: memberships.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
@@ -146,6 +151,7 @@ export async function countActiveAdmins(tx: Executor, tenantId: string): Promise
         eq(memberships.status, 'active'),
         eq(users.status, 'active'),
       ),
-    );
-  return row?.n ?? 0;
+    )
+    .for('update', { of: memberships });
+  return rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import type { Principal, TenantRole } from '../../platform/auth/principal.ts';
 import { hashToken, randomToken } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { acrossTenants, inTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
@@ -8,12 +9,12 @@ import { type RequestMeta, recordAudit } from './audit.service.ts';
 import { hashPassword } from './password.ts';
 import { insertInvitation, revokeUserSessions } from './sessions.repo.ts';
 import {
-  countActiveAdmins,
   findMember,
   findUserByEmail,
   insertMembership,
   insertUser,
   listMembers,
+  lockActiveAdmins,
   type MemberFilter,
   updateMembership,
 } from './users.repo.ts';
@@ -61,6 +62,7 @@ export function createUsersService({ db, events }: { db: Db; events: Pick<Events
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     return acrossTenants(db, async (tx) => {
       let user = await findUserByEmail(tx, input.email);
+      const existed = user !== undefined;
       if (user) {
         if (await findMember(tx, tenantId, user.id)) {
           throw conflict(`${input.email} is already a member of this organisation`);
@@ -71,11 +73,17 @@ export function createUsersService({ db, events }: { db: Db; events: Pick<Events
           );
         }
       } else {
-        user = await insertUser(tx, { email: input.email, name: input.name, passwordHash });
+        user = await insertUser(tx, { email: input.email, name: input.name, passwordHash }).catch((err) => {
+          // Someone else added the same person a moment ago.
+          if (isUniqueViolation(err)) throw conflict(`${input.email} was just added; reload and try again`);
+          throw err;
+        });
       }
       const membership = await insertMembership(tx, { tenantId, userId: user.id, role: input.role });
       let invitation: { token: string; expiresAt: Date } | null = null;
-      if (!user.passwordHash && !passwordHash) {
+      // Only for a person this call created: an invitation sets the password of the (global) user,
+      // so one tenant must never get to choose the password of another tenant's user.
+      if (!existed && !passwordHash) {
         const token = randomToken();
         const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
         await insertInvitation(tx, { tenantId, userId: user.id, tokenHash: hashToken(token), expiresAt });
@@ -109,7 +117,7 @@ export function createUsersService({ db, events }: { db: Db; events: Pick<Events
         membership.role === 'admin' &&
         membership.status === 'active' &&
         ((patch.role && patch.role !== 'admin') || patch.status === 'inactive');
-      if (losesAdmin && (await countActiveAdmins(tx, tenantId)) <= 1) {
+      if (losesAdmin && (await lockActiveAdmins(tx, tenantId)).length <= 1) {
         throw conflict('This is the last active admin of the organisation; make someone else admin first');
       }
       await updateMembership(tx, membership.id, patch);

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import { inSequence } from '../../platform/db/database.ts';
 import { batches, batchOee, batchOeeSegments, productionLines } from '../../platform/db/schema/index.ts';
 
 export type BatchRow = typeof batches.$inferSelect;
@@ -57,7 +58,7 @@ export async function listBatches(tx: Executor, filter: BatchFilter) {
     filter.from ? gte(batches.createdAt, filter.from) : undefined,
     filter.to ? lt(batches.createdAt, filter.to) : undefined,
   );
-  const [items, [total]] = await Promise.all([
+  const [items, [total]] = await inSequence(
     tx
       .select({ batch: batches, oee: batchOee, lineName: productionLines.name })
       .from(batches)
@@ -68,7 +69,7 @@ export async function listBatches(tx: Executor, filter: BatchFilter) {
       .limit(filter.limit)
       .offset(filter.offset),
     tx.select({ n: count() }).from(batches).where(where),
-  ]);
+  );
   return { items, total: total?.n ?? 0 };
 }
 

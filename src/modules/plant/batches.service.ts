@@ -1,5 +1,6 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
+import { inSequence } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { inTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
@@ -18,8 +19,8 @@ import {
   saveOee,
   updateBatch,
 } from './batches.repo.ts';
-import { dayOccurrences, shiftOccurrences } from './calendar.ts';
-import { findLine, type LineRow, listReasons, statusSpans } from './lines.repo.ts';
+import { dayOccurrences, localDay, shiftOccurrences } from './calendar.ts';
+import { findLine, type LineRow, listReasons, lockLine, statusSpans } from './lines.repo.ts';
 import type { LinesService } from './lines.service.ts';
 import { type BatchOee, computeBatchOee } from './oee.ts';
 import { oeeRows } from './oee-rows.ts';
@@ -74,11 +75,11 @@ const batchCode = () =>
 export async function loadOeeFacts(tx: Tx, line: LineRow, window: { start: number; end: number }) {
   const facility = await facilityInScope(tx, line.facilityId);
   const timezone = facility?.timezone ?? 'UTC';
-  const [spans, reasons, calendar] = await Promise.all([
+  const [spans, reasons, calendar] = await inSequence(
     statusSpans(tx, [line.id], new Date(window.start), new Date(window.end)),
     listReasons(tx),
     listShifts(tx, line.facilityId, true),
-  ]);
+  );
   const planned = new Map(reasons.map((r) => [r.code, r.planned]));
   const downtime = spans
     .filter((s) => s.status !== 'running')
@@ -93,7 +94,7 @@ export async function loadOeeFacts(tx: Tx, line: LineRow, window: { start: numbe
     });
   const periods =
     calendar.length > 0 ? shiftOccurrences(calendar, window, timezone) : dayOccurrences(window, timezone);
-  return { downtime, periods, calendar: calendar.length > 0 };
+  return { downtime, periods, calendar: calendar.length > 0, offShiftDay: localDay(window.start, timezone) };
 }
 
 export function createBatchesService(deps: { db: Db; events: Pick<Events, 'record'>; lines: LinesService }) {
@@ -174,9 +175,10 @@ export function createBatchesService(deps: { db: Db; events: Pick<Events, 'recor
         throw conflict(`The batch is already ${batch.status}; it can start only once`);
       const startedAt = at ?? new Date();
       if (startedAt.getTime() > Date.now() + 60_000) throw badRequest('`at` may not be in the future');
+      // The line lock serialises starts and status changes of one line.
+      const line = await lockLine(tx, batch.lineId);
       const other = await runningBatchOf(tx, batch.lineId);
       if (other) throw conflict(`Batch ${other.code} is still running on this line; complete it first`);
-      const line = await findLine(tx, batch.lineId);
       // An idle line starts running with the batch (not when the start is logged before the line's
       // current status began: the status history only moves forward).
       if (line?.status === 'idle' && startedAt >= line.statusSince) {
@@ -188,7 +190,10 @@ export function createBatchesService(deps: { db: Db; events: Pick<Events, 'recor
           principal.userId,
         );
       }
-      const started = await updateBatch(tx, id, { status: 'running', startedAt });
+      const started = await updateBatch(tx, id, { status: 'running', startedAt }).catch((err) => {
+        if (isUniqueViolation(err)) throw conflict('Another batch is already running on this line');
+        throw err;
+      });
       await announce(tx, started, 'BatchStarted', { startedAt: startedAt.toISOString() });
       return (await findBatch(tx, id)) as BatchWithOee;
     });

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import { inSequence } from '../../platform/db/database.ts';
 import { downtimeReasons, lineStatusHistory, productionLines } from '../../platform/db/schema/index.ts';
 
 export type LineRow = typeof productionLines.$inferSelect;
@@ -36,7 +37,7 @@ export async function listLines(tx: Executor, filter: LineFilter) {
     filter.facilityId ? eq(productionLines.facilityId, filter.facilityId) : undefined,
     filter.status ? eq(productionLines.status, filter.status) : undefined,
   );
-  const [items, [total]] = await Promise.all([
+  const [items, [total]] = await inSequence(
     tx
       .select()
       .from(productionLines)
@@ -45,7 +46,7 @@ export async function listLines(tx: Executor, filter: LineFilter) {
       .limit(filter.limit)
       .offset(filter.offset),
     tx.select({ n: count() }).from(productionLines).where(where),
-  ]);
+  );
   return { items, total: total?.n ?? 0 };
 }
 

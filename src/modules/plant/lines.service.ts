@@ -1,6 +1,6 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import { isUniqueViolation } from '../../platform/db/errors.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors.ts';
 import { inTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
@@ -101,12 +101,16 @@ export function createLinesService({ db, events }: { db: Db; events: Pick<Events
 
   const remove = (principal: Principal, id: string) =>
     scoped(principal, async (tx) => {
-      await existing(tx, id);
+      if (!(await lockLine(tx, id))) throw notFound('Line');
       const batches = await countBatchesOfLine(tx, id);
       if (batches > 0) {
         throw conflict(`The line has ${batches} batches; it cannot be deleted while batches reference it`);
       }
-      await deleteLine(tx, id);
+      await deleteLine(tx, id).catch((err) => {
+        // A batch created on the line in the meantime.
+        if (isForeignKeyViolation(err)) throw conflict('Batches reference the line; it cannot be deleted');
+        throw err;
+      });
     });
 
   /** Records a status change (closing the previous span) and announces it on the line's topic. */

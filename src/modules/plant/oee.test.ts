@@ -126,6 +126,26 @@ describe('OEE', () => {
     assert.equal(r.performanceAboveIdeal, true);
   });
 
+  test('a batch made wholly outside the shifts: no planned time, but its pieces still count', () => {
+    const window = { start: at('15:00'), end: at('16:00') };
+    const r = computeBatchOee(
+      facts({
+        window,
+        periods: shiftOccurrences([shift], window, 'UTC'),
+        downtime: [],
+        good: 100,
+        scrap: 0,
+        offShiftDay: '2026-03-02',
+      }),
+    );
+    assert.equal(r.plannedProductionSeconds, 0);
+    assert.equal(r.oee, null);
+    assert.deepEqual(
+      r.segments.map((s) => [s.day, s.shiftName, s.goodCount]),
+      [['2026-03-02', null, 100]],
+    );
+  });
+
   test('time outside every shift is a planned stop', () => {
     const window = { start: at('13:00'), end: at('15:00') };
     const r = computeBatchOee(

@@ -20,6 +20,8 @@ export interface BatchFacts {
   /** Shift occurrences overlapping the window; `calendar: false` → whole days, no breaks. */
   periods: readonly ShiftOccurrence[];
   calendar: boolean;
+  /** Local day of the window start: the segment of a batch made wholly outside every shift. */
+  offShiftDay?: string;
   idealCycleSeconds: number;
   good: number;
   scrap: number;
@@ -159,6 +161,11 @@ export function computeBatchOee(facts: BatchFacts): BatchOee {
       return { period, within, plannedMs, downMs, runMs: plannedMs - downMs };
     })
     .filter((s) => s !== undefined);
+  if (segments.length === 0 && facts.offShiftDay) {
+    // Produced entirely outside the shift calendar: no planned time, but the pieces still count.
+    const pseudo = { name: '', day: facts.offShiftDay, start: window.start, end: window.end, breaks: [] };
+    segments.push({ period: pseudo, within: window, plannedMs: 0, downMs: 0, runMs: 0 });
+  }
   const shareBase = segments.reduce((sum, s) => sum + Math.max(s.runMs, 0), 0);
   return {
     ...figures,

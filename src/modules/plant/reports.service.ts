@@ -35,8 +35,9 @@ const tenantOf = (principal: Principal) => {
 /** OEE and losses by line, day or shift, and the downtime Pareto, from stored batch segments. */
 export function createReportsService({ db }: { db: Db }) {
   async function oee(principal: Principal, query: OeeQuery) {
-    const toDay = query.to ?? isoDay(Date.now());
-    const fromDay = query.from ?? isoDay(Date.parse(toDay) - 6 * DAY_MS);
+    // Default: up to tomorrow in UTC, which is "today" somewhere east of UTC (days are facility-local).
+    const toDay = query.to ?? isoDay(Date.now() + DAY_MS);
+    const fromDay = query.from ?? isoDay(Date.parse(toDay) - 7 * DAY_MS);
     if (fromDay > toDay) throw badRequest('`from` must not be after `to`');
     const rows = await inTenant(db, tenantOf(principal), (tx) =>
       segmentTotals(

@@ -98,6 +98,7 @@ export function claimedIssuer(token: string): string | undefined {
 
 export interface ExternalIdentity {
   subject: string;
+  /** Only an email the provider says it verified (`email_verified: true`); else undefined. */
   email: string | undefined;
 }
 
@@ -120,7 +121,8 @@ export class ExternalTokens {
         ...(this.audience ? { audience: this.audience } : {}),
       });
       if (typeof payload.sub !== 'string') throw new InvalidToken('The identity token has no subject');
-      const email = typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined;
+      const verified = payload.email_verified === true || payload.email_verified === 'true';
+      const email = verified && typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined;
       return { subject: payload.sub, email };
     } catch (err) {
       if (err instanceof InvalidToken) throw err;

@@ -110,3 +110,15 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
   const result = (await executor.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Awaits lazy queries one after another. A transaction is one connection, which runs one query at
+ * a time: handing it several at once (Promise.all) only queues them, and `pg` deprecates doing so.
+ */
+export async function inSequence<T extends readonly unknown[]>(
+  ...queries: { [K in keyof T]: PromiseLike<T[K]> }
+): Promise<T> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results as unknown as T;
+}

@@ -80,6 +80,9 @@ export async function listEvents(tx: Executor, filter: EventFilter): Promise<Eve
         filter.aggregateType ? eq(domainEvents.aggregateType, filter.aggregateType) : undefined,
         filter.aggregateId ? eq(domainEvents.aggregateId, filter.aggregateId) : undefined,
         filter.after !== undefined ? gt(domainEvents.id, filter.after) : undefined,
+        // Only events of transactions that finished before every one still running (see
+        // drizzle/0010): a reader paging with `after` never passes an id that commits later.
+        sql`written_by_tx < pg_snapshot_xmin(pg_current_snapshot())`,
       ),
     )
     .orderBy(asc(domainEvents.id))

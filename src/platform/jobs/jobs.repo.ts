@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
+import { inSequence } from '../db/database.ts';
 import { jobs } from '../db/schema/index.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -81,7 +82,7 @@ export async function listJobs(
     filter.status ? eq(jobs.status, filter.status) : undefined,
     filter.name ? eq(jobs.name, filter.name) : undefined,
   );
-  const [items, [total]] = await Promise.all([
+  const [items, [total]] = await inSequence(
     tx
       .select()
       .from(jobs)
@@ -90,6 +91,6 @@ export async function listJobs(
       .limit(filter.limit)
       .offset(filter.offset),
     tx.select({ n: count() }).from(jobs).where(where),
-  ]);
+  );
   return { items, total: total?.n ?? 0 };
 }

@@ -110,9 +110,10 @@ export function createJobs(deps: {
         name: current.name,
         status: current.status,
         progress: current.progress,
-        message: current.message,
+        // Live messages stay small (a notification holds under 8 kB); GET /jobs/{id} has them whole.
+        message: current.message?.slice(0, 500) ?? null,
         attempts: current.attempts,
-        error: current.error,
+        error: current.error?.slice(0, 500) ?? null,
       },
     });
   }
@@ -297,8 +298,10 @@ export function createJobs(deps: {
     async stop() {
       if (!started) return;
       started = false;
+      // Running jobs get a grace period to finish; the ones still running after it are aborted
+      // (and retried by another worker, which costs them an attempt).
+      await boss.stop({ graceful: true, timeout: 8000 });
       for (const controller of controllers) controller.abort(new Error('worker stopping'));
-      await boss.stop({ graceful: true, timeout: 5000 });
     },
 
     /** Waits until no job of this process is running (tests). */

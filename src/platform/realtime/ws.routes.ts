@@ -77,6 +77,13 @@ export async function websocketRoutes(
     let chain: Promise<void> = Promise.resolve();
 
     const authenticate = async (token: string) => {
+      // One identity per connection: its subscriptions are keyed by that identity's tenant.
+      if (principal)
+        return send({
+          type: 'error',
+          code: 'already_authenticated',
+          message: 'reconnect to change identity',
+        });
       try {
         principal = await authenticateToken(token);
         clearTimeout(authTimer);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -208,6 +209,25 @@ export const auditLog = pgTable(
     index('audit_log_tenant_time_idx').on(t.tenantId, t.occurredAt),
     index('audit_log_action_subject_idx').on(t.action, t.subject, t.occurredAt),
     index('audit_log_action_ip_idx').on(t.action, t.ip, t.occurredAt),
+  ],
+);
+
+/**
+ * Sign-in attempts, for the rate limits: reserved before the password is checked (under a lock per
+ * email and per address), so parallel attempts cannot slip past the limit. No tenant data.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+    succeeded: boolean('succeeded').notNull().default(false),
+  },
+  (t) => [
+    index('login_attempts_email_idx').on(t.email, t.attemptedAt),
+    index('login_attempts_ip_idx').on(t.ip, t.attemptedAt),
   ],
 );
 

@@ -162,6 +162,8 @@ export const batches = pgTable(
     uniqueIndex('batches_tenant_code_key').on(t.tenantId, t.code),
     index('batches_tenant_line_created_idx').on(t.tenantId, t.lineId, t.createdAt),
     index('batches_tenant_status_idx').on(t.tenantId, t.status),
+    // One running batch per line, whatever races the application might lose.
+    uniqueIndex('batches_one_running_per_line').on(t.lineId).where(sql`${t.status} = 'running'`),
     check('batches_status_check', sql`${t.status} in ('planned', 'running', 'completed')`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "batches_one_running_per_line" ON "batches" USING btree ("line_id") WHERE "batches"."status" = 'running';
