@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { ApiKeysPage } from './admin/ApiKeysPage';
 import { AuditLogPage } from './admin/AuditLogPage';
 import { CustomerPage } from './admin/CustomerPage';
@@ -12,11 +12,14 @@ import { PAGE_HEADING_ID, PageHeader } from './components/PageHeader';
 import { Sidebar } from './components/Sidebar';
 import {
   ADMIN_PAGES,
-  type AdminPageInfo,
   API_KEYS_PAGE,
   AUDIT_LOG_PAGE,
   CUSTOMERS_PAGE,
   findModule,
+  type GuardedPageInfo,
+  PLANT_BATCHES_PAGE,
+  PLANT_OVERVIEW_PAGE,
+  PLANT_REPORTS_PAGE,
   USERS_PAGE,
 } from './modules';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
@@ -24,14 +27,21 @@ import { LoginPage } from './pages/LoginPage';
 import { ModulePage } from './pages/ModulePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatusPage } from './pages/StatusPage';
+import { BatchesPage } from './plant/BatchesPage';
+import { BatchPage } from './plant/BatchPage';
+import { OverviewPage } from './plant/OverviewPage';
 import { navigate, Redirect, usePathname } from './router';
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PATHS = new Set(['/', '/login', '/accept-invitation']);
 const CUSTOMER_PATH = /^\/admin\/customers\/([^/]+)$/;
+const BATCH_PATH = /^\/plant\/batches\/([^/]+)$/;
 
-/** Renders an administration page once the user's permissions are known and allow it. */
-function AdminGate({ page, children }: { page: AdminPageInfo; children: ReactNode }) {
+// The charting library is large: it loads with the reports page, not with every page.
+const ReportsPage = lazy(() => import('./plant/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+
+/** Renders a guarded page (administration, plant) once the user's permissions are known and allow it. */
+function PageGate({ page, children }: { page: GuardedPageInfo; children: ReactNode }) {
   const me = useMe();
   if (me.isPending) return <p className="state-message">Loading your permissions…</p>;
   if (me.isError) return <ErrorNotice error={me.error} title="Could not load your profile" />;
@@ -57,26 +67,51 @@ function AdminHome() {
   return <Redirect to={first?.path ?? '/'} />;
 }
 
+function plantPageFor(path: string): ReactNode {
+  const pages: [GuardedPageInfo, ReactNode][] = [
+    [PLANT_OVERVIEW_PAGE, <OverviewPage key="plant-overview" />],
+    [PLANT_BATCHES_PAGE, <BatchesPage key="plant-batches" />],
+    [
+      PLANT_REPORTS_PAGE,
+      <Suspense key="plant-reports" fallback={<p className="state-message">Loading the reports…</p>}>
+        <ReportsPage />
+      </Suspense>,
+    ],
+  ];
+  for (const [page, element] of pages) {
+    if (page.path === path) return <PageGate page={page}>{element}</PageGate>;
+  }
+  const batchId = BATCH_PATH.exec(path)?.[1];
+  if (!batchId) return null;
+  return (
+    <PageGate page={PLANT_BATCHES_PAGE}>
+      <BatchPage key={batchId} id={decodeURIComponent(batchId)} />
+    </PageGate>
+  );
+}
+
 function pageFor(path: string): ReactNode {
   if (path === '/') return <StatusPage />;
+  const plant = plantPageFor(path);
+  if (plant) return plant;
   const module = findModule(path);
   if (module) return <ModulePage key={module.path} module={module} />;
   if (path === '/admin') return <AdminHome />;
-  const admin: [AdminPageInfo, ReactNode][] = [
+  const admin: [GuardedPageInfo, ReactNode][] = [
     [USERS_PAGE, <UsersPage key="users" />],
     [API_KEYS_PAGE, <ApiKeysPage key="api-keys" />],
     [AUDIT_LOG_PAGE, <AuditLogPage key="audit-log" />],
     [CUSTOMERS_PAGE, <CustomersPage key="customers" />],
   ];
   for (const [page, element] of admin) {
-    if (page.path === path) return <AdminGate page={page}>{element}</AdminGate>;
+    if (page.path === path) return <PageGate page={page}>{element}</PageGate>;
   }
   const customerId = CUSTOMER_PATH.exec(path)?.[1];
   if (customerId) {
     return (
-      <AdminGate page={CUSTOMERS_PAGE}>
+      <PageGate page={CUSTOMERS_PAGE}>
         <CustomerPage key={customerId} id={decodeURIComponent(customerId)} />
-      </AdminGate>
+      </PageGate>
     );
   }
   return <NotFoundPage path={path} />;

@@ -10,6 +10,7 @@ import './ui.css';
 import './tables.css';
 import './session.css';
 import './jobs.css';
+import './plant.css';
 
 /** Retry once after network trouble or a server fault; a 4xx answer will not change by asking again. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

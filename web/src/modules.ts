@@ -7,7 +7,47 @@ export interface ModuleInfo {
   /** Page heading. */
   title: string;
   description: string;
+  /** Pages of the module listed under it in the navigation. */
+  pages?: readonly GuardedPageInfo[];
 }
+
+/** A page that only some users see in the navigation and may open. */
+export interface GuardedPageInfo extends ModuleInfo {
+  allowed: (permissions: Permissions) => boolean;
+}
+
+export const PLANT_OVERVIEW_PAGE: GuardedPageInfo = {
+  path: '/plant',
+  label: 'Overview',
+  title: 'Plant overview',
+  description:
+    'Every line with its live status, the batch it is running and today’s OEE against its target. Updates arrive as they happen.',
+  allowed: (p) => p.plant,
+};
+
+export const PLANT_BATCHES_PAGE: GuardedPageInfo = {
+  path: '/plant/batches',
+  label: 'Batches',
+  title: 'Batches',
+  description:
+    'Production runs on your lines, newest first: plan, start and complete them, and read their OEE.',
+  allowed: (p) => p.plant,
+};
+
+export const PLANT_REPORTS_PAGE: GuardedPageInfo = {
+  path: '/plant/reports',
+  label: 'Reports',
+  title: 'Plant reports',
+  description:
+    'OEE trend by day with availability, performance and quality, OEE by shift, and the downtime Pareto: where the minutes go.',
+  allowed: (p) => p.plant,
+};
+
+export const PLANT_PAGES: readonly GuardedPageInfo[] = [
+  PLANT_OVERVIEW_PAGE,
+  PLANT_BATCHES_PAGE,
+  PLANT_REPORTS_PAGE,
+];
 
 export const STATUS_MODULE: ModuleInfo = {
   path: '/',
@@ -22,8 +62,8 @@ export const MODULES: readonly ModuleInfo[] = [
     path: '/plant',
     label: 'Plant operations',
     title: 'Plant operations',
-    description:
-      'Will model sites, lines and assets and track work orders, shifts and downtime across every plant.',
+    description: 'Lines, batches, downtime and OEE across your plants, live.',
+    pages: PLANT_PAGES,
   },
   {
     path: '/telemetry',
@@ -66,12 +106,7 @@ export function findModule(path: string): ModuleInfo | undefined {
   return MODULES.find((entry) => entry.path === path);
 }
 
-export interface AdminPageInfo extends ModuleInfo {
-  /** Who sees the page in the navigation and may open it. */
-  allowed: (permissions: Permissions) => boolean;
-}
-
-export const USERS_PAGE: AdminPageInfo = {
+export const USERS_PAGE: GuardedPageInfo = {
   path: '/admin/users',
   label: 'Users',
   title: 'Users',
@@ -79,7 +114,7 @@ export const USERS_PAGE: AdminPageInfo = {
   allowed: (p) => p.users,
 };
 
-export const API_KEYS_PAGE: AdminPageInfo = {
+export const API_KEYS_PAGE: GuardedPageInfo = {
   path: '/admin/api-keys',
   label: 'API keys',
   title: 'API keys',
@@ -88,7 +123,7 @@ export const API_KEYS_PAGE: AdminPageInfo = {
   allowed: (p) => p.apiKeys,
 };
 
-export const AUDIT_LOG_PAGE: AdminPageInfo = {
+export const AUDIT_LOG_PAGE: GuardedPageInfo = {
   path: '/admin/audit-log',
   label: 'Audit log',
   title: 'Audit log',
@@ -96,7 +131,7 @@ export const AUDIT_LOG_PAGE: AdminPageInfo = {
   allowed: (p) => p.auditLog,
 };
 
-export const CUSTOMERS_PAGE: AdminPageInfo = {
+export const CUSTOMERS_PAGE: GuardedPageInfo = {
   path: '/admin/customers',
   label: 'Customers',
   title: 'Customers',
@@ -104,7 +139,7 @@ export const CUSTOMERS_PAGE: AdminPageInfo = {
   allowed: (p) => p.customers,
 };
 
-export const ADMIN_PAGES: readonly AdminPageInfo[] = [
+export const ADMIN_PAGES: readonly GuardedPageInfo[] = [
   USERS_PAGE,
   API_KEYS_PAGE,
   AUDIT_LOG_PAGE,

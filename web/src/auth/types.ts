@@ -52,6 +52,10 @@ export interface Permissions {
   jobs: boolean;
   /** Starts the self-check job. */
   runSelfCheck: boolean;
+  /** Sees the plant pages: lines, batches, OEE reports (needs an organisation). */
+  plant: boolean;
+  /** Changes line status and starts, completes and plans batches. */
+  operatePlant: boolean;
 }
 
 export function permissionsOf(me: Me | undefined): Permissions {
@@ -63,5 +67,7 @@ export function permissionsOf(me: Me | undefined): Permissions {
     customers: me?.platformRole === 'superadmin',
     jobs: Boolean(me?.tenant) && scopes.has('read'),
     runSelfCheck: Boolean(me?.tenant) && scopes.has('admin'),
+    plant: Boolean(me?.tenant) && scopes.has('read'),
+    operatePlant: Boolean(me?.tenant) && scopes.has('operate'),
   };
 }

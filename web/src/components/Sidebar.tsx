@@ -4,10 +4,24 @@ import { Link } from '../router';
 import { NavIcon } from './NavIcon';
 import { UserMenu } from './UserMenu';
 
-function NavEntry({ entry, currentPath }: { entry: ModuleInfo; currentPath: string }) {
+function NavEntry({
+  entry,
+  currentPath,
+  subpages = [],
+  parentPath,
+}: {
+  entry: ModuleInfo;
+  currentPath: string;
+  /** Pages of the module this user may open, listed under it. */
+  subpages?: readonly ModuleInfo[];
+  /** Set for a page listed under its module. */
+  parentPath?: string;
+}) {
   const exact = entry.path === currentPath;
-  // A customer's page (/admin/customers/…) belongs under Customers.
-  const within = !exact && entry.path !== '/' && currentPath.startsWith(`${entry.path}/`);
+  // A module's overview page shares the module's path: it is current on that page only.
+  const exactOnly = entry.path === parentPath;
+  // A customer's page (/admin/customers/…) belongs under Customers, a batch under Batches.
+  const within = !exact && !exactOnly && entry.path !== '/' && currentPath.startsWith(`${entry.path}/`);
   return (
     <li>
       <Link
@@ -15,9 +29,16 @@ function NavEntry({ entry, currentPath }: { entry: ModuleInfo; currentPath: stri
         className={exact || within ? 'nav-link is-active' : 'nav-link'}
         aria-current={exact ? 'page' : within ? 'true' : undefined}
       >
-        <NavIcon path={entry.path} />
+        {parentPath === undefined ? <NavIcon path={entry.path} /> : null}
         <span>{entry.label}</span>
       </Link>
+      {subpages.length > 0 ? (
+        <ul className="nav-list nav-sublist" aria-label={`${entry.label} pages`}>
+          {subpages.map((page) => (
+            <NavEntry key={page.path} entry={page} currentPath={currentPath} parentPath={entry.path} />
+          ))}
+        </ul>
+      ) : null}
     </li>
   );
 }
@@ -47,7 +68,12 @@ export function Sidebar({ currentPath }: { currentPath: string }) {
       <nav className="nav" aria-label="Modules">
         <ul className="nav-list">
           {modules.map((entry) => (
-            <NavEntry key={entry.path} entry={entry} currentPath={currentPath} />
+            <NavEntry
+              key={entry.path}
+              entry={entry}
+              currentPath={currentPath}
+              subpages={signedIn ? entry.pages?.filter((page) => page.allowed(permissions)) : []}
+            />
           ))}
         </ul>
         {adminPages.length > 0 ? (

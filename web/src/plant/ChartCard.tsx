@@ -1,0 +1,64 @@
+// A chart with its text equivalents: a one-sentence summary, an image label, and a data table.
+import type { ReactNode } from 'react';
+
+export const CHART_COLORS = {
+  oee: '#0369a1',
+  availability: '#15803d',
+  performance: '#b45309',
+  quality: '#7c3aed',
+  minutes: '#0ea5e9',
+  cumulative: '#b91c1c',
+  grid: '#e5eaf0',
+  axis: '#5b6678',
+};
+
+export function ChartCard({
+  id,
+  title,
+  summary,
+  chart,
+  table,
+  tableVisible = false,
+  empty,
+}: {
+  id: string;
+  title: string;
+  /** What the chart shows, in words: read by screen readers in place of the drawing. */
+  summary: string;
+  chart: ReactNode;
+  table: ReactNode;
+  /** Show the table beside the chart instead of behind a "Data table" toggle. */
+  tableVisible?: boolean;
+  /** Shown instead of chart and table when there is nothing to draw. */
+  empty?: string | null;
+}) {
+  const headingId = `${id}-heading`;
+  return (
+    <section className="card chart-card" aria-labelledby={headingId} data-testid={id}>
+      <h2 id={headingId}>{title}</h2>
+      {empty ? (
+        <p className="state-message" data-testid={`${id}-empty`}>
+          {empty}
+        </p>
+      ) : (
+        <>
+          <p className="chart-summary" data-testid={`${id}-summary`}>
+            {summary}
+          </p>
+          {/* The drawing is one image to assistive technology; the summary and the table say what it shows. */}
+          <div className="chart" role="img" aria-label={`${title}: ${summary}`}>
+            <div aria-hidden="true">{chart}</div>
+          </div>
+          {tableVisible ? (
+            table
+          ) : (
+            <details className="chart-data">
+              <summary>Data table</summary>
+              {table}
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+// Plans a batch on a line (operators): product, quantity, ideal cycle time, optional window and costs.
+import { type FormEvent, useState } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice';
+import type { Batch, Line, NewBatch } from './api';
+import { useCreateBatch } from './hooks';
+
+const FIELDS = {
+  code: '',
+  productSku: '',
+  productName: '',
+  plannedQuantity: '',
+  idealCycleSeconds: '',
+  plannedStart: '',
+  plannedEnd: '',
+  labourRate: '',
+  materialCostPerUnit: '',
+  notes: '',
+};
+
+type Fields = typeof FIELDS;
+
+/** Optional fields left empty are undefined, which the JSON body leaves out. */
+const optionalText = (value: string) => value.trim() || undefined;
+const optionalNumber = (value: string) => (value === '' ? undefined : Number(value));
+/** A `datetime-local` value (the browser's time zone) as an ISO instant. */
+const optionalInstant = (local: string) => (local ? new Date(local).toISOString() : undefined);
+
+function toInput(lineId: string, f: Fields): NewBatch {
+  return {
+    lineId,
+    productSku: f.productSku.trim(),
+    plannedQuantity: Number(f.plannedQuantity),
+    idealCycleSeconds: Number(f.idealCycleSeconds),
+    code: optionalText(f.code),
+    productName: optionalText(f.productName),
+    plannedStart: optionalInstant(f.plannedStart),
+    plannedEnd: optionalInstant(f.plannedEnd),
+    labourRate: optionalNumber(f.labourRate),
+    materialCostPerUnit: optionalNumber(f.materialCostPerUnit),
+    notes: optionalText(f.notes),
+  };
+}
+
+export function CreateBatchForm({
+  lines,
+  initialLineId,
+  onCreated,
+  onCancel,
+}: {
+  lines: readonly Line[];
+  initialLineId: string;
+  onCreated: (batch: Batch) => void;
+  onCancel: () => void;
+}) {
+  const [lineId, setLineId] = useState(initialLineId || (lines[0]?.id ?? ''));
+  const [fields, setFields] = useState<Fields>(FIELDS);
+  const create = useCreateBatch();
+  const set = (name: keyof Fields) => (event: { target: { value: string } }) =>
+    setFields((current) => ({ ...current, [name]: event.target.value }));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    create.mutate(toInput(lineId || (lines[0]?.id ?? ''), fields), { onSuccess: onCreated });
+  };
+
+  const text = (name: keyof Fields, label: string, props: Record<string, unknown> = {}) => (
+    <div className="field">
+      <label htmlFor={`batch-${name}`}>{label}</label>
+      <input id={`batch-${name}`} value={fields[name]} onChange={set(name)} {...props} />
+    </div>
+  );
+
+  return (
+    <section className="card" aria-labelledby="new-batch-heading">
+      <h2 id="new-batch-heading">New batch</h2>
+      {create.isError ? <ErrorNotice error={create.error} title="Could not plan the batch" /> : null}
+      <form className="form" onSubmit={submit} aria-busy={create.isPending}>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="batch-line">Line</label>
+            <select
+              id="batch-line"
+              required
+              value={lineId}
+              onChange={(event) => setLineId(event.target.value)}
+            >
+              {lines.map((line) => (
+                <option key={line.id} value={line.id}>
+                  {line.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {text('productSku', 'Product SKU', { required: true, maxLength: 100 })}
+          {text('productName', 'Product name (optional)', { maxLength: 200 })}
+          {text('plannedQuantity', 'Planned quantity', { type: 'number', required: true, min: 1, step: 1 })}
+          {text('idealCycleSeconds', 'Ideal cycle time (s per piece)', {
+            type: 'number',
+            required: true,
+            min: 0.001,
+            step: 'any',
+          })}
+          {text('code', 'Batch code (optional)', {
+            maxLength: 60,
+            pattern: '[A-Za-z0-9._\\-]+',
+            title: 'Letters, digits, dot, underscore and dash',
+          })}
+          {text('plannedStart', 'Planned start (optional)', { type: 'datetime-local' })}
+          {text('plannedEnd', 'Planned end (optional)', { type: 'datetime-local' })}
+          {text('labourRate', 'Labour rate per hour (optional)', { type: 'number', min: 0, step: 'any' })}
+          {text('materialCostPerUnit', 'Material cost per unit (optional)', {
+            type: 'number',
+            min: 0,
+            step: 'any',
+          })}
+        </div>
+        <div className="field">
+          <label htmlFor="batch-notes">Notes (optional)</label>
+          <textarea id="batch-notes" rows={2} maxLength={5000} value={fields.notes} onChange={set('notes')} />
+        </div>
+        <p className="field-hint">
+          The ideal cycle time is the fastest possible time per piece; performance is measured against it.
+        </p>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={create.isPending || lines.length === 0}>
+            {create.isPending ? 'Planning…' : 'Plan batch'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
