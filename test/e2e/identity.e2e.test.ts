@@ -1,17 +1,10 @@
 // End-to-end: signing in, the session, and the administration pages, on the real server in Chromium.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { loadTestSettings } from '../../src/config.ts';
+import type { Page } from 'playwright-core';
 import { ensureSuperadmin, seedDemoTenant } from '../../src/modules/identity/index.ts';
-import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts';
-import { WEB_DIST } from '../../src/platform/http/web.ts';
+import { type BrowserSuite, DEMO_PASSWORD, fillSignIn, signInAs, startBrowserSuite } from './helpers.ts';
 
-const { chromiumPath } = loadTestSettings();
-
-const DEMO_PASSWORD = 'demo-pass-1';
 const ROOT = { email: 'root@plantintel.local', password: 'root-pass-1' };
 /** Low, so the rate-limit test needs few attempts; only operator@demo.local is used for it. */
 const MAX_FAILURES_PER_EMAIL = 3;
@@ -24,52 +17,29 @@ interface StoredSession {
 }
 
 describe('identity in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
+  let suite: BrowserSuite;
   let baseUrl: string;
-  const pageErrors: string[] = [];
 
   before(async () => {
-    assert.ok(existsSync(`${WEB_DIST}/index.html`), 'web app not built: run `npm run build:web`');
-    assert.ok(
-      existsSync(chromiumPath),
-      `no browser at ${chromiumPath}: install chromium or set CHROMIUM_PATH`,
+    suite = await startBrowserSuite(
+      async (t) => {
+        await seedDemoTenant(t.database.db, { password: DEMO_PASSWORD }, () => {});
+        await ensureSuperadmin(t.database.db, ROOT, () => {});
+      },
+      { env: { LOGIN_MAX_FAILURES_PER_EMAIL: String(MAX_FAILURES_PER_EMAIL) } },
     );
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES_PER_EMAIL: String(MAX_FAILURES_PER_EMAIL) } });
-    await seedDemoTenant(t.database.db, { password: DEMO_PASSWORD }, () => {});
-    await ensureSuperadmin(t.database.db, ROOT, () => {});
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    ({ baseUrl } = suite);
   });
 
   after(async () => {
-    await browser?.close();
-    await t?.close();
-    assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+    await suite?.close();
+    assert.deepEqual(suite?.pageErrors ?? [], [], 'uncaught errors in the page');
   });
 
-  /** A fresh tab with its own sessionStorage. */
-  async function newTab(): Promise<Page> {
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
+  const newTab = () => suite.newTab();
 
-  async function fillSignIn(page: Page, email: string, password: string) {
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-
-  async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-    await page.goto(`${baseUrl}/login`);
-    await fillSignIn(page, email, password);
-    await page.getByTestId('user-organisation').waitFor();
-  }
+  const signIn = (page: Page, email: string, password = DEMO_PASSWORD) =>
+    signInAs(page, baseUrl, email, password);
 
   async function call(
     path: string,

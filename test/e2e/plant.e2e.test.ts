@@ -1,16 +1,10 @@
 // End-to-end: the plant pages (overview, batches, reports) on the demo plant, live, in Chromium.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { loadTestSettings } from '../../src/config.ts';
-import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts';
-import { WEB_DIST } from '../../src/platform/http/web.ts';
+import type { Page } from 'playwright-core';
 import { seedDemoData } from '../../src/server.ts';
+import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
-const { chromiumPath } = loadTestSettings();
-const DEMO_PASSWORD = 'demo-pass-1';
 const LIVE_TIMEOUT = 10_000;
 
 interface ApiLine {
@@ -32,46 +26,25 @@ const STATUS_LABEL: Record<string, string> = {
 };
 
 describe('plant operations in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
+  let suite: BrowserSuite;
   let baseUrl: string;
-  const pageErrors: string[] = [];
 
   before(async () => {
-    assert.ok(existsSync(`${WEB_DIST}/index.html`), 'web app not built: run `npm run build:web`');
-    assert.ok(
-      existsSync(chromiumPath),
-      `no browser at ${chromiumPath}: install chromium or set CHROMIUM_PATH`,
-    );
-    t = await createTestApp();
-    assert.equal(await seedDemoData(t.database.db, DEMO_PASSWORD, () => {}), true);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    suite = await startBrowserSuite(async (t) => {
+      assert.equal(await seedDemoData(t.database.db, DEMO_PASSWORD, () => {}), true);
     });
+    ({ baseUrl } = suite);
   });
 
   after(async () => {
-    await browser?.close();
-    await t?.close();
-    assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+    await suite?.close();
+    assert.deepEqual(suite?.pageErrors ?? [], [], 'uncaught errors in the page');
   });
 
-  async function newTab(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
+  const newTab = () => suite.newTab({ viewport: { width: 1280, height: 900 } });
 
-  async function signIn(page: Page, email: string, path = '/plant') {
-    await page.goto(`${baseUrl}/login?next=${encodeURIComponent(path)}`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl}${path}`);
-  }
+  const signIn = (page: Page, email: string, path = '/plant') =>
+    signInAs(page, baseUrl, email, DEMO_PASSWORD, path);
 
   async function call(
     path: string,

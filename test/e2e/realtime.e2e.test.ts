@@ -1,16 +1,10 @@
 // End-to-end: background jobs on the status page, their progress pushed live over /ws, in Chromium.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { loadTestSettings } from '../../src/config.ts';
+import type { Page } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
-import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts';
-import { WEB_DIST } from '../../src/platform/http/web.ts';
-
-const { chromiumPath } = loadTestSettings();
-const DEMO_PASSWORD = 'demo-pass-1';
+import type { TestApp } from '../../src/platform/http/testing.ts';
+import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 /** A JobUpdated event as the page received it on one of its WebSockets. */
 interface PushedUpdate {
@@ -68,36 +62,24 @@ const seenValues = (page: Page) => page.evaluate(() => (globalThis as unknown as
 const intermediate = (values: number[]) => [...new Set(values.filter((v) => v > 0 && v < 100))];
 
 describe('live background jobs in the browser', () => {
+  let suite: BrowserSuite;
   let t: TestApp;
-  let browser: Browser;
   let baseUrl: string;
-  const pageErrors: string[] = [];
 
   before(async () => {
-    assert.ok(existsSync(`${WEB_DIST}/index.html`), 'web app not built: run `npm run build:web`');
-    assert.ok(
-      existsSync(chromiumPath),
-      `no browser at ${chromiumPath}: install chromium or set CHROMIUM_PATH`,
+    suite = await startBrowserSuite((app) =>
+      seedDemoTenant(app.database.db, { password: DEMO_PASSWORD }, () => {}),
     );
-    t = await createTestApp();
-    await seedDemoTenant(t.database.db, { password: DEMO_PASSWORD }, () => {});
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    ({ t, baseUrl } = suite);
   });
 
   after(async () => {
-    await browser?.close();
-    await t?.close();
-    assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+    await suite?.close();
+    assert.deepEqual(suite?.pageErrors ?? [], [], 'uncaught errors in the page');
   });
 
   async function newTab(): Promise<{ page: Page; sockets: SocketLog }> {
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const page = await suite.newTab();
     const sockets: SocketLog = { urls: [], updates: [] };
     page.on('websocket', (ws) => {
       const socket = sockets.urls.push(ws.url()) - 1;
@@ -111,14 +93,7 @@ describe('live background jobs in the browser', () => {
     return { page, sockets };
   }
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-    await page.getByTestId('user-organisation').waitFor();
-  }
+  const signIn = (page: Page, email: string) => signInAs(page, baseUrl, email, DEMO_PASSWORD);
 
   // biome-ignore lint/suspicious/noExplicitAny: the assertions below check the bodies' shape
   async function call(path: string, init: { token?: string; body?: unknown } = {}): Promise<any> {

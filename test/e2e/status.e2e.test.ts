@@ -1,50 +1,25 @@
 // End-to-end: the built web app, served by the real server, in the system Chromium.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
-import { loadTestSettings } from '../../src/config.ts';
+import type { Browser } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
-import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts';
-import { WEB_DIST } from '../../src/platform/http/web.ts';
-
-const { chromiumPath } = loadTestSettings();
-const DEMO_PASSWORD = 'demo-pass-1';
+import type { TestApp } from '../../src/platform/http/testing.ts';
+import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 describe('web app in a browser', () => {
+  let suite: BrowserSuite;
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
 
   before(async () => {
-    assert.ok(existsSync(`${WEB_DIST}/index.html`), 'web app not built: run `npm run build:web`');
-    assert.ok(
-      existsSync(chromiumPath),
-      `no browser at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    suite = await startBrowserSuite((app) =>
+      seedDemoTenant(app.database.db, { password: DEMO_PASSWORD }, () => {}),
     );
-    t = await createTestApp();
-    await seedDemoTenant(t.database.db, { password: DEMO_PASSWORD }, () => {});
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ t, browser, baseUrl } = suite);
   });
 
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  after(() => suite?.close());
 
   test('the status page reports the database ready and the server version', async () => {
     const page = await browser.newPage();
@@ -69,11 +44,7 @@ describe('web app in a browser', () => {
   test('navigation reaches every module page and deep links load', async () => {
     const page = await browser.newPage();
     // Module pages need a signed-in user; the status page does not.
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill('viewer@demo.local');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
+    await signInAs(page, baseUrl, 'viewer@demo.local', DEMO_PASSWORD);
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: /Plant operations/ }).click();
     await page.waitForURL(`${baseUrl}/plant`);

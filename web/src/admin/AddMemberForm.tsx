@@ -2,6 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { TENANT_ROLES, type TenantRole } from '../auth/types';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField, SelectField } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import { type MemberCreated, membersApi } from './api';
 
 const ROLE_HINTS: Record<TenantRole, string> = {
@@ -44,45 +46,41 @@ export function AddMemberForm({
       {create.isError ? <ErrorNotice error={create.error} title="Could not add the member" /> : null}
       <form className="form" onSubmit={submit} aria-busy={create.isPending}>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="member-name">Name</label>
-            <input
-              id="member-name"
-              required
-              maxLength={200}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="member-email">Email</label>
-            <input
-              id="member-email"
-              type="email"
-              required
-              maxLength={254}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="member-role">Role</label>
-            <select
-              id="member-role"
-              value={role}
-              onChange={(event) => setRole(event.target.value as TenantRole)}
-              aria-describedby="member-role-hint"
-            >
-              {TENANT_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-            <p id="member-role-hint" className="field-hint">
-              {ROLE_HINTS[role]}
-            </p>
-          </div>
+          <InputField
+            id="member-name"
+            label="Name"
+            required
+            maxLength={200}
+            value={name}
+            onChange={setName}
+          />
+          <InputField
+            id="member-email"
+            label="Email"
+            type="email"
+            required
+            maxLength={254}
+            value={email}
+            onChange={setEmail}
+          />
+          <SelectField
+            id="member-role"
+            label="Role"
+            value={role}
+            onChange={(value) => setRole(value as TenantRole)}
+            aria-describedby="member-role-hint"
+            hint={
+              <p id="member-role-hint" className="field-hint">
+                {ROLE_HINTS[role]}
+              </p>
+            }
+          >
+            {TENANT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </SelectField>
         </div>
         <fieldset className="field choice-group">
           <legend>How they sign in</legend>
@@ -108,29 +106,26 @@ export function AddMemberForm({
           </label>
         </fieldset>
         {method === 'password' ? (
-          <div className="field field-narrow">
-            <label htmlFor="member-password">Password</label>
-            <input
-              id="member-password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={8}
-              maxLength={256}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-            <p className="field-hint">At least 8 characters; tell them the password another way.</p>
-          </div>
+          <InputField
+            id="member-password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            maxLength={256}
+            value={password}
+            onChange={setPassword}
+            narrow
+            hint={<p className="field-hint">At least 8 characters; tell them the password another way.</p>}
+          />
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? 'Adding…' : 'Add member'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          label="Add member"
+          pendingLabel="Adding…"
+          pending={create.isPending}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

@@ -2,9 +2,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { useMe } from '../auth/hooks';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { ACTIONS_COLUMN, QueryTable } from '../components/DataTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
-import { Pagination } from '../components/Pagination';
+import { Pagination, useOffset } from '../components/Pagination';
 import { SecretReveal, SecretValue } from '../components/SecretReveal';
 import { formatDateTime } from '../format';
 import { API_KEYS_PAGE } from '../modules';
@@ -25,7 +26,7 @@ export function ApiKeysPage() {
   const me = useMe();
   const queryClient = useQueryClient();
   const [includeRevoked, setIncludeRevoked] = useState(false);
-  const [offset, setOffset] = useState(0);
+  const { offset, setOffset, refilter } = useOffset();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<ApiKeyCreated | null>(null);
   const isAdmin = me.data?.scopes.includes('admin') ?? false;
@@ -47,7 +48,6 @@ export function ApiKeysPage() {
     void queryClient.invalidateQueries({ queryKey: KEYS_KEY });
   };
 
-  const page = keys.data;
   return (
     <>
       <PageHeader
@@ -89,10 +89,7 @@ export function ApiKeysPage() {
             <input
               type="checkbox"
               checked={includeRevoked}
-              onChange={(event) => {
-                setIncludeRevoked(event.target.checked);
-                setOffset(0);
-              }}
+              onChange={(event) => refilter(setIncludeRevoked)(event.target.checked)}
             />
             Show revoked keys
           </label>
@@ -101,87 +98,66 @@ export function ApiKeysPage() {
         {revoke.isError ? (
           <ErrorNotice error={revoke.error} title={`Could not revoke “${revoke.variables?.name ?? ''}”`} />
         ) : null}
-        {keys.isPending ? <p className="state-message">Loading API keys…</p> : null}
-        {keys.isError ? <ErrorNotice error={keys.error} title="Could not load the API keys" /> : null}
-        {page && page.items.length === 0 ? (
-          <p className="state-message">
-            No API keys yet. Create one for each script or machine that calls the API.
-          </p>
-        ) : null}
-        {page && page.items.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table" aria-busy={keys.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Scopes</th>
-                  {isAdmin ? <th scope="col">Created by</th> : null}
-                  <th scope="col">Created</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((key) => {
-                  const state = keyState(key);
-                  return (
-                    <tr key={key.id} data-testid={`api-key-${key.name}`}>
-                      <td>{key.name}</td>
-                      <td>
-                        <code>{key.prefix}…</code>
-                      </td>
-                      <td>
-                        {key.scopes.map((scope) => (
-                          <span key={scope} className="badge badge-neutral badge-inline">
-                            {scope}
-                          </span>
-                        ))}
-                      </td>
-                      {isAdmin ? <td>{key.createdBy.email ?? '—'}</td> : null}
-                      <td>{formatDateTime(key.createdAt)}</td>
-                      <td>{key.expiresAt ? formatDateTime(key.expiresAt) : 'Never'}</td>
-                      <td>{formatDateTime(key.lastUsedAt)}</td>
-                      <td>
-                        <span className={`badge ${state.tone}`}>{state.label}</span>
-                      </td>
-                      <td className="cell-actions">
-                        {key.revokedAt ? null : (
-                          <ConfirmButton
-                            label="Revoke"
-                            title={`Revoke “${key.name}”?`}
-                            message={
-                              <p>
-                                Anything still using the key <code>{key.prefix}…</code> is refused from now
-                                on. This cannot be undone.
-                              </p>
-                            }
-                            confirmLabel="Revoke key"
-                            disabled={revoke.isPending && revoke.variables?.id === key.id}
-                            onConfirm={() => revoke.mutate(key)}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        {page ? (
-          <Pagination
-            total={page.total}
-            limit={page.limit}
-            offset={page.offset}
-            onChange={setOffset}
-            label="API keys"
-          />
-        ) : null}
+        <QueryTable
+          query={keys}
+          loading="Loading API keys…"
+          errorTitle="Could not load the API keys"
+          empty="No API keys yet. Create one for each script or machine that calls the API."
+          columns={[
+            'Name',
+            'Key',
+            'Scopes',
+            ...(isAdmin ? ['Created by'] : []),
+            'Created',
+            'Expires',
+            'Last used',
+            'Status',
+            ACTIONS_COLUMN,
+          ]}
+          row={(key) => {
+            const state = keyState(key);
+            return (
+              <tr data-testid={`api-key-${key.name}`}>
+                <td>{key.name}</td>
+                <td>
+                  <code>{key.prefix}…</code>
+                </td>
+                <td>
+                  {key.scopes.map((scope) => (
+                    <span key={scope} className="badge badge-neutral badge-inline">
+                      {scope}
+                    </span>
+                  ))}
+                </td>
+                {isAdmin ? <td>{key.createdBy.email ?? '—'}</td> : null}
+                <td>{formatDateTime(key.createdAt)}</td>
+                <td>{key.expiresAt ? formatDateTime(key.expiresAt) : 'Never'}</td>
+                <td>{formatDateTime(key.lastUsedAt)}</td>
+                <td>
+                  <span className={`badge ${state.tone}`}>{state.label}</span>
+                </td>
+                <td className="cell-actions">
+                  {key.revokedAt ? null : (
+                    <ConfirmButton
+                      label="Revoke"
+                      title={`Revoke “${key.name}”?`}
+                      message={
+                        <p>
+                          Anything still using the key <code>{key.prefix}…</code> is refused from now on. This
+                          cannot be undone.
+                        </p>
+                      }
+                      confirmLabel="Revoke key"
+                      disabled={revoke.isPending && revoke.variables?.id === key.id}
+                      onConfirm={() => revoke.mutate(key)}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          }}
+        />
+        <Pagination page={keys.data} onChange={setOffset} label="API keys" />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { QueryTable } from '../components/DataTable';
+import { InputField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { useDebounced } from '../debounce';
 import { formatDateTime } from '../format';
@@ -41,60 +42,41 @@ export function AuditLogPage() {
       <section className="card" aria-labelledby="audit-heading">
         <h2 id="audit-heading">Entries</h2>
         <div className="toolbar">
-          <div className="field">
-            <label htmlFor="audit-action">Action</label>
-            <input
-              id="audit-action"
-              type="search"
-              placeholder="e.g. user.create"
-              value={action}
-              onChange={(event) => {
-                setAction(event.target.value);
-                setCursors([]);
-              }}
-            />
-          </div>
+          <InputField
+            id="audit-action"
+            label="Action"
+            type="search"
+            placeholder="e.g. user.create"
+            value={action}
+            onChange={(value) => {
+              setAction(value);
+              setCursors([]);
+            }}
+          />
         </div>
 
-        {log.isPending ? <p className="state-message">Loading the audit log…</p> : null}
-        {log.isError ? <ErrorNotice error={log.error} title="Could not load the audit log" /> : null}
-        {page && page.items.length === 0 ? (
-          <p className="state-message">{action ? 'No entries with this action.' : 'Nothing recorded yet.'}</p>
-        ) : null}
-        {page && page.items.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table table-dense" aria-busy={log.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Details</th>
-                  <th scope="col">IP</th>
-                  <th scope="col">Request ID</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className="cell-nowrap">{formatDateTime(entry.occurredAt)}</td>
-                    <td>
-                      <code>{entry.action}</code>
-                    </td>
-                    <td>{entry.actor.label ?? '—'}</td>
-                    <td title={entry.target?.id ?? undefined}>{describeTarget(entry.target)}</td>
-                    <td>{entry.subject ?? '—'}</td>
-                    <td className="cell-details">{describeDetails(entry.details)}</td>
-                    <td>{entry.ip ?? '—'}</td>
-                    <td>{entry.requestId ? <code>{entry.requestId}</code> : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <QueryTable
+          query={log}
+          loading="Loading the audit log…"
+          errorTitle="Could not load the audit log"
+          empty={action ? 'No entries with this action.' : 'Nothing recorded yet.'}
+          columns={['When', 'Action', 'Who', 'Target', 'Subject', 'Details', 'IP', 'Request ID']}
+          dense
+          row={(entry) => (
+            <tr>
+              <td className="cell-nowrap">{formatDateTime(entry.occurredAt)}</td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
+              <td>{entry.actor.label ?? '—'}</td>
+              <td title={entry.target?.id ?? undefined}>{describeTarget(entry.target)}</td>
+              <td>{entry.subject ?? '—'}</td>
+              <td className="cell-details">{describeDetails(entry.details)}</td>
+              <td>{entry.ip ?? '—'}</td>
+              <td>{entry.requestId ? <code>{entry.requestId}</code> : '—'}</td>
+            </tr>
+          )}
+        />
         {page && (cursors.length > 0 || page.nextCursor !== null) ? (
           <nav className="pagination" aria-label="Audit log pages">
             <span className="muted">Page {pageNumber}</span>

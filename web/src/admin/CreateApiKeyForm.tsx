@@ -2,6 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Scope } from '../auth/types';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField, SelectField } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import { type ApiKeyCreated, apiKeysApi } from './api';
 
 const SCOPE_HINTS: Record<Scope, string> = {
@@ -73,43 +75,37 @@ export function CreateApiKeyForm({
       ) : null}
       <form className="form" onSubmit={submit} aria-busy={create.isPending}>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="key-name">Name</label>
-            <input
-              id="key-name"
-              required
-              maxLength={200}
-              placeholder="e.g. Line 3 historian export"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="key-expiry">Expires</label>
-            <select
-              id="key-expiry"
-              value={expiry}
-              onChange={(event) => setExpiry(event.target.value as Expiry)}
-            >
-              <option value="30">In 30 days</option>
-              <option value="90">In 90 days (default)</option>
-              <option value="365">In 1 year</option>
-              <option value="custom">On a date…</option>
-              <option value="never">Never</option>
-            </select>
-          </div>
+          <InputField
+            id="key-name"
+            label="Name"
+            required
+            maxLength={200}
+            placeholder="e.g. Line 3 historian export"
+            value={name}
+            onChange={setName}
+          />
+          <SelectField
+            id="key-expiry"
+            label="Expires"
+            value={expiry}
+            onChange={(value) => setExpiry(value as Expiry)}
+          >
+            <option value="30">In 30 days</option>
+            <option value="90">In 90 days (default)</option>
+            <option value="365">In 1 year</option>
+            <option value="custom">On a date…</option>
+            <option value="never">Never</option>
+          </SelectField>
           {expiry === 'custom' ? (
-            <div className="field">
-              <label htmlFor="key-expiry-date">Expiry date</label>
-              <input
-                id="key-expiry-date"
-                type="date"
-                required
-                min={tomorrow()}
-                value={customDate}
-                onChange={(event) => setCustomDate(event.target.value)}
-              />
-            </div>
+            <InputField
+              id="key-expiry-date"
+              label="Expiry date"
+              type="date"
+              required
+              min={tomorrow()}
+              value={customDate}
+              onChange={setCustomDate}
+            />
           ) : null}
         </div>
         <fieldset className="field choice-group">
@@ -131,14 +127,12 @@ export function CreateApiKeyForm({
         {expiry === 'never' ? (
           <p className="notice notice-warn">A key that never expires works until someone revokes it.</p>
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create key'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          label="Create key"
+          pendingLabel="Creating…"
+          pending={create.isPending}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

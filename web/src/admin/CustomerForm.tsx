@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField, SelectField, TextareaField } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import type { Customer, CustomerFields, CustomerPlan, CustomerStatus } from './api';
 
 type TextField = 'name' | 'email' | 'contactName' | 'phone' | 'address' | 'notes' | 'startDate';
@@ -55,8 +57,7 @@ export function CustomerForm({
   onCancel: () => void;
 }) {
   const [draft, setDraft] = useState(() => draftOf(customer));
-  const set = (name: keyof Draft) => (event: { target: { value: string } }) =>
-    setDraft((was) => ({ ...was, [name]: event.target.value }));
+  const set = (name: keyof Draft) => (value: string) => setDraft((was) => ({ ...was, [name]: value }));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -73,72 +74,73 @@ export function CustomerForm({
     <form className="form" onSubmit={submit} aria-busy={pending}>
       {error ? <ErrorNotice error={error} title="Could not save the customer" /> : null}
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={id('name')}>Name</label>
-          <input id={id('name')} required maxLength={200} value={draft.name} onChange={set('name')} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('email')}>Email</label>
-          <input
-            id={id('email')}
-            type="email"
-            required
-            maxLength={254}
-            value={draft.email}
-            onChange={set('email')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={id('contact')}>Contact person</label>
-          <input id={id('contact')} maxLength={200} value={draft.contactName} onChange={set('contactName')} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('phone')}>Phone</label>
-          <input id={id('phone')} type="tel" maxLength={50} value={draft.phone} onChange={set('phone')} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('plan')}>Plan</label>
-          <select id={id('plan')} value={draft.plan} onChange={set('plan')}>
-            <option value="pilot">Pilot</option>
-            <option value="subscription">Subscription</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('status')}>Status</label>
-          <select id={id('status')} value={draft.status} onChange={set('status')}>
-            <option value="trial">Trial</option>
-            <option value="active">Active</option>
-            <option value="inactive">Inactive</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('start')}>Start date</label>
-          <input id={id('start')} type="date" value={draft.startDate} onChange={set('startDate')} />
-          {customer ? null : <p className="field-hint">Empty: today.</p>}
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={id('address')}>Address</label>
-        <textarea
-          id={id('address')}
-          rows={2}
-          maxLength={500}
-          value={draft.address}
-          onChange={set('address')}
+        <InputField
+          id={id('name')}
+          label="Name"
+          required
+          maxLength={200}
+          value={draft.name}
+          onChange={set('name')}
+        />
+        <InputField
+          id={id('email')}
+          label="Email"
+          type="email"
+          required
+          maxLength={254}
+          value={draft.email}
+          onChange={set('email')}
+        />
+        <InputField
+          id={id('contact')}
+          label="Contact person"
+          maxLength={200}
+          value={draft.contactName}
+          onChange={set('contactName')}
+        />
+        <InputField
+          id={id('phone')}
+          label="Phone"
+          type="tel"
+          maxLength={50}
+          value={draft.phone}
+          onChange={set('phone')}
+        />
+        <SelectField id={id('plan')} label="Plan" value={draft.plan} onChange={set('plan')}>
+          <option value="pilot">Pilot</option>
+          <option value="subscription">Subscription</option>
+        </SelectField>
+        <SelectField id={id('status')} label="Status" value={draft.status} onChange={set('status')}>
+          <option value="trial">Trial</option>
+          <option value="active">Active</option>
+          <option value="inactive">Inactive</option>
+        </SelectField>
+        <InputField
+          id={id('start')}
+          label="Start date"
+          type="date"
+          value={draft.startDate}
+          onChange={set('startDate')}
+          hint={customer ? null : <p className="field-hint">Empty: today.</p>}
         />
       </div>
-      <div className="field">
-        <label htmlFor={id('notes')}>Notes</label>
-        <textarea id={id('notes')} rows={3} maxLength={5000} value={draft.notes} onChange={set('notes')} />
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <TextareaField
+        id={id('address')}
+        label="Address"
+        rows={2}
+        maxLength={500}
+        value={draft.address}
+        onChange={set('address')}
+      />
+      <TextareaField
+        id={id('notes')}
+        label="Notes"
+        rows={3}
+        maxLength={5000}
+        value={draft.notes}
+        onChange={set('notes')}
+      />
+      <FormActions label={submitLabel} pendingLabel="Saving…" pending={pending} onCancel={onCancel} />
     </form>
   );
 }

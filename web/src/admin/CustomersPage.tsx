@@ -1,8 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { QueryTable } from '../components/DataTable';
+import { InputField, SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
-import { Pagination } from '../components/Pagination';
+import { Pagination, useOffset } from '../components/Pagination';
 import { useDebounced } from '../debounce';
 import { formatDate } from '../format';
 import { CUSTOMERS_PAGE } from '../modules';
@@ -27,7 +28,7 @@ export function CustomersPage() {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<CustomerStatus | ''>('');
   const [plan, setPlan] = useState<CustomerPlan | ''>('');
-  const [offset, setOffset] = useState(0);
+  const { offset, setOffset, refilter } = useOffset();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<Customer | null>(null);
 
@@ -46,7 +47,6 @@ export function CustomersPage() {
     },
   });
 
-  const page = customers.data;
   const filtered = search !== '' || status !== '' || plan !== '';
   return (
     <>
@@ -101,102 +101,59 @@ export function CustomersPage() {
       <section className="card" aria-labelledby="customers-heading">
         <h2 id="customers-heading">All customers</h2>
         <div className="toolbar">
-          <div className="field">
-            <label htmlFor="customers-search">Search</label>
-            <input
-              id="customers-search"
-              type="search"
-              placeholder="Name, email or contact"
-              value={search}
-              onChange={(event) => {
-                setSearch(event.target.value);
-                setOffset(0);
-              }}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="customers-status">Status</label>
-            <select
-              id="customers-status"
-              value={status}
-              onChange={(event) => {
-                setStatus(event.target.value as CustomerStatus | '');
-                setOffset(0);
-              }}
-            >
-              <option value="">Any status</option>
-              <option value="trial">Trial</option>
-              <option value="active">Active</option>
-              <option value="inactive">Inactive</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="customers-plan">Plan</label>
-            <select
-              id="customers-plan"
-              value={plan}
-              onChange={(event) => {
-                setPlan(event.target.value as CustomerPlan | '');
-                setOffset(0);
-              }}
-            >
-              <option value="">Any plan</option>
-              <option value="pilot">Pilot</option>
-              <option value="subscription">Subscription</option>
-            </select>
-          </div>
+          <InputField
+            id="customers-search"
+            label="Search"
+            type="search"
+            placeholder="Name, email or contact"
+            value={search}
+            onChange={refilter(setSearch)}
+          />
+          <SelectField
+            id="customers-status"
+            label="Status"
+            value={status}
+            onChange={(value) => refilter(setStatus)(value as CustomerStatus | '')}
+          >
+            <option value="">Any status</option>
+            <option value="trial">Trial</option>
+            <option value="active">Active</option>
+            <option value="inactive">Inactive</option>
+          </SelectField>
+          <SelectField
+            id="customers-plan"
+            label="Plan"
+            value={plan}
+            onChange={(value) => refilter(setPlan)(value as CustomerPlan | '')}
+          >
+            <option value="">Any plan</option>
+            <option value="pilot">Pilot</option>
+            <option value="subscription">Subscription</option>
+          </SelectField>
         </div>
 
-        {customers.isPending ? <p className="state-message">Loading customers…</p> : null}
-        {customers.isError ? (
-          <ErrorNotice error={customers.error} title="Could not load the customers" />
-        ) : null}
-        {page && page.items.length === 0 ? (
-          <p className="state-message">
-            {filtered ? 'No customers match these filters.' : 'No customers yet. Create the first one.'}
-          </p>
-        ) : null}
-        {page && page.items.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table" aria-busy={customers.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Contact</th>
-                  <th scope="col">Plan</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Since</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((customer) => (
-                  <tr key={customer.id} data-testid={`customer-${customer.name}`}>
-                    <td>
-                      <Link to={customerPath(customer)}>{customer.name}</Link>
-                    </td>
-                    <td>{customer.email}</td>
-                    <td>{customer.contactName ?? '—'}</td>
-                    <td>{customer.plan}</td>
-                    <td>
-                      <span className={`badge ${STATUS_TONE[customer.status]}`}>{customer.status}</span>
-                    </td>
-                    <td>{formatDate(customer.startDate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        {page ? (
-          <Pagination
-            total={page.total}
-            limit={page.limit}
-            offset={page.offset}
-            onChange={setOffset}
-            label="Customers"
-          />
-        ) : null}
+        <QueryTable
+          query={customers}
+          loading="Loading customers…"
+          errorTitle="Could not load the customers"
+          empty={filtered ? 'No customers match these filters.' : 'No customers yet. Create the first one.'}
+          columns={['Name', 'Email', 'Contact', 'Plan', 'Status', 'Since']}
+          row={(customer) => (
+            <tr data-testid={`customer-${customer.name}`}>
+              <td>
+                <Link to={customerPath(customer)}>{customer.name}</Link>
+              </td>
+              <td>{customer.email}</td>
+              <td>{customer.contactName ?? '—'}</td>
+              <td>{customer.plan}</td>
+              <td>
+                <span className={`badge ${STATUS_TONE[customer.status]}`}>{customer.status}</span>
+              </td>
+              <td>{formatDate(customer.startDate)}</td>
+            </tr>
+          )}
+        />
+        <Pagination page={customers.data} onChange={setOffset} label="Customers" />
       </section>
     </>
   );

@@ -1,7 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Facility } from '../auth/types';
+import { ACTIONS_COLUMN, DataTable } from '../components/DataTable';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import { formatDate } from '../format';
 import { customersApi, type FacilityFields } from './api';
 import { CUSTOMERS_KEY } from './CustomersPage';
@@ -20,39 +23,33 @@ function FacilityInputs({
 }) {
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${prefix}-code`}>Code</label>
-        <input
-          id={`${prefix}-code`}
-          required
-          maxLength={40}
-          pattern="[A-Za-z0-9._\-]+"
-          title="Letters, digits, dot, underscore and hyphen"
-          value={value.code}
-          onChange={(event) => onChange({ ...value, code: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-name`}>Name</label>
-        <input
-          id={`${prefix}-name`}
-          required
-          maxLength={200}
-          value={value.name}
-          onChange={(event) => onChange({ ...value, name: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-timezone`}>Time zone</label>
-        <input
-          id={`${prefix}-timezone`}
-          required
-          maxLength={64}
-          list={TIMEZONES_LIST_ID}
-          value={value.timezone ?? ''}
-          onChange={(event) => onChange({ ...value, timezone: event.target.value })}
-        />
-      </div>
+      <InputField
+        id={`${prefix}-code`}
+        label="Code"
+        required
+        maxLength={40}
+        pattern="[A-Za-z0-9._\-]+"
+        title="Letters, digits, dot, underscore and hyphen"
+        value={value.code}
+        onChange={(code) => onChange({ ...value, code })}
+      />
+      <InputField
+        id={`${prefix}-name`}
+        label="Name"
+        required
+        maxLength={200}
+        value={value.name}
+        onChange={(name) => onChange({ ...value, name })}
+      />
+      <InputField
+        id={`${prefix}-timezone`}
+        label="Time zone"
+        required
+        maxLength={64}
+        list={TIMEZONES_LIST_ID}
+        value={value.timezone ?? ''}
+        onChange={(timezone) => onChange({ ...value, timezone })}
+      />
     </>
   );
 }
@@ -112,18 +109,13 @@ function FacilityRow({ customerId, facility }: { customerId: string; facility: F
           <div className="form-grid">
             <FacilityInputs prefix={`facility-${facility.id}`} value={draft} onChange={setDraft} />
           </div>
-          <div className="form-actions">
-            <button type="submit" className="button button-small" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : 'Save'}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => setDraft(null)}
-            >
-              Cancel
-            </button>
-          </div>
+          <FormActions
+            label="Save"
+            pendingLabel="Saving…"
+            pending={save.isPending}
+            onCancel={() => setDraft(null)}
+            small
+          />
         </form>
       </td>
     </tr>
@@ -164,26 +156,11 @@ export function FacilitiesCard({ customerId, facilities }: { customerId: string;
       {facilities.length === 0 ? (
         <p className="state-message">No facilities yet. Add the customer's first plant below.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Name</th>
-                <th scope="col">Time zone</th>
-                <th scope="col">Added</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {facilities.map((facility) => (
-                <FacilityRow key={facility.id} customerId={customerId} facility={facility} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Code', 'Name', 'Time zone', 'Added', ACTIONS_COLUMN]}>
+          {facilities.map((facility) => (
+            <FacilityRow key={facility.id} customerId={customerId} facility={facility} />
+          ))}
+        </DataTable>
       )}
 
       <h3 className="subheading">Add facility</h3>
@@ -192,11 +169,7 @@ export function FacilitiesCard({ customerId, facilities }: { customerId: string;
         <div className="form-grid">
           <FacilityInputs prefix="new-facility" value={draft} onChange={setDraft} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={add.isPending}>
-            {add.isPending ? 'Adding…' : 'Add facility'}
-          </button>
-        </div>
+        <FormActions label="Add facility" pendingLabel="Adding…" pending={add.isPending} />
       </form>
     </section>
   );

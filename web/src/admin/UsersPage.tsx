@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { ME_QUERY_KEY, useMe } from '../auth/hooks';
 import { TENANT_ROLES, type TenantRole } from '../auth/types';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { ACTIONS_COLUMN, QueryTable } from '../components/DataTable';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField, SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
-import { Pagination } from '../components/Pagination';
+import { Pagination, useOffset } from '../components/Pagination';
 import { SecretReveal, SecretValue } from '../components/SecretReveal';
 import { useDebounced } from '../debounce';
 import { formatDateTime } from '../format';
@@ -138,7 +140,7 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<TenantRole | ''>('');
   const [status, setStatus] = useState<MemberStatus | ''>('');
-  const [offset, setOffset] = useState(0);
+  const { offset, setOffset, refilter } = useOffset();
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<MemberCreated | null>(null);
 
@@ -161,20 +163,12 @@ export function UsersPage() {
   });
   const failedMember = members.data?.items.find((m) => m.id === update.variables?.id);
 
-  const refilter = <T,>(set: (value: T) => void) => {
-    return (value: T) => {
-      set(value);
-      setOffset(0);
-    };
-  };
-
   const onCreated = (result: MemberCreated) => {
     setCreated(result);
     setAdding(false);
     void queryClient.invalidateQueries({ queryKey: MEMBERS_KEY });
   };
 
-  const page = members.data;
   return (
     <>
       <PageHeader
@@ -202,43 +196,37 @@ export function UsersPage() {
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
         <div className="toolbar">
-          <div className="field">
-            <label htmlFor="members-search">Search</label>
-            <input
-              id="members-search"
-              type="search"
-              placeholder="Name or email"
-              value={search}
-              onChange={(event) => refilter(setSearch)(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="members-role">Role</label>
-            <select
-              id="members-role"
-              value={role}
-              onChange={(event) => refilter(setRole)(event.target.value as TenantRole | '')}
-            >
-              <option value="">All roles</option>
-              {TENANT_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="members-status">Status</label>
-            <select
-              id="members-status"
-              value={status}
-              onChange={(event) => refilter(setStatus)(event.target.value as MemberStatus | '')}
-            >
-              <option value="">Active and inactive</option>
-              <option value="active">Active</option>
-              <option value="inactive">Inactive</option>
-            </select>
-          </div>
+          <InputField
+            id="members-search"
+            label="Search"
+            type="search"
+            placeholder="Name or email"
+            value={search}
+            onChange={refilter(setSearch)}
+          />
+          <SelectField
+            id="members-role"
+            label="Role"
+            value={role}
+            onChange={(value) => refilter(setRole)(value as TenantRole | '')}
+          >
+            <option value="">All roles</option>
+            {TENANT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="members-status"
+            label="Status"
+            value={status}
+            onChange={(value) => refilter(setStatus)(value as MemberStatus | '')}
+          >
+            <option value="">Active and inactive</option>
+            <option value="active">Active</option>
+            <option value="inactive">Inactive</option>
+          </SelectField>
         </div>
 
         {update.isError ? (
@@ -248,56 +236,27 @@ export function UsersPage() {
           />
         ) : null}
 
-        {members.isPending ? <p className="state-message">Loading members…</p> : null}
-        {members.isError ? <ErrorNotice error={members.error} title="Could not load the members" /> : null}
-        {page && page.items.length === 0 ? (
-          <p className="state-message" data-testid="members-empty">
-            {search || role || status ? 'No members match these filters.' : 'No members yet.'}
-          </p>
-        ) : null}
-        {page && page.items.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table" aria-busy={members.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last sign-in</th>
-                  <th scope="col">Member since</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((member) => {
-                  const busy = update.isPending && update.variables?.id === member.id;
-                  return (
-                    <MemberRow
-                      key={member.id}
-                      member={member}
-                      isSelf={member.id === me.data?.user.id}
-                      busy={busy}
-                      pendingRole={busy ? update.variables?.patch.role : undefined}
-                      onChange={(patch) => update.mutate({ id: member.id, patch })}
-                    />
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        {page ? (
-          <Pagination
-            total={page.total}
-            limit={page.limit}
-            offset={page.offset}
-            onChange={setOffset}
-            label="Members"
-          />
-        ) : null}
+        <QueryTable
+          query={members}
+          loading="Loading members…"
+          errorTitle="Could not load the members"
+          empty={search || role || status ? 'No members match these filters.' : 'No members yet.'}
+          emptyTestId="members-empty"
+          columns={['Name', 'Email', 'Role', 'Status', 'Last sign-in', 'Member since', ACTIONS_COLUMN]}
+          row={(member) => {
+            const busy = update.isPending && update.variables?.id === member.id;
+            return (
+              <MemberRow
+                member={member}
+                isSelf={member.id === me.data?.user.id}
+                busy={busy}
+                pendingRole={busy ? update.variables?.patch.role : undefined}
+                onChange={(patch) => update.mutate({ id: member.id, patch })}
+              />
+            );
+          }}
+        />
+        <Pagination page={members.data} onChange={setOffset} label="Members" />
       </section>
     </>
   );

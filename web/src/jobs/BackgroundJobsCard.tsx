@@ -1,7 +1,8 @@
 // The status page's view of background work: the self-check (admins) and the newest jobs, live.
+import { ConnectionIndicator, type ConnectionWording } from '../components/ConnectionIndicator';
+import { DataTable } from '../components/DataTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDateTime } from '../format';
-import { useConnectionState } from '../realtime';
 import { isFinished, type Job } from './api';
 import { useLiveJob, useRecentJobs } from './hooks';
 import { formatDuration, JobStatusBadge, ProgressBar } from './JobProgress';
@@ -13,33 +14,12 @@ const JOB_LABEL: Record<string, string> = {
   'platform.diagnostics': 'Self-check',
 };
 
-/** Whether live updates flow; discreet, as most of the time nothing is running. */
-function ConnectionIndicator() {
-  const { status, reconnectAt } = useConnectionState();
-  const [label, title] =
-    status === 'open'
-      ? ['Live', 'Updates are pushed as they happen.']
-      : status === 'connecting'
-        ? ['Connecting…', 'Opening the live connection.']
-        : reconnectAt !== null
-          ? [
-              'Reconnecting…',
-              'The live connection was lost; running jobs are reloaded every few seconds meanwhile.',
-            ]
-          : ['Idle', 'The live connection opens while something is running.'];
-  const tone = reconnectAt !== null && status === 'closed' ? 'lost' : status;
-  return (
-    <span
-      className={`live-indicator live-${tone}`}
-      title={title}
-      data-testid="realtime-state"
-      data-status={status}
-    >
-      <span className="live-dot" aria-hidden="true" />
-      {label}
-    </span>
-  );
-}
+/** The connection indicator in the card: discreet, as most of the time nothing is running. */
+const JOBS_WORDING: ConnectionWording = {
+  open: 'Updates are pushed as they happen.',
+  reconnecting: 'The live connection was lost; running jobs are reloaded every few seconds meanwhile.',
+  closed: ['Idle', 'The live connection opens while something is running.'],
+};
 
 function RecentJobRow({ job: listed }: { job: Job }) {
   const job = useLiveJob(listed.id, listed).query.data ?? listed;
@@ -81,24 +61,16 @@ function RecentJobs() {
     );
   }
   return (
-    <div className="table-wrap">
-      <table className="table table-dense" data-testid="recent-jobs">
-        <caption className="visually-hidden">The {RECENT_JOBS} most recent background jobs</caption>
-        <thead>
-          <tr>
-            <th scope="col">Job</th>
-            <th scope="col">Status</th>
-            <th scope="col">Progress</th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {recent.data.items.map((job) => (
-            <RecentJobRow key={job.id} job={job} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={['Job', 'Status', 'Progress', 'Created']}
+      dense
+      caption={`The ${RECENT_JOBS} most recent background jobs`}
+      testId="recent-jobs"
+    >
+      {recent.data.items.map((job) => (
+        <RecentJobRow key={job.id} job={job} />
+      ))}
+    </DataTable>
   );
 }
 
@@ -107,7 +79,7 @@ export function BackgroundJobsCard({ canRunSelfCheck }: { canRunSelfCheck: boole
     <section className="card" aria-labelledby="jobs-heading" data-testid="background-jobs">
       <div className="card-heading">
         <h2 id="jobs-heading">Background jobs</h2>
-        <ConnectionIndicator />
+        <ConnectionIndicator wording={JOBS_WORDING} />
       </div>
       {canRunSelfCheck ? <SelfCheck /> : null}
       <h3 className="subheading">Recent jobs</h3>

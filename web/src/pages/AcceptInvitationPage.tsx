@@ -2,6 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { acceptInvitation } from '../auth/session';
 import { AuthLayout } from '../components/AuthLayout';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField } from '../components/Field';
+import { SubmitButton } from '../components/FormActions';
 import { Link, navigate, useSearchParam } from '../router';
 
 const MIN_PASSWORD_LENGTH = 8;
@@ -65,36 +67,37 @@ export function AcceptInvitationPage() {
         </p>
       ) : null}
       <form className="form" onSubmit={submit} aria-busy={submitting} noValidate>
-        <div className="field">
-          <label htmlFor="invite-password">New password</label>
-          <input
-            id="invite-password"
-            type="password"
-            autoComplete="new-password"
-            minLength={MIN_PASSWORD_LENGTH}
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-describedby="invite-password-hint"
-          />
-          <p id="invite-password-hint" className="field-hint">
-            At least {MIN_PASSWORD_LENGTH} characters.
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="invite-confirmation">Repeat the password</label>
-          <input
-            id="invite-confirmation"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-          />
-        </div>
-        <button type="submit" className="button button-block" disabled={submitting}>
-          {submitting ? 'Setting your password…' : 'Set password and sign in'}
-        </button>
+        <InputField
+          id="invite-password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          minLength={MIN_PASSWORD_LENGTH}
+          required
+          value={password}
+          onChange={setPassword}
+          aria-describedby="invite-password-hint"
+          hint={
+            <p id="invite-password-hint" className="field-hint">
+              At least {MIN_PASSWORD_LENGTH} characters.
+            </p>
+          }
+        />
+        <InputField
+          id="invite-confirmation"
+          label="Repeat the password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={confirmation}
+          onChange={setConfirmation}
+        />
+        <SubmitButton
+          label="Set password and sign in"
+          pendingLabel="Setting your password…"
+          pending={submitting}
+          className="button button-block"
+        />
       </form>
     </AuthLayout>
   );

@@ -4,6 +4,8 @@ import { useSession } from '../auth/hooks';
 import { lastEndReason, signIn } from '../auth/session';
 import { AuthLayout } from '../components/AuthLayout';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField } from '../components/Field';
+import { SubmitButton } from '../components/FormActions';
 import { formatWait } from '../format';
 import { Redirect, useSearchParam } from '../router';
 
@@ -78,31 +80,30 @@ export function LoginPage() {
       ) : null}
       {error ? <SignInError error={error} /> : null}
       <form className="form" onSubmit={submit} aria-busy={submitting}>
-        <div className="field">
-          <label htmlFor="login-email">Email</label>
-          <input
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">Password</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
-        <button type="submit" className="button button-block" disabled={submitting}>
-          {submitting ? 'Signing in…' : 'Sign in'}
-        </button>
+        <InputField
+          id="login-email"
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <InputField
+          id="login-password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
+        <SubmitButton
+          label="Sign in"
+          pendingLabel="Signing in…"
+          pending={submitting}
+          className="button button-block"
+        />
       </form>
       <p className="auth-hint muted">Invited by your administrator? Use the invitation link you were sent.</p>
     </AuthLayout>

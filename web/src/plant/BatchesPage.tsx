@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { withQuery } from '../api';
 import { usePermissions } from '../auth/hooks';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { QueryTable } from '../components/DataTable';
+import { SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { Pagination } from '../components/Pagination';
 import { PLANT_BATCHES_PAGE } from '../modules';
@@ -82,7 +83,6 @@ export function BatchesPage() {
     });
   };
 
-  const page = batches.data;
   return (
     <>
       <PageHeader
@@ -108,74 +108,40 @@ export function BatchesPage() {
       <section className="card" aria-labelledby="batches-heading">
         <h2 id="batches-heading">Batches</h2>
         <div className="toolbar">
-          <div className="field">
-            <label htmlFor="batches-line">Line</label>
-            <select id="batches-line" value={lineId} onChange={(event) => show({ line: event.target.value })}>
-              <option value="">All lines</option>
-              {(lines.data?.items ?? []).map((line) => (
-                <option key={line.id} value={line.id}>
-                  {line.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="batches-status">Status</label>
-            <select
-              id="batches-status"
-              value={status}
-              onChange={(event) => show({ status: event.target.value })}
-            >
-              <option value="">Any status</option>
-              {BATCH_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="batches-line" label="Line" value={lineId} onChange={(line) => show({ line })}>
+            <option value="">All lines</option>
+            {(lines.data?.items ?? []).map((line) => (
+              <option key={line.id} value={line.id}>
+                {line.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="batches-status"
+            label="Status"
+            value={status}
+            onChange={(value) => show({ status: value })}
+          >
+            <option value="">Any status</option>
+            {BATCH_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </SelectField>
         </div>
 
-        {batches.isPending ? <p className="state-message">Loading batches…</p> : null}
-        {batches.isError ? <ErrorNotice error={batches.error} title="Could not load the batches" /> : null}
-        {page && page.items.length === 0 ? (
-          <p className="state-message" data-testid="batches-empty">
-            {lineId || status ? 'No batches match these filters.' : 'No batches yet.'}
-          </p>
-        ) : null}
-        {page && page.items.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table table-dense" aria-busy={batches.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">Batch</th>
-                  <th scope="col">Line</th>
-                  <th scope="col">Product</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Planned</th>
-                  <th scope="col">Run</th>
-                  <th scope="col">Good</th>
-                  <th scope="col">Scrap</th>
-                  <th scope="col">OEE</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((batch) => (
-                  <BatchRow key={batch.id} batch={batch} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        {page ? (
-          <Pagination
-            total={page.total}
-            limit={page.limit}
-            offset={page.offset}
-            onChange={(next) => show({ offset: next })}
-            label="Batches"
-          />
-        ) : null}
+        <QueryTable
+          query={batches}
+          loading="Loading batches…"
+          errorTitle="Could not load the batches"
+          empty={lineId || status ? 'No batches match these filters.' : 'No batches yet.'}
+          emptyTestId="batches-empty"
+          columns={['Batch', 'Line', 'Product', 'Status', 'Planned', 'Run', 'Good', 'Scrap', 'OEE']}
+          dense
+          row={(batch) => <BatchRow batch={batch} />}
+        />
+        <Pagination page={batches.data} onChange={(next) => show({ offset: next })} label="Batches" />
       </section>
     </>
   );

@@ -12,6 +12,9 @@ export const CHART_COLORS = {
   axis: '#5b6678',
 };
 
+/** How every chart draws its axes. */
+export const AXIS_STYLE = { stroke: CHART_COLORS.axis, fontSize: 12 };
+
 export function ChartCard({
   id,
   title,

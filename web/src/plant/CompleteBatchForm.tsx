@@ -1,6 +1,8 @@
 // Completes a running batch with its counts; the server computes and stores its OEE.
 import { type FormEvent, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import type { Batch } from './api';
 import { useCompleteBatch } from './hooks';
 
@@ -22,19 +24,17 @@ export function CompleteBatchForm({ batch, onCancel }: { batch: Batch; onCancel:
   };
 
   const count = (id: string, label: string, value: string, set: (v: string) => void, required = true) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        step={1}
-        required={required}
-        value={value}
-        onChange={(event) => set(event.target.value)}
-      />
-    </div>
+    <InputField
+      id={id}
+      label={label}
+      type="number"
+      inputMode="numeric"
+      min={0}
+      step={1}
+      required={required}
+      value={value}
+      onChange={set}
+    />
   );
 
   return (
@@ -49,26 +49,22 @@ export function CompleteBatchForm({ batch, onCancel }: { batch: Batch; onCancel:
         {count('complete-good', 'Good pieces', good, setGood)}
         {count('complete-scrap', 'Scrap pieces', scrap, setScrap)}
         {count('complete-rework', 'Reworked pieces', rework, setRework, false)}
-        <div className="field">
-          <label htmlFor="complete-labour">Labour hours (optional)</label>
-          <input
-            id="complete-labour"
-            type="number"
-            min={0}
-            step="any"
-            value={labourHours}
-            onChange={(event) => setLabourHours(event.target.value)}
-          />
-        </div>
+        <InputField
+          id="complete-labour"
+          label="Labour hours (optional)"
+          type="number"
+          min={0}
+          step="any"
+          value={labourHours}
+          onChange={setLabourHours}
+        />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={complete.isPending}>
-          {complete.isPending ? 'Completing…' : 'Complete batch'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        label="Complete batch"
+        pendingLabel="Completing…"
+        pending={complete.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

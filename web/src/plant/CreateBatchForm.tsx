@@ -1,6 +1,8 @@
 // Plans a batch on a line (operators): product, quantity, ideal cycle time, optional window and costs.
 import { type FormEvent, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { type InputAttributes, InputField, SelectField, TextareaField } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import type { Batch, Line, NewBatch } from './api';
 import { useCreateBatch } from './hooks';
 
@@ -55,19 +57,16 @@ export function CreateBatchForm({
   const [lineId, setLineId] = useState(initialLineId || (lines[0]?.id ?? ''));
   const [fields, setFields] = useState<Fields>(FIELDS);
   const create = useCreateBatch();
-  const set = (name: keyof Fields) => (event: { target: { value: string } }) =>
-    setFields((current) => ({ ...current, [name]: event.target.value }));
+  const set = (name: keyof Fields) => (value: string) =>
+    setFields((current) => ({ ...current, [name]: value }));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     create.mutate(toInput(lineId || (lines[0]?.id ?? ''), fields), { onSuccess: onCreated });
   };
 
-  const text = (name: keyof Fields, label: string, props: Record<string, unknown> = {}) => (
-    <div className="field">
-      <label htmlFor={`batch-${name}`}>{label}</label>
-      <input id={`batch-${name}`} value={fields[name]} onChange={set(name)} {...props} />
-    </div>
+  const text = (name: keyof Fields, label: string, props: InputAttributes = {}) => (
+    <InputField id={`batch-${name}`} label={label} value={fields[name]} onChange={set(name)} {...props} />
   );
 
   return (
@@ -76,21 +75,13 @@ export function CreateBatchForm({
       {create.isError ? <ErrorNotice error={create.error} title="Could not plan the batch" /> : null}
       <form className="form" onSubmit={submit} aria-busy={create.isPending}>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="batch-line">Line</label>
-            <select
-              id="batch-line"
-              required
-              value={lineId}
-              onChange={(event) => setLineId(event.target.value)}
-            >
-              {lines.map((line) => (
-                <option key={line.id} value={line.id}>
-                  {line.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="batch-line" label="Line" required value={lineId} onChange={setLineId}>
+            {lines.map((line) => (
+              <option key={line.id} value={line.id}>
+                {line.name}
+              </option>
+            ))}
+          </SelectField>
           {text('productSku', 'Product SKU', { required: true, maxLength: 100 })}
           {text('productName', 'Product name (optional)', { maxLength: 200 })}
           {text('plannedQuantity', 'Planned quantity', { type: 'number', required: true, min: 1, step: 1 })}
@@ -114,21 +105,24 @@ export function CreateBatchForm({
             step: 'any',
           })}
         </div>
-        <div className="field">
-          <label htmlFor="batch-notes">Notes (optional)</label>
-          <textarea id="batch-notes" rows={2} maxLength={5000} value={fields.notes} onChange={set('notes')} />
-        </div>
+        <TextareaField
+          id="batch-notes"
+          label="Notes (optional)"
+          rows={2}
+          maxLength={5000}
+          value={fields.notes}
+          onChange={set('notes')}
+        />
         <p className="field-hint">
           The ideal cycle time is the fastest possible time per piece; performance is measured against it.
         </p>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending || lines.length === 0}>
-            {create.isPending ? 'Planning…' : 'Plan batch'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          label="Plan batch"
+          pendingLabel="Planning…"
+          pending={create.isPending}
+          disabled={lines.length === 0}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

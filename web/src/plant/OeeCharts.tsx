@@ -12,8 +12,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { DataTable } from '../components/DataTable';
 import type { OeeGroup, OeeReport } from './api';
-import { CHART_COLORS, ChartCard } from './ChartCard';
+import { AXIS_STYLE, CHART_COLORS, ChartCard } from './ChartCard';
 import { daysBefore, formatMinutes, formatPercent, shortDay, toPercent } from './format';
 
 const FACTORS = [
@@ -56,43 +57,39 @@ const tooltipValue = (value: unknown) => (typeof value === 'number' ? `${value.t
 
 function FactorTable({ groups, first }: { groups: readonly OeeGroup[]; first: string }) {
   return (
-    <div className="table-wrap">
-      <table className="table table-dense">
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            <th scope="col">OEE</th>
-            <th scope="col">Availability</th>
-            <th scope="col">Performance</th>
-            <th scope="col">Quality</th>
-            <th scope="col">Batches</th>
-            <th scope="col">Downtime lost</th>
-            <th scope="col">Speed lost</th>
-            <th scope="col">Quality lost</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.key}>
-              <th scope="row">{first === 'Day' ? shortDay(g.key) : g.label}</th>
-              <td>{formatPercent(g.oee)}</td>
-              <td>{formatPercent(g.availability)}</td>
-              <td>
-                {formatPercent(g.performance)}
-                {(g.performance ?? 0) > 1 ? (
-                  <span className="badge badge-warn badge-inline">above ideal</span>
-                ) : null}
-              </td>
-              <td>{formatPercent(g.quality)}</td>
-              <td>{g.batches}</td>
-              <td>{formatMinutes(g.losses.availabilityMinutes)}</td>
-              <td>{formatMinutes(g.losses.performanceMinutes)}</td>
-              <td>{formatMinutes(g.losses.qualityMinutes)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        first,
+        'OEE',
+        'Availability',
+        'Performance',
+        'Quality',
+        'Batches',
+        'Downtime lost',
+        'Speed lost',
+        'Quality lost',
+      ]}
+      dense
+    >
+      {groups.map((g) => (
+        <tr key={g.key}>
+          <th scope="row">{first === 'Day' ? shortDay(g.key) : g.label}</th>
+          <td>{formatPercent(g.oee)}</td>
+          <td>{formatPercent(g.availability)}</td>
+          <td>
+            {formatPercent(g.performance)}
+            {(g.performance ?? 0) > 1 ? (
+              <span className="badge badge-warn badge-inline">above ideal</span>
+            ) : null}
+          </td>
+          <td>{formatPercent(g.quality)}</td>
+          <td>{g.batches}</td>
+          <td>{formatMinutes(g.losses.availabilityMinutes)}</td>
+          <td>{formatMinutes(g.losses.performanceMinutes)}</td>
+          <td>{formatMinutes(g.losses.qualityMinutes)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -126,13 +123,8 @@ export function OeeTrendChart({ report, target }: { report: OeeReport; target?: 
             accessibilityLayer={false}
           >
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-            <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={12} />
-            <YAxis
-              domain={percentDomain(rows)}
-              tickFormatter={percentTick}
-              stroke={CHART_COLORS.axis}
-              fontSize={12}
-            />
+            <XAxis dataKey="label" {...AXIS_STYLE} />
+            <YAxis domain={percentDomain(rows)} tickFormatter={percentTick} {...AXIS_STYLE} />
             <Tooltip formatter={tooltipValue} />
             <Legend />
             {target !== undefined ? (
@@ -185,13 +177,8 @@ export function ShiftOeeChart({ report }: { report: OeeReport }) {
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-            <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={12} />
-            <YAxis
-              domain={percentDomain(rows)}
-              tickFormatter={percentTick}
-              stroke={CHART_COLORS.axis}
-              fontSize={12}
-            />
+            <XAxis dataKey="label" {...AXIS_STYLE} />
+            <YAxis domain={percentDomain(rows)} tickFormatter={percentTick} {...AXIS_STYLE} />
             <Tooltip formatter={tooltipValue} />
             <Legend />
             {FACTORS.map((f) => (

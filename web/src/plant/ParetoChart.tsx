@@ -11,8 +11,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { DataTable } from '../components/DataTable';
 import type { ParetoReport } from './api';
-import { CHART_COLORS, ChartCard } from './ChartCard';
+import { AXIS_STYLE, CHART_COLORS, ChartCard } from './ChartCard';
 import { formatMinutes, formatPercent } from './format';
 
 /** The classic 80 % line: the reasons left of it are where most of the time goes. */
@@ -31,35 +32,25 @@ function summaryOf(report: ParetoReport): string {
 
 function ParetoTable({ report }: { report: ParetoReport }) {
   return (
-    <div className="table-wrap">
-      <table className="table table-dense" data-testid="pareto-table">
-        <thead>
-          <tr>
-            <th scope="col">Reason</th>
-            <th scope="col">Category</th>
-            <th scope="col">Minutes</th>
-            <th scope="col">Stops</th>
-            <th scope="col">Share</th>
-            <th scope="col">Cumulative</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.items.map((item) => (
-            <tr key={item.reasonCode} data-testid={`pareto-${item.reasonCode}`}>
-              <th scope="row">
-                {item.label}
-                {item.planned ? <span className="badge badge-neutral badge-inline">planned</span> : null}
-              </th>
-              <td>{item.category}</td>
-              <td>{formatMinutes(item.minutes)}</td>
-              <td>{item.stops}</td>
-              <td>{formatPercent(item.share)}</td>
-              <td>{formatPercent(item.cumulativeShare)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={['Reason', 'Category', 'Minutes', 'Stops', 'Share', 'Cumulative']}
+      dense
+      testId="pareto-table"
+    >
+      {report.items.map((item) => (
+        <tr key={item.reasonCode} data-testid={`pareto-${item.reasonCode}`}>
+          <th scope="row">
+            {item.label}
+            {item.planned ? <span className="badge badge-neutral badge-inline">planned</span> : null}
+          </th>
+          <td>{item.category}</td>
+          <td>{formatMinutes(item.minutes)}</td>
+          <td>{item.stops}</td>
+          <td>{formatPercent(item.share)}</td>
+          <td>{formatPercent(item.cumulativeShare)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -84,27 +75,17 @@ export function ParetoChart({ report }: { report: ParetoReport }) {
             accessibilityLayer={false}
           >
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-            <XAxis
-              dataKey="label"
-              interval={0}
-              angle={-25}
-              textAnchor="end"
-              height={80}
-              stroke={CHART_COLORS.axis}
-              fontSize={12}
-            />
+            <XAxis dataKey="label" interval={0} angle={-25} textAnchor="end" height={80} {...AXIS_STYLE} />
             <YAxis
               yAxisId="minutes"
-              stroke={CHART_COLORS.axis}
-              fontSize={12}
+              {...AXIS_STYLE}
               label={{ value: 'Minutes', angle: -90, position: 'insideLeft', fontSize: 12 }}
             />
             <YAxis
               yAxisId="share"
               orientation="right"
               domain={[0, 100]}
-              stroke={CHART_COLORS.axis}
-              fontSize={12}
+              {...AXIS_STYLE}
               tickFormatter={(v) => `${v} %`}
               label={{ value: 'Cumulative', angle: 90, position: 'insideRight', fontSize: 12 }}
             />

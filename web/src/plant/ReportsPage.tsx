@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useMe } from '../auth/hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { PLANT_REPORTS_PAGE } from '../modules';
 import type { OeeReport } from './api';
@@ -79,17 +80,14 @@ export function ReportsPage() {
       />
       <section className="card" aria-label="Report filters">
         <div className="toolbar toolbar-flush">
-          <div className="field">
-            <label htmlFor="reports-line">Line</label>
-            <select id="reports-line" value={lineId} onChange={(event) => setLineId(event.target.value)}>
-              <option value="">All lines</option>
-              {(lines.data?.items ?? []).map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="reports-line" label="Line" value={lineId} onChange={setLineId}>
+            <option value="">All lines</option>
+            {(lines.data?.items ?? []).map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </SelectField>
           <fieldset className="field choice-group choice-row">
             <legend>Period</legend>
             {RANGES.map((r) => (

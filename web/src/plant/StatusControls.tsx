@@ -1,6 +1,8 @@
 // An operator's status buttons on a line card; stops ask for a downtime reason and an optional note.
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InputField, SelectField } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import { type DowntimeReason, LINE_STATUSES, type Line, type LineStatus } from './api';
 import { LINE_STATUS_LABEL } from './format';
 import { useChangeStatus } from './hooks';
@@ -49,49 +51,33 @@ function StopForm({
   };
   return (
     <form className="form stop-form" onSubmit={submit} aria-label={`Set ${line.name} to ${label}`}>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>Reason</label>
-        <select
-          id={`${id}-reason`}
-          value={reasonCode}
-          onChange={(event) => setReasonCode(event.target.value)}
-        >
-          <option value="">Not specified ({DEFAULT_REASON[status]})</option>
-          <optgroup label="Unplanned (availability loss)">
-            {unplanned.map((r) => (
+      <SelectField id={`${id}-reason`} label="Reason" value={reasonCode} onChange={setReasonCode}>
+        <option value="">Not specified ({DEFAULT_REASON[status]})</option>
+        <optgroup label="Unplanned (availability loss)">
+          {unplanned.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.label}
+            </option>
+          ))}
+        </optgroup>
+        {planned.length > 0 ? (
+          <optgroup label="Planned (not a loss)">
+            {planned.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.label}
               </option>
             ))}
           </optgroup>
-          {planned.length > 0 ? (
-            <optgroup label="Planned (not a loss)">
-              {planned.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.label}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>Note (optional)</label>
-        <input
-          id={`${id}-note`}
-          maxLength={1000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-        />
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          {busy ? 'Saving…' : `Set ${label}`}
-        </button>
-        <button type="button" className="button button-secondary button-small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+        ) : null}
+      </SelectField>
+      <InputField
+        id={`${id}-note`}
+        label="Note (optional)"
+        maxLength={1000}
+        value={note}
+        onChange={setNote}
+      />
+      <FormActions label={`Set ${label}`} pendingLabel="Saving…" pending={busy} onCancel={onCancel} small />
     </form>
   );
 }
