@@ -199,7 +199,7 @@ describe('live background jobs in the browser', () => {
       { timeout: 15_000 },
     );
     const socketsBefore = sockets.urls.length;
-    for (const client of t.app.websocketServer.clients) client.terminate();
+    t.runtime.realtime.dropConnections();
 
     // … and after: the client reconnects, subscribes again and the row finishes without a reload.
     await row.getByText('completed').waitFor({ timeout: 30_000 });

@@ -41,3 +41,17 @@ test('probes that succeed log nothing at info level, but still count in the metr
     /http_request_duration_seconds_count\{[^}]*route="unmatched"[^}]*status_code="404"/,
   );
 });
+
+test('probe routes carry only the request-id hook: no plugin taxes every request', () => {
+  const tree = t.app.printRoutes({ includeHooks: true, commonPrefix: false }).split('\n');
+  for (const probe of ['health', 'ready', 'metrics']) {
+    const at = tree.findIndex((line) => line.endsWith(`── ${probe} (GET)`));
+    assert.ok(at >= 0, `${probe} route listed`);
+    const hooks: string[] = [];
+    for (const line of tree.slice(at + 1)) {
+      if (!line.includes('•')) break;
+      hooks.push(line.replace(/^[\s│]*• /, ''));
+    }
+    assert.deepEqual(hooks, ['(onRequest) ["anonymous()"]'], `${probe}: ${hooks.join(' ')}`);
+  }
+});

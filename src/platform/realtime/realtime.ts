@@ -31,6 +31,7 @@ const TOPIC = /^(tenant|([a-z][a-z-]{1,30}):([A-Za-z0-9._:-]{1,100}))$/;
 export function createRealtime({ database, logger, loadEvent }: RealtimeDeps) {
   const hub = new RealtimeHub();
   const authorizers = new Map<string, TopicAuthorizer>();
+  const connections = new Set<{ terminate(): void }>();
   let unlisten: Unlisten | undefined;
   let received = 0;
 
@@ -76,6 +77,14 @@ export function createRealtime({ database, logger, loadEvent }: RealtimeDeps) {
       const authorize = authorizers.get(match[2] ?? '');
       if (!authorize) return `unknown topic kind "${match[2]}"`;
       return (await authorize(principal, match[3] ?? '')) ? null : 'not found';
+    },
+
+    /** Live WebSocket connections of this process (the /ws route adds and removes them). */
+    connections,
+
+    /** Drops every live connection at once, as a lost network would; clients reconnect. */
+    dropConnections() {
+      for (const connection of connections) connection.terminate();
     },
 
     async start() {

@@ -59,7 +59,13 @@ function parse(raw: string): ClientMessage | null {
  * `GET /ws`: authenticate with `?token=` or a first `{type:"auth"}` message, then subscribe to
  * topics. Topics live inside the caller's tenant: the same name in another tenant is another topic.
  */
-export async function websocketRoutes(
+export async function websocketRoutes(root: App, deps: WsDeps) {
+  // In a context of its own: @fastify/websocket adds an onRequest and an onResponse hook to every
+  // route of the context it is registered in, which would tax every HTTP request of the server.
+  await root.register(async (app: App) => websocketContext(app, deps));
+}
+
+async function websocketContext(
   app: App,
   { realtime, authenticateToken, heartbeatSeconds, batchMs }: WsDeps,
 ) {
@@ -72,6 +78,7 @@ export async function websocketRoutes(
     const buffer = new OutboundBuffer(sinkOf(socket), scheduler, HIGH_WATER_BYTES);
     const subscriber: Subscriber = { deliver: (topic, frame) => buffer.push(topic, frame) };
     const topics = new Set<string>();
+    realtime.connections.add(socket);
     let principal: Principal | null = null;
     let alive = true;
     let chain: Promise<void> = Promise.resolve();
@@ -166,6 +173,7 @@ export async function websocketRoutes(
     }, heartbeatSeconds * 1000);
 
     socket.on('close', () => {
+      realtime.connections.delete(socket);
       clearTimeout(authTimer);
       clearInterval(heartbeat);
       buffer.close();
