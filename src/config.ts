@@ -2,9 +2,23 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import {
+  boolean,
+  ConfigError,
+  databaseUrl,
+  email,
+  httpUrl,
+  integer,
+  type LogLevel,
+  logLevel,
+  optionalText,
+  origins,
+  type Raw,
+  secret,
+  text,
+} from './config.parsers.ts';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export { ConfigError, LOG_LEVELS, type LogLevel } from './config.parsers.ts';
 
 export interface Config {
   version: string;
@@ -49,13 +63,6 @@ export interface Config {
   configFile: string | undefined;
 }
 
-/** Raised for any invalid setting; the CLI prints the message and exits with code 2. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-type Raw = string | number | boolean | string[] | undefined;
-
 interface Setting<K extends keyof Config> {
   key: K;
   env: string;
@@ -63,103 +70,6 @@ interface Setting<K extends keyof Config> {
   fallback: () => Config[K];
   parse: (raw: Raw, name: string) => Config[K];
   secret?: boolean;
-}
-
-function text(raw: Raw, name: string): string {
-  if (typeof raw === 'string' || typeof raw === 'number') return String(raw).trim();
-  throw new ConfigError(`${name} must be a string`);
-}
-
-function integer(min: number, max: number) {
-  return (raw: Raw, name: string): number => {
-    const s = text(raw, name);
-    const n = Number(s);
-    if (!/^-?\d+$/.test(s) || n < min || n > max) {
-      throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${s}")`);
-    }
-    return n;
-  };
-}
-
-function optionalText(raw: Raw, name: string): string | undefined {
-  const s = text(raw, name);
-  return s === '' ? undefined : s;
-}
-
-function databaseUrl(raw: Raw, name: string): string | undefined {
-  const s = optionalText(raw, name);
-  if (s === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(s);
-  } catch {
-    throw new ConfigError(`${name} must be a URL like postgres://user@host:5432/db`);
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`${name} must use the postgres:// scheme (got "${url.protocol}")`);
-  }
-  return s;
-}
-
-function origins(raw: Raw, name: string): string[] {
-  const list = Array.isArray(raw) ? raw : text(raw, name).split(',');
-  const cleaned = list.map((o) => String(o).trim()).filter((o) => o !== '');
-  for (const o of cleaned) {
-    if (o === '*') continue;
-    try {
-      const u = new URL(o);
-      if (u.origin !== o.replace(/\/$/, '')) throw new Error('not an origin');
-    } catch {
-      throw new ConfigError(
-        `${name} must be a comma-separated list of origins like https://plant.example.com (got "${o}")`,
-      );
-    }
-  }
-  return cleaned.map((o) => o.replace(/\/$/, ''));
-}
-
-function boolean(raw: Raw, name: string): boolean {
-  if (typeof raw === 'boolean') return raw;
-  const s = text(raw, name).toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(s)) return true;
-  if (['0', 'false', 'no', 'off'].includes(s)) return false;
-  throw new ConfigError(`${name} must be true/false or 1/0 (got "${s}")`);
-}
-
-function httpUrl(raw: Raw, name: string): string | undefined {
-  const s = optionalText(raw, name);
-  if (s === undefined) return undefined;
-  try {
-    const u = new URL(s);
-    if (u.protocol === 'https:' || u.protocol === 'http:') return s;
-  } catch {
-    // fall through to the message below
-  }
-  throw new ConfigError(`${name} must be an http(s) URL (got "${s}")`);
-}
-
-function email(raw: Raw, name: string): string {
-  const s = text(raw, name).toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+$/.test(s)) throw new ConfigError(`${name} must be an email address (got "${s}")`);
-  return s;
-}
-
-function secret(minLength: number) {
-  return (raw: Raw, name: string): string | undefined => {
-    const s = optionalText(raw, name);
-    if (s !== undefined && s.length < minLength) {
-      throw new ConfigError(`${name} must be at least ${minLength} characters long`);
-    }
-    return s;
-  };
-}
-
-function logLevel(raw: Raw, name: string): LogLevel {
-  const s = text(raw, name).toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(s)) {
-    throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')} (got "${s}")`);
-  }
-  return s as LogLevel;
 }
 
 /** Every setting, with its environment variable. The README's configuration table mirrors this list. */

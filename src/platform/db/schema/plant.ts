@@ -14,24 +14,19 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { facilities, tenants } from './identity.ts';
+import { createdAt, updatedAt } from './columns.ts';
+import { facilities, tenantRef } from './identity.ts';
 
 // Plant operations (seed 003): lines, their status history, downtime reasons, shift calendars,
 // batches and the OEE computed when a batch completes. Row-level security: drizzle/0007_plant_rls.sql.
 
-const tenantId = () =>
-  uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const productionLines = pgTable(
   'production_lines',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
+    tenantId: tenantRef(),
     facilityId: uuid('facility_id')
       .notNull()
       .references(() => facilities.id, { onDelete: 'cascade' }),
@@ -60,7 +55,7 @@ export const lineStatusHistory = pgTable(
   'line_status_history',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
+    tenantId: tenantRef(),
     lineId: uuid('line_id')
       .notNull()
       .references(() => productionLines.id, { onDelete: 'cascade' }),
@@ -82,7 +77,7 @@ export const downtimeReasons = pgTable(
   'downtime_reasons',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
+    tenantId: tenantRef(),
     code: text('code').notNull(),
     label: text('label').notNull(),
     /** Planned stops leave planned production time; unplanned ones are availability losses. */
@@ -106,7 +101,7 @@ export const shifts = pgTable(
   'shifts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
+    tenantId: tenantRef(),
     facilityId: uuid('facility_id')
       .notNull()
       .references(() => facilities.id, { onDelete: 'cascade' }),
@@ -129,7 +124,7 @@ export const batches = pgTable(
   'batches',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
+    tenantId: tenantRef(),
     // Restrict: a line with batches cannot be deleted (their OEE history would lose its line).
     lineId: uuid('line_id')
       .notNull()
@@ -175,7 +170,7 @@ export const batchOee = pgTable(
     batchId: uuid('batch_id')
       .primaryKey()
       .references(() => batches.id, { onDelete: 'cascade' }),
-    tenantId: tenantId(),
+    tenantId: tenantRef(),
     lineId: uuid('line_id').notNull(),
     windowSeconds: doublePrecision('window_seconds').notNull(),
     plannedStopSeconds: doublePrecision('planned_stop_seconds').notNull(),
@@ -209,7 +204,7 @@ export const batchOeeSegments = pgTable(
   'batch_oee_segments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
+    tenantId: tenantRef(),
     batchId: uuid('batch_id')
       .notNull()
       .references(() => batches.id, { onDelete: 'cascade' }),

@@ -11,7 +11,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenants } from './identity.ts';
+import { createdAt } from './columns.ts';
+import { tenantRef } from './identity.ts';
 
 /**
  * Background jobs as tenants see them: status, progress and outcome. pg-boss runs them (its own
@@ -21,9 +22,7 @@ export const jobs = pgTable(
   'jobs',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     name: text('name').notNull(),
     status: text('status').notNull().default('queued'),
     progress: integer('progress').notNull().default(0),
@@ -36,7 +35,7 @@ export const jobs = pgTable(
     createdBy: uuid('created_by'),
     /** Set when the job's effect committed (JobContext.complete): a retry must not repeat it. */
     effectCommittedAt: timestamp('effect_committed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -56,9 +55,7 @@ export const domainEvents = pgTable(
   'domain_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     aggregateType: text('aggregate_type').notNull(),
     aggregateId: text('aggregate_id').notNull(),
     eventType: text('event_type').notNull(),
@@ -86,9 +83,7 @@ export const eventReceipts = pgTable(
     eventId: bigint('event_id', { mode: 'number' })
       .notNull()
       .references(() => domainEvents.id, { onDelete: 'cascade' }),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],

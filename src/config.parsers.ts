@@ -1,0 +1,109 @@
+// Parsers for configuration values: each checks one raw value (from the environment or the YAML
+// file) and names the variable in its error. config.ts holds the settings that use them.
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Raised for any invalid setting; the CLI prints the message and exits with code 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type Raw = string | number | boolean | string[] | undefined;
+
+export function text(raw: Raw, name: string): string {
+  if (typeof raw === 'string' || typeof raw === 'number') return String(raw).trim();
+  throw new ConfigError(`${name} must be a string`);
+}
+
+export function integer(min: number, max: number) {
+  return (raw: Raw, name: string): number => {
+    const s = text(raw, name);
+    const n = Number(s);
+    if (!/^-?\d+$/.test(s) || n < min || n > max) {
+      throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${s}")`);
+    }
+    return n;
+  };
+}
+
+export function optionalText(raw: Raw, name: string): string | undefined {
+  const s = text(raw, name);
+  return s === '' ? undefined : s;
+}
+
+export function databaseUrl(raw: Raw, name: string): string | undefined {
+  const s = optionalText(raw, name);
+  if (s === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like postgres://user@host:5432/db`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${name} must use the postgres:// scheme (got "${url.protocol}")`);
+  }
+  return s;
+}
+
+export function origins(raw: Raw, name: string): string[] {
+  const list = Array.isArray(raw) ? raw : text(raw, name).split(',');
+  const cleaned = list.map((o) => String(o).trim()).filter((o) => o !== '');
+  for (const o of cleaned) {
+    if (o === '*') continue;
+    try {
+      const u = new URL(o);
+      if (u.origin !== o.replace(/\/$/, '')) throw new Error('not an origin');
+    } catch {
+      throw new ConfigError(
+        `${name} must be a comma-separated list of origins like https://plant.example.com (got "${o}")`,
+      );
+    }
+  }
+  return cleaned.map((o) => o.replace(/\/$/, ''));
+}
+
+export function boolean(raw: Raw, name: string): boolean {
+  if (typeof raw === 'boolean') return raw;
+  const s = text(raw, name).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+  if (['0', 'false', 'no', 'off'].includes(s)) return false;
+  throw new ConfigError(`${name} must be true/false or 1/0 (got "${s}")`);
+}
+
+export function httpUrl(raw: Raw, name: string): string | undefined {
+  const s = optionalText(raw, name);
+  if (s === undefined) return undefined;
+  try {
+    const u = new URL(s);
+    if (u.protocol === 'https:' || u.protocol === 'http:') return s;
+  } catch {
+    // fall through to the message below
+  }
+  throw new ConfigError(`${name} must be an http(s) URL (got "${s}")`);
+}
+
+export function email(raw: Raw, name: string): string {
+  const s = text(raw, name).toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+$/.test(s)) throw new ConfigError(`${name} must be an email address (got "${s}")`);
+  return s;
+}
+
+export function secret(minLength: number) {
+  return (raw: Raw, name: string): string | undefined => {
+    const s = optionalText(raw, name);
+    if (s !== undefined && s.length < minLength) {
+      throw new ConfigError(`${name} must be at least ${minLength} characters long`);
+    }
+    return s;
+  };
+}
+
+export function logLevel(raw: Raw, name: string): LogLevel {
+  const s = text(raw, name).toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(s)) {
+    throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')} (got "${s}")`);
+  }
+  return s as LogLevel;
+}
