@@ -1,7 +1,7 @@
 import type { Principal, Scope } from '../../platform/auth/principal.ts';
 import { hashToken, randomToken } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { inTenant } from '../../platform/db/scope.ts';
+import { inTenant, tenantOf } from '../../platform/db/scope.ts';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
 import { findApiKey, insertApiKey, listApiKeys, revokeApiKey } from './api-keys.repo.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
@@ -18,11 +18,6 @@ export interface NewApiKey {
 
 /** API keys act for their creator's tenant with scopes no wider than the creator's role. */
 export function createApiKeysService({ db }: { db: Db }) {
-  const tenantOf = (principal: Principal) => {
-    if (!principal.tenantId) throw new Error('tenant route without a tenant');
-    return principal.tenantId;
-  };
-
   async function create(principal: Principal, input: NewApiKey, meta: RequestMeta) {
     if (principal.kind !== 'user') throw forbidden('API keys cannot create API keys; sign in as a user');
     const wider = input.scopes.filter((s) => !principal.scopes.has(s));

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { tenantOf } from '../../platform/db/scope.ts';
 import { principalOf } from '../../platform/http/access.ts';
 import { errorResponses } from '../../platform/http/openapi.ts';
 import { presentPage } from '../../platform/http/pagination.ts';
@@ -176,7 +177,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
     },
     async (request) => {
       const { from, to, ...rest } = request.query;
-      const tenantId = principalOf(request).tenantId as string;
+      const tenantId = tenantOf(principalOf(request));
       const rows = await audit.list(tenantId, {
         ...rest,
         from: from ? new Date(from) : undefined,
@@ -201,9 +202,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       },
     },
     async (request) => ({
-      items: (await customers.facilitiesOfTenant(principalOf(request).tenantId as string)).map(
-        presentFacility,
-      ),
+      items: (await customers.facilitiesOfTenant(tenantOf(principalOf(request)))).map(presentFacility),
     }),
   );
 }

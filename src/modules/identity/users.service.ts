@@ -2,7 +2,7 @@ import type { Principal, TenantRole } from '../../platform/auth/principal.ts';
 import { hashToken, randomToken } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { acrossTenants, inTenant } from '../../platform/db/scope.ts';
+import { acrossTenants, inTenant, tenantOf } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
@@ -36,11 +36,6 @@ export interface MemberPatch {
 
 /** Tenant admins manage the members of their own tenant. */
 export function createUsersService({ db, events }: { db: Db; events: Pick<Events, 'record'> }) {
-  const tenantOf = (principal: Principal) => {
-    if (!principal.tenantId) throw new Error('tenant route without a tenant');
-    return principal.tenantId;
-  };
-
   function list(principal: Principal, filter: MemberFilter) {
     const tenantId = tenantOf(principal);
     return inTenant(db, tenantId, (tx) => listMembers(tx, tenantId, filter));

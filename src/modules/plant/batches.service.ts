@@ -2,7 +2,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { inSequence } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { inTenant } from '../../platform/db/scope.ts';
+import { inCallerTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
@@ -61,11 +61,6 @@ const EDITABLE_UNTIL_COMPLETED = [
   'materialCostPerUnit',
 ] as const;
 
-const tenantOf = (principal: Principal) => {
-  if (!principal.tenantId) throw new Error('tenant route without a tenant');
-  return principal.tenantId;
-};
-
 const batchCode = () =>
   `B-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${Math.floor(Math.random() * 1e4)
     .toString()
@@ -99,10 +94,6 @@ export async function loadOeeFacts(tx: Tx, line: LineRow, window: { start: numbe
 
 export function createBatchesService(deps: { db: Db; events: Pick<Events, 'record'>; lines: LinesService }) {
   const { db, events, lines } = deps;
-  const scoped = <T>(principal: Principal, work: (tx: Tx, tenantId: string) => Promise<T>) => {
-    const tenantId = tenantOf(principal);
-    return inTenant(db, tenantId, (tx) => work(tx, tenantId));
-  };
 
   async function locked(tx: Tx, id: string): Promise<BatchRow> {
     const batch = await lockBatch(tx, id);
@@ -127,7 +118,7 @@ export function createBatchesService(deps: { db: Db; events: Pick<Events, 'recor
     });
 
   function create(principal: Principal, input: BatchInput) {
-    return scoped(principal, async (tx, tenantId) => {
+    return inCallerTenant(db, principal, async (tx, tenantId) => {
       const line = await findLine(tx, input.lineId);
       if (!line) throw badRequest('Unknown lineId');
       if (input.plannedStart && input.plannedEnd && input.plannedEnd <= input.plannedStart) {
@@ -147,17 +138,17 @@ export function createBatchesService(deps: { db: Db; events: Pick<Events, 'recor
   }
 
   const list = (principal: Principal, filter: BatchFilter) =>
-    scoped(principal, (tx) => listBatches(tx, filter));
+    inCallerTenant(db, principal, (tx) => listBatches(tx, filter));
 
   const get = (principal: Principal, id: string) =>
-    scoped(principal, async (tx) => {
+    inCallerTenant(db, principal, async (tx) => {
       const found = await findBatch(tx, id);
       if (!found) throw notFound('Batch');
       return found;
     });
 
   const update = (principal: Principal, id: string, patch: Partial<BatchInput>) =>
-    scoped(principal, async (tx) => {
+    inCallerTenant(db, principal, async (tx) => {
       const batch = await locked(tx, id);
       const frozen = EDITABLE_UNTIL_COMPLETED.filter((k) => patch[k] !== undefined);
       if (batch.status === 'completed' && frozen.length > 0) {
@@ -169,7 +160,7 @@ export function createBatchesService(deps: { db: Db; events: Pick<Events, 'recor
     });
 
   const start = (principal: Principal, id: string, at?: Date) =>
-    scoped(principal, async (tx, tenantId) => {
+    inCallerTenant(db, principal, async (tx, tenantId) => {
       const batch = await locked(tx, id);
       if (batch.status !== 'planned')
         throw conflict(`The batch is already ${batch.status}; it can start only once`);
@@ -199,7 +190,7 @@ export function createBatchesService(deps: { db: Db; events: Pick<Events, 'recor
     });
 
   const complete = (principal: Principal, id: string, input: Completion) =>
-    scoped(principal, async (tx) => {
+    inCallerTenant(db, principal, async (tx) => {
       const batch = await locked(tx, id);
       if (batch.status === 'planned')
         throw conflict('The batch has not started; start it before completing it');

@@ -1,7 +1,7 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors.ts';
-import { inTenant } from '../../platform/db/scope.ts';
+import { inCallerTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
@@ -39,17 +39,7 @@ export interface StatusChange {
   at?: Date | undefined;
 }
 
-const tenantOf = (principal: Principal) => {
-  if (!principal.tenantId) throw new Error('tenant route without a tenant');
-  return principal.tenantId;
-};
-
 export function createLinesService({ db, events }: { db: Db; events: Pick<Events, 'record'> }) {
-  const scoped = <T>(principal: Principal, work: (tx: Tx, tenantId: string) => Promise<T>) => {
-    const tenantId = tenantOf(principal);
-    return inTenant(db, tenantId, (tx) => work(tx, tenantId));
-  };
-
   async function existing(tx: Tx, id: string): Promise<LineRow> {
     const line = await findLine(tx, id);
     if (!line) throw notFound('Line');
@@ -62,7 +52,7 @@ export function createLinesService({ db, events }: { db: Db; events: Pick<Events
   };
 
   function create(principal: Principal, input: LineInput) {
-    return scoped(principal, async (tx, tenantId) => {
+    return inCallerTenant(db, principal, async (tx, tenantId) => {
       if (!(await facilityInScope(tx, input.facilityId))) throw badRequest('Unknown facilityId');
       // The first line of a tenant brings the default downtime reasons with it.
       await insertReasons(tx, tenantId, DEFAULT_REASONS);
@@ -81,10 +71,11 @@ export function createLinesService({ db, events }: { db: Db; events: Pick<Events
     });
   }
 
-  const list = (principal: Principal, filter: LineFilter) => scoped(principal, (tx) => listLines(tx, filter));
+  const list = (principal: Principal, filter: LineFilter) =>
+    inCallerTenant(db, principal, (tx) => listLines(tx, filter));
 
   const get = (principal: Principal, id: string) =>
-    scoped(principal, async (tx) => {
+    inCallerTenant(db, principal, async (tx) => {
       const line = await existing(tx, id);
       return {
         line,
@@ -94,13 +85,13 @@ export function createLinesService({ db, events }: { db: Db; events: Pick<Events
     });
 
   const update = (principal: Principal, id: string, patch: Partial<Omit<LineInput, 'facilityId'>>) =>
-    scoped(principal, async (tx) => {
+    inCallerTenant(db, principal, async (tx) => {
       await existing(tx, id);
       return (await updateLine(tx, id, patch).catch((err) => codeTaken(err, patch.code))) as LineRow;
     });
 
   const remove = (principal: Principal, id: string) =>
-    scoped(principal, async (tx) => {
+    inCallerTenant(db, principal, async (tx) => {
       if (!(await lockLine(tx, id))) throw notFound('Line');
       const batches = await countBatchesOfLine(tx, id);
       if (batches > 0) {
@@ -176,14 +167,17 @@ export function createLinesService({ db, events }: { db: Db; events: Pick<Events
   }
 
   const changeStatus = (principal: Principal, id: string, change: StatusChange) =>
-    scoped(principal, async (tx, tenantId) => {
+    inCallerTenant(db, principal, async (tx, tenantId) => {
       const line = await lockLine(tx, id);
       if (!line) throw notFound('Line');
       return applyStatus(tx, tenantId, line, change, principal.userId);
     });
 
   const reasons = (principal: Principal) =>
-    scoped(principal, async (tx, tenantId) => {
+    inCallerTenant(db, principal, async (tx, tenantId) => {
+      const existing = await listReasons(tx);
+      if (existing.length > 0) return existing;
+      // A tenant without lines yet still sees the default catalogue (written once, not per read).
       await insertReasons(tx, tenantId, DEFAULT_REASONS);
       return listReasons(tx);
     });
@@ -192,7 +186,7 @@ export function createLinesService({ db, events }: { db: Db; events: Pick<Events
     principal: Principal,
     input: Omit<ReasonRow, 'id' | 'tenantId' | 'createdAt' | 'active'>,
   ) =>
-    scoped(principal, async (tx, tenantId) => {
+    inCallerTenant(db, principal, async (tx, tenantId) => {
       if (await findReason(tx, input.code)) throw conflict(`Downtime reason ${input.code} already exists`);
       await insertReasons(tx, tenantId, [input]);
       return (await findReason(tx, input.code)) as ReasonRow;
@@ -203,7 +197,7 @@ export function createLinesService({ db, events }: { db: Db; events: Pick<Events
     code: string,
     patch: Partial<Pick<ReasonRow, 'label' | 'planned' | 'category' | 'active'>>,
   ) =>
-    scoped(principal, async (tx) => {
+    inCallerTenant(db, principal, async (tx) => {
       const updated = await updateReason(tx, code, patch);
       if (!updated) throw notFound('Downtime reason');
       return updated;

@@ -1,6 +1,6 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { inTenant } from '../../platform/db/scope.ts';
+import { inTenant, tenantOf } from '../../platform/db/scope.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { listReasons } from './lines.repo.ts';
 import { aggregate } from './oee.ts';
@@ -26,11 +26,6 @@ export interface ParetoQuery {
 
 const DAY_MS = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
-
-const tenantOf = (principal: Principal) => {
-  if (!principal.tenantId) throw new Error('tenant route without a tenant');
-  return principal.tenantId;
-};
 
 /** OEE and losses by line, day or shift, and the downtime Pareto, from stored batch segments. */
 export function createReportsService({ db }: { db: Db }) {

@@ -1,8 +1,8 @@
 import type { Principal } from '../../platform/auth/principal.ts';
-import type { Db, Tx } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { ShiftBreak } from '../../platform/db/schema/plant.ts';
-import { inTenant } from '../../platform/db/scope.ts';
+import { inCallerTenant } from '../../platform/db/scope.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
 import { minutesOf } from './calendar.ts';
@@ -40,28 +40,23 @@ function checkShape(shift: Pick<ShiftInput, 'startTime' | 'endTime' | 'breaks'>)
 
 /** Per-facility shift calendars: when production is planned; breaks are planned stops. */
 export function createShiftsService({ db }: { db: Db }) {
-  const scoped = <T>(principal: Principal, work: (tx: Tx, tenantId: string) => Promise<T>) => {
-    if (!principal.tenantId) throw new Error('tenant route without a tenant');
-    const tenantId = principal.tenantId;
-    return inTenant(db, tenantId, (tx) => work(tx, tenantId));
-  };
   const nameTaken = (err: unknown, name: string | undefined): never => {
     if (isUniqueViolation(err)) throw conflict(`The facility already has a shift named ${name}`);
     throw err;
   };
 
   const list = (principal: Principal, facilityId?: string) =>
-    scoped(principal, (tx) => listShifts(tx, facilityId));
+    inCallerTenant(db, principal, (tx) => listShifts(tx, facilityId));
 
   const create = (principal: Principal, input: ShiftInput) =>
-    scoped(principal, async (tx, tenantId) => {
+    inCallerTenant(db, principal, async (tx, tenantId) => {
       if (!(await facilityInScope(tx, input.facilityId))) throw badRequest('Unknown facilityId');
       checkShape(input);
       return insertShift(tx, { ...input, tenantId }).catch((err) => nameTaken(err, input.name));
     });
 
   const update = (principal: Principal, id: string, patch: Partial<Omit<ShiftInput, 'facilityId'>>) =>
-    scoped(principal, async (tx) => {
+    inCallerTenant(db, principal, async (tx) => {
       const shift = await findShift(tx, id);
       if (!shift) throw notFound('Shift');
       checkShape({ ...shift, ...patch });
@@ -69,7 +64,7 @@ export function createShiftsService({ db }: { db: Db }) {
     });
 
   const remove = (principal: Principal, id: string) =>
-    scoped(principal, async (tx) => {
+    inCallerTenant(db, principal, async (tx) => {
       if (!(await findShift(tx, id))) throw notFound('Shift');
       await deleteShift(tx, id);
     });

@@ -30,3 +30,22 @@ export function acrossTenants<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<
     return work(tx);
   });
 }
+
+/**
+ * The tenant a caller acts in. Routes that need one are guarded by access control (a scope implies
+ * a tenant), so a missing tenant here is a programming error, not a client's.
+ */
+export function tenantOf(principal: { tenantId: string | null }): string {
+  if (!principal.tenantId) throw new Error('a tenant route was reached without a tenant');
+  return principal.tenantId;
+}
+
+/** `inTenant` for the caller's own tenant; `work` also gets the tenant id. */
+export function inCallerTenant<T>(
+  db: Db,
+  principal: { tenantId: string | null },
+  work: (tx: Tx, tenantId: string) => Promise<T>,
+): Promise<T> {
+  const tenantId = tenantOf(principal);
+  return inTenant(db, tenantId, (tx) => work(tx, tenantId));
+}

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { tenantOf } from '../db/scope.ts';
 import { principalOf } from '../http/access.ts';
 import { errorResponses } from '../http/openapi.ts';
 import type { App } from '../http/types.ts';
@@ -53,7 +54,7 @@ export function eventsRoutes(app: App, { events }: { events: Events }) {
       },
     },
     async (request) => {
-      const rows = await events.list(principalOf(request).tenantId as string, request.query);
+      const rows = await events.list(tenantOf(principalOf(request)), request.query);
       const last = rows.at(-1);
       return {
         items: rows.map(presentEvent),

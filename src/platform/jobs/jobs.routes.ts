@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { tenantOf } from '../db/scope.ts';
 import { principalOf } from '../http/access.ts';
 import { notFound } from '../http/errors.ts';
 import { errorResponses } from '../http/openapi.ts';
@@ -71,7 +72,7 @@ export function jobsRoutes(app: App, { jobs }: { jobs: Jobs }) {
       },
     },
     async (request) => {
-      const tenantId = principalOf(request).tenantId as string;
+      const tenantId = tenantOf(principalOf(request));
       return presentPage(await jobs.list(tenantId, request.query), request.query, presentJob);
     },
   );
@@ -89,7 +90,7 @@ export function jobsRoutes(app: App, { jobs }: { jobs: Jobs }) {
       },
     },
     async (request) => {
-      const job = await jobs.get(principalOf(request).tenantId as string, request.params.id);
+      const job = await jobs.get(tenantOf(principalOf(request)), request.params.id);
       if (!job) throw notFound('Job');
       return presentJob(job);
     },
@@ -112,7 +113,7 @@ export function jobsRoutes(app: App, { jobs }: { jobs: Jobs }) {
     async (request, reply) => {
       const principal = principalOf(request);
       const job = await jobs.submit('platform.diagnostics', request.body, {
-        tenantId: principal.tenantId as string,
+        tenantId: tenantOf(principal),
         createdBy: principal.userId,
       });
       return reply.status(202).send(presentJob(job));
