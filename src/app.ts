@@ -75,18 +75,31 @@ export async function buildApp({
   await registerOpenApi(app, config);
 
   const runtime = givenRuntime ?? createRuntime({ config, database, logger: app.log });
-  const identity = await createIdentity({ db: database.db, config, logger: app.log, events: runtime.events });
+  const identity = await createIdentity({
+    db: database.db,
+    database,
+    config,
+    logger: app.log,
+    events: runtime.events,
+  });
   const plant = createPlant({ db: database.db, events: runtime.events, realtime: runtime.realtime });
   // Before any module: every /api route must declare its access, and gets it enforced.
   registerAccessControl(app, identity.authenticate);
 
-  app.addHook('onReady', () => runtime.start({ workers, listen: http }));
-  app.addHook('onClose', () => runtime.stop());
+  app.addHook('onReady', async () => {
+    if (http) await identity.start();
+    await runtime.start({ workers, listen: http });
+  });
+  app.addHook('onClose', async () => {
+    await runtime.stop();
+    if (http) await identity.stop();
+  });
 
   await healthRoutes(app, { config, database, metrics });
   await websocketRoutes(app, {
     realtime: runtime.realtime,
     authenticateToken: identity.authenticateToken,
+    onCredentialsChanged: identity.onCredentialsChanged,
     heartbeatSeconds: config.wsHeartbeatSeconds,
     batchMs: config.wsBatchMs,
   });

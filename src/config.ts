@@ -37,10 +37,17 @@ export interface Config {
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
-  /** Failed logins allowed per email, and per client IP, in `loginWindowSeconds` before 429. */
+  /** Failed logins allowed per (email, client address) pair, and per address, before 429. */
   loginMaxFailuresPerEmail: number;
   loginMaxFailuresPerIp: number;
   loginWindowSeconds: number;
+  /** Failures of one email (from any address) after which every attempt on it is slowed down. */
+  loginSlowdownAfter: number;
+  loginMaxDelayMs: number;
+  /** How long a credential's checked state is reused before the database is asked again. */
+  authCacheMs: number;
+  /** Longest lifetime an API key may be given. */
+  apiKeyMaxLifetimeDays: number;
   /** External identity provider: both set → its JWTs are accepted and mapped to our users. */
   oidcJwksUrl: string | undefined;
   oidcIssuer: string | undefined;
@@ -145,14 +152,15 @@ export const SETTINGS = [
   {
     key: 'loginMaxFailuresPerEmail',
     env: 'LOGIN_MAX_FAILURES_PER_EMAIL',
-    description: 'Failed logins per email within LOGIN_WINDOW_SECONDS before 429',
+    description: 'Failed logins per email from one client address within LOGIN_WINDOW_SECONDS before 429',
     fallback: () => 5,
     parse: integer(1, 10_000),
   },
   {
     key: 'loginMaxFailuresPerIp',
     env: 'LOGIN_MAX_FAILURES_PER_IP',
-    description: 'Failed logins per client IP within LOGIN_WINDOW_SECONDS before 429',
+    description:
+      'Failed logins per client address within LOGIN_WINDOW_SECONDS before 429 (not for emails signed in from there before)',
     fallback: () => 20,
     parse: integer(1, 100_000),
   },
@@ -162,6 +170,34 @@ export const SETTINGS = [
     description: 'Window of the login rate limits',
     fallback: () => 900,
     parse: integer(1, 86_400),
+  },
+  {
+    key: 'loginSlowdownAfter',
+    env: 'LOGIN_SLOWDOWN_AFTER',
+    description: 'Failed logins of one email (any address) in the window after which attempts on it are delayed',
+    fallback: () => 10,
+    parse: integer(1, 100_000),
+  },
+  {
+    key: 'loginMaxDelayMs',
+    env: 'LOGIN_MAX_DELAY_MS',
+    description: 'Longest delay of a slowed-down sign-in',
+    fallback: () => 5000,
+    parse: integer(0, 60_000),
+  },
+  {
+    key: 'authCacheMs',
+    env: 'AUTH_CACHE_MS',
+    description: 'How long a checked credential is trusted before the database is asked again',
+    fallback: () => 1000,
+    parse: integer(0, 2000),
+  },
+  {
+    key: 'apiKeyMaxLifetimeDays',
+    env: 'API_KEY_MAX_LIFETIME_DAYS',
+    description: 'Longest lifetime of an API key',
+    fallback: () => 365,
+    parse: integer(1, 3650),
   },
   {
     key: 'oidcJwksUrl',

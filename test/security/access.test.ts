@@ -26,6 +26,7 @@ const sessions = {} as Record<(typeof TENANT_ROLES)[number], TestSession>;
 let bAdmin: TestSession;
 let routes: readonly RouteAccess[];
 let operateOnlyKey: string;
+let allScopesKey: string;
 let revokedKey: string;
 let expiredToken: string;
 let foreignToken: string;
@@ -49,6 +50,7 @@ before(async () => {
     return res.json() as { apiKey: { id: string }; key: string };
   };
   operateOnlyKey = (await key(sessions.operator, ['operate'])).key;
+  allScopesKey = (await key(sessions.admin, ['read', 'operate', 'analyze', 'admin'])).key;
   const doomed = await key(sessions.admin, ['read', 'operate', 'analyze', 'admin']);
   await t.app.inject({
     method: 'DELETE',
@@ -140,6 +142,16 @@ describe('security sweep over every /api route', () => {
         assert.equal(res.statusCode, 403, `${name} as ${who} → ${res.statusCode} ${res.body}`);
         assert.equal(res.json().error.code, 'forbidden');
       }
+    }
+  });
+
+  test('routes for signed-in people refuse an API key, even one with every scope', async () => {
+    const signedInOnly = routes.filter((r) => r.signedIn);
+    assert.ok(signedInOnly.length >= 5, `only ${signedInOnly.length} signed-in routes`);
+    for (const route of signedInOnly) {
+      const res = await request(route, { 'x-api-key': allScopesKey });
+      assert.equal(res.statusCode, 403, `${route.method} ${route.url} with a key → ${res.statusCode} ${res.body}`);
+      assert.equal(res.json().error.code, 'forbidden');
     }
   });
 

@@ -106,6 +106,14 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
     params: { id: owner.users.viewer.id },
     body: { role: 'viewer' },
   }),
+  'POST /api/v1/users/:id/invitation': async (ctx) => {
+    const { user } = await post(ctx, '/api/v1/users', {
+      email: `${unique('invitee')}@sweep.test`,
+      name: 'Invitee',
+      role: 'viewer',
+    });
+    return { params: { id: user.id } };
+  },
   'GET /api/v1/jobs/:id': async (ctx) => {
     const job = await post(ctx, '/api/v1/jobs/diagnostics', { rounds: 1 });
     return { params: { id: job.id } };

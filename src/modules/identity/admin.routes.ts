@@ -10,17 +10,45 @@ import {
   CustomerFacilityParams,
   CustomerPatch,
   CustomerQuery,
+  CustomerUserCreate,
   FacilityCreate,
   FacilityPatch,
   IdParams,
 } from './identity.schemas.ts';
-import { presentCustomer, presentFacility } from './presenters.ts';
+import { presentCustomer, presentFacility, presentInvitation, presentMember } from './presenters.ts';
+import type { UsersService } from './users.service.ts';
 
 const DEFAULT_TIMEZONE = 'UTC';
 
-/** Platform administration: customers (tenants) and their facilities. Superadmins only. */
-export function adminRoutes(app: App, customers: CustomersService) {
+/** Platform administration: customers (tenants), their facilities and first admins. Superadmins only. */
+export function adminRoutes(app: App, { customers, users }: { customers: CustomersService; users: UsersService }) {
   const tags = ['admin'];
+
+  app.post(
+    '/admin/customers/:id/users',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags,
+        summary: "Add a person to a customer (typically the customer's first admin)",
+        description:
+          'A person new to PlantIntel gets an account: active at once with a password, else invited to choose one. An existing account is invited and accepts while signed in (a password is refused for it).',
+        params: IdParams,
+        body: CustomerUserCreate,
+        response: { 201: Type.Ref('MemberCreated'), ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { role, ...rest } = request.body;
+      const { member, invitation } = await users.createForCustomer(
+        principalOf(request),
+        request.params.id,
+        { ...rest, role: role ?? 'admin' },
+        requestMeta(request),
+      );
+      return reply.status(201).send({ user: presentMember(member), invitation: invitation && presentInvitation(invitation) });
+    },
+  );
 
   app.get(
     '/admin/customers',

@@ -62,7 +62,9 @@ describe('API keys', () => {
   test("a key cannot do what its scopes don't include, nor create keys", async () => {
     const { key } = (await createKey(admin, { name: 'reader', scopes: ['read'] })).json();
     const headers = { 'x-api-key': key };
-    assert.equal((await t.app.inject({ url: '/api/v1/api-keys', headers })).statusCode, 200);
+    const keys = await t.app.inject({ url: '/api/v1/api-keys', headers });
+    assert.equal(keys.statusCode, 403);
+    assert.match(keys.json().error.message, /needs the scope "admin"/);
     const users = await t.app.inject({ url: '/api/v1/users', headers });
     assert.equal(users.statusCode, 403);
     assert.match(users.json().error.message, /lacks the scope "admin"/);

@@ -4,7 +4,13 @@ import { errorResponses } from '../../platform/http/openapi.ts';
 import { requestMeta } from '../../platform/http/request-context.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { AuthService } from './auth.service.ts';
-import { AcceptInvitationBody, LoginBody, LogoutBody, RefreshBody } from './identity.schemas.ts';
+import {
+  AcceptInvitationBody,
+  LoginBody,
+  LogoutBody,
+  RefreshBody,
+  SignedInAcceptBody,
+} from './identity.schemas.ts';
 import { presentMe, presentSession } from './presenters.ts';
 
 export function authRoutes(app: App, auth: AuthService) {
@@ -43,7 +49,7 @@ export function authRoutes(app: App, auth: AuthService) {
   app.post(
     '/auth/logout',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', signedIn: true },
       // The body is optional: a bare POST is a valid logout.
       preValidation: (request, _reply, done) => {
         request.body ??= {};
@@ -51,7 +57,7 @@ export function authRoutes(app: App, auth: AuthService) {
       },
       schema: {
         tags: ['auth'],
-        summary: 'End this sign-in: its refresh tokens stop working',
+        summary: 'End this sign-in: its refresh and access tokens stop working',
         body: LogoutBody,
         response: { 204: Type.Null(), ...errorResponses(400) },
       },
@@ -79,14 +85,34 @@ export function authRoutes(app: App, auth: AuthService) {
   );
 
   app.post(
+    '/auth/invitations/accept',
+    {
+      config: { access: 'authenticated', signedIn: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Accept an invitation as the signed-in account, and sign in to that organisation',
+        description: 'For people who already have a PlantIntel account. API keys cannot accept invitations.',
+        body: SignedInAcceptBody,
+        response: { 200: Type.Ref('Session'), ...errorResponses(400) },
+      },
+    },
+    async (request) =>
+      presentSession(
+        await auth.acceptInvitationSignedIn(principalOf(request), request.body.token, requestMeta(request)),
+      ),
+  );
+
+  app.post(
     '/auth/accept-invitation',
     {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Choose a password with an invitation token, and sign in',
+        summary: 'New to PlantIntel: choose a password with an invitation token, and sign in',
+        description:
+          'An invitation for an existing account answers 409 (`sign_in_required` in the details): sign in with that account and use POST /auth/invitations/accept.',
         body: AcceptInvitationBody,
-        response: { 200: Type.Ref('Session'), ...errorResponses(400) },
+        response: { 200: Type.Ref('Session'), ...errorResponses(400, 409) },
       },
     },
     async (request) =>

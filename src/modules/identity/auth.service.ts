@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../../config.ts';
 import type { Principal, TenantRole } from '../../platform/auth/principal.ts';
 import { type AccessTokens, hashToken, randomToken } from '../../platform/auth/tokens.ts';
-import type { Db, Executor } from '../../platform/db/database.ts';
+import type { Db, Executor, Tx } from '../../platform/db/database.ts';
 import { acrossTenants } from '../../platform/db/scope.ts';
-import { badRequest, forbidden, rateLimited, unauthorized } from '../../platform/http/errors.ts';
+import {
+  AppError,
+  badRequest,
+  forbidden,
+  rateLimited,
+  unauthorized,
+} from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
 import { listFacilities } from './customers.repo.ts';
-import {
-  insertAttempt,
-  lockAttemptKeys,
-  markAttemptSucceeded,
-  unsuccessfulSince,
-} from './login-attempts.repo.ts';
+import { markAttemptSucceeded } from './login-attempts.repo.ts';
+import { type LoginLimitSettings, reserveAttempt } from './login-limits.ts';
 import { checkPassword, hashPassword } from './password.ts';
+import type { Revocations } from './revocations.ts';
 import {
   findInvitation,
   findRefreshToken,
@@ -22,16 +26,25 @@ import {
   markRefreshTokenUsed,
   revokeFamily,
 } from './sessions.repo.ts';
-import { activeMemberships, findUserByEmail, findUserById, type UserRow, updateUser } from './users.repo.ts';
+import {
+  activeMemberships,
+  findMember,
+  findUserByEmail,
+  findUserById,
+  type MemberRow,
+  membershipsOf,
+  type UserRow,
+  updateMembership,
+  updateUser,
+  userTenantIds,
+} from './users.repo.ts';
 
-export type AuthSettings = Pick<
-  Config,
-  'refreshTokenTtlSeconds' | 'loginMaxFailuresPerEmail' | 'loginMaxFailuresPerIp' | 'loginWindowSeconds'
->;
+export type AuthSettings = Pick<Config, 'refreshTokenTtlSeconds'> & LoginLimitSettings;
 
 export interface AuthDeps {
   db: Db;
   accessTokens: AccessTokens;
+  revocations: Pick<Revocations, 'revoke'>;
   settings: AuthSettings;
 }
 
@@ -53,7 +66,7 @@ interface SessionSubject {
   role: TenantRole | null;
 }
 
-export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
+export function createAuthService({ db, accessTokens, revocations, settings }: AuthDeps) {
   /** Issues an access token and the next refresh token of `familyId` (a new family on login). */
   async function issueSession(
     tx: Executor,
@@ -87,38 +100,42 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
     };
   }
 
-  /** Which tenant a session acts in: the one asked for, else the oldest membership. */
+  /**
+   * Which tenant a session acts in: the one asked for, else the oldest membership. A superadmin
+   * signs in to the platform unless they name a tenant, so no membership decides where they land.
+   */
   async function chooseTenant(tx: Executor, user: UserRow, tenantId: string | undefined) {
+    const superadmin = user.platformRole === 'superadmin';
+    if (superadmin && !tenantId) return { tenantId: null, role: null };
     const options = await activeMemberships(tx, user.id);
     const chosen = tenantId ? options.find((m) => m.tenant.id === tenantId) : options[0];
     if (chosen) return { tenantId: chosen.tenant.id, role: chosen.membership.role as TenantRole };
     if (tenantId) throw forbidden('You are not an active member of that organisation');
-    if (user.platformRole === 'superadmin') return { tenantId: null, role: null };
     throw forbidden('Your account has no active organisation; ask your administrator');
   }
 
-  /**
-   * Reserves the attempt before any password is checked: under a lock per email and per address,
-   * count the attempts that have not succeeded (in-flight ones included) and refuse over a limit.
-   * Parallel attempts therefore cannot all slip past the check.
-   */
-  async function reserveAttempt(email: string, meta: RequestMeta): Promise<number> {
-    const since = new Date(Date.now() - settings.loginWindowSeconds * 1000);
-    const limits = [
-      { key: { email }, max: settings.loginMaxFailuresPerEmail },
-      { key: { ip: meta.ip }, max: settings.loginMaxFailuresPerIp },
-    ];
-    return acrossTenants(db, async (tx) => {
-      await lockAttemptKeys(tx, email, meta.ip);
-      for (const { key, max } of limits) {
-        const recent = await unsuccessfulSince(tx, key, since);
-        if (recent.count < max) continue;
-        const oldest = recent.oldest ?? new Date();
-        const retryAfter = (oldest.getTime() + settings.loginWindowSeconds * 1000 - Date.now()) / 1000;
-        throw rateLimited('Too many failed sign-in attempts; try again later', retryAfter);
+  /** Audit entries about an account's sign-ins go to every organisation it is active in. */
+  async function auditSignIn(tx: Tx, email: string, meta: RequestMeta, action: string, details: object) {
+    const user = await findUserByEmail(tx, email);
+    const tenants = user ? await userTenantIds(tx, user.id) : [];
+    for (const tenantId of tenants.length > 0 ? tenants : [null]) {
+      await recordAudit(tx, null, meta, { action, subject: email, tenantId, details: { ...details } });
+    }
+  }
+
+  /** Reserves the attempt or refuses it (429); a refusal is audited where the account's admins look. */
+  async function admit(email: string, meta: RequestMeta) {
+    const reservation = await acrossTenants(db, async (tx) => {
+      const outcome = await reserveAttempt(tx, email, meta.ip, settings);
+      if ('refused' in outcome) {
+        await auditSignIn(tx, email, meta, 'auth.login_throttled', { limit: outcome.refused });
       }
-      return insertAttempt(tx, email, meta.ip);
+      return outcome;
     });
+    if ('refused' in reservation) {
+      throw rateLimited('Too many failed sign-in attempts; try again later', reservation.retryAfterSeconds);
+    }
+    return reservation;
   }
 
   async function login(
@@ -126,7 +143,9 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
     meta: RequestMeta,
   ): Promise<SessionTokens> {
     const email = input.email.trim().toLowerCase();
-    const attempt = await reserveAttempt(email, meta);
+    const { attemptId, delayMs } = await admit(email, meta);
+    // An email under attack from many addresses is slowed down, not locked (see login-limits.ts).
+    if (delayMs > 0) await sleep(delayMs);
     // The password hash is checked outside any transaction: argon2 takes tens of milliseconds and
     // must not hold a database connection meanwhile.
     const user = await acrossTenants(db, (tx) => findUserByEmail(tx, email));
@@ -134,17 +153,10 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
     const outcome = await acrossTenants(db, async (tx) => {
       if (!user || !passwordOk || user.status !== 'active') {
         const reason = !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'user inactive';
-        // Recorded in the user's organisation when there is one, so its admins see attacks.
-        const tenantId = user ? ((await activeMemberships(tx, user.id))[0]?.tenant.id ?? null) : null;
-        await recordAudit(tx, null, meta, {
-          action: LOGIN_FAILED,
-          subject: email,
-          tenantId,
-          details: { reason },
-        });
+        await auditSignIn(tx, email, meta, LOGIN_FAILED, delayMs > 0 ? { reason, delayMs } : { reason });
         return null;
       }
-      await markAttemptSucceeded(tx, attempt);
+      await markAttemptSucceeded(tx, attemptId);
       const { tenantId, role } = await chooseTenant(tx, user, input.tenantId);
       await updateUser(tx, user.id, { lastLoginAt: new Date() });
       const session = await issueSession(tx, { user, tenantId, role }, randomUUID());
@@ -166,8 +178,10 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
       if (!row) return { error: 'The refresh token is invalid' };
       if (row.revokedAt) return { error: 'This sign-in has ended; sign in again' };
       if (row.usedAt !== null || !(await markRefreshTokenUsed(tx, row.id))) {
-        // A used token presented again was copied: end every session of that sign-in.
+        // A used token presented again was copied: end every session of that sign-in, its
+        // access tokens included.
         await revokeFamily(tx, row.familyId, 'reuse detected');
+        await revocations.revoke(tx, `session:${row.familyId}`);
         await recordAudit(tx, null, meta, {
           action: 'auth.refresh_reuse',
           tenantId: row.tenantId,
@@ -192,7 +206,9 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
     return result.session;
   }
 
+  /** Ends the caller's sign-in (and the one of `refreshToken`, if theirs): refresh and access tokens. */
   async function logout(principal: Principal, refreshToken: string | undefined, meta: RequestMeta) {
+    if (principal.kind !== 'user') throw forbidden('An API key has no sign-in to end; revoke the key instead');
     await acrossTenants(db, async (tx) => {
       const families = new Set<string>();
       if (principal.sessionId) families.add(principal.sessionId);
@@ -200,7 +216,10 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
         const row = await findRefreshToken(tx, hashToken(refreshToken));
         if (row && row.userId === principal.userId) families.add(row.familyId);
       }
-      for (const family of families) await revokeFamily(tx, family, 'logout');
+      for (const family of families) {
+        await revokeFamily(tx, family, 'logout');
+        await revocations.revoke(tx, `session:${family}`);
+      }
       await recordAudit(tx, principal, meta, {
         action: 'auth.logout',
         targetType: 'user',
@@ -209,30 +228,77 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
     });
   }
 
-  async function acceptInvitation(
-    token: string,
-    password: string,
-    meta: RequestMeta,
-  ): Promise<SessionTokens> {
+  /** The open invitation of `token` with its membership, or a 400 that says nothing more. */
+  async function openInvitation(tx: Tx, token: string) {
+    const invitation = await findInvitation(tx, hashToken(token));
+    const valid = invitation && !invitation.acceptedAt && invitation.expiresAt.getTime() > Date.now();
+    const member = valid ? await findMember(tx, invitation.tenantId, invitation.userId) : undefined;
+    if (!invitation || !member || member.membership.status !== 'invited') {
+      throw badRequest('This invitation link is invalid, already used or expired; ask for a new one');
+    }
+    if (member.user.status !== 'active') throw badRequest('The invited account is no longer active');
+    return { invitation, member };
+  }
+
+  async function join(tx: Tx, invitation: { id: string; tenantId: string }, user: UserRow, meta: RequestMeta) {
+    if (!(await markInvitationAccepted(tx, invitation.id))) {
+      throw badRequest('This invitation link is invalid, already used or expired; ask for a new one');
+    }
+    const member = await findMember(tx, invitation.tenantId, user.id);
+    if (!member) throw badRequest('This invitation link is invalid, already used or expired; ask for a new one');
+    await updateMembership(tx, member.membership.id, { status: 'active', invitedName: null });
+    await recordAudit(tx, actorOf(user, invitation.tenantId), meta, {
+      action: 'user.invitation_accepted',
+      targetType: 'user',
+      targetId: user.id,
+      subject: user.email,
+    });
+    const role = member.membership.role as TenantRole;
+    return issueSession(tx, { user, tenantId: invitation.tenantId, role }, randomUUID());
+  }
+
+  /**
+   * A new person's first password comes with the invitation that created the account: none accepted
+   * anywhere yet, and this is the oldest open one. A second organisation inviting the same new
+   * person a moment later cannot choose their password; they accept its invitation signed in.
+   */
+  async function mayChoosePassword(tx: Tx, member: MemberRow) {
+    const all = await membershipsOf(tx, member.user.id);
+    if (all.some((m) => m.invitedName === null)) return false;
+    return all.find((m) => m.status === 'invited')?.id === member.membership.id;
+  }
+
+  /**
+   * A person new to PlantIntel accepts with the password they choose. An account that exists — it
+   * has a password, or belongs to another organisation — is never given one here: its owner signs
+   * in and accepts (`acceptInvitationSignedIn`).
+   */
+  async function acceptInvitation(token: string, password: string, meta: RequestMeta) {
     const passwordHash = await hashPassword(password);
     return acrossTenants(db, async (tx) => {
-      const invitation = await findInvitation(tx, hashToken(token));
-      const valid = invitation && !invitation.acceptedAt && invitation.expiresAt.getTime() > Date.now();
-      if (!valid || !(await markInvitationAccepted(tx, invitation.id))) {
+      const { invitation, member } = await openInvitation(tx, token);
+      if (member.user.passwordHash || member.user.platformRole || !(await mayChoosePassword(tx, member))) {
+        throw new AppError(
+          'conflict',
+          'This invitation is for an existing PlantIntel account: sign in with it, then accept the invitation',
+          [{ path: '/body/token', message: 'sign_in_required' }],
+        );
+      }
+      await updateUser(tx, member.user.id, { passwordHash });
+      return join(tx, invitation, member.user, meta);
+    });
+  }
+
+  /** An existing account accepts an invitation while signed in as itself; it is signed in there. */
+  async function acceptInvitationSignedIn(principal: Principal, token: string, meta: RequestMeta) {
+    if (principal.kind !== 'user') throw forbidden('Sign in as the invited person to accept; API keys cannot');
+    return acrossTenants(db, async (tx) => {
+      const { invitation, member } = await openInvitation(tx, token);
+      // Someone else's invitation looks like no invitation at all.
+      if (member.user.id !== principal.userId) {
         throw badRequest('This invitation link is invalid, already used or expired; ask for a new one');
       }
-      const user = await findUserById(tx, invitation.userId);
-      if (user?.status !== 'active') throw badRequest('The invited account is no longer active');
-      // An invitation chooses the first password, never replaces one.
-      if (user.passwordHash) throw badRequest('This account already has a password; sign in with it');
-      await updateUser(tx, user.id, { passwordHash });
-      const { tenantId, role } = await chooseTenant(tx, user, invitation.tenantId);
-      await recordAudit(tx, actorOf(user, tenantId), meta, {
-        action: 'user.invitation_accepted',
-        targetType: 'user',
-        targetId: user.id,
-      });
-      return issueSession(tx, { user, tenantId, role }, randomUUID());
+      return join(tx, invitation, member.user, meta);
     });
   }
 
@@ -244,11 +310,13 @@ export function createAuthService({ db, accessTokens, settings }: AuthDeps) {
       const memberships = await activeMemberships(tx, user.id);
       const current = memberships.find((m) => m.tenant.id === principal.tenantId);
       const facilities = principal.tenantId ? await listFacilities(tx, principal.tenantId) : [];
-      return { user, tenant: current?.tenant ?? null, memberships, facilities };
+      // A key acts in its own tenant only: where else its creator belongs is none of its business.
+      const visible = principal.kind === 'user' ? memberships : [];
+      return { user, tenant: current?.tenant ?? null, memberships: visible, facilities };
     });
   }
 
-  return { login, refresh, logout, acceptInvitation, profile };
+  return { login, refresh, logout, acceptInvitation, acceptInvitationSignedIn, profile };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

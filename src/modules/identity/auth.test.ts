@@ -8,7 +8,13 @@ let acme: TestTenant;
 
 before(async () => {
   t = await createTestApp({
-    env: { LOGIN_MAX_FAILURES_PER_EMAIL: '3', LOGIN_MAX_FAILURES_PER_IP: '6', LOGIN_WINDOW_SECONDS: '600' },
+    env: {
+      LOGIN_MAX_FAILURES_PER_EMAIL: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '6',
+      LOGIN_WINDOW_SECONDS: '600',
+      LOGIN_SLOWDOWN_AFTER: '4',
+      LOGIN_MAX_DELAY_MS: '2000',
+    },
   });
   acme = await createTestTenant(t.database.db, 'acme');
 });
@@ -27,6 +33,7 @@ const audit = async (adminToken: string, action: string) => {
     action: string;
     subject: string | null;
     ip: string;
+    details: Record<string, unknown> | null;
     actor: { label: string };
   }[];
 };
@@ -73,37 +80,68 @@ describe('sign-in', () => {
     assert.ok(logins.some((l) => l.subject === 'admin@acme.test' && l.actor.label === 'admin@acme.test'));
   });
 
-  test('repeated failures for one email → 429 with Retry-After, even with the right password', async () => {
+  test('failures for one email from one address → 429 there only; the right password works elsewhere', async () => {
     const email = 'analyst@acme.test';
     for (let i = 0; i < 3; i++) {
-      assert.equal((await login({ email, password: `wrong-${i}-xx` }, `10.1.0.${i}`)).statusCode, 401);
+      assert.equal((await login({ email, password: `wrong-${i}-xx` }, '10.1.0.1')).statusCode, 401);
     }
-    const blocked = await login({ email, password: TEST_PASSWORD }, '10.1.0.9');
+    const blocked = await login({ email, password: TEST_PASSWORD }, '10.1.0.1');
     assert.equal(blocked.statusCode, 429);
     assert.equal(blocked.json().error.code, 'rate_limited');
     const retryAfter = Number(blocked.headers['retry-after']);
     assert.ok(retryAfter > 500 && retryAfter <= 600, `retry-after ${retryAfter}`);
+    // The attacker's address is no lockout button: the owner signs in from their own.
+    assert.equal((await login({ email, password: TEST_PASSWORD }, '10.1.0.9')).statusCode, 200);
+    const admin = await signIn(t.app, acme.users.admin.email);
+    const throttled = await audit(admin.accessToken, 'auth.login_throttled');
+    assert.ok(
+      throttled.some((e) => e.subject === email && e.ip === '10.1.0.1'),
+      JSON.stringify(throttled),
+    );
   });
 
-  test('parallel attempts cannot slip past the limit', async () => {
+  test('parallel attempts from one address cannot slip past the limit', async () => {
     const email = 'parallel@acme.test';
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => login({ email, password: `parallel-${i}-x` }, `10.9.0.${i}`)),
+      Array.from({ length: 12 }, (_, i) => login({ email, password: `parallel-${i}-x` }, '10.9.0.1')),
     );
     const statuses = results.map((r) => r.statusCode);
-    // The limit is 3 per email; the addresses differ, so only the email limit applies.
     assert.ok(statuses.filter((code) => code === 401).length <= 3, statuses.join(','));
     assert.ok(statuses.filter((code) => code === 429).length >= 9, statuses.join(','));
   });
 
-  test('repeated failures from one address → 429 for any email from it, not for others', async () => {
+  test('an email attacked from many addresses is slowed down, never blocked', async () => {
+    const email = 'operator@acme.test';
+    for (let i = 0; i < 6; i++) {
+      const res = await login({ email, password: `wrong-${i}-yy` }, `10.3.${i}.1`);
+      assert.equal(res.statusCode, 401);
+    }
+    const owner = await login({ email, password: TEST_PASSWORD }, '10.3.99.1');
+    assert.equal(owner.statusCode, 200);
+    const admin = await signIn(t.app, acme.users.admin.email);
+    const failures = (await audit(admin.accessToken, 'auth.login_failed')).filter((e) => e.subject === email);
+    const delays = failures.map((e) => (e.details as { delayMs?: number } | null)?.delayMs ?? 0);
+    // LOGIN_SLOWDOWN_AFTER is 4 here: the 5th and 6th failures waited, each longer than the last.
+    assert.deepEqual(delays.sort((x, y) => x - y), [0, 0, 0, 0, 250, 500]);
+  });
+
+  test('failures from one address → 429 for new emails from it, not for people who signed in there', async () => {
+    assert.equal(
+      (await login({ email: 'admin@acme.test', password: TEST_PASSWORD }, '10.2.0.1')).statusCode,
+      200,
+    );
     for (let i = 0; i < 6; i++) {
       await login({ email: `ghost${i}@acme.test`, password: 'wrong-password' }, '10.2.0.1');
     }
-    const blocked = await login({ email: 'admin@acme.test', password: TEST_PASSWORD }, '10.2.0.1');
+    const known = await login({ email: 'admin@acme.test', password: TEST_PASSWORD }, '10.2.0.1');
+    assert.equal(known.statusCode, 200);
+    const blocked = await login({ email: 'viewer@acme.test', password: TEST_PASSWORD }, '10.2.0.1');
     assert.equal(blocked.statusCode, 429);
-    const elsewhere = await login({ email: 'admin@acme.test', password: TEST_PASSWORD }, '10.2.0.2');
+    const elsewhere = await login({ email: 'viewer@acme.test', password: TEST_PASSWORD }, '10.2.0.2');
     assert.equal(elsewhere.statusCode, 200);
+    const throttled = await audit(known.json().accessToken, 'auth.login_throttled');
+    const entry = throttled.find((e) => e.subject === 'viewer@acme.test');
+    assert.deepEqual(entry?.details, { limit: 'address' });
   });
 
   test('schema violations are 400 before any credential check', async () => {
@@ -190,37 +228,55 @@ describe('members', () => {
     assert.equal(again.statusCode, 400);
     await signIn(t.app, 'new.hire@acme.test', 'chosen-pass-1');
 
-    const entries = await audit(admin.accessToken, 'user.create');
+    const entries = await audit(admin.accessToken, 'user.invite');
     assert.ok(entries.some((e) => e.subject === 'new.hire@acme.test' && e.actor.label === 'admin@acme.test'));
+    const members = await t.app.inject({ url: '/api/v1/users?search=new.hire', headers: admin.headers });
+    assert.equal(members.json().items[0].status, 'active');
   });
 
-  test('another organisation adding an invited person gets no invitation: it cannot set their password', async () => {
+  test('a second organisation inviting the same new person cannot choose their password', async () => {
     const admin = await signIn(t.app, acme.users.admin.email);
-    const invited = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: admin.headers,
-      payload: { email: 'shared@acme.test', name: 'Shared', role: 'analyst' },
-    });
-    const { invitation } = invited.json();
+    const invite = (headers: object, role: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: headers as Record<string, string>,
+        payload: { email: 'shared@acme.test', name: 'Shared', role },
+      });
+    const { invitation } = (await invite(admin.headers, 'analyst')).json();
     const rival = await createTestTenant(t.database.db, 'rival');
     const rivalAdmin = await signIn(t.app, rival.users.admin.email);
-    const added = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: rivalAdmin.headers,
-      payload: { email: 'shared@acme.test', name: 'Shared', role: 'viewer' },
-    });
+    const added = await invite(rivalAdmin.headers, 'viewer');
     assert.equal(added.statusCode, 201);
-    assert.equal(added.json().invitation, null);
-    // The person's own invitation still works, once; after that no invitation replaces the password.
+    const rivalToken = added.json().invitation.token;
+    const claim = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/accept-invitation',
+      payload: { token: rivalToken, password: 'rival-pass-1' },
+    });
+    assert.equal(claim.statusCode, 409);
+    assert.equal(claim.json().error.details[0].message, 'sign_in_required');
+    // The person's own first invitation sets their password; the rival's they accept signed in.
     const accepted = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/accept-invitation',
       payload: { token: invitation.token, password: 'own-pass-1' },
     });
     assert.equal(accepted.statusCode, 200);
-    await signIn(t.app, 'shared@acme.test', 'own-pass-1');
+    const own = await signIn(t.app, 'shared@acme.test', 'own-pass-1');
+    const joined = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/invitations/accept',
+      headers: own.headers,
+      payload: { token: rivalToken },
+    });
+    assert.equal(joined.statusCode, 200);
+    const me = await t.app.inject({
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${joined.json().accessToken}` },
+    });
+    assert.equal(me.json().tenant.id, rival.id);
+    assert.equal(me.json().role, 'viewer');
   });
 
   test('a deactivated member can no longer refresh or sign in; the last admin cannot be removed', async () => {

@@ -18,6 +18,7 @@ import {
   updateFacility,
   updateTenant,
 } from './customers.repo.ts';
+import type { Revocations } from './revocations.ts';
 import { revokeTenantSessions } from './sessions.repo.ts';
 
 export type CustomerInput = Omit<TenantInsert, 'id' | 'createdAt' | 'updatedAt'>;
@@ -46,7 +47,13 @@ async function unique<T>(what: string, work: () => Promise<T>): Promise<T> {
  * Customers (tenants) and their facilities, for platform superadmins. Everything here runs across
  * tenants — the explicit bypass of tenant isolation — and every call leaves an audit entry.
  */
-export function createCustomersService({ db }: { db: Db }) {
+export function createCustomersService({
+  db,
+  revocations,
+}: {
+  db: Db;
+  revocations: Pick<Revocations, 'revoke'>;
+}) {
   function platform<T>(
     actor: Principal,
     meta: RequestMeta,
@@ -96,9 +103,14 @@ export function createCustomersService({ db }: { db: Db }) {
         meta,
         { action: 'customer.update', tenantId: id, details: { changes: patch } },
         async (tx) => {
-          await existing(tx, id);
+          const before = await existing(tx, id);
           const email = patch.email?.toLowerCase();
-          return (await updateTenant(tx, id, { ...patch, ...(email ? { email } : {}) })) as TenantRow;
+          const updated = (await updateTenant(tx, id, { ...patch, ...(email ? { email } : {}) })) as TenantRow;
+          if (updated.status !== before.status) {
+            if (updated.status === 'inactive') await revokeTenantSessions(tx, id, 'tenant deactivated');
+            await revocations.revoke(tx, `tenant:${id}`);
+          }
+          return updated;
         },
       ),
     );
@@ -109,6 +121,8 @@ export function createCustomersService({ db }: { db: Db }) {
       await existing(tx, id);
       const tenant = (await updateTenant(tx, id, { status: 'inactive' })) as TenantRow;
       await revokeTenantSessions(tx, id, 'tenant deactivated');
+      // Access tokens, API keys and open WebSockets of the tenant stop at their next use.
+      await revocations.revoke(tx, `tenant:${id}`);
       return tenant;
     });
 

@@ -30,10 +30,12 @@ export const LogoutBody = Type.Object(
   { refreshToken: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })) },
   { additionalProperties: false },
 );
+const InvitationToken = Type.String({ minLength: 1, maxLength: 512 });
 export const AcceptInvitationBody = Type.Object(
-  { token: Type.String({ minLength: 1, maxLength: 512 }), password: Password },
+  { token: InvitationToken, password: Password },
   { additionalProperties: false },
 );
+export const SignedInAcceptBody = Type.Object({ token: InvitationToken }, { additionalProperties: false });
 
 export const Session = Type.Object(
   {
@@ -139,7 +141,9 @@ export const Member = Type.Object(
     email: Type.String(),
     name: Type.String(),
     role: Role,
-    status: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
+    status: Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('invited')], {
+      description: '`invited`: added, waiting for the person to accept; no access until then',
+    }),
     passwordSet: Type.Boolean(),
     lastLoginAt: Type.Union([DateTime, Type.Null()]),
     memberSince: DateTime,
@@ -149,21 +153,30 @@ export const Member = Type.Object(
 export const MemberCreated = Type.Object(
   {
     user: Type.Ref('Member'),
-    invitation: Type.Union([
-      Type.Object({
-        token: Type.String({ description: 'Shown once: send it to the user to choose a password' }),
-        expiresAt: DateTime,
-      }),
-      Type.Null(),
-    ]),
+    invitation: Type.Union([Type.Ref('Invitation'), Type.Null()]),
   },
   { $id: 'MemberCreated' },
 );
-export const MemberCreate = Type.Object(
+export const Invitation = Type.Object(
   {
-    email: Email,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    role: Role,
+    token: Type.String({
+      description:
+        'Shown once: the person opens /accept-invitation?token=… and accepts, choosing a password if new to PlantIntel or signed in with their account',
+    }),
+    expiresAt: DateTime,
+  },
+  { $id: 'Invitation' },
+);
+const MemberFields = {
+  email: Email,
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  role: Role,
+};
+export const MemberCreate = Type.Object(MemberFields, { additionalProperties: false });
+export const CustomerUserCreate = Type.Object(
+  {
+    ...MemberFields,
+    role: Type.Optional(Role),
     password: Type.Optional(Password),
   },
   { additionalProperties: false },
@@ -178,7 +191,9 @@ export const MemberPatch = Type.Object(
 export const MemberQuery = Type.Object({
   search: Type.Optional(Type.String({ maxLength: 200, description: 'Matches email or name' })),
   role: Type.Optional(Role),
-  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')])),
+  status: Type.Optional(
+    Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('invited')]),
+  ),
   ...PageQuery,
 });
 export const MemberPage = Page(Type.Ref('Member'), 'MemberPage');
@@ -209,7 +224,11 @@ export const ApiKeyCreate = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     scopes: Type.Array(ScopeName, { minItems: 1, maxItems: 4 }),
     expiresAt: Type.Optional(
-      Type.Union([DateTime, Type.Null()], { description: 'Default: 90 days from now; null: never expires' }),
+      Type.String({
+        format: 'date-time',
+        maxLength: 40,
+        description: 'Default: 90 days from now; at most API_KEY_MAX_LIFETIME_DAYS (365) ahead',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -271,6 +290,7 @@ export const IDENTITY_SCHEMAS = [
   CustomerPage,
   FacilityList,
   Member,
+  Invitation,
   MemberCreated,
   MemberPage,
   ApiKey,

@@ -3,7 +3,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
 import { AccessTokens, ExternalTokens } from '../../platform/auth/tokens.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
 import type { Events } from '../../platform/events/events.ts';
 import type { App } from '../../platform/http/types.ts';
 import { adminRoutes } from './admin.routes.ts';
@@ -14,6 +14,7 @@ import { createAuthService } from './auth.service.ts';
 import { createAuthenticator } from './authenticate.ts';
 import { createCustomersService } from './customers.service.ts';
 import { IDENTITY_SCHEMAS } from './identity.schemas.ts';
+import { createRevocations } from './revocations.ts';
 import { loadSigningKey } from './signing-key.ts';
 import { tenantRoutes } from './tenant.routes.ts';
 import { createUsersService } from './users.service.ts';
@@ -31,13 +32,15 @@ export { facilityInScope } from './customers.repo.ts';
 
 export interface IdentityDeps {
   db: Db;
+  /** For the credential-change notifications every process listens to. */
+  database: Database;
   config: Config;
   logger: FastifyBaseLogger;
   /** Member changes are domain events (pushed live on the `tenant` topic). */
   events: Pick<Events, 'record'>;
 }
 
-export async function createIdentity({ db, config, logger, events }: IdentityDeps) {
+export async function createIdentity({ db, database, config, logger, events }: IdentityDeps) {
   const accessTokens = new AccessTokens(
     await loadSigningKey(db, config.jwtSecret),
     config.accessTokenTtlSeconds,
@@ -50,21 +53,27 @@ export async function createIdentity({ db, config, logger, events }: IdentityDep
           audience: config.oidcAudience,
         })
       : undefined;
-  const authenticator = createAuthenticator({ db, accessTokens, externalTokens, logger });
-  const auth = createAuthService({ db, accessTokens, settings: config });
-  const users = createUsersService({ db, events });
-  const apiKeys = createApiKeysService({ db });
-  const customers = createCustomersService({ db });
+  const revocations = createRevocations({ database, ttlMs: config.authCacheMs, logger });
+  const authenticator = createAuthenticator({ db, accessTokens, externalTokens, revocations, logger });
+  const auth = createAuthService({ db, accessTokens, revocations, settings: config });
+  const users = createUsersService({ db, events, revocations });
+  const apiKeys = createApiKeysService({ db, revocations, maxLifetimeDays: config.apiKeyMaxLifetimeDays });
+  const customers = createCustomersService({ db, revocations });
   const audit = createAuditService({ db });
 
   return {
     authenticate: authenticator.authenticate,
     authenticateToken: authenticator.authenticateToken,
+    /** Calls `listener` after every committed change that may end or narrow a credential. */
+    onCredentialsChanged: (listener: () => void) => revocations.onRevoked(listener),
+    /** Listens for credential changes of other processes; call when the app is ready. */
+    start: () => revocations.start(),
+    stop: () => revocations.stop(),
     /** Registers the identity routes; call inside the /api/v1 scope. */
     routes(app: App) {
       for (const schema of IDENTITY_SCHEMAS) app.addSchema(schema);
       authRoutes(app, auth);
-      adminRoutes(app, customers);
+      adminRoutes(app, { customers, users });
       tenantRoutes(app, { audit, users, apiKeys, customers });
     },
   };

@@ -2,7 +2,7 @@ import { and, count, eq, gte, min, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { loginAttempts } from '../../platform/db/schema/index.ts';
 
-export type AttemptKey = { email: string } | { ip: string };
+export type AttemptKey = { email: string; ip?: string } | { ip: string };
 
 /**
  * Serialises sign-in attempts per email and per address for the rest of the transaction. Always in
@@ -20,7 +20,8 @@ export async function unsuccessfulSince(tx: Executor, key: AttemptKey, since: Da
     .from(loginAttempts)
     .where(
       and(
-        'email' in key ? eq(loginAttempts.email, key.email) : eq(loginAttempts.ip, key.ip),
+        'email' in key ? eq(loginAttempts.email, key.email) : undefined,
+        key.ip !== undefined ? eq(loginAttempts.ip, key.ip) : undefined,
         eq(loginAttempts.succeeded, false),
         gte(loginAttempts.attemptedAt, since),
       ),
@@ -36,4 +37,21 @@ export async function insertAttempt(tx: Executor, email: string, ip: string): Pr
 
 export async function markAttemptSucceeded(tx: Executor, id: number) {
   await tx.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, id));
+}
+
+/** Whether `email` signed in successfully from `ip` since `since` (a known address for that person). */
+export async function succeededFrom(tx: Executor, email: string, ip: string, since: Date) {
+  const [row] = await tx
+    .select({ id: loginAttempts.id })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.ip, ip),
+        eq(loginAttempts.succeeded, true),
+        gte(loginAttempts.attemptedAt, since),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

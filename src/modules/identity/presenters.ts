@@ -62,16 +62,29 @@ export function presentMe(
   };
 }
 
-export const presentMember = ({ user, membership }: MemberRow) => ({
-  id: user.id,
-  email: user.email,
-  name: user.name,
-  role: membership.role,
-  // Deactivated in this tenant, or everywhere by the platform.
-  status: user.status === 'inactive' ? 'inactive' : membership.status,
-  passwordSet: user.passwordHash !== null,
-  lastLoginAt: iso(user.lastLoginAt),
-  memberSince: membership.createdAt.toISOString(),
+/**
+ * A member as their tenant sees them. Until the person accepts (invitedName is kept until then),
+ * only what the tenant itself gave is shown: the account may belong to someone who has never
+ * agreed to share its name, sign-ins or whether it has a password.
+ */
+export const presentMember = ({ user, membership }: MemberRow) => {
+  const accepted = membership.invitedName === null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: accepted ? user.name : (membership.invitedName ?? ''),
+    role: membership.role,
+    // Deactivated in this tenant, or everywhere by the platform.
+    status: accepted && user.status === 'inactive' ? 'inactive' : membership.status,
+    passwordSet: accepted && user.passwordHash !== null,
+    lastLoginAt: accepted ? iso(user.lastLoginAt) : null,
+    memberSince: membership.createdAt.toISOString(),
+  };
+};
+
+export const presentInvitation = (i: { token: string; expiresAt: Date }) => ({
+  token: i.token,
+  expiresAt: i.expiresAt.toISOString(),
 });
 
 export const presentApiKey = ({ key, creatorEmail }: { key: ApiKeyRow; creatorEmail: string | null }) => ({

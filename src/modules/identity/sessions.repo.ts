@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import { invitations, refreshTokens } from '../../platform/db/schema/index.ts';
+import { invitations, memberships, refreshTokens, tenants, users } from '../../platform/db/schema/index.ts';
 
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
@@ -64,6 +64,15 @@ export async function insertInvitation(
   return row;
 }
 
+/** Withdraws the links not yet used for this membership (a new link replaces them). */
+export async function deleteOpenInvitations(tx: Executor, tenantId: string, userId: string) {
+  await tx
+    .delete(invitations)
+    .where(
+      and(eq(invitations.tenantId, tenantId), eq(invitations.userId, userId), isNull(invitations.acceptedAt)),
+    );
+}
+
 export async function findInvitation(tx: Executor, tokenHash: string) {
   const [row] = await tx.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
   return row;
@@ -77,3 +86,35 @@ export async function markInvitationAccepted(tx: Executor, id: string): Promise<
     .returning({ id: invitations.id });
   return rows.length === 1;
 }
+
+/**
+ * What an access token of this sign-in stands for now: whether the sign-in is still open, the
+ * person's status and platform role, and their membership and the customer's status in the token's
+ * tenant. Undefined when the user no longer exists.
+ */
+export async function sessionState(
+  tx: Executor,
+  claims: { userId: string; tenantId: string | null; familyId: string },
+) {
+  const [row] = await tx
+    .select({
+      userStatus: users.status,
+      platformRole: users.platformRole,
+      email: users.email,
+      role: memberships.role,
+      membershipStatus: memberships.status,
+      tenantStatus: tenants.status,
+      open: sql<boolean>`exists (select 1 from ${refreshTokens} where ${refreshTokens.familyId} = ${claims.familyId} and ${refreshTokens.userId} = ${claims.userId} and ${refreshTokens.revokedAt} is null)`,
+    })
+    .from(users)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, users.id), eq(memberships.tenantId, claims.tenantId ?? NO_TENANT)),
+    )
+    .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(eq(users.id, claims.userId));
+  return row;
+}
+
+// A uuid no tenant has: a platform session joins no membership.
+const NO_TENANT = '00000000-0000-0000-0000-000000000000';

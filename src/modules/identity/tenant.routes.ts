@@ -17,7 +17,13 @@ import {
   MemberPatch,
   MemberQuery,
 } from './identity.schemas.ts';
-import { presentApiKey, presentAuditEntry, presentFacility, presentMember } from './presenters.ts';
+import {
+  presentApiKey,
+  presentAuditEntry,
+  presentFacility,
+  presentInvitation,
+  presentMember,
+} from './presenters.ts';
 import type { UsersService } from './users.service.ts';
 
 interface Deps {
@@ -47,10 +53,12 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
   app.post(
     '/users',
     {
-      config: { access: 'admin' },
+      config: { access: 'admin', signedIn: true },
       schema: {
         tags: ['users'],
-        summary: 'Add a member with a role (with a password, or invited to choose one)',
+        summary: 'Invite a person with a role',
+        description:
+          'Creates an `invited` membership and a one-time link. The person accepts it by choosing a password if they are new to PlantIntel, or signed in with their account if they have one; the answer is the same either way. Signed-in admins only: API keys cannot add members.',
         body: MemberCreate,
         response: { 201: Type.Ref('MemberCreated'), ...errorResponses(400, 409) },
       },
@@ -63,8 +71,26 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       );
       return reply.status(201).send({
         user: presentMember(member),
-        invitation: invitation && { token: invitation.token, expiresAt: invitation.expiresAt.toISOString() },
+        invitation: invitation && presentInvitation(invitation),
       });
+    },
+  );
+
+  app.post(
+    '/users/:id/invitation',
+    {
+      config: { access: 'admin', signedIn: true },
+      schema: {
+        tags: ['users'],
+        summary: 'A new invitation link for a member who has not accepted yet',
+        description: 'Older links of that member stop working. Signed-in admins only.',
+        params: IdParams,
+        response: { 201: Type.Ref('Invitation'), ...errorResponses(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const invitation = await users.reinvite(principalOf(request), request.params.id, requestMeta(request));
+      return reply.status(201).send(presentInvitation(invitation));
     },
   );
 
@@ -85,12 +111,12 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
   app.patch(
     '/users/:id',
     {
-      config: { access: 'admin' },
+      config: { access: 'admin', signedIn: true },
       schema: {
         tags: ['users'],
         summary: "Change a member's role, or deactivate / reactivate them",
         description:
-          'The change ends their open sessions. The last active admin cannot be demoted or deactivated.',
+          'A new role applies to their next request; deactivation ends their sign-ins and keys in this organisation. The last active admin cannot be demoted or deactivated. Signed-in admins only.',
         params: IdParams,
         body: MemberPatch,
         response: { 200: Type.Ref('Member'), ...errorResponses(400, 404, 409) },
@@ -109,6 +135,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       schema: {
         tags: ['api-keys'],
         summary: 'API keys: all of the organisation for admins, your own otherwise',
+        description: 'With an API key this needs the scope `admin`.',
         querystring: ApiKeyQuery,
         response: { 200: Type.Ref('ApiKeyPage'), ...errorResponses(400) },
       },
@@ -120,7 +147,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
   app.post(
     '/api-keys',
     {
-      config: { access: 'read' },
+      config: { access: 'read', signedIn: true },
       schema: {
         tags: ['api-keys'],
         summary: 'Create an API key (the key is shown once)',
@@ -136,7 +163,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
         principalOf(request),
         {
           ...rest,
-          expiresAt: expiresAt === undefined || expiresAt === null ? expiresAt : new Date(expiresAt),
+          expiresAt: expiresAt === undefined ? undefined : new Date(expiresAt),
         },
         requestMeta(request),
       );
@@ -154,6 +181,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       schema: {
         tags: ['api-keys'],
         summary: 'Revoke an API key (yours, or any as admin)',
+        description: 'With an API key this needs the scope `admin`. Requests with the key fail from the next one on.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses(404) },
       },

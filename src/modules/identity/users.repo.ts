@@ -70,6 +70,20 @@ export async function activeMemberships(tx: Executor, userId: string): Promise<T
     .orderBy(asc(memberships.createdAt), asc(memberships.id));
 }
 
+/** The tenants a user is active in (the tenant not deactivated). */
+export async function userTenantIds(tx: Executor, userId: string): Promise<string[]> {
+  return (await activeMemberships(tx, userId)).map((m) => m.tenant.id);
+}
+
+/** Every membership of a user, whatever its status, oldest first. */
+export async function membershipsOf(tx: Executor, userId: string): Promise<MembershipRow[]> {
+  return tx
+    .select()
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(memberships.id));
+}
+
 export async function findMember(tx: Executor, tenantId: string, userId: string) {
   const [row] = await tx
     .select({ user: users, membership: memberships })
@@ -82,7 +96,7 @@ export async function findMember(tx: Executor, tenantId: string, userId: string)
 export interface MemberFilter {
   search?: string | undefined;
   role?: TenantRole | undefined;
-  status?: 'active' | 'inactive' | undefined;
+  status?: 'active' | 'inactive' | 'invited' | undefined;
   limit: number;
   offset: number;
 }
@@ -93,7 +107,9 @@ export async function listMembers(tx: Executor, tenantId: string, filter: Member
   if (filter.status) conditions.push(eq(memberships.status, filter.status));
   if (filter.search) {
     const like = `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`;
-    const match = or(ilike(users.email, like), ilike(users.name, like));
+    // Until the person accepts, the tenant knows them only by the name it gave.
+    const name = sql`coalesce(${memberships.invitedName}, ${users.name})`;
+    const match = or(ilike(users.email, like), ilike(name, like));
     if (match) conditions.push(match);
   }
   const where = and(...conditions);
@@ -117,7 +133,13 @@ export async function listMembers(tx: Executor, tenantId: string, filter: Member
 
 export async function insertMembership(
   tx: Executor,
-  values: { tenantId: string; userId: string; role: TenantRole },
+  values: {
+    tenantId: string;
+    userId: string;
+    role: TenantRole;
+    status?: 'active' | 'invited';
+    invitedName?: string | null;
+  },
 ): Promise<MembershipRow> {
   const [row] = await tx.insert(memberships).values(values).returning();
   if (!row) throw new Error('membership not inserted');
@@ -127,7 +149,7 @@ export async function insertMembership(
 export async function updateMembership(
   tx: Executor,
   id: string,
-  patch: Partial<Pick<MembershipRow, 'role' | 'status'>>,
+  patch: Partial<Pick<MembershipRow, 'role' | 'status' | 'invitedName'>>,
 ) {
   await tx
     .update(memberships)

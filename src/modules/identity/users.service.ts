@@ -1,13 +1,15 @@
 import type { Principal, TenantRole } from '../../platform/auth/principal.ts';
 import { hashToken, randomToken } from '../../platform/auth/tokens.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { acrossTenants, inTenant, tenantOf } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
+import { findTenant } from './customers.repo.ts';
 import { hashPassword } from './password.ts';
-import { insertInvitation, revokeUserSessions } from './sessions.repo.ts';
+import type { Revocations } from './revocations.ts';
+import { deleteOpenInvitations, insertInvitation, revokeUserSessions } from './sessions.repo.ts';
 import {
   findMember,
   findUserByEmail,
@@ -16,6 +18,7 @@ import {
   listMembers,
   lockActiveAdmins,
   type MemberFilter,
+  type MemberRow,
   updateMembership,
 } from './users.repo.ts';
 
@@ -25,8 +28,6 @@ export interface NewMember {
   email: string;
   name: string;
   role: TenantRole;
-  /** Without one, an invitation token is returned for the user to choose a password. */
-  password?: string | undefined;
 }
 
 export interface MemberPatch {
@@ -34,8 +35,87 @@ export interface MemberPatch {
   status?: 'active' | 'inactive' | undefined;
 }
 
-/** Tenant admins manage the members of their own tenant. */
-export function createUsersService({ db, events }: { db: Db; events: Pick<Events, 'record'> }) {
+export interface Invitation {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Identity administration is for people: an API key never creates or changes credentials. */
+function signedInOnly(principal: Principal) {
+  if (principal.kind !== 'user') {
+    throw forbidden('Members are managed by signed-in admins; API keys cannot add or change members');
+  }
+}
+
+/**
+ * Tenant admins manage the members of their own tenant. Accounts are global (one login across
+ * tenants), so adding someone never touches their account: it creates an `invited` membership and a
+ * link the person accepts — by choosing a password if they are new to PlantIntel, or signed in as
+ * themselves if they are not. The answer is the same either way: no tenant learns whether an email
+ * has an account elsewhere, and none can choose the credentials of an account someone else owns.
+ */
+export function createUsersService({
+  db,
+  events,
+  revocations,
+}: {
+  db: Db;
+  events: Pick<Events, 'record'>;
+  revocations: Pick<Revocations, 'revoke'>;
+}) {
+  async function issueInvitation(tx: Tx, tenantId: string, userId: string): Promise<Invitation> {
+    await deleteOpenInvitations(tx, tenantId, userId);
+    const token = randomToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    await insertInvitation(tx, { tenantId, userId, tokenHash: hashToken(token), expiresAt });
+    return { token, expiresAt };
+  }
+
+  /**
+   * The membership for `input.email` in `tenantId`, run across tenants (the account may exist
+   * elsewhere). A password is only ever set on an account this call creates, and only by the
+   * platform (a customer's first admin); otherwise the membership waits for the person to accept.
+   */
+  async function addMember(
+    tx: Tx,
+    tenantId: string,
+    given: NewMember,
+    passwordHash: string | null = null,
+  ): Promise<{ member: MemberRow; invitation: Invitation | null }> {
+    const input = { ...given, email: given.email.trim().toLowerCase() };
+    let user = await findUserByEmail(tx, input.email);
+    if (user && (await findMember(tx, tenantId, user.id))) {
+      throw conflict(`${input.email} is already a member of this organisation`);
+    }
+    if (user && passwordHash) {
+      throw conflict(`${input.email} already has a PlantIntel account; invite them without a password`);
+    }
+    user ??= await insertUser(tx, { email: input.email, name: input.name, passwordHash }).catch((err) => {
+      // Someone else added the same person a moment ago.
+      if (isUniqueViolation(err)) throw conflict(`${input.email} was just added; reload and try again`);
+      throw err;
+    });
+    const active = passwordHash !== null;
+    const membership = await insertMembership(tx, {
+      tenantId,
+      userId: user.id,
+      role: input.role,
+      status: active ? 'active' : 'invited',
+      invitedName: active ? null : input.name,
+    });
+    const invitation = active ? null : await issueInvitation(tx, tenantId, user.id);
+    await events.record(tx, {
+      tenantId,
+      aggregateType: 'user',
+      aggregateId: user.id,
+      type: 'MemberAdded',
+      access: 'admin',
+      // Only what the inviting admin gave: the account's own profile is not theirs to see.
+      data: { userId: user.id, email: input.email, name: input.name, role: input.role, status: membership.status },
+    });
+    return { member: { user, membership }, invitation };
+  }
+
   function list(principal: Principal, filter: MemberFilter) {
     const tenantId = tenantOf(principal);
     return inTenant(db, tenantId, (tx) => listMembers(tx, tenantId, filter));
@@ -48,66 +128,81 @@ export function createUsersService({ db, events }: { db: Db; events: Pick<Events
     return member;
   }
 
-  /**
-   * Adds a person to the tenant. Users are global (one login across tenants), so looking the email
-   * up and creating the user runs across tenants; the tenant written is always the caller's own.
-   */
+  /** Invites a person into the caller's tenant (the tenant written is always the caller's own). */
   async function create(principal: Principal, input: NewMember, meta: RequestMeta) {
+    signedInOnly(principal);
     const tenantId = tenantOf(principal);
+    return acrossTenants(db, async (tx) => {
+      const added = await addMember(tx, tenantId, input);
+      await recordAudit(tx, principal, meta, {
+        action: 'user.invite',
+        targetType: 'user',
+        targetId: added.member.user.id,
+        subject: added.member.user.email,
+        details: { role: input.role },
+      });
+      return added;
+    });
+  }
+
+  /** A superadmin adds a person (typically a new customer's first admin) to a customer. */
+  async function createForCustomer(
+    actor: Principal,
+    tenantId: string,
+    input: NewMember & { password?: string | undefined },
+    meta: RequestMeta,
+  ) {
+    // argon2 runs before the transaction: it must not hold a connection for tens of milliseconds.
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     return acrossTenants(db, async (tx) => {
-      let user = await findUserByEmail(tx, input.email);
-      const existed = user !== undefined;
-      if (user) {
-        if (await findMember(tx, tenantId, user.id)) {
-          throw conflict(`${input.email} is already a member of this organisation`);
-        }
-        if (input.password) {
-          throw conflict(
-            `${input.email} already has a PlantIntel account; add them without a password and they sign in with their own`,
-          );
-        }
-      } else {
-        user = await insertUser(tx, { email: input.email, name: input.name, passwordHash }).catch((err) => {
-          // Someone else added the same person a moment ago.
-          if (isUniqueViolation(err)) throw conflict(`${input.email} was just added; reload and try again`);
-          throw err;
-        });
-      }
-      const membership = await insertMembership(tx, { tenantId, userId: user.id, role: input.role });
-      let invitation: { token: string; expiresAt: Date } | null = null;
-      // Only for a person this call created: an invitation sets the password of the (global) user,
-      // so one tenant must never get to choose the password of another tenant's user.
-      if (!existed && !passwordHash) {
-        const token = randomToken();
-        const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-        await insertInvitation(tx, { tenantId, userId: user.id, tokenHash: hashToken(token), expiresAt });
-        invitation = { token, expiresAt };
-      }
-      await events.record(tx, {
+      if (!(await findTenant(tx, tenantId))) throw notFound('Customer');
+      const added = await addMember(tx, tenantId, input, passwordHash);
+      await recordAudit(tx, actor, meta, {
+        action: added.invitation ? 'user.invite' : 'user.create',
         tenantId,
-        aggregateType: 'user',
-        aggregateId: user.id,
-        type: 'MemberAdded',
-        data: { userId: user.id, email: user.email, name: user.name, role: input.role },
-      });
-      await recordAudit(tx, principal, meta, {
-        action: 'user.create',
         targetType: 'user',
-        targetId: user.id,
-        subject: user.email,
-        details: { role: input.role, invited: invitation !== null },
+        targetId: added.member.user.id,
+        subject: added.member.user.email,
+        details: { role: input.role, by: 'platform' },
       });
-      return { member: { user, membership }, invitation };
+      return added;
+    });
+  }
+
+  /** A fresh invitation link for a member who has not accepted yet; older links stop working. */
+  async function reinvite(principal: Principal, userId: string, meta: RequestMeta) {
+    signedInOnly(principal);
+    const tenantId = tenantOf(principal);
+    return inTenant(db, tenantId, async (tx) => {
+      const member = await findMember(tx, tenantId, userId);
+      if (!member) throw notFound('User');
+      if (member.membership.invitedName === null) throw conflict('This member has already accepted');
+      if (member.membership.status !== 'invited') {
+        await updateMembership(tx, member.membership.id, { status: 'invited' });
+      }
+      const invitation = await issueInvitation(tx, tenantId, userId);
+      await recordAudit(tx, principal, meta, {
+        action: 'user.reinvite',
+        targetType: 'user',
+        targetId: userId,
+        subject: member.user.email,
+      });
+      return invitation;
     });
   }
 
   async function update(principal: Principal, userId: string, patch: MemberPatch, meta: RequestMeta) {
+    signedInOnly(principal);
     const tenantId = tenantOf(principal);
     return inTenant(db, tenantId, async (tx) => {
       const member = await findMember(tx, tenantId, userId);
       if (!member) throw notFound('User');
       const { membership } = member;
+      // invitedName is kept until the person accepts: a tenant cannot activate a membership the
+      // person never agreed to, whether its invitation is open or was withdrawn.
+      if (membership.invitedName !== null && patch.status === 'active') {
+        throw conflict('This person has not accepted the invitation; send them a new one');
+      }
       const losesAdmin =
         membership.role === 'admin' &&
         membership.status === 'active' &&
@@ -116,33 +211,28 @@ export function createUsersService({ db, events }: { db: Db; events: Pick<Events
         throw conflict('This is the last active admin of the organisation; make someone else admin first');
       }
       await updateMembership(tx, membership.id, patch);
-      if (patch.status === 'inactive' || (patch.role && patch.role !== membership.role)) {
-        // Sessions carry the role: end them so the change applies now, not at the next refresh.
-        await revokeUserSessions(
-          tx,
-          userId,
-          patch.status === 'inactive' ? 'deactivated' : 'role changed',
-          tenantId,
-        );
+      if (patch.status === 'inactive') {
+        // Deactivation ends their sign-ins here; an open invitation is withdrawn.
+        await revokeUserSessions(tx, userId, 'deactivated', tenantId);
+        await deleteOpenInvitations(tx, tenantId, userId);
       }
+      // Every open credential re-reads the membership: a new role applies to the next request.
+      await revocations.revoke(tx, `user:${userId}`);
+      const before = { role: membership.role, status: membership.status };
       await events.record(tx, {
         tenantId,
         aggregateType: 'user',
         aggregateId: userId,
         type: 'MemberChanged',
-        data: {
-          userId,
-          email: member.user.email,
-          before: { role: membership.role, status: membership.status },
-          after: patch,
-        },
+        access: 'admin',
+        data: { userId, email: member.user.email, before, after: patch },
       });
       await recordAudit(tx, principal, meta, {
         action: 'user.update',
         targetType: 'user',
         targetId: userId,
         subject: member.user.email,
-        details: { before: { role: membership.role, status: membership.status }, after: patch },
+        details: { before, after: patch },
       });
       const updated = await findMember(tx, tenantId, userId);
       if (!updated) throw notFound('User');
@@ -150,7 +240,7 @@ export function createUsersService({ db, events }: { db: Db; events: Pick<Events
     });
   }
 
-  return { list, get, create, update };
+  return { list, get, create, createForCustomer, reinvite, update };
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;

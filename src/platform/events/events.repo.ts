@@ -6,7 +6,10 @@ export type EventRow = typeof domainEvents.$inferSelect;
 
 export async function insertEvent(
   tx: Executor,
-  values: Pick<EventRow, 'tenantId' | 'aggregateType' | 'aggregateId' | 'eventType' | 'payload'>,
+  values: Pick<
+    EventRow,
+    'tenantId' | 'aggregateType' | 'aggregateId' | 'eventType' | 'payload' | 'requiredScope'
+  >,
 ): Promise<EventRow> {
   const [row] = await tx.insert(domainEvents).values(values).returning();
   if (!row) throw new Error('event not inserted');
@@ -66,6 +69,8 @@ export interface EventFilter {
   aggregateId?: string | undefined;
   /** Events with an id greater than this (the last id seen). */
   after?: number | undefined;
+  /** The reader's scopes: events that need another one are left out. */
+  scopes: readonly string[];
   limit: number;
 }
 
@@ -80,6 +85,7 @@ export async function listEvents(tx: Executor, filter: EventFilter): Promise<Eve
         filter.aggregateType ? eq(domainEvents.aggregateType, filter.aggregateType) : undefined,
         filter.aggregateId ? eq(domainEvents.aggregateId, filter.aggregateId) : undefined,
         filter.after !== undefined ? gt(domainEvents.id, filter.after) : undefined,
+        inArray(domainEvents.requiredScope, [...filter.scopes]),
         // Only events of transactions that finished before every one still running (see
         // drizzle/0010): a reader paging with `after` never passes an id that commits later.
         sql`written_by_tx < pg_snapshot_xmin(pg_current_snapshot())`,

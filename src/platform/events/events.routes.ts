@@ -35,6 +35,8 @@ export function eventsRoutes(app: App, { events }: { events: Events }) {
       schema: {
         tags: ['events'],
         summary: "Your organisation's domain events, oldest first (the event store)",
+        description:
+          'Events about resources that need more than `read` (members need `admin`) are shown only to callers with that scope.',
         querystring: Type.Object({
           type: Type.Optional(Type.String({ maxLength: 100 })),
           aggregateType: Type.Optional(Type.String({ maxLength: 100 })),
@@ -54,7 +56,8 @@ export function eventsRoutes(app: App, { events }: { events: Events }) {
       },
     },
     async (request) => {
-      const rows = await events.list(tenantOf(principalOf(request)), request.query);
+      const principal = principalOf(request);
+      const rows = await events.list(tenantOf(principal), { ...request.query, scopes: [...principal.scopes] });
       const last = rows.at(-1);
       return {
         items: rows.map(presentEvent),

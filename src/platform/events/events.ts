@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Scope } from '../auth/principal.ts';
 import type { Database, Db, Tx } from '../db/database.ts';
 import { acrossTenants, inTenant } from '../db/scope.ts';
 import type { PushedEvent } from '../realtime/hub.ts';
@@ -27,6 +28,11 @@ export interface NewEvent {
   data: Record<string, unknown>;
   /** Live topics beyond `tenant` and the aggregate's own, e.g. the line a batch runs on. */
   topics?: string[];
+  /**
+   * The scope a reader needs to see this event, in the history and on every live topic (default
+   * `read`). Events carrying data of an admin-only resource (members) say `admin`.
+   */
+  access?: Scope;
 }
 
 export interface DeliveredEvent {
@@ -104,8 +110,9 @@ export function createEvents({ db, database, realtime, logger }: EventsDeps) {
       aggregateId: event.aggregateId,
       eventType: event.type,
       payload: event.data,
+      requiredScope: event.access ?? 'read',
     });
-    await realtime.publish(tx, event.tenantId, topicsOf(event), toPushed(row));
+    await realtime.publish(tx, event.tenantId, topicsOf(event), toPushed(row), event.access);
     await notify(tx, EVENTS_CHANNEL, '');
     return row;
   }
@@ -203,6 +210,7 @@ export function createEvents({ db, database, realtime, logger }: EventsDeps) {
       await stopListening?.();
     },
 
+    /** The tenant's history, without the events that need a scope the reader lacks. */
     list(tenantId: string, filter: EventFilter) {
       return inTenant(db, tenantId, (tx) => listEvents(tx, filter));
     },

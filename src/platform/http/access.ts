@@ -8,6 +8,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route. Required on every /api route; the OpenAPI shows it. */
     access?: Access;
+    /**
+     * Only a signed-in person, never an API key whatever its scopes: identity administration
+     * (members, invitations, key creation, sign-out) must not be done by a credential it manages.
+     */
+    signedIn?: boolean;
   }
   interface FastifyRequest {
     /** Set by access control before the handler runs on every route that is not public. */
@@ -22,6 +27,7 @@ export interface RouteAccess {
   method: string;
   url: string;
   access: Access;
+  signedIn: boolean;
 }
 
 const tables = new WeakMap<object, RouteAccess[]>();
@@ -54,13 +60,15 @@ export function registerAccessControl(app: App, authenticate: Authenticate) {
         `${route.method} ${route.url} must declare config.access (see platform/http/access.ts)`,
       );
     }
+    const signedIn = route.config?.signedIn === true;
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') table.push({ method, url: route.url, access });
+      if (method !== 'HEAD') table.push({ method, url: route.url, access, signedIn });
     }
     route.schema ??= {};
     const schema = route.schema as Record<string, unknown>;
     const described = schema.description ? `${schema.description}\n\n` : '';
-    schema.description = `${described}**Access:** ${SCOPE_DESCRIPTIONS[access]}.`;
+    const who = signedIn ? ', signed in (not with an API key)' : '';
+    schema.description = `${described}**Access:** ${SCOPE_DESCRIPTIONS[access]}${who}.`;
     if (access === 'public') {
       schema.security = [];
       return;
@@ -72,6 +80,9 @@ export function registerAccessControl(app: App, authenticate: Authenticate) {
       const principal = await authenticate(request);
       const denied = denialReason(principal, access);
       if (denied) throw forbidden(denied);
+      if (signedIn && principal.kind !== 'user') {
+        throw forbidden('This endpoint is for signed-in people; an API key cannot use it');
+      }
       request.principal = principal;
     };
     route.onRequest = [guard, ...[route.onRequest ?? []].flat()];

@@ -1,7 +1,11 @@
+import type { Scope } from '../auth/principal.ts';
+
 /** Something that receives pushed frames: a WebSocket connection, or a test probe. */
 export interface Subscriber {
   /** `frame` is the UTF-8 JSON text, shared by every subscriber of the topic: do not modify it. */
   deliver(topic: string, frame: Buffer): void;
+  /** Whether the subscriber (now) has `scope`; events that need more than `read` ask. */
+  has?(scope: Scope): boolean;
 }
 
 export interface PushedEvent {
@@ -41,14 +45,17 @@ export class RealtimeHub {
   }
 
   /** Serialises and encodes each frame once per topic, whatever the number of subscribers. */
-  publish(tenantId: string, topics: readonly string[], event: PushedEvent): number {
+  publish(tenantId: string, topics: readonly string[], event: PushedEvent, access: Scope = 'read'): number {
     let delivered = 0;
     for (const topic of topics) {
       const set = this.subscriptions.get(RealtimeHub.key(tenantId, topic));
       if (!set) continue;
       const frame = Buffer.from(JSON.stringify({ type: 'event', topic, event }));
-      for (const subscriber of set) subscriber.deliver(topic, frame);
-      delivered += set.size;
+      for (const subscriber of set) {
+        if (access !== 'read' && !subscriber.has?.(access)) continue;
+        subscriber.deliver(topic, frame);
+        delivered += 1;
+      }
     }
     return delivered;
   }

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal, Scope } from '../auth/principal.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { type PushedEvent, RealtimeHub } from './hub.ts';
 import { listen, MAX_PAYLOAD_BYTES, notify, REALTIME_CHANNEL, type Unlisten } from './notifications.ts';
@@ -13,6 +13,8 @@ interface Wire {
   topics: string[];
   e?: PushedEvent;
   ref?: number;
+  /** The scope a subscriber needs, when more than `read`. */
+  a?: Scope;
 }
 
 export interface RealtimeDeps {
@@ -46,20 +48,30 @@ export function createRealtime({ database, logger, loadEvent }: RealtimeDeps) {
     }
     let event = wire.e;
     if (!event && wire.ref !== undefined && loadEvent) event = await loadEvent(wire.t, wire.ref);
-    if (event) hub.publish(wire.t, wire.topics, event);
+    if (event) hub.publish(wire.t, wire.topics, event, wire.a);
   }
 
   return {
     hub,
 
-    /** Sends `event` to the tenant's subscribers of `topics` once `executor`'s transaction commits. */
-    async publish(executor: Executor, tenantId: string, topics: string[], event: PushedEvent) {
-      let payload = JSON.stringify({ t: tenantId, topics, e: event } satisfies Wire);
+    /**
+     * Sends `event` to the tenant's subscribers of `topics` once `executor`'s transaction commits;
+     * only to those with `access` when the event needs more than `read`.
+     */
+    async publish(
+      executor: Executor,
+      tenantId: string,
+      topics: string[],
+      event: PushedEvent,
+      access: Scope = 'read',
+    ) {
+      const a = access === 'read' ? undefined : access;
+      let payload = JSON.stringify({ t: tenantId, topics, e: event, a } satisfies Wire);
       if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
         if (typeof event.id !== 'number' || !loadEvent) {
           throw new Error(`realtime message of ${event.type} too large to push (${payload.length} bytes)`);
         }
-        payload = JSON.stringify({ t: tenantId, topics, ref: event.id } satisfies Wire);
+        payload = JSON.stringify({ t: tenantId, topics, ref: event.id, a } satisfies Wire);
       }
       await notify(executor, REALTIME_CHANNEL, payload);
     },

@@ -11,6 +11,10 @@ import type { Realtime } from './realtime.ts';
 export interface WsDeps {
   realtime: Realtime;
   authenticateToken: (token: string) => Promise<Principal>;
+  /** Calls the listener after a committed change that may end or narrow credentials. */
+  onCredentialsChanged?: (listener: () => void) => () => void;
+  /** How often every open connection's credential is checked again (cheap: it is cached). */
+  recheckMs?: number;
   heartbeatSeconds: number;
   /** Frames to one client within this window are written together (see OutboundBuffer). */
   batchMs: number;
@@ -32,6 +36,10 @@ function sinkOf(socket: WebSocket): FrameSink {
 }
 
 const AUTH_TIMEOUT_MS = 10_000;
+const RECHECK_MS = 1000;
+/** Close codes: the credential ended (sign in or renew, then reconnect) / it lost read access. */
+export const WS_UNAUTHORIZED = 4401;
+export const WS_FORBIDDEN = 4403;
 const MAX_TOPICS = 200;
 // Above this many unsent bytes in the socket a client counts as slow (see OutboundBuffer).
 const HIGH_WATER_BYTES = 1 << 20;
@@ -67,21 +75,63 @@ export async function websocketRoutes(root: App, deps: WsDeps) {
 
 async function websocketContext(
   app: App,
-  { realtime, authenticateToken, heartbeatSeconds, batchMs }: WsDeps,
+  { realtime, authenticateToken, onCredentialsChanged, recheckMs, heartbeatSeconds, batchMs }: WsDeps,
 ) {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   const scheduler = new FlushScheduler(batchMs);
-  app.addHook('onClose', async () => scheduler.stop());
+  // Every authenticated connection's re-check: on every credential change, and by timer (which
+  // also catches a token that expired while the socket was open).
+  const rechecks = new Set<() => void>();
+  const recheckAll = () => {
+    for (const recheck of rechecks) recheck();
+  };
+  const timer = setInterval(recheckAll, recheckMs ?? RECHECK_MS);
+  timer.unref();
+  const stopListening = onCredentialsChanged?.(recheckAll);
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    stopListening?.();
+    scheduler.stop();
+  });
 
   app.get('/ws', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
     const send = (message: object) => socket.send(JSON.stringify(message));
     const buffer = new OutboundBuffer(sinkOf(socket), scheduler, HIGH_WATER_BYTES);
-    const subscriber: Subscriber = { deliver: (topic, frame) => buffer.push(topic, frame) };
+    let principal: Principal | null = null;
+    let credential = '';
+    const subscriber: Subscriber = {
+      deliver: (topic, frame) => buffer.push(topic, frame),
+      has: (scope) => principal?.scopes.has(scope) === true,
+    };
     const topics = new Set<string>();
     realtime.connections.add(socket);
-    let principal: Principal | null = null;
     let alive = true;
+    let closing = false;
     let chain: Promise<void> = Promise.resolve();
+
+    const end = (code: number, reason: string, message: string) => {
+      if (closing) return;
+      closing = true;
+      send({ type: 'error', code: code === WS_FORBIDDEN ? 'forbidden' : 'unauthorized', message });
+      socket.close(code, reason);
+    };
+
+    /** The connection acts with what its credential stands for now, or ends with it. */
+    const recheck = async () => {
+      if (!principal || closing) return;
+      try {
+        principal = await authenticateToken(credential);
+      } catch (err) {
+        const message = err instanceof AppError ? err.message : 'authentication failed';
+        return end(WS_UNAUTHORIZED, 'credential ended', message);
+      }
+      if (!principal.tenantId || !principal.scopes.has('read')) {
+        end(WS_FORBIDDEN, 'forbidden', 'this credential no longer has read access');
+      }
+    };
+    const scheduleRecheck = () => {
+      chain = chain.then(recheck).catch((err) => request.log.error({ err }, 'websocket re-check failed'));
+    };
 
     const authenticate = async (token: string) => {
       // One identity per connection: its subscriptions are keyed by that identity's tenant.
@@ -93,18 +143,22 @@ async function websocketContext(
         });
       try {
         principal = await authenticateToken(token);
+        credential = token;
         clearTimeout(authTimer);
+        rechecks.add(scheduleRecheck);
         send({ type: 'ready', tenantId: principal.tenantId, principal: principal.kind });
       } catch (err) {
         const message = err instanceof AppError ? err.message : 'authentication failed';
         send({ type: 'error', code: 'unauthorized', message });
-        socket.close(4401, 'unauthorized');
+        socket.close(WS_UNAUTHORIZED, 'unauthorized');
       }
     };
 
     const subscribe = async (requested: string[]) => {
+      if (!principal) return send({ type: 'error', code: 'unauthorized', message: 'authenticate first' });
+      await recheck();
       const current = principal;
-      if (!current) return send({ type: 'error', code: 'unauthorized', message: 'authenticate first' });
+      if (closing) return;
       if (!current.tenantId || !current.scopes.has('read')) {
         return send({
           type: 'error',
@@ -160,7 +214,7 @@ async function websocketContext(
     });
 
     const authTimer = setTimeout(() => {
-      if (!principal) socket.close(4401, 'authentication timeout');
+      if (!principal) socket.close(WS_UNAUTHORIZED, 'authentication timeout');
     }, AUTH_TIMEOUT_MS);
     // Heartbeat: a client that did not answer the previous ping is gone.
     socket.on('pong', () => {
@@ -173,6 +227,7 @@ async function websocketContext(
     }, heartbeatSeconds * 1000);
 
     socket.on('close', () => {
+      rechecks.delete(scheduleRecheck);
       realtime.connections.delete(socket);
       clearTimeout(authTimer);
       clearInterval(heartbeat);

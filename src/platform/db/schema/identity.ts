@@ -98,7 +98,13 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
+    /** `invited`: added by the tenant, waiting for the person to accept (no access until then). */
     status: text('status').notNull().default('active'),
+    /**
+     * The name the inviting admin typed, shown while the membership is `invited`: until the person
+     * accepts, the tenant sees only what it gave, never the account's own profile.
+     */
+    invitedName: text('invited_name'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -106,11 +112,14 @@ export const memberships = pgTable(
     uniqueIndex('memberships_tenant_user_key').on(t.tenantId, t.userId),
     index('memberships_user_idx').on(t.userId),
     check('memberships_role_check', sql`${t.role} in ('admin', 'analyst', 'operator', 'viewer')`),
-    check('memberships_status_check', sql`${t.status} in ('active', 'inactive')`),
+    check('memberships_status_check', sql`${t.status} in ('active', 'inactive', 'invited')`),
   ],
 );
 
-/** One-time links that let an invited user set a password. Only the hash of the token is kept. */
+/**
+ * One-time links to accept a membership: a person new to PlantIntel chooses a password with it, an
+ * existing account accepts it while signed in. Only the hash of the token is kept.
+ */
 export const invitations = pgTable(
   'invitations',
   {
@@ -224,6 +233,7 @@ export const loginAttempts = pgTable(
   (t) => [
     index('login_attempts_email_idx').on(t.email, t.attemptedAt),
     index('login_attempts_ip_idx').on(t.ip, t.attemptedAt),
+    index('login_attempts_email_ip_idx').on(t.email, t.ip, t.attemptedAt),
   ],
 );
 

@@ -60,6 +60,8 @@ export const domainEvents = pgTable(
     aggregateId: text('aggregate_id').notNull(),
     eventType: text('event_type').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** The scope a reader needs to see the event (history and live push), e.g. `admin` for members. */
+    requiredScope: text('required_scope').notNull().default('read'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set once every handler has processed the event. */
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -1,0 +1,107 @@
+// What a credential (a session's access token, an API key, an external identity) stands for right
+// now — its tenant, role and scopes — checked against the database at most once per `ttlMs` per
+// process. Every change that ends or narrows credentials (logout, role change, deactivation, key
+// revocation, a deactivated customer) names the tags it affects; those entries are dropped at once
+// in this process and, through the commit notification, in every other one. The TTL bounds the
+// staleness if a notification is ever lost.
+
+interface Entry<T> {
+  value: T;
+  tags: readonly string[];
+  expiresAt: number;
+}
+
+export interface Loaded<T> {
+  value: T;
+  /** What the value depends on, e.g. `user:<id>`, `tenant:<id>`, `session:<id>`, `key:<id>`. */
+  tags: readonly string[];
+  /** The credential's own end (a key's expiry): the entry never outlives it. */
+  validUntil?: number | undefined;
+}
+
+export class CredentialCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private readonly loading = new Map<string, Promise<T | null>>();
+  /** Tags changed by a transaction that may not have committed yet: nothing under them is cached. */
+  private readonly pending = new Map<string, number>();
+  /** Bumped by every invalidation: a load that raced with one must not store what it read. */
+  private epoch = 0;
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly now: () => number;
+
+  constructor(options: { ttlMs: number; maxEntries?: number; now?: () => number }) {
+    this.ttlMs = options.ttlMs;
+    this.maxEntries = options.maxEntries ?? 20_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * The cached value of `key`, else `load()`'s (one load per key at a time); null when the
+   * credential is not valid (never cached: an invalid credential stays invalid or is unknown).
+   */
+  resolve(key: string, load: () => Promise<Loaded<T> | null>): Promise<T | null> {
+    const now = this.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.expiresAt > now) return Promise.resolve(hit.value);
+    if (hit) this.entries.delete(key);
+    const inFlight = this.loading.get(key);
+    if (inFlight) return inFlight;
+    const epoch = this.epoch;
+    const promise = load()
+      .then((loaded) => {
+        if (!loaded) return null;
+        if (epoch === this.epoch && !loaded.tags.some((tag) => this.isPending(tag))) {
+          this.store(key, loaded);
+        }
+        return loaded.value;
+      })
+      .finally(() => this.loading.delete(key));
+    this.loading.set(key, promise);
+    return promise;
+  }
+
+  /**
+   * Drops every entry under `tag`. `pending`: the change is inside a transaction that has not
+   * committed yet, so until its notification arrives (or one TTL passes) reads go to the database.
+   */
+  invalidate(tag: string, options: { pending?: boolean } = {}): void {
+    this.epoch += 1;
+    if (options.pending) this.pending.set(tag, this.now() + Math.max(this.ttlMs, 1));
+    else this.pending.delete(tag);
+    for (const [key, entry] of this.entries) {
+      if (entry.tags.includes(tag)) this.entries.delete(key);
+    }
+  }
+
+  /** Forgets everything (the notification listener reconnected: changes may have been missed). */
+  clear(): void {
+    this.epoch += 1;
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private isPending(tag: string): boolean {
+    const until = this.pending.get(tag);
+    if (until === undefined) return false;
+    if (until > this.now()) return true;
+    this.pending.delete(tag);
+    return false;
+  }
+
+  private store(key: string, loaded: Loaded<T>) {
+    if (this.ttlMs <= 0) return;
+    if (this.entries.size >= this.maxEntries) this.evictExpired();
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    const expiresAt = Math.min(this.now() + this.ttlMs, loaded.validUntil ?? Number.POSITIVE_INFINITY);
+    this.entries.set(key, { value: loaded.value, tags: loaded.tags, expiresAt });
+  }
+
+  private evictExpired() {
+    const now = this.now();
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+  }
+}

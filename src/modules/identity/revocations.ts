@@ -1,0 +1,74 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
+import { listen, notify, type Unlisten } from '../../platform/realtime/notifications.ts';
+import { CredentialCache } from './credential-cache.ts';
+
+// Changes that end or narrow credentials travel as commit notifications to every process, which
+// drops what it had cached under the change's tags and re-checks its open WebSockets.
+export const CREDENTIALS_CHANNEL = 'plantintel_credentials';
+
+/** What a change affects: a person, a customer, one sign-in (refresh-token family) or one key. */
+export type CredentialTag =
+  | `user:${string}`
+  | `tenant:${string}`
+  | `session:${string}`
+  | `key:${string}`;
+
+/** `*`: the listener reconnected and may have missed changes; treat everything as changed. */
+export type RevocationListener = (tag: CredentialTag | '*') => void;
+
+export function createRevocations({
+  database,
+  ttlMs,
+  logger,
+}: {
+  database: Database;
+  ttlMs: number;
+  logger: FastifyBaseLogger;
+}) {
+  const cache = new CredentialCache<Principal>({ ttlMs });
+  const listeners = new Set<RevocationListener>();
+  let unlisten: Unlisten | undefined;
+
+  const changed = (tag: CredentialTag | '*') => {
+    if (tag === '*') cache.clear();
+    else cache.invalidate(tag);
+    for (const listener of listeners) listener(tag);
+  };
+
+  return {
+    cache,
+
+    /**
+     * Call inside the transaction of the change. This process stops trusting its cached state for
+     * these tags at once; every process (this one included) drops it again when the change commits.
+     */
+    async revoke(tx: Executor, ...tags: CredentialTag[]) {
+      for (const tag of new Set(tags)) {
+        cache.invalidate(tag, { pending: true });
+        await notify(tx, CREDENTIALS_CHANNEL, tag);
+      }
+    },
+
+    /** Called after a committed change (or a reconnect); returns the unsubscribe function. */
+    onRevoked(listener: RevocationListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async start() {
+      unlisten = await listen(database, CREDENTIALS_CHANNEL, (tag) => changed(tag as CredentialTag), {
+        onReconnect: () => changed('*'),
+        onError: (err) => logger.warn({ err }, 'credential change listener connection lost'),
+      });
+    },
+
+    async stop() {
+      await unlisten?.();
+      unlisten = undefined;
+    },
+  };
+}
+
+export type Revocations = ReturnType<typeof createRevocations>;
