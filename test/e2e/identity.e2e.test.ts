@@ -9,6 +9,8 @@ const ROOT = { email: 'root@plantintel.local', password: 'root-pass-1' };
 /** Low, so the rate-limit test needs few attempts; only operator@demo.local is used for it. */
 const MAX_FAILURES_PER_EMAIL = 3;
 const SESSION_KEY = 'plantintel.session';
+/** The second organisation, whose admin invites people who already have an account. */
+const BETA = 'Beta Plastics';
 
 interface StoredSession {
   accessToken: string;
@@ -72,6 +74,53 @@ describe('identity in the browser', () => {
     }, SESSION_KEY);
 
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Modules' });
+
+  const invitationUrl = (token: string) => `${baseUrl}/accept-invitation?token=${encodeURIComponent(token)}`;
+
+  /** A second customer, Beta, made through the API with an active administrator (once per run). */
+  let beta: Promise<{ admin: { email: string; password: string }; adminToken: string }> | undefined;
+  function secondOrganisation() {
+    beta ??= (async () => {
+      const root = await accessTokenOf(ROOT.email, ROOT.password);
+      const customer = await call('/api/v1/admin/customers', {
+        method: 'POST',
+        token: root,
+        body: { name: BETA, email: 'office@beta.example' },
+      });
+      assert.equal(customer.status, 201, 'Beta created');
+      const admin = { email: 'bea@beta.example', password: 'bea-pass-12' };
+      const added = await call(`/api/v1/admin/customers/${customer.body.id}/users`, {
+        method: 'POST',
+        token: root,
+        body: { email: admin.email, name: 'Bea Boss', password: admin.password },
+      });
+      assert.equal(added.status, 201, 'Beta admin added');
+      assert.equal(added.body.user.status, 'active');
+      assert.equal(added.body.user.role, 'admin');
+      assert.equal(added.body.invitation, null);
+      return { admin, adminToken: await accessTokenOf(admin.email, admin.password) };
+    })();
+    return beta;
+  }
+
+  /** Opens an invitation link and chooses a password, as a person new to PlantIntel does. */
+  async function acceptAsNewPerson(page: Page, link: string, password: string, { waitForHome = true } = {}) {
+    await page.goto(link);
+    await page.getByLabel('New password').fill(password);
+    await page.getByLabel('Repeat the password').fill(password);
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    if (waitForHome) await page.waitForURL(`${baseUrl}/`);
+  }
+
+  /** The role the user menu shows (it opens the menu, then closes it again). */
+  async function roleInMenu(page: Page, name: string): Promise<string | null> {
+    const menu = page.getByTestId('user-menu');
+    const button = menu.getByRole('button', { name: new RegExp(name) });
+    await button.click();
+    const role = await menu.getByTestId('user-role').textContent();
+    await button.click();
+    return role;
+  }
 
   test('a protected page sends visitors to sign in, and back there afterwards', async () => {
     const page = await newTab();
@@ -147,15 +196,17 @@ describe('identity in the browser', () => {
 
     const link = await page.getByTestId('invitation-link').inputValue();
     assert.match(link, new RegExp(`^${baseUrl}/accept-invitation\\?token=.+`));
+    assert.match((await page.getByTestId('invitation-how').textContent()) ?? '', /account they already have/);
     const row = page.getByTestId('member-ina@demo.local');
     await row.waitFor();
     assert.equal(await row.getByRole('combobox').inputValue(), 'operator');
-    assert.match((await row.textContent()) ?? '', /invited/);
+    assert.equal(await row.getByTestId('member-status').textContent(), 'Invitation pending');
 
     const token = await accessTokenOf('admin@demo.local');
     const stored = await call('/api/v1/users?search=ina%40demo.local', { token });
     assert.equal(stored.body.total, 1);
     assert.equal(stored.body.items[0].role, 'operator');
+    assert.equal(stored.body.items[0].status, 'invited');
     assert.equal(stored.body.items[0].passwordSet, false);
 
     const invitee = await newTab();
@@ -172,29 +223,42 @@ describe('identity in the browser', () => {
     await page.close();
   });
 
-  test('the admin adds a member with a password, changes the role, deactivates them', async () => {
+  test('the admin invites a member who chooses a password, then changes their role and deactivates them', async () => {
     const page = await newTab();
     await signIn(page, 'admin@demo.local');
     await page.goto(`${baseUrl}/admin/users`);
     await page.getByRole('button', { name: 'Add member' }).click();
     const form = page.getByRole('region', { name: 'Add member' });
+    assert.equal(await form.getByLabel('Password').count(), 0, 'an admin never sets a password');
     await form.getByLabel('Name').fill('Pat Planner');
     await form.getByLabel('Email').fill('pat@demo.local');
-    await form.getByLabel('Set a password now').check();
-    await form.getByLabel('Password', { exact: true }).fill('pat-pass-12');
     await form.getByRole('button', { name: 'Add member' }).click();
-    await page.getByText('Pat Planner (pat@demo.local) was added as viewer.').waitFor();
+    const link = await page.getByTestId('invitation-link').inputValue();
+
+    const pat = await newTab();
+    await acceptAsNewPerson(pat, link, 'pat-pass-12');
+    await pat.getByTestId('user-organisation').waitFor();
+    assert.equal(await pat.getByTestId('user-name').textContent(), 'Pat Planner');
+    assert.equal(await roleInMenu(pat, 'Pat Planner'), 'Viewer');
 
     const row = page.getByTestId('member-pat@demo.local');
     await row.getByRole('combobox', { name: 'Role of Pat Planner' }).selectOption('analyst');
     const token = await accessTokenOf('admin@demo.local');
-    const roleOf = async () => (await call('/api/v1/users?search=pat%40demo.local', { token })).body.items[0];
-    await waitUntil(async () => (await roleOf()).role === 'analyst');
+    const memberNow = async () =>
+      (await call('/api/v1/users?search=pat%40demo.local', { token })).body.items[0];
+    await waitUntil(async () => (await memberNow()).role === 'analyst');
+    assert.equal((await memberNow()).status, 'active');
+
+    // A role change applies to Pat's next request: still signed in, now as analyst.
+    await pat.reload();
+    await pat.getByTestId('user-organisation').waitFor();
+    assert.equal(await roleInMenu(pat, 'Pat Planner'), 'Analyst');
+    await pat.close();
 
     await row.getByRole('button', { name: 'Deactivate' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
     await row.getByRole('button', { name: 'Reactivate' }).waitFor();
-    assert.equal((await roleOf()).status, 'inactive');
+    assert.equal((await memberNow()).status, 'inactive');
     const refused = await call('/api/v1/auth/login', {
       method: 'POST',
       body: { email: 'pat@demo.local', password: 'pat-pass-12' },
@@ -211,6 +275,74 @@ describe('identity in the browser', () => {
       await page.getByTestId('member-admin@demo.local').getByRole('combobox').inputValue(),
       'admin',
     );
+    await page.close();
+  });
+
+  test('an invited member shows "Invitation pending"; a new link replaces the old one', async () => {
+    const page = await newTab();
+    await signIn(page, 'admin@demo.local');
+    await page.goto(`${baseUrl}/admin/users`);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const form = page.getByRole('region', { name: 'Add member' });
+    await form.getByLabel('Name').fill('Nico Newlink');
+    await form.getByLabel('Email').fill('nico@demo.local');
+    await form.getByLabel('Role').selectOption('operator');
+    await form.getByRole('button', { name: 'Add member' }).click();
+    const first = await page.getByTestId('invitation-link').inputValue();
+    await page.getByRole('button', { name: 'Done, I have saved it' }).click();
+    await page.getByTestId('invitation-link').waitFor({ state: 'detached' });
+
+    await page.getByLabel('Status', { exact: true }).selectOption('invited');
+    await page.getByTestId('member-admin@demo.local').waitFor({ state: 'detached' });
+    const row = page.getByTestId('member-nico@demo.local');
+    assert.equal(await row.getByTestId('member-status').textContent(), 'Invitation pending');
+    for (const absent of ['Deactivate', 'Reactivate']) {
+      assert.equal(await row.getByRole('button', { name: absent }).count(), 0, absent);
+    }
+
+    await row.getByRole('button', { name: 'New link' }).click();
+    await page.getByRole('region', { name: 'New invitation link for Nico Newlink' }).waitFor();
+    const second = await page.getByTestId('invitation-link').inputValue();
+    assert.match(second, new RegExp(`^${baseUrl}/accept-invitation\\?token=.+`));
+    assert.notEqual(second, first);
+
+    const nico = await newTab();
+    await acceptAsNewPerson(nico, first, 'nico-pass-1', { waitForHome: false });
+    await nico.getByText('Could not accept the invitation').waitFor();
+    assert.equal(new URL(nico.url()).pathname, '/accept-invitation');
+    assert.equal(await storedSession(nico), null);
+
+    await acceptAsNewPerson(nico, second, 'nico-pass-1');
+    await nico.getByTestId('user-organisation').waitFor();
+    assert.equal(await nico.getByTestId('user-name').textContent(), 'Nico Newlink');
+    assert.equal(await roleInMenu(nico, 'Nico Newlink'), 'Operator');
+    await nico.close();
+    await page.close();
+  });
+
+  test('cancelling an invitation makes its link stop working', async () => {
+    const token = await accessTokenOf('admin@demo.local');
+    const invited = await call('/api/v1/users', {
+      method: 'POST',
+      token,
+      body: { email: 'cora@demo.local', name: 'Cora Cancelled', role: 'viewer' },
+    });
+    assert.equal(invited.status, 201);
+
+    const page = await newTab();
+    await signIn(page, 'admin@demo.local');
+    await page.goto(`${baseUrl}/admin/users`);
+    const row = page.getByTestId('member-cora@demo.local');
+    await row.getByRole('button', { name: 'Cancel invitation' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel invitation' }).click();
+    await row.getByTestId('member-status').getByText('inactive').waitFor();
+    assert.equal(await row.getByRole('button', { name: 'New link' }).count(), 0);
+
+    const accepted = await call('/api/v1/auth/accept-invitation', {
+      method: 'POST',
+      body: { token: invited.body.invitation.token, password: 'cora-pass-1' },
+    });
+    assert.equal(accepted.status, 400);
     await page.close();
   });
 
@@ -334,6 +466,177 @@ describe('identity in the browser', () => {
       detail.body.facilities.map((f: { code: string; timezone: string }) => [f.code, f.timezone]),
       [['ACME-1', 'Europe/Berlin']],
     );
+    await page.close();
+  });
+
+  test('an existing account opens an invitation of another organisation, signs in on the page and lands there', async () => {
+    const beta = await secondOrganisation();
+    const invited = await call('/api/v1/users', {
+      method: 'POST',
+      token: beta.adminToken,
+      body: { email: 'analyst@demo.local', name: 'Alex at Beta', role: 'viewer' },
+    });
+    assert.equal(invited.status, 201);
+    // The answer does not tell Beta that the address already has an account.
+    assert.equal(invited.body.user.status, 'invited');
+    assert.equal(invited.body.user.passwordSet, false);
+    assert.equal(invited.body.user.lastLoginAt, null);
+    assert.equal(invited.body.user.name, 'Alex at Beta');
+
+    const page = await newTab();
+    await acceptAsNewPerson(page, invitationUrl(invited.body.invitation.token), 'another-pass-1', {
+      waitForHome: false,
+    });
+    const told = page.getByTestId('sign-in-required');
+    await told.waitFor();
+    assert.match((await told.textContent()) ?? '', /existing PlantIntel account/);
+    assert.equal(await storedSession(page), null);
+
+    await page.getByLabel('Email').fill('analyst@demo.local');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    // The sign-in made only to accept is ended once the accepted one is stored.
+    const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout'));
+    await page.getByRole('button', { name: 'Sign in and accept' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await page.getByTestId('user-organisation').getByText(BETA).waitFor();
+    assert.equal(await roleInMenu(page, 'Alex Analyst'), 'Viewer');
+    assert.equal((await loggedOut).status(), 204);
+
+    const members = await call('/api/v1/users?search=analyst%40demo.local', { token: beta.adminToken });
+    assert.equal(members.body.items[0].status, 'active');
+    // The stored sign-in is the accepted one (Beta) and it lives on.
+    const session = await storedSession(page);
+    assert.ok(session);
+    const me = await call('/api/v1/auth/me', { token: session.accessToken });
+    assert.equal(me.body.tenant.name, BETA);
+    await page.close();
+    const rotated = await call('/api/v1/auth/refresh', {
+      method: 'POST',
+      body: { refreshToken: session.refreshToken },
+    });
+    assert.equal(rotated.status, 200);
+  });
+
+  test('someone signed in opens an invitation link and accepts it as themselves', async () => {
+    const beta = await secondOrganisation();
+    const invited = await call('/api/v1/users', {
+      method: 'POST',
+      token: await accessTokenOf('admin@demo.local'),
+      body: { email: beta.admin.email, name: 'Bea from Beta', role: 'analyst' },
+    });
+    assert.equal(invited.status, 201);
+
+    const page = await newTab();
+    await signIn(page, beta.admin.email, beta.admin.password);
+    assert.equal(await page.getByTestId('user-organisation').textContent(), BETA);
+    const before = await storedSession(page);
+    assert.ok(before);
+
+    await page.goto(invitationUrl(invited.body.invitation.token));
+    assert.equal(
+      await page.getByRole('button', { name: 'Use another account' }).isVisible(),
+      true,
+      'another account can be chosen',
+    );
+    const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout'));
+    await page.getByRole('button', { name: `Accept as ${beta.admin.email}` }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await page.getByTestId('user-organisation').getByText('Demo Manufacturing').waitFor();
+    assert.equal(await roleInMenu(page, 'Bea Boss'), 'Analyst');
+
+    // The Beta sign-in this tab had is over; the new one is stored.
+    await loggedOut;
+    const old = await call('/api/v1/auth/refresh', {
+      method: 'POST',
+      body: { refreshToken: before.refreshToken },
+    });
+    assert.equal(old.status, 401);
+    const after = await storedSession(page);
+    assert.ok(after);
+    assert.notEqual(after.refreshToken, before.refreshToken);
+    await page.close();
+  });
+
+  test("the superadmin adds a customer's first administrator and gets the invitation link", async () => {
+    const root = await accessTokenOf(ROOT.email, ROOT.password);
+    const customer = await call('/api/v1/admin/customers', {
+      method: 'POST',
+      token: root,
+      body: { name: 'Gamma Castings', email: 'office@gamma.example' },
+    });
+    assert.equal(customer.status, 201);
+
+    const page = await newTab();
+    await signIn(page, ROOT.email, ROOT.password);
+    await page.goto(`${baseUrl}/admin/customers/${customer.body.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Gamma Castings' }).waitFor();
+    const form = page.getByRole('form', { name: 'Add an administrator' });
+    assert.equal(await form.getByLabel('Role').inputValue(), 'admin');
+    await form.getByLabel('Name').fill('Gil Gamma');
+    await form.getByLabel('Email').fill('gil@gamma.example');
+    await form.getByRole('button', { name: 'Add administrator' }).click();
+    await page.getByRole('region', { name: 'Invitation for Gil Gamma' }).waitFor();
+    const link = await page.getByTestId('invitation-link').inputValue();
+    assert.match(link, new RegExp(`^${baseUrl}/accept-invitation\\?token=.+`));
+
+    const gil = await newTab();
+    await acceptAsNewPerson(gil, link, 'gil-pass-12');
+    await gil.getByTestId('user-organisation').getByText('Gamma Castings').waitFor();
+    assert.equal(await roleInMenu(gil, 'Gil Gamma'), 'Admin');
+    await nav(gil).getByRole('link', { name: 'Users' }).waitFor();
+    await gil.close();
+
+    // With a password, a person new to PlantIntel is an active member at once.
+    await page.getByRole('button', { name: 'Done, I have saved it' }).click();
+    await form.getByLabel('Name').fill('Gwen Gamma');
+    await form.getByLabel('Email').fill('gwen@gamma.example');
+    await form.getByLabel('Password (optional)').fill('gwen-pass-12');
+    await form.getByRole('button', { name: 'Add administrator' }).click();
+    await page.getByText('Gwen Gamma (gwen@gamma.example) was added as admin.').waitFor();
+    assert.equal(await page.getByTestId('invitation-link').count(), 0);
+    await accessTokenOf('gwen@gamma.example', 'gwen-pass-12');
+
+    // An existing account never gets a password chosen by someone else.
+    await form.getByLabel('Name').fill('Vera Viewer');
+    await form.getByLabel('Email').fill('viewer@demo.local');
+    await form.getByLabel('Password (optional)').fill('chosen-pass-1');
+    await form.getByRole('button', { name: 'Add administrator' }).click();
+    await page.getByText('Could not add the person').waitFor();
+    await accessTokenOf('viewer@demo.local');
+    await page.close();
+  });
+
+  test('an API key expires at most a year ahead: no "never", and the date stops there', async () => {
+    const page = await newTab();
+    await signIn(page, 'admin@demo.local');
+    await page.goto(`${baseUrl}/admin/api-keys`);
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    const expiry = page.getByLabel('Expires');
+    const choices = await expiry
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
+    assert.deepEqual(choices, ['30', '90', '365', 'custom']);
+
+    await expiry.selectOption('custom');
+    const date = page.getByLabel('Expiry date');
+    const latest = await date.getAttribute('max');
+    assert.ok(latest);
+    const yearAhead = await page.evaluate(() => {
+      const at = new Date(Date.now() + 365 * 24 * 3600 * 1000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+    });
+    assert.equal(latest, yearAhead);
+    await date.fill(latest);
+    await page.getByLabel('Name').fill('Yearly export');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByTestId('new-api-key').waitFor();
+
+    const token = await accessTokenOf('admin@demo.local');
+    const keys = await call('/api/v1/api-keys', { token });
+    const key = keys.body.items.find((k: { name: string }) => k.name === 'Yearly export');
+    const daysAhead = (Date.parse(key.expiresAt) - Date.now()) / (24 * 3600 * 1000);
+    assert.ok(daysAhead > 363 && daysAhead <= 365, `expires in ${daysAhead} days`);
     await page.close();
   });
 

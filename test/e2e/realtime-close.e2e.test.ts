@@ -20,7 +20,10 @@ interface SocketGlobals {
   __sockets: number[];
 }
 
-/** Runs in the page before its scripts: notes when every WebSocket is created. */
+/**
+ * Runs in the page before its scripts: notes when every WebSocket is created. Add it after
+ * `routeWebSocket`, whose own stand-in for WebSocket would otherwise replace this one.
+ */
 function recordSockets() {
   const page = globalThis as unknown as SocketGlobals;
   const Native = page.WebSocket;
@@ -117,8 +120,8 @@ describe('the live connection when the server ends it', () => {
 
   test('after 4403 (read access lost) it reconnects ever more slowly, not in a tight loop', async () => {
     const page = await suite.newTab();
-    await page.addInitScript(recordSockets);
     const server = await closingServer(page, FORBIDDEN_CLOSE);
+    await page.addInitScript(recordSockets);
     await signInAs(page, baseUrl, 'viewer@demo.local', DEMO_PASSWORD, LIVE_PAGE);
     await server.connections(5);
 
@@ -135,8 +138,8 @@ describe('the live connection when the server ends it', () => {
     const page = await suite.newTab();
     // Fake timers (time still flows) so the test can later jump past every reconnect delay.
     await page.clock.install();
-    await page.addInitScript(recordSockets);
     const server = await closingServer(page, UNAUTHORIZED_CLOSE);
+    await page.addInitScript(recordSockets);
     let refreshes = 0;
     await page.route(
       (url) => url.pathname === '/api/v1/auth/refresh',
@@ -161,6 +164,7 @@ describe('the live connection when the server ends it', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${baseUrl}/login`);
     const atSignOut = (await socketsOpened(page)).length;
+    assert.ok(atSignOut >= 2, `${atSignOut} connections noted in the page`);
 
     // …but not once signed out: past the longest backoff (15 s), no connection was opened again.
     await page.clock.runFor(60_000);

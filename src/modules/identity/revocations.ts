@@ -64,9 +64,13 @@ export function createRevocations({
       });
     },
 
+    /** Stops listening; never throws (the database may already be gone at shutdown). */
     async stop() {
-      await unlisten?.();
+      const stopListening = unlisten;
       unlisten = undefined;
+      await stopListening?.().catch((err: unknown) =>
+        logger.warn({ err }, 'credential change listener did not stop cleanly'),
+      );
     },
   };
 }
