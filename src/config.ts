@@ -174,7 +174,8 @@ export const SETTINGS = [
   {
     key: 'loginSlowdownAfter',
     env: 'LOGIN_SLOWDOWN_AFTER',
-    description: 'Failed logins of one email (any address) in the window after which attempts on it are delayed',
+    description:
+      'Failed logins of one email (any address) in the window after which attempts on it are delayed',
     fallback: () => 10,
     parse: integer(1, 100_000),
   },

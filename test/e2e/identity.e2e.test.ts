@@ -320,7 +320,7 @@ describe('identity in the browser', () => {
     await page.close();
   });
 
-  test('cancelling an invitation makes its link stop working', async () => {
+  test('cancelling an invitation makes its link stop working; a new link invites again', async () => {
     const token = await accessTokenOf('admin@demo.local');
     const invited = await call('/api/v1/users', {
       method: 'POST',
@@ -336,13 +336,24 @@ describe('identity in the browser', () => {
     await row.getByRole('button', { name: 'Cancel invitation' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel invitation' }).click();
     await row.getByTestId('member-status').getByText('inactive').waitFor();
-    assert.equal(await row.getByRole('button', { name: 'New link' }).count(), 0);
-
-    const accepted = await call('/api/v1/auth/accept-invitation', {
+    const withdrawn = await call('/api/v1/auth/accept-invitation', {
       method: 'POST',
       body: { token: invited.body.invitation.token, password: 'cora-pass-1' },
     });
-    assert.equal(accepted.status, 400);
+    assert.equal(withdrawn.status, 400);
+
+    // Reactivating waits for Cora to accept; a new link invites her again.
+    await row.getByRole('button', { name: 'Reactivate' }).click();
+    await page.getByText('This person has not accepted the invitation').waitFor();
+    await row.getByRole('button', { name: 'New link' }).click();
+    await page.getByRole('region', { name: 'New invitation link for Cora Cancelled' }).waitFor();
+    await row.getByTestId('member-status').getByText('Invitation pending').waitFor();
+    const link = new URL(await page.getByTestId('invitation-link').inputValue());
+    const accepted = await call('/api/v1/auth/accept-invitation', {
+      method: 'POST',
+      body: { token: link.searchParams.get('token'), password: 'cora-pass-1' },
+    });
+    assert.equal(accepted.status, 200);
     await page.close();
   });
 
@@ -603,6 +614,42 @@ describe('identity in the browser', () => {
     await form.getByRole('button', { name: 'Add administrator' }).click();
     await page.getByText('Could not add the person').waitFor();
     await accessTokenOf('viewer@demo.local');
+    await page.close();
+  });
+
+  test('an admin who demotes themselves stays signed in, with the new role in the menu', async () => {
+    const root = await accessTokenOf(ROOT.email, ROOT.password);
+    const customer = await call('/api/v1/admin/customers', {
+      method: 'POST',
+      token: root,
+      body: { name: 'Delta Mills', email: 'office@delta.example' },
+    });
+    for (const [email, name] of [
+      ['dora@delta.example', 'Dora Delta'],
+      ['dirk@delta.example', 'Dirk Delta'],
+    ] as const) {
+      const added = await call(`/api/v1/admin/customers/${customer.body.id}/users`, {
+        method: 'POST',
+        token: root,
+        body: { email, name, password: 'delta-pass-1' },
+      });
+      assert.equal(added.status, 201, email);
+    }
+
+    const page = await newTab();
+    await signIn(page, 'dora@delta.example', 'delta-pass-1');
+    await page.goto(`${baseUrl}/admin/users`);
+    await page
+      .getByTestId('member-dora@delta.example')
+      .getByRole('combobox', { name: 'Role of Dora Delta' })
+      .selectOption('analyst');
+    // The page she was on is now out of her reach; she is still signed in, as analyst.
+    await page.getByTestId('not-allowed').waitFor();
+    assert.equal(await roleInMenu(page, 'Dora Delta'), 'Analyst');
+    assert.equal(await nav(page).getByRole('link', { name: 'Users' }).count(), 0);
+    await page.reload();
+    await page.getByTestId('user-organisation').getByText('Delta Mills').waitFor();
+    assert.equal(await roleInMenu(page, 'Dora Delta'), 'Analyst');
     await page.close();
   });
 

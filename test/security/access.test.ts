@@ -150,7 +150,11 @@ describe('security sweep over every /api route', () => {
     assert.ok(signedInOnly.length >= 5, `only ${signedInOnly.length} signed-in routes`);
     for (const route of signedInOnly) {
       const res = await request(route, { 'x-api-key': allScopesKey });
-      assert.equal(res.statusCode, 403, `${route.method} ${route.url} with a key → ${res.statusCode} ${res.body}`);
+      assert.equal(
+        res.statusCode,
+        403,
+        `${route.method} ${route.url} with a key → ${res.statusCode} ${res.body}`,
+      );
       assert.equal(res.json().error.code, 'forbidden');
     }
   });

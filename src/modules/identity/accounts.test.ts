@@ -61,13 +61,16 @@ describe('adding people to a tenant', () => {
         status: 'invited',
         passwordSet: false,
         lastLoginAt: null,
+        accepted: false,
         id: undefined,
         memberSince: undefined,
       },
     );
     // The event says only what beta gave; the account's own name never reaches beta.
     const events = await get('/events?aggregateType=user&type=MemberAdded', betaAdmin.headers);
-    const added = events.json().items.find((e: { data: { email: string } }) => e.data.email === alpha.users.analyst.email);
+    const added = events
+      .json()
+      .items.find((e: { data: { email: string } }) => e.data.email === alpha.users.analyst.email);
     assert.deepEqual(added.data, {
       userId: existing.json().user.id,
       email: alpha.users.analyst.email,
@@ -120,7 +123,9 @@ describe('adding people to a tenant', () => {
     // Its password is untouched.
     const own = await signIn(t.app, alpha.users.operator.email);
     const someoneElse = await signIn(t.app, alpha.users.viewer.email);
-    const wrongAccount = await post('/auth/invitations/accept', someoneElse.headers, { token: invitation.token });
+    const wrongAccount = await post('/auth/invitations/accept', someoneElse.headers, {
+      token: invitation.token,
+    });
     assert.equal(wrongAccount.statusCode, 400);
     const accepted = await post('/auth/invitations/accept', own.headers, { token: invitation.token });
     assert.equal(accepted.statusCode, 200);
@@ -138,7 +143,10 @@ describe('adding people to a tenant', () => {
     const first = (await invite(betaAdmin.headers, 'renew@beta.test', 'viewer')).json();
     const renewed = await post(`/users/${first.user.id}/invitation`, betaAdmin.headers, {});
     assert.equal(renewed.statusCode, 201);
-    const stale = await post('/auth/accept-invitation', undefined, { token: first.invitation.token, password: 'pass-word-1' });
+    const stale = await post('/auth/accept-invitation', undefined, {
+      token: first.invitation.token,
+      password: 'pass-word-1',
+    });
     assert.equal(stale.statusCode, 400);
     const patch = (status: string) =>
       t.app.inject({

@@ -21,7 +21,10 @@ import type { UsersService } from './users.service.ts';
 const DEFAULT_TIMEZONE = 'UTC';
 
 /** Platform administration: customers (tenants), their facilities and first admins. Superadmins only. */
-export function adminRoutes(app: App, { customers, users }: { customers: CustomersService; users: UsersService }) {
+export function adminRoutes(
+  app: App,
+  { customers, users }: { customers: CustomersService; users: UsersService },
+) {
   const tags = ['admin'];
 
   app.post(
@@ -46,7 +49,9 @@ export function adminRoutes(app: App, { customers, users }: { customers: Custome
         { ...rest, role: role ?? 'admin' },
         requestMeta(request),
       );
-      return reply.status(201).send({ user: presentMember(member), invitation: invitation && presentInvitation(invitation) });
+      return reply
+        .status(201)
+        .send({ user: presentMember(member), invitation: invitation && presentInvitation(invitation) });
     },
   );
 

@@ -5,13 +5,7 @@ import type { Principal, TenantRole } from '../../platform/auth/principal.ts';
 import { type AccessTokens, hashToken, randomToken } from '../../platform/auth/tokens.ts';
 import type { Db, Executor, Tx } from '../../platform/db/database.ts';
 import { acrossTenants } from '../../platform/db/scope.ts';
-import {
-  AppError,
-  badRequest,
-  forbidden,
-  rateLimited,
-  unauthorized,
-} from '../../platform/http/errors.ts';
+import { AppError, badRequest, forbidden, rateLimited, unauthorized } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
 import { listFacilities } from './customers.repo.ts';
 import { markAttemptSucceeded } from './login-attempts.repo.ts';
@@ -208,7 +202,8 @@ export function createAuthService({ db, accessTokens, revocations, settings }: A
 
   /** Ends the caller's sign-in (and the one of `refreshToken`, if theirs): refresh and access tokens. */
   async function logout(principal: Principal, refreshToken: string | undefined, meta: RequestMeta) {
-    if (principal.kind !== 'user') throw forbidden('An API key has no sign-in to end; revoke the key instead');
+    if (principal.kind !== 'user')
+      throw forbidden('An API key has no sign-in to end; revoke the key instead');
     await acrossTenants(db, async (tx) => {
       const families = new Set<string>();
       if (principal.sessionId) families.add(principal.sessionId);
@@ -240,12 +235,18 @@ export function createAuthService({ db, accessTokens, revocations, settings }: A
     return { invitation, member };
   }
 
-  async function join(tx: Tx, invitation: { id: string; tenantId: string }, user: UserRow, meta: RequestMeta) {
+  async function join(
+    tx: Tx,
+    invitation: { id: string; tenantId: string },
+    user: UserRow,
+    meta: RequestMeta,
+  ) {
     if (!(await markInvitationAccepted(tx, invitation.id))) {
       throw badRequest('This invitation link is invalid, already used or expired; ask for a new one');
     }
     const member = await findMember(tx, invitation.tenantId, user.id);
-    if (!member) throw badRequest('This invitation link is invalid, already used or expired; ask for a new one');
+    if (!member)
+      throw badRequest('This invitation link is invalid, already used or expired; ask for a new one');
     await updateMembership(tx, member.membership.id, { status: 'active', invitedName: null });
     await recordAudit(tx, actorOf(user, invitation.tenantId), meta, {
       action: 'user.invitation_accepted',
@@ -291,7 +292,8 @@ export function createAuthService({ db, accessTokens, revocations, settings }: A
 
   /** An existing account accepts an invitation while signed in as itself; it is signed in there. */
   async function acceptInvitationSignedIn(principal: Principal, token: string, meta: RequestMeta) {
-    if (principal.kind !== 'user') throw forbidden('Sign in as the invited person to accept; API keys cannot');
+    if (principal.kind !== 'user')
+      throw forbidden('Sign in as the invited person to accept; API keys cannot');
     return acrossTenants(db, async (tx) => {
       const { invitation, member } = await openInvitation(tx, token);
       // Someone else's invitation looks like no invitation at all.

@@ -122,7 +122,10 @@ describe('sign-in', () => {
     const failures = (await audit(admin.accessToken, 'auth.login_failed')).filter((e) => e.subject === email);
     const delays = failures.map((e) => (e.details as { delayMs?: number } | null)?.delayMs ?? 0);
     // LOGIN_SLOWDOWN_AFTER is 4 here: the 5th and 6th failures waited, each longer than the last.
-    assert.deepEqual(delays.sort((x, y) => x - y), [0, 0, 0, 0, 250, 500]);
+    assert.deepEqual(
+      delays.sort((x, y) => x - y),
+      [0, 0, 0, 0, 250, 500],
+    );
   });
 
   test('failures from one address → 429 for new emails from it, not for people who signed in there', async () => {

@@ -105,7 +105,10 @@ export function createCustomersService({
         async (tx) => {
           const before = await existing(tx, id);
           const email = patch.email?.toLowerCase();
-          const updated = (await updateTenant(tx, id, { ...patch, ...(email ? { email } : {}) })) as TenantRow;
+          const updated = (await updateTenant(tx, id, {
+            ...patch,
+            ...(email ? { email } : {}),
+          })) as TenantRow;
           if (updated.status !== before.status) {
             if (updated.status === 'inactive') await revokeTenantSessions(tx, id, 'tenant deactivated');
             await revocations.revoke(tx, `tenant:${id}`);

@@ -147,6 +147,9 @@ export const Member = Type.Object(
     passwordSet: Type.Boolean(),
     lastLoginAt: Type.Union([DateTime, Type.Null()]),
     memberSince: DateTime,
+    accepted: Type.Boolean({
+      description: 'Whether the person accepted the invitation (false also for a withdrawn one)',
+    }),
   },
   { $id: 'Member' },
 );

@@ -25,7 +25,8 @@ after(async () => {
 type Headers = Record<string, string>;
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: Headers, payload?: object) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
-const createKey = (session: TestSession, payload: object) => call('POST', '/api-keys', session.headers, payload);
+const createKey = (session: TestSession, payload: object) =>
+  call('POST', '/api-keys', session.headers, payload);
 async function keyOf(session: TestSession, scopes: string[]) {
   const res = await createKey(session, { name: scopes.join('+'), scopes });
   assert.equal(res.statusCode, 201, res.body);
@@ -53,11 +54,20 @@ describe('API keys are never their creator', () => {
   test('an admin key reads members and the audit log and revokes keys, but creates no credentials', async () => {
     const adminKey = await keyOf(admin, ['read', 'operate', 'analyze', 'admin']);
     const victimKey = await keyOf(admin, ['read']);
-    const minted = await call('POST', '/users', adminKey.headers, { email: 'mint@lp.test', name: 'M', role: 'admin' });
+    const minted = await call('POST', '/users', adminKey.headers, {
+      email: 'mint@lp.test',
+      name: 'M',
+      role: 'admin',
+    });
     assert.equal(minted.statusCode, 403);
-    const promoted = await call('PATCH', `/users/${acme.users.viewer.id}`, adminKey.headers, { role: 'admin' });
+    const promoted = await call('PATCH', `/users/${acme.users.viewer.id}`, adminKey.headers, {
+      role: 'admin',
+    });
     assert.equal(promoted.statusCode, 403);
-    assert.equal((await call('POST', '/api-keys', adminKey.headers, { name: 'c', scopes: ['read'] })).statusCode, 403);
+    assert.equal(
+      (await call('POST', '/api-keys', adminKey.headers, { name: 'c', scopes: ['read'] })).statusCode,
+      403,
+    );
     assert.equal((await call('GET', '/users', adminKey.headers)).statusCode, 200);
     assert.equal((await call('GET', '/audit-log', adminKey.headers)).statusCode, 200);
     assert.equal((await call('DELETE', `/api-keys/${victimKey.id}`, adminKey.headers)).statusCode, 204);
@@ -67,9 +77,16 @@ describe('API keys are never their creator', () => {
     const other = await createTestTenant(t.database.db, 'lp-other');
     const otherAdmin = await signIn(t.app, other.users.admin.email);
     const { invitation } = (
-      await call('POST', '/users', otherAdmin.headers, { email: acme.users.admin.email, name: 'A', role: 'viewer' })
+      await call('POST', '/users', otherAdmin.headers, {
+        email: acme.users.admin.email,
+        name: 'A',
+        role: 'viewer',
+      })
     ).json();
-    assert.equal((await call('POST', '/auth/invitations/accept', admin.headers, { token: invitation.token })).statusCode, 200);
+    assert.equal(
+      (await call('POST', '/auth/invitations/accept', admin.headers, { token: invitation.token })).statusCode,
+      200,
+    );
     assert.equal((await call('GET', '/auth/me', admin.headers)).json().memberships.length, 2);
     const key = await keyOf(admin, ['read']);
     const me = (await call('GET', '/auth/me', key.headers)).json();
@@ -78,7 +95,10 @@ describe('API keys are never their creator', () => {
   });
 
   test('keys must expire, at most API_KEY_MAX_LIFETIME_DAYS ahead', async () => {
-    assert.equal((await createKey(admin, { name: 'never', scopes: ['read'], expiresAt: null })).statusCode, 400);
+    assert.equal(
+      (await createKey(admin, { name: 'never', scopes: ['read'], expiresAt: null })).statusCode,
+      400,
+    );
     const far = new Date(Date.now() + 31 * 86_400_000).toISOString();
     const tooLong = await createKey(admin, { name: 'far', scopes: ['read'], expiresAt: far });
     assert.equal(tooLong.statusCode, 400);
@@ -92,7 +112,11 @@ describe('API keys are never their creator', () => {
 describe('events carry the access their data needs', () => {
   test('viewers cannot rebuild the member list from the event history', async () => {
     const viewer = await signIn(t.app, acme.users.viewer.email);
-    await call('POST', '/users', admin.headers, { email: 'seen-by-admins@lp.test', name: 'S', role: 'analyst' });
+    await call('POST', '/users', admin.headers, {
+      email: 'seen-by-admins@lp.test',
+      name: 'S',
+      role: 'analyst',
+    });
     const asViewer = await call('GET', '/events?aggregateType=user', viewer.headers);
     assert.equal(asViewer.statusCode, 200);
     assert.deepEqual(asViewer.json().items, []);

@@ -1,11 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import {
-  insertAttempt,
-  lockAttemptKeys,
-  succeededFrom,
-  unsuccessfulSince,
-} from './login-attempts.repo.ts';
+import { insertAttempt, lockAttemptKeys, succeededFrom, unsuccessfulSince } from './login-attempts.repo.ts';
 
 // Brute force stays hard without handing anyone a lockout button:
 // - one address gets a few tries per email (per (email, address) pair), then 429 for that pair only;

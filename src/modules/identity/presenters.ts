@@ -79,6 +79,7 @@ export const presentMember = ({ user, membership }: MemberRow) => {
     passwordSet: accepted && user.passwordHash !== null,
     lastLoginAt: accepted ? iso(user.lastLoginAt) : null,
     memberSince: membership.createdAt.toISOString(),
+    accepted,
   };
 };
 

@@ -44,7 +44,11 @@ async function tenantWithTwoAdmins() {
 }
 
 const newLine = (headers: Headers, facilityId: string) =>
-  call('POST', '/plant-ops/lines', headers, { facilityId, code: `L${Math.random()}`.slice(0, 12), name: 'x' });
+  call('POST', '/plant-ops/lines', headers, {
+    facilityId,
+    code: `L${Math.random()}`.slice(0, 12),
+    name: 'x',
+  });
 
 async function socketOn(token: string, topics = ['tenant']) {
   const socket = await connectWs(base, token);
@@ -94,8 +98,15 @@ describe('requests act with the current state of their credential', () => {
     const off = await call('POST', `/admin/customers/${tenant.id}/deactivate`, root.headers);
     assert.equal(off.statusCode, 200);
     assert.equal((await newLine(first.headers, tenant.facilityId)).statusCode, 401);
-    assert.equal((await call('POST', '/api-keys', first.headers, { name: 'x', scopes: ['read'] })).statusCode, 401);
-    const invite = await call('POST', '/users', first.headers, { email: 'late@x.test', name: 'L', role: 'admin' });
+    assert.equal(
+      (await call('POST', '/api-keys', first.headers, { name: 'x', scopes: ['read'] })).statusCode,
+      401,
+    );
+    const invite = await call('POST', '/users', first.headers, {
+      email: 'late@x.test',
+      name: 'L',
+      role: 'admin',
+    });
     assert.equal(invite.statusCode, 401);
     assert.equal((await call('GET', '/users', keyHeaders)).statusCode, 401);
   });
@@ -150,7 +161,11 @@ describe('open WebSockets end with their credential', () => {
     await call('PATCH', `/users/${secondId}`, first.headers, { status: 'inactive' });
     assert.equal((await socket.closed).code, 4401);
     // An event after the close never reached it.
-    await call('POST', '/users', first.headers, { email: `after-${tenant.id}@x.test`, name: 'A', role: 'viewer' });
+    await call('POST', '/users', first.headers, {
+      email: `after-${tenant.id}@x.test`,
+      name: 'A',
+      role: 'viewer',
+    });
     assert.ok(!socket.messages.some((m) => m.event?.type === 'MemberAdded'));
   });
 

@@ -9,11 +9,7 @@ import { CredentialCache } from './credential-cache.ts';
 export const CREDENTIALS_CHANNEL = 'plantintel_credentials';
 
 /** What a change affects: a person, a customer, one sign-in (refresh-token family) or one key. */
-export type CredentialTag =
-  | `user:${string}`
-  | `tenant:${string}`
-  | `session:${string}`
-  | `key:${string}`;
+export type CredentialTag = `user:${string}` | `tenant:${string}` | `session:${string}` | `key:${string}`;
 
 /** `*`: the listener reconnected and may have missed changes; treat everything as changed. */
 export type RevocationListener = (tag: CredentialTag | '*') => void;

@@ -181,7 +181,8 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       schema: {
         tags: ['api-keys'],
         summary: 'Revoke an API key (yours, or any as admin)',
-        description: 'With an API key this needs the scope `admin`. Requests with the key fail from the next one on.',
+        description:
+          'With an API key this needs the scope `admin`. Requests with the key fail from the next one on.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses(404) },
       },

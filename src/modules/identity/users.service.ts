@@ -111,7 +111,13 @@ export function createUsersService({
       type: 'MemberAdded',
       access: 'admin',
       // Only what the inviting admin gave: the account's own profile is not theirs to see.
-      data: { userId: user.id, email: input.email, name: input.name, role: input.role, status: membership.status },
+      data: {
+        userId: user.id,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        status: membership.status,
+      },
     });
     return { member: { user, membership }, invitation };
   }

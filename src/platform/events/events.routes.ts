@@ -57,7 +57,10 @@ export function eventsRoutes(app: App, { events }: { events: Events }) {
     },
     async (request) => {
       const principal = principalOf(request);
-      const rows = await events.list(tenantOf(principal), { ...request.query, scopes: [...principal.scopes] });
+      const rows = await events.list(tenantOf(principal), {
+        ...request.query,
+        scopes: [...principal.scopes],
+      });
       const last = rows.at(-1);
       return {
         items: rows.map(presentEvent),

@@ -6,16 +6,19 @@ import { InputField, SelectField } from '../components/Field';
 import { FormActions } from '../components/FormActions';
 import { type MemberCreated, membersApi } from './api';
 
-const ROLE_HINTS: Record<TenantRole, string> = {
+/** What each role may do, shown under a role choice. */
+export const ROLE_HINTS: Record<TenantRole, string> = {
   admin: 'everything, including users and API keys',
   analyst: 'read and run analyses',
   operator: 'read and operate lines and batches',
   viewer: 'read only',
 };
 
-type SignInMethod = 'invitation' | 'password';
-
-/** Adds a member with a role, either with a password chosen now or with an invitation to choose one. */
+/**
+ * Adds a member with a role as an invitation: the person accepts it with the PlantIntel account they
+ * have, or by choosing a password if they are new. An admin never sets someone's credentials, as the
+ * address may belong to an account of another organisation.
+ */
 export function AddMemberForm({
   onCreated,
   onCancel,
@@ -26,18 +29,11 @@ export function AddMemberForm({
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<TenantRole>('viewer');
-  const [method, setMethod] = useState<SignInMethod>('invitation');
-  const [password, setPassword] = useState('');
   const create = useMutation({ mutationFn: membersApi.create, onSuccess: onCreated });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    create.mutate({
-      name: name.trim(),
-      email: email.trim(),
-      role,
-      ...(method === 'password' ? { password } : {}),
-    });
+    create.mutate({ name: name.trim(), email: email.trim(), role });
   };
 
   return (
@@ -82,44 +78,10 @@ export function AddMemberForm({
             ))}
           </SelectField>
         </div>
-        <fieldset className="field choice-group">
-          <legend>How they sign in</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name="member-sign-in"
-              value="invitation"
-              checked={method === 'invitation'}
-              onChange={() => setMethod('invitation')}
-            />
-            Send an invitation link; they choose their password (valid 7 days)
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name="member-sign-in"
-              value="password"
-              checked={method === 'password'}
-              onChange={() => setMethod('password')}
-            />
-            Set a password now
-          </label>
-        </fieldset>
-        {method === 'password' ? (
-          <InputField
-            id="member-password"
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-            maxLength={256}
-            value={password}
-            onChange={setPassword}
-            narrow
-            hint={<p className="field-hint">At least 8 characters; tell them the password another way.</p>}
-          />
-        ) : null}
+        <p className="field-hint" data-testid="member-invitation-hint">
+          You get an invitation link to send them. They accept it with the PlantIntel account they already
+          have, or by choosing a password if they are new.
+        </p>
         <FormActions
           label="Add member"
           pendingLabel="Adding…"

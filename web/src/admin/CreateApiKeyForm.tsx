@@ -4,6 +4,7 @@ import type { Scope } from '../auth/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField, SelectField } from '../components/Field';
 import { FormActions } from '../components/FormActions';
+import { formatDate } from '../format';
 import { type ApiKeyCreated, apiKeysApi } from './api';
 
 const SCOPE_HINTS: Record<Scope, string> = {
@@ -13,19 +14,29 @@ const SCOPE_HINTS: Record<Scope, string> = {
   admin: 'manage users, keys and settings',
 };
 
-type Expiry = '30' | '90' | '365' | 'never' | 'custom';
+type Expiry = '30' | '90' | '365' | 'custom';
 const DAY_MS = 24 * 3600 * 1000;
+/** The server refuses keys that expire later than this (API_KEY_MAX_LIFETIME_DAYS, 365 by default). */
+const MAX_LIFETIME_DAYS = 365;
+/** Keeps "a year ahead" inside the server's limit when this computer's clock runs a little ahead. */
+const CLOCK_MARGIN_MS = 3600 * 1000;
+
+const latestExpiry = () => Date.now() + MAX_LIFETIME_DAYS * DAY_MS - CLOCK_MARGIN_MS;
 
 /** ISO instant for the chosen expiry; undefined leaves the server's default (90 days). */
-function expiresAtFor(expiry: Expiry, customDate: string): string | null | undefined {
+function expiresAtFor(expiry: Expiry, customDate: string): string | undefined {
   if (expiry === '90') return undefined;
-  if (expiry === 'never') return null;
-  if (expiry === 'custom') return new Date(`${customDate}T23:59:59`).toISOString();
-  return new Date(Date.now() + Number(expiry) * DAY_MS).toISOString();
+  // The end of the chosen day, but never past the latest instant the server accepts.
+  const at =
+    expiry === 'custom'
+      ? Math.min(new Date(`${customDate}T23:59:59`).getTime(), latestExpiry())
+      : Math.min(Date.now() + Number(expiry) * DAY_MS, latestExpiry());
+  return new Date(at).toISOString();
 }
 
-function tomorrow(): string {
-  const date = new Date(Date.now() + DAY_MS);
+/** `YYYY-MM-DD` of the local day `days` from now, as a date input wants it. */
+function dayFromNow(days: number): string {
+  const date = new Date(Date.now() + days * DAY_MS);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
@@ -44,7 +55,7 @@ export function CreateApiKeyForm({
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<Scope[]>(scopes.includes('read') ? ['read'] : []);
   const [expiry, setExpiry] = useState<Expiry>('90');
-  const [customDate, setCustomDate] = useState(tomorrow);
+  const [customDate, setCustomDate] = useState(() => dayFromNow(1));
   const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation({ mutationFn: apiKeysApi.create, onSuccess: onCreated });
 
@@ -57,6 +68,10 @@ export function CreateApiKeyForm({
     event.preventDefault();
     if (chosen.length === 0) {
       setProblem('Choose at least one scope.');
+      return;
+    }
+    if (expiry === 'custom' && (customDate < dayFromNow(1) || customDate > dayFromNow(MAX_LIFETIME_DAYS))) {
+      setProblem('Choose an expiry date between tomorrow and one year from today.');
       return;
     }
     setProblem(null);
@@ -89,12 +104,17 @@ export function CreateApiKeyForm({
             label="Expires"
             value={expiry}
             onChange={(value) => setExpiry(value as Expiry)}
+            aria-describedby="key-expiry-hint"
+            hint={
+              <p id="key-expiry-hint" className="field-hint">
+                Every key expires, at most one year from today; make a new one before then.
+              </p>
+            }
           >
             <option value="30">In 30 days</option>
             <option value="90">In 90 days (default)</option>
             <option value="365">In 1 year</option>
             <option value="custom">On a date…</option>
-            <option value="never">Never</option>
           </SelectField>
           {expiry === 'custom' ? (
             <InputField
@@ -102,9 +122,16 @@ export function CreateApiKeyForm({
               label="Expiry date"
               type="date"
               required
-              min={tomorrow()}
+              min={dayFromNow(1)}
+              max={dayFromNow(MAX_LIFETIME_DAYS)}
               value={customDate}
               onChange={setCustomDate}
+              aria-describedby="key-expiry-date-hint"
+              hint={
+                <p id="key-expiry-date-hint" className="field-hint">
+                  Tomorrow at the earliest, {formatDate(dayFromNow(MAX_LIFETIME_DAYS))} at the latest.
+                </p>
+              }
             />
           ) : null}
         </div>
@@ -124,9 +151,6 @@ export function CreateApiKeyForm({
           ))}
           <p className="field-hint">Only scopes your own role has can be given to a key.</p>
         </fieldset>
-        {expiry === 'never' ? (
-          <p className="notice notice-warn">A key that never expires works until someone revokes it.</p>
-        ) : null}
         <FormActions
           label="Create key"
           pendingLabel="Creating…"

@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader';
 import { formatDate, formatDateTime } from '../format';
 import { CUSTOMERS_PAGE } from '../modules';
 import { Link } from '../router';
+import { AddAdministratorCard } from './AddAdministratorCard';
 import { type Customer, type CustomerFields, customersApi } from './api';
 import { CustomerForm } from './CustomerForm';
 import { CUSTOMERS_KEY, STATUS_TONE } from './CustomersPage';
@@ -62,7 +63,7 @@ function CustomerFacts({ customer }: { customer: Customer }) {
   );
 }
 
-/** One customer: its details (edit, deactivate) and its facilities. */
+/** One customer: its details (edit, deactivate), adding its administrators, and its facilities. */
 export function CustomerPage({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -151,6 +152,8 @@ export function CustomerPage({ id }: { id: string }) {
           <CustomerFacts customer={customer} />
         )}
       </section>
+
+      <AddAdministratorCard customerId={customer.id} />
 
       <FacilitiesCard customerId={customer.id} facilities={facilities} />
     </>

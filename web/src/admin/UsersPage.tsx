@@ -8,56 +8,111 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { InputField, SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { Pagination, useOffset } from '../components/Pagination';
-import { SecretReveal, SecretValue } from '../components/SecretReveal';
 import { useDebounced } from '../debounce';
 import { formatDateTime } from '../format';
 import { USERS_PAGE } from '../modules';
 import { AddMemberForm } from './AddMemberForm';
-import { type Member, type MemberCreated, type MemberStatus, membersApi } from './api';
+import {
+  type Invitation,
+  type Member,
+  type MemberCreated,
+  type MemberPatch,
+  type MemberStatus,
+  membersApi,
+} from './api';
+import { InvitationReveal } from './InvitationReveal';
 
 const PAGE_SIZE = 20;
 const MEMBERS_KEY = ['admin', 'members'] as const;
 
-function invitationLink(token: string): string {
-  return `${window.location.origin}/accept-invitation?token=${encodeURIComponent(token)}`;
+const STATUS_BADGE: Record<MemberStatus, { label: string; tone: string }> = {
+  active: { label: 'active', tone: 'badge-ok' },
+  invited: { label: 'Invitation pending', tone: 'badge-warn' },
+  inactive: { label: 'inactive', tone: 'badge-bad' },
+};
+
+/** An invitation link on show: right after adding someone, or a new one for an invited member. */
+interface ShownInvitation {
+  title: string;
+  invitation: Invitation;
+  note?: string;
 }
 
-/** What to tell the admin right after adding someone; the invitation token is never shown again. */
-function AddedNotice({ created, onDismiss }: { created: MemberCreated; onDismiss: () => void }) {
-  const { user, invitation } = created;
-  if (invitation) {
+function MemberActions({
+  member,
+  busy,
+  onChange,
+  onNewLink,
+}: {
+  member: Member;
+  busy: boolean;
+  onChange: (patch: MemberPatch) => void;
+  onNewLink: () => void;
+}) {
+  if (member.status === 'invited') {
+    // An invited member becomes active by accepting, never by an admin's click.
     return (
-      <SecretReveal
-        title={`Invitation for ${user.name}`}
-        warning="Send this link to them now: it will not be shown again. They open it to choose their password."
-        onDismiss={onDismiss}
-      >
-        <SecretValue
-          label="Invitation link"
-          copyLabel="Copy link"
-          value={invitationLink(invitation.token)}
-          testId="invitation-link"
+      <>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={busy}
+          onClick={onNewLink}
+        >
+          New link
+        </button>
+        <ConfirmButton
+          label="Cancel invitation"
+          title={`Cancel the invitation of ${member.name}?`}
+          message={<p>Their invitation links stop working and they do not join this organisation.</p>}
+          confirmLabel="Cancel invitation"
+          disabled={busy}
+          onConfirm={() => onChange({ status: 'inactive' })}
         />
-        <SecretValue
-          label="Invitation token"
-          copyLabel="Copy token"
-          value={invitation.token}
-          testId="invitation-token"
-        />
-        <p className="muted">Valid until {formatDateTime(invitation.expiresAt)}.</p>
-      </SecretReveal>
+      </>
     );
   }
+  if (member.status === 'active') {
+    return (
+      <ConfirmButton
+        label="Deactivate"
+        title={`Deactivate ${member.name}?`}
+        message={
+          <p>
+            {member.name} is signed out everywhere and can no longer sign in to this organisation. You can
+            reactivate them later.
+          </p>
+        }
+        confirmLabel="Deactivate"
+        disabled={busy}
+        onConfirm={() => onChange({ status: 'inactive' })}
+      />
+    );
+  }
+  // A withdrawn invitation (never accepted): only a new link revives it; reactivating would need
+  // the person's consent.
+  const neverJoined = !member.accepted;
   return (
-    <div className="notice notice-success" role="status">
-      <p>
-        {user.name} ({user.email}) was added as {user.role}.{' '}
-        {user.passwordSet ? 'They sign in with their password.' : ''}
-      </p>
-      <button type="button" className="button button-secondary button-small" onClick={onDismiss}>
-        Dismiss
+    <>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={busy}
+        onClick={() => onChange({ status: 'active' })}
+      >
+        Reactivate
       </button>
-    </div>
+      {neverJoined ? (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={busy}
+          onClick={onNewLink}
+        >
+          New link
+        </button>
+      ) : null}
+    </>
   );
 }
 
@@ -67,15 +122,17 @@ function MemberRow({
   busy,
   pendingRole,
   onChange,
+  onNewLink,
 }: {
   member: Member;
   isSelf: boolean;
   busy: boolean;
   /** The role being saved, shown until the server has answered. */
   pendingRole: TenantRole | undefined;
-  onChange: (patch: { role?: TenantRole; status?: MemberStatus }) => void;
+  onChange: (patch: MemberPatch) => void;
+  onNewLink: () => void;
 }) {
-  const active = member.status === 'active';
+  const badge = STATUS_BADGE[member.status];
   return (
     <tr data-testid={`member-${member.email}`}>
       <td>
@@ -99,36 +156,14 @@ function MemberRow({
         </select>
       </td>
       <td>
-        <span className={`badge ${active ? 'badge-ok' : 'badge-bad'}`}>{member.status}</span>
-        {member.passwordSet ? null : <span className="badge badge-warn badge-inline">invited</span>}
+        <span className={`badge ${badge.tone}`} data-testid="member-status">
+          {badge.label}
+        </span>
       </td>
       <td>{formatDateTime(member.lastLoginAt)}</td>
       <td>{formatDateTime(member.memberSince)}</td>
       <td className="cell-actions">
-        {active ? (
-          <ConfirmButton
-            label="Deactivate"
-            title={`Deactivate ${member.name}?`}
-            message={
-              <p>
-                {member.name} is signed out everywhere and can no longer sign in to this organisation. You can
-                reactivate them later.
-              </p>
-            }
-            confirmLabel="Deactivate"
-            disabled={busy}
-            onConfirm={() => onChange({ status: 'inactive' })}
-          />
-        ) : (
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            disabled={busy}
-            onClick={() => onChange({ status: 'active' })}
-          >
-            Reactivate
-          </button>
-        )}
+        <MemberActions member={member} busy={busy} onChange={onChange} onNewLink={onNewLink} />
       </td>
     </tr>
   );
@@ -142,7 +177,7 @@ export function UsersPage() {
   const [status, setStatus] = useState<MemberStatus | ''>('');
   const { offset, setOffset, refilter } = useOffset();
   const [adding, setAdding] = useState(false);
-  const [created, setCreated] = useState<MemberCreated | null>(null);
+  const [shown, setShown] = useState<ShownInvitation | null>(null);
 
   const filter = { search: useDebounced(search.trim()), role, status, limit: PAGE_SIZE, offset };
   const members = useQuery({
@@ -152,19 +187,28 @@ export function UsersPage() {
   });
 
   const update = useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: { role?: TenantRole; status?: MemberStatus } }) =>
-      membersApi.update(id, patch),
+    mutationFn: ({ id, patch }: { id: string; patch: MemberPatch }) => membersApi.update(id, patch),
     onSettled: (_member, _error, { id }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: MEMBERS_KEY }),
-        // Your own role decides what the navigation offers.
+        // Your own role decides what the navigation and the user menu show (from the next request on).
         id === me.data?.user.id ? queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }) : null,
       ]),
   });
+  const renew = useMutation({
+    mutationFn: (member: Member) => membersApi.renewInvitation(member.id),
+    onSuccess: (invitation, member) =>
+      setShown({
+        title: `New invitation link for ${member.name}`,
+        invitation,
+        note: 'Links sent to them before no longer work.',
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: MEMBERS_KEY }),
+  });
   const failedMember = members.data?.items.find((m) => m.id === update.variables?.id);
 
-  const onCreated = (result: MemberCreated) => {
-    setCreated(result);
+  const onCreated = ({ user, invitation }: MemberCreated) => {
+    setShown({ title: `Invitation for ${user.name}`, invitation });
     setAdding(false);
     void queryClient.invalidateQueries({ queryKey: MEMBERS_KEY });
   };
@@ -181,7 +225,7 @@ export function UsersPage() {
               className="button"
               onClick={() => {
                 setAdding(true);
-                setCreated(null);
+                setShown(null);
               }}
             >
               Add member
@@ -190,7 +234,14 @@ export function UsersPage() {
         }
       />
 
-      {created ? <AddedNotice created={created} onDismiss={() => setCreated(null)} /> : null}
+      {shown ? (
+        <InvitationReveal
+          title={shown.title}
+          invitation={shown.invitation}
+          note={shown.note}
+          onDismiss={() => setShown(null)}
+        />
+      ) : null}
       {adding ? <AddMemberForm onCreated={onCreated} onCancel={() => setAdding(false)} /> : null}
 
       <section className="card" aria-labelledby="members-heading">
@@ -223,8 +274,9 @@ export function UsersPage() {
             value={status}
             onChange={(value) => refilter(setStatus)(value as MemberStatus | '')}
           >
-            <option value="">Active and inactive</option>
+            <option value="">All statuses</option>
             <option value="active">Active</option>
+            <option value="invited">Invitation pending</option>
             <option value="inactive">Inactive</option>
           </SelectField>
         </div>
@@ -235,6 +287,9 @@ export function UsersPage() {
             title={failedMember ? `Could not change ${failedMember.name}` : 'Could not change the member'}
           />
         ) : null}
+        {renew.isError ? (
+          <ErrorNotice error={renew.error} title={`Could not make a new link for ${renew.variables.name}`} />
+        ) : null}
 
         <QueryTable
           query={members}
@@ -244,14 +299,16 @@ export function UsersPage() {
           emptyTestId="members-empty"
           columns={['Name', 'Email', 'Role', 'Status', 'Last sign-in', 'Member since', ACTIONS_COLUMN]}
           row={(member) => {
-            const busy = update.isPending && update.variables?.id === member.id;
+            const saving = update.isPending && update.variables?.id === member.id;
+            const renewing = renew.isPending && renew.variables?.id === member.id;
             return (
               <MemberRow
                 member={member}
                 isSelf={member.id === me.data?.user.id}
-                busy={busy}
-                pendingRole={busy ? update.variables?.patch.role : undefined}
+                busy={saving || renewing}
+                pendingRole={saving ? update.variables?.patch.role : undefined}
                 onChange={(patch) => update.mutate({ id: member.id, patch })}
+                onNewLink={() => renew.mutate(member)}
               />
             );
           }}

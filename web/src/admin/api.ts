@@ -9,7 +9,8 @@ export interface Page<T> {
   offset: number;
 }
 
-export type MemberStatus = 'active' | 'inactive';
+/** `invited`: added, waiting for the person to accept the invitation. */
+export type MemberStatus = 'active' | 'inactive' | 'invited';
 
 export interface Member {
   id: string;
@@ -20,11 +21,35 @@ export interface Member {
   passwordSet: boolean;
   lastLoginAt: string | null;
   memberSince: string;
+  /** False until the person accepted their invitation (also while a withdrawn one is inactive). */
+  accepted: boolean;
 }
 
+/** A one-time invitation: the token goes into the link the person opens (never shown again). */
+export interface Invitation {
+  token: string;
+  expiresAt: string;
+}
+
+/** A member added by a tenant admin: always an invitation the person accepts. */
 export interface MemberCreated {
   user: Member;
-  invitation: { token: string; expiresAt: string } | null;
+  invitation: Invitation;
+}
+
+/** A member added by the superadmin: with a password for a person new to PlantIntel, no invitation. */
+export interface CustomerMemberCreated {
+  user: Member;
+  invitation: Invitation | null;
+}
+
+export interface CustomerMemberFields {
+  email: string;
+  name: string;
+  /** Default `admin`. */
+  role?: TenantRole;
+  /** Only for a person new to PlantIntel; without it they get an invitation. */
+  password?: string;
 }
 
 export interface MemberFilter {
@@ -42,6 +67,7 @@ export interface ApiKey {
   scopes: Scope[];
   createdBy: { id: string; email: string | null };
   createdAt: string;
+  /** null only for keys made before every key had to expire. */
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -104,22 +130,30 @@ export interface FacilityFields {
   timezone?: string;
 }
 
+export interface MemberPatch {
+  role?: TenantRole;
+  status?: Exclude<MemberStatus, 'invited'>;
+}
+
+const memberPath = (id: string) => `/api/v1/users/${encodeURIComponent(id)}`;
 const customerPath = (id: string) => `/api/v1/admin/customers/${encodeURIComponent(id)}`;
 
 export const membersApi = {
   list: (filter: MemberFilter, signal?: AbortSignal) =>
     api.get<Page<Member>>(withQuery('/api/v1/users', { ...filter }), signal),
-  create: (input: { email: string; name: string; role: TenantRole; password?: string }) =>
+  create: (input: { email: string; name: string; role: TenantRole }) =>
     api.post<MemberCreated>('/api/v1/users', input),
-  update: (id: string, patch: { role?: TenantRole; status?: MemberStatus }) =>
-    api.patch<Member>(`/api/v1/users/${encodeURIComponent(id)}`, patch),
+  /** `inactive` on an invited member cancels the invitation; an invited member cannot be made active. */
+  update: (id: string, patch: MemberPatch) => api.patch<Member>(memberPath(id), patch),
+  /** A fresh link for an invited member; their earlier links stop working. */
+  renewInvitation: (id: string) => api.post<Invitation>(`${memberPath(id)}/invitation`),
 };
 
 export const apiKeysApi = {
   list: (filter: { includeRevoked: boolean; limit: number; offset: number }, signal?: AbortSignal) =>
     api.get<Page<ApiKey>>(withQuery('/api/v1/api-keys', { ...filter }), signal),
-  /** `expiresAt`: ISO instant, null for never, undefined for the server's default (90 days). */
-  create: (input: { name: string; scopes: Scope[]; expiresAt?: string | null }) =>
+  /** `expiresAt`: ISO instant at most a year ahead; undefined for the server's default (90 days). */
+  create: (input: { name: string; scopes: Scope[]; expiresAt?: string }) =>
     api.post<ApiKeyCreated>('/api/v1/api-keys', input),
   revoke: (id: string) => api.delete(`/api/v1/api-keys/${encodeURIComponent(id)}`),
 };
@@ -137,6 +171,9 @@ export const customersApi = {
   create: (input: CustomerFields) => api.post<Customer>('/api/v1/admin/customers', input),
   update: (id: string, patch: CustomerFields) => api.patch<Customer>(customerPath(id), patch),
   deactivate: (id: string) => api.post<Customer>(`${customerPath(id)}/deactivate`),
+  /** Adds a person (e.g. the customer's first administrator) to the customer's organisation. */
+  addMember: (id: string, input: CustomerMemberFields) =>
+    api.post<CustomerMemberCreated>(`${customerPath(id)}/users`, input),
   addFacility: (id: string, input: FacilityFields) =>
     api.post<Facility>(`${customerPath(id)}/facilities`, input),
   updateFacility: (id: string, facilityId: string, patch: Partial<FacilityFields>) =>

@@ -198,6 +198,10 @@ export async function signIn(input: { email: string; password: string }): Promis
   begin(await request<SessionTokens>('/api/v1/auth/login', { method: 'POST', body: input, auth: false }));
 }
 
+/**
+ * Accepts an invitation as a person new to PlantIntel, choosing their password. An invitation for an
+ * account that already exists is refused with `isSignInRequired`: accept it with `acceptInvitationAs`.
+ */
 export async function acceptInvitation(input: { token: string; password: string }): Promise<void> {
   begin(
     await request<SessionTokens>('/api/v1/auth/accept-invitation', {
@@ -206,6 +210,69 @@ export async function acceptInvitation(input: { token: string; password: string 
       auth: false,
     }),
   );
+}
+
+/** The server's answer to a new-person acceptance of an invitation meant for an existing account. */
+export function isSignInRequired(error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.status !== 409 || !Array.isArray(error.details)) return false;
+  return error.details.some(
+    (detail) => typeof detail === 'object' && detail !== null && detail.message === 'sign_in_required',
+  );
+}
+
+interface Credential {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Ends a sign-in this tab no longer uses; a failure only leaves it to expire. */
+function endOnServer({ accessToken, refreshToken }: Credential): void {
+  request<void>('/api/v1/auth/logout', {
+    method: 'POST',
+    body: { refreshToken },
+    headers: { authorization: `Bearer ${accessToken}` },
+    auth: false,
+  }).catch(() => undefined);
+}
+
+/**
+ * Accepts an invitation with an existing account: the one signed in to this tab, or the one of
+ * `credentials` (signed in just for this, without touching the tab's session until it succeeds). The
+ * answer, a sign-in to the invitation's organisation, becomes the tab's session; the sign-ins it
+ * replaces are ended on the server.
+ */
+export async function acceptInvitationAs(
+  token: string,
+  credentials?: { email: string; password: string },
+): Promise<void> {
+  let used: Credential;
+  if (credentials) {
+    used = await request<SessionTokens>('/api/v1/auth/login', {
+      method: 'POST',
+      body: credentials,
+      auth: false,
+    });
+  } else {
+    const accessToken = await sessionAuthenticator.accessToken();
+    if (!accessToken || !current) throw new Error('You are no longer signed in: sign in to accept.');
+    used = { accessToken, refreshToken: current.refreshToken };
+  }
+  let accepted: SessionTokens;
+  try {
+    accepted = await request<SessionTokens>('/api/v1/auth/invitations/accept', {
+      method: 'POST',
+      body: { token },
+      headers: { authorization: `Bearer ${used.accessToken}` },
+      auth: false,
+    });
+  } catch (error) {
+    if (credentials) endOnServer(used);
+    throw error;
+  }
+  const previous = current;
+  begin(accepted);
+  if (credentials) endOnServer(used);
+  if (previous) endOnServer(previous);
 }
 
 /** Ends the sign-in on the server (its refresh tokens stop working) and forgets it here. */

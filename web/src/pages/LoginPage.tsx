@@ -21,7 +21,8 @@ const END_MESSAGE = {
   signedOut: 'You have signed out.',
 };
 
-function SignInError({ error }: { error: unknown }) {
+/** A failed sign-in: when to try again after too many failures, else the server's reason. */
+export function SignInError({ error }: { error: unknown }) {
   if (error instanceof ApiError && error.status === 429) {
     const wait = error.retryAfterSeconds;
     const at = wait === undefined ? null : new Date(Date.now() + wait * 1000);

@@ -10,6 +10,7 @@
  */
 import {
   type ClientMessage,
+  FORBIDDEN_CLOSE,
   type PushedEvent,
   parseServerMessage,
   type ServerMessage,
@@ -65,6 +66,12 @@ export class RealtimeClient {
   /** Bumped by every connect and disconnect, so a stale socket or token lookup is ignored. */
   private generation = 0;
   private attempt = 0;
+  /**
+   * Set by a close for lost read access (4403) or a 4401 whose token could not be renewed: the server
+   * may well accept the credentials (`ready`) and close again, so `ready` must not reset the backoff
+   * until the connection is started over (sign-in, or every listener left).
+   */
+  private backoffHeld = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private lingerTimer: ReturnType<typeof setTimeout> | undefined;
   private flushQueued = false;
@@ -176,11 +183,17 @@ export class RealtimeClient {
   private async afterClose(code: number, token: string, generation: number) {
     if (this.listeners.size === 0) return this.setState(CLOSED);
     if (code === UNAUTHORIZED_CLOSE) {
-      // Expired or revoked: renew before trying again; no token means the sign-in is over.
-      const renewed = await this.options.renew(token).catch(() => token);
+      // Expired or ended: renew before trying again; no token means the sign-in is over.
+      const renewed = await this.options.renew(token).then(
+        (next) => ({ token: next, failed: false }),
+        () => ({ token, failed: true }),
+      );
       if (generation !== this.generation) return;
-      if (!renewed) return this.setState(CLOSED);
+      if (!renewed.token) return this.setState(CLOSED);
+      // Not renewed (server unreachable): the same token is likely refused again, so slow down.
+      if (renewed.failed) this.backoffHeld = true;
     }
+    if (code === FORBIDDEN_CLOSE) this.backoffHeld = true;
     this.scheduleReconnect();
   }
 
@@ -205,6 +218,7 @@ export class RealtimeClient {
     this.requested.clear();
     this.confirmed.clear();
     this.attempt = 0;
+    this.backoffHeld = false;
     socket?.close(NORMAL_CLOSE, 'no longer needed');
     this.setState(CLOSED);
   }
@@ -217,7 +231,7 @@ export class RealtimeClient {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.attempt = 0;
+        if (!this.backoffHeld) this.attempt = 0;
         this.requested.clear();
         this.confirmed.clear();
         this.setState({ status: 'open', reconnectAt: null });

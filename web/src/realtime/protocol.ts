@@ -20,8 +20,10 @@ export type ServerMessage =
   | { type: 'error'; code: string; message: string; topic?: string }
   | { type: 'pong' };
 
-/** Close code of a connection whose credentials the server refused. */
+/** Close code of a connection whose credentials the server refused or that ended (sign-out, expiry). */
 export const UNAUTHORIZED_CLOSE = 4401;
+/** Close code of a connection whose credentials lost read access (still valid, but may not listen). */
+export const FORBIDDEN_CLOSE = 4403;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
