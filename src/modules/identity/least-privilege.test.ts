@@ -5,7 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
 import { connectWs, type TestSocket } from '../../platform/realtime/testing.ts';
-import { createTestTenant, signIn, type TestSession, type TestTenant } from './testing.ts';
+import {
+  callApi,
+  createTestTenant,
+  signIn,
+  type TestSession,
+  type TestTenant,
+} from './testing.ts';
 
 let t: TestApp;
 let acme: TestTenant;
@@ -22,9 +28,8 @@ after(async () => {
   await t?.close();
 });
 
-type Headers = Record<string, string>;
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: Headers, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
+const call = (...args: Parameters<typeof callApi> extends [unknown, ...infer R] ? R : never) =>
+  callApi(t.app, ...args);
 const createKey = (session: TestSession, payload: object) =>
   call('POST', '/api-keys', session.headers, payload);
 async function keyOf(session: TestSession, scopes: string[]) {

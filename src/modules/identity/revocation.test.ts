@@ -8,7 +8,14 @@ import { AccessTokens } from '../../platform/auth/tokens.ts';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
 import { connectWs, type TestSocket } from '../../platform/realtime/testing.ts';
 import { loadSigningKey } from './signing-key.ts';
-import { createTestSuperadmin, createTestTenant, signIn, type TestSession } from './testing.ts';
+import {
+  callApi,
+  createTestSuperadmin,
+  createTestTenant,
+  type Headers,
+  signIn,
+  type TestSession,
+} from './testing.ts';
 
 let t: TestApp;
 let base: string;
@@ -28,9 +35,8 @@ after(async () => {
   await t?.close();
 });
 
-type Headers = Record<string, string>;
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: Headers, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
+const call = (...args: Parameters<typeof callApi> extends [unknown, ...infer R] ? R : never) =>
+  callApi(t.app, ...args);
 
 /** A fresh tenant whose admin has promoted its viewer to a second admin ("B"). */
 async function tenantWithTwoAdmins() {

@@ -65,3 +65,16 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD):
   const { accessToken, refreshToken } = res.json() as { accessToken: string; refreshToken: string };
   return { accessToken, refreshToken, headers: { authorization: `Bearer ${accessToken}` } };
 }
+
+export type Headers = Record<string, string>;
+
+/** `app.inject` for `/api/v1<url>` with the given credentials and an optional JSON body. */
+export function callApi(
+  app: App,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  headers: Headers,
+  payload?: object,
+) {
+  return app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
+}

@@ -1,12 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { TENANT_ROLES, type TenantRole } from '../auth/types';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { InputField, SelectField } from '../components/Field';
+import { InputField } from '../components/Field';
 import { FormActions } from '../components/FormActions';
-import { ROLE_HINTS } from './AddMemberForm';
 import { type CustomerMemberCreated, type CustomerMemberFields, customersApi } from './api';
 import { InvitationReveal } from './InvitationReveal';
+import { type Person, PersonFields } from './PersonFields';
+
+const EMPTY: Person = { name: '', email: '', role: 'admin' };
 
 const MIN_PASSWORD_LENGTH = 8;
 
@@ -35,18 +36,14 @@ function AddedNotice({ created, onDismiss }: { created: CustomerMemberCreated; o
  * or for an existing account, the answer is an invitation link.
  */
 export function AddAdministratorCard({ customerId }: { customerId: string }) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<TenantRole>('admin');
+  const [person, setPerson] = useState<Person>(EMPTY);
   const [password, setPassword] = useState('');
   const [created, setCreated] = useState<CustomerMemberCreated | null>(null);
   const add = useMutation({
     mutationFn: (fields: CustomerMemberFields) => customersApi.addMember(customerId, fields),
     onSuccess: (result) => {
       setCreated(result);
-      setName('');
-      setEmail('');
-      setRole('admin');
+      setPerson(EMPTY);
       setPassword('');
     },
   });
@@ -54,6 +51,7 @@ export function AddAdministratorCard({ customerId }: { customerId: string }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setCreated(null);
+    const { name, email, role } = person;
     add.mutate({ name: name.trim(), email: email.trim(), role, ...(password ? { password } : {}) });
   };
 
@@ -66,41 +64,7 @@ export function AddAdministratorCard({ customerId }: { customerId: string }) {
         {add.isError ? <ErrorNotice error={add.error} title="Could not add the person" /> : null}
         <form className="form" onSubmit={submit} aria-label="Add an administrator" aria-busy={add.isPending}>
           <div className="form-grid">
-            <InputField
-              id="customer-member-name"
-              label="Name"
-              required
-              maxLength={200}
-              value={name}
-              onChange={setName}
-            />
-            <InputField
-              id="customer-member-email"
-              label="Email"
-              type="email"
-              required
-              maxLength={254}
-              value={email}
-              onChange={setEmail}
-            />
-            <SelectField
-              id="customer-member-role"
-              label="Role"
-              value={role}
-              onChange={(value) => setRole(value as TenantRole)}
-              aria-describedby="customer-member-role-hint"
-              hint={
-                <p id="customer-member-role-hint" className="field-hint">
-                  {ROLE_HINTS[role]}
-                </p>
-              }
-            >
-              {TENANT_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </SelectField>
+            <PersonFields idPrefix="customer-member" person={person} onChange={setPerson} />
             <InputField
               id="customer-member-password"
               label="Password (optional)"

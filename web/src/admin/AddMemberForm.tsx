@@ -1,18 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { TENANT_ROLES, type TenantRole } from '../auth/types';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { InputField, SelectField } from '../components/Field';
 import { FormActions } from '../components/FormActions';
 import { type MemberCreated, membersApi } from './api';
-
-/** What each role may do, shown under a role choice. */
-export const ROLE_HINTS: Record<TenantRole, string> = {
-  admin: 'everything, including users and API keys',
-  analyst: 'read and run analyses',
-  operator: 'read and operate lines and batches',
-  viewer: 'read only',
-};
+import { type Person, PersonFields } from './PersonFields';
 
 /**
  * Adds a member with a role as an invitation: the person accepts it with the PlantIntel account they
@@ -26,14 +17,12 @@ export function AddMemberForm({
   onCreated: (created: MemberCreated) => void;
   onCancel: () => void;
 }) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<TenantRole>('viewer');
+  const [person, setPerson] = useState<Person>({ name: '', email: '', role: 'viewer' });
   const create = useMutation({ mutationFn: membersApi.create, onSuccess: onCreated });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    create.mutate({ name: name.trim(), email: email.trim(), role });
+    create.mutate({ name: person.name.trim(), email: person.email.trim(), role: person.role });
   };
 
   return (
@@ -42,41 +31,7 @@ export function AddMemberForm({
       {create.isError ? <ErrorNotice error={create.error} title="Could not add the member" /> : null}
       <form className="form" onSubmit={submit} aria-busy={create.isPending}>
         <div className="form-grid">
-          <InputField
-            id="member-name"
-            label="Name"
-            required
-            maxLength={200}
-            value={name}
-            onChange={setName}
-          />
-          <InputField
-            id="member-email"
-            label="Email"
-            type="email"
-            required
-            maxLength={254}
-            value={email}
-            onChange={setEmail}
-          />
-          <SelectField
-            id="member-role"
-            label="Role"
-            value={role}
-            onChange={(value) => setRole(value as TenantRole)}
-            aria-describedby="member-role-hint"
-            hint={
-              <p id="member-role-hint" className="field-hint">
-                {ROLE_HINTS[role]}
-              </p>
-            }
-          >
-            {TENANT_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </SelectField>
+          <PersonFields idPrefix="member" person={person} onChange={setPerson} />
         </div>
         <p className="field-hint" data-testid="member-invitation-hint">
           You get an invitation link to send them. They accept it with the PlantIntel account they already

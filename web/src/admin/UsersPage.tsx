@@ -38,6 +38,15 @@ interface ShownInvitation {
   note?: string;
 }
 
+/** A fresh invitation link for someone who has not accepted (older links stop working). */
+function NewLinkButton({ busy, onClick }: { busy: boolean; onClick: () => void }) {
+  return (
+    <button type="button" className="button button-secondary button-small" disabled={busy} onClick={onClick}>
+      New link
+    </button>
+  );
+}
+
 function MemberActions({
   member,
   busy,
@@ -53,14 +62,7 @@ function MemberActions({
     // An invited member becomes active by accepting, never by an admin's click.
     return (
       <>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          disabled={busy}
-          onClick={onNewLink}
-        >
-          New link
-        </button>
+        <NewLinkButton busy={busy} onClick={onNewLink} />
         <ConfirmButton
           label="Cancel invitation"
           title={`Cancel the invitation of ${member.name}?`}
@@ -102,16 +104,7 @@ function MemberActions({
       >
         Reactivate
       </button>
-      {neverJoined ? (
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          disabled={busy}
-          onClick={onNewLink}
-        >
-          New link
-        </button>
-      ) : null}
+      {neverJoined ? <NewLinkButton busy={busy} onClick={onNewLink} /> : null}
     </>
   );
 }
