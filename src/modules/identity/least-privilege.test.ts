@@ -5,13 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
 import { connectWs, type TestSocket } from '../../platform/realtime/testing.ts';
-import {
-  callApi,
-  createTestTenant,
-  signIn,
-  type TestSession,
-  type TestTenant,
-} from './testing.ts';
+import { callApi, createTestTenant, signIn, type TestSession, type TestTenant } from './testing.ts';
 
 let t: TestApp;
 let acme: TestTenant;
