@@ -175,6 +175,32 @@ describe('open WebSockets end with their credential', () => {
     assert.ok(!socket.messages.some((m) => m.event?.type === 'MemberAdded'));
   });
 
+  test('a demoted admin keeps the socket but stops receiving the events that need admin', async () => {
+    const { tenant, first, second, secondId } = await tenantWithTwoAdmins();
+    const socket = await socketOn(second.accessToken, ['tenant']);
+    await call('POST', '/users', first.headers, {
+      email: `before-${tenant.id}@x.test`,
+      name: 'B',
+      role: 'viewer',
+    });
+    await socket.next((m) => m.event?.type === 'MemberAdded', 'MemberAdded while admin');
+    await call('PATCH', `/users/${secondId}`, first.headers, { role: 'viewer' });
+    await call('POST', '/users', first.headers, {
+      email: `after-${tenant.id}@x.test`,
+      name: 'A',
+      role: 'viewer',
+    });
+    // A read-level event after it on the same connection: had the member event been sent, it came first.
+    const line = await newLine(first.headers, tenant.facilityId);
+    await call('POST', `/plant-ops/lines/${line.json().id}/status`, first.headers, { status: 'idle' });
+    await socket.next((m) => m.event?.type === 'LineStatusChanged', 'LineStatusChanged as viewer');
+    const members = socket.messages.filter((m) => m.event?.type === 'MemberAdded');
+    assert.deepEqual(
+      members.map((m) => m.event?.data.email),
+      [`before-${tenant.id}@x.test`],
+    );
+  });
+
   test("a deactivated customer's open sockets are closed", async () => {
     const { tenant, first } = await tenantWithTwoAdmins();
     const socket = await socketOn(first.accessToken);
