@@ -9,10 +9,16 @@ import { createPlant } from './modules/plant/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import { registerAccessControl } from './platform/http/access.ts';
+import { answerClientError } from './platform/http/client-errors.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
-import { RequestCompletion, registerRequestContext, requestIdFor } from './platform/http/request-context.ts';
+import {
+  RequestCompletion,
+  registerRequestContext,
+  requestIdFor,
+  trustProxyOption,
+} from './platform/http/request-context.ts';
 import type { App } from './platform/http/types.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
@@ -55,7 +61,9 @@ export async function buildApp({
     childLoggerFactory: requestLoggerFactory as unknown as FastifyServerOptions['childLoggerFactory'],
     genReqId: requestIdFor,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
+    clientErrorHandler: answerClientError,
+    // X-Forwarded-For only from the proxies TRUST_PROXY names, or any client could pick its own address.
+    trustProxy: trustProxyOption(config.trustProxy),
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },

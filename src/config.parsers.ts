@@ -1,5 +1,6 @@
 // Parsers for configuration values: each checks one raw value (from the environment or the YAML
 // file) and names the variable in its error. config.ts holds the settings that use them.
+import { isIP } from 'node:net';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -106,4 +107,40 @@ export function logLevel(raw: Raw, name: string): LogLevel {
     throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')} (got "${s}")`);
   }
   return s as LogLevel;
+}
+
+/** Fastify's `trustProxy`: off, all proxies, a number of hops, or the addresses of the proxies. */
+export type TrustProxy = boolean | number | string[];
+
+// proxy-addr's names for whole ranges, so a proxy on the same host can be trusted as `loopback`.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+export function trustProxy(raw: Raw, name: string): TrustProxy {
+  if (typeof raw === 'boolean') return raw;
+  const entries = (Array.isArray(raw) ? raw : text(raw, name).split(','))
+    .map((e) => String(e).trim())
+    .filter((e) => e !== '');
+  const [only] = entries;
+  if (entries.length <= 1) {
+    const s = (only ?? '').toLowerCase();
+    if (s === '' || s === 'false' || s === '0') return false;
+    if (s === 'true') return true;
+    if (/^\d+$/.test(s)) return Number(s);
+  }
+  const bad = entries.find((e) => !isAddressOrCidr(e));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `${name} must be true, false, a hop count or a comma-separated list of proxy IPs/CIDRs like 10.0.0.0/8 (got "${bad}")`,
+    );
+  }
+  return entries;
 }

@@ -50,6 +50,9 @@ describe('config', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of fatal, error/],
     [{ CORS_ORIGINS: 'example.com' }, /^CORS_ORIGINS must be a comma-separated list of origins/],
     [{ BODY_LIMIT_BYTES: '10' }, /^BODY_LIMIT_BYTES must be an integer between 1024/],
+    [{ TRUST_PROXY: 'yes' }, /^TRUST_PROXY must be true, false, a hop count or .* \(got "yes"\)$/],
+    [{ TRUST_PROXY: '10.0.0.1, 10.0.0.0/33' }, /^TRUST_PROXY must be .*\(got "10.0.0.0\/33"\)$/],
+    [{ TRUST_PROXY: '10.0.0.0/8,proxy.local' }, /^TRUST_PROXY must be .*\(got "proxy.local"\)$/],
   ];
   for (const [env, message] of invalid) {
     test(`rejects ${JSON.stringify(env)} naming the variable`, () => {
@@ -59,6 +62,27 @@ describe('config', () => {
       );
     });
   }
+
+  test('TRUST_PROXY: off by default; true, a hop count or a list of proxy addresses', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    for (const off of ['', 'false', 'FALSE', '0'])
+      assert.equal(loadConfig({ TRUST_PROXY: off }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(
+      loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,::1, fd00::/8,loopback' }).trustProxy,
+      ['10.0.0.0/8', '192.168.1.7', '::1', 'fd00::/8', 'loopback'],
+    );
+    withYaml('trustProxy: [10.0.0.0/8, 172.16.0.0/12]\n', (file) => {
+      assert.deepEqual(loadConfig({ PLANTINTEL_CONFIG: file }).trustProxy, ['10.0.0.0/8', '172.16.0.0/12']);
+    });
+    withYaml('trustProxy: 1\n', (file) =>
+      assert.equal(loadConfig({ PLANTINTEL_CONFIG: file }).trustProxy, 1),
+    );
+    withYaml('trustProxy: true\n', (file) => {
+      assert.equal(loadConfig({ PLANTINTEL_CONFIG: file }).trustProxy, true);
+    });
+  });
 
   test('a YAML file supplies values; the environment wins over it', () => {
     withYaml('port: 7000\nlogLevel: warn\nCORS_ORIGINS: [https://x.example.com]\n', (file) => {
@@ -110,5 +134,15 @@ describe('config', () => {
     });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /invalid configuration: PORT must be an integer/);
+  });
+
+  test('an invalid TRUST_PROXY stops the CLI with code 2', () => {
+    const result = spawnSync(process.execPath, ['src/main.ts', 'config'], {
+      cwd: new URL('..', import.meta.url),
+      env: { ...process.env, TRUST_PROXY: '10.0.0.300' },
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /invalid configuration: TRUST_PROXY must be .*\(got "10.0.0.300"\)/);
   });
 });

@@ -15,7 +15,9 @@ import {
   origins,
   type Raw,
   secret,
+  type TrustProxy,
   text,
+  trustProxy,
 } from './config.parsers.ts';
 
 export { ConfigError, LOG_LEVELS, type LogLevel } from './config.parsers.ts';
@@ -31,6 +33,8 @@ export interface Config {
   /** Browser origins allowed to call the API cross-origin; empty = same origin only. */
   corsOrigins: string[];
   bodyLimitBytes: number;
+  /** Which reverse proxies' X-Forwarded-For to believe for the client address (rate limits, audit). */
+  trustProxy: TrustProxy;
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
   /** HMAC key for access tokens; absent → a random key generated once and kept in the database. */
@@ -118,6 +122,13 @@ export const SETTINGS = [
     description: 'Largest accepted JSON request body in bytes (larger → 413)',
     fallback: () => 1_048_576,
     parse: integer(1024, 1_073_741_824),
+  },
+  {
+    key: 'trustProxy',
+    env: 'TRUST_PROXY',
+    description: 'Proxies whose X-Forwarded-For is believed: false, true (all), a hop count or IPs/CIDRs',
+    fallback: () => false,
+    parse: trustProxy,
   },
   {
     key: 'metricsToken',

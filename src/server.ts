@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { type App, buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Announce, ensureSuperadmin, seedDemoTenant } from './modules/identity/index.ts';
@@ -48,6 +49,22 @@ export async function seedDemoData(
   const plant = await seedDemoPlant(db, { tenantId: tenant.id, facilityId });
   announce(`Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks`);
   return true;
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  const family = isIP(host);
+  return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** The start-up warning for /metrics answering anyone on the network, or undefined. */
+export function metricsExposureWarning(config: Pick<Config, 'host' | 'metricsToken'>): string | undefined {
+  if (config.metricsToken !== undefined || isLoopback(config.host)) return undefined;
+  return `GET /metrics is reachable without a token on ${config.host}: set METRICS_TOKEN to protect it`;
 }
 
 // Long enough for slow in-flight requests, short enough for an orchestrator's kill timeout.
@@ -102,6 +119,8 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.port;
     url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info({ url, version: config.version }, `PlantIntel listening on ${url}`);
+    const exposure = metricsExposureWarning(config);
+    if (exposure) logger.warn(exposure);
   }
 
   let resolveStopped: () => void = () => {};

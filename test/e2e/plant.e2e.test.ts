@@ -39,9 +39,18 @@ describe('plant operations in the browser', () => {
   after(async () => {
     await suite?.close();
     assert.deepEqual(suite?.pageErrors ?? [], [], 'uncaught errors in the page');
+    assert.deepEqual(cspViolations, [], 'Content-Security-Policy violations (charts included)');
   });
 
-  const newTab = () => suite.newTab({ viewport: { width: 1280, height: 900 } });
+  // Chromium reports each resource or inline code the page's CSP blocks as a console message.
+  const cspViolations: string[] = [];
+  const newTab = async () => {
+    const page = await suite.newTab({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
+    return page;
+  };
 
   const signIn = (page: Page, email: string, path = '/plant') =>
     signInAs(page, baseUrl, email, DEMO_PASSWORD, path);

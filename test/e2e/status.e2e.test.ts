@@ -1,7 +1,7 @@
 // End-to-end: the built web app, served by the real server, in the system Chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
 import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
@@ -21,8 +21,16 @@ describe('web app in a browser', () => {
 
   after(() => suite?.close());
 
+  // Chromium reports each resource or inline code the page's CSP blocks as a console message.
+  const cspViolations: string[] = [];
+  const watchCsp = (page: Page) =>
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
+
   test('the status page reports the database ready and the server version', async () => {
     const page = await browser.newPage();
+    watchCsp(page);
     const failures: string[] = [];
     page.on('pageerror', (err) => failures.push(err.message));
     await page.goto(`${baseUrl}/`);
@@ -38,11 +46,13 @@ describe('web app in a browser', () => {
       new RegExp(t.config.version),
     );
     assert.deepEqual(failures, []);
+    assert.deepEqual(cspViolations, []);
     await page.close();
   });
 
   test('navigation reaches every module page and deep links load', async () => {
     const page = await browser.newPage();
+    watchCsp(page);
     // Module pages need a signed-in user; the status page does not.
     await signInAs(page, baseUrl, 'viewer@demo.local', DEMO_PASSWORD);
     const nav = page.getByRole('navigation');
@@ -59,6 +69,7 @@ describe('web app in a browser', () => {
     const deep = await page.goto(`${baseUrl}/inspection`);
     assert.equal(deep?.status(), 200);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Inspection');
+    assert.deepEqual(cspViolations, [], 'the dashboard breaks none of its Content-Security-Policy');
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Type from 'typebox';
+import { createTestDatabase } from '../db/testing.ts';
 import { createTestApp, type TestApp } from './testing.ts';
 
 const webDist = mkdtempSync(path.join(tmpdir(), 'plantintel-web-'));
@@ -166,6 +167,37 @@ describe('HTTP platform', () => {
     assert.match(String(asset.headers['cache-control']), /immutable/);
   });
 
+  test('the web app is sent with a strict CSP and security headers; the API and probes are not', async () => {
+    const responses = [
+      await t.app.inject({ url: '/', headers: { accept: 'text/html' } }),
+      await t.app.inject({ url: '/plant/lines', headers: { accept: 'text/html' } }),
+      await t.app.inject({ url: '/assets/app-123.js' }),
+    ];
+    for (const res of responses) {
+      const csp = String(res.headers['content-security-policy']);
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+      ]) {
+        assert.ok(csp.split('; ').includes(directive), `${directive} in ${csp}`);
+      }
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.equal(res.headers['referrer-policy'], 'no-referrer');
+      assert.equal(res.headers['x-frame-options'], 'DENY');
+    }
+    for (const url of ['/health', '/api/v1/nothing-here']) {
+      assert.equal((await t.app.inject({ url })).headers['content-security-policy'], undefined, url);
+    }
+  });
+
   test('a missing asset is a 404, not the app shell', async () => {
     const res = await t.app.inject({ url: '/assets/gone-999.js', headers: { accept: 'text/html' } });
     assert.equal(res.statusCode, 404);
@@ -200,6 +232,42 @@ describe('HTTP platform: configuration-dependent behaviour', () => {
     }
   });
 
+  test('TRUST_PROXY decides whether X-Forwarded-For names the client', async () => {
+    // One database for the five apps: only the setting differs.
+    const database = await createTestDatabase();
+    const clientIp = async (env: Record<string, string>, forwardedFor = '203.0.113.9') => {
+      const t = await createTestApp({
+        env,
+        database,
+        workers: false,
+        extraRoutes: (app) => app.get('/test/client-ip', async (request) => ({ ip: request.ip })),
+      });
+      try {
+        const res = await t.app.inject({
+          url: '/test/client-ip',
+          remoteAddress: '10.0.0.1',
+          headers: { 'x-forwarded-for': forwardedFor },
+        });
+        return res.json().ip;
+      } finally {
+        await t.close();
+      }
+    };
+    try {
+      assert.equal(await clientIp({}), '10.0.0.1', 'unset: the header is ignored');
+      assert.equal(await clientIp({ TRUST_PROXY: '1' }), '203.0.113.9');
+      assert.equal(
+        await clientIp({ TRUST_PROXY: '2' }, '198.51.100.7, 203.0.113.9'),
+        '198.51.100.7',
+        'two hops',
+      );
+      assert.equal(await clientIp({ TRUST_PROXY: '10.0.0.0/8' }), '203.0.113.9');
+      assert.equal(await clientIp({ TRUST_PROXY: '192.168.0.0/16' }), '10.0.0.1', 'not a trusted proxy');
+    } finally {
+      await database.dispose();
+    }
+  });
+
   test('GET /ready → 503 when the database is unreachable', async () => {
     const t = await createTestApp();
     try {
@@ -219,6 +287,7 @@ describe('HTTP platform: configuration-dependent behaviour', () => {
       const res = await t.app.inject({ url: '/', headers: { accept: 'text/html' } });
       assert.equal(res.statusCode, 200);
       assert.match(res.body, /npm run build:web/);
+      assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
     } finally {
       await t.close();
     }

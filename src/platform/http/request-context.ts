@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Level } from 'pino';
+import type { Config } from '../../config.ts';
 import { type Logger, maskUrlSecrets } from '../observability/logger.ts';
 import type { RequestDurations } from '../observability/metrics.ts';
 import type { App } from './types.ts';
@@ -18,6 +19,10 @@ let sequence = 0;
 export function requestIdFor(req: IncomingMessage): string {
   const incoming = req.headers[REQUEST_ID_HEADER];
   if (typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming)) return incoming;
+  return newRequestId();
+}
+
+export function newRequestId(): string {
   sequence += 1;
   return `${PROCESS_PREFIX}-${sequence.toString(36)}`;
 }
@@ -68,6 +73,15 @@ export class RequestCompletion extends LogController {
     };
     log[level](line, error ? 'request errored' : 'request completed');
   }
+}
+
+/**
+ * Fastify's `trustProxy` for the TRUST_PROXY setting. Fastify 5 reads a number as "trust no one" (a
+ * hop count cannot tell a proxy from a client that connects directly and sends its own header), so
+ * hops are counted here: whoever sets a count asserts that clients reach us only through proxies.
+ */
+export function trustProxyOption(setting: Config['trustProxy']) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
 /** Echoes the request id on every response, so a user can quote it when reporting a problem. */

@@ -2,8 +2,10 @@
 import type { DestinationStream } from 'pino';
 import { type App, buildApp } from '../../app.ts';
 import { type Config, loadConfig } from '../../config.ts';
+import { TEST_PASSWORD } from '../../modules/identity/testing.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import { createLogger } from '../observability/logger.ts';
+import { scanLogsForSecrets } from '../observability/secret-scan.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
 export interface TestApp {
@@ -11,17 +13,22 @@ export interface TestApp {
   database: TestDatabase;
   config: Config;
   runtime: Runtime;
+  /** Closes the app and the database it created; throws if a log line looked as if it held a secret. */
   close(): Promise<void>;
 }
 
 export interface TestAppOptions {
   /** Environment for loadConfig (nothing is read from the real environment). */
   env?: Record<string, string>;
+  /** A database to use instead of a fresh one; the caller disposes of it. */
   database?: TestDatabase;
   webDist?: string;
   /** Routes a test needs in addition to the real ones, registered before the app is ready. */
   extraRoutes?: (app: App) => void;
-  /** Where log lines go (default: nowhere, LOG_LEVEL is silent unless `env` sets it). */
+  /**
+   * Where log lines go as well (default: nowhere). Every line, at LOG_LEVEL debug unless `env` sets
+   * it, is first scanned for secrets (tokens, keys, hashes, the test password).
+   */
   logDestination?: DestinationStream;
   /** Job types or event handlers a test adds before the app starts. */
   setup?: (runtime: Runtime) => void;
@@ -30,9 +37,11 @@ export interface TestAppOptions {
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+  // Debug, so the scan sees every line the code can write.
+  const config = loadConfig({ LOG_LEVEL: 'debug', ...options.env });
   const database = options.database ?? (await createTestDatabase());
-  const logger = createLogger(config, options.logDestination);
+  const scan = scanLogsForSecrets([TEST_PASSWORD], options.logDestination);
+  const logger = createLogger(config, scan.destination);
   const runtime = createRuntime({ config, database, logger });
   options.setup?.(runtime);
   const app = await buildApp({
@@ -52,7 +61,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     runtime,
     close: async () => {
       await app.close();
-      await database.dispose();
+      if (!options.database) await database.dispose();
+      scan.assertClean();
     },
   };
 }

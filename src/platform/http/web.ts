@@ -19,6 +19,29 @@ function wantsPage(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
+/**
+ * Sent with the dashboard's files only (never on /api or the probes, which pay per request). The
+ * built app has no inline script or style element, and React sets styles through the DOM, which
+ * style-src does not govern, so nothing inline is allowed. 'self' in connect-src covers the
+ * same-origin WebSocket (CSP Level 3).
+ */
+export const WEB_SECURITY_HEADERS = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; '),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
 const NOT_BUILT_PAGE = `<!doctype html><meta charset="utf-8"><title>PlantIntel</title>
 <p>The web app has not been built. Run <code>npm run build:web</code> and reload.
 The API is up: see <a href="/docs">/docs</a>.</p>`;
@@ -34,6 +57,7 @@ export async function registerWeb(app: App, distDir = WEB_DIST) {
       index: ['index.html'],
       // Hashed bundles never change; index.html must always be revalidated.
       setHeaders: (reply, filePath) => {
+        reply.headers(WEB_SECURITY_HEADERS);
         reply.header(
           'cache-control',
           filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -45,7 +69,8 @@ export async function registerWeb(app: App, distDir = WEB_DIST) {
   }
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     if (!wantsPage(request)) return notFoundRoute(request, reply);
-    if (!built) return reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    if (!built)
+      return reply.headers(WEB_SECURITY_HEADERS).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

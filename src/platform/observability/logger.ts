@@ -1,16 +1,60 @@
 import pino from 'pino';
 import type { Config } from '../../config.ts';
+import { safeError, safeMessage } from './safe-error.ts';
 
 export type Logger = pino.Logger;
 
+// Field names that hold secrets, censored where they can plausibly appear: at the top of a line,
+// in a logged body or user, and in logged headers. Pino has no "any depth" path; leading wildcards
+// (`*.password`) clone every object of every line and cost 7–40× a line, these explicit paths cost
+// nothing on lines without those keys.
+const SECRET_FIELDS = [
+  'password',
+  'passwordHash',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'secretHash',
+  'key',
+  'apiKey',
+];
+const SECRET_HEADERS = ['authorization', 'cookie', 'x-api-key'];
+const pathOf = (parent: string, field: string) =>
+  /^[A-Za-z_]\w*$/.test(field) ? `${parent}${parent ? '.' : ''}${field}` : `${parent}["${field}"]`;
+export const REDACTED_PATHS = [
+  ...[...SECRET_FIELDS, ...SECRET_HEADERS].map((f) => pathOf('', f)),
+  ...['body', 'req.body', 'user', 'data', 'payload', 'credentials'].flatMap((p) =>
+    SECRET_FIELDS.map((f) => pathOf(p, f)),
+  ),
+  ...['headers', 'req.headers', 'request.headers'].flatMap((p) => SECRET_HEADERS.map((f) => pathOf(p, f))),
+];
+
 /**
  * Log lines carry named fields only (method, url, route, status, error); request headers and bodies
- * are never logged, so there is nothing to redact on the hot path. Secrets that can travel in a URL
- * are masked by `maskUrlSecrets` before the URL is logged.
+ * are not logged. Secrets that can travel in a URL are masked by `maskUrlSecrets` before the URL is
+ * logged; errors are reduced to what `safeError` keeps; known secret fields are censored.
  */
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   return pino(
-    { level: config.logLevel, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
+    {
+      level: config.logLevel,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: safeError },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      hooks: {
+        // Pino takes the message of an error logged without one from error.message, and Fastify
+        // passes error.message itself; for a failed query that holds its parameters.
+        logMethod(args, method) {
+          const [first, message] = args as unknown[];
+          const err = first instanceof Error ? first : (first as { err?: unknown } | null)?.err;
+          if (err instanceof Error && (args.length === 1 || message === err.message)) {
+            return method.call(this, first as object, safeMessage(err));
+          }
+          return method.apply(this, args);
+        },
+      },
+    },
     destination,
   );
 }
