@@ -2,6 +2,7 @@
 // bootstrap / demo / CLI operations. Other modules use nothing else of it.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
 import { AccessTokens, ExternalTokens } from '../../platform/auth/tokens.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import type { Events } from '../../platform/events/events.ts';
@@ -14,7 +15,7 @@ import { createAuthService } from './auth.service.ts';
 import { createAuthenticator } from './authenticate.ts';
 import { createCustomersService } from './customers.service.ts';
 import { IDENTITY_SCHEMAS } from './identity.schemas.ts';
-import { createRevocations } from './revocations.ts';
+import { affectsPrincipal, createRevocations } from './revocations.ts';
 import { loadSigningKey } from './signing-key.ts';
 import { tenantRoutes } from './tenant.routes.ts';
 import { createUsersService } from './users.service.ts';
@@ -64,8 +65,12 @@ export async function createIdentity({ db, database, config, logger, events }: I
   return {
     authenticate: authenticator.authenticate,
     authenticateToken: authenticator.authenticateToken,
-    /** Calls `listener` after every committed change that may end or narrow a credential. */
-    onCredentialsChanged: (listener: () => void) => revocations.onRevoked(listener),
+    /**
+     * Calls `listener` after every committed change that may end or narrow a credential, with a
+     * test of which principals it may affect.
+     */
+    onCredentialsChanged: (listener: (affects: (principal: Principal) => boolean) => void) =>
+      revocations.onRevoked((tag) => listener((principal) => affectsPrincipal(tag, principal))),
     /** Listens for credential changes of other processes; call when the app is ready. */
     start: () => revocations.start(),
     stop: () => revocations.stop(),

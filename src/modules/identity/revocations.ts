@@ -14,6 +14,16 @@ export type CredentialTag = `user:${string}` | `tenant:${string}` | `session:${s
 /** `*`: the listener reconnected and may have missed changes; treat everything as changed. */
 export type RevocationListener = (tag: CredentialTag | '*') => void;
 
+/** Whether a change under `tag` may end or narrow what `principal` stands for. */
+export function affectsPrincipal(tag: CredentialTag | '*', principal: Principal): boolean {
+  if (tag === '*') return true;
+  const [kind, id] = [tag.slice(0, tag.indexOf(':')), tag.slice(tag.indexOf(':') + 1)];
+  if (kind === 'user') return principal.userId === id;
+  if (kind === 'tenant') return principal.tenantId === id;
+  if (kind === 'session') return principal.sessionId === id;
+  return principal.apiKeyId === id;
+}
+
 export function createRevocations({
   database,
   ttlMs,

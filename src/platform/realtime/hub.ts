@@ -2,10 +2,12 @@ import type { Scope } from '../auth/principal.ts';
 
 /** Something that receives pushed frames: a WebSocket connection, or a test probe. */
 export interface Subscriber {
-  /** `frame` is the UTF-8 JSON text, shared by every subscriber of the topic: do not modify it. */
-  deliver(topic: string, frame: Buffer): void;
-  /** Whether the subscriber (now) has `scope`; events that need more than `read` ask. */
-  has?(scope: Scope): boolean;
+  /**
+   * `frame` is the UTF-8 JSON text, shared by every subscriber of the topic: do not modify it.
+   * `access` is the scope a receiver needs: the subscriber checks it against what its credential
+   * stands for at the moment it sends the frame (which may be later, see ws.routes.ts).
+   */
+  deliver(topic: string, frame: Buffer, access: Scope): void;
 }
 
 export interface PushedEvent {
@@ -44,20 +46,20 @@ export class RealtimeHub {
     if (set.size === 0) this.subscriptions.delete(key);
   }
 
-  /** Serialises and encodes each frame once per topic, whatever the number of subscribers. */
+  /**
+   * Serialises and encodes each frame once per topic, whatever the number of subscribers; returns
+   * how many subscribers were offered a frame.
+   */
   publish(tenantId: string, topics: readonly string[], event: PushedEvent, access: Scope = 'read'): number {
-    let delivered = 0;
+    let offered = 0;
     for (const topic of topics) {
       const set = this.subscriptions.get(RealtimeHub.key(tenantId, topic));
       if (!set) continue;
       const frame = Buffer.from(JSON.stringify({ type: 'event', topic, event }));
-      for (const subscriber of set) {
-        if (access !== 'read' && !subscriber.has?.(access)) continue;
-        subscriber.deliver(topic, frame);
-        delivered += 1;
-      }
+      for (const subscriber of set) subscriber.deliver(topic, frame, access);
+      offered += set.size;
     }
-    return delivered;
+    return offered;
   }
 
   get subscriptionCount(): number {

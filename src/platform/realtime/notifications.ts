@@ -22,9 +22,136 @@ export interface ListenOptions {
   onReconnect?: () => void;
 }
 
+interface Handler extends ListenOptions {
+  channel: string;
+  onPayload: (payload: string) => void;
+}
+
 /**
- * Calls `onPayload` for every notification on `channel`. On PostgreSQL a dedicated connection
- * listens and reconnects with backoff when it drops; on PGlite the embedded engine delivers.
+ * One listening connection per database and process, shared by every channel. PostgreSQL delivers
+ * the notifications of one connection in commit order, so a process sees a credential change
+ * before any event committed after it — separate connections per channel could swap the two.
+ */
+class SharedListener {
+  private client: pg.Client | undefined;
+  /** Channels LISTENed on `client`. */
+  private listening = new Set<string>();
+  private readonly handlers = new Set<Handler>();
+  private connecting: Promise<void> | undefined;
+  private reconnectPending = false;
+  private delayMs = 250;
+
+  private readonly connectionString: string | undefined;
+
+  constructor(connectionString: string | undefined) {
+    this.connectionString = connectionString;
+  }
+
+  async add(handler: Handler): Promise<Unlisten> {
+    this.handlers.add(handler);
+    try {
+      // While a reconnect is pending, it LISTENs on every channel, this one included.
+      if (!this.client && !this.reconnectPending) {
+        this.connecting ??= this.connect().finally(() => {
+          this.connecting = undefined;
+        });
+        await this.connecting;
+      }
+      const client = this.client;
+      if (client && !this.listening.has(handler.channel)) {
+        this.listening.add(handler.channel);
+        await client.query(`listen ${pg.escapeIdentifier(handler.channel)}`);
+      }
+    } catch (err) {
+      await this.remove(handler);
+      throw err;
+    }
+    return () => this.remove(handler);
+  }
+
+  private hasChannel(channel: string): boolean {
+    for (const handler of this.handlers) if (handler.channel === channel) return true;
+    return false;
+  }
+
+  private async remove(handler: Handler): Promise<void> {
+    if (!this.handlers.delete(handler)) return;
+    const client = this.client;
+    if (this.handlers.size === 0) {
+      this.client = undefined;
+      this.listening = new Set();
+      await client?.end().catch(() => {});
+    } else if (!this.hasChannel(handler.channel) && this.listening.delete(handler.channel)) {
+      await client?.query(`unlisten ${pg.escapeIdentifier(handler.channel)}`).catch(() => {});
+    }
+  }
+
+  private async connect(): Promise<void> {
+    const next = new pg.Client({ connectionString: this.connectionString });
+    next.on('notification', (message) => {
+      if (message.payload === undefined) return;
+      for (const handler of this.handlers) {
+        if (handler.channel === message.channel) handler.onPayload(message.payload);
+      }
+    });
+    next.on('error', (err) => {
+      for (const handler of this.handlers) handler.onError?.(err);
+      next.end().catch(() => {});
+      if (this.client === next) this.reconnect();
+    });
+    const listening = new Set<string>();
+    try {
+      await next.connect();
+      for (const { channel } of this.handlers) {
+        if (listening.has(channel)) continue;
+        listening.add(channel);
+        await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+      }
+    } catch (err) {
+      await next.end().catch(() => {});
+      throw err;
+    }
+    if (this.handlers.size === 0) {
+      // Everyone left while this connection was being made.
+      await next.end().catch(() => {});
+      return;
+    }
+    this.client = next;
+    this.listening = listening;
+    this.delayMs = 250;
+  }
+
+  private reconnect() {
+    this.client = undefined;
+    this.listening = new Set();
+    if (this.handlers.size === 0) return;
+    this.reconnectPending = true;
+    setTimeout(() => {
+      if (this.handlers.size === 0) {
+        this.reconnectPending = false;
+        return;
+      }
+      this.connect().then(
+        () => {
+          this.reconnectPending = false;
+          for (const handler of this.handlers) handler.onReconnect?.();
+        },
+        (err: Error) => {
+          for (const handler of this.handlers) handler.onError?.(err);
+          this.delayMs = Math.min(this.delayMs * 2, 10_000);
+          this.reconnect();
+        },
+      );
+    }, this.delayMs).unref();
+  }
+}
+
+const listeners = new WeakMap<pg.Pool, SharedListener>();
+
+/**
+ * Calls `onPayload` for every notification on `channel`. On PostgreSQL the process's one listening
+ * connection (see SharedListener) reconnects with backoff when it drops; on PGlite the embedded
+ * engine delivers.
  */
 export async function listen(
   database: Database,
@@ -35,48 +162,11 @@ export async function listen(
   if (database.raw.kind === 'pglite') {
     return database.raw.client.listen(channel, onPayload);
   }
-  const { connectionString } = database.raw.pool.options;
-  let client: pg.Client | undefined;
-  let stopped = false;
-  let delayMs = 250;
-
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString });
-    next.on('notification', (message) => {
-      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
-    });
-    next.on('error', (err) => {
-      options.onError?.(err);
-      next.end().catch(() => {});
-      if (client === next) reconnect();
-    });
-    await next.connect();
-    await next.query(`listen ${pg.escapeIdentifier(channel)}`);
-    client = next;
-    delayMs = 250;
-  };
-
-  const reconnect = () => {
-    client = undefined;
-    if (stopped) return;
-    setTimeout(() => {
-      if (stopped) return;
-      connect().then(
-        () => options.onReconnect?.(),
-        (err: Error) => {
-          options.onError?.(err);
-          delayMs = Math.min(delayMs * 2, 10_000);
-          reconnect();
-        },
-      );
-    }, delayMs).unref();
-  };
-
-  await connect();
-  return async () => {
-    stopped = true;
-    const current = client;
-    client = undefined;
-    await current?.end().catch(() => {});
-  };
+  const { pool } = database.raw;
+  let shared = listeners.get(pool);
+  if (!shared) {
+    shared = new SharedListener(pool.options.connectionString);
+    listeners.set(pool, shared);
+  }
+  return shared.add({ channel, onPayload, ...options });
 }

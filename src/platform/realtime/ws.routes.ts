@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal, Scope } from '../auth/principal.ts';
 import { AppError } from '../http/errors.ts';
 import type { App } from '../http/types.ts';
 import type { Subscriber } from './hub.ts';
@@ -11,8 +11,11 @@ import type { Realtime } from './realtime.ts';
 export interface WsDeps {
   realtime: Realtime;
   authenticateToken: (token: string) => Promise<Principal>;
-  /** Calls the listener after a committed change that may end or narrow credentials. */
-  onCredentialsChanged?: (listener: () => void) => () => void;
+  /**
+   * Calls the listener after a committed change that may end or narrow credentials, with a test
+   * telling which principals it may affect; returns the unsubscribe function.
+   */
+  onCredentialsChanged?: (listener: (affects: (principal: Principal) => boolean) => void) => () => void;
   /** How often every open connection's credential is checked again (cheap: it is cached). */
   recheckMs?: number;
   heartbeatSeconds: number;
@@ -43,6 +46,9 @@ export const WS_FORBIDDEN = 4403;
 const MAX_TOPICS = 200;
 // Above this many unsent bytes in the socket a client counts as slow (see OutboundBuffer).
 const HIGH_WATER_BYTES = 1 << 20;
+// Frames held while a connection's credential is re-checked; past this the client must resync.
+const MAX_HELD_FRAMES = 10_000;
+export const WS_TRY_AGAIN = 1013;
 
 type ClientMessage =
   | { type: 'auth'; token: string }
@@ -79,15 +85,15 @@ async function websocketContext(
 ) {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   const scheduler = new FlushScheduler(batchMs);
-  // Every authenticated connection's re-check: on every credential change, and by timer (which
-  // also catches a token that expired while the socket was open).
-  const rechecks = new Set<() => void>();
-  const recheckAll = () => {
-    for (const recheck of rechecks) recheck();
+  // Every authenticated connection's re-check: on every credential change that may affect it, and
+  // by timer (which also catches a token that expired while the socket was open).
+  const rechecks = new Set<(affects?: (principal: Principal) => boolean) => void>();
+  const recheckAll = (affects?: (principal: Principal) => boolean) => {
+    for (const recheck of rechecks) recheck(affects);
   };
   const timer = setInterval(recheckAll, recheckMs ?? RECHECK_MS);
   timer.unref();
-  const stopListening = onCredentialsChanged?.(recheckAll);
+  const stopListening = onCredentialsChanged?.((affects) => recheckAll(affects));
   app.addHook('onClose', async () => {
     clearInterval(timer);
     stopListening?.();
@@ -99,9 +105,21 @@ async function websocketContext(
     const buffer = new OutboundBuffer(sinkOf(socket), scheduler, HIGH_WATER_BYTES);
     let principal: Principal | null = null;
     let credential = '';
+    // While a credential change that may affect this connection is being checked, frames wait
+    // here and are then sent — or not — as the result allows. The change's notification arrives
+    // before any event committed after it (one listening connection), so none slips past.
+    let verifying = 0;
+    let held: { topic: string; frame: Buffer; access: Scope }[] = [];
+    const offer = (topic: string, frame: Buffer, access: Scope) => {
+      if (closing || !principal?.scopes.has(access)) return;
+      buffer.push(topic, frame);
+    };
     const subscriber: Subscriber = {
-      deliver: (topic, frame) => buffer.push(topic, frame),
-      has: (scope) => principal?.scopes.has(scope) === true,
+      deliver: (topic, frame, access) => {
+        if (verifying === 0) return offer(topic, frame, access);
+        if (held.length < MAX_HELD_FRAMES) held.push({ topic, frame, access });
+        else end(WS_TRY_AGAIN, 'too many events while re-checking', 'reconnect to catch up');
+      },
     };
     const topics = new Set<string>();
     realtime.connections.add(socket);
@@ -112,7 +130,9 @@ async function websocketContext(
     const end = (code: number, reason: string, message: string) => {
       if (closing) return;
       closing = true;
-      send({ type: 'error', code: code === WS_FORBIDDEN ? 'forbidden' : 'unauthorized', message });
+      held = [];
+      const errorCode = { [WS_FORBIDDEN]: 'forbidden', [WS_TRY_AGAIN]: 'try_again' }[code] ?? 'unauthorized';
+      send({ type: 'error', code: errorCode, message });
       socket.close(code, reason);
     };
 
@@ -129,8 +149,21 @@ async function websocketContext(
         end(WS_FORBIDDEN, 'forbidden', 'this credential no longer has read access');
       }
     };
-    const scheduleRecheck = () => {
-      chain = chain.then(recheck).catch((err) => request.log.error({ err }, 'websocket re-check failed'));
+    const scheduleRecheck = (affects?: (principal: Principal) => boolean) => {
+      if (!principal || closing) return;
+      const gate = affects?.(principal) === true;
+      if (gate) verifying += 1;
+      chain = chain
+        .then(recheck)
+        .catch((err) => request.log.error({ err }, 'websocket re-check failed'))
+        .finally(() => {
+          if (!gate) return;
+          verifying -= 1;
+          if (verifying > 0) return;
+          const waiting = held;
+          held = [];
+          for (const { topic, frame, access } of waiting) offer(topic, frame, access);
+        });
     };
 
     const authenticate = async (token: string) => {
