@@ -10,3 +10,6 @@ FROM "users" AS u
 WHERE u."id" = m."user_id" AND u."password_hash" IS NULL AND u."external_subject" IS NULL
   AND EXISTS (SELECT 1 FROM "invitations" AS i
               WHERE i."user_id" = m."user_id" AND i."tenant_id" = m."tenant_id" AND i."accepted_at" IS NULL);
+--> statement-breakpoint
+-- Member events recorded before events carried their access: readable by admins only, like new ones.
+UPDATE "domain_events" SET "required_scope" = 'admin' WHERE "aggregate_type" = 'user';

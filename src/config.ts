@@ -280,7 +280,7 @@ export const SETTINGS = [
     key: 'jobsSuperviseSeconds',
     env: 'JOBS_SUPERVISE_SECONDS',
     description: 'How often the queue looks for jobs whose worker died or timed out',
-    fallback: () => 10,
+    fallback: () => 30,
     parse: integer(1, 3600),
   },
   {

@@ -66,7 +66,8 @@ export interface EventsDeps {
 }
 
 const BATCH = 100;
-const POLL_MS = 2000;
+// Delivery wakes on the commit notification; the poll is only a backstop for a lost one.
+const SAFETY_POLL_MS = 30_000;
 const MAX_BACKOFF_SECONDS = 300;
 
 export const toPushed = (row: EventRow): PushedEvent => ({
@@ -98,6 +99,9 @@ export function createEvents({ db, database, realtime, logger }: EventsDeps) {
   const registrations: Registration[] = [];
   let unlisten: Unlisten | undefined;
   let timer: NodeJS.Timeout | undefined;
+  /** A wake-up for the soonest retry of a failed delivery, and when it fires. */
+  let retryTimer: NodeJS.Timeout | undefined;
+  let retryAt = Number.POSITIVE_INFINITY;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = true;
@@ -141,8 +145,24 @@ export function createEvents({ db, database, realtime, logger }: EventsDeps) {
       else {
         const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(row.attempts, 8));
         await markFailed(tx, row.id, failures.join('; '), backoff);
+        wakeAt(Date.now() + backoff * 1000);
       }
     });
+  }
+
+  /** Dispatches again at `at` (or sooner, if a sooner wake-up is already set). */
+  function wakeAt(at: number) {
+    if (stopped || at >= retryAt) return;
+    clearTimeout(retryTimer);
+    retryAt = at;
+    retryTimer = setTimeout(
+      () => {
+        retryAt = Number.POSITIVE_INFINITY;
+        kick();
+      },
+      Math.max(0, at - Date.now()),
+    );
+    retryTimer.unref();
   }
 
   /** Delivers every pending event once; returns how many were handled. */
@@ -197,13 +217,16 @@ export function createEvents({ db, database, realtime, logger }: EventsDeps) {
         onReconnect: kick,
         onError: (err) => logger.warn({ err }, 'event listener connection lost'),
       });
-      timer = setInterval(kick, POLL_MS);
+      timer = setInterval(kick, SAFETY_POLL_MS);
+      timer.unref();
       kick();
     },
 
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
+      clearTimeout(retryTimer);
+      retryAt = Number.POSITIVE_INFINITY;
       const stopListening = unlisten;
       unlisten = undefined;
       await running;

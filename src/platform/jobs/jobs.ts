@@ -69,6 +69,7 @@ export interface JobsConfig {
 }
 
 const DEAD_LETTER = 'dead-letter';
+const SAFETY_POLL_SECONDS = 30;
 const PROGRESS_WRITE_MS = 250;
 type AnyDefinition = JobDefinition<JobName>;
 
@@ -89,6 +90,11 @@ export function createJobs(deps: {
     useListenNotify: true,
     superviseIntervalSeconds: config.superviseSeconds,
     monitorIntervalSeconds: config.superviseSeconds,
+    // No flows, no cron schedules and no instance registry are used: their polls (and the
+    // registry's 20 ms event-loop sampler) would only keep an idle server busy.
+    flowIntervalSeconds: 300,
+    schedule: false,
+    registerInstance: false,
   };
   const boss =
     database.raw.kind === 'pglite'
@@ -97,6 +103,38 @@ export function createJobs(deps: {
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   const controllers = new Set<AbortController>();
   let started = false;
+  /** pg-boss worker ids per job name, in a process that runs workers. */
+  const workerIds = new Map<string, string[]>();
+  const wakeTimers = new Set<NodeJS.Timeout>();
+
+  /**
+   * Fetches jobs of `name` when they become due — from `fromMs` on, once a second until `toMs` (a
+   * retry's jittered delay lies between the two) — instead of polling all the time.
+   */
+  function wakeWorker(name: string, fromMs: number, toMs = fromMs) {
+    const workerId = workerIds.get(name)?.[0];
+    if (!workerId) return;
+    const until = Date.now() + toMs;
+    const tick = () => {
+      wakeTimers.delete(timer);
+      if (!started) return;
+      boss.notifyWorker(workerId);
+      if (Date.now() < until) {
+        timer = setTimeout(tick, 1000).unref();
+        wakeTimers.add(timer);
+      }
+    };
+    let timer = setTimeout(tick, Math.max(0, fromMs)).unref();
+    wakeTimers.add(timer);
+  }
+
+  /** When pg-boss makes a failed job available again: its retry delay, with backoff and jitter. */
+  function retryWindowMs(definition: AnyDefinition, retryCount: number): [number, number] {
+    const delay = definition.retryDelaySeconds ?? 5;
+    if (!(definition.backoff ?? true)) return [delay * 1000, delay * 1000];
+    const half = (Math.max(delay, 1) * 2 ** Math.min(16, retryCount + 1)) / 2;
+    return [half * 1000, 2 * half * 1000];
+  }
 
   async function push(row: Pick<JobRow, 'id' | 'tenantId'>, tx: Tx) {
     const current = await findJob(tx, row.id);
@@ -190,6 +228,7 @@ export function createJobs(deps: {
         await finishJob(tx, job.id, { status, error: message });
         await push(row, tx);
       }).catch((writeErr) => logger.error({ err: writeErr }, 'could not record the job failure'));
+      if (status === 'retrying') wakeWorker(definition.name, ...retryWindowMs(definition, job.retryCount));
       throw err;
     } finally {
       clearTimeout(timer);
@@ -240,6 +279,7 @@ export function createJobs(deps: {
         },
       );
       await tx.execute(sql`select set_config('role', ${role}, true)`);
+      if (options.startAfter) wakeWorker(name, options.startAfter.getTime() - Date.now());
       return id;
     },
 
@@ -281,23 +321,42 @@ export function createJobs(deps: {
           notify: true,
         });
         if (!workers) continue;
-        await boss.work(
-          definition.name,
-          {
-            batchSize: 1,
-            localConcurrency: config.workerConcurrency,
-            // New jobs wake workers through NOTIFY; the poll picks up retries and delayed jobs.
-            pollingIntervalSeconds: 1,
-            notifyPollingIntervalSeconds: 1,
-          },
-          async ([job]) => (job ? execute(definition, job) : null),
-        );
+        // One pg-boss worker per slot, so each knows its own id: after a job it asks for the next at
+        // once (a backlog drains without waiting for the poll); an empty fetch then waits.
+        const ids: string[] = [];
+        for (let slot = 0; slot < config.workerConcurrency; slot++) {
+          let workerId: string | undefined;
+          workerId = await boss.work(
+            definition.name,
+            {
+              batchSize: 1,
+              localConcurrency: 1,
+              // New jobs wake workers through NOTIFY, retries by a timer set when the run fails
+              // (see execute). This poll is the backstop for a lost notification and picks up the
+              // jobs of dead workers, which the supervision pass makes available again.
+              pollingIntervalSeconds: 1,
+              notifyPollingIntervalSeconds: Math.min(SAFETY_POLL_SECONDS, config.superviseSeconds),
+            },
+            async ([job]) => {
+              if (!job) return null;
+              try {
+                return await execute(definition, job);
+              } finally {
+                if (workerId) boss.notifyWorker(workerId);
+              }
+            },
+          );
+          ids.push(workerId);
+        }
+        workerIds.set(definition.name, ids);
       }
     },
 
     async stop() {
       if (!started) return;
       started = false;
+      for (const timer of wakeTimers) clearTimeout(timer);
+      wakeTimers.clear();
       // Running jobs get a grace period to finish; the ones still running after it are aborted
       // (and retried by another worker, which costs them an attempt).
       await boss.stop({ graceful: true, timeout: 8000 });
