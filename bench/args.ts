@@ -12,10 +12,13 @@ export interface BenchArgs {
 }
 
 /** `--driver pglite|postgres|both` (default both), `--seconds N`, `--json`. */
-export function benchArgs(defaults: { seconds: number }): BenchArgs {
+export function benchArgs(
+  defaults: { seconds: number },
+  { driver: defaultDriver = 'both' }: { driver?: Driver | 'both' } = {},
+): BenchArgs {
   const { values } = parseArgs({
     options: {
-      driver: { type: 'string', default: 'both' },
+      driver: { type: 'string', default: defaultDriver },
       seconds: { type: 'string', default: String(defaults.seconds) },
       json: { type: 'boolean', default: false },
     },

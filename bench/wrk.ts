@@ -24,8 +24,15 @@ export interface WrkRound {
   non2xx: number;
 }
 
-export async function wrkRound(url: string, seconds: number, connections: number): Promise<WrkRound> {
-  const { stdout } = await run('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url]);
+export async function wrkRound(
+  url: string,
+  seconds: number,
+  connections: number,
+  headers: Record<string, string> = {},
+): Promise<WrkRound> {
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url];
+  const { stdout } = await run('wrk', args);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
   const p50 = /\s50%\s+(\S+)/.exec(stdout)?.[1];
   const p99 = /\s99%\s+(\S+)/.exec(stdout)?.[1];

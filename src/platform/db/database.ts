@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { EmbeddedClient } from './embedded/client.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -17,7 +17,7 @@ export type Executor = Db | Tx;
 export type DriverName = 'pglite' | 'postgres';
 
 /** The underlying driver handle, for the few things Drizzle does not cover (LISTEN/NOTIFY, dumps). */
-export type RawClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; client: PGlite };
+export type RawClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; client: EmbeddedClient };
 
 export interface Database {
   readonly driver: DriverName;
@@ -81,17 +81,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     mkdirSync(target.dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(target.dataDir);
   }
-  let client: PGlite;
+  let client: EmbeddedClient;
   try {
-    client = await PGlite.create(
-      target.dataDir,
-      target.loadDataDir ? { loadDataDir: target.loadDataDir } : {},
-    );
+    // PGlite runs in a thread of its own (see embedded/client.ts): queries never block the event loop.
+    client = await EmbeddedClient.create({ dataDir: target.dataDir, loadDataDir: target.loadDataDir });
   } catch (err) {
     releaseLock();
     throw err;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // biome-ignore lint/suspicious/noExplicitAny: the client speaks the part of PGlite's interface Drizzle uses
+  const db = drizzlePglite(client as any, { schema }) as unknown as Db;
   return {
     driver: 'pglite',
     raw: { kind: 'pglite', client },

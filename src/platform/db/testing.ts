@@ -42,7 +42,7 @@ async function pgliteSnapshot(hash: string): Promise<Blob> {
     try {
       await migrateDatabase(database);
       if (database.raw.kind !== 'pglite') throw new Error('unreachable');
-      const dump = await database.raw.client.dumpDataDir('gzip');
+      const dump = await database.raw.client.dumpDataDir();
       mkdirSync(dir, { recursive: true });
       const partial = `${file}.${process.pid}.${randomUUID()}`;
       writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));

@@ -98,7 +98,11 @@ export function createJobs(deps: {
   };
   const boss =
     database.raw.kind === 'pglite'
-      ? new PgBoss({ ...common, db: fromPglite(database.raw.client), backend: 'pglite' })
+      ? new PgBoss({
+          ...common,
+          db: fromPglite(database.raw.client as unknown as Parameters<typeof fromPglite>[0]),
+          backend: 'pglite',
+        })
       : new PgBoss({ ...common, connectionString: database.raw.pool.options.connectionString, max: 4 });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   const controllers = new Set<AbortController>();

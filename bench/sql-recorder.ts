@@ -1,0 +1,84 @@
+// Records the statements a request sends to the database, so bench/api-read.ts can replay exactly
+// the same SQL from a bare route (its baseline). Works on both drivers: for PostgreSQL it watches
+// `pg` clients, for the embedded database the EmbeddedClient's transactions.
+import pg from 'pg';
+import { EmbeddedClient, type EmbeddedTransaction } from '../src/platform/db/embedded/client.ts';
+
+export interface Statement {
+  text: string;
+  values: unknown[];
+  rowMode: 'array' | undefined;
+}
+
+type Key = object | number;
+
+let recording: Map<Key, Statement[]> | undefined;
+
+function note(key: Key, statement: Statement) {
+  if (!recording) return;
+  const list = recording.get(key) ?? [];
+  list.push(statement);
+  recording.set(key, list);
+}
+
+const pgQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (
+  this: pg.Client,
+  config: unknown,
+  values?: unknown,
+  ...rest: unknown[]
+) {
+  if (recording) {
+    const c = (typeof config === 'string' ? { text: config } : config) as {
+      text: string;
+      values?: unknown[];
+      rowMode?: string;
+    };
+    const params = Array.isArray(values) ? values : (c.values ?? []);
+    note(this, { text: c.text, values: params, rowMode: c.rowMode === 'array' ? 'array' : undefined });
+  }
+  return pgQuery.call(this, config, values, ...rest);
+} as typeof pg.Client.prototype.query;
+
+const embeddedTransaction = EmbeddedClient.prototype.transaction;
+EmbeddedClient.prototype.transaction = function <T>(
+  this: EmbeddedClient,
+  work: (tx: EmbeddedTransaction) => Promise<T>,
+  ...rest: unknown[]
+) {
+  const key = {};
+  return (embeddedTransaction as (...args: unknown[]) => Promise<T>).call(
+    this,
+    (tx: EmbeddedTransaction) =>
+      work({
+        ...tx,
+        query: (text, params = [], options = {}) => {
+          note(key, { text, values: params, rowMode: options.rowMode === 'array' ? 'array' : undefined });
+          return tx.query(text, params, options);
+        },
+        get closed() {
+          return tx.closed;
+        },
+      }),
+    ...rest,
+  );
+} as typeof EmbeddedClient.prototype.transaction;
+
+const BOUNDARY = /^\s*(begin|commit|rollback)\b/i;
+
+/**
+ * The statements of the transactions `run` caused that act in a scope (set the role): the request
+ * itself, not background work. Transaction boundaries are left out; the replay adds its own.
+ */
+export async function record(run: () => Promise<void>): Promise<Statement[][]> {
+  const recorded = new Map<Key, Statement[]>();
+  recording = recorded;
+  try {
+    await run();
+  } finally {
+    recording = undefined;
+  }
+  return [...recorded.values()]
+    .map((statements) => statements.filter((s) => !BOUNDARY.test(s.text)))
+    .filter((statements) => statements.some((s) => s.text.includes("set_config('role'")));
+}

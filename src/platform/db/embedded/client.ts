@@ -1,0 +1,208 @@
+// The embedded database (PGlite) seen from the main thread. PGlite runs in a worker thread
+// (worker.ts) so its queries — a 10-second aggregate, a million-row insert — never stop the event
+// loop that serves HTTP, WebSocket heartbeats and push. This client speaks the part of PGlite's
+// interface that Drizzle, pg-boss's PGlite adapter and our LISTEN code use: query, exec,
+// transaction, listen, dumpDataDir and close. Why a worker with a message port rather than PGlite
+// serving the PostgreSQL wire protocol to a `pg` pool: see the README ("Embedded database").
+import { Worker } from 'node:worker_threads';
+import {
+  type Call,
+  EmbeddedDatabaseError,
+  type QueryResult,
+  type Reply,
+  type Request,
+  type RowMode,
+} from './protocol.ts';
+import type { EmbeddedWorkerData } from './worker.ts';
+
+interface QueryOptions {
+  rowMode?: RowMode;
+  /** Only parsers that return PostgreSQL's text unchanged are supported (all Drizzle uses). */
+  parsers?: Record<number, (value: string, typeId?: number) => unknown>;
+}
+
+export interface EmbeddedTransaction {
+  query<T = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResult & { rows: T[] }>;
+  exec(text: string): Promise<QueryResult[]>;
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+}
+
+const PROBE = '2024-01-01 00:00:00';
+
+/** The type oids whose parser keeps the text as it is; anything else cannot cross the thread. */
+function rawTypesOf(parsers: QueryOptions['parsers']): number[] {
+  if (!parsers) return [];
+  return Object.entries(parsers).map(([oid, parse]) => {
+    if (parse(PROBE) !== PROBE) throw new Error(`embedded database: parser for type ${oid} is not supported`);
+    return Number(oid);
+  });
+}
+
+export class EmbeddedClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
+  private readonly listeners = new Map<string, Set<(payload: string) => void>>();
+  private nextId = 1;
+  private nextTx = 1;
+  private isClosed = false;
+  private failure: Error | undefined;
+
+  private constructor(worker: Worker) {
+    this.worker = worker;
+  }
+
+  /** Starts the worker and opens the database in it: a data directory, a dump, or memory. */
+  static async create(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<EmbeddedClient> {
+    const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
+    const workerData: EmbeddedWorkerData = { dataDir: options.dataDir, loadDataDir };
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      workerData,
+      transferList: loadDataDir ? [loadDataDir] : [],
+    });
+    const client = new EmbeddedClient(worker);
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (reply: Reply) => {
+        if (reply.kind === 'ready') resolve();
+        else if (reply.kind === 'failed') reject(new EmbeddedDatabaseError(reply.error));
+        else client.receive(reply);
+      });
+      worker.on('error', (err) => {
+        reject(err);
+        client.fail(err);
+      });
+      worker.on('exit', (code) => {
+        const err = new Error(`the embedded database thread exited (code ${code})`);
+        reject(err);
+        client.fail(err);
+      });
+    });
+    return client;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  query<T = Record<string, unknown>>(
+    text: string,
+    params: unknown[] = [],
+    options: QueryOptions = {},
+  ): Promise<QueryResult & { rows: T[] }> {
+    return this.queryIn(undefined, text, params, options) as Promise<QueryResult & { rows: T[] }>;
+  }
+
+  exec(text: string): Promise<QueryResult[]> {
+    return this.call({ op: 'exec', text, tx: undefined }) as Promise<QueryResult[]>;
+  }
+
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(work: (tx: EmbeddedTransaction) => Promise<T>): Promise<T> {
+    const id = this.nextTx++;
+    await this.call({ op: 'begin', tx: id });
+    let done = false;
+    let rolledBack = false;
+    const ensureOpen = () => {
+      if (done || rolledBack) throw new Error('the transaction is already closed');
+    };
+    const tx: EmbeddedTransaction = {
+      query: (text, params = [], options = {}) => {
+        ensureOpen();
+        return this.queryIn(id, text, params, options) as never;
+      },
+      exec: (text) => {
+        ensureOpen();
+        return this.call({ op: 'exec', text, tx: id }) as Promise<QueryResult[]>;
+      },
+      rollback: async () => {
+        ensureOpen();
+        rolledBack = true;
+      },
+      get closed() {
+        return done || rolledBack;
+      },
+    };
+    let result: T;
+    try {
+      result = await work(tx);
+    } catch (err) {
+      done = true;
+      await this.call({ op: 'end', tx: id, commit: false }).catch(() => {});
+      throw err;
+    }
+    done = true;
+    await this.call({ op: 'end', tx: id, commit: !rolledBack });
+    return result;
+  }
+
+  /** Calls `callback` for every notification on `channel`; returns the unsubscribe function. */
+  async listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>> {
+    let set = this.listeners.get(channel);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(channel, set);
+      await this.call({ op: 'listen', channel });
+    }
+    set.add(callback);
+    return async () => {
+      const current = this.listeners.get(channel);
+      if (!current?.delete(callback) || current.size > 0) return;
+      this.listeners.delete(channel);
+      if (!this.isClosed) await this.call({ op: 'unlisten', channel });
+    };
+  }
+
+  /** The data directory as a gzipped tar (PGlite's dump format), e.g. to start tests from. */
+  async dumpDataDir(): Promise<Blob> {
+    const buffer = (await this.call({ op: 'dump' })) as ArrayBuffer;
+    return new Blob([buffer]);
+  }
+
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    await this.call({ op: 'close' });
+    this.isClosed = true;
+    await exited;
+  }
+
+  private queryIn(tx: number | undefined, text: string, params: unknown[], options: QueryOptions) {
+    const rawTypes = rawTypesOf(options.parsers);
+    return this.call({ op: 'query', text, params, rowMode: options.rowMode, rawTypes, tx });
+  }
+
+  private call(request: Request): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.isClosed) return Promise.reject(new Error('the embedded database is closed'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id } satisfies Call);
+    });
+  }
+
+  private receive(reply: Reply) {
+    if (reply.kind === 'notification') {
+      for (const callback of this.listeners.get(reply.channel) ?? []) callback(reply.payload);
+      return;
+    }
+    if (reply.kind !== 'result' && reply.kind !== 'error') return;
+    const waiting = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    if (reply.kind === 'result') waiting?.resolve(reply.value);
+    else waiting?.reject(new EmbeddedDatabaseError(reply.error));
+  }
+
+  /** The thread died: every call in flight and every later one fails. */
+  private fail(err: Error) {
+    if (this.isClosed) return;
+    this.failure = err;
+    this.isClosed = true;
+    for (const waiting of this.pending.values()) waiting.reject(err);
+    this.pending.clear();
+  }
+}
