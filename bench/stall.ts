@@ -4,17 +4,16 @@
 // CPU-heavy query of about `--seconds` runs on the server's own database.
 // Usage: npm run bench:stall [-- --driver pglite|postgres|both] [--seconds 10] [--json]
 //   (default driver: pglite, the embedded database this is about)
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config.ts';
-import { startServer } from '../src/server.ts';
+import { seedDemoData, startServer } from '../src/server.ts';
 import { benchArgs, type Driver, scratchPostgres } from './args.ts';
 
-const run = promisify(execFile);
 const RATE = 50;
 const HEARTBEAT_SECONDS = 1;
 const BASELINE_SECONDS = 5;
@@ -33,9 +32,12 @@ interface ProbeResult {
   expectedPings: number;
   latePings: number;
   disconnected: boolean;
+  /** Close code and reason when the server ended the socket. */
+  closeReason: string;
 }
 
-async function probe(url: string, token: string, probeSeconds: number): Promise<ProbeResult> {
+/** Starts the probe; `ready` resolves once it is connected and warm, `result` when it is done. */
+function probe(url: string, token: string, probeSeconds: number) {
   const args = [
     'bench/stall-probe.ts',
     url,
@@ -44,8 +46,23 @@ async function probe(url: string, token: string, probeSeconds: number): Promise<
     token,
     String(HEARTBEAT_SECONDS),
   ];
-  const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout) as ProbeResult;
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  const ready = new Promise<void>((resolve) => {
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      if (line === 'ready') resolve();
+    });
+  });
+  const result = new Promise<ProbeResult>((resolve, reject) => {
+    child.on('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(stdout) as ProbeResult);
+      else reject(new Error(`the probe exited with code ${code}`));
+    });
+  });
+  return { ready, result };
 }
 
 /** A query that keeps the database busy for about `targetSeconds`, sized by a short trial. */
@@ -62,21 +79,22 @@ async function measure(driver: Driver) {
     DATA_DIR: dataDir,
     PORT: '0',
     LOG_LEVEL: 'warn',
-    PLANTINTEL_DEMO: '0',
-    PLANTINTEL_ADMIN_PASSWORD: PASSWORD,
+    PLANTINTEL_DEMO_PASSWORD: PASSWORD,
     WS_HEARTBEAT_SECONDS: String(HEARTBEAT_SECONDS),
   });
   const server = await startServer(config, { handleSignals: false, announce: () => {} });
   try {
+    // A member of the demo tenant: its socket stays subscribed to the tenant's live events.
+    if (driver === 'postgres') await seedDemoData(server.database.db, PASSWORD, () => {});
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: config.adminEmail, password: PASSWORD }),
+      body: JSON.stringify({ email: 'viewer@demo.local', password: PASSWORD }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
 
     progress(`${driver}: baseline, idle server (${BASELINE_SECONDS} s)`);
-    const idle = await probe(server.url, accessToken, BASELINE_SECONDS);
+    const idle = await probe(server.url, accessToken, BASELINE_SECONDS).result;
 
     const trialRows = 2_000_000;
     const trialStart = performance.now();
@@ -88,10 +106,11 @@ async function measure(driver: Driver) {
       `${driver}: a ${seconds}-second query (${rows.toLocaleString('en')} rows) with the probe running`,
     );
     const probing = probe(server.url, accessToken, seconds);
+    await probing.ready;
     const queryStart = performance.now();
     await server.database.db.execute(heavyQuery(rows));
     const querySeconds = (performance.now() - queryStart) / 1000;
-    const busy = await probing;
+    const busy = await probing.result;
     return { driver, querySeconds, idle, busy };
   } finally {
     await server.stop();
@@ -118,6 +137,7 @@ if (asJson) {
         `${driver.padEnd(9)} ${phase.padEnd(21)} ${f(r.p50).padStart(6)}  ${f(r.p99).padStart(6)}  ${f(r.max).padStart(6)}  ${String(r.failures).padStart(6)}  ${`${r.latePings}/${r.expectedPings}`.padStart(10)}  ${r.disconnected ? 'yes' : 'no'}`,
       );
     }
+    if (busy.disconnected) console.log(`${driver}: the socket was closed: ${busy.closeReason}`);
     console.log(`${driver}: /health p99 during the query ${f(busy.p99)} ms (goal < 20 ms)`);
   }
 }

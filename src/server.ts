@@ -5,6 +5,7 @@ import { type Announce, ensureSuperadmin, seedDemoTenant } from './modules/ident
 import { seedDemoPlant } from './modules/plant/index.ts';
 import { type Database, type Db, openDatabase, targetFromConfig } from './platform/db/database.ts';
 import { recordStart } from './platform/db/instance.repo.ts';
+import { refreshStatistics } from './platform/db/maintenance.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { createLogger, type Logger } from './platform/observability/logger.ts';
 
@@ -47,6 +48,7 @@ export async function seedDemoData(
   const { tenant, facilityId, created } = await seedDemoTenant(db, { password }, announce);
   if (!created) return false;
   const plant = await seedDemoPlant(db, { tenantId: tenant.id, facilityId });
+  await refreshStatistics(db);
   announce(`Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks`);
   return true;
 }

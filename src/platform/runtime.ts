@@ -3,6 +3,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from './db/database.ts';
+import { scheduleStatistics } from './db/maintenance.ts';
 import { createEvents, type Events } from './events/events.ts';
 import { diagnosticsJob } from './jobs/diagnostics.ts';
 import { createJobs, type Jobs, jobExists } from './jobs/jobs.ts';
@@ -46,6 +47,7 @@ export function createRuntime({
   );
   const ready = events;
   let listening = false;
+  let stopStatistics = () => {};
 
   return {
     realtime,
@@ -58,9 +60,11 @@ export function createRuntime({
       }
       await jobs.start({ workers });
       await ready.start();
+      stopStatistics = scheduleStatistics(database, logger);
     },
     /** Stops everything, even when one part fails (e.g. the database is already gone). */
     async stop() {
+      stopStatistics();
       const steps = [() => ready.stop(), () => jobs.stop(), () => (listening ? realtime.stop() : undefined)];
       listening = false;
       for (const step of steps) {

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import { inSequence } from '../../platform/db/database.ts';
+import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { apiKeys, memberships, tenants, users } from '../../platform/db/schema/index.ts';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -25,18 +25,20 @@ export async function listApiKeys(
     filter.createdBy ? eq(apiKeys.createdBy, filter.createdBy) : undefined,
     filter.includeRevoked ? undefined : isNull(apiKeys.revokedAt),
   );
-  const [items, [total]] = await inSequence(
-    tx
-      .select({ key: apiKeys, creatorEmail: users.email })
-      .from(apiKeys)
-      .leftJoin(users, eq(users.id, apiKeys.createdBy))
-      .where(where)
-      .orderBy(desc(apiKeys.createdAt))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    tx.select({ n: count() }).from(apiKeys).where(where),
+  const rows = await tx
+    .select({ key: apiKeys, creatorEmail: users.email, total: matchedRows() })
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.createdBy))
+    .where(where)
+    .orderBy(desc(apiKeys.createdAt))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return pageOf(
+    rows,
+    filter.offset,
+    ({ key, creatorEmail }) => ({ key, creatorEmail }),
+    () => countWhere(tx, apiKeys, where),
   );
-  return { items, total: total?.n ?? 0 };
 }
 
 export async function findApiKey(tx: Executor, id: string) {

@@ -1,6 +1,6 @@
-import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import { inSequence } from '../../platform/db/database.ts';
+import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { facilities, tenants } from '../../platform/db/schema/index.ts';
 
 export type TenantRow = typeof tenants.$inferSelect;
@@ -27,17 +27,19 @@ export async function listTenants(tx: Executor, filter: CustomerFilter) {
     );
   }
   const where = and(...conditions);
-  const [items, [total]] = await inSequence(
-    tx
-      .select()
-      .from(tenants)
-      .where(where)
-      .orderBy(asc(tenants.name), asc(tenants.id))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    tx.select({ n: count() }).from(tenants).where(where),
+  const rows = await tx
+    .select({ tenant: tenants, total: matchedRows() })
+    .from(tenants)
+    .where(where)
+    .orderBy(asc(tenants.name), asc(tenants.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return pageOf(
+    rows,
+    filter.offset,
+    (row) => row.tenant,
+    () => countWhere(tx, tenants, where),
   );
-  return { items, total: total?.n ?? 0 };
 }
 
 export async function findTenant(tx: Executor, id: string): Promise<TenantRow | undefined> {

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { TenantRole } from '../../platform/auth/principal.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { inSequence } from '../../platform/db/database.ts';
+import { matchedRows, pageOf } from '../../platform/db/page.ts';
 import { memberships, tenants, users } from '../../platform/db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -113,22 +113,27 @@ export async function listMembers(tx: Executor, tenantId: string, filter: Member
     if (match) conditions.push(match);
   }
   const where = and(...conditions);
-  const [items, [total]] = await inSequence(
-    tx
-      .select({ user: users, membership: memberships })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(where)
-      .orderBy(asc(users.email))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    tx
-      .select({ n: count() })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(where),
+  const rows = await tx
+    .select({ user: users, membership: memberships, total: matchedRows() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(where)
+    .orderBy(asc(users.email))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return pageOf(
+    rows,
+    filter.offset,
+    ({ user, membership }) => ({ user, membership }),
+    async () => {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(where);
+      return row?.n ?? 0;
+    },
   );
-  return { items, total: total?.n ?? 0 };
 }
 
 export async function insertMembership(

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import { inSequence } from '../../platform/db/database.ts';
+import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { batches, batchOee, batchOeeSegments, productionLines } from '../../platform/db/schema/index.ts';
 
 export type BatchRow = typeof batches.$inferSelect;
@@ -58,19 +58,21 @@ export async function listBatches(tx: Executor, filter: BatchFilter) {
     filter.from ? gte(batches.createdAt, filter.from) : undefined,
     filter.to ? lt(batches.createdAt, filter.to) : undefined,
   );
-  const [items, [total]] = await inSequence(
-    tx
-      .select({ batch: batches, oee: batchOee, lineName: productionLines.name })
-      .from(batches)
-      .leftJoin(batchOee, eq(batchOee.batchId, batches.id))
-      .leftJoin(productionLines, eq(productionLines.id, batches.lineId))
-      .where(where)
-      .orderBy(desc(batches.createdAt), desc(batches.id))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    tx.select({ n: count() }).from(batches).where(where),
+  const rows = await tx
+    .select({ batch: batches, oee: batchOee, lineName: productionLines.name, total: matchedRows() })
+    .from(batches)
+    .leftJoin(batchOee, eq(batchOee.batchId, batches.id))
+    .leftJoin(productionLines, eq(productionLines.id, batches.lineId))
+    .where(where)
+    .orderBy(desc(batches.createdAt), desc(batches.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return pageOf(
+    rows,
+    filter.offset,
+    ({ batch, oee, lineName }) => ({ batch, oee, lineName }),
+    () => countWhere(tx, batches, where),
   );
-  return { items, total: total?.n ?? 0 };
 }
 
 export async function countBatchesOfLine(tx: Executor, lineId: string): Promise<number> {

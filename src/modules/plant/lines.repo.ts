@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import { inSequence } from '../../platform/db/database.ts';
+import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { downtimeReasons, lineStatusHistory, productionLines } from '../../platform/db/schema/index.ts';
 
 export type LineRow = typeof productionLines.$inferSelect;
@@ -37,17 +37,19 @@ export async function listLines(tx: Executor, filter: LineFilter) {
     filter.facilityId ? eq(productionLines.facilityId, filter.facilityId) : undefined,
     filter.status ? eq(productionLines.status, filter.status) : undefined,
   );
-  const [items, [total]] = await inSequence(
-    tx
-      .select()
-      .from(productionLines)
-      .where(where)
-      .orderBy(asc(productionLines.code))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    tx.select({ n: count() }).from(productionLines).where(where),
+  const rows = await tx
+    .select({ line: productionLines, total: matchedRows() })
+    .from(productionLines)
+    .where(where)
+    .orderBy(asc(productionLines.code))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return pageOf(
+    rows,
+    filter.offset,
+    (row) => row.line,
+    () => countWhere(tx, productionLines, where),
   );
-  return { items, total: total?.n ?? 0 };
 }
 
 export async function updateLine(tx: Executor, id: string, patch: Partial<LineInsert>) {

@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './database.ts';
+import { transactionWith } from './scoped-transaction.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // The database roles of drizzle/0002_identity_rls.sql. The application never queries as the
 // connecting user (often a superuser, which row-level security does not bind).
@@ -11,12 +13,14 @@ export const PLATFORM_ROLE = 'plantintel_platform';
  * tenant data shows and accepts only that tenant's rows, whatever the queries inside forget to filter.
  */
 export function inTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${TENANT_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`,
-    );
-    return work(tx);
-  });
+  // The id is written into the statement (it travels with BEGIN, where there are no parameters):
+  // only a well-formed UUID may be.
+  if (!UUID.test(tenantId)) return Promise.reject(new Error('inTenant: the tenant id is not a UUID'));
+  return transactionWith(
+    db,
+    `select set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true)`,
+    work,
+  );
 }
 
 /**
@@ -25,10 +29,7 @@ export function inTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<
  * Nothing reached from a tenant's request may use it with data the tenant chose.
  */
 export function acrossTenants<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', ${PLATFORM_ROLE}, true)`);
-    return work(tx);
-  });
+  return transactionWith(db, `select set_config('role', '${PLATFORM_ROLE}', true)`, work);
 }
 
 /**

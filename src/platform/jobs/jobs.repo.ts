@@ -1,6 +1,6 @@
-import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
-import { inSequence } from '../db/database.ts';
+import { countWhere, matchedRows, pageOf } from '../db/page.ts';
 import { jobs } from '../db/schema/index.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -82,15 +82,17 @@ export async function listJobs(
     filter.status ? eq(jobs.status, filter.status) : undefined,
     filter.name ? eq(jobs.name, filter.name) : undefined,
   );
-  const [items, [total]] = await inSequence(
-    tx
-      .select()
-      .from(jobs)
-      .where(where)
-      .orderBy(desc(jobs.createdAt))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    tx.select({ n: count() }).from(jobs).where(where),
+  const rows = await tx
+    .select({ job: jobs, total: matchedRows() })
+    .from(jobs)
+    .where(where)
+    .orderBy(desc(jobs.createdAt))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return pageOf(
+    rows,
+    filter.offset,
+    (row) => row.job,
+    () => countWhere(tx, jobs, where),
   );
-  return { items, total: total?.n ?? 0 };
 }

@@ -118,7 +118,9 @@ export function createJobs(deps: {
   function wakeWorker(name: string, fromMs: number, toMs = fromMs) {
     const workerId = workerIds.get(name)?.[0];
     if (!workerId) return;
-    const until = Date.now() + toMs;
+    // One more look a second after the window: the queue dates a retry from when it recorded the
+    // failure, a moment after this process saw it.
+    const until = Date.now() + toMs + 1000;
     const tick = () => {
       wakeTimers.delete(timer);
       if (!started) return;

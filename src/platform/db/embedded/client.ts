@@ -100,19 +100,28 @@ export class EmbeddedClient {
     return this.call({ op: 'exec', text, tx: undefined }) as Promise<QueryResult[]>;
   }
 
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-  async transaction<T>(work: (tx: EmbeddedTransaction) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * `preamble` (parameterless SQL, e.g. the transaction's role and tenant) runs first. The
+   * transaction opens without a round trip of its own: its first statement follows BEGIN at once.
+   */
+  async transaction<T>(
+    work: (tx: EmbeddedTransaction) => Promise<T>,
+    options: { preamble?: string } = {},
+  ): Promise<T> {
     const id = this.nextTx++;
-    await this.call({ op: 'begin', tx: id });
+    const opened = this.call({ op: 'begin', tx: id, preamble: options.preamble });
+    // Its failure also fails every statement of the transaction; it is awaited before the end.
+    opened.catch(() => {});
     let done = false;
     let rolledBack = false;
     const ensureOpen = () => {
       if (done || rolledBack) throw new Error('the transaction is already closed');
     };
     const tx: EmbeddedTransaction = {
-      query: (text, params = [], options = {}) => {
+      query: (text, params = [], queryOptions = {}) => {
         ensureOpen();
-        return this.queryIn(id, text, params, options) as never;
+        return this.queryIn(id, text, params, queryOptions) as never;
       },
       exec: (text) => {
         ensureOpen();
@@ -129,6 +138,7 @@ export class EmbeddedClient {
     let result: T;
     try {
       result = await work(tx);
+      await opened;
     } catch (err) {
       done = true;
       await this.call({ op: 'end', tx: id, commit: false }).catch(() => {});

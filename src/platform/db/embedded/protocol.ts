@@ -16,7 +16,8 @@ export interface QueryMessage {
 export type Request =
   | QueryMessage
   | { op: 'exec'; text: string; tx: number | undefined }
-  | { op: 'begin'; tx: number }
+  /** `preamble`: parameterless statements run first inside the transaction (e.g. its scope). */
+  | { op: 'begin'; tx: number; preamble: string | undefined }
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'listen'; channel: string }
   | { op: 'unlisten'; channel: string }

@@ -14,64 +14,95 @@ export interface EmbeddedWorkerData {
 if (!parentPort) throw new Error('the embedded database worker must run in a worker thread');
 const port = parentPort;
 const { dataDir, loadDataDir } = workerData as EmbeddedWorkerData;
-const post = (reply: Reply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
+const post = (reply: Reply, transfer?: ArrayBuffer[]) =>
+  transfer ? port.postMessage(reply, transfer) : port.postMessage(reply);
 
-/** Open transactions: the PGlite handle, and how to end it (commit or roll back). */
-const transactions = new Map<number, { tx: Transaction; end: (commit: boolean) => void }>();
+/**
+ * Transactions by the client's id. The client does not wait for a transaction to open: its
+ * statements may arrive first and wait here, in order, until PGlite hands the transaction over.
+ */
+interface OpenTransaction {
+  handle: Transaction | undefined;
+  waiting: Call[];
+  /** Why it could not open; its statements fail with this. */
+  failed: unknown;
+  end: (commit: boolean) => void;
+  /** The `end` call waiting for the transaction to finish (the commit itself may still fail). */
+  endCall: number | undefined;
+}
+const transactions = new Map<number, OpenTransaction>();
 const listeners = new Map<string, () => Promise<void>>();
 const keepAsText = (value: string) => value;
+const ROLLBACK = Symbol('rollback');
 
-function target(tx: number | undefined): PGlite | Transaction {
-  if (tx === undefined) return db;
-  const open = transactions.get(tx);
-  if (!open) throw new Error(`transaction ${tx} is not open`);
-  return open.tx;
-}
-
-async function query({ text, params, rowMode, rawTypes, tx }: QueryMessage) {
+async function query(target: PGlite | Transaction, { text, params, rowMode, rawTypes }: QueryMessage) {
   const parsers = Object.fromEntries(rawTypes.map((oid) => [oid, keepAsText]));
-  const result = await target(tx).query(text, params, { rowMode, parsers });
+  const result = await target.query(text, params, { rowMode, parsers });
   return { rows: result.rows, affectedRows: result.affectedRows, fields: result.fields };
 }
 
-const ROLLBACK = Symbol('rollback');
-/** The `end` call waiting for its transaction to finish (the commit itself may still fail). */
-const pendingEnds = new Map<number, number>();
-
-/** Opens a transaction and holds it until the client ends it; answers `begin` once it is open. */
-function begin(id: number, tx: number) {
+/** Opens a transaction (running `preamble` first) and holds it until the client ends it. */
+function begin(id: number, tx: number, preamble: string | undefined) {
+  const state: OpenTransaction = {
+    handle: undefined,
+    waiting: [],
+    failed: undefined,
+    end: () => {},
+    endCall: undefined,
+  };
+  const ended = new Promise<boolean>((resolve) => {
+    state.end = resolve;
+  });
+  transactions.set(tx, state);
   let opened = false;
   db.transaction(async (handle) => {
+    if (preamble) await handle.exec(preamble);
     opened = true;
-    const commit = await new Promise<boolean>((resolve) => {
-      transactions.set(tx, { tx: handle, end: resolve });
-      post({ kind: 'result', id, value: null });
-    });
-    if (!commit) throw ROLLBACK;
+    state.handle = handle;
+    post({ kind: 'result', id, value: null });
+    // Handed to PGlite in arrival order, before any later message can be: its lock keeps that order.
+    for (const call of state.waiting.splice(0)) handle_(call).catch(() => {});
+    if (!(await ended)) throw ROLLBACK;
   }).then(
     () => finish(tx, null),
     (err: unknown) => {
-      if (!opened) post({ kind: 'error', id, error: serializeError(err) });
-      else finish(tx, err === ROLLBACK ? null : err);
+      if (opened) return finish(tx, err === ROLLBACK ? null : err);
+      state.failed = err;
+      post({ kind: 'error', id, error: serializeError(err) });
+      for (const call of state.waiting.splice(0))
+        post({ kind: 'error', id: call.id, error: serializeError(err) });
+      if (state.endCall !== undefined) finish(tx, null);
     },
   );
 }
 
 function finish(tx: number, err: unknown) {
+  const state = transactions.get(tx);
   transactions.delete(tx);
-  const endId = pendingEnds.get(tx);
-  pendingEnds.delete(tx);
-  if (endId === undefined) return;
-  if (err) post({ kind: 'error', id: endId, error: serializeError(err) });
-  else post({ kind: 'result', id: endId, value: null });
+  const endCall = state?.endCall;
+  if (endCall === undefined) return;
+  if (err) post({ kind: 'error', id: endCall, error: serializeError(err) });
+  else post({ kind: 'result', id: endCall, value: null });
 }
 
 function end(id: number, tx: number, commit: boolean) {
-  const open = transactions.get(tx);
-  if (!open)
+  const state = transactions.get(tx);
+  if (!state)
     return post({ kind: 'error', id, error: { name: 'Error', message: `transaction ${tx} is not open` } });
-  pendingEnds.set(tx, id);
-  open.end(commit);
+  state.endCall = id;
+  if (state.failed !== undefined) return finish(tx, null);
+  state.end(commit);
+}
+
+/** Where a statement runs: the database, or its open transaction (else it waits or fails). */
+function targetOf(call: Call & { tx: number | undefined }): PGlite | Transaction | 'waiting' {
+  if (call.tx === undefined) return db;
+  const state = transactions.get(call.tx);
+  if (!state) throw new Error(`transaction ${call.tx} is not open`);
+  if (state.failed !== undefined) throw state.failed;
+  if (state.handle) return state.handle;
+  state.waiting.push(call);
+  return 'waiting';
 }
 
 async function listen(channel: string) {
@@ -91,18 +122,23 @@ async function dump(): Promise<ArrayBuffer> {
   return file.arrayBuffer();
 }
 
-async function handle(call: Call): Promise<void> {
+async function handle_(call: Call): Promise<void> {
   try {
     switch (call.op) {
-      case 'query':
-        return post({ kind: 'result', id: call.id, value: await query(call) });
+      case 'query': {
+        const target = targetOf(call);
+        if (target === 'waiting') return;
+        return post({ kind: 'result', id: call.id, value: await query(target, call) });
+      }
       case 'exec': {
-        const results = await target(call.tx).exec(call.text);
+        const target = targetOf(call);
+        if (target === 'waiting') return;
+        const results = await target.exec(call.text);
         const value = results.map((r) => ({ rows: r.rows, affectedRows: r.affectedRows, fields: r.fields }));
         return post({ kind: 'result', id: call.id, value });
       }
       case 'begin':
-        return begin(call.id, call.tx);
+        return begin(call.id, call.tx, call.preamble);
       case 'end':
         return end(call.id, call.tx, call.commit);
       case 'listen':
@@ -135,6 +171,6 @@ try {
   throw err;
 }
 port.on('message', (call: Call) => {
-  handle(call).catch(() => {});
+  handle_(call).catch(() => {});
 });
 post({ kind: 'ready' });

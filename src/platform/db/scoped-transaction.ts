@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres/session';
+import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite/session';
+import pg from 'pg';
+import type { Db, Tx } from './database.ts';
+import { EmbeddedClient } from './embedded/client.ts';
+
+// Every request's work is a transaction that first sets its scope (role and tenant). Sent as a
+// statement of its own that costs a round trip per request; here it travels with BEGIN instead —
+// in one simple-protocol message on PostgreSQL, inside the embedded database's `begin` on PGlite.
+// Drizzle's transaction API has no such hook, so its session and transaction classes are built
+// here the way its own `transaction()` builds them.
+
+interface DrizzleInternals {
+  dialect: ConstructorParameters<typeof NodePgTransaction>[0];
+  session: {
+    client: unknown;
+    schema: ConstructorParameters<typeof NodePgTransaction>[2];
+    options: ConstructorParameters<typeof NodePgSession>[3];
+  };
+}
+
+/**
+ * `db.transaction(work)` with `preamble` — parameterless statements, e.g. `set_config` calls with
+ * trusted literals — run first, without a round trip of their own.
+ */
+export async function transactionWith<T>(db: Db, preamble: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const { dialect, session } = db as unknown as DrizzleInternals;
+  const client = session?.client;
+  if (client instanceof EmbeddedClient) {
+    return client.transaction(
+      (raw) => {
+        // biome-ignore lint/suspicious/noExplicitAny: the embedded client speaks PGlite's transaction interface
+        const inner = new PgliteSession(raw as any, dialect, session.schema, session.options);
+        return work(new PgliteTransaction(dialect, inner, session.schema) as unknown as Tx);
+      },
+      { preamble },
+    );
+  }
+  if (client instanceof pg.Pool) {
+    const connection = await client.connect();
+    let broken: Error | undefined;
+    try {
+      await connection.query(`begin; ${preamble}`);
+      const inner = new NodePgSession(connection, dialect, session.schema, session.options);
+      const result = await work(new NodePgTransaction(dialect, inner, session.schema) as unknown as Tx);
+      await connection.query('commit');
+      return result;
+    } catch (err) {
+      await connection.query('rollback').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw err;
+    } finally {
+      // A connection that could not even roll back is not handed out again.
+      connection.release(broken);
+    }
+  }
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(preamble));
+    return work(tx);
+  });
+}
