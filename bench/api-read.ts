@@ -17,7 +17,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { seedDemoData, startServer } from '../src/server.ts';
 import { benchArgs, type Driver, scratchPostgres } from './args.ts';
-import { record, type Statement } from './sql-recorder.ts';
+import { type RecordedTransaction, record } from './sql-recorder.ts';
 import { wrkAvailable, wrkRound } from './wrk.ts';
 
 const run = promisify(execFile);
@@ -35,13 +35,13 @@ const GOAL_P95_MS: Record<Driver, number> = { postgres: 20, pglite: 50 };
 const { drivers, seconds, asJson } = benchArgs({ seconds: 5 });
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
-/** Runs the recorded statements in one transaction, as directly as the driver allows. */
-async function replay(database: Database, statements: Statement[]): Promise<unknown[]> {
+/** Runs the recorded transaction again, as directly as the driver allows. */
+async function replay(database: Database, { preamble, statements }: RecordedTransaction): Promise<unknown[]> {
   const results: unknown[] = [];
   if (database.raw.kind === 'postgres') {
     const client = await database.raw.pool.connect();
     try {
-      await client.query('begin');
+      await client.query(preamble ? `begin; ${preamble}` : 'begin');
       for (const { text, values, rowMode } of statements) {
         results.push((await client.query({ text, values, ...(rowMode ? { rowMode } : {}) })).rows);
       }
@@ -54,11 +54,14 @@ async function replay(database: Database, statements: Statement[]): Promise<unkn
     }
     return results;
   }
-  await database.raw.client.transaction(async (tx) => {
-    for (const { text, values, rowMode } of statements) {
-      results.push((await tx.query(text, values, rowMode ? { rowMode } : {})).rows);
-    }
-  });
+  await database.raw.client.transaction(
+    async (tx) => {
+      for (const { text, values, rowMode } of statements) {
+        results.push((await tx.query(text, values, rowMode ? { rowMode } : {})).rows);
+      }
+    },
+    preamble ? { preamble } : {},
+  );
   return results;
 }
 
@@ -94,7 +97,7 @@ async function measure(driver: Driver) {
     const { accessToken } = (await login.json()) as { accessToken: string };
     const auth = { authorization: `Bearer ${accessToken}` };
 
-    const recorded: Statement[][] = [];
+    const recorded: RecordedTransaction[] = [];
     for (const route of ROUTES) {
       const get = async () => {
         const response = await fetch(`${server.url}${route.path}`, { headers: auth });
@@ -105,12 +108,13 @@ async function measure(driver: Driver) {
       const transactions = await record(get);
       if (transactions.length !== 1)
         throw new Error(`${route.name}: recorded ${transactions.length} transactions`);
-      recorded.push(transactions[0] ?? []);
+      const [transaction] = transactions;
+      if (transaction) recorded.push(transaction);
     }
     bare.get<{ Params: { i: string } }>('/replay/:i', async (request, reply) => {
-      const statements = recorded[Number(request.params.i)] ?? [];
+      const transaction = recorded[Number(request.params.i)] ?? { preamble: '', statements: [] };
       reply.type('application/json');
-      return JSON.stringify(await replay(server.database, statements));
+      return JSON.stringify(await replay(server.database, transaction));
     });
     await bare.listen({ port: 0, host: '127.0.0.1' });
     const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
@@ -125,7 +129,7 @@ async function measure(driver: Driver) {
       const open = await openLoop(oursUrl, accessToken);
       rows.push({
         route: route.name,
-        statements: recorded[i]?.length ?? 0,
+        statements: (recorded[i]?.statements.length ?? 0) + 1,
         oursRps: ours.rps,
         baselineRps: baseline.rps,
         ratio: ours.rps / baseline.rps,

@@ -1,6 +1,6 @@
 // HTTP overhead benchmark: GET /health on PlantIntel vs a bare Fastify app
 // (bench/bare-server.ts), both measured in the same run so machine noise hits
-// both sides alike. Usage: npm run bench:http [-- --json]
+// both sides alike, on each database driver. Usage: npm run bench:http [-- --driver pglite|postgres|both] [--json]
 //   BENCH_DURATION  seconds per measured round (default 10)
 //   BENCH_ROUNDS    measured rounds per side (default 2)
 //   BENCH_OURS_CMD  command to run instead of our server, e.g. "node bench/bare-server.ts"
@@ -9,21 +9,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { killServersNow, startServer, stopServers } from './servers.ts';
+import { benchArgs, type Driver, scratchPostgres } from './args.ts';
+import { killServersNow, startServer, stopServer, stopServers } from './servers.ts';
 import { wrkAvailable, wrkRound } from './wrk.ts';
 
 const durationSeconds = positiveInt('BENCH_DURATION', 10);
 const roundsPerSide = positiveInt('BENCH_ROUNDS', 2);
 const warmupSeconds = 2;
 const connections = 50;
-const asJson = process.argv.includes('--json');
+const { drivers, asJson } = benchArgs({ seconds: durationSeconds });
 const sides = ['bare', 'ours'] as const;
 
 type Side = (typeof sides)[number];
 type Round = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
 type Summary = Round & { roundsRps: number[] };
 
-let dataDir: string | undefined;
+let dataDir = '';
 
 function positiveInt(name: string, fallback: number): number {
   const value = Number(process.env[name] || fallback);
@@ -97,35 +98,61 @@ function printTable(summaries: Record<Side, Summary>): void {
     console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
 }
 
+/** One comparison, ours on `driver` against the bare server, in alternating rounds. */
+async function compare(driver: Driver, bareUrl: string) {
+  const scratch = driver === 'postgres' ? await scratchPostgres('http') : undefined;
+  const oursEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    WORKERS: '0',
+    PLANTINTEL_DEMO: '0',
+  };
+  if (scratch) oursEnv.DATABASE_URL = scratch.url;
+  else delete oursEnv.DATABASE_URL;
+  try {
+    const urls = { bare: bareUrl, ours: (await startServer(`ours (${driver})`, oursCommand(), oursEnv)).url };
+    // Warm up both first so JIT and lazy initialisation don't land in the first measured round.
+    for (const side of sides) {
+      progress(`${driver}: warm-up ${side} (${warmupSeconds}s)`);
+      await measure(urls[side], warmupSeconds);
+    }
+    // Alternate sides so slow drift on a noisy 2-core box affects both equally.
+    const rounds: Record<Side, Round[]> = { bare: [], ours: [] };
+    for (let i = 1; i <= roundsPerSide; i++) {
+      for (const side of sides) {
+        progress(`${driver}: round ${i}/${roundsPerSide} ${side} (${durationSeconds}s)`);
+        rounds[side].push(await measure(urls[side], durationSeconds));
+      }
+    }
+    return { bare: summarize(rounds.bare), ours: summarize(rounds.ours) };
+  } finally {
+    await stopServer(`ours (${driver})`);
+    await scratch?.drop();
+  }
+}
+
 async function main(): Promise<number> {
   dataDir = mkdtempSync(join(tmpdir(), 'plantintel-bench-'));
-  const oursEnv = { ...process.env, DATA_DIR: dataDir, WORKERS: '0', PLANTINTEL_DEMO: '0' };
-  const urls = {
-    bare: (await startServer('bare', [process.execPath, 'bench/bare-server.ts'], process.env)).url,
-    ours: (await startServer('ours', oursCommand(), oursEnv)).url,
-  };
-
-  // Warm up both first so JIT and lazy initialisation don't land in the first measured round.
-  for (const side of sides) {
-    progress(`warm-up ${side} (${warmupSeconds}s)`);
-    await measure(urls[side], warmupSeconds);
-  }
-  // Alternate sides so slow drift on a noisy 2-core box affects both equally.
-  const rounds: Record<Side, Round[]> = { bare: [], ours: [] };
-  for (let i = 1; i <= roundsPerSide; i++) {
-    for (const side of sides) {
-      progress(`round ${i}/${roundsPerSide} ${side} (${durationSeconds}s)`);
-      rounds[side].push(await measure(urls[side], durationSeconds));
+  const bareUrl = (await startServer('bare', [process.execPath, 'bench/bare-server.ts'], process.env)).url;
+  const reports = [];
+  let failures = 0;
+  for (const driver of drivers) {
+    const summaries = await compare(driver, bareUrl);
+    const throughputRatio = summaries.ours.rps / summaries.bare.rps;
+    // autocannon records whole milliseconds; a floor keeps the ratio finite.
+    const p99Ratio = Math.max(summaries.bare.p99, 0.01) / Math.max(summaries.ours.p99, 0.01);
+    const failed = sides.filter((side) => summaries[side].errors + summaries[side].non2xx > 0);
+    failures += failed.length;
+    for (const side of failed) {
+      const { errors, non2xx } = summaries[side];
+      progress(
+        `FAIL: ${side} had ${errors} errors and ${non2xx} non-2xx responses; the comparison is invalid`,
+      );
     }
+    reports.push({ driver, summaries, throughputRatio, p99Ratio, ok: failed.length === 0 });
   }
 
-  const summaries = { bare: summarize(rounds.bare), ours: summarize(rounds.ours) };
-  const throughputRatio = summaries.ours.rps / summaries.bare.rps;
-  // autocannon records whole milliseconds; a floor keeps the ratio finite.
-  const p99Ratio = Math.max(summaries.bare.p99, 0.01) / Math.max(summaries.ours.p99, 0.01);
-  const failed = sides.filter((side) => summaries[side].errors + summaries[side].non2xx > 0);
   const round2 = (n: number) => Math.round(n * 100) / 100;
-
   if (asJson) {
     const options = {
       loadGenerator,
@@ -135,30 +162,30 @@ async function main(): Promise<number> {
       roundsPerSide,
       warmupSeconds,
     };
-    const ratios = { throughputRatio: round2(throughputRatio), p99LatencyRatio: round2(p99Ratio) };
-    const report = {
-      ok: failed.length === 0,
-      options,
-      ...summaries,
-      ...ratios,
-      ratio: ratios.throughputRatio,
-    };
-    console.log(JSON.stringify(report, null, 2));
+    const drivers = reports.map((r) => ({
+      driver: r.driver,
+      ok: r.ok,
+      ...r.summaries,
+      throughputRatio: round2(r.throughputRatio),
+      p99LatencyRatio: round2(r.p99Ratio),
+      ratio: round2(r.throughputRatio),
+    }));
+    console.log(JSON.stringify({ ok: failures === 0, options, drivers }, null, 2));
   } else {
     const note = '(higher is better, 1.0 = no overhead)';
+    for (const r of reports) {
+      console.log(
+        `\nGET /health on ${r.driver}, ${loadGenerator}, ${connections} connections, median of ${roundsPerSide} x ${durationSeconds}s per side`,
+      );
+      printTable(r.summaries);
+      console.log(`throughput ratio (ours/bare): ${r.throughputRatio.toFixed(2)}  ${note}`);
+      console.log(`p99 latency ratio (bare/ours): ${r.p99Ratio.toFixed(2)}  ${note}`);
+    }
     console.log(
-      `\nGET /health, ${loadGenerator}, ${connections} connections, median of ${roundsPerSide} x ${durationSeconds}s per side`,
+      `\nratio: ${reports.map((r) => `${r.driver} ${r.throughputRatio.toFixed(2)}`).join(', ')}  (goal ≥ 0.85)`,
     );
-    printTable(summaries);
-    console.log(`throughput ratio (ours/bare): ${throughputRatio.toFixed(2)}  ${note}`);
-    console.log(`p99 latency ratio (bare/ours): ${p99Ratio.toFixed(2)}  ${note}`);
-    console.log(`ratio: ${throughputRatio.toFixed(2)}`);
   }
-  for (const side of failed) {
-    const { errors, non2xx } = summaries[side];
-    progress(`FAIL: ${side} had ${errors} errors and ${non2xx} non-2xx responses; the comparison is invalid`);
-  }
-  return failed.length ? 1 : 0;
+  return failures ? 1 : 0;
 }
 
 let cleanupPromise: Promise<void> | undefined;

@@ -10,6 +10,7 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const startupTimeoutMs = 30_000;
 const logTailLines = 50;
 const children: ChildProcess[] = [];
+const byName = new Map<string, ChildProcess>();
 
 // Ask the OS for an unused port; the tiny race until the child binds it is acceptable here.
 function freePort(): Promise<number> {
@@ -45,6 +46,7 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
+  byName.set(name, child);
   // Drain the pipes (a full pipe would stall the server) but keep a tail for startup failures.
   const tail: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
@@ -89,6 +91,13 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve(clearTimeout(forceKill)));
     child.kill('SIGTERM');
   });
+}
+
+/** Graceful stop of the server started under `name`. */
+export async function stopServer(name: string): Promise<void> {
+  const child = byName.get(name);
+  byName.delete(name);
+  if (child) await stopChild(child);
 }
 
 /** Graceful stop (SIGTERM, then SIGKILL after 5 s) of every server started so far. */

@@ -47,6 +47,8 @@ EmbeddedClient.prototype.transaction = function <T>(
   ...rest: unknown[]
 ) {
   const key = {};
+  const preamble = (rest[0] as { preamble?: string } | undefined)?.preamble;
+  if (preamble) note(key, { text: `begin; ${preamble}`, values: [], rowMode: undefined });
   return (embeddedTransaction as (...args: unknown[]) => Promise<T>).call(
     this,
     (tx: EmbeddedTransaction) =>
@@ -64,13 +66,20 @@ EmbeddedClient.prototype.transaction = function <T>(
   );
 } as typeof EmbeddedClient.prototype.transaction;
 
-const BOUNDARY = /^\s*(begin|commit|rollback)\b/i;
+const BEGIN = /^\s*begin\s*;?\s*/i;
+const END = /^\s*(commit|rollback)\b/i;
+
+/** A transaction as a request sent it: what travelled with BEGIN, then each statement. */
+export interface RecordedTransaction {
+  preamble: string;
+  statements: Statement[];
+}
 
 /**
- * The statements of the transactions `run` caused that act in a scope (set the role): the request
- * itself, not background work. Transaction boundaries are left out; the replay adds its own.
+ * The transactions `run` caused that act in a scope (set the role): the request itself, not
+ * background work. COMMIT is left out; the replay adds its own.
  */
-export async function record(run: () => Promise<void>): Promise<Statement[][]> {
+export async function record(run: () => Promise<void>): Promise<RecordedTransaction[]> {
   const recorded = new Map<Key, Statement[]>();
   recording = recorded;
   try {
@@ -78,7 +87,12 @@ export async function record(run: () => Promise<void>): Promise<Statement[][]> {
   } finally {
     recording = undefined;
   }
-  return [...recorded.values()]
-    .map((statements) => statements.filter((s) => !BOUNDARY.test(s.text)))
-    .filter((statements) => statements.some((s) => s.text.includes("set_config('role'")));
+  const transactions: RecordedTransaction[] = [];
+  for (const statements of recorded.values()) {
+    if (!statements.some((s) => s.text.includes("set_config('role'"))) continue;
+    const [first, ...rest] = statements.filter((s) => !END.test(s.text));
+    if (!first || !BEGIN.test(first.text)) throw new Error(`a transaction without BEGIN: ${first?.text}`);
+    transactions.push({ preamble: first.text.replace(BEGIN, ''), statements: rest });
+  }
+  return transactions;
 }

@@ -186,6 +186,7 @@ export function createAuthenticator({
   async function authenticateToken(token: string, tenantId?: string): Promise<Principal> {
     try {
       if (token.startsWith(API_KEY_PREFIX)) return await fromApiKey(token);
+      if (accessTokens.verifiedBefore(token)) return await fromAccessToken(token);
       const issuer = claimedIssuer(token);
       if (issuer === TOKEN_ISSUER) return await fromAccessToken(token);
       if (externalTokens && issuer === externalTokens.issuer) {
