@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
 import type { Db } from './platform/db/database.ts';
 import { AppError } from './platform/http/errors.ts';
+import { safeError } from './platform/observability/safe-error.ts';
 
 // Commands import what they need when they run, so `--help` answers without loading the server.
 interface Command {
@@ -216,7 +217,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`plantintel ${name}: ${err.message}\n`);
       return 2;
     }
-    process.stderr.write(`plantintel ${name} failed: ${(err as Error).stack ?? String(err)}\n`);
+    // The safe form: a failed query's parameters (password hashes, keys) never reach the terminal.
+    process.stderr.write(`plantintel ${name} failed: ${JSON.stringify(safeError(err), null, 2)}\n`);
     return 1;
   }
 }

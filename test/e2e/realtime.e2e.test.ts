@@ -198,6 +198,10 @@ describe('live background jobs in the browser', () => {
       progressOfRow,
       { timeout: 15_000 },
     );
+    // Drop the connection only once it is open: dropped while still connecting, there would be no
+    // "open → closed → open" to see.
+    await page.locator('[data-testid="realtime-state"][data-status="open"]').waitFor({ timeout: 15_000 });
+    const statesBefore = ((await seenValues(page)).connection ?? []).length;
     const socketsBefore = sockets.urls.length;
     t.runtime.realtime.dropConnections();
 
@@ -211,8 +215,11 @@ describe('live background jobs in the browser', () => {
     );
     const seen = await seenValues(page);
     const states = seen.connection ?? [];
-    const lost = states.indexOf('closed', states.indexOf('open'));
-    assert.ok(lost > 0 && states.indexOf('open', lost) > lost, `connection states: ${states.join(', ')}`);
+    const lost = states.indexOf('closed', statesBefore - 1);
+    assert.ok(
+      states[statesBefore - 1] === 'open' && lost >= statesBefore && states.indexOf('open', lost) > lost,
+      `connection states: ${states.join(', ')} (open when dropped: ${states[statesBefore - 1]})`,
+    );
     const shown = (seen.progress ?? []).map(Number);
     assert.ok(intermediate(shown).length >= 2, `progress shown: ${shown.join(', ')}`);
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { TenantRole } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { acrossTenants } from '../../platform/db/scope.ts';
@@ -38,6 +39,8 @@ export const DEMO_USERS: { email: string; name: string; role: TenantRole }[] = [
 const generatedPassword = () => randomBytes(12).toString('base64url');
 
 /** The platform superadmin, created on the first start of an empty database. */
+const SUPERADMIN_LOCK = 727_003;
+
 export async function ensureSuperadmin(
   db: Db,
   options: { email: string; password: string | undefined },
@@ -46,6 +49,8 @@ export async function ensureSuperadmin(
   const password = options.password ?? generatedPassword();
   const passwordHash = await hashPassword(password);
   const created = await acrossTenants(db, async (tx) => {
+    // Several processes may start together on one new database: one creates the superadmin.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SUPERADMIN_LOCK})`);
     if (await findSuperadmin(tx)) return false;
     const existing = await findUserByEmail(tx, options.email);
     if (existing)
