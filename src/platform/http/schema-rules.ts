@@ -19,8 +19,8 @@ export function looseParts(schema: unknown, path: string, resolve: (ref: string)
   const problems: string[] = [];
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
     const options = schema[key];
-    if (Array.isArray(options))
-      options.forEach((option) => problems.push(...looseParts(option, path, resolve)));
+    if (!Array.isArray(options)) continue;
+    for (const option of options) problems.push(...looseParts(option, path, resolve));
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes('integer') || types.includes('number')) {
