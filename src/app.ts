@@ -9,7 +9,7 @@ import { createPlant } from './modules/plant/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import { registerAccessControl } from './platform/http/access.ts';
-import { answerClientError } from './platform/http/client-errors.ts';
+import { answerClientError, answerFrameworkError } from './platform/http/client-errors.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
@@ -62,6 +62,7 @@ export async function buildApp({
     genReqId: requestIdFor,
     bodyLimit: config.bodyLimitBytes,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     // X-Forwarded-For only from the proxies TRUST_PROXY names, or any client could pick its own address.
     trustProxy: trustProxyOption(config.trustProxy),
     ajv: {

@@ -1,21 +1,18 @@
 import Type from 'typebox';
 import { SCOPES, TENANT_ROLES } from '../../platform/auth/principal.ts';
 import { Page, PageQuery } from '../../platform/http/pagination.ts';
+import { Cursor, DateTime, Day, IdParams, literals, Text, Uuid } from '../../platform/http/schemas.ts';
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
-
-export const Uuid = Type.String({ format: 'uuid' });
-export const DateTime = Type.String({ format: 'date-time' });
+export { DateTime, IdParams, Uuid };
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Role = literals(TENANT_ROLES);
 export const ScopeName = literals(SCOPES);
-export const Password = Type.String({ minLength: 8, maxLength: 256 });
-export const IdParams = Type.Object({ id: Uuid });
+export const Password = Text({ minLength: 8, maxLength: 256 });
 
 export const LoginBody = Type.Object(
   {
     email: Email,
-    password: Type.String({ minLength: 1, maxLength: 256 }),
+    password: Text({ minLength: 1, maxLength: 256 }),
     tenantId: Type.Optional(
       Type.String({ format: 'uuid', description: 'Organisation to sign in to (default: your first)' }),
     ),
@@ -23,14 +20,14 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 export const RefreshBody = Type.Object(
-  { refreshToken: Type.String({ minLength: 1, maxLength: 512 }) },
+  { refreshToken: Text({ minLength: 1, maxLength: 512 }) },
   { additionalProperties: false },
 );
 export const LogoutBody = Type.Object(
-  { refreshToken: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })) },
+  { refreshToken: Type.Optional(Text({ minLength: 1, maxLength: 512 })) },
   { additionalProperties: false },
 );
-const InvitationToken = Type.String({ minLength: 1, maxLength: 512 });
+const InvitationToken = Text({ minLength: 1, maxLength: 512 });
 export const AcceptInvitationBody = Type.Object(
   { token: InvitationToken, password: Password },
   { additionalProperties: false },
@@ -75,15 +72,15 @@ export const Me = Type.Object(
 );
 
 const CustomerFields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Text({ minLength: 1, maxLength: 200 }),
   email: Email,
-  contactName: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
-  phone: Type.Union([Type.String({ maxLength: 50 }), Type.Null()]),
-  address: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
+  contactName: Type.Union([Text({ maxLength: 200 }), Type.Null()]),
+  phone: Type.Union([Text({ maxLength: 50 }), Type.Null()]),
+  address: Type.Union([Text({ maxLength: 500 }), Type.Null()]),
   plan: Type.Union([Type.Literal('pilot'), Type.Literal('subscription')]),
   status: Type.Union([Type.Literal('trial'), Type.Literal('active'), Type.Literal('inactive')]),
-  notes: Type.Union([Type.String({ maxLength: 5000 }), Type.Null()]),
-  startDate: Type.String({ format: 'date' }),
+  notes: Type.Union([Text({ maxLength: 5000 }), Type.Null()]),
+  startDate: Day,
 };
 export const Customer = Type.Object(
   { id: Uuid, ...CustomerFields, createdAt: DateTime, updatedAt: DateTime },
@@ -103,7 +100,7 @@ export const CustomerPatch = Type.Object(OptionalCustomerFields, {
   minProperties: 1,
 });
 export const CustomerQuery = Type.Object({
-  search: Type.Optional(Type.String({ maxLength: 200, description: 'Matches name, email or contact' })),
+  search: Type.Optional(Text({ maxLength: 200, description: 'Matches name, email or contact' })),
   status: Type.Optional(CustomerFields.status),
   plan: Type.Optional(CustomerFields.plan),
   ...PageQuery,
@@ -111,7 +108,7 @@ export const CustomerQuery = Type.Object({
 export const CustomerPage = Page(Type.Ref('Customer'), 'CustomerPage');
 
 const FacilityCode = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9._-]+$' });
-const Timezone = Type.String({
+const Timezone = Text({
   minLength: 1,
   maxLength: 64,
   description: 'IANA time zone, e.g. Europe/Berlin',
@@ -119,7 +116,7 @@ const Timezone = Type.String({
 export const FacilityCreate = Type.Object(
   {
     code: FacilityCode,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Text({ minLength: 1, maxLength: 200 }),
     timezone: Type.Optional(Timezone),
   },
   { additionalProperties: false },
@@ -127,7 +124,7 @@ export const FacilityCreate = Type.Object(
 export const FacilityPatch = Type.Object(
   {
     code: Type.Optional(FacilityCode),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(Text({ minLength: 1, maxLength: 200 })),
     timezone: Type.Optional(Timezone),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -172,7 +169,7 @@ export const Invitation = Type.Object(
 );
 const MemberFields = {
   email: Email,
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Text({ minLength: 1, maxLength: 200 }),
   role: Role,
 };
 export const MemberCreate = Type.Object(MemberFields, { additionalProperties: false });
@@ -192,7 +189,7 @@ export const MemberPatch = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export const MemberQuery = Type.Object({
-  search: Type.Optional(Type.String({ maxLength: 200, description: 'Matches email or name' })),
+  search: Type.Optional(Text({ maxLength: 200, description: 'Matches email or name' })),
   role: Type.Optional(Role),
   status: Type.Optional(
     Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('invited')]),
@@ -224,7 +221,7 @@ export const ApiKeyCreated = Type.Object(
 );
 export const ApiKeyCreate = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Text({ minLength: 1, maxLength: 200 }),
     scopes: Type.Array(ScopeName, { minItems: 1, maxItems: 4 }),
     expiresAt: Type.Optional(
       Type.String({
@@ -273,13 +270,13 @@ export const AuditPage = Type.Object(
   { $id: 'AuditPage' },
 );
 export const AuditQuery = Type.Object({
-  action: Type.Optional(Type.String({ maxLength: 100 })),
+  action: Type.Optional(Text({ maxLength: 100 })),
   actorUserId: Type.Optional(Uuid),
-  targetType: Type.Optional(Type.String({ maxLength: 100 })),
-  targetId: Type.Optional(Type.String({ maxLength: 200 })),
+  targetType: Type.Optional(Text({ maxLength: 100 })),
+  targetId: Type.Optional(Text({ maxLength: 200 })),
   from: Type.Optional(DateTime),
   to: Type.Optional(DateTime),
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'Cursor: entries older than this id' })),
+  before: Type.Optional(Cursor('Entries older than this id')),
   limit: PageQuery.limit,
 });
 

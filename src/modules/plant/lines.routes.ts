@@ -5,6 +5,7 @@ import { presentPage } from '../../platform/http/pagination.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { LinesService } from './lines.service.ts';
 import {
+  Code,
   IdParams,
   LineCreate,
   LinePatch,
@@ -166,7 +167,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       schema: {
         tags,
         summary: 'Change a downtime reason (label, planned, category, active)',
-        params: Type.Object({ code: Type.String({ maxLength: 60 }) }),
+        params: Type.Object({ code: Code }),
         body: ReasonPatch,
         response: { 200: Type.Ref('DowntimeReason'), ...errorResponses(400, 404) },
       },

@@ -1,17 +1,18 @@
-import Type, { type TSchema } from 'typebox';
+import Type from 'typebox';
 import { Page, PageQuery } from '../../platform/http/pagination.ts';
+import { DateTime, Day, IdParams, literals, Nullable, Text, Uuid } from '../../platform/http/schemas.ts';
 import { LINE_STATUSES } from './reasons.ts';
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-export const Uuid = Type.String({ format: 'uuid' });
-export const DateTime = Type.String({ format: 'date-time' });
-const Day = Type.String({ format: 'date', description: 'Local calendar day YYYY-MM-DD' });
-const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Local time HH:MM' });
-const Code = Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' });
+export { DateTime, IdParams, Uuid };
+
+const Time = Type.String({
+  pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+  maxLength: 5,
+  description: 'Local time HH:MM',
+});
+export const Code = Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' });
 const Ratio = Nullable(Type.Number({ description: 'Fraction (0.8881 = 88.81 %); null when undefined' }));
 export const LineStatus = literals(LINE_STATUSES);
-export const IdParams = Type.Object({ id: Uuid });
 
 export const Line = Type.Object(
   {
@@ -33,8 +34,8 @@ export const LineCreate = Type.Object(
   {
     facilityId: Uuid,
     code: Code,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    name: Text({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Nullable(Text({ maxLength: 2000 }))),
     oeeTarget: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     scrapThreshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   },
@@ -43,8 +44,8 @@ export const LineCreate = Type.Object(
 export const LinePatch = Type.Object(
   {
     code: Type.Optional(Code),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    name: Type.Optional(Text({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Nullable(Text({ maxLength: 2000 }))),
     oeeTarget: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     scrapThreshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   },
@@ -75,7 +76,7 @@ export const StatusChangeBody = Type.Object(
   {
     status: LineStatus,
     reasonCode: Type.Optional(Code),
-    note: Type.Optional(Type.String({ maxLength: 1000 })),
+    note: Type.Optional(Text({ maxLength: 1000 })),
     at: Type.Optional(Type.String({ format: 'date-time', description: 'When it happened (default: now)' })),
   },
   { additionalProperties: false },
@@ -94,17 +95,17 @@ export const DowntimeReason = Type.Object(
 export const ReasonCreate = Type.Object(
   {
     code: Code,
-    label: Type.String({ minLength: 1, maxLength: 200 }),
+    label: Text({ minLength: 1, maxLength: 200 }),
     planned: Type.Boolean(),
-    category: Type.String({ minLength: 1, maxLength: 60 }),
+    category: Text({ minLength: 1, maxLength: 60 }),
   },
   { additionalProperties: false },
 );
 export const ReasonPatch = Type.Object(
   {
-    label: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    label: Type.Optional(Text({ minLength: 1, maxLength: 200 })),
     planned: Type.Optional(Type.Boolean()),
-    category: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    category: Type.Optional(Text({ minLength: 1, maxLength: 60 })),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -112,7 +113,7 @@ export const ReasonPatch = Type.Object(
 
 const Break = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 60 }),
+    name: Text({ minLength: 1, maxLength: 60 }),
     start: Time,
     minutes: Type.Integer({ minimum: 1, maximum: 480 }),
   },
@@ -140,7 +141,7 @@ export const Shift = Type.Object(
 export const ShiftCreate = Type.Object(
   {
     facilityId: Uuid,
-    name: Type.String({ minLength: 1, maxLength: 60 }),
+    name: Text({ minLength: 1, maxLength: 60 }),
     startTime: Time,
     endTime: Time,
     days: Type.Optional(Weekdays),
@@ -151,7 +152,7 @@ export const ShiftCreate = Type.Object(
 );
 export const ShiftPatch = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    name: Type.Optional(Text({ minLength: 1, maxLength: 60 })),
     startTime: Type.Optional(Time),
     endTime: Type.Optional(Time),
     days: Type.Optional(Weekdays),
@@ -205,8 +206,8 @@ export const Batch = Type.Object(
   { $id: 'Batch' },
 );
 const BatchFields = {
-  productSku: Type.String({ minLength: 1, maxLength: 100 }),
-  productName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  productSku: Text({ minLength: 1, maxLength: 100 }),
+  productName: Type.Optional(Nullable(Text({ maxLength: 200 }))),
   plannedQuantity: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
   idealCycleSeconds: Type.Number({
     exclusiveMinimum: 0,
@@ -215,9 +216,11 @@ const BatchFields = {
   }),
   plannedStart: Type.Optional(Nullable(DateTime)),
   plannedEnd: Type.Optional(Nullable(DateTime)),
-  labourRate: Type.Optional(Type.Number({ minimum: 0, description: 'Cost per labour hour' })),
-  materialCostPerUnit: Type.Optional(Type.Number({ minimum: 0 })),
-  notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+  labourRate: Type.Optional(
+    Type.Number({ minimum: 0, maximum: 1_000_000, description: 'Cost per labour hour' }),
+  ),
+  materialCostPerUnit: Type.Optional(Type.Number({ minimum: 0, maximum: 1_000_000 })),
+  notes: Type.Optional(Nullable(Text({ maxLength: 5000 }))),
 };
 export const BatchCreate = Type.Object(
   { lineId: Uuid, code: Type.Optional(Code), ...BatchFields },
@@ -241,7 +244,7 @@ export const BatchQuery = Type.Object({
   lineId: Type.Optional(Uuid),
   facilityId: Type.Optional(Uuid),
   status: Type.Optional(literals(['planned', 'running', 'completed'] as const)),
-  productSku: Type.Optional(Type.String({ maxLength: 100 })),
+  productSku: Type.Optional(Text({ maxLength: 100 })),
   from: Type.Optional(DateTime),
   to: Type.Optional(DateTime),
   ...PageQuery,
@@ -251,7 +254,8 @@ export const StartBody = Type.Object(
   { at: Type.Optional(Type.String({ format: 'date-time', description: 'When it started (default: now)' })) },
   { additionalProperties: false },
 );
-const Count = Type.Integer({ minimum: 0, maximum: 1_000_000_000 });
+// Good + scrap + rework is stored as a 32-bit total: each at most 100 million keeps the sum in range.
+const Count = Type.Integer({ minimum: 0, maximum: 100_000_000 });
 export const CompleteBody = Type.Object(
   {
     goodCount: Count,

@@ -2,6 +2,7 @@ import Type from 'typebox';
 import { tenantOf } from '../db/scope.ts';
 import { principalOf } from '../http/access.ts';
 import { errorResponses } from '../http/openapi.ts';
+import { Cursor, Text } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import type { EventRow, Events } from './events.ts';
 
@@ -38,10 +39,10 @@ export function eventsRoutes(app: App, { events }: { events: Events }) {
         description:
           'Events about resources that need more than `read` (members need `admin`) are shown only to callers with that scope.',
         querystring: Type.Object({
-          type: Type.Optional(Type.String({ maxLength: 100 })),
-          aggregateType: Type.Optional(Type.String({ maxLength: 100 })),
-          aggregateId: Type.Optional(Type.String({ maxLength: 200 })),
-          after: Type.Optional(Type.Integer({ minimum: 0 })),
+          type: Type.Optional(Text({ maxLength: 100 })),
+          aggregateType: Type.Optional(Text({ maxLength: 100 })),
+          aggregateId: Type.Optional(Text({ maxLength: 200 })),
+          after: Type.Optional(Cursor('Events with an id greater than this (the last one seen)')),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
         }),
         response: {

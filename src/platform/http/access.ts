@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { type Access, denialReason, type Principal, SCOPE_DESCRIPTIONS } from '../auth/principal.ts';
-import { AppError, forbidden } from './errors.ts';
+import { AppError, forbidden, validationFailed } from './errors.ts';
 import { errorResponses } from './openapi.ts';
+import { looseRequestParts, numericTextFields } from './schema-rules.ts';
 import type { App } from './types.ts';
 
 declare module 'fastify' {
@@ -28,6 +29,8 @@ export interface RouteAccess {
   url: string;
   access: Access;
   signedIn: boolean;
+  /** The route's request schemas (body, querystring, params), for the sweeps that walk the table. */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
 const tables = new WeakMap<object, RouteAccess[]>();
@@ -52,8 +55,22 @@ export function registerAccessControl(app: App, authenticate: Authenticate) {
   tables.set(app, table);
   app.decorateRequest('principal', null);
 
+  const loose: string[] = [];
+  app.addHook('onReady', async () => {
+    if (loose.length > 0) {
+      throw new Error(
+        `request schemas must be bounded (see platform/http/schema-rules.ts):\n${loose.join('\n')}`,
+      );
+    }
+  });
+
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
+    if (route.method !== 'HEAD') {
+      loose.push(
+        ...looseRequestParts(route as Parameters<typeof looseRequestParts>[0], (ref) => app.getSchema(ref)),
+      );
+    }
     const access = route.config?.access;
     if (!access) {
       throw new Error(
@@ -61,8 +78,10 @@ export function registerAccessControl(app: App, authenticate: Authenticate) {
       );
     }
     const signedIn = route.config?.signedIn === true;
+    const { body, querystring, params } = (route.schema ?? {}) as RouteAccess['schema'];
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') table.push({ method, url: route.url, access, signedIn });
+      if (method !== 'HEAD')
+        table.push({ method, url: route.url, access, signedIn, schema: { body, querystring, params } });
     }
     route.schema ??= {};
     const schema = route.schema as Record<string, unknown>;
@@ -86,5 +105,24 @@ export function registerAccessControl(app: App, authenticate: Authenticate) {
       request.principal = principal;
     };
     route.onRequest = [guard, ...[route.onRequest ?? []].flat()];
+    const numeric = numericTextFields(route as Parameters<typeof numericTextFields>[0], (ref) =>
+      app.getSchema(ref),
+    );
+    if (numeric.length > 0) route.preHandler = [finiteNumbers(numeric), ...[route.preHandler ?? []].flat()];
   });
+}
+
+/** Refuses numbers from text that validation let through non-finite (see numericTextFields). */
+function finiteNumbers(fields: { part: 'query' | 'params'; name: string }[]) {
+  return async (request: FastifyRequest) => {
+    for (const { part, name } of fields) {
+      const value = (request[part] as Record<string, unknown> | undefined)?.[name];
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        const path = `/${part === 'query' ? 'querystring' : 'params'}/${name}`;
+        throw validationFailed('Request does not match the schema', [
+          { path, message: 'must be a finite number' },
+        ]);
+      }
+    }
+  };
 }

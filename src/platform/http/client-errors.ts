@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import type { ErrorBody } from './error-handler.ts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type ErrorBody, sendError } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { newRequestId, REQUEST_ID_HEADER } from './request-context.ts';
 
@@ -40,4 +40,16 @@ export function answerClientError(this: FastifyInstance, err: NodeJS.ErrnoExcept
     );
   }
   socket.destroy();
+}
+
+/**
+ * Fastify's `frameworkErrors`: requests its router refuses before any route runs (a path segment
+ * over the length limit, a URL that does not decode) answered in our error format.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const refusal =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError('uri_too_long', 'A part of the path is too long')
+      : new AppError('bad_request', 'Malformed URL');
+  return sendError(request, reply, refusal);
 }

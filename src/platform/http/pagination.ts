@@ -1,11 +1,13 @@
 import Type, { type TSchema } from 'typebox';
 
 export const MAX_PAGE_SIZE = 200;
+/** Deeper than this, filter instead of paging. */
+export const MAX_OFFSET = 10_000_000;
 
 /** `?limit=&offset=` for list endpoints: every list paginates, with a ceiling. */
 export const PageQuery = {
   limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50, description: 'Items per page' }),
-  offset: Type.Integer({ minimum: 0, default: 0, description: 'Items to skip' }),
+  offset: Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0, description: 'Items to skip' }),
 };
 
 /** `{ items, total, limit, offset }`: one shape for every paginated list. */

@@ -68,3 +68,38 @@ export function looseRequestParts(
   }
   return problems;
 }
+
+/**
+ * The numeric fields of a route's query string and path, by part. Ajv coerces "Infinity" and
+ * "1e400" from text to a number *after* the checks that would have refused them (minimum, maximum),
+ * so these are checked again once validation has coerced them (see access.ts).
+ */
+export function numericTextFields(
+  route: { schema?: Schema | undefined },
+  resolve: (ref: string) => unknown,
+): { part: 'query' | 'params'; name: string }[] {
+  const fields: { part: 'query' | 'params'; name: string }[] = [];
+  for (const [part, key] of [
+    ['query', 'querystring'],
+    ['params', 'params'],
+  ] as const) {
+    let schema = route.schema?.[key];
+    if (isSchema(schema) && typeof schema.$ref === 'string') schema = resolve(schema.$ref);
+    if (!isSchema(schema) || !isSchema(schema.properties)) continue;
+    for (const [name, property] of Object.entries(schema.properties)) {
+      if (mayBeNumber(property, resolve)) fields.push({ part, name });
+    }
+  }
+  return fields;
+}
+
+function mayBeNumber(schema: unknown, resolve: (ref: string) => unknown): boolean {
+  if (!isSchema(schema)) return false;
+  if (typeof schema.$ref === 'string') return mayBeNumber(resolve(schema.$ref), resolve);
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('integer') || types.includes('number')) return true;
+  return ['anyOf', 'oneOf'].some((key) => {
+    const options = schema[key];
+    return Array.isArray(options) && options.some((option) => mayBeNumber(option, resolve));
+  });
+}

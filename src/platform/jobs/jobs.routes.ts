@@ -4,19 +4,18 @@ import { principalOf } from '../http/access.ts';
 import { notFound } from '../http/errors.ts';
 import { errorResponses } from '../http/openapi.ts';
 import { Page, PageQuery, presentPage } from '../http/pagination.ts';
+import { DateTime, IdParams, Nullable, Text, Uuid } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import type { JobRow } from './jobs.repo.ts';
 import type { Jobs } from './jobs.ts';
 
-const DateTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const JobStatus = Type.Union(
   ['queued', 'running', 'retrying', 'completed', 'failed'].map((s) => Type.Literal(s)),
 );
 
 const JobSchema = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
+    id: Uuid,
     name: Type.String(),
     status: JobStatus,
     progress: Type.Integer({ minimum: 0, maximum: 100 }),
@@ -65,7 +64,7 @@ export function jobsRoutes(app: App, { jobs }: { jobs: Jobs }) {
         summary: "Your organisation's background jobs, newest first",
         querystring: Type.Object({
           status: Type.Optional(JobStatus),
-          name: Type.Optional(Type.String({ maxLength: 100 })),
+          name: Type.Optional(Text({ maxLength: 100 })),
           ...PageQuery,
         }),
         response: { 200: Type.Ref('JobPage'), ...errorResponses(400) },
@@ -85,7 +84,7 @@ export function jobsRoutes(app: App, { jobs }: { jobs: Jobs }) {
         tags: ['jobs'],
         summary: 'A background job: status, progress, result or error, attempts, timings',
         description: 'Live updates: subscribe to topic `job:<id>` on `/ws`.',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParams,
         response: { 200: Type.Ref('Job'), ...errorResponses(404) },
       },
     },

@@ -1,0 +1,38 @@
+import Type, { type TSchema } from 'typebox';
+
+// The schema pieces every module uses, defined once. Request schemas are checked at start-up for
+// bounds (schema-rules.ts): free text goes through Text(), numbers carry both limits.
+
+/** No NUL anywhere: PostgreSQL text cannot hold it, so it is refused at the door with a 400. */
+export const NUL_FREE = '^[^\\u0000]*$';
+
+/** Free text with its length limit (required) and no NUL. */
+export function Text(options: {
+  maxLength: number;
+  minLength?: number;
+  description?: string;
+  default?: string;
+}) {
+  return Type.String({ ...options, pattern: NUL_FREE });
+}
+
+export const Uuid = Type.String({ format: 'uuid' });
+
+/** Years 1900–2199: a wider range is a typo, and some (year 0) are not dates PostgreSQL accepts. */
+const SANE_YEAR = '^(19|2[01])\\d\\d-';
+export const DateTime = Type.String({ format: 'date-time', pattern: SANE_YEAR });
+export const Day = Type.String({
+  format: 'date',
+  pattern: SANE_YEAR,
+  description: 'Calendar day YYYY-MM-DD',
+});
+
+export const IdParams = Type.Object({ id: Uuid });
+
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const literals = <T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
+
+/** An id cursor (`after`, `before`): a row id, never beyond what a bigint and a JS number share. */
+export const Cursor = (description: string) =>
+  Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
