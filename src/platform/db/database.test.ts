@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { ConfigError } from '../../config.ts';
 import { openDatabase, queryRows } from './database.ts';
@@ -11,6 +13,8 @@ import { migrateDatabase } from './migrate.ts';
 import { instance } from './schema/platform.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 import { withTransaction } from './transaction.ts';
+
+const run = promisify(execFile);
 
 describe('database', () => {
   let database: TestDatabase;
@@ -82,6 +86,22 @@ describe('database', () => {
 });
 
 describe('embedded data directory', () => {
+  test('a process ends by itself with an embedded database left open, after its queries are answered', async () => {
+    const client = new URL('./embedded/client.ts', import.meta.url).href;
+    const script = `import { EmbeddedClient } from '${client}';
+      const db = await EmbeddedClient.create();
+      const { rows } = await db.query('select 41 + 1 as n');
+      console.log(rows[0].n);`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'plantintel-exit-'));
+    try {
+      writeFileSync(path.join(dir, 'left-open.mjs'), script);
+      const { stdout } = await run(process.execPath, [path.join(dir, 'left-open.mjs')], { timeout: 60_000 });
+      assert.equal(stdout.trim(), '42');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('persists across close and reopen', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plantintel-db-'));
     try {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Type from 'typebox';
 import { createTestDatabase } from '../db/testing.ts';
+import { Text } from './schemas.ts';
 import { createTestApp, type TestApp } from './testing.ts';
 
 const webDist = mkdtempSync(path.join(tmpdir(), 'plantintel-web-'));
@@ -25,7 +26,10 @@ describe('HTTP platform', () => {
             config: { access: 'public' },
             schema: {
               body: Type.Object(
-                { sku: Type.String({ minLength: 1 }), quantity: Type.Integer({ minimum: 1 }) },
+                {
+                  sku: Text({ minLength: 1, maxLength: 40 }),
+                  quantity: Type.Integer({ minimum: 1, maximum: 1000 }),
+                },
                 { additionalProperties: false },
               ),
             },
@@ -279,6 +283,36 @@ describe('HTTP platform: configuration-dependent behaviour', () => {
     } finally {
       await t.close();
     }
+  });
+
+  test('an /api route whose request schema is not bounded stops the app from starting, every problem named', async () => {
+    await assert.rejects(
+      createTestApp({
+        extraRoutes: (app) => {
+          app.post(
+            '/api/v1/test/loose',
+            {
+              config: { access: 'public' },
+              schema: {
+                querystring: Type.Object({ page: Type.Integer({ minimum: 0 }) }),
+                body: Type.Object({ note: Type.String(), tags: Type.Array(Text({ maxLength: 10 })) }),
+              },
+            },
+            async () => ({}),
+          );
+        },
+      }),
+      (err: Error) => {
+        assert.match(
+          err.message,
+          /POST \/api\/v1\/test\/loose querystring\.page: a number without minimum and maximum/,
+        );
+        assert.match(err.message, /body\.note: a string without maxLength/);
+        assert.match(err.message, /body\.note: a string that may carry NUL/);
+        assert.match(err.message, /body\.tags: an array without maxItems/);
+        return true;
+      },
+    );
   });
 
   test('without a built web app, / explains how to build it', async () => {

@@ -53,7 +53,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     workers: options.workers ?? true,
   });
   options.extraRoutes?.(app);
-  await app.ready();
+  try {
+    await app.ready();
+  } catch (err) {
+    // Nothing of a test app that could not start may outlive it (an open database keeps a test
+    // process from ending).
+    await app.close().catch(() => {});
+    if (!options.database) await database.dispose();
+    throw err;
+  }
   return {
     app,
     database,

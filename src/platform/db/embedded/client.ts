@@ -54,6 +54,9 @@ export class EmbeddedClient {
 
   private constructor(worker: Worker) {
     this.worker = worker;
+    // The thread keeps the process alive only while a call is waiting for it: an idle database left
+    // open (a failed start-up, a forgotten close) never keeps a process from ending.
+    worker.unref();
   }
 
   /** Starts the worker and opens the database in it: a data directory, a dump, or memory. */
@@ -189,6 +192,7 @@ export class EmbeddedClient {
     if (this.failure) return Promise.reject(this.failure);
     if (this.isClosed) return Promise.reject(new Error('the embedded database is closed'));
     const id = this.nextId++;
+    if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...request, id } satisfies Call);
@@ -203,6 +207,7 @@ export class EmbeddedClient {
     if (reply.kind !== 'result' && reply.kind !== 'error') return;
     const waiting = this.pending.get(reply.id);
     this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
     if (reply.kind === 'result') waiting?.resolve(reply.value);
     else waiting?.reject(new EmbeddedDatabaseError(reply.error));
   }
