@@ -180,6 +180,9 @@ export class EmbeddedClient {
     const exited = new Promise((resolve) => this.worker.once('exit', resolve));
     await this.call({ op: 'close' });
     this.isClosed = true;
+    // Held until the thread has ended: what the caller does after close (release the data-dir
+    // lock) must still happen.
+    this.worker.ref();
     await exited;
   }
 
