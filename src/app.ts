@@ -91,7 +91,12 @@ export async function buildApp({
     logger: app.log,
     events: runtime.events,
   });
-  const plant = createPlant({ db: database.db, events: runtime.events, realtime: runtime.realtime });
+  const plant = createPlant({
+    db: database.db,
+    events: runtime.events,
+    realtime: runtime.realtime,
+    maxBackdateDays: config.plantBackdateDays,
+  });
   // Before any module: every /api route must declare its access, and gets it enforced.
   registerAccessControl(app, identity.authenticate);
 

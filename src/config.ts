@@ -66,6 +66,10 @@ export interface Config {
   workers: boolean;
   workerConcurrency: number;
   jobsSuperviseSeconds: number;
+  /** How many days back a status change or batch start/completion may be dated. */
+  plantBackdateDays: number;
+  /** Failed deliveries of an event before it is dead (left for an admin to redeliver). */
+  eventMaxAttempts: number;
   wsHeartbeatSeconds: number;
   wsBatchMs: number;
   /** Password for `plantintel user create`; unset → generated and printed once. */
@@ -282,6 +286,20 @@ export const SETTINGS = [
     description: 'How often the queue looks for jobs whose worker died or timed out',
     fallback: () => 30,
     parse: integer(1, 3600),
+  },
+  {
+    key: 'plantBackdateDays',
+    env: 'PLANT_BACKDATE_DAYS',
+    description: 'How far back a status change, batch start or completion may be dated (`at`)',
+    fallback: () => 31,
+    parse: integer(1, 366),
+  },
+  {
+    key: 'eventMaxAttempts',
+    env: 'EVENT_MAX_ATTEMPTS',
+    description: 'Failed deliveries of a domain event before it is given up (dead) for an admin to redeliver',
+    fallback: () => 10,
+    parse: integer(1, 100),
   },
   {
     key: 'wsHeartbeatSeconds',

@@ -33,7 +33,7 @@ export function createRuntime({
     logger,
     loadEvent: (tenantId, id) => (events ? events.load(tenantId, id) : Promise.resolve(undefined)),
   });
-  events = createEvents({ db, database, realtime, logger });
+  events = createEvents({ db, database, realtime, logger, maxAttempts: config.eventMaxAttempts });
   const jobs = createJobs({
     db,
     database,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, lt } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { batches, batchOee, batchOeeSegments, productionLines } from '../../platform/db/schema/index.ts';
@@ -73,6 +73,21 @@ export async function listBatches(tx: Executor, filter: BatchFilter) {
     ({ batch, oee, lineName }) => ({ batch, oee, lineName }),
     () => countWhere(tx, batches, where),
   );
+}
+
+/** A batch of the line that completed after `at` (its OEE would miss a change dated `at`). */
+export async function completedBatchAfter(
+  tx: Executor,
+  lineId: string,
+  at: Date,
+): Promise<BatchRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(batches)
+    .where(and(eq(batches.lineId, lineId), eq(batches.status, 'completed'), gt(batches.completedAt, at)))
+    .orderBy(desc(batches.completedAt))
+    .limit(1);
+  return row;
 }
 
 export async function countBatchesOfLine(tx: Executor, lineId: string): Promise<number> {

@@ -20,6 +20,7 @@ import {
   updateBatch,
 } from './batches.repo.ts';
 import { dayOccurrences, localDay, shiftOccurrences } from './calendar.ts';
+import { checkEventTime } from './event-time.ts';
 import { findLine, type LineRow, listReasons, lockLine, statusSpans } from './lines.repo.ts';
 import type { LinesService } from './lines.service.ts';
 import { type BatchOee, computeBatchOee } from './oee.ts';
@@ -92,8 +93,13 @@ export async function loadOeeFacts(tx: Tx, line: LineRow, window: { start: numbe
   return { downtime, periods, calendar: calendar.length > 0, offShiftDay: localDay(window.start, timezone) };
 }
 
-export function createBatchesService(deps: { db: Db; events: Pick<Events, 'record'>; lines: LinesService }) {
-  const { db, events, lines } = deps;
+export function createBatchesService(deps: {
+  db: Db;
+  events: Pick<Events, 'record'>;
+  lines: LinesService;
+  maxBackdateDays: number;
+}) {
+  const { db, events, lines, maxBackdateDays } = deps;
 
   async function locked(tx: Tx, id: string): Promise<BatchRow> {
     const batch = await lockBatch(tx, id);
@@ -155,6 +161,11 @@ export function createBatchesService(deps: { db: Db; events: Pick<Events, 'recor
         throw conflict(`The batch is completed; only its notes can change (not ${frozen.join(', ')})`);
       }
       const { lineId: _ignored, code: _code, ...fields } = patch;
+      const plannedStart = fields.plannedStart !== undefined ? fields.plannedStart : batch.plannedStart;
+      const plannedEnd = fields.plannedEnd !== undefined ? fields.plannedEnd : batch.plannedEnd;
+      if (plannedStart && plannedEnd && plannedEnd <= plannedStart) {
+        throw badRequest('plannedEnd must be after plannedStart');
+      }
       await updateBatch(tx, id, fields);
       return (await findBatch(tx, id)) as BatchWithOee;
     });
@@ -165,7 +176,7 @@ export function createBatchesService(deps: { db: Db; events: Pick<Events, 'recor
       if (batch.status !== 'planned')
         throw conflict(`The batch is already ${batch.status}; it can start only once`);
       const startedAt = at ?? new Date();
-      if (startedAt.getTime() > Date.now() + 60_000) throw badRequest('`at` may not be in the future');
+      checkEventTime(startedAt, maxBackdateDays);
       // The line lock serialises starts and status changes of one line.
       const line = await lockLine(tx, batch.lineId);
       const other = await runningBatchOf(tx, batch.lineId);
@@ -198,7 +209,7 @@ export function createBatchesService(deps: { db: Db; events: Pick<Events, 'recor
       const completedAt = input.at ?? new Date();
       const startedAt = batch.startedAt as Date;
       if (completedAt <= startedAt) throw badRequest('The completion time must be after the start');
-      if (completedAt.getTime() > Date.now() + 60_000) throw badRequest('`at` may not be in the future');
+      checkEventTime(completedAt, maxBackdateDays);
       const line = (await findLine(tx, batch.lineId)) as LineRow;
       const window = { start: startedAt.getTime(), end: completedAt.getTime() };
       const oee = computeBatchOee({

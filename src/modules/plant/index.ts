@@ -22,14 +22,17 @@ export function createPlant({
   db,
   events,
   realtime,
+  maxBackdateDays,
 }: {
   db: Db;
   events: Pick<Events, 'record'>;
   realtime: Pick<Realtime, 'registerTopic'>;
+  /** How far back `at` may go on status changes and batch starts and completions. */
+  maxBackdateDays: number;
 }) {
-  const lines = createLinesService({ db, events });
+  const lines = createLinesService({ db, events, maxBackdateDays });
   const shifts = createShiftsService({ db });
-  const batches = createBatchesService({ db, events, lines });
+  const batches = createBatchesService({ db, events, lines, maxBackdateDays });
   const reports = createReportsService({ db });
 
   // `line:<id>` and `batch:<id>` topics, for ids of the subscriber's own tenant.

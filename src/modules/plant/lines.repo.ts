@@ -162,16 +162,16 @@ export async function findReason(tx: Executor, code: string): Promise<ReasonRow 
 }
 
 /** Adds the reasons missing from the tenant's catalogue (by code); existing ones stay as they are. */
+/** Adds reasons; codes the tenant has already are skipped, or refused with `onConflict: 'fail'`. */
 export async function insertReasons(
   tx: Executor,
   tenantId: string,
   reasons: readonly Pick<ReasonRow, 'code' | 'label' | 'planned' | 'category'>[],
-) {
-  if (reasons.length === 0) return;
-  await tx
-    .insert(downtimeReasons)
-    .values(reasons.map((r) => ({ ...r, tenantId })))
-    .onConflictDoNothing();
+  { onConflict = 'skip' }: { onConflict?: 'skip' | 'fail' } = {},
+): Promise<ReasonRow[]> {
+  if (reasons.length === 0) return [];
+  const insert = tx.insert(downtimeReasons).values(reasons.map((r) => ({ ...r, tenantId })));
+  return onConflict === 'skip' ? insert.onConflictDoNothing().returning() : insert.returning();
 }
 
 export async function updateReason(

@@ -5,7 +5,8 @@ import { inCallerTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
-import { countBatchesOfLine, runningBatchOf } from './batches.repo.ts';
+import { completedBatchAfter, countBatchesOfLine, runningBatchOf } from './batches.repo.ts';
+import { checkEventTime } from './event-time.ts';
 import {
   appendStatus,
   deleteLine,
@@ -39,7 +40,15 @@ export interface StatusChange {
   at?: Date | undefined;
 }
 
-export function createLinesService({ db, events }: { db: Db; events: Pick<Events, 'record'> }) {
+export function createLinesService({
+  db,
+  events,
+  maxBackdateDays,
+}: {
+  db: Db;
+  events: Pick<Events, 'record'>;
+  maxBackdateDays: number;
+}) {
   async function existing(tx: Tx, id: string): Promise<LineRow> {
     const line = await findLine(tx, id);
     if (!line) throw notFound('Line');
@@ -113,10 +122,18 @@ export function createLinesService({ db, events }: { db: Db; events: Pick<Events
     userId: string | null,
   ) {
     const at = change.at ?? new Date();
-    if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` may not be in the future');
+    checkEventTime(at, maxBackdateDays);
     if (at < line.statusSince) {
       throw conflict(
         `The line has been ${line.status} since ${line.statusSince.toISOString()}; \`at\` must not be earlier`,
+      );
+    }
+    // A completed batch's OEE is final: a change dated inside it would make it disagree with the
+    // downtime the reports count.
+    const settled = await completedBatchAfter(tx, line.id, at);
+    if (settled) {
+      throw conflict(
+        `Batch ${settled.code} on this line completed at ${settled.completedAt?.toISOString()}, after \`at\`; its OEE is final — record the change at or after its completion`,
       );
     }
     let reasonCode: string | null = null;
@@ -187,9 +204,14 @@ export function createLinesService({ db, events }: { db: Db; events: Pick<Events
     input: Omit<ReasonRow, 'id' | 'tenantId' | 'createdAt' | 'active'>,
   ) =>
     inCallerTenant(db, principal, async (tx, tenantId) => {
-      if (await findReason(tx, input.code)) throw conflict(`Downtime reason ${input.code} already exists`);
-      await insertReasons(tx, tenantId, [input]);
-      return (await findReason(tx, input.code)) as ReasonRow;
+      const exists = () => conflict(`Downtime reason ${input.code} already exists`);
+      if (await findReason(tx, input.code)) throw exists();
+      // Two requests adding the same code at once: the second meets the unique index.
+      const added = await insertReasons(tx, tenantId, [input], { onConflict: 'fail' }).catch((err) => {
+        if (isUniqueViolation(err)) throw exists();
+        throw err;
+      });
+      return added[0] ?? ((await findReason(tx, input.code)) as ReasonRow);
     });
 
   const changeReason = (

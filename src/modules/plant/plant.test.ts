@@ -312,4 +312,53 @@ describe('plant operations', () => {
     assert.equal(notes.status, 200);
     assert.equal(notes.body.notes, 'ideal cycle looks too slow');
   });
+
+  test('plant rules: how far back `at` may go, completed batches are final, planned windows stay ordered', async () => {
+    const lineId = await newLine('RULES', new Date(Date.now() - 40 * 86_400_000).toISOString());
+    const longAgo = new Date(Date.now() - 32 * 86_400_000).toISOString();
+    const tooOld = await call(s.operator, 'POST', `/lines/${lineId}/status`, { status: 'down', at: longAgo });
+    assert.equal(tooOld.status, 400);
+    assert.match(tooOld.body.error.message, /at most 31 days back/);
+    const batchId = await newBatch(lineId);
+    assert.equal((await call(s.operator, 'POST', `/batches/${batchId}/start`, { at: longAgo })).status, 400);
+
+    // A batch completed at 09:00; a stop logged afterwards as having happened at 08:00 is refused.
+    assert.equal(
+      (await call(s.operator, 'POST', `/batches/${batchId}/start`, { at: at('07:00') })).status,
+      200,
+    );
+    const done = await call(s.operator, 'POST', `/batches/${batchId}/complete`, {
+      goodCount: 100,
+      scrapCount: 0,
+      at: at('09:00'),
+    });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    const inside = await call(s.operator, 'POST', `/lines/${lineId}/status`, {
+      status: 'down',
+      at: at('08:00'),
+    });
+    assert.equal(inside.status, 409);
+    assert.match(inside.body.error.message, /OEE is final/);
+    assert.equal(
+      (await call(s.operator, 'POST', `/lines/${lineId}/status`, { status: 'down', at: at('09:30') })).status,
+      200,
+    );
+
+    const planned = await newBatch(lineId, { plannedStart: at('10:00'), plannedEnd: at('12:00') });
+    const reversed = await call(s.operator, 'PATCH', `/batches/${planned}`, { plannedEnd: at('09:00') });
+    assert.equal(reversed.status, 400);
+    assert.equal(
+      (await call(s.operator, 'PATCH', `/batches/${planned}`, { plannedEnd: at('13:00') })).status,
+      200,
+    );
+  });
+
+  test('two admins adding the same downtime reason at once: one is added, the other gets 409', async () => {
+    const reason = { code: 'SAME_TIME', label: 'Same time', planned: false, category: 'other' };
+    const answers = await Promise.all([
+      call(s.admin, 'POST', '/downtime-reasons', reason),
+      call(s.admin, 'POST', '/downtime-reasons', reason),
+    ]);
+    assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409]);
+  });
 });

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Executor } from '../db/database.ts';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/database.ts';
 import { domainEvents, eventReceipts } from '../db/schema/index.ts';
 
 export type EventRow = typeof domainEvents.$inferSelect;
@@ -16,19 +16,55 @@ export async function insertEvent(
   return row;
 }
 
-/** Events not yet delivered to every handler, oldest first, skipping those waiting out a backoff. */
-export async function pendingEvents(tx: Executor, limit: number): Promise<EventRow[]> {
-  return tx
-    .select()
+/**
+ * Claims up to `limit` events that still need delivering, oldest first, for `claimSeconds`: events
+ * another process holds are skipped, not delivered twice; a claim left by a crashed process runs out.
+ */
+export async function claimPending(tx: Executor, limit: number, claimSeconds: number): Promise<EventRow[]> {
+  const due = tx
+    .select({ id: domainEvents.id })
     .from(domainEvents)
     .where(
       and(
         isNull(domainEvents.publishedAt),
+        isNull(domainEvents.deadAt),
         or(isNull(domainEvents.retryAt), lte(domainEvents.retryAt, sql`now()`)),
+        or(isNull(domainEvents.claimedUntil), lt(domainEvents.claimedUntil, sql`now()`)),
       ),
     )
     .orderBy(asc(domainEvents.id))
-    .limit(limit);
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return tx
+    .update(domainEvents)
+    .set({ claimedUntil: sql`now() + make_interval(secs => ${claimSeconds})` })
+    .where(inArray(domainEvents.id, due))
+    .returning();
+}
+
+// One sequencer at a time, across processes: positions then commit in the order they were given.
+const SEQUENCER_LOCK = 727_004;
+
+/**
+ * Gives committed events without a place in the history the next positions, in id order. Returns
+ * how many it placed. Runs across tenants (positions are global).
+ */
+export async function assignPositions(tx: Executor, limit: number): Promise<number> {
+  const [pending] = await queryRows<{ any: boolean }>(
+    tx,
+    sql`select exists (select 1 from domain_events where position is null) as any`,
+  );
+  if (!pending?.any) return 0;
+  await tx.execute(sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK})`);
+  const placed = await queryRows<{ id: number }>(
+    tx,
+    sql`update domain_events as d set position = n.position
+        from (select id, nextval('domain_events_position_seq') as position
+              from (select id from domain_events where position is null order by id limit ${limit}) as o) as n
+        where d.id = n.id
+        returning d.id`,
+  );
+  return placed.length;
 }
 
 /** Records that `consumer` handles `event` now; false when it already did (a redelivery). */
@@ -44,30 +80,64 @@ export async function claimReceipt(tx: Executor, consumer: string, event: EventR
 export async function markPublished(tx: Executor, id: number) {
   await tx
     .update(domainEvents)
-    .set({ publishedAt: sql`now()`, lastError: null, retryAt: null })
+    .set({ publishedAt: sql`now()`, lastError: null, retryAt: null, claimedUntil: null })
     .where(eq(domainEvents.id, id));
 }
 
 export async function markAllPublished(tx: Executor, ids: number[]) {
-  await tx.update(domainEvents).set({ publishedAt: sql`now()` }).where(inArray(domainEvents.id, ids));
+  await tx
+    .update(domainEvents)
+    .set({ publishedAt: sql`now()`, claimedUntil: null })
+    .where(inArray(domainEvents.id, ids));
 }
 
-export async function markFailed(tx: Executor, id: number, error: string, retryInSeconds: number) {
+/** A failed delivery: retried after `retryInSeconds`, or dead when `dead` (too many attempts). */
+export async function markFailed(
+  tx: Executor,
+  id: number,
+  error: string,
+  { retryInSeconds, dead }: { retryInSeconds: number; dead: boolean },
+) {
   await tx
     .update(domainEvents)
     .set({
       attempts: sql`${domainEvents.attempts} + 1`,
       lastError: error.slice(0, 2000),
       retryAt: sql`now() + make_interval(secs => ${retryInSeconds})`,
+      claimedUntil: null,
+      deadAt: dead ? sql`now()` : null,
     })
     .where(eq(domainEvents.id, id));
+}
+
+/**
+ * A dead event of the tenant delivered again from scratch; false when it has no such dead event.
+ * Delivery state is the platform's to write: runs across tenants, filtered by the tenant here.
+ */
+export async function reviveDead(tx: Executor, tenantId: string, id: number): Promise<boolean> {
+  const rows = await tx
+    .update(domainEvents)
+    .set({ deadAt: null, attempts: 0, retryAt: null, claimedUntil: null })
+    .where(and(eq(domainEvents.id, id), eq(domainEvents.tenantId, tenantId), isNotNull(domainEvents.deadAt)))
+    .returning({ id: domainEvents.id });
+  return rows.length === 1;
+}
+
+/** The tenant's dead events, newest first. */
+export async function listDead(tx: Executor, limit: number): Promise<EventRow[]> {
+  return tx
+    .select()
+    .from(domainEvents)
+    .where(isNotNull(domainEvents.deadAt))
+    .orderBy(desc(domainEvents.deadAt), desc(domainEvents.id))
+    .limit(limit);
 }
 
 export interface EventFilter {
   type?: string | undefined;
   aggregateType?: string | undefined;
   aggregateId?: string | undefined;
-  /** Events with an id greater than this (the last id seen). */
+  /** Events after this position (the last one seen). */
   after?: number | undefined;
   /** The reader's scopes: events that need another one are left out. */
   scopes: readonly string[];
@@ -84,14 +154,14 @@ export async function listEvents(tx: Executor, filter: EventFilter): Promise<Eve
         filter.type ? eq(domainEvents.eventType, filter.type) : undefined,
         filter.aggregateType ? eq(domainEvents.aggregateType, filter.aggregateType) : undefined,
         filter.aggregateId ? eq(domainEvents.aggregateId, filter.aggregateId) : undefined,
-        filter.after !== undefined ? gt(domainEvents.id, filter.after) : undefined,
+        // Only events with their place in the history (given after commit, in commit order): a
+        // reader paging with `after` never passes an event that commits later.
+        isNotNull(domainEvents.position),
+        filter.after !== undefined ? gt(domainEvents.position, filter.after) : undefined,
         inArray(domainEvents.requiredScope, [...filter.scopes]),
-        // Only events of transactions that finished before every one still running (see
-        // drizzle/0010): a reader paging with `after` never passes an id that commits later.
-        sql`written_by_tx < pg_snapshot_xmin(pg_current_snapshot())`,
       ),
     )
-    .orderBy(asc(domainEvents.id))
+    .orderBy(asc(domainEvents.position))
     .limit(filter.limit);
 }
 

@@ -6,16 +6,19 @@ import type { PushedEvent } from '../realtime/hub.ts';
 import { EVENTS_CHANNEL, listen, notify, type Unlisten } from '../realtime/notifications.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import {
+  assignPositions,
+  claimPending,
   claimReceipt,
   type EventFilter,
   type EventRow,
   findEvent,
   insertEvent,
+  listDead,
   listEvents,
   markAllPublished,
   markFailed,
   markPublished,
-  pendingEvents,
+  reviveDead,
 } from './events.repo.ts';
 
 export type { EventRow };
@@ -63,12 +66,16 @@ export interface EventsDeps {
   database: Database;
   realtime: Realtime;
   logger: FastifyBaseLogger;
+  /** Failed deliveries before an event is dead (default 10). */
+  maxAttempts?: number;
 }
 
 const BATCH = 100;
 // Delivery wakes on the commit notification; the poll is only a backstop for a lost one.
 const SAFETY_POLL_MS = 30_000;
 const MAX_BACKOFF_SECONDS = 300;
+/** How long a dispatcher holds the events it claimed; a crashed process's claims run out then. */
+const CLAIM_SECONDS = 120;
 
 export const toPushed = (row: EventRow): PushedEvent => ({
   id: row.id,
@@ -95,7 +102,7 @@ export const topicsOf = (event: Pick<NewEvent, 'aggregateType' | 'aggregateId' |
 ];
 
 /** Domain events: recorded with the change (outbox), dispatched at least once, pushed live. */
-export function createEvents({ db, database, realtime, logger }: EventsDeps) {
+export function createEvents({ db, database, realtime, logger, maxAttempts = 10 }: EventsDeps) {
   const registrations: Registration[] = [];
   let unlisten: Unlisten | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -144,8 +151,14 @@ export function createEvents({ db, database, realtime, logger }: EventsDeps) {
       if (failures.length === 0) await markPublished(tx, row.id);
       else {
         const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(row.attempts, 8));
-        await markFailed(tx, row.id, failures.join('; '), backoff);
-        wakeAt(Date.now() + backoff * 1000);
+        const dead = row.attempts + 1 >= maxAttempts;
+        await markFailed(tx, row.id, failures.join('; '), { retryInSeconds: backoff, dead });
+        if (dead)
+          logger.error(
+            { eventId: row.id, eventType: row.eventType },
+            'event given up after repeated failures',
+          );
+        else wakeAt(Date.now() + backoff * 1000);
       }
     });
   }
@@ -165,11 +178,23 @@ export function createEvents({ db, database, realtime, logger }: EventsDeps) {
     retryTimer.unref();
   }
 
-  /** Delivers every pending event once; returns how many were handled. */
+  /** Gives every committed event its place in the history (see assignPositions). */
+  async function placeInHistory(): Promise<void> {
+    for (;;) {
+      const placed = await acrossTenants(db, (tx) => assignPositions(tx, BATCH * 10));
+      if (placed < BATCH * 10 || stopped) return;
+    }
+  }
+
+  /**
+   * Places new events in the history, then delivers every pending event this process could claim
+   * (others are being delivered by another process); returns how many were handled.
+   */
   async function dispatchPending(): Promise<number> {
+    await placeInHistory();
     let total = 0;
     for (;;) {
-      const batch = await acrossTenants(db, (tx) => pendingEvents(tx, BATCH));
+      const batch = await acrossTenants(db, (tx) => claimPending(tx, BATCH, CLAIM_SECONDS));
       // Events no handler wants are only marked published, all in one statement.
       const unwanted = batch.filter(
         (row) => !registrations.some((r) => r.types === '*' || r.types.has(row.eventType)),
@@ -233,9 +258,25 @@ export function createEvents({ db, database, realtime, logger }: EventsDeps) {
       await stopListening?.();
     },
 
-    /** The tenant's history, without the events that need a scope the reader lacks. */
-    list(tenantId: string, filter: EventFilter) {
+    /**
+     * The tenant's history, without the events that need a scope the reader lacks. Events committed
+     * before the call are placed first, so a caller reads its own writes.
+     */
+    async list(tenantId: string, filter: EventFilter) {
+      await placeInHistory();
       return inTenant(db, tenantId, (tx) => listEvents(tx, filter));
+    },
+
+    /** The tenant's events that were given up after repeated failures, newest first. */
+    dead(tenantId: string, limit: number) {
+      return inTenant(db, tenantId, (tx) => listDead(tx, limit));
+    },
+
+    /** Delivers a dead event again from scratch; false when the tenant has no such dead event. */
+    async redeliver(tenantId: string, id: number): Promise<boolean> {
+      const revived = await acrossTenants(db, (tx) => reviveDead(tx, tenantId, id));
+      if (revived) kick();
+      return revived;
     },
 
     /** For realtime: an event too large to travel inside a notification. */

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
@@ -69,11 +70,25 @@ export const domainEvents = pgTable(
     lastError: text('last_error'),
     /** When delivery may be tried again after a handler failed (backoff). */
     retryAt: timestamp('retry_at', { withTimezone: true }),
+    /** A dispatcher is delivering it until then; after that (a crashed process) another may. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    /** Given up after too many failed attempts: kept with its last error for an admin to redeliver. */
+    deadAt: timestamp('dead_at', { withTimezone: true }),
+    /**
+     * Its place in the history (`GET /events?after=`): given after commit, in commit order, by one
+     * dispatcher at a time — so a reader's cursor never passes an event that commits later.
+     */
+    position: bigint('position', { mode: 'number' }),
   },
   (t) => [
     index('domain_events_tenant_type_idx').on(t.tenantId, t.eventType, t.id),
     index('domain_events_aggregate_idx').on(t.tenantId, t.aggregateType, t.aggregateId, t.id),
-    index('domain_events_unpublished_idx').on(t.id).where(sql`${t.publishedAt} is null`),
+    index('domain_events_unpublished_idx')
+      .on(t.id)
+      .where(sql`${t.publishedAt} is null and ${t.deadAt} is null`),
+    uniqueIndex('domain_events_position_idx').on(t.position),
+    index('domain_events_tenant_position_idx').on(t.tenantId, t.position),
+    index('domain_events_unpositioned_idx').on(t.id).where(sql`${t.position} is null`),
   ],
 );
 
