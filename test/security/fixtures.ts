@@ -2,7 +2,11 @@
 // cross-tenant check of access.test.ts. A new route with path parameters fails that test until it has
 // an entry here, so no route escapes the check.
 
+import { desc, eq } from 'drizzle-orm';
 import type { TestSession, TestTenant } from '../../src/modules/identity/testing.ts';
+import { domainEvents } from '../../src/platform/db/schema/platform-events.ts';
+import { acrossTenants } from '../../src/platform/db/scope.ts';
+import { markFailed } from '../../src/platform/events/events.repo.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
 
 export interface SweepContext {
@@ -48,7 +52,24 @@ async function batch(ctx: SweepContext, started: boolean) {
   return created;
 }
 
+/** One of the owner's events, given up as dead as the dispatcher would after too many failures. */
+async function deadEvent(ctx: SweepContext) {
+  await line(ctx);
+  return acrossTenants(ctx.t.database.db, async (tx) => {
+    const [event] = await tx
+      .select({ id: domainEvents.id })
+      .from(domainEvents)
+      .where(eq(domainEvents.tenantId, ctx.owner.id))
+      .orderBy(desc(domainEvents.id))
+      .limit(1);
+    if (!event) throw new Error('fixture: creating a line published no event');
+    await markFailed(tx, event.id, 'sweep fixture', { retryInSeconds: 3600, dead: true });
+    return event.id;
+  });
+}
+
 export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = {
+  'POST /api/v1/events/:id/redeliver': async (ctx) => ({ params: { id: String(await deadEvent(ctx)) } }),
   'GET /api/v1/plant-ops/lines/:id': async (ctx) => ({ params: { id: (await line(ctx)).id } }),
   'PATCH /api/v1/plant-ops/lines/:id': async (ctx) => ({
     params: { id: (await line(ctx)).id },

@@ -102,6 +102,26 @@ describe('embedded data directory', () => {
     }
   });
 
+  test('calls in flight when the embedded database closes settle; later ones fail at once', async () => {
+    const { EmbeddedClient } = await import('./embedded/client.ts');
+    const db = await EmbeddedClient.create();
+    const slow = db.query('select pg_sleep(0.2), 1 as n');
+    const inTx = db.transaction(async (tx) => {
+      await tx.query('select pg_sleep(0.2)');
+      await tx.query('select 2');
+    });
+    const closing = db.close();
+    // Sent after close: before the fix the thread never answered it and the caller waited for ever.
+    const late = db.query('select 3');
+    const settled = Promise.allSettled([slow, inTx]);
+    await assert.rejects(late, /closed/);
+    await closing;
+    const outcomes = await settled;
+    assert.equal(outcomes.length, 2);
+    await assert.rejects(db.query('select 1'), /closed/);
+    await db.close();
+  });
+
   test('persists across close and reopen', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plantintel-db-'));
     try {

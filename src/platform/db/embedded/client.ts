@@ -50,6 +50,7 @@ export class EmbeddedClient {
   private nextId = 1;
   private nextTx = 1;
   private isClosed = false;
+  private closing: Promise<void> | undefined;
   private failure: Error | undefined;
 
   private constructor(worker: Worker) {
@@ -175,15 +176,26 @@ export class EmbeddedClient {
     return new Blob([buffer]);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    this.closing ??= this.closeThread();
+    return this.closing;
+  }
+
+  private async closeThread(): Promise<void> {
     if (this.isClosed) return;
     const exited = new Promise((resolve) => this.worker.once('exit', resolve));
-    await this.call({ op: 'close' });
-    this.isClosed = true;
-    // Held until the thread has ended: what the caller does after close (release the data-dir
-    // lock) must still happen.
-    this.worker.ref();
-    await exited;
+    const closed = this.call({ op: 'close' });
+    try {
+      await closed;
+    } finally {
+      this.isClosed = true;
+      // Held until the thread has ended: what the caller does after close (release the data-dir
+      // lock) must still happen.
+      this.worker.ref();
+      await exited;
+      // Calls that were in flight when the database closed get no answer from the thread: they fail.
+      this.rejectPending(new Error('the embedded database is closed'));
+    }
   }
 
   private queryIn(tx: number | undefined, text: string, params: unknown[], options: QueryOptions) {
@@ -193,7 +205,7 @@ export class EmbeddedClient {
 
   private call(request: Request): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
-    if (this.isClosed) return Promise.reject(new Error('the embedded database is closed'));
+    if (this.isClosed || this.closing) return Promise.reject(new Error('the embedded database is closed'));
     const id = this.nextId++;
     if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
@@ -217,9 +229,12 @@ export class EmbeddedClient {
 
   /** The thread died: every call in flight and every later one fails. */
   private fail(err: Error) {
-    if (this.isClosed) return;
-    this.failure = err;
+    if (!this.isClosed) this.failure = err;
     this.isClosed = true;
+    this.rejectPending(this.failure ?? new Error('the embedded database is closed'));
+  }
+
+  private rejectPending(err: Error) {
     for (const waiting of this.pending.values()) waiting.reject(err);
     this.pending.clear();
   }

@@ -152,6 +152,9 @@ async function handle_(call: Call): Promise<void> {
         return post({ kind: 'result', id: call.id, value: buffer }, [buffer]);
       }
       case 'close':
+        // The client sends nothing after close, so an open transaction would never end and PGlite
+        // would wait for it for ever: what is still open is rolled back.
+        for (const state of transactions.values()) state.end(false);
         if (!db.closed) await db.close();
         post({ kind: 'result', id: call.id, value: null });
         port.close();
