@@ -82,7 +82,9 @@ export async function startServer(
   options: { handleSignals?: boolean; announce?: Announce; worker?: boolean } = {},
 ): Promise<RunningServer> {
   const logger = createLogger(config);
-  const database = await openDatabase(targetFromConfig(config));
+  const database = await openDatabase(targetFromConfig(config), {
+    onConnectionError: (err) => logger.warn({ err }, 'a database connection failed; the pool replaces it'),
+  });
   let app: App | undefined;
   try {
     await migrateDatabase(database);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { users } from '../../platform/db/schema/identity.ts';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
 import { createTestTenant, signIn, TEST_PASSWORD, type TestTenant } from './testing.ts';
 
@@ -145,6 +147,15 @@ describe('sign-in', () => {
     const throttled = await audit(known.json().accessToken, 'auth.login_throttled');
     const entry = throttled.find((e) => e.subject === 'viewer@acme.test');
     assert.deepEqual(entry?.details, { limit: 'address' });
+  });
+
+  test('a stored hash the verifier cannot read is a server error, never a wrong password', async () => {
+    const broken = await createTestTenant(t.database.db, 'broken-hash');
+    const email = broken.users.viewer.email;
+    await t.database.db.update(users).set({ passwordHash: '$argon2id$not-a-hash' }).where(eq(users.email, email));
+    const res = await login({ email, password: TEST_PASSWORD }, '10.3.0.1');
+    assert.equal(res.statusCode, 500, res.body);
+    assert.equal(res.json().error.code, 'internal');
   });
 
   test('schema violations are 400 before any credential check', async () => {

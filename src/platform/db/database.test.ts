@@ -6,7 +6,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { ConfigError } from '../../config.ts';
+import { eventually } from '../jobs/testing.ts';
 import { openDatabase, queryRows } from './database.ts';
 import { recordStart } from './instance.repo.ts';
 import { migrateDatabase } from './migrate.ts';
@@ -150,6 +152,29 @@ describe('embedded data directory', () => {
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PostgreSQL pool', { skip: !process.env.DATABASE_URL && 'needs DATABASE_URL' }, () => {
+  test('an idle connection that fails is reported, and the pool goes on with a new one', async () => {
+    const errors: Error[] = [];
+    const url = process.env.DATABASE_URL as string;
+    const database = await openDatabase(
+      { kind: 'postgres', url, poolSize: 1 },
+      { onConnectionError: (err) => errors.push(err) },
+    );
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      const [mine] = await queryRows<{ pid: number }>(database.db, sql`select pg_backend_pid() as pid`);
+      await other.query('select pg_terminate_backend($1)', [mine?.pid]);
+      await eventually(async () => (errors.length > 0 ? true : undefined), 'the connection error');
+      assert.match(errors[0]?.message ?? '', /terminat/i);
+      assert.ok((await database.ping()) >= 0);
+    } finally {
+      await other.end();
+      await database.close();
     }
   });
 });

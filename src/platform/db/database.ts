@@ -55,11 +55,17 @@ export function safeLocation(url: string): string {
   return `postgres://${u.hostname}:${u.port || 5432}${u.pathname}`;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export interface OpenOptions {
+  /** An idle pooled connection failed (e.g. the server restarted); the pool replaces it. */
+  onConnectionError?: (err: Error) => void;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
-    // An idle client losing its connection (server restart) must not crash the process.
-    pool.on('error', () => {});
+    // An idle client losing its connection must not crash the process, nor go unnoticed.
+    const onConnectionError = options.onConnectionError ?? ((err: Error) => process.emitWarning(err));
+    pool.on('error', onConnectionError);
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     let closed = false;
     return {

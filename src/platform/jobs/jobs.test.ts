@@ -20,6 +20,7 @@ declare module './jobs.ts' {
     'test.doomed': { key: string };
     'test.stuck': Record<string, never>;
     'test.ordered': { label: string };
+    'test.cleanup': { key: string };
   }
 }
 
@@ -172,5 +173,42 @@ describe('background jobs', () => {
     });
     await eventually(async () => (ran.length === 3 ? true : undefined), 'three ordered jobs');
     assert.deepEqual(ran, ['high', 'middle', 'low']);
+  });
+});
+
+describe('stopping the workers', () => {
+  test('stop waits for aborted jobs to clean up and record their outcome before the database closes', async () => {
+    const app = await createTestApp({
+      setup: (runtime) =>
+        runtime.jobs.define({
+          name: 'test.cleanup',
+          retryLimit: 1,
+          async run({ key }, ctx) {
+            await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
+            // A handler that tidies up after an abort, e.g. an import removing its partial rows.
+            await sleep(300);
+            await inTenant(app.database.db, ctx.tenantId, (tx) => recordEffect(tx, key, ctx.tenantId));
+            throw ctx.signal.reason;
+          },
+        }),
+      env: { WORKER_CONCURRENCY: '1' },
+    });
+    try {
+      await createEffectsTable(app.database.db);
+      const tenant = await createTestTenant(app.database.db, 'jobs-stop');
+      const job = await app.runtime.jobs.submit('test.cleanup', { key: 'cleaned' }, { tenantId: tenant.id });
+      await eventually(
+        async () =>
+          (await app.runtime.jobs.get(tenant.id, job.id))?.status === 'running' ? true : undefined,
+        'the job to run',
+      );
+      await app.runtime.stop();
+      assert.equal(await countEffects(app.database.db, 'cleaned'), 1);
+      const stopped = await app.runtime.jobs.get(tenant.id, job.id);
+      assert.equal(stopped?.status, 'retrying');
+      assert.match(stopped?.error ?? '', /worker stopping/);
+    } finally {
+      await app.close();
+    }
   });
 });

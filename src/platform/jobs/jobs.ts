@@ -70,6 +70,9 @@ export interface JobsConfig {
 
 const DEAD_LETTER = 'dead-letter';
 const SAFETY_POLL_SECONDS = 30;
+/** How long stop() waits for aborted runs to write their outcome. */
+const STOP_WRITES_MS = 5000;
+const noop = () => {};
 const PROGRESS_WRITE_MS = 250;
 type AnyDefinition = JobDefinition<JobName>;
 
@@ -106,6 +109,8 @@ export function createJobs(deps: {
       : new PgBoss({ ...common, connectionString: database.raw.pool.options.connectionString, max: 4 });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   const controllers = new Set<AbortController>();
+  /** Settle when a run has written its outcome and its handler has returned. */
+  const runs = new Set<Promise<void>>();
   let started = false;
   /** pg-boss worker ids per job name, in a process that runs workers. */
   const workerIds = new Map<string, string[]>();
@@ -179,6 +184,11 @@ export function createJobs(deps: {
 
     const controller = new AbortController();
     controllers.add(controller);
+    let endRun = () => {};
+    const runEnded = new Promise<void>((resolve) => {
+      endRun = resolve;
+    });
+    runs.add(runEnded);
     const timeoutMs = (definition.timeoutSeconds ?? 900) * 1000;
     const timer = setTimeout(
       () => controller.abort(new Error(`timed out after ${timeoutMs / 1000} s`)),
@@ -217,7 +227,13 @@ export function createJobs(deps: {
       const aborted = new Promise<never>((_, reject) => {
         controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
       });
-      const output = await Promise.race([definition.run(payload.input as never, ctx), aborted]);
+      const running = definition.run(payload.input as never, ctx);
+      // stop() also waits for the handler's own clean-up after an abort, not only for our writes.
+      const returned: Promise<void> = running.then(noop, noop).then(() => {
+        runs.delete(returned);
+      });
+      runs.add(returned);
+      const output = await Promise.race([running, aborted]);
       await inTenant(db, tenantId, async (tx) => {
         await finishJob(tx, job.id, { status: 'completed', result: output ?? null });
         await push(row, tx);
@@ -239,6 +255,8 @@ export function createJobs(deps: {
     } finally {
       clearTimeout(timer);
       controllers.delete(controller);
+      runs.delete(runEnded);
+      endRun();
     }
   }
 
@@ -367,6 +385,16 @@ export function createJobs(deps: {
       // (and retried by another worker, which costs them an attempt).
       await boss.stop({ graceful: true, timeout: 8000 });
       for (const controller of controllers) controller.abort(new Error('worker stopping'));
+      // The aborted runs record their outcome before the caller closes the database (bounded: a
+      // write that hangs must not hold the shutdown).
+      let giveUp: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(runs),
+        new Promise((resolve) => {
+          giveUp = setTimeout(resolve, STOP_WRITES_MS);
+        }),
+      ]);
+      clearTimeout(giveUp);
     },
 
     /** Waits until no job of this process is running (tests). */
