@@ -152,7 +152,10 @@ describe('sign-in', () => {
   test('a stored hash the verifier cannot read is a server error, never a wrong password', async () => {
     const broken = await createTestTenant(t.database.db, 'broken-hash');
     const email = broken.users.viewer.email;
-    await t.database.db.update(users).set({ passwordHash: '$argon2id$not-a-hash' }).where(eq(users.email, email));
+    await t.database.db
+      .update(users)
+      .set({ passwordHash: '$argon2id$not-a-hash' })
+      .where(eq(users.email, email));
     const res = await login({ email, password: TEST_PASSWORD }, '10.3.0.1');
     assert.equal(res.statusCode, 500, res.body);
     assert.equal(res.json().error.code, 'internal');
