@@ -144,4 +144,27 @@ describe('WebSocket /ws', () => {
       [],
     );
   });
+
+  test('topics are capped per message and per connection, refused ones included', async () => {
+    const socket = await open(acmeAdmin.accessToken);
+    const many = Array.from({ length: 51 }, (_, i) => `thing:T-${i}`);
+    socket.send({ type: 'subscribe', topics: many });
+    const perMessage = await socket.next((m) => m.type === 'error', 'the per-message refusal');
+    assert.equal(perMessage.code, 'too_many_topics');
+    // Probing unknown ids costs the connection its budget: 200 refused topics leave none.
+    const acks = () => socket.messages.filter((m) => m.type === 'subscribed');
+    for (let round = 0; round < 5; round += 1) {
+      const topics = round < 4 ? Array.from({ length: 50 }, (_, i) => `thing:X-${round}-${i}`) : ['tenant'];
+      socket.send({ type: 'subscribe', topics });
+      await socket.next(() => acks().length === round + 1, `acknowledgement ${round + 1}`);
+    }
+    assert.deepEqual(
+      acks().map((m) => m.topics),
+      [[], [], [], [], []],
+    );
+    assert.equal(socket.messages.filter((m) => m.code === 'forbidden_topic').length, 200);
+    const limit = socket.messages.filter((m) => m.code === 'too_many_topics');
+    assert.equal(limit.length, 2);
+    assert.equal(limit[1]?.topic, 'tenant');
+  });
 });

@@ -43,7 +43,10 @@ const RECHECK_MS = 1000;
 /** Close codes: the credential ended (sign in or renew, then reconnect) / it lost read access. */
 export const WS_UNAUTHORIZED = 4401;
 export const WS_FORBIDDEN = 4403;
+/** Topics per connection, counting the refused ones: a client cannot probe ids without end. */
 const MAX_TOPICS = 200;
+const MAX_TOPICS_PER_MESSAGE = 50;
+const MAX_TOPIC_LENGTH = 200;
 // Above this many unsent bytes in the socket a client counts as slow (see OutboundBuffer).
 const HIGH_WATER_BYTES = 1 << 20;
 // Frames held while a connection's credential is re-checked; past this the client must resync.
@@ -60,7 +63,9 @@ function parse(raw: string): ClientMessage | null {
     const message = JSON.parse(raw) as Record<string, unknown>;
     if (message.type === 'auth' && typeof message.token === 'string') return message as ClientMessage;
     if (message.type === 'ping') return { type: 'ping' };
-    const isList = Array.isArray(message.topics) && message.topics.every((t) => typeof t === 'string');
+    const isList =
+      Array.isArray(message.topics) &&
+      message.topics.every((t) => typeof t === 'string' && t.length <= MAX_TOPIC_LENGTH);
     if ((message.type === 'subscribe' || message.type === 'unsubscribe') && isList)
       return message as ClientMessage;
   } catch {
@@ -122,6 +127,7 @@ async function websocketContext(
       },
     };
     const topics = new Set<string>();
+    let refusedTopics = 0;
     realtime.connections.add(socket);
     let alive = true;
     let closing = false;
@@ -187,6 +193,13 @@ async function websocketContext(
       }
     };
 
+    const overMessageLimit = (requested: string[]) => {
+      if (requested.length <= MAX_TOPICS_PER_MESSAGE) return false;
+      const message = `at most ${MAX_TOPICS_PER_MESSAGE} topics per message`;
+      send({ type: 'error', code: 'too_many_topics', message });
+      return true;
+    };
+
     const subscribe = async (requested: string[]) => {
       if (!principal) return send({ type: 'error', code: 'unauthorized', message: 'authenticate first' });
       await recheck();
@@ -199,14 +212,16 @@ async function websocketContext(
           message: 'subscribing needs a tenant and the read scope',
         });
       }
+      if (overMessageLimit(requested)) return;
       const accepted: string[] = [];
       for (const topic of requested) {
-        if (topics.size >= MAX_TOPICS) {
+        if (topics.size + refusedTopics >= MAX_TOPICS) {
           send({ type: 'error', code: 'too_many_topics', topic, message: `at most ${MAX_TOPICS} topics` });
           break;
         }
         const refused = await realtime.checkTopic(current, topic);
         if (refused) {
+          refusedTopics += 1;
           send({
             type: 'error',
             code: 'forbidden_topic',
@@ -223,6 +238,7 @@ async function websocketContext(
     };
 
     const unsubscribe = (requested: string[]) => {
+      if (overMessageLimit(requested)) return;
       for (const topic of requested) {
         if (principal?.tenantId && topics.delete(topic))
           realtime.hub.unsubscribe(subscriber, principal.tenantId, topic);
