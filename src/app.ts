@@ -91,6 +91,8 @@ export async function buildApp({
     logger: app.log,
     events: runtime.events,
   });
+  for (const [name, task] of Object.entries(identity.maintenanceTasks))
+    runtime.maintenance.register(name, task);
   const plant = createPlant({
     db: database.db,
     events: runtime.events,

@@ -3,7 +3,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from './db/database.ts';
-import { scheduleStatistics } from './db/maintenance.ts';
+import { createMaintenance, type Maintenance } from './db/maintenance.ts';
+import { pruneReceipts } from './events/events.repo.ts';
 import { createEvents, type Events } from './events/events.ts';
 import { diagnosticsJob } from './jobs/diagnostics.ts';
 import { createJobs, type Jobs, jobExists } from './jobs/jobs.ts';
@@ -13,9 +14,14 @@ export interface Runtime {
   realtime: Realtime;
   events: Events;
   jobs: Jobs;
+  /** Hourly housekeeping, in processes that run job workers; modules register their tasks. */
+  maintenance: Maintenance;
   start(options: { workers: boolean; listen: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** How long the receipts of published events are kept (they only guard against a second delivery). */
+export const EVENT_RECEIPTS_RETENTION_DAYS = 7;
 
 export function createRuntime({
   config,
@@ -47,12 +53,14 @@ export function createRuntime({
   );
   const ready = events;
   let listening = false;
-  let stopStatistics = () => {};
+  const maintenance = createMaintenance({ database, logger });
+  maintenance.register('events.receipts', (db) => pruneReceipts(db, EVENT_RECEIPTS_RETENTION_DAYS));
 
   return {
     realtime,
     events: ready,
     jobs,
+    maintenance,
     async start({ workers, listen }) {
       if (listen) {
         await realtime.start();
@@ -60,12 +68,16 @@ export function createRuntime({
       }
       await jobs.start({ workers });
       await ready.start();
-      stopStatistics = scheduleStatistics(database, logger);
+      if (workers) maintenance.start();
     },
     /** Stops everything, even when one part fails (e.g. the database is already gone). */
     async stop() {
-      stopStatistics();
-      const steps = [() => ready.stop(), () => jobs.stop(), () => (listening ? realtime.stop() : undefined)];
+      const steps = [
+        () => maintenance.stop(),
+        () => ready.stop(),
+        () => jobs.stop(),
+        () => (listening ? realtime.stop() : undefined),
+      ];
       listening = false;
       for (const step of steps) {
         try {

@@ -15,7 +15,9 @@ import { createAuthService } from './auth.service.ts';
 import { createAuthenticator } from './authenticate.ts';
 import { createCustomersService } from './customers.service.ts';
 import { IDENTITY_SCHEMAS } from './identity.schemas.ts';
+import { pruneLoginAttempts } from './login-attempts.repo.ts';
 import { affectsPrincipal, createRevocations } from './revocations.ts';
+import { pruneRefreshTokens } from './sessions.repo.ts';
 import { loadSigningKey } from './signing-key.ts';
 import { tenantRoutes } from './tenant.routes.ts';
 import { createUsersService } from './users.service.ts';
@@ -40,6 +42,11 @@ export interface IdentityDeps {
   /** Member changes are domain events (pushed live on the `tenant` topic). */
   events: Pick<Events, 'record'>;
 }
+
+/** How long sign-in attempts are kept (at least one rate-limit window). */
+export const LOGIN_ATTEMPTS_RETENTION_DAYS = 31;
+/** How long a refresh token of an ended sign-in is kept after it expired. */
+export const REFRESH_TOKENS_GRACE_DAYS = 1;
 
 export async function createIdentity({ db, database, config, logger, events }: IdentityDeps) {
   const accessTokens = new AccessTokens(
@@ -74,6 +81,15 @@ export async function createIdentity({ db, database, config, logger, events }: I
     /** Listens for credential changes of other processes; call when the app is ready. */
     start: () => revocations.start(),
     stop: () => revocations.stop(),
+    /** Housekeeping: sign-in attempts and ended sign-ins' refresh tokens past their retention. */
+    maintenanceTasks: {
+      'identity.login-attempts': (db: Db) =>
+        pruneLoginAttempts(
+          db,
+          Math.max(LOGIN_ATTEMPTS_RETENTION_DAYS, Math.ceil(config.loginWindowSeconds / 86_400)),
+        ),
+      'identity.refresh-tokens': (db: Db) => pruneRefreshTokens(db, REFRESH_TOKENS_GRACE_DAYS),
+    },
     /** Registers the identity routes; call inside the /api/v1 scope. */
     routes(app: App) {
       for (const schema of IDENTITY_SCHEMAS) app.addSchema(schema);

@@ -1,5 +1,6 @@
 import { and, count, eq, gte, min, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { deleteInBatches } from '../../platform/db/maintenance.ts';
 import { loginAttempts } from '../../platform/db/schema/index.ts';
 
 export type AttemptKey = { email: string; ip?: string } | { ip: string };
@@ -54,4 +55,14 @@ export async function succeededFrom(tx: Executor, email: string, ip: string, sin
     )
     .limit(1);
   return row !== undefined;
+}
+
+/** Sign-in attempts older than the retention (the rate limits only look back one window). */
+export function pruneLoginAttempts(db: Db, retentionDays: number): Promise<number> {
+  return deleteInBatches(
+    db,
+    'login_attempts',
+    (limit) => sql`select ctid from login_attempts
+      where attempted_at < now() - make_interval(days => ${retentionDays}) limit ${limit}`,
+  );
 }

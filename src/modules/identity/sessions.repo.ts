@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { deleteInBatches } from '../../platform/db/maintenance.ts';
 import { invitations, memberships, refreshTokens, tenants, users } from '../../platform/db/schema/index.ts';
 
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -118,3 +119,19 @@ export async function sessionState(
 
 // A uuid no tenant has: a platform session joins no membership.
 const NO_TENANT = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Refresh tokens expired for longer than `graceDays`, of sign-ins that have ended (no token of the
+ * family is still valid): while a family lives, its old tokens stay to recognise their reuse.
+ */
+export function pruneRefreshTokens(db: Db, graceDays: number): Promise<number> {
+  return deleteInBatches(
+    db,
+    'refresh_tokens',
+    (limit) => sql`select t.ctid from refresh_tokens t
+      where t.expires_at < now() - make_interval(days => ${graceDays})
+        and not exists (select 1 from refresh_tokens live
+                        where live.family_id = t.family_id and live.expires_at > now())
+      limit ${limit}`,
+  );
+}

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/database.ts';
+import { type Db, type Executor, queryRows } from '../db/database.ts';
+import { deleteInBatches } from '../db/maintenance.ts';
 import { domainEvents, eventReceipts } from '../db/schema/index.ts';
 
 export type EventRow = typeof domainEvents.$inferSelect;
@@ -168,4 +169,17 @@ export async function listEvents(tx: Executor, filter: EventFilter): Promise<Eve
 export async function findEvent(tx: Executor, id: number): Promise<EventRow | undefined> {
   const [row] = await tx.select().from(domainEvents).where(eq(domainEvents.id, id));
   return row;
+}
+
+/**
+ * Receipts only guard against delivering an event twice; once the event is published and the
+ * retention has passed, nothing delivers it again (dead events are never published).
+ */
+export function pruneReceipts(db: Db, retentionDays: number): Promise<number> {
+  return deleteInBatches(
+    db,
+    'event_receipts',
+    (limit) => sql`select r.ctid from event_receipts r join domain_events e on e.id = r.event_id
+      where e.published_at < now() - make_interval(days => ${retentionDays}) limit ${limit}`,
+  );
 }
