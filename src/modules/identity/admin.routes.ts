@@ -33,6 +33,7 @@ export function adminRoutes(
       config: { access: 'platform' },
       schema: {
         tags,
+        operationId: 'addCustomerUser',
         summary: "Add a person to a customer (typically the customer's first admin)",
         description:
           'A person new to PlantIntel gets an account: active at once with a password, else invited to choose one. An existing account is invited and accepts while signed in (a password is refused for it).',
@@ -61,6 +62,7 @@ export function adminRoutes(
       config: { access: 'platform' },
       schema: {
         tags,
+        operationId: 'listCustomers',
         summary: 'List customers (search, filter, paginate)',
         querystring: CustomerQuery,
         response: { 200: Type.Ref('CustomerPage'), ...errorResponses(400) },
@@ -78,6 +80,7 @@ export function adminRoutes(
       config: { access: 'platform' },
       schema: {
         tags,
+        operationId: 'createCustomer',
         summary: 'Create a customer',
         body: CustomerCreate,
         response: { 201: Type.Ref('Customer'), ...errorResponses(400, 409) },
@@ -95,6 +98,7 @@ export function adminRoutes(
       config: { access: 'platform' },
       schema: {
         tags,
+        operationId: 'getCustomer',
         summary: 'A customer with its facilities',
         params: IdParams,
         response: { 200: Type.Ref('CustomerDetail'), ...errorResponses(404) },
@@ -116,6 +120,7 @@ export function adminRoutes(
       config: { access: 'platform' },
       schema: {
         tags,
+        operationId: 'updateCustomer',
         summary: 'Update a customer',
         params: IdParams,
         body: CustomerPatch,
@@ -134,6 +139,7 @@ export function adminRoutes(
       config: { access: 'platform' },
       schema: {
         tags,
+        operationId: 'deactivateCustomer',
         summary: 'Deactivate a customer: its users can no longer sign in; data is kept',
         params: IdParams,
         response: { 200: Type.Ref('Customer'), ...errorResponses(404) },
@@ -151,6 +157,7 @@ export function adminRoutes(
       config: { access: 'platform' },
       schema: {
         tags,
+        operationId: 'listCustomerFacilities',
         summary: "A customer's facilities",
         params: IdParams,
         response: { 200: Type.Ref('FacilityList'), ...errorResponses(404) },
@@ -169,6 +176,7 @@ export function adminRoutes(
       config: { access: 'platform' },
       schema: {
         tags,
+        operationId: 'createCustomerFacility',
         summary: 'Add a facility to a customer',
         params: IdParams,
         body: FacilityCreate,
@@ -193,6 +201,7 @@ export function adminRoutes(
       config: { access: 'platform' },
       schema: {
         tags,
+        operationId: 'updateCustomerFacility',
         summary: 'Update a facility of a customer',
         params: CustomerFacilityParams,
         body: FacilityPatch,

@@ -20,6 +20,7 @@ export function authRoutes(app: App, auth: AuthService) {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
+        operationId: 'login',
         summary: 'Sign in with email and password',
         description:
           'Returns a short-lived access token and a refresh token. Unknown email and wrong password give the same answer. Repeated failures per email and per client address are refused with 429 and Retry-After.',
@@ -36,6 +37,7 @@ export function authRoutes(app: App, auth: AuthService) {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
+        operationId: 'refreshSession',
         summary: 'Exchange a refresh token for new tokens (rotation)',
         description:
           'Each refresh token works once. Presenting a used one again revokes every token of that sign-in.',
@@ -57,6 +59,7 @@ export function authRoutes(app: App, auth: AuthService) {
       },
       schema: {
         tags: ['auth'],
+        operationId: 'logout',
         summary: 'End this sign-in: its refresh and access tokens stop working',
         body: LogoutBody,
         response: { 204: Type.Null(), ...errorResponses(400) },
@@ -74,6 +77,7 @@ export function authRoutes(app: App, auth: AuthService) {
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
+        operationId: 'getMe',
         summary: 'The signed-in user, their organisation, role, scopes and facilities',
         response: { 200: Type.Ref('Me') },
       },
@@ -90,6 +94,7 @@ export function authRoutes(app: App, auth: AuthService) {
       config: { access: 'authenticated', signedIn: true },
       schema: {
         tags: ['auth'],
+        operationId: 'acceptInvitationSignedIn',
         summary: 'Accept an invitation as the signed-in account, and sign in to that organisation',
         description: 'For people who already have a PlantIntel account. API keys cannot accept invitations.',
         body: SignedInAcceptBody,
@@ -108,6 +113,7 @@ export function authRoutes(app: App, auth: AuthService) {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
+        operationId: 'acceptInvitationWithPassword',
         summary: 'New to PlantIntel: choose a password with an invitation token, and sign in',
         description:
           'An invitation for an existing account answers 409 (`sign_in_required` in the details): sign in with that account and use POST /auth/invitations/accept.',

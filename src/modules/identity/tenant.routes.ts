@@ -41,6 +41,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       config: { access: 'admin' },
       schema: {
         tags: ['users'],
+        operationId: 'listUsers',
         summary: 'Members of your organisation',
         querystring: MemberQuery,
         response: { 200: Type.Ref('MemberPage'), ...errorResponses(400) },
@@ -56,6 +57,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       config: { access: 'admin', signedIn: true },
       schema: {
         tags: ['users'],
+        operationId: 'inviteUser',
         summary: 'Invite a person with a role',
         description:
           'Creates an `invited` membership and a one-time link. The person accepts it by choosing a password if they are new to PlantIntel, or signed in with their account if they have one; the answer is the same either way. Signed-in admins only: API keys cannot add members.',
@@ -82,6 +84,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       config: { access: 'admin', signedIn: true },
       schema: {
         tags: ['users'],
+        operationId: 'reissueInvitation',
         summary: 'A new invitation link for a member who has not accepted yet',
         description: 'Older links of that member stop working. Signed-in admins only.',
         params: IdParams,
@@ -100,6 +103,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       config: { access: 'admin' },
       schema: {
         tags: ['users'],
+        operationId: 'getUser',
         summary: 'A member of your organisation',
         params: IdParams,
         response: { 200: Type.Ref('Member'), ...errorResponses(404) },
@@ -114,6 +118,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       config: { access: 'admin', signedIn: true },
       schema: {
         tags: ['users'],
+        operationId: 'updateUser',
         summary: "Change a member's role, or deactivate / reactivate them",
         description:
           'A new role applies to their next request; deactivation ends their sign-ins and keys in this organisation. The last active admin cannot be demoted or deactivated. Signed-in admins only.',
@@ -134,6 +139,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       config: { access: 'read' },
       schema: {
         tags: ['api-keys'],
+        operationId: 'listApiKeys',
         summary: 'API keys: all of the organisation for admins, your own otherwise',
         description: 'With an API key this needs the scope `admin`.',
         querystring: ApiKeyQuery,
@@ -150,6 +156,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       config: { access: 'read', signedIn: true },
       schema: {
         tags: ['api-keys'],
+        operationId: 'createApiKey',
         summary: 'Create an API key (the key is shown once)',
         description:
           'Scopes may not be wider than your role. Only signed-in users, not API keys, create keys.',
@@ -180,6 +187,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       config: { access: 'read' },
       schema: {
         tags: ['api-keys'],
+        operationId: 'revokeApiKey',
         summary: 'Revoke an API key (yours, or any as admin)',
         description:
           'With an API key this needs the scope `admin`. Requests with the key fail from the next one on.',
@@ -199,6 +207,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       config: { access: 'admin' },
       schema: {
         tags: ['audit'],
+        operationId: 'listAuditLog',
         summary: 'Who did what, when, in your organisation (newest first)',
         querystring: AuditQuery,
         response: { 200: Type.Ref('AuditPage'), ...errorResponses(400) },
@@ -226,6 +235,7 @@ export function tenantRoutes(app: App, { audit, users, apiKeys, customers }: Dep
       config: { access: 'read' },
       schema: {
         tags: ['facilities'],
+        operationId: 'listFacilities',
         summary: "Your organisation's facilities",
         response: { 200: Type.Ref('FacilityList') },
       },

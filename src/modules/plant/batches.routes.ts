@@ -31,6 +31,7 @@ export function batchesRoutes(
       config: { access: 'read' },
       schema: {
         tags,
+        operationId: 'listBatches',
         summary: 'Batches, newest first (filter by line, facility, status, product, creation time)',
         querystring: BatchQuery,
         response: { 200: Type.Ref('BatchPage'), ...errorResponses(400) },
@@ -53,6 +54,7 @@ export function batchesRoutes(
       config: { access: 'operate' },
       schema: {
         tags,
+        operationId: 'createBatch',
         summary: 'Plan a batch on a line',
         body: BatchCreate,
         response: { 201: Type.Ref('Batch'), ...errorResponses(400, 409) },
@@ -75,6 +77,7 @@ export function batchesRoutes(
       config: { access: 'read' },
       schema: {
         tags,
+        operationId: 'getBatch',
         summary: 'A batch, with its OEE once completed',
         params: IdParams,
         response: { 200: Type.Ref('Batch'), ...errorResponses(404) },
@@ -89,6 +92,7 @@ export function batchesRoutes(
       config: { access: 'operate' },
       schema: {
         tags,
+        operationId: 'updateBatch',
         summary: 'Update a batch (only its notes once completed)',
         params: IdParams,
         body: BatchPatch,
@@ -108,6 +112,7 @@ export function batchesRoutes(
       config: { access: 'operate' },
       schema: {
         tags,
+        operationId: 'startBatch',
         summary: 'Start a planned batch (an idle line switches to running)',
         params: IdParams,
         body: StartBody,
@@ -131,6 +136,7 @@ export function batchesRoutes(
       config: { access: 'operate' },
       schema: {
         tags,
+        operationId: 'completeBatch',
         summary: 'Complete a running batch with its counts; computes and stores its OEE',
         description:
           "OEE uses the line's status history inside the batch window; shift breaks, time outside shifts and planned downtime reasons are excluded from planned production time.",
@@ -157,6 +163,7 @@ export function batchesRoutes(
       config: { access: 'read' },
       schema: {
         tags,
+        operationId: 'getOee',
         summary: 'OEE with availability, performance and quality losses, by line, day or shift',
         querystring: OeeQuery,
         response: { 200: Type.Ref('OeeReport'), ...errorResponses(400) },
@@ -171,6 +178,7 @@ export function batchesRoutes(
       config: { access: 'read' },
       schema: {
         tags,
+        operationId: 'getDowntimePareto',
         summary: 'Downtime minutes and stops by reason, largest first, with cumulative share',
         querystring: ParetoQuery,
         response: { 200: Type.Ref('ParetoReport'), ...errorResponses(400) },

@@ -30,6 +30,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'read' },
       schema: {
         tags,
+        operationId: 'listLines',
         summary: 'Production lines (filter by facility and status)',
         querystring: LineQuery,
         response: { 200: Type.Ref('LinePage'), ...errorResponses(400) },
@@ -45,6 +46,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'admin' },
       schema: {
         tags,
+        operationId: 'createLine',
         summary: 'Create a line in one of your facilities',
         body: LineCreate,
         response: { 201: Type.Ref('Line'), ...errorResponses(400, 409) },
@@ -60,6 +62,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'read' },
       schema: {
         tags,
+        operationId: 'getLine',
         summary: 'A line with its running batch and recent status history',
         description: 'Live: subscribe to topic `line:<id>` on `/ws` (status changes, batch events).',
         params: IdParams,
@@ -84,6 +87,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'admin' },
       schema: {
         tags,
+        operationId: 'updateLine',
         summary: 'Update a line',
         params: IdParams,
         body: LinePatch,
@@ -99,6 +103,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'admin' },
       schema: {
         tags,
+        operationId: 'deleteLine',
         summary: 'Delete a line (refused with 409 while batches reference it)',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses(404, 409) },
@@ -116,6 +121,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'operate' },
       schema: {
         tags,
+        operationId: 'changeLineStatus',
         summary: 'Change the line status (running, idle, down, maintenance) with a downtime reason',
         description:
           'Every change is kept in the status history, from which downtime and OEE are computed. Without a reason, down and idle count as UNSPECIFIED (unplanned) and maintenance as PLANNED_MAINTENANCE.',
@@ -138,6 +144,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'read' },
       schema: {
         tags,
+        operationId: 'listDowntimeReasons',
         summary: 'Downtime reason catalogue (planned or unplanned, by category)',
         response: { 200: Type.Object({ items: Type.Array(Type.Ref('DowntimeReason')) }) },
       },
@@ -151,6 +158,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'admin' },
       schema: {
         tags,
+        operationId: 'createDowntimeReason',
         summary: 'Add a downtime reason',
         body: ReasonCreate,
         response: { 201: Type.Ref('DowntimeReason'), ...errorResponses(400, 409) },
@@ -166,6 +174,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'admin' },
       schema: {
         tags,
+        operationId: 'updateDowntimeReason',
         summary: 'Change a downtime reason (label, planned, category, active)',
         params: Type.Object({ code: Code }),
         body: ReasonPatch,
@@ -182,6 +191,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'read' },
       schema: {
         tags,
+        operationId: 'listShifts',
         summary: 'Shift calendars',
         querystring: Type.Object({ facilityId: Type.Optional(Uuid) }),
         response: { 200: Type.Object({ items: Type.Array(Type.Ref('Shift')) }) },
@@ -198,6 +208,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'admin' },
       schema: {
         tags,
+        operationId: 'createShift',
         summary: 'Add a shift to a facility calendar (breaks are planned stops)',
         body: ShiftCreate,
         response: { 201: Type.Ref('Shift'), ...errorResponses(400, 409) },
@@ -216,6 +227,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'admin' },
       schema: {
         tags,
+        operationId: 'updateShift',
         summary: 'Change a shift',
         params: IdParams,
         body: ShiftPatch,
@@ -232,6 +244,7 @@ export function linesRoutes(app: App, { lines, shifts }: { lines: LinesService; 
       config: { access: 'admin' },
       schema: {
         tags,
+        operationId: 'deleteShift',
         summary: 'Remove a shift',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses(404) },

@@ -62,6 +62,7 @@ export function eventsRoutes(app: App, { events }: { events: Events }) {
       config: { access: 'read' },
       schema: {
         tags: ['events'],
+        operationId: 'listEvents',
         summary: "Your organisation's domain events, oldest first (the event store)",
         description:
           'Events about resources that need more than `read` (members need `admin`) are shown only to callers with that scope.',
@@ -103,6 +104,7 @@ export function eventsRoutes(app: App, { events }: { events: Events }) {
       config: { access: 'admin' },
       schema: {
         tags: ['events'],
+        operationId: 'listDeadEvents',
         summary: 'Events given up after repeated failed deliveries, newest first, with their last error',
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }),
         response: { 200: Type.Object({ items: Type.Array(DeadEvent) }), ...errorResponses(400) },
@@ -120,6 +122,7 @@ export function eventsRoutes(app: App, { events }: { events: Events }) {
       config: { access: 'admin' },
       schema: {
         tags: ['events'],
+        operationId: 'redeliverEvent',
         summary: 'Deliver a dead event again, from its first attempt',
         params: Type.Object({ id: Cursor('The id of the dead event') }),
         response: { 204: Type.Null(), ...errorResponses(400, 404) },

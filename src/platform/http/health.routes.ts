@@ -41,6 +41,7 @@ export async function healthRoutes(app: App, { config, database, metrics }: Deps
     {
       schema: {
         tags: ['platform'],
+        operationId: 'getHealth',
         summary: 'Liveness: the process is up and serving HTTP',
         security: [],
         response: { 200: Type.Ref('Health') },
@@ -54,6 +55,7 @@ export async function healthRoutes(app: App, { config, database, metrics }: Deps
     {
       schema: {
         tags: ['platform'],
+        operationId: 'getReadiness',
         summary: 'Readiness: the database answers',
         security: [],
         response: { 200: Type.Ref('Readiness'), 503: Type.Ref('Readiness') },
@@ -81,6 +83,7 @@ export async function healthRoutes(app: App, { config, database, metrics }: Deps
     {
       schema: {
         tags: ['platform'],
+        operationId: 'getMetrics',
         summary: 'Prometheus metrics (bearer token required when METRICS_TOKEN is set)',
         security: [],
         produces: ['text/plain'],

@@ -3,8 +3,29 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { generateOpenApiDocument, SNAPSHOT_FILE } from './openapi-document.ts';
 
+const live = generateOpenApiDocument();
+
 test('the live OpenAPI document matches the committed snapshot (run `npm run openapi` after reviewing a change)', async () => {
-  const live = await generateOpenApiDocument();
   const committed = readFileSync(SNAPSHOT_FILE, 'utf8');
-  assert.equal(live, committed);
+  assert.equal(await live, committed);
+});
+
+test('every operation has a unique, readable operationId (generated clients name methods after it)', async () => {
+  const document = JSON.parse(await live) as {
+    paths: Record<string, Record<string, { operationId?: string }>>;
+  };
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const where = `${method.toUpperCase()} ${path}`;
+      const id = operation.operationId;
+      if (!id) problems.push(`${where}: no operationId (add one to the route's schema)`);
+      else if (!/^[a-z][a-zA-Z0-9]{2,40}$/.test(id)) problems.push(`${where}: "${id}" is not lowerCamelCase`);
+      else if (seen.has(id)) problems.push(`${where}: "${id}" is also used by ${seen.get(id)}`);
+      else seen.set(id, where);
+    }
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(seen.size >= 50, `only ${seen.size} operations`);
 });

@@ -32,7 +32,10 @@ export async function registerOpenApi(app: App, config: Config) {
         version: config.version,
         description:
           'Operations intelligence for manufacturers. Every error response has the body `{ error: { code, message, details?, requestId } }`; the `x-request-id` response header carries the same id.',
+        license: { name: 'Proprietary', identifier: 'LicenseRef-PlantIntel-Proprietary' },
       },
+      // Paths are relative to the server that publishes this document.
+      servers: [{ url: '/', description: 'The PlantIntel server publishing this document' }],
       tags: [
         { name: 'platform', description: 'Liveness, readiness, metrics' },
         { name: 'auth', description: 'Sign-in, token refresh, sign-out, the current user' },

@@ -61,6 +61,7 @@ export function jobsRoutes(app: App, { jobs }: { jobs: Jobs }) {
       config: { access: 'read' },
       schema: {
         tags: ['jobs'],
+        operationId: 'listJobs',
         summary: "Your organisation's background jobs, newest first",
         querystring: Type.Object({
           status: Type.Optional(JobStatus),
@@ -82,6 +83,7 @@ export function jobsRoutes(app: App, { jobs }: { jobs: Jobs }) {
       config: { access: 'read' },
       schema: {
         tags: ['jobs'],
+        operationId: 'getJob',
         summary: 'A background job: status, progress, result or error, attempts, timings',
         description: 'Live updates: subscribe to topic `job:<id>` on `/ws`.',
         params: IdParams,
@@ -101,6 +103,7 @@ export function jobsRoutes(app: App, { jobs }: { jobs: Jobs }) {
       config: { access: 'admin' },
       schema: {
         tags: ['jobs'],
+        operationId: 'startDiagnostics',
         summary: 'Start a self-check job (database round trips, progress pushed live)',
         body: Type.Object(
           { rounds: Type.Integer({ minimum: 1, maximum: 200, default: 20 }) },
