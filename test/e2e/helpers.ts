@@ -7,6 +7,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadTestSettings } from '../../src/config.ts';
 import { createTestApp, type TestApp, type TestAppOptions } from '../../src/platform/http/testing.ts';
 import { WEB_DIST } from '../../src/platform/http/web.ts';
+import { AccessibilityAudit } from './accessibility.ts';
 
 /** The password the demo seed gives every demo user. */
 export const DEMO_PASSWORD = 'demo-pass-1';
@@ -31,7 +32,12 @@ export interface BrowserSuite {
   pageErrors: string[];
   /** A fresh tab, with its own sessionStorage, whose uncaught errors go to `pageErrors`. */
   newTab(options?: { viewport: { width: number; height: number } }): Promise<Page>;
-  /** Closes the browser, then the server and its database. */
+  /** WCAG A/AA violations axe-core found on the pages the tabs showed (see accessibility.ts). */
+  accessibility: AccessibilityAudit;
+  /**
+   * Audits every open tab in its final state, closes the browser, then the server and its database;
+   * fails when any page the suite showed had an accessibility violation.
+   */
   close(): Promise<void>;
 }
 
@@ -57,19 +63,28 @@ export async function startBrowserSuite(
     throw error;
   }
   const pageErrors: string[] = [];
+  const accessibility = new AccessibilityAudit();
   return {
     t,
     baseUrl: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`,
     browser,
     pageErrors,
+    accessibility,
     async newTab(tabOptions) {
       const page = await browser.newPage(tabOptions);
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      accessibility.watch(page);
       return page;
     },
     async close() {
-      await browser.close();
-      await t.close();
+      try {
+        const open = browser.contexts().flatMap((context) => context.pages());
+        await Promise.all(open.map((page) => accessibility.check(page)));
+      } finally {
+        await browser.close();
+        await t.close();
+      }
+      assert.deepEqual([...accessibility.violations], [], 'accessibility violations (WCAG 2 A/AA, axe-core)');
     },
   };
 }

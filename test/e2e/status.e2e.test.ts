@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
+import { AccessibilityAudit } from './accessibility.ts';
 import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 describe('web app in a browser', () => {
@@ -29,7 +30,7 @@ describe('web app in a browser', () => {
     });
 
   test('the status page reports the database ready and the server version', async () => {
-    const page = await browser.newPage();
+    const page = await suite.newTab();
     watchCsp(page);
     const failures: string[] = [];
     page.on('pageerror', (err) => failures.push(err.message));
@@ -51,7 +52,7 @@ describe('web app in a browser', () => {
   });
 
   test('navigation reaches every module page and deep links load', async () => {
-    const page = await browser.newPage();
+    const page = await suite.newTab();
     watchCsp(page);
     // Module pages need a signed-in user; the status page does not.
     await signInAs(page, baseUrl, 'viewer@demo.local', DEMO_PASSWORD);
@@ -74,9 +75,24 @@ describe('web app in a browser', () => {
   });
 
   test('the API reference renders at /docs', async () => {
-    const page = await browser.newPage();
+    const page = await suite.newTab();
     await page.goto(`${baseUrl}/docs`);
     await page.getByText('PlantIntel API').first().waitFor({ timeout: 15_000 });
     await page.close();
+  });
+
+  test('the accessibility audit that every browser test runs does find violations', async () => {
+    const audit = new AccessibilityAudit();
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${baseUrl}/`);
+      await page.setContent('<main><img src="/x.png"><button></button></main>');
+      await audit.check(page);
+      const rules = [...audit.violations].map((v) => v.split(' ')[1]);
+      assert.ok(rules.includes('image-alt'), [...audit.violations].join('\n'));
+      assert.ok(rules.includes('button-name'), [...audit.violations].join('\n'));
+    } finally {
+      await page.close();
+    }
   });
 });

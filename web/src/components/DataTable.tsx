@@ -26,7 +26,9 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className="table-wrap">
+    // Focusable so that keyboard users can scroll a table wider than the screen.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption ?? 'Table'}>
       <table className={dense ? 'table table-dense' : 'table'} aria-busy={busy} data-testid={testId}>
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
