@@ -28,7 +28,7 @@ export function DataTable({
   return (
     // Focusable so that keyboard users can scroll a table wider than the screen.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption ?? 'Table'}>
+    <section className="table-wrap" tabIndex={0} aria-label={caption ?? 'Table'}>
       <table className={dense ? 'table table-dense' : 'table'} aria-busy={busy} data-testid={testId}>
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
@@ -48,7 +48,7 @@ export function DataTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
