@@ -1,0 +1,60 @@
+// npm run test:stress — the whole suite, several times in a row, while busy processes keep every
+// core loaded: a test that depends on timing fails here long before it fails in CI.
+//   --runs N   how many full runs (default 3)
+//   --busy N   how many busy-looping processes (default 2, one per core of the reference machine)
+// The database is the one `npm test` uses: embedded by default, PostgreSQL with DATABASE_URL.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, busy: { type: 'string', default: '2' } },
+});
+const runs = Number(values.runs);
+const busyCount = Number(values.busy);
+if (!Number.isInteger(runs) || runs < 1 || runs > 100) throw new Error('--runs must be 1–100');
+if (!Number.isInteger(busyCount) || busyCount < 0 || busyCount > 64) throw new Error('--busy must be 0–64');
+
+const BUSY_LOOP = 'for (;;) { Math.sqrt(Math.random()); }';
+const busy: ChildProcess[] = Array.from({ length: busyCount }, () =>
+  spawn(process.execPath, ['-e', BUSY_LOOP], { stdio: 'ignore' }),
+);
+const stopBusy = () => {
+  for (const child of busy) child.kill('SIGKILL');
+};
+process.on('exit', stopBusy);
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+/** Runs `npm test`, echoing its output, and reads the runner's summary counts from it. */
+function runSuite(): Promise<{ code: number; pass: number; fail: number }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['test'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let tail = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    });
+    child.on('exit', (code) => {
+      const count = (name: string) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(tail)?.[1] ?? -1);
+      resolve({ code: code ?? 1, pass: count('pass'), fail: count('fail') });
+    });
+  });
+}
+
+const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
+const results: string[] = [];
+let passed = 0;
+for (let run = 1; run <= runs; run += 1) {
+  const started = Date.now();
+  const { code, pass, fail } = await runSuite();
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  if (code === 0) passed += 1;
+  results.push(
+    `run ${run}: ${code === 0 ? 'passed' : 'FAILED'} — ${pass} passed, ${fail} failed, ${minutes} min`,
+  );
+}
+stopBusy();
+process.stdout.write(
+  `\ntest:stress on ${driver} with ${busyCount} busy process(es):\n${results.join('\n')}\n${passed}/${runs} runs passed\n`,
+);
+process.exit(passed === runs ? 0 : 1);
