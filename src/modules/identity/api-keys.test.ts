@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
+import { eventually } from '../../platform/jobs/testing.ts';
 import { createTestTenant, signIn, type TestSession, type TestTenant } from './testing.ts';
 
 let t: TestApp;
@@ -41,13 +42,12 @@ describe('API keys', () => {
 
     // Never shown again: the list carries the prefix only, and records the use (written in the
     // background, so give it a moment).
-    let listed: { lastUsedAt: string | null } | undefined;
-    for (let i = 0; i < 20 && !listed?.lastUsedAt; i++) {
+    const listed = await eventually(async () => {
       const list = await t.app.inject({ url: '/api/v1/api-keys', headers: operator.headers });
       assert.ok(!list.body.includes(key));
-      listed = list.json().items.find((k: { id: string }) => k.id === apiKey.id);
-      if (!listed?.lastUsedAt) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+      const item = list.json().items.find((k: { id: string }) => k.id === apiKey.id);
+      return item?.lastUsedAt ? (item as { lastUsedAt: string }) : undefined;
+    }, 'the last use to be recorded');
     assert.ok(listed?.lastUsedAt, 'last use is recorded');
   });
 
@@ -116,8 +116,11 @@ describe('API keys', () => {
       })
     ).json();
     assert.equal((await me({ 'x-api-key': shortLived.key })).statusCode, 200);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
-    assert.equal((await me({ 'x-api-key': shortLived.key })).statusCode, 401);
+    // Refused once its time is up (waited for, not slept past: a busy machine may take longer).
+    await eventually(
+      async () => ((await me({ 'x-api-key': shortLived.key })).statusCode === 401 ? true : undefined),
+      'the short-lived key to expire',
+    );
 
     const log = await t.app.inject({
       url: '/api/v1/audit-log?action=api_key.revoke',

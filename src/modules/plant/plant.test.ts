@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
+import { eventually } from '../../platform/jobs/testing.ts';
 import type { Subscriber } from '../../platform/realtime/hub.ts';
 import { createTestTenant, signIn, type TestSession, type TestTenant } from '../identity/testing.ts';
 
@@ -276,9 +277,10 @@ describe('plant operations', () => {
         ),
     );
     // Pushed live once committed (LISTEN/NOTIFY): every event arrives on the line topic.
-    const deadline = Date.now() + 5000;
-    while (!pushed.includes('ScrapDetected') && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
+    await eventually(
+      async () => (pushed.includes('ScrapDetected') ? true : undefined),
+      'ScrapDetected pushed',
+    );
     for (const type of [
       'BatchCreated',
       'BatchStarted',

@@ -155,9 +155,8 @@ describe('background jobs', () => {
       t.database.db,
       sql`select count(*)::int as n from pgboss.job where id = ${jobId}::uuid`,
     );
+    // No queue entry means no worker can ever run it.
     assert.equal(queued[0]?.n, 0);
-    await sleep(300);
-    assert.ok(!ran.includes('never'));
   });
 
   test('higher priority runs first', async () => {
