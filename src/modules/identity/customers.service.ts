@@ -1,8 +1,7 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { acrossTenants, inTenant } from '../../platform/db/scope.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflictOnUnique, notFound } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
 import {
   type CustomerFilter,
@@ -35,12 +34,7 @@ function checkTimezone(timezone: string | undefined) {
 
 /** Rethrows a unique violation as a 409 that says which value is taken. */
 async function unique<T>(what: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(what);
-    throw err;
-  }
+  return work().catch(conflictOnUnique(what));
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { Principal, TenantRole } from '../../platform/auth/principal.ts';
 import { hashToken, randomToken } from '../../platform/auth/tokens.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { acrossTenants, inTenant, tenantOf } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
-import { conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { conflict, conflictOnUnique, forbidden, notFound } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
 import { findTenant } from './customers.repo.ts';
 import { hashPassword } from './password.ts';
@@ -90,11 +89,10 @@ export function createUsersService({
     if (user && passwordHash) {
       throw conflict(`${input.email} already has a PlantIntel account; invite them without a password`);
     }
-    user ??= await insertUser(tx, { email: input.email, name: input.name, passwordHash }).catch((err) => {
-      // Someone else added the same person a moment ago.
-      if (isUniqueViolation(err)) throw conflict(`${input.email} was just added; reload and try again`);
-      throw err;
-    });
+    // Someone else may have added the same person a moment ago.
+    user ??= await insertUser(tx, { email: input.email, name: input.name, passwordHash }).catch(
+      conflictOnUnique(`${input.email} was just added; reload and try again`),
+    );
     const active = passwordHash !== null;
     const membership = await insertMembership(tx, {
       tenantId,

@@ -1,10 +1,9 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { inSequence } from '../../platform/db/database.ts';
-import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { inCallerTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, conflictOnUnique, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
 import {
   type BatchFilter,
@@ -133,10 +132,7 @@ export function createBatchesService(deps: {
       const code = input.code ?? batchCode();
       const [batch] = await insertBatches(tx, [
         { ...input, code, tenantId, facilityId: line.facilityId, createdBy: principal.userId },
-      ]).catch((err) => {
-        if (isUniqueViolation(err)) throw conflict(`A batch with code ${code} already exists`);
-        throw err;
-      });
+      ]).catch(conflictOnUnique(`A batch with code ${code} already exists`));
       if (!batch) throw new Error('batch not inserted');
       await announce(tx, batch, 'BatchCreated', { plannedQuantity: batch.plannedQuantity });
       return (await findBatch(tx, batch.id)) as BatchWithOee;
@@ -192,10 +188,9 @@ export function createBatchesService(deps: {
           principal.userId,
         );
       }
-      const started = await updateBatch(tx, id, { status: 'running', startedAt }).catch((err) => {
-        if (isUniqueViolation(err)) throw conflict('Another batch is already running on this line');
-        throw err;
-      });
+      const started = await updateBatch(tx, id, { status: 'running', startedAt }).catch(
+        conflictOnUnique('Another batch is already running on this line'),
+      );
       await announce(tx, started, 'BatchStarted', { startedAt: startedAt.toISOString() });
       return (await findBatch(tx, id)) as BatchWithOee;
     });

@@ -1,9 +1,9 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors.ts';
+import { isForeignKeyViolation } from '../../platform/db/errors.ts';
 import { inCallerTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, conflictOnUnique, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
 import { completedBatchAfter, countBatchesOfLine, runningBatchOf } from './batches.repo.ts';
 import { checkEventTime } from './event-time.ts';
@@ -55,10 +55,8 @@ export function createLinesService({
     return line;
   }
 
-  const codeTaken = (err: unknown, code: string | undefined) => {
-    if (isUniqueViolation(err)) throw conflict(`A line with code ${code} already exists in this facility`);
-    throw err;
-  };
+  const codeTaken = (err: unknown, code: string | undefined): never =>
+    conflictOnUnique(`A line with code ${code} already exists in this facility`)(err);
 
   function create(principal: Principal, input: LineInput) {
     return inCallerTenant(db, principal, async (tx, tenantId) => {
@@ -207,10 +205,9 @@ export function createLinesService({
       const exists = () => conflict(`Downtime reason ${input.code} already exists`);
       if (await findReason(tx, input.code)) throw exists();
       // Two requests adding the same code at once: the second meets the unique index.
-      const added = await insertReasons(tx, tenantId, [input], { onConflict: 'fail' }).catch((err) => {
-        if (isUniqueViolation(err)) throw exists();
-        throw err;
-      });
+      const added = await insertReasons(tx, tenantId, [input], { onConflict: 'fail' }).catch(
+        conflictOnUnique(exists().message),
+      );
       return added[0] ?? ((await findReason(tx, input.code)) as ReasonRow);
     });
 

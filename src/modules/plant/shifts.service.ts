@@ -1,9 +1,8 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { ShiftBreak } from '../../platform/db/schema/plant.ts';
 import { inCallerTenant } from '../../platform/db/scope.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflictOnUnique, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
 import { minutesOf } from './calendar.ts';
 import {
@@ -40,10 +39,8 @@ function checkShape(shift: Pick<ShiftInput, 'startTime' | 'endTime' | 'breaks'>)
 
 /** Per-facility shift calendars: when production is planned; breaks are planned stops. */
 export function createShiftsService({ db }: { db: Db }) {
-  const nameTaken = (err: unknown, name: string | undefined): never => {
-    if (isUniqueViolation(err)) throw conflict(`The facility already has a shift named ${name}`);
-    throw err;
-  };
+  const nameTaken = (err: unknown, name: string | undefined): never =>
+    conflictOnUnique(`The facility already has a shift named ${name}`)(err);
 
   const list = (principal: Principal, facilityId?: string) =>
     inCallerTenant(db, principal, (tx) => listShifts(tx, facilityId));

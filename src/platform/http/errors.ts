@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/errors.ts';
 // The single error type of the platform. Services throw AppError; one handler turns it into
 // `{ error: { code, message, details?, requestId } }` with the status that belongs to its code.
 
@@ -69,3 +70,14 @@ export const rateLimited = (message: string, retryAfterSeconds: number) =>
     headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
   });
 export const unavailable = (message: string) => new AppError('unavailable', message);
+
+/**
+ * A catch handler that turns a unique violation (another request took the value first) into a 409
+ * with `message`, and rethrows anything else: `insert(…).catch(conflictOnUnique('… exists'))`.
+ */
+export const conflictOnUnique =
+  (message: string) =>
+  (err: unknown): never => {
+    if (isUniqueViolation(err)) throw conflict(message);
+    throw err;
+  };

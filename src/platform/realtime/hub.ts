@@ -61,10 +61,4 @@ export class RealtimeHub {
     }
     return offered;
   }
-
-  get subscriptionCount(): number {
-    let n = 0;
-    for (const set of this.subscriptions.values()) n += set.size;
-    return n;
-  }
 }

@@ -35,10 +35,8 @@ export function createRealtime({ database, logger, loadEvent }: RealtimeDeps) {
   const authorizers = new Map<string, TopicAuthorizer>();
   const connections = new Set<{ terminate(): void }>();
   let unlisten: Unlisten | undefined;
-  let received = 0;
 
   async function onPayload(payload: string) {
-    received += 1;
     let wire: Wire;
     try {
       wire = JSON.parse(payload) as Wire;
@@ -116,10 +114,6 @@ export function createRealtime({ database, logger, loadEvent }: RealtimeDeps) {
     async stop() {
       await unlisten?.();
       unlisten = undefined;
-    },
-
-    get notificationsReceived() {
-      return received;
     },
   };
 }
