@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { CLIENT_TYPES_FILE, generateClientTypes } from './openapi-client-types.ts';
 import { generateOpenApiDocument, SNAPSHOT_FILE } from './openapi-document.ts';
 
 const live = generateOpenApiDocument();
@@ -8,6 +9,11 @@ const live = generateOpenApiDocument();
 test('the live OpenAPI document matches the committed snapshot (run `npm run openapi` after reviewing a change)', async () => {
   const committed = readFileSync(SNAPSHOT_FILE, 'utf8');
   assert.equal(await live, committed);
+});
+
+test("the web app's API types are generated from the committed snapshot (run `npm run openapi`)", async () => {
+  const committed = readFileSync(CLIENT_TYPES_FILE, 'utf8');
+  assert.equal(committed, await generateClientTypes(readFileSync(SNAPSHOT_FILE, 'utf8')));
 });
 
 test('every operation has a unique, readable operationId (generated clients name methods after it)', async () => {

@@ -201,7 +201,8 @@ export function UsersPage() {
   const failedMember = members.data?.items.find((m) => m.id === update.variables?.id);
 
   const onCreated = ({ user, invitation }: MemberCreated) => {
-    setShown({ title: `Invitation for ${user.name}`, invitation });
+    // A tenant admin's new member always gets an invitation; the schema shares the superadmin's shape.
+    if (invitation) setShown({ title: `Invitation for ${user.name}`, invitation });
     setAdding(false);
     void queryClient.invalidateQueries({ queryKey: MEMBERS_KEY });
   };
