@@ -109,6 +109,25 @@ describe('HTTP platform', () => {
     );
   });
 
+  test('text with NUL or half a surrogate pair → 400 naming the field; a whole pair (emoji) is fine', async () => {
+    const send = (sku: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/test/batches',
+        headers: { 'content-type': 'application/json' },
+        payload: `{"sku":${sku},"quantity":1}`,
+      });
+    for (const bad of ['"a\\u0000b"', '"a\\ud800"', '"\\udc00b"']) {
+      const res = await send(bad);
+      assert.equal(res.statusCode, 400, bad);
+      assert.deepEqual(
+        res.json().error.details.map((d: { path: string }) => d.path),
+        ['/body/sku'],
+      );
+    }
+    assert.equal((await send('"wrench \\ud83d\\udd27"')).statusCode, 200);
+  });
+
   test('malformed JSON → 400 bad_request', async () => {
     const res = await t.app.inject({
       method: 'POST',

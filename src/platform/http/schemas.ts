@@ -3,10 +3,14 @@ import Type, { type TSchema } from 'typebox';
 // The schema pieces every module uses, defined once. Request schemas are checked at start-up for
 // bounds (schema-rules.ts): free text goes through Text(), numbers carry both limits.
 
-/** No NUL anywhere: PostgreSQL text cannot hold it, so it is refused at the door with a 400. */
-export const NUL_FREE = '^[^\\u0000]*$';
+/**
+ * No NUL and no unpaired surrogate (half of a UTF-16 pair, e.g. a JSON "\ud800"): PostgreSQL text can
+ * hold neither, so both are refused at the door with a 400. Validated with the `u` flag, so a
+ * proper pair (an emoji) is one code point and passes.
+ */
+export const NUL_FREE = '^[^\\u0000\\uD800-\\uDFFF]*$';
 
-/** Free text with its length limit (required) and no NUL. */
+/** Free text with its length limit (required), no NUL and no unpaired surrogate. */
 export function Text(options: {
   maxLength: number;
   minLength?: number;
