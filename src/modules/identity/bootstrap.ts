@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { TenantRole } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { acrossTenants } from '../../platform/db/scope.ts';
+import { acrossTenants, isUuid } from '../../platform/db/scope.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from './audit.service.ts';
 import {
@@ -179,7 +179,7 @@ export async function createUserFromCli(
 }
 
 async function resolveTenant(tx: Parameters<Parameters<typeof acrossTenants>[1]>[0], ref: string) {
-  const byId = /^[0-9a-f-]{36}$/i.test(ref) ? await findTenant(tx, ref) : undefined;
+  const byId = isUuid(ref) ? await findTenant(tx, ref) : undefined;
   const tenant = byId ?? (await findTenantByName(tx, ref));
   if (!tenant) throw notFound(`Tenant "${ref}"`);
   return tenant;

@@ -1,6 +1,6 @@
 // The plant module's public surface (seed 003): lines, downtime, shifts, batches and OEE.
 import type { Db } from '../../platform/db/database.ts';
-import { inTenant } from '../../platform/db/scope.ts';
+import { inTenant, isUuid } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
@@ -15,8 +15,6 @@ import { createReportsService } from './reports.service.ts';
 import { createShiftsService } from './shifts.service.ts';
 
 export { seedDemoPlant } from './demo.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createPlant({
   db,
@@ -40,7 +38,7 @@ export function createPlant({
     (find: typeof findLine | typeof findBatch) =>
     async (principal: { tenantId: string | null }, id: string) =>
       principal.tenantId !== null &&
-      UUID.test(id) &&
+      isUuid(id) &&
       (await inTenant(db, principal.tenantId, async (tx) => (await find(tx, id)) !== undefined));
   realtime.registerTopic('line', owns(findLine));
   realtime.registerTopic('batch', owns(findBatch));

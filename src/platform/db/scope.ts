@@ -3,6 +3,9 @@ import { transactionWith } from './scoped-transaction.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The one check that a string from outside (a topic, a reference) is a UUID before it reaches SQL. */
+export const isUuid = (value: string) => UUID.test(value);
+
 // The database roles of drizzle/0002_identity_rls.sql. The application never queries as the
 // connecting user (often a superuser, which row-level security does not bind).
 export const TENANT_ROLE = 'plantintel_app';
@@ -15,7 +18,7 @@ export const PLATFORM_ROLE = 'plantintel_platform';
 export function inTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   // The id is written into the statement (it travels with BEGIN, where there are no parameters):
   // only a well-formed UUID may be.
-  if (!UUID.test(tenantId)) return Promise.reject(new Error('inTenant: the tenant id is not a UUID'));
+  if (!isUuid(tenantId)) return Promise.reject(new Error('inTenant: the tenant id is not a UUID'));
   return transactionWith(
     db,
     `select set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true)`,

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { fromDrizzle, fromPglite, type Job, PgBoss } from 'pg-boss';
 import type { Database, Db, Tx } from '../db/database.ts';
 import { queryRows } from '../db/database.ts';
-import { inTenant } from '../db/scope.ts';
+import { inTenant, isUuid } from '../db/scope.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import {
   findJob,
@@ -408,6 +408,6 @@ export type Jobs = ReturnType<typeof createJobs>;
 
 /** For topic authorisation: does this tenant have a job with this id? */
 export function jobExists(db: Db, tenantId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(false);
+  if (!isUuid(id)) return Promise.resolve(false);
   return inTenant(db, tenantId, async (tx) => (await findJob(tx, id)) !== undefined);
 }

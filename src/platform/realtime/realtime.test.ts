@@ -167,4 +167,12 @@ describe('WebSocket /ws', () => {
     assert.equal(limit.length, 2);
     assert.equal(limit[1]?.topic, 'tenant');
   });
+
+  test('a job topic that only looks like a UUID (36 dashes) is refused, not an internal error', async () => {
+    const socket = await open(acmeAdmin.accessToken);
+    const ack = await subscribed(socket, [`job:${'-'.repeat(36)}`, 'tenant']);
+    assert.deepEqual(ack.topics, ['tenant']);
+    const refusal = await socket.next((m) => m.type === 'error', 'the refusal');
+    assert.equal(refusal.code, 'forbidden_topic');
+  });
 });
