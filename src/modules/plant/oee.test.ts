@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { localToUtc, shiftOccurrences } from './calendar.ts';
-import { type BatchFacts, computeBatchOee, type DowntimeSpan } from './oee.ts';
+import fc from 'fast-check';
+import { type Interval, localToUtc, shiftOccurrences } from './calendar.ts';
+import { type BatchFacts, computeBatchOee, type DowntimeSpan, merge, subtract } from './oee.ts';
 
 const MIN = 60_000;
 const at = (hhmm: string, day = '2026-03-02', tz = 'UTC') => {
@@ -162,5 +163,28 @@ describe('OEE', () => {
     assert.ok(starts.includes('2026-03-28 05:00'));
     assert.ok(starts.includes('2026-03-30 04:00'));
     assert.equal((days[0]?.end ?? 0) - (days[0]?.start ?? 0), 480 * MIN);
+  });
+});
+
+describe('interval subtraction', () => {
+  // The obvious definition, minute by minute, to hold the one-sweep version to.
+  const covered = (intervals: readonly Interval[], t: number) =>
+    intervals.some((i) => i.start <= t && t < i.end);
+  const intervals = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 40 })), { maxLength: 30 })
+    .map((pairs) => merge(pairs.map(([start, length]) => ({ start, end: start + length }))));
+
+  test('a minus b covers exactly the minutes of a not in b, as sorted disjoint intervals', () => {
+    fc.assert(
+      fc.property(intervals, intervals, (a, b) => {
+        const result = subtract(a, b);
+        for (let t = 0; t < 250; t += 1)
+          assert.equal(covered(result, t), covered(a, t) && !covered(b, t), `minute ${t}`);
+        for (let k = 1; k < result.length; k += 1)
+          assert.ok((result[k - 1] as Interval).end <= (result[k] as Interval).start);
+        assert.ok(result.every((i) => i.end > i.start));
+      }),
+      { seed: 20_261_202, numRuns: 300 },
+    );
   });
 });

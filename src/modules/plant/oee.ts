@@ -86,20 +86,24 @@ export function merge(intervals: readonly Interval[], within?: Interval): Interv
   return out;
 }
 
-/** `a` minus `b`, both merged. */
+/**
+ * `a` minus `b`, both merged (sorted, non-overlapping). One sweep over both lists: linear in their
+ * lengths, so a long back-dated window with many stops costs no more than its size.
+ */
 export function subtract(a: readonly Interval[], b: readonly Interval[]): Interval[] {
   const out: Interval[] = [];
+  let first = 0;
   for (const i of a) {
-    let pieces = [{ ...i }];
-    for (const cut of b) {
-      pieces = pieces.flatMap((p) => {
-        if (cut.end <= p.start || cut.start >= p.end) return [p];
-        const left = { start: p.start, end: cut.start };
-        const right = { start: cut.end, end: p.end };
-        return [left, right].filter((x) => x.end > x.start);
-      });
+    // Cuts that end before this interval cannot touch it, nor any later one.
+    while (first < b.length && (b[first] as Interval).end <= i.start) first += 1;
+    let start = i.start;
+    for (let k = first; k < b.length && start < i.end; k += 1) {
+      const cut = b[k] as Interval;
+      if (cut.start >= i.end) break;
+      if (cut.start > start) out.push({ start, end: cut.start });
+      start = Math.max(start, cut.end);
     }
-    out.push(...pieces);
+    if (start < i.end) out.push({ start, end: i.end });
   }
   return out;
 }
