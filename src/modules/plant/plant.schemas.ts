@@ -162,11 +162,11 @@ export const ShiftPatch = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
+/** The three factors and their product, as a batch and a report both give them. */
+const OeeRatios = { availability: Ratio, performance: Ratio, quality: Ratio, oee: Ratio };
+
 const OeeOfBatch = Type.Object({
-  availability: Ratio,
-  performance: Ratio,
-  quality: Ratio,
-  oee: Ratio,
+  ...OeeRatios,
   performanceAboveIdeal: Type.Boolean({ description: 'Performance over 100 %: check the ideal cycle time' }),
   scrapRate: Ratio,
   yield: Ratio,
@@ -279,10 +279,7 @@ const OeeFigures = {
   runMinutes: Type.Number(),
   totalCount: Type.Number(),
   goodCount: Type.Number(),
-  availability: Ratio,
-  performance: Ratio,
-  quality: Ratio,
-  oee: Ratio,
+  ...OeeRatios,
   losses: Losses,
 };
 export const OeeReport = Type.Object(
