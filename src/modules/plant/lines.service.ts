@@ -202,11 +202,11 @@ export function createLinesService({
     input: Omit<ReasonRow, 'id' | 'tenantId' | 'createdAt' | 'active'>,
   ) =>
     inCallerTenant(db, principal, async (tx, tenantId) => {
-      const exists = () => conflict(`Downtime reason ${input.code} already exists`);
-      if (await findReason(tx, input.code)) throw exists();
+      const exists = `Downtime reason ${input.code} already exists`;
+      if (await findReason(tx, input.code)) throw conflict(exists);
       // Two requests adding the same code at once: the second meets the unique index.
       const added = await insertReasons(tx, tenantId, [input], { onConflict: 'fail' }).catch(
-        conflictOnUnique(exists().message),
+        conflictOnUnique(exists),
       );
       return added[0] ?? ((await findReason(tx, input.code)) as ReasonRow);
     });
