@@ -97,6 +97,7 @@ export async function buildApp({
     db: database.db,
     events: runtime.events,
     realtime: runtime.realtime,
+    compute: runtime.compute,
     maxBackdateDays: config.plantBackdateDays,
   });
   // Before any module: every /api route must declare its access, and gets it enforced.

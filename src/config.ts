@@ -19,6 +19,7 @@ import {
   text,
   trustProxy,
 } from './config.parsers.ts';
+import { defaultComputeThreads } from './platform/compute/compute.ts';
 
 export { ConfigError, LOG_LEVELS, type LogLevel } from './config.parsers.ts';
 
@@ -65,6 +66,8 @@ export interface Config {
   /** Run job workers inside `serve` (false: only `plantintel worker` processes run jobs). */
   workers: boolean;
   workerConcurrency: number;
+  /** Worker threads for CPU-bound work (OEE, analyses); started on demand, ended when idle. */
+  computeThreads: number;
   jobsSuperviseSeconds: number;
   /** How many days back a status change or batch start/completion may be dated. */
   plantBackdateDays: number;
@@ -278,6 +281,13 @@ export const SETTINGS = [
     env: 'WORKER_CONCURRENCY',
     description: 'Jobs of each type one process runs at once',
     fallback: () => 2,
+    parse: integer(1, 64),
+  },
+  {
+    key: 'computeThreads',
+    env: 'COMPUTE_THREADS',
+    description: 'Worker threads for CPU-bound work such as OEE (started on demand, ended after 30 s idle)',
+    fallback: () => defaultComputeThreads(),
     parse: integer(1, 64),
   },
   {

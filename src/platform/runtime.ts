@@ -2,6 +2,7 @@
 // process by the composition root; started when the app is ready, stopped when it closes.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
+import { type Compute, createCompute } from './compute/compute.ts';
 import type { Database } from './db/database.ts';
 import { createMaintenance, type Maintenance } from './db/maintenance.ts';
 import { pruneReceipts } from './events/events.repo.ts';
@@ -16,6 +17,8 @@ export interface Runtime {
   jobs: Jobs;
   /** Hourly housekeeping, in processes that run job workers; modules register their tasks. */
   maintenance: Maintenance;
+  /** Worker threads for CPU-bound work. */
+  compute: Compute;
   start(options: { workers: boolean; listen: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
@@ -54,6 +57,7 @@ export function createRuntime({
   const ready = events;
   let listening = false;
   const maintenance = createMaintenance({ database, logger });
+  const compute = createCompute({ threads: config.computeThreads });
   maintenance.register('events.receipts', (db) => pruneReceipts(db, EVENT_RECEIPTS_RETENTION_DAYS));
 
   return {
@@ -61,6 +65,7 @@ export function createRuntime({
     events: ready,
     jobs,
     maintenance,
+    compute,
     async start({ workers, listen }) {
       if (listen) {
         await realtime.start();
@@ -77,6 +82,7 @@ export function createRuntime({
         () => ready.stop(),
         () => jobs.stop(),
         () => (listening ? realtime.stop() : undefined),
+        () => compute.stop(),
       ];
       listening = false;
       for (const step of steps) {

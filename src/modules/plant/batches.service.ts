@@ -1,4 +1,5 @@
 import type { Principal } from '../../platform/auth/principal.ts';
+import { type Compute, computeTask } from '../../platform/compute/compute.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { inSequence } from '../../platform/db/database.ts';
 import { inCallerTenant } from '../../platform/db/scope.ts';
@@ -22,7 +23,7 @@ import { dayOccurrences, localDay, shiftOccurrences } from './calendar.ts';
 import { checkEventTime } from './event-time.ts';
 import { findLine, type LineRow, listReasons, lockLine, statusSpans } from './lines.repo.ts';
 import type { LinesService } from './lines.service.ts';
-import { type BatchOee, computeBatchOee } from './oee.ts';
+import type { BatchOee, computeBatchOee } from './oee.ts';
 import { oeeRows } from './oee-rows.ts';
 import { DEFAULT_REASON_OF_STATUS, type LineStatus } from './reasons.ts';
 import { listShifts } from './shifts.repo.ts';
@@ -48,6 +49,11 @@ export interface Completion {
   labourHours: number;
   at?: Date | undefined;
 }
+
+const BATCH_OEE = computeTask<typeof computeBatchOee>(
+  new URL('./oee.ts', import.meta.url),
+  'computeBatchOee',
+);
 
 /** Fields that may change until a batch completes; afterwards only its notes. */
 const EDITABLE_UNTIL_COMPLETED = [
@@ -96,9 +102,10 @@ export function createBatchesService(deps: {
   db: Db;
   events: Pick<Events, 'record'>;
   lines: LinesService;
+  compute: Pick<Compute, 'run'>;
   maxBackdateDays: number;
 }) {
-  const { db, events, lines, maxBackdateDays } = deps;
+  const { db, events, lines, compute, maxBackdateDays } = deps;
 
   async function locked(tx: Tx, id: string): Promise<BatchRow> {
     const batch = await lockBatch(tx, id);
@@ -207,7 +214,8 @@ export function createBatchesService(deps: {
       checkEventTime(completedAt, maxBackdateDays);
       const line = (await findLine(tx, batch.lineId)) as LineRow;
       const window = { start: startedAt.getTime(), end: completedAt.getTime() };
-      const oee = computeBatchOee({
+      // Off the event loop: a month-long batch has thousands of stops and ~100 shift occurrences.
+      const oee = await compute.run(BATCH_OEE, {
         window,
         ...(await loadOeeFacts(tx, line, window)),
         idealCycleSeconds: batch.idealCycleSeconds,

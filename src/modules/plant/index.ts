@@ -1,4 +1,5 @@
 // The plant module's public surface (seed 003): lines, downtime, shifts, batches and OEE.
+import type { Compute } from '../../platform/compute/compute.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant, isUuid } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
@@ -20,17 +21,19 @@ export function createPlant({
   db,
   events,
   realtime,
+  compute,
   maxBackdateDays,
 }: {
   db: Db;
   events: Pick<Events, 'record'>;
   realtime: Pick<Realtime, 'registerTopic'>;
+  compute: Pick<Compute, 'run'>;
   /** How far back `at` may go on status changes and batch starts and completions. */
   maxBackdateDays: number;
 }) {
   const lines = createLinesService({ db, events, maxBackdateDays });
   const shifts = createShiftsService({ db });
-  const batches = createBatchesService({ db, events, lines, maxBackdateDays });
+  const batches = createBatchesService({ db, events, lines, compute, maxBackdateDays });
   const reports = createReportsService({ db });
 
   // `line:<id>` and `batch:<id>` topics, for ids of the subscriber's own tenant.

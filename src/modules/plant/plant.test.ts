@@ -102,6 +102,7 @@ describe('plant operations', () => {
         .status,
       200,
     );
+    const computedBefore = t.runtime.compute.completed();
     const done = await call(s.operator, 'POST', `/batches/${batchId}/complete`, {
       goodCount: 19_271 - 423,
       scrapCount: 423,
@@ -109,6 +110,8 @@ describe('plant operations', () => {
       at: at('14:00'),
     });
     assert.equal(done.status, 200, JSON.stringify(done.body));
+    // The OEE was computed in the compute pool's worker thread, not on the event loop.
+    assert.equal(t.runtime.compute.completed(), computedBefore + 1);
     const oee = done.body.oee;
     assert.deepEqual(
       [pct(oee.availability), pct(oee.performance), pct(oee.quality), pct(oee.oee)],

@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { fromDrizzle, fromPglite, type Job, PgBoss } from 'pg-boss';
+import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
 import type { Database, Db, Tx } from '../db/database.ts';
 import { queryRows } from '../db/database.ts';
 import { inTenant, isUuid } from '../db/scope.ts';
 import type { Realtime } from '../realtime/realtime.ts';
-import {
-  findJob,
-  finishJob,
-  insertJob,
-  type JobRow,
-  listJobs,
-  lockJob,
-  markEffectCommitted,
-  setProgress,
-  startAttempt,
-} from './jobs.repo.ts';
+import { findJob, insertJob, type JobRow, listJobs } from './jobs.repo.ts';
+import { createRunner, type RunRegistry } from './run.ts';
 
 /**
  * Job name → payload. Modules add their jobs by declaration merging:
@@ -72,8 +63,6 @@ const DEAD_LETTER = 'dead-letter';
 const SAFETY_POLL_SECONDS = 30;
 /** How long stop() waits for aborted runs to write their outcome. */
 const STOP_WRITES_MS = 5000;
-const noop = () => {};
-const PROGRESS_WRITE_MS = 250;
 type AnyDefinition = JobDefinition<JobName>;
 
 /** Background jobs on pg-boss in the application database (its own schema `pgboss`). */
@@ -108,9 +97,7 @@ export function createJobs(deps: {
         })
       : new PgBoss({ ...common, connectionString: database.raw.pool.options.connectionString, max: 4 });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-  const controllers = new Set<AbortController>();
-  /** Settle when a run has written its outcome and its handler has returned. */
-  const runs = new Set<Promise<void>>();
+  const registry: RunRegistry = { controllers: new Set(), runs: new Set() };
   let started = false;
   /** pg-boss worker ids per job name, in a process that runs workers. */
   const workerIds = new Map<string, string[]>();
@@ -167,98 +154,14 @@ export function createJobs(deps: {
     });
   }
 
-  async function execute(definition: AnyDefinition, job: Job<unknown>) {
-    const payload = job.data as { tenantId: string; input: unknown };
-    const tenantId = payload.tenantId;
-    const attempt = job.retryCount + 1;
-    const maxAttempts = (definition.retryLimit ?? 3) + 1;
-    const row = await inTenant(db, tenantId, async (tx) => {
-      const found = await findJob(tx, job.id);
-      if (found && found.status !== 'completed') {
-        await startAttempt(tx, job.id, attempt);
-        await push(found, tx);
-      }
-      return found;
-    });
-    if (!row || row.status === 'completed') return { skipped: true };
-
-    const controller = new AbortController();
-    controllers.add(controller);
-    let endRun = () => {};
-    const runEnded = new Promise<void>((resolve) => {
-      endRun = resolve;
-    });
-    runs.add(runEnded);
-    const timeoutMs = (definition.timeoutSeconds ?? 900) * 1000;
-    const timer = setTimeout(
-      () => controller.abort(new Error(`timed out after ${timeoutMs / 1000} s`)),
-      timeoutMs,
-    );
-    let lastWrite = 0;
-    const ctx: JobContext = {
-      jobId: job.id,
-      tenantId,
-      attempt,
-      signal: controller.signal,
-      async progress(percent, message) {
-        const now = Date.now();
-        if (percent < 100 && now - lastWrite < PROGRESS_WRITE_MS) return;
-        lastWrite = now;
-        const clamped = Math.max(0, Math.min(100, Math.round(percent)));
-        await inTenant(db, tenantId, async (tx) => {
-          await setProgress(tx, job.id, clamped, message ?? null);
-          await push(row, tx);
-        });
-      },
-      async complete(work) {
-        const result = await inTenant(db, tenantId, async (tx) => {
-          const locked = await lockJob(tx, job.id);
-          if (!locked || locked.effectCommittedAt || locked.status === 'completed')
-            return { done: false as const };
-          const value = await work(tx);
-          await markEffectCommitted(tx, job.id);
-          return { done: true as const, value };
-        });
-        return result.done ? result.value : undefined;
-      },
-    };
-
-    try {
-      const aborted = new Promise<never>((_, reject) => {
-        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-      });
-      const running = definition.run(payload.input as never, ctx);
-      // stop() also waits for the handler's own clean-up after an abort, not only for our writes.
-      const returned: Promise<void> = running.then(noop, noop).then(() => {
-        runs.delete(returned);
-      });
-      runs.add(returned);
-      const output = await Promise.race([running, aborted]);
-      await inTenant(db, tenantId, async (tx) => {
-        await finishJob(tx, job.id, { status: 'completed', result: output ?? null });
-        await push(row, tx);
-      });
-      return output ?? null;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const status = attempt >= maxAttempts ? 'failed' : 'retrying';
-      logger.warn(
-        { err, jobId: job.id, name: definition.name, attempt },
-        `job ${status === 'failed' ? 'failed' : 'will be retried'}`,
-      );
-      await inTenant(db, tenantId, async (tx) => {
-        await finishJob(tx, job.id, { status, error: message });
-        await push(row, tx);
-      }).catch((writeErr) => logger.error({ err: writeErr }, 'could not record the job failure'));
-      if (status === 'retrying') wakeWorker(definition.name, ...retryWindowMs(definition, job.retryCount));
-      throw err;
-    } finally {
-      clearTimeout(timer);
-      controllers.delete(controller);
-      runs.delete(runEnded);
-      endRun();
-    }
-  }
+  const execute = createRunner({
+    db,
+    logger,
+    registry,
+    push,
+    retrying: (definition, retryCount) =>
+      wakeWorker(definition.name, ...retryWindowMs(definition, retryCount)),
+  });
 
   return {
     /** Registers a job type; every process that enqueues or runs it defines it the same way. */
@@ -384,12 +287,12 @@ export function createJobs(deps: {
       // Running jobs get a grace period to finish; the ones still running after it are aborted
       // (and retried by another worker, which costs them an attempt).
       await boss.stop({ graceful: true, timeout: 8000 });
-      for (const controller of controllers) controller.abort(new Error('worker stopping'));
+      for (const controller of registry.controllers) controller.abort(new Error('worker stopping'));
       // The aborted runs record their outcome before the caller closes the database (bounded: a
       // write that hangs must not hold the shutdown).
       let giveUp: NodeJS.Timeout | undefined;
       await Promise.race([
-        Promise.all(runs),
+        Promise.all(registry.runs),
         new Promise((resolve) => {
           giveUp = setTimeout(resolve, STOP_WRITES_MS);
         }),
@@ -399,7 +302,7 @@ export function createJobs(deps: {
 
     /** Waits until no job of this process is running (tests). */
     get running() {
-      return controllers.size;
+      return registry.controllers.size;
     },
   };
 }

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { threadId } from 'node:worker_threads';
+import type * as fixture from './compute.fixture.ts';
+import { computeTask, createCompute } from './compute.ts';
+
+const FIXTURE = new URL('./compute.fixture.ts', import.meta.url);
+const whichThread = computeTask<typeof fixture.whichThread>(FIXTURE, 'whichThread');
+const waitForFlag = computeTask<typeof fixture.waitForFlag>(FIXTURE, 'waitForFlag');
+const fail = computeTask<typeof fixture.fail>(FIXTURE, 'fail');
+
+test('a task runs in another thread and returns its result', async (t) => {
+  const compute = createCompute({ threads: 1 });
+  t.after(() => compute.stop());
+  const result = await compute.run(whichThread, { echo: 'hello' });
+  assert.equal(result.echo, 'hello');
+  assert.notEqual(result.threadId, threadId);
+  assert.equal(compute.completed(), 1);
+});
+
+test('the main thread keeps running while a task spins', async (t) => {
+  const compute = createCompute({ threads: 1 });
+  t.after(() => compute.stop());
+  const flag = new SharedArrayBuffer(4);
+  const running = compute.run(waitForFlag, { flag, timeoutMs: 60_000 });
+  // Raised from a timer callback: reached only if the event loop is free while the task runs.
+  setTimeout(() => Atomics.store(new Int32Array(flag), 0, 1), 10);
+  assert.equal(await running, true);
+});
+
+test("a task's error rejects its run; the pool refuses work once stopped", async () => {
+  const compute = createCompute({ threads: 1 });
+  await assert.rejects(compute.run(fail, { message: 'bad input' }), /bad input/);
+  await compute.stop();
+  await assert.rejects(compute.run(whichThread, { echo: 'late' }), /stopped/);
+});

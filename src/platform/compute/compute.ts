@@ -1,0 +1,52 @@
+// CPU-bound work (OEE of a long batch today; analyses, SPC and image processing next) runs in a pool
+// of worker threads, so HTTP, WebSocket push and the database client keep the event loop. Piscina
+// runs the pool: a task is a named export of a module, called with one structured-clonable input.
+// Threads start on first use and end after COMPUTE_IDLE_MS without work, so an idle server holds none.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+
+/** A pure function exported by `module` (a file URL) under `name`, run in a worker thread. */
+export interface ComputeTask<I, O> {
+  readonly module: string;
+  readonly name: string;
+  /** Types only: what the task takes and gives. */
+  readonly _types?: (input: I) => O;
+}
+
+/** Names the export `name` of the module at `moduleUrl` (pass `import.meta.url`-relative URLs). */
+export function computeTask<F extends (input: never) => unknown>(
+  moduleUrl: URL,
+  name: string,
+): ComputeTask<Parameters<F>[0], Awaited<ReturnType<F>>> {
+  return { module: moduleUrl.href, name };
+}
+
+export interface Compute {
+  run<I, O>(task: ComputeTask<I, O>, input: I): Promise<O>;
+  /** Tasks finished since start (for tests and metrics). */
+  completed(): number;
+  /** Waits for running tasks, then ends the threads; later runs are refused. */
+  stop(): Promise<void>;
+}
+
+export const COMPUTE_IDLE_MS = 30_000;
+
+export function defaultComputeThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export function createCompute({ threads }: { threads: number }): Compute {
+  const pool = new Piscina({ minThreads: 0, maxThreads: threads, idleTimeout: COMPUTE_IDLE_MS });
+  let stopping: Promise<void> | undefined;
+  return {
+    run<I, O>(task: ComputeTask<I, O>, input: I): Promise<O> {
+      if (stopping) return Promise.reject(new Error('the compute pool is stopped'));
+      return pool.run(input, { filename: task.module, name: task.name }) as Promise<O>;
+    },
+    completed: () => pool.completed,
+    stop() {
+      stopping ??= pool.close();
+      return stopping;
+    },
+  };
+}
