@@ -1374,11 +1374,11 @@ export type $defs = Record<string, never>;
 export interface operations {
     listCustomers: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Items per page */
-                limit: number;
+                limit?: number;
                 /** @description Items to skip */
-                offset: number;
+                offset?: number;
                 plan?: "pilot" | "subscription";
                 /** @description Matches name, email or contact */
                 search?: string;
@@ -1968,12 +1968,12 @@ export interface operations {
     };
     listApiKeys: {
         parameters: {
-            query: {
-                includeRevoked: boolean;
+            query?: {
+                includeRevoked?: boolean;
                 /** @description Items per page */
-                limit: number;
+                limit?: number;
                 /** @description Items to skip */
-                offset: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2127,14 +2127,14 @@ export interface operations {
     };
     listAuditLog: {
         parameters: {
-            query: {
+            query?: {
                 action?: string;
                 actorUserId?: string;
                 /** @description Entries older than this id */
                 before?: number;
                 from?: string;
                 /** @description Items per page */
-                limit: number;
+                limit?: number;
                 targetId?: string;
                 targetType?: string;
                 to?: string;
@@ -2485,12 +2485,12 @@ export interface operations {
     };
     listEvents: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Events after this position (the last one seen) */
                 after?: number;
                 aggregateId?: string;
                 aggregateType?: string;
-                limit: number;
+                limit?: number;
                 type?: string;
             };
             header?: never;
@@ -2600,8 +2600,8 @@ export interface operations {
     };
     listDeadEvents: {
         parameters: {
-            query: {
-                limit: number;
+            query?: {
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -2700,12 +2700,12 @@ export interface operations {
     };
     listJobs: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Items per page */
-                limit: number;
+                limit?: number;
                 name?: string;
                 /** @description Items to skip */
-                offset: number;
+                offset?: number;
                 status?: "queued" | "running" | "retrying" | "completed" | "failed";
             };
             header?: never;
@@ -2857,14 +2857,14 @@ export interface operations {
     };
     listBatches: {
         parameters: {
-            query: {
+            query?: {
                 facilityId?: string;
                 from?: string;
                 /** @description Items per page */
-                limit: number;
+                limit?: number;
                 lineId?: string;
                 /** @description Items to skip */
-                offset: number;
+                offset?: number;
                 productSku?: string;
                 status?: "planned" | "running" | "completed";
                 to?: string;
@@ -3452,11 +3452,11 @@ export interface operations {
     };
     getDowntimePareto: {
         parameters: {
-            query: {
+            query?: {
                 facilityId?: string;
                 from?: string;
                 /** @description Also list planned stops */
-                includePlanned: boolean;
+                includePlanned?: boolean;
                 lineId?: string;
                 to?: string;
             };
@@ -3506,12 +3506,12 @@ export interface operations {
     };
     listLines: {
         parameters: {
-            query: {
+            query?: {
                 facilityId?: string;
                 /** @description Items per page */
-                limit: number;
+                limit?: number;
                 /** @description Items to skip */
-                offset: number;
+                offset?: number;
                 status?: "running" | "idle" | "down" | "maintenance";
             };
             header?: never;
@@ -4197,11 +4197,11 @@ export interface operations {
     };
     listUsers: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Items per page */
-                limit: number;
+                limit?: number;
                 /** @description Items to skip */
-                offset: number;
+                offset?: number;
                 role?: "admin" | "analyst" | "operator" | "viewer";
                 /** @description Matches email or name */
                 search?: string;

@@ -177,15 +177,6 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return result.body as T;
 }
 
-export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal }),
-  post: <T>(path: string, body?: unknown, signal?: AbortSignal) =>
-    request<T>(path, { method: 'POST', body, signal }),
-  patch: <T>(path: string, body: unknown, signal?: AbortSignal) =>
-    request<T>(path, { method: 'PATCH', body, signal }),
-  delete: <T = void>(path: string, signal?: AbortSignal) => request<T>(path, { method: 'DELETE', signal }),
-};
-
 /** `path?a=1&b=x`, leaving out parameters that are undefined, null or empty. */
 export function withQuery(
   path: string,

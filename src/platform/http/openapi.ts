@@ -22,6 +22,22 @@ export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorBody')]));
 }
 
+interface OpenApiPaths {
+  paths?: Record<string, Record<string, { parameters?: { in: string; required?: boolean; schema?: object }[] }>>;
+}
+
+function optionalDefaults<T extends OpenApiPaths>(document: T): T {
+  for (const operations of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in === 'query' && parameter.schema && 'default' in parameter.schema)
+          parameter.required = false;
+      }
+    }
+  }
+  return document;
+}
+
 export async function registerOpenApi(app: App, config: Config) {
   app.addSchema(ErrorBodySchema);
   await app.register(swagger, {
@@ -58,6 +74,12 @@ export async function registerOpenApi(app: App, config: Config) {
         },
       },
     },
+    // A query parameter with a default may be left out (the server fills it in): not `required`, so
+    // generated clients (the dashboard's api-schema.ts among them) do not demand it.
+    transformObject: (document) =>
+      'openapiObject' in document
+        ? optionalDefaults(document.openapiObject as OpenApiPaths)
+        : document.swaggerObject,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });

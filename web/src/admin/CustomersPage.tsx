@@ -92,7 +92,7 @@ export function CustomersPage() {
             submitLabel="Create customer"
             pending={create.isPending}
             error={create.error}
-            onSubmit={(fields) => create.mutate(fields)}
+            onSubmit={(fields) => create.mutate({ name: '', email: '', ...fields })}
             onCancel={() => setCreating(false)}
           />
         </section>

@@ -1,7 +1,7 @@
 // Calls and shapes of the administration endpoints: members, API keys, audit log, customers.
-import { api, withQuery } from '../api';
 import type { components } from '../api-schema';
-import type { Facility, Scope, TenantRole } from '../auth/types';
+import type { Scope, TenantRole } from '../auth/types';
+import { client } from '../typed-api';
 
 export interface Page<T> {
   items: T[];
@@ -52,6 +52,9 @@ export type CustomerStatus = Customer['status'];
 /** Fields of a customer that can be written; nullable text fields are cleared with null. */
 export type CustomerFields = Partial<Omit<Customer, 'id' | 'createdAt' | 'updatedAt'>>;
 
+/** A new customer: its name and contact email are required. */
+export type NewCustomer = CustomerFields & Pick<Customer, 'name' | 'email'>;
+
 export interface CustomerFilter {
   search?: string;
   status?: CustomerStatus | '';
@@ -71,47 +74,56 @@ export interface MemberPatch {
   status?: Exclude<MemberStatus, 'invited'>;
 }
 
-const memberPath = (id: string) => `/api/v1/users/${encodeURIComponent(id)}`;
-const customerPath = (id: string) => `/api/v1/admin/customers/${encodeURIComponent(id)}`;
+/** Drops the filter fields left empty ('' = any), which the API's closed enums would refuse. */
+function set<T extends object>(filter: T) {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== '')) as {
+    [K in keyof T]: Exclude<T[K], ''>;
+  };
+}
 
 export const membersApi = {
   list: (filter: MemberFilter, signal?: AbortSignal) =>
-    api.get<Page<Member>>(withQuery('/api/v1/users', { ...filter }), signal),
+    client.get('/api/v1/users', { query: set(filter), signal }),
   create: (input: { email: string; name: string; role: TenantRole }) =>
-    api.post<MemberCreated>('/api/v1/users', input),
+    client.post('/api/v1/users', { body: input }),
   /** `inactive` on an invited member cancels the invitation; an invited member cannot be made active. */
-  update: (id: string, patch: MemberPatch) => api.patch<Member>(memberPath(id), patch),
+  update: (id: string, patch: MemberPatch) =>
+    client.patch('/api/v1/users/{id}', { path: { id }, body: patch }),
   /** A fresh link for an invited member; their earlier links stop working. */
-  renewInvitation: (id: string) => api.post<Invitation>(`${memberPath(id)}/invitation`),
+  renewInvitation: (id: string) => client.post('/api/v1/users/{id}/invitation', { path: { id } }),
 };
 
 export const apiKeysApi = {
   list: (filter: { includeRevoked: boolean; limit: number; offset: number }, signal?: AbortSignal) =>
-    api.get<Page<ApiKey>>(withQuery('/api/v1/api-keys', { ...filter }), signal),
+    client.get('/api/v1/api-keys', { query: filter, signal }),
   /** `expiresAt`: ISO instant at most a year ahead; undefined for the server's default (90 days). */
   create: (input: { name: string; scopes: Scope[]; expiresAt?: string }) =>
-    api.post<ApiKeyCreated>('/api/v1/api-keys', input),
-  revoke: (id: string) => api.delete(`/api/v1/api-keys/${encodeURIComponent(id)}`),
+    client.post('/api/v1/api-keys', { body: input }),
+  revoke: (id: string) => client.delete('/api/v1/api-keys/{id}', { path: { id } }),
 };
 
 export const auditApi = {
   list: (filter: { action?: string; before?: number; limit: number }, signal?: AbortSignal) =>
-    api.get<AuditPage>(withQuery('/api/v1/audit-log', { ...filter }), signal),
+    client.get('/api/v1/audit-log', { query: filter, signal }),
 };
 
 export const customersApi = {
   list: (filter: CustomerFilter, signal?: AbortSignal) =>
-    api.get<Page<Customer>>(withQuery('/api/v1/admin/customers', { ...filter }), signal),
+    client.get('/api/v1/admin/customers', { query: set(filter), signal }),
   get: (id: string, signal?: AbortSignal) =>
-    api.get<{ customer: Customer; facilities: Facility[] }>(customerPath(id), signal),
-  create: (input: CustomerFields) => api.post<Customer>('/api/v1/admin/customers', input),
-  update: (id: string, patch: CustomerFields) => api.patch<Customer>(customerPath(id), patch),
-  deactivate: (id: string) => api.post<Customer>(`${customerPath(id)}/deactivate`),
+    client.get('/api/v1/admin/customers/{id}', { path: { id }, signal }),
+  create: (input: NewCustomer) => client.post('/api/v1/admin/customers', { body: input }),
+  update: (id: string, patch: CustomerFields) =>
+    client.patch('/api/v1/admin/customers/{id}', { path: { id }, body: patch }),
+  deactivate: (id: string) => client.post('/api/v1/admin/customers/{id}/deactivate', { path: { id } }),
   /** Adds a person (e.g. the customer's first administrator) to the customer's organisation. */
   addMember: (id: string, input: CustomerMemberFields) =>
-    api.post<CustomerMemberCreated>(`${customerPath(id)}/users`, input),
+    client.post('/api/v1/admin/customers/{id}/users', { path: { id }, body: input }),
   addFacility: (id: string, input: FacilityFields) =>
-    api.post<Facility>(`${customerPath(id)}/facilities`, input),
+    client.post('/api/v1/admin/customers/{id}/facilities', { path: { id }, body: input }),
   updateFacility: (id: string, facilityId: string, patch: Partial<FacilityFields>) =>
-    api.patch<Facility>(`${customerPath(id)}/facilities/${encodeURIComponent(facilityId)}`, patch),
+    client.patch('/api/v1/admin/customers/{id}/facilities/{facilityId}', {
+      path: { id, facilityId },
+      body: patch,
+    }),
 };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { api } from '../api';
+import { client } from '../typed-api';
 import { getSession, type Session, subscribeSession } from './session';
 import { type Me, type Permissions, permissionsOf } from './types';
 
@@ -15,7 +15,8 @@ export function useMe() {
   const signedIn = useSession() !== null;
   return useQuery({
     queryKey: ME_QUERY_KEY,
-    queryFn: ({ signal }) => api.get<Me>('/api/v1/auth/me', signal),
+    // The generated response type must fit the dashboard's Me (typecheck fails otherwise).
+    queryFn: ({ signal }): Promise<Me> => client.get('/api/v1/auth/me', { signal }),
     enabled: signedIn,
     staleTime: 60_000,
   });

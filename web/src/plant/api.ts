@@ -1,7 +1,7 @@
 // Shapes and calls of the plant-operations endpoints (/api/v1/plant-ops, see openapi.snapshot.json),
 // the query keys every view shares, and the events pushed on `line:<id>` and `batch:<id>` topics.
-import { api, withQuery } from '../api';
 import type { components } from '../api-schema';
+import { client } from '../typed-api';
 
 export const LINE_STATUSES = ['running', 'idle', 'down', 'maintenance'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
@@ -86,27 +86,32 @@ export interface ParetoQuery {
   includePlanned?: boolean;
 }
 
-const BASE = '/api/v1/plant-ops';
-const id = (value: string) => encodeURIComponent(value);
-
+// Every call is checked against the API's own description (typed-api.ts): paths, parameters, bodies
+// and results.
 export const plantApi = {
-  lines: (signal?: AbortSignal) => api.get<Page<Line>>(withQuery(`${BASE}/lines`, { limit: 200 }), signal),
-  line: (lineId: string, signal?: AbortSignal) => api.get<LineDetail>(`${BASE}/lines/${id(lineId)}`, signal),
+  lines: (signal?: AbortSignal) =>
+    client.get('/api/v1/plant-ops/lines', { query: { limit: 200, offset: 0 }, signal }),
+  line: (lineId: string, signal?: AbortSignal) =>
+    client.get('/api/v1/plant-ops/lines/{id}', { path: { id: lineId }, signal }),
   changeStatus: (lineId: string, change: StatusChange) =>
-    api.post<Line>(`${BASE}/lines/${id(lineId)}/status`, change),
+    client.post('/api/v1/plant-ops/lines/{id}/status', { path: { id: lineId }, body: change }),
   reasons: (signal?: AbortSignal) =>
-    api.get<{ items: DowntimeReason[] }>(`${BASE}/downtime-reasons`, signal).then((body) => body.items),
-  batches: (filter: BatchFilter, signal?: AbortSignal) =>
-    api.get<Page<Batch>>(withQuery(`${BASE}/batches`, { ...filter }), signal),
-  batch: (batchId: string, signal?: AbortSignal) => api.get<Batch>(`${BASE}/batches/${id(batchId)}`, signal),
-  createBatch: (input: NewBatch) => api.post<Batch>(`${BASE}/batches`, input),
-  startBatch: (batchId: string) => api.post<Batch>(`${BASE}/batches/${id(batchId)}/start`, {}),
+    client.get('/api/v1/plant-ops/downtime-reasons', { signal }).then((body) => body.items),
+  batches: ({ status, ...filter }: BatchFilter, signal?: AbortSignal) =>
+    client.get('/api/v1/plant-ops/batches', {
+      query: { ...filter, ...(status ? { status } : {}) },
+      signal,
+    }),
+  batch: (batchId: string, signal?: AbortSignal) =>
+    client.get('/api/v1/plant-ops/batches/{id}', { path: { id: batchId }, signal }),
+  createBatch: (input: NewBatch) => client.post('/api/v1/plant-ops/batches', { body: input }),
+  startBatch: (batchId: string) =>
+    client.post('/api/v1/plant-ops/batches/{id}/start', { path: { id: batchId }, body: {} }),
   completeBatch: (batchId: string, input: Completion) =>
-    api.post<Batch>(`${BASE}/batches/${id(batchId)}/complete`, input),
-  oee: (query: OeeQuery, signal?: AbortSignal) =>
-    api.get<OeeReport>(withQuery(`${BASE}/oee`, { ...query }), signal),
+    client.post('/api/v1/plant-ops/batches/{id}/complete', { path: { id: batchId }, body: input }),
+  oee: (query: OeeQuery, signal?: AbortSignal) => client.get('/api/v1/plant-ops/oee', { query, signal }),
   pareto: (query: ParetoQuery, signal?: AbortSignal) =>
-    api.get<ParetoReport>(withQuery(`${BASE}/downtime/pareto`, { ...query }), signal),
+    client.get('/api/v1/plant-ops/downtime/pareto', { query, signal }),
 };
 
 export const plantKeys = {
