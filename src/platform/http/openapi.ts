@@ -23,7 +23,10 @@ export function errorResponses(...statuses: number[]) {
 }
 
 interface OpenApiPaths {
-  paths?: Record<string, Record<string, { parameters?: { in: string; required?: boolean; schema?: object }[] }>>;
+  paths?: Record<
+    string,
+    Record<string, { parameters?: { in: string; required?: boolean; schema?: object }[] }>
+  >;
 }
 
 function optionalDefaults<T extends OpenApiPaths>(document: T): T {
