@@ -126,7 +126,7 @@ describe('background jobs', () => {
     const dead = await eventually(async () => {
       const rows = await queryRows<{ n: number }>(
         t.database.db,
-        sql`select count(*)::int as n from pgboss.job where name = 'dead-letter' and data->>'tenantId' = ${acme.id}`,
+        sql`select count(*)::int as n from pgboss.job where name = 'dead-letter' and data->>'tenantId' = ${acme.id} and data->'input'->>'key' = 'doomed'`,
       );
       return rows[0]?.n ? rows[0].n : undefined;
     }, 'the dead letter');
