@@ -14,6 +14,15 @@ export async function insertBatches(tx: Executor, values: BatchInsert[]): Promis
   return tx.insert(batches).values(values).returning();
 }
 
+/** Inserts the batch, or nothing (an empty list) when its tenant already has a batch with its code. */
+export async function insertBatchUnlessCodeTaken(tx: Executor, value: BatchInsert): Promise<BatchRow[]> {
+  return tx
+    .insert(batches)
+    .values(value)
+    .onConflictDoNothing({ target: [batches.tenantId, batches.code] })
+    .returning();
+}
+
 export async function findBatch(tx: Executor, id: string): Promise<BatchWithOee | undefined> {
   const [row] = await tx
     .select({ batch: batches, oee: batchOee, lineName: productionLines.name })

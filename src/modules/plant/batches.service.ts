@@ -13,6 +13,7 @@ import {
   type BatchWithOee,
   findBatch,
   insertBatches,
+  insertBatchUnlessCodeTaken,
   listBatches,
   lockBatch,
   runningBatchOf,
@@ -67,6 +68,7 @@ const EDITABLE_UNTIL_COMPLETED = [
   'materialCostPerUnit',
 ] as const;
 
+const GENERATED_CODE_DRAWS = 5;
 const batchCode = () =>
   `B-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${Math.floor(Math.random() * 1e4)
     .toString()
@@ -104,8 +106,10 @@ export function createBatchesService(deps: {
   lines: LinesService;
   compute: Pick<Compute, 'run'>;
   maxBackdateDays: number;
+  /** Draws a code for a batch created without one (tests give a predictable one). */
+  drawCode?: () => string;
 }) {
-  const { db, events, lines, compute, maxBackdateDays } = deps;
+  const { db, events, lines, compute, maxBackdateDays, drawCode = batchCode } = deps;
 
   async function locked(tx: Tx, id: string): Promise<BatchRow> {
     const batch = await lockBatch(tx, id);
@@ -136,10 +140,19 @@ export function createBatchesService(deps: {
       if (input.plannedStart && input.plannedEnd && input.plannedEnd <= input.plannedStart) {
         throw badRequest('plannedEnd must be after plannedStart');
       }
-      const code = input.code ?? batchCode();
-      const [batch] = await insertBatches(tx, [
-        { ...input, code, tenantId, facilityId: line.facilityId, createdBy: principal.userId },
-      ]).catch(conflictOnUnique(`A batch with code ${code} already exists`));
+      const values = { ...input, tenantId, facilityId: line.facilityId, createdBy: principal.userId };
+      let batch: BatchRow | undefined;
+      if (input.code !== undefined) {
+        const code = input.code;
+        [batch] = await insertBatches(tx, [{ ...values, code }]).catch(
+          conflictOnUnique(`A batch with code ${code} already exists`),
+        );
+      } else {
+        // A generated code that another batch of the same second drew is drawn again.
+        for (let draw = 0; draw < GENERATED_CODE_DRAWS && !batch; draw += 1) {
+          [batch] = await insertBatchUnlessCodeTaken(tx, { ...values, code: drawCode() });
+        }
+      }
       if (!batch) throw new Error('batch not inserted');
       await announce(tx, batch, 'BatchCreated', { plannedQuantity: batch.plannedQuantity });
       return (await findBatch(tx, batch.id)) as BatchWithOee;

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { type Principal, scopesOfRole } from '../../platform/auth/principal.ts';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
 import { eventually } from '../../platform/jobs/testing.ts';
 import type { Subscriber } from '../../platform/realtime/hub.ts';
 import { createTestTenant, signIn, type TestSession, type TestTenant } from '../identity/testing.ts';
+import { createBatchesService } from './batches.service.ts';
+import { createLinesService } from './lines.service.ts';
 
 let t: TestApp;
 let acme: TestTenant;
@@ -365,5 +368,37 @@ describe('plant operations', () => {
       call(s.admin, 'POST', '/downtime-reasons', reason),
     ]);
     assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409]);
+  });
+
+  test('a generated batch code that is already taken is drawn again, not refused', async () => {
+    const lineId = await newLine('DRAW');
+    const codes = ['B-DRAWN-TWICE', 'B-DRAWN-TWICE', 'B-DRAWN-ONCE'];
+    const lines = createLinesService({ db: t.database.db, events: t.runtime.events, maxBackdateDays: 31 });
+    const batches = createBatchesService({
+      db: t.database.db,
+      events: t.runtime.events,
+      lines,
+      compute: t.runtime.compute,
+      maxBackdateDays: 31,
+      drawCode: () => codes.shift() ?? 'B-NO-MORE',
+    });
+    const operator: Principal = {
+      kind: 'user',
+      userId: acme.users.operator.id,
+      tenantId: acme.id,
+      role: 'operator',
+      platformRole: null,
+      scopes: scopesOfRole('operator'),
+      apiKeyId: null,
+      label: acme.users.operator.email,
+      sessionId: null,
+    };
+    const input = { lineId, productSku: 'SKU-DRAW', plannedQuantity: 1, idealCycleSeconds: 1 };
+    const first = await batches.create(operator, input);
+    const second = await batches.create(operator, input);
+    assert.deepEqual([first.batch.code, second.batch.code], ['B-DRAWN-TWICE', 'B-DRAWN-ONCE']);
+    // A code the caller chose is not redrawn: taken → 409.
+    const taken = await call(s.operator, 'POST', '/batches', { ...input, code: 'B-DRAWN-ONCE' });
+    assert.equal(taken.status, 409);
   });
 });
