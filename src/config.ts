@@ -68,7 +68,8 @@ export interface Config {
   workerConcurrency: number;
   /** Worker threads for CPU-bound work (OEE, analyses); started on demand, ended when idle. */
   computeThreads: number;
-  jobsSuperviseSeconds: number;
+  /** Unset → 30 s on PostgreSQL, 300 s on the embedded database (one process: no other's dead workers). */
+  jobsSuperviseSeconds: number | undefined;
   /** How many days back a status change or batch start/completion may be dated. */
   plantBackdateDays: number;
   /** Failed deliveries of an event before it is dead (left for an admin to redeliver). */
@@ -293,8 +294,9 @@ export const SETTINGS = [
   {
     key: 'jobsSuperviseSeconds',
     env: 'JOBS_SUPERVISE_SECONDS',
-    description: 'How often the queue looks for jobs whose worker died or timed out',
-    fallback: () => 30,
+    description:
+      'How often the queue looks for jobs whose worker died or timed out (unset: 30 s on PostgreSQL, 300 s embedded)',
+    fallback: () => undefined,
     parse: integer(1, 3600),
   },
   {

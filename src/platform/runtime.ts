@@ -48,7 +48,13 @@ export function createRuntime({
     database,
     realtime,
     logger,
-    config: { workerConcurrency: config.workerConcurrency, superviseSeconds: config.jobsSuperviseSeconds },
+    config: {
+      workerConcurrency: config.workerConcurrency,
+      // The embedded database has one process (its data directory is locked): no other process's
+      // dead workers to look for, and its notifications cannot be lost on the way.
+      superviseSeconds: config.jobsSuperviseSeconds ?? (database.raw.kind === 'pglite' ? 300 : 30),
+      backstopPollSeconds: database.raw.kind === 'pglite' ? 120 : 30,
+    },
   });
   jobs.define(diagnosticsJob(db));
   realtime.registerTopic('job', (principal, id) =>

@@ -57,10 +57,11 @@ export interface JobsConfig {
   workerConcurrency: number;
   /** How often pg-boss looks for jobs whose worker died (seconds). */
   superviseSeconds: number;
+  /** A worker's look for jobs without a notification: the backstop for a lost one (seconds). */
+  backstopPollSeconds: number;
 }
 
 const DEAD_LETTER = 'dead-letter';
-const SAFETY_POLL_SECONDS = 30;
 /** How long stop() waits for aborted runs to write their outcome. */
 const STOP_WRITES_MS = 5000;
 type AnyDefinition = JobDefinition<JobName>;
@@ -262,7 +263,7 @@ export function createJobs(deps: {
               // (see execute). This poll is the backstop for a lost notification and picks up the
               // jobs of dead workers, which the supervision pass makes available again.
               pollingIntervalSeconds: 1,
-              notifyPollingIntervalSeconds: Math.min(SAFETY_POLL_SECONDS, config.superviseSeconds),
+              notifyPollingIntervalSeconds: Math.min(config.backstopPollSeconds, config.superviseSeconds),
             },
             async ([job]) => {
               if (!job) return null;

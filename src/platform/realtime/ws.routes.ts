@@ -96,8 +96,18 @@ async function websocketContext(
   const recheckAll = (affects?: (principal: Principal) => boolean) => {
     for (const recheck of rechecks) recheck(affects);
   };
-  const timer = setInterval(recheckAll, recheckMs ?? RECHECK_MS);
-  timer.unref();
+  // The timer runs only while a connection needs it, so a server without sockets is not woken.
+  let timer: NodeJS.Timeout | undefined;
+  const watch = (recheck: (affects?: (principal: Principal) => boolean) => void) => {
+    rechecks.add(recheck);
+    timer ??= setInterval(recheckAll, recheckMs ?? RECHECK_MS).unref();
+  };
+  const unwatch = (recheck: (affects?: (principal: Principal) => boolean) => void) => {
+    rechecks.delete(recheck);
+    if (rechecks.size > 0 || !timer) return;
+    clearInterval(timer);
+    timer = undefined;
+  };
   const stopListening = onCredentialsChanged?.((affects) => recheckAll(affects));
   app.addHook('onClose', async () => {
     clearInterval(timer);
@@ -184,7 +194,7 @@ async function websocketContext(
         principal = await authenticateToken(token);
         credential = token;
         clearTimeout(authTimer);
-        rechecks.add(scheduleRecheck);
+        watch(scheduleRecheck);
         send({ type: 'ready', tenantId: principal.tenantId, principal: principal.kind });
       } catch (err) {
         const message = err instanceof AppError ? err.message : 'authentication failed';
@@ -276,7 +286,7 @@ async function websocketContext(
     }, heartbeatSeconds * 1000);
 
     socket.on('close', () => {
-      rechecks.delete(scheduleRecheck);
+      unwatch(scheduleRecheck);
       realtime.connections.delete(socket);
       clearTimeout(authTimer);
       clearInterval(heartbeat);
