@@ -7,7 +7,6 @@ import type { Db, Executor, Tx } from '../../platform/db/database.ts';
 import { acrossTenants } from '../../platform/db/scope.ts';
 import { AppError, badRequest, forbidden, rateLimited, unauthorized } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
-import { listFacilities } from './customers.repo.ts';
 import { markAttemptSucceeded } from './login-attempts.repo.ts';
 import { type LoginLimitSettings, reserveAttempt } from './login-limits.ts';
 import { checkPassword, hashPassword } from './password.ts';
@@ -23,6 +22,7 @@ import {
 import {
   activeMemberships,
   findMember,
+  findProfile,
   findUserByEmail,
   findUserById,
   type MemberRow,
@@ -306,16 +306,12 @@ export function createAuthService({ db, accessTokens, revocations, settings }: A
 
   /** Who the caller is, where they act and where else they could (only their own rows are read). */
   async function profile(principal: Principal) {
-    return acrossTenants(db, async (tx) => {
-      const user = await findUserById(tx, principal.userId);
-      if (!user) throw unauthorized('The account no longer exists');
-      const memberships = await activeMemberships(tx, user.id);
-      const current = memberships.find((m) => m.tenant.id === principal.tenantId);
-      const facilities = principal.tenantId ? await listFacilities(tx, principal.tenantId) : [];
-      // A key acts in its own tenant only: where else its creator belongs is none of its business.
-      const visible = principal.kind === 'user' ? memberships : [];
-      return { user, tenant: current?.tenant ?? null, memberships: visible, facilities };
-    });
+    const found = await acrossTenants(db, (tx) => findProfile(tx, principal.userId, principal.tenantId));
+    if (!found) throw unauthorized('The account no longer exists');
+    const current = found.memberships.find((m) => m.tenant.id === principal.tenantId);
+    // A key acts in its own tenant only: where else its creator belongs is none of its business.
+    const visible = principal.kind === 'user' ? found.memberships : [];
+    return { ...found, tenant: current?.tenant ?? null, memberships: visible };
   }
 
   return { login, refresh, logout, acceptInvitation, acceptInvitationSignedIn, profile };

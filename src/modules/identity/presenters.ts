@@ -3,7 +3,7 @@ import type { ApiKeyRow } from './api-keys.repo.ts';
 import type { AuditRow } from './audit.repo.ts';
 import type { SessionTokens } from './auth.service.ts';
 import type { FacilityRow, TenantRow } from './customers.repo.ts';
-import type { MemberRow, TenantMembership, UserRow } from './users.repo.ts';
+import type { MemberRow, Profile, TenantSummary } from './users.repo.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -13,9 +13,9 @@ export const presentSession = (s: SessionTokens) => ({
   refreshExpiresAt: s.refreshExpiresAt.toISOString(),
 });
 
-const tenantSummary = (t: TenantRow) => ({ id: t.id, name: t.name, status: t.status, plan: t.plan });
+const tenantSummary = (t: TenantSummary) => ({ id: t.id, name: t.name, status: t.status, plan: t.plan });
 
-export const presentFacility = (f: FacilityRow) => ({
+export const presentFacility = (f: Pick<FacilityRow, 'id' | 'code' | 'name' | 'timezone' | 'createdAt'>) => ({
   id: f.id,
   code: f.code,
   name: f.name,
@@ -38,27 +38,16 @@ export const presentCustomer = (t: TenantRow) => ({
   updatedAt: t.updatedAt.toISOString(),
 });
 
-export function presentMe(
-  principal: Principal,
-  profile: {
-    user: UserRow;
-    tenant: TenantRow | null;
-    memberships: TenantMembership[];
-    facilities: FacilityRow[];
-  },
-) {
+export function presentMe(principal: Principal, profile: Profile & { tenant: TenantSummary | null }) {
   return {
-    user: { id: profile.user.id, email: profile.user.email, name: profile.user.name },
+    user: profile.user,
     principal: principal.kind,
     tenant: profile.tenant ? tenantSummary(profile.tenant) : null,
     role: principal.role,
     platformRole: principal.platformRole,
     scopes: [...principal.scopes],
     facilities: profile.facilities.map(presentFacility),
-    memberships: profile.memberships.map((m) => ({
-      tenant: tenantSummary(m.tenant),
-      role: m.membership.role,
-    })),
+    memberships: profile.memberships.map((m) => ({ tenant: tenantSummary(m.tenant), role: m.role })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { TenantRole } from '../../platform/auth/principal.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { matchedRows, pageOf } from '../../platform/db/page.ts';
 import { memberships, tenants, users } from '../../platform/db/schema/index.ts';
 
@@ -181,4 +181,57 @@ export async function lockActiveAdmins(tx: Executor, tenantId: string): Promise<
     )
     .for('update', { of: memberships });
   return rows.map((r) => r.id);
+}
+
+export interface TenantSummary {
+  id: string;
+  name: string;
+  status: string;
+  plan: string;
+}
+
+/** What GET /auth/me shows: the user, their active memberships, the facilities of `tenantId`. */
+export interface Profile {
+  user: { id: string; email: string; name: string };
+  memberships: { tenant: TenantSummary; role: TenantRole }[];
+  facilities: { id: string; code: string; name: string; timezone: string; createdAt: Date }[];
+}
+
+/**
+ * The whole profile in one statement (it is read on every page load of the dashboard): the
+ * memberships and facilities come aggregated as JSON beside the user's row.
+ */
+export async function findProfile(
+  tx: Executor,
+  userId: string,
+  tenantId: string | null,
+): Promise<Profile | undefined> {
+  const [row] = await queryRows<{
+    id: string;
+    email: string;
+    name: string;
+    memberships: (TenantSummary & { role: TenantRole })[];
+    facilities: { id: string; code: string; name: string; timezone: string; createdAt: string }[];
+  }>(
+    tx,
+    sql`select u.id, u.email, u.name,
+      coalesce((
+        select json_agg(json_build_object('id', t.id, 'name', t.name, 'status', t.status, 'plan', t.plan,
+          'role', m.role) order by m.created_at, m.id)
+        from memberships m join tenants t on t.id = m.tenant_id
+        where m.user_id = u.id and m.status = 'active' and t.status <> 'inactive'
+      ), '[]'::json) as memberships,
+      coalesce((
+        select json_agg(json_build_object('id', f.id, 'code', f.code, 'name', f.name, 'timezone', f.timezone,
+          'createdAt', f.created_at) order by f.code)
+        from facilities f where f.tenant_id = ${tenantId}
+      ), '[]'::json) as facilities
+    from users u where u.id = ${userId}`,
+  );
+  if (!row) return undefined;
+  return {
+    user: { id: row.id, email: row.email, name: row.name },
+    memberships: row.memberships.map(({ role, ...tenant }) => ({ tenant, role })),
+    facilities: row.facilities.map((f) => ({ ...f, createdAt: new Date(f.createdAt) })),
+  };
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, gte, lt } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gt, gte, lt } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { batches, batchOee, batchOeeSegments, productionLines } from '../../platform/db/schema/index.ts';
@@ -7,7 +7,38 @@ export type BatchRow = typeof batches.$inferSelect;
 export type BatchInsert = typeof batches.$inferInsert;
 export type BatchOeeRow = typeof batchOee.$inferSelect;
 export type SegmentInsert = typeof batchOeeSegments.$inferInsert;
-export type BatchWithOee = { batch: BatchRow; oee: BatchOeeRow | null; lineName: string | null };
+
+// What the API shows of a batch (presenters.ts): reading only these columns keeps a page of 50
+// batches cheaper to produce, transfer and parse than every column of both tables.
+const {
+  tenantId: _tenant,
+  createdBy: _creator,
+  updatedAt: _updated,
+  ...batchView
+} = getTableColumns(batches);
+const oeeView = {
+  availability: batchOee.availability,
+  performance: batchOee.performance,
+  quality: batchOee.quality,
+  oee: batchOee.oee,
+  performanceAboveIdeal: batchOee.performanceAboveIdeal,
+  scrapRate: batchOee.scrapRate,
+  yieldRate: batchOee.yieldRate,
+  plannedProductionSeconds: batchOee.plannedProductionSeconds,
+  plannedStopSeconds: batchOee.plannedStopSeconds,
+  unplannedDowntimeSeconds: batchOee.unplannedDowntimeSeconds,
+  runSeconds: batchOee.runSeconds,
+  totalCount: batchOee.totalCount,
+  labourCost: batchOee.labourCost,
+  materialCost: batchOee.materialCost,
+  scrapCost: batchOee.scrapCost,
+};
+const VIEW = { batch: batchView, oee: oeeView, lineName: productionLines.name };
+export type BatchView = {
+  batch: Omit<BatchRow, 'tenantId' | 'createdBy' | 'updatedAt'>;
+  oee: Pick<BatchOeeRow, keyof typeof oeeView> | null;
+  lineName: string | null;
+};
 
 export async function insertBatches(tx: Executor, values: BatchInsert[]): Promise<BatchRow[]> {
   if (values.length === 0) return [];
@@ -23,9 +54,9 @@ export async function insertBatchUnlessCodeTaken(tx: Executor, value: BatchInser
     .returning();
 }
 
-export async function findBatch(tx: Executor, id: string): Promise<BatchWithOee | undefined> {
+export async function findBatch(tx: Executor, id: string): Promise<BatchView | undefined> {
   const [row] = await tx
-    .select({ batch: batches, oee: batchOee, lineName: productionLines.name })
+    .select(VIEW)
     .from(batches)
     .leftJoin(batchOee, eq(batchOee.batchId, batches.id))
     .leftJoin(productionLines, eq(productionLines.id, batches.lineId))
@@ -68,7 +99,7 @@ export async function listBatches(tx: Executor, filter: BatchFilter) {
     filter.to ? lt(batches.createdAt, filter.to) : undefined,
   );
   const rows = await tx
-    .select({ batch: batches, oee: batchOee, lineName: productionLines.name, total: matchedRows() })
+    .select({ ...VIEW, total: matchedRows() })
     .from(batches)
     .leftJoin(batchOee, eq(batchOee.batchId, batches.id))
     .leftJoin(productionLines, eq(productionLines.id, batches.lineId))

@@ -10,7 +10,7 @@ import {
   type BatchFilter,
   type BatchInsert,
   type BatchRow,
-  type BatchWithOee,
+  type BatchView,
   findBatch,
   insertBatches,
   insertBatchUnlessCodeTaken,
@@ -155,7 +155,7 @@ export function createBatchesService(deps: {
       }
       if (!batch) throw new Error('batch not inserted');
       await announce(tx, batch, 'BatchCreated', { plannedQuantity: batch.plannedQuantity });
-      return (await findBatch(tx, batch.id)) as BatchWithOee;
+      return (await findBatch(tx, batch.id)) as BatchView;
     });
   }
 
@@ -183,7 +183,7 @@ export function createBatchesService(deps: {
         throw badRequest('plannedEnd must be after plannedStart');
       }
       await updateBatch(tx, id, fields);
-      return (await findBatch(tx, id)) as BatchWithOee;
+      return (await findBatch(tx, id)) as BatchView;
     });
 
   const start = (principal: Principal, id: string, at?: Date) =>
@@ -212,7 +212,7 @@ export function createBatchesService(deps: {
         conflictOnUnique('Another batch is already running on this line'),
       );
       await announce(tx, started, 'BatchStarted', { startedAt: startedAt.toISOString() });
-      return (await findBatch(tx, id)) as BatchWithOee;
+      return (await findBatch(tx, id)) as BatchView;
     });
 
   const complete = (principal: Principal, id: string, input: Completion) =>
@@ -258,7 +258,7 @@ export function createBatchesService(deps: {
           totalCount: oee.totalCount,
         });
       }
-      return (await findBatch(tx, id)) as BatchWithOee;
+      return (await findBatch(tx, id)) as BatchView;
     });
 
   return { create, list, get, update, start, complete };

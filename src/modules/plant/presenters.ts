@@ -1,4 +1,4 @@
-import type { BatchOeeRow, BatchRow } from './batches.repo.ts';
+import type { BatchView } from './batches.repo.ts';
 import type { LineRow, ReasonRow, StatusRow } from './lines.repo.ts';
 import type { ShiftRow } from './shifts.repo.ts';
 
@@ -46,7 +46,7 @@ export const presentShift = (s: ShiftRow) => ({
   active: s.active,
 });
 
-const presentOee = (o: BatchOeeRow) => ({
+const presentOee = (o: NonNullable<BatchView['oee']>) => ({
   availability: o.availability,
   performance: o.performance,
   quality: o.quality,
@@ -62,15 +62,7 @@ const presentOee = (o: BatchOeeRow) => ({
   costs: { labour: cents(o.labourCost), material: cents(o.materialCost), scrap: cents(o.scrapCost) },
 });
 
-export const presentBatch = ({
-  batch: b,
-  oee,
-  lineName,
-}: {
-  batch: BatchRow;
-  oee: BatchOeeRow | null;
-  lineName: string | null;
-}) => ({
+export const presentBatch = ({ batch: b, oee, lineName }: BatchView) => ({
   id: b.id,
   code: b.code,
   lineId: b.lineId,
