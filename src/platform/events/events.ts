@@ -71,8 +71,10 @@ export interface EventsDeps {
 }
 
 const BATCH = 100;
-// Delivery wakes on the commit notification; the poll is only a backstop for a lost one.
-const SAFETY_POLL_MS = 30_000;
+// Delivery wakes on the commit notification; the poll is only a backstop for a lost one (and, on
+// PostgreSQL, for the claims of a crashed process). The embedded database has one process, whose
+// notifications cannot be lost on the way: its backstop runs less often.
+const SAFETY_POLL_MS = { postgres: 30_000, pglite: 120_000 } as const;
 const MAX_BACKOFF_SECONDS = 300;
 /** How long a dispatcher holds the events it claimed; a crashed process's claims run out then. */
 const CLAIM_SECONDS = 120;
@@ -242,7 +244,7 @@ export function createEvents({ db, database, realtime, logger, maxAttempts = 10 
         onReconnect: kick,
         onError: (err) => logger.warn({ err }, 'event listener connection lost'),
       });
-      timer = setInterval(kick, SAFETY_POLL_MS);
+      timer = setInterval(kick, SAFETY_POLL_MS[database.raw.kind]);
       timer.unref();
       kick();
     },
