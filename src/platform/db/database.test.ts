@@ -97,7 +97,8 @@ describe('embedded data directory', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plantintel-exit-'));
     try {
       writeFileSync(path.join(dir, 'left-open.mjs'), script);
-      const { stdout } = await run(process.execPath, [path.join(dir, 'left-open.mjs')], { timeout: 60_000 });
+      // Generous: creating a fresh embedded database costs ~14 s of CPU, minutes on a loaded machine.
+      const { stdout } = await run(process.execPath, [path.join(dir, 'left-open.mjs')], { timeout: 300_000 });
       assert.equal(stdout.trim(), '42');
     } finally {
       rmSync(dir, { recursive: true, force: true });
