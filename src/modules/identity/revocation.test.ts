@@ -214,7 +214,8 @@ describe('open WebSockets end with their credential', () => {
     const { tenant } = await tenantWithTwoAdmins();
     const session = await signIn(t.app, tenant.users.operator.email);
     const claims = decodeJwt(session.accessToken);
-    const shortLived = await new AccessTokens(await loadSigningKey(t.database.db, undefined), 1).issue({
+    // Long enough to be accepted on a loaded machine; the socket must then close when it runs out.
+    const shortLived = await new AccessTokens(await loadSigningKey(t.database.db, undefined), 10).issue({
       userId: String(claims.sub),
       email: tenant.users.operator.email,
       tenantId: tenant.id,
@@ -222,8 +223,12 @@ describe('open WebSockets end with their credential', () => {
       platformRole: null,
       sessionId: String(claims.sid),
     });
-    const socket = await socketOn(shortLived.token);
+    const socket = await connectWs(base, shortLived.token);
+    sockets.push(socket);
+    // Accepted (not waiting for a subscription ack, which a busy machine could let the token outlive).
+    await socket.next((m) => m.type === 'ready', 'ready', 60_000);
     assert.equal((await socket.closed).code, 4401);
+    assert.ok(socket.messages.some((m) => m.type === 'error' && m.code === 'unauthorized'));
   });
 });
 

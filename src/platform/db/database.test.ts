@@ -97,7 +97,7 @@ describe('embedded data directory', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plantintel-exit-'));
     try {
       writeFileSync(path.join(dir, 'left-open.mjs'), script);
-      // Generous: creating a fresh embedded database costs ~14 s of CPU, minutes on a loaded machine.
+      // Generous: creating a fresh embedded database takes seconds of CPU, minutes on a loaded machine.
       const { stdout } = await run(process.execPath, [path.join(dir, 'left-open.mjs')], { timeout: 300_000 });
       assert.equal(stdout.trim(), '42');
     } finally {
