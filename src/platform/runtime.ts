@@ -42,7 +42,19 @@ export function createRuntime({
     logger,
     loadEvent: (tenantId, id) => (events ? events.load(tenantId, id) : Promise.resolve(undefined)),
   });
-  events = createEvents({ db, database, realtime, logger, maxAttempts: config.eventMaxAttempts });
+  // The embedded database has one process (its data directory is locked): no other process's dead
+  // workers or expired claims to look for, and its notifications cannot be lost on the way. Its
+  // backstop polls run less often.
+  const embedded = database.raw.kind === 'pglite';
+  const backstopPollSeconds = embedded ? 120 : 30;
+  events = createEvents({
+    db,
+    database,
+    realtime,
+    logger,
+    maxAttempts: config.eventMaxAttempts,
+    backstopPollSeconds,
+  });
   const jobs = createJobs({
     db,
     database,
@@ -50,10 +62,8 @@ export function createRuntime({
     logger,
     config: {
       workerConcurrency: config.workerConcurrency,
-      // The embedded database has one process (its data directory is locked): no other process's
-      // dead workers to look for, and its notifications cannot be lost on the way.
-      superviseSeconds: config.jobsSuperviseSeconds ?? (database.raw.kind === 'pglite' ? 300 : 30),
-      backstopPollSeconds: database.raw.kind === 'pglite' ? 120 : 30,
+      superviseSeconds: config.jobsSuperviseSeconds ?? (embedded ? 300 : 30),
+      backstopPollSeconds,
     },
   });
   jobs.define(diagnosticsJob(db));

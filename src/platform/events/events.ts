@@ -68,13 +68,11 @@ export interface EventsDeps {
   logger: FastifyBaseLogger;
   /** Failed deliveries before an event is dead (default 10). */
   maxAttempts?: number;
+  /** How often delivery looks for pending events without a notification (seconds). */
+  backstopPollSeconds?: number;
 }
 
 const BATCH = 100;
-// Delivery wakes on the commit notification; the poll is only a backstop for a lost one (and, on
-// PostgreSQL, for the claims of a crashed process). The embedded database has one process, whose
-// notifications cannot be lost on the way: its backstop runs less often.
-const SAFETY_POLL_MS = { postgres: 30_000, pglite: 120_000 } as const;
 const MAX_BACKOFF_SECONDS = 300;
 /** How long a dispatcher holds the events it claimed; a crashed process's claims run out then. */
 const CLAIM_SECONDS = 120;
@@ -104,7 +102,14 @@ export const topicsOf = (event: Pick<NewEvent, 'aggregateType' | 'aggregateId' |
 ];
 
 /** Domain events: recorded with the change (outbox), dispatched at least once, pushed live. */
-export function createEvents({ db, database, realtime, logger, maxAttempts = 10 }: EventsDeps) {
+export function createEvents({
+  db,
+  database,
+  realtime,
+  logger,
+  maxAttempts = 10,
+  backstopPollSeconds = 30,
+}: EventsDeps) {
   const registrations: Registration[] = [];
   let unlisten: Unlisten | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -244,7 +249,9 @@ export function createEvents({ db, database, realtime, logger, maxAttempts = 10 
         onReconnect: kick,
         onError: (err) => logger.warn({ err }, 'event listener connection lost'),
       });
-      timer = setInterval(kick, SAFETY_POLL_MS[database.raw.kind]);
+      // Delivery wakes on the commit notification; the poll is only a backstop for a lost one (and
+      // for the claims of a crashed process).
+      timer = setInterval(kick, backstopPollSeconds * 1000);
       timer.unref();
       kick();
     },
