@@ -27,13 +27,19 @@ interface Axe {
 export class AccessibilityAudit {
   /** "url: rule (impact) — help: selectors", one per violation found. */
   readonly violations = new Set<string>();
+  /** Audits that failed for a reason other than the page moving on; the suite fails on them too. */
+  readonly failures: string[] = [];
   private readonly queues = new WeakMap<Page, Promise<void>>();
 
   /** Audits `page` now and whenever its main frame navigates (full loads and client-side routes). */
   watch(page: Page) {
-    page.on('load', () => this.queue(page));
+    // An event handler has no caller to reject to: its failures are kept and reported at the end.
+    const queued = () => {
+      this.queue(page).catch((err) => this.failures.push(`${page.url()}: ${String(err)}`));
+    };
+    page.on('load', queued);
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) this.queue(page);
+      if (frame === page.mainFrame()) queued();
     });
   }
 
@@ -57,7 +63,9 @@ export class AccessibilityAudit {
       // Evaluated through the DevTools protocol, which the app's strict CSP does not apply to.
       if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
       const found = await page.evaluate(async (tags) => {
-        const page = globalThis as unknown as { axe: Axe; document: unknown };
+        const page = globalThis as unknown as { axe?: Axe; document: unknown };
+        // A new document replaced the one axe was injected into: the navigation queued its audit.
+        if (!page.axe) return [];
         const result = (await page.axe.run(page.document, {
           runOnly: { type: 'tag', values: tags },
           resultTypes: ['violations'],

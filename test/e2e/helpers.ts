@@ -84,6 +84,7 @@ export async function startBrowserSuite(
         await browser.close();
         await t.close();
       }
+      assert.deepEqual(accessibility.failures, [], 'accessibility audits that failed');
       assert.deepEqual([...accessibility.violations], [], 'accessibility violations (WCAG 2 A/AA, axe-core)');
     },
   };
