@@ -36,12 +36,16 @@ const { drivers, seconds, asJson } = benchArgs({ seconds: 5 });
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
 /** Runs the recorded transaction again, as directly as the driver allows. */
-async function replay(database: Database, { preamble, statements }: RecordedTransaction): Promise<unknown[]> {
+async function replay(
+  database: Database,
+  { preamble, readOnly, statements }: RecordedTransaction,
+): Promise<unknown[]> {
   const results: unknown[] = [];
   if (database.raw.kind === 'postgres') {
     const client = await database.raw.pool.connect();
+    const begin = readOnly ? 'begin read only' : 'begin';
     try {
-      await client.query(preamble ? `begin; ${preamble}` : 'begin');
+      await client.query(preamble ? `${begin}; ${preamble}` : begin);
       for (const { text, values, rowMode } of statements) {
         results.push((await client.query({ text, values, ...(rowMode ? { rowMode } : {}) })).rows);
       }
@@ -60,7 +64,7 @@ async function replay(database: Database, { preamble, statements }: RecordedTran
         results.push((await tx.query(text, values, rowMode ? { rowMode } : {})).rows);
       }
     },
-    preamble ? { preamble } : {},
+    { ...(preamble ? { preamble } : {}), readOnly },
   );
   return results;
 }
@@ -112,7 +116,11 @@ async function measure(driver: Driver) {
       if (transaction) recorded.push(transaction);
     }
     bare.get<{ Params: { i: string } }>('/replay/:i', async (request, reply) => {
-      const transaction = recorded[Number(request.params.i)] ?? { preamble: '', statements: [] };
+      const transaction = recorded[Number(request.params.i)] ?? {
+        preamble: '',
+        readOnly: true,
+        statements: [],
+      };
       reply.type('application/json');
       return JSON.stringify(await replay(server.database, transaction));
     });

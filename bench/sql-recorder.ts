@@ -47,8 +47,9 @@ EmbeddedClient.prototype.transaction = function <T>(
   ...rest: unknown[]
 ) {
   const key = {};
-  const preamble = (rest[0] as { preamble?: string } | undefined)?.preamble;
-  if (preamble) note(key, { text: `begin; ${preamble}`, values: [], rowMode: undefined });
+  const { preamble, readOnly } = (rest[0] as { preamble?: string; readOnly?: boolean } | undefined) ?? {};
+  const begin = readOnly ? 'begin read only' : 'begin';
+  if (preamble) note(key, { text: `${begin}; ${preamble}`, values: [], rowMode: undefined });
   return (embeddedTransaction as (...args: unknown[]) => Promise<T>).call(
     this,
     (tx: EmbeddedTransaction) =>
@@ -66,12 +67,14 @@ EmbeddedClient.prototype.transaction = function <T>(
   );
 } as typeof EmbeddedClient.prototype.transaction;
 
-const BEGIN = /^\s*begin\s*;?\s*/i;
+const BEGIN = /^\s*begin(\s+read\s+only)?\s*;?\s*/i;
 const END = /^\s*(commit|rollback)\b/i;
 
 /** A transaction as a request sent it: what travelled with BEGIN, then each statement. */
 export interface RecordedTransaction {
   preamble: string;
+  /** Begun READ ONLY (the request only reads: see readInTenant). */
+  readOnly: boolean;
   statements: Statement[];
 }
 
@@ -92,7 +95,8 @@ export async function record(run: () => Promise<void>): Promise<RecordedTransact
     if (!statements.some((s) => s.text.includes("set_config('role'"))) continue;
     const [first, ...rest] = statements.filter((s) => !END.test(s.text));
     if (!first || !BEGIN.test(first.text)) throw new Error(`a transaction without BEGIN: ${first?.text}`);
-    transactions.push({ preamble: first.text.replace(BEGIN, ''), statements: rest });
+    const readOnly = BEGIN.exec(first.text)?.[1] !== undefined;
+    transactions.push({ preamble: first.text.replace(BEGIN, ''), readOnly, statements: rest });
   }
   return transactions;
 }

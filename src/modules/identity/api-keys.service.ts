@@ -1,7 +1,7 @@
 import type { Principal, Scope } from '../../platform/auth/principal.ts';
 import { hashToken, randomToken } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { inTenant, tenantOf } from '../../platform/db/scope.ts';
+import { inTenant, readInTenant, tenantOf } from '../../platform/db/scope.ts';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
 import { findApiKey, insertApiKey, listApiKeys, revokeApiKey } from './api-keys.repo.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
@@ -77,7 +77,7 @@ export function createApiKeysService({
   /** Admins see every key of the tenant; everyone else sees their own. */
   function list(principal: Principal, filter: { includeRevoked: boolean; limit: number; offset: number }) {
     const { createdBy } = keyManager(principal);
-    return inTenant(db, tenantOf(principal), (tx) => listApiKeys(tx, { ...filter, createdBy }));
+    return readInTenant(db, tenantOf(principal), (tx) => listApiKeys(tx, { ...filter, createdBy }));
   }
 
   async function revoke(principal: Principal, id: string, meta: RequestMeta) {

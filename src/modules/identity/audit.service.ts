@@ -1,6 +1,6 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { inTenant } from '../../platform/db/scope.ts';
+import { readInTenant } from '../../platform/db/scope.ts';
 import type { RequestMeta } from '../../platform/http/request-context.ts';
 import { type AuditEntry, type AuditFilter, insertAuditEntry, listAuditEntries } from './audit.repo.ts';
 
@@ -37,7 +37,7 @@ export function recordAudit(tx: Executor, actor: Principal | null, meta: Request
 export function createAuditService({ db }: { db: Db }) {
   /** A tenant's own entries (RLS keeps other tenants' and platform-only entries out). */
   const list = (tenantId: string, filter: AuditFilter) =>
-    inTenant(db, tenantId, (tx) => listAuditEntries(tx, filter));
+    readInTenant(db, tenantId, (tx) => listAuditEntries(tx, filter));
   return { list };
 }
 

@@ -4,7 +4,7 @@ import type { Config } from '../../config.ts';
 import type { Principal, TenantRole } from '../../platform/auth/principal.ts';
 import { type AccessTokens, hashToken, randomToken } from '../../platform/auth/tokens.ts';
 import type { Db, Executor, Tx } from '../../platform/db/database.ts';
-import { acrossTenants } from '../../platform/db/scope.ts';
+import { acrossTenants, readAcrossTenants } from '../../platform/db/scope.ts';
 import { AppError, badRequest, forbidden, rateLimited, unauthorized } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
 import { markAttemptSucceeded } from './login-attempts.repo.ts';
@@ -306,7 +306,7 @@ export function createAuthService({ db, accessTokens, revocations, settings }: A
 
   /** Who the caller is, where they act and where else they could (only their own rows are read). */
   async function profile(principal: Principal) {
-    const found = await acrossTenants(db, (tx) => findProfile(tx, principal.userId, principal.tenantId));
+    const found = await readAcrossTenants(db, (tx) => findProfile(tx, principal.userId, principal.tenantId));
     if (!found) throw unauthorized('The account no longer exists');
     const current = found.memberships.find((m) => m.tenant.id === principal.tenantId);
     // A key acts in its own tenant only: where else its creator belongs is none of its business.

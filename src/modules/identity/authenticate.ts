@@ -16,7 +16,7 @@ import {
   TOKEN_ISSUER,
 } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { acrossTenants } from '../../platform/db/scope.ts';
+import { acrossTenants, readAcrossTenants } from '../../platform/db/scope.ts';
 import { forbidden, unauthorized } from '../../platform/http/errors.ts';
 import { findUsableApiKey, touchApiKey } from './api-keys.repo.ts';
 import type { Revocations } from './revocations.ts';
@@ -75,7 +75,7 @@ export function createAuthenticator({
   async function fromApiKey(key: string): Promise<Principal> {
     const secretHash = hashToken(key);
     const principal = await cache.resolve(`key:${secretHash}`, async () => {
-      const row = await acrossTenants(db, (tx) => findUsableApiKey(tx, secretHash));
+      const row = await readAcrossTenants(db, (tx) => findUsableApiKey(tx, secretHash));
       if (!row) return null;
       return {
         value: {
@@ -108,7 +108,7 @@ export function createAuthenticator({
   }
 
   async function loadSession(claims: AccessClaims) {
-    const state = await acrossTenants(db, (tx) =>
+    const state = await readAcrossTenants(db, (tx) =>
       sessionState(tx, { userId: claims.userId, tenantId: claims.tenantId, familyId: claims.sessionId }),
     );
     if (!state?.open || state.userStatus !== 'active') return null;

@@ -1,6 +1,6 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { acrossTenants, inTenant } from '../../platform/db/scope.ts';
+import { acrossTenants, readInTenant } from '../../platform/db/scope.ts';
 import { badRequest, conflictOnUnique, notFound } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
 import {
@@ -167,7 +167,7 @@ export function createCustomersService({
 
   /** Facilities of the caller's own tenant (tenant users, not the platform path). */
   const facilitiesOfTenant = (tenantId: string) =>
-    inTenant(db, tenantId, (tx) => listFacilities(tx, tenantId));
+    readInTenant(db, tenantId, (tx) => listFacilities(tx, tenantId));
 
   return {
     list,

@@ -1,7 +1,7 @@
 import type { Principal, TenantRole } from '../../platform/auth/principal.ts';
 import { hashToken, randomToken } from '../../platform/auth/tokens.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import { acrossTenants, inTenant, tenantOf } from '../../platform/db/scope.ts';
+import { acrossTenants, inTenant, readInTenant, tenantOf } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { conflict, conflictOnUnique, forbidden, notFound } from '../../platform/http/errors.ts';
 import { type RequestMeta, recordAudit } from './audit.service.ts';
@@ -122,12 +122,12 @@ export function createUsersService({
 
   function list(principal: Principal, filter: MemberFilter) {
     const tenantId = tenantOf(principal);
-    return inTenant(db, tenantId, (tx) => listMembers(tx, tenantId, filter));
+    return readInTenant(db, tenantId, (tx) => listMembers(tx, tenantId, filter));
   }
 
   async function get(principal: Principal, userId: string) {
     const tenantId = tenantOf(principal);
-    const member = await inTenant(db, tenantId, (tx) => findMember(tx, tenantId, userId));
+    const member = await readInTenant(db, tenantId, (tx) => findMember(tx, tenantId, userId));
     if (!member) throw notFound('User');
     return member;
   }

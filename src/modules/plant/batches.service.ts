@@ -2,7 +2,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { type Compute, computeTask } from '../../platform/compute/compute.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { inSequence } from '../../platform/db/database.ts';
-import { inCallerTenant } from '../../platform/db/scope.ts';
+import { inCallerTenant, readInCallerTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { badRequest, conflict, conflictOnUnique, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
@@ -160,10 +160,10 @@ export function createBatchesService(deps: {
   }
 
   const list = (principal: Principal, filter: BatchFilter) =>
-    inCallerTenant(db, principal, (tx) => listBatches(tx, filter));
+    readInCallerTenant(db, principal, (tx) => listBatches(tx, filter));
 
   const get = (principal: Principal, id: string) =>
-    inCallerTenant(db, principal, async (tx) => {
+    readInCallerTenant(db, principal, async (tx) => {
       const found = await findBatch(tx, id);
       if (!found) throw notFound('Batch');
       return found;

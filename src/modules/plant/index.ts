@@ -1,7 +1,7 @@
 // The plant module's public surface (seed 003): lines, downtime, shifts, batches and OEE.
 import type { Compute } from '../../platform/compute/compute.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { inTenant, isUuid } from '../../platform/db/scope.ts';
+import { isUuid, readInTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
@@ -42,7 +42,7 @@ export function createPlant({
     async (principal: { tenantId: string | null }, id: string) =>
       principal.tenantId !== null &&
       isUuid(id) &&
-      (await inTenant(db, principal.tenantId, async (tx) => (await find(tx, id)) !== undefined));
+      (await readInTenant(db, principal.tenantId, async (tx) => (await find(tx, id)) !== undefined));
   realtime.registerTopic('line', owns(findLine));
   realtime.registerTopic('batch', owns(findBatch));
 

@@ -1,7 +1,7 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { isForeignKeyViolation } from '../../platform/db/errors.ts';
-import { inCallerTenant } from '../../platform/db/scope.ts';
+import { inCallerTenant, readInCallerTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { badRequest, conflict, conflictOnUnique, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
@@ -79,10 +79,10 @@ export function createLinesService({
   }
 
   const list = (principal: Principal, filter: LineFilter) =>
-    inCallerTenant(db, principal, (tx) => listLines(tx, filter));
+    readInCallerTenant(db, principal, (tx) => listLines(tx, filter));
 
   const get = (principal: Principal, id: string) =>
-    inCallerTenant(db, principal, async (tx) => {
+    readInCallerTenant(db, principal, async (tx) => {
       const line = await existing(tx, id);
       return {
         line,

@@ -1,6 +1,6 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { inTenant, tenantOf } from '../../platform/db/scope.ts';
+import { readInTenant, tenantOf } from '../../platform/db/scope.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { listReasons } from './lines.repo.ts';
 import { aggregate } from './oee.ts';
@@ -34,7 +34,7 @@ export function createReportsService({ db }: { db: Db }) {
     const toDay = query.to ?? isoDay(Date.now() + DAY_MS);
     const fromDay = query.from ?? isoDay(Date.parse(toDay) - 7 * DAY_MS);
     if (fromDay > toDay) throw badRequest('`from` must not be after `to`');
-    const rows = await inTenant(db, tenantOf(principal), (tx) =>
+    const rows = await readInTenant(db, tenantOf(principal), (tx) =>
       segmentTotals(
         tx,
         { facilityId: query.facilityId, lineId: query.lineId, fromDay, toDay },
@@ -54,7 +54,7 @@ export function createReportsService({ db }: { db: Db }) {
     const to = query.to ?? new Date();
     const from = query.from ?? new Date(to.getTime() - 7 * DAY_MS);
     if (from >= to) throw badRequest('`from` must be before `to`');
-    const { totals, reasons } = await inTenant(db, tenantOf(principal), async (tx) => ({
+    const { totals, reasons } = await readInTenant(db, tenantOf(principal), async (tx) => ({
       totals: await downtimeTotals(tx, { facilityId: query.facilityId, lineId: query.lineId, from, to }),
       reasons: await listReasons(tx),
     }));

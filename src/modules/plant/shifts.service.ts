@@ -1,7 +1,7 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { ShiftBreak } from '../../platform/db/schema/plant.ts';
-import { inCallerTenant } from '../../platform/db/scope.ts';
+import { inCallerTenant, readInCallerTenant } from '../../platform/db/scope.ts';
 import { badRequest, conflictOnUnique, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
 import { minutesOf } from './calendar.ts';
@@ -43,7 +43,7 @@ export function createShiftsService({ db }: { db: Db }) {
     conflictOnUnique(`The facility already has a shift named ${name}`)(err);
 
   const list = (principal: Principal, facilityId?: string) =>
-    inCallerTenant(db, principal, (tx) => listShifts(tx, facilityId));
+    readInCallerTenant(db, principal, (tx) => listShifts(tx, facilityId));
 
   const create = (principal: Principal, input: ShiftInput) =>
     inCallerTenant(db, principal, async (tx, tenantId) => {

@@ -16,6 +16,19 @@ export const PLATFORM_ROLE = 'plantintel_platform';
  * tenant data shows and accepts only that tenant's rows, whatever the queries inside forget to filter.
  */
 export function inTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return scopedToTenant(db, tenantId, work, false);
+}
+
+/**
+ * `inTenant` for work that only reads: PostgreSQL refuses any write in it, and the embedded
+ * database runs each of its statements as a transaction of its own (nothing held open between
+ * them). Under READ COMMITTED a statement sees the same either way. For every read a route serves.
+ */
+export function readInTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return scopedToTenant(db, tenantId, work, true);
+}
+
+function scopedToTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<T>, readOnly: boolean) {
   // The id is written into the statement (it travels with BEGIN, where there are no parameters):
   // only a well-formed UUID may be.
   if (!isUuid(tenantId)) return Promise.reject(new Error('inTenant: the tenant id is not a UUID'));
@@ -23,6 +36,7 @@ export function inTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<
     db,
     `select set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true)`,
     work,
+    { readOnly },
   );
 }
 
@@ -32,8 +46,15 @@ export function inTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<
  * Nothing reached from a tenant's request may use it with data the tenant chose.
  */
 export function acrossTenants<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return transactionWith(db, `select set_config('role', '${PLATFORM_ROLE}', true)`, work);
+  return transactionWith(db, PLATFORM_SCOPE, work);
 }
+
+/** `acrossTenants` for work that only reads (see `readInTenant`). */
+export function readAcrossTenants<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return transactionWith(db, PLATFORM_SCOPE, work, { readOnly: true });
+}
+
+const PLATFORM_SCOPE = `select set_config('role', '${PLATFORM_ROLE}', true)`;
 
 /**
  * The tenant a caller acts in. Routes that need one are guarded by access control (a scope implies
@@ -42,6 +63,15 @@ export function acrossTenants<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<
 export function tenantOf(principal: { tenantId: string | null }): string {
   if (!principal.tenantId) throw new Error('a tenant route was reached without a tenant');
   return principal.tenantId;
+}
+
+/** `readInTenant` for the caller's own tenant. */
+export function readInCallerTenant<T>(
+  db: Db,
+  principal: { tenantId: string | null },
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return readInTenant(db, tenantOf(principal), work);
 }
 
 /** `inTenant` for the caller's own tenant; `work` also gets the tenant id. */

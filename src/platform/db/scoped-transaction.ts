@@ -22,11 +22,19 @@ interface DrizzleInternals {
 
 /**
  * `db.transaction(work)` with `preamble` — parameterless statements, e.g. `set_config` calls with
- * trusted literals — run first, without a round trip of their own.
+ * trusted literals — run first, without a round trip of their own. `readOnly`: the transaction
+ * may not write (PostgreSQL refuses), and on the embedded database each statement is a read-only
+ * transaction of its own (see EmbeddedClient.transaction).
  */
-export async function transactionWith<T>(db: Db, preamble: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function transactionWith<T>(
+  db: Db,
+  preamble: string,
+  work: (tx: Tx) => Promise<T>,
+  { readOnly = false }: { readOnly?: boolean } = {},
+): Promise<T> {
   const { dialect, session } = db as unknown as DrizzleInternals;
   const client = session?.client;
+  const begin = readOnly ? 'begin read only' : 'begin';
   if (client instanceof EmbeddedClient) {
     return client.transaction(
       (raw) => {
@@ -34,14 +42,14 @@ export async function transactionWith<T>(db: Db, preamble: string, work: (tx: Tx
         const inner = new PgliteSession(raw as any, dialect, session.schema, session.options);
         return work(new PgliteTransaction(dialect, inner, session.schema) as unknown as Tx);
       },
-      { preamble },
+      { preamble, readOnly },
     );
   }
   if (client instanceof pg.Pool) {
     const connection = await client.connect();
     let broken: Error | undefined;
     try {
-      await connection.query(`begin; ${preamble}`);
+      await connection.query(`${begin}; ${preamble}`);
       const inner = new NodePgSession(connection, dialect, session.schema, session.options);
       const result = await work(new NodePgTransaction(dialect, inner, session.schema) as unknown as Tx);
       await connection.query('commit');
@@ -57,6 +65,7 @@ export async function transactionWith<T>(db: Db, preamble: string, work: (tx: Tx
     }
   }
   return db.transaction(async (tx) => {
+    if (readOnly) await tx.execute(sql.raw('set transaction read only'));
     await tx.execute(sql.raw(preamble));
     return work(tx);
   });

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
 import type { Database, Db, Tx } from '../db/database.ts';
 import { queryRows } from '../db/database.ts';
-import { inTenant, isUuid } from '../db/scope.ts';
+import { inTenant, isUuid, readInTenant } from '../db/scope.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import { findJob, insertJob, type JobRow, listJobs } from './jobs.repo.ts';
 import { createRunner, type RunRegistry } from './run.ts';
@@ -226,11 +226,11 @@ export function createJobs(deps: {
     },
 
     get(tenantId: string, id: string) {
-      return inTenant(db, tenantId, (tx) => findJob(tx, id));
+      return readInTenant(db, tenantId, (tx) => findJob(tx, id));
     },
 
     list(tenantId: string, filter: Parameters<typeof listJobs>[1]) {
-      return inTenant(db, tenantId, (tx) => listJobs(tx, filter));
+      return readInTenant(db, tenantId, (tx) => listJobs(tx, filter));
     },
 
     /** Starts the queue; with `workers`, also runs every defined job type in this process. */
@@ -313,5 +313,5 @@ export type Jobs = ReturnType<typeof createJobs>;
 /** For topic authorisation: does this tenant have a job with this id? */
 export function jobExists(db: Db, tenantId: string, id: string) {
   if (!isUuid(id)) return Promise.resolve(false);
-  return inTenant(db, tenantId, async (tx) => (await findJob(tx, id)) !== undefined);
+  return readInTenant(db, tenantId, async (tx) => (await findJob(tx, id)) !== undefined);
 }

@@ -13,6 +13,7 @@ import {
   type Request,
   type RowMode,
 } from './protocol.ts';
+import { decodeStatement, encodeStatement } from './wire.ts';
 import type { EmbeddedWorkerData } from './worker.ts';
 
 interface QueryOptions {
@@ -108,11 +109,18 @@ export class EmbeddedClient {
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
    * `preamble` (parameterless SQL, e.g. the transaction's role and tenant) runs first. The
    * transaction opens without a round trip of its own: its first statement follows BEGIN at once.
+   *
+   * `readOnly`: each statement runs in a read-only transaction of its own, opened with `preamble`
+   * and committed in the same trip into the database, so no transaction stays open while this
+   * thread works between statements (the database, one session, would wait for it). Under READ
+   * COMMITTED, which every transaction here uses, each statement sees what was committed when it
+   * started either way; writing fails.
    */
   async transaction<T>(
     work: (tx: EmbeddedTransaction) => Promise<T>,
-    options: { preamble?: string } = {},
+    options: { preamble?: string; readOnly?: boolean } = {},
   ): Promise<T> {
+    if (options.readOnly) return this.readOnly(work, options.preamble);
     const id = this.nextTx++;
     const opened = this.call({ op: 'begin', tx: id, preamble: options.preamble });
     // Its failure also fails every statement of the transaction; it is awaited before the end.
@@ -151,6 +159,31 @@ export class EmbeddedClient {
     done = true;
     await this.call({ op: 'end', tx: id, commit: !rolledBack });
     return result;
+  }
+
+  private async readOnly<T>(work: (tx: EmbeddedTransaction) => Promise<T>, preamble: string | undefined) {
+    const scope = preamble ? `begin read only; ${preamble}` : 'begin read only';
+    let closed = false;
+    const tx: EmbeddedTransaction = {
+      query: (text, params = [], queryOptions = {}) => {
+        if (closed) throw new Error('the transaction is already closed');
+        return this.queryIn(undefined, text, params, queryOptions, scope) as never;
+      },
+      exec: () => {
+        throw new Error('a read-only transaction runs single statements (query), not scripts');
+      },
+      rollback: async () => {
+        closed = true;
+      },
+      get closed() {
+        return closed;
+      },
+    };
+    try {
+      return await work(tx);
+    } finally {
+      closed = true;
+    }
   }
 
   /** Calls `callback` for every notification on `channel`; returns the unsubscribe function. */
@@ -198,27 +231,42 @@ export class EmbeddedClient {
     }
   }
 
-  private queryIn(tx: number | undefined, text: string, params: unknown[], options: QueryOptions) {
+  /** Encoded and decoded here (wire.ts); the worker only passes the bytes through PostgreSQL. */
+  private async queryIn(
+    tx: number | undefined,
+    text: string,
+    params: unknown[],
+    options: QueryOptions,
+    scope?: string,
+  ): Promise<QueryResult> {
     const rawTypes = rawTypesOf(options.parsers);
-    return this.call({ op: 'query', text, params, rowMode: options.rowMode, rawTypes, tx });
+    const message = encodeStatement(text, params, scope);
+    const answer = (await this.call({ op: 'query', message, tx }, [
+      message.buffer as ArrayBuffer,
+    ])) as ArrayBuffer;
+    const { outcome, notifications } = decodeStatement(new Uint8Array(answer), options.rowMode, rawTypes);
+    for (const { channel, payload } of notifications) this.notify(channel, payload);
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result;
   }
 
-  private call(request: Request): Promise<unknown> {
+  private call(request: Request, transfer: ArrayBuffer[] = []): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.isClosed || this.closing) return Promise.reject(new Error('the embedded database is closed'));
     const id = this.nextId++;
     if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...request, id } satisfies Call);
+      this.worker.postMessage({ ...request, id } satisfies Call, transfer);
     });
   }
 
+  private notify(channel: string, payload: string) {
+    for (const callback of this.listeners.get(channel) ?? []) callback(payload);
+  }
+
   private receive(reply: Reply) {
-    if (reply.kind === 'notification') {
-      for (const callback of this.listeners.get(reply.channel) ?? []) callback(reply.payload);
-      return;
-    }
+    if (reply.kind === 'notification') return this.notify(reply.channel, reply.payload);
     if (reply.kind !== 'result' && reply.kind !== 'error') return;
     const waiting = this.pending.get(reply.id);
     this.pending.delete(reply.id);

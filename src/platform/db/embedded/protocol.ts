@@ -4,11 +4,8 @@ export type RowMode = 'object' | 'array';
 
 export interface QueryMessage {
   op: 'query';
-  text: string;
-  params: unknown[];
-  rowMode: RowMode | undefined;
-  /** Type oids returned as PostgreSQL's text, unparsed (what drizzle asks for dates and intervals). */
-  rawTypes: number[];
+  /** One statement in PostgreSQL's wire protocol (wire.ts); answered with PostgreSQL's bytes. */
+  message: Uint8Array;
   /** The open transaction the statement belongs to, if any. */
   tx: number | undefined;
 }

@@ -32,13 +32,38 @@ interface OpenTransaction {
 }
 const transactions = new Map<number, OpenTransaction>();
 const listeners = new Map<string, () => Promise<void>>();
-const keepAsText = (value: string) => value;
 const ROLLBACK = Symbol('rollback');
 
-async function query(target: PGlite | Transaction, { text, params, rowMode, rawTypes }: QueryMessage) {
-  const parsers = Object.fromEntries(rawTypes.map((oid) => [oid, keepAsText]));
-  const result = await target.query(text, params, { rowMode, parsers });
-  return { rows: result.rows, affectedRows: result.affectedRows, fields: result.fields };
+/**
+ * Hands a statement's wire-protocol bytes to PostgreSQL and returns its answer unparsed (wire.ts
+ * reads it on the main thread; PGlite's raw call would parse it here too, to look for errors and
+ * notifications). Taken in turn the way PGlite's own `query` is: a statement of an open transaction
+ * runs inside it (the transaction holds PGlite's lock); any other waits for the lock, as an
+ * autocommitted statement, and is written through to the data directory.
+ */
+function query(target: PGlite | Transaction, { message }: QueryMessage): Promise<ArrayBuffer> {
+  const run = async (syncToFs: boolean) => {
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    await db.execProtocolRawStream(message, {
+      syncToFs,
+      onRawData: (bytes) => {
+        // A view of PostgreSQL's memory, reused for the next chunk: copied.
+        chunks.push(bytes.slice());
+        length += bytes.length;
+      },
+    });
+    if (chunks.length === 1) return (chunks[0] as Uint8Array).buffer as ArrayBuffer;
+    const answer = new Uint8Array(length);
+    let at = 0;
+    for (const chunk of chunks) {
+      answer.set(chunk, at);
+      at += chunk.length;
+    }
+    return answer.buffer;
+  };
+  if (target === db) return db._runExclusiveTransaction(() => db._runExclusiveQuery(() => run(true)));
+  return db._runExclusiveQuery(() => run(false));
 }
 
 /** Opens a transaction (running `preamble` first) and holds it until the client ends it. */
@@ -128,7 +153,8 @@ async function handle_(call: Call): Promise<void> {
       case 'query': {
         const target = targetOf(call);
         if (target === 'waiting') return;
-        return post({ kind: 'result', id: call.id, value: await query(target, call) });
+        const answer = await query(target, call);
+        return post({ kind: 'result', id: call.id, value: answer }, [answer]);
       }
       case 'exec': {
         const target = targetOf(call);
