@@ -4,6 +4,7 @@ import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite/session';
 import pg from 'pg';
 import type { Db, Tx } from './database.ts';
 import { EmbeddedClient } from './embedded/client.ts';
+import { withNamedStatements } from './statement-names.ts';
 
 // Every request's work is a transaction that first sets its scope (role and tenant). Sent as a
 // statement of its own that costs a round trip per request; here it travels with BEGIN instead —
@@ -50,7 +51,7 @@ export async function transactionWith<T>(
     let broken: Error | undefined;
     try {
       await connection.query(`${begin}; ${preamble}`);
-      const inner = new NodePgSession(connection, dialect, session.schema, session.options);
+      const inner = new NodePgSession(withNamedStatements(connection), dialect, session.schema, session.options);
       const result = await work(new NodePgTransaction(dialect, inner, session.schema) as unknown as Tx);
       await connection.query('commit');
       return result;
