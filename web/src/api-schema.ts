@@ -1003,6 +1003,7 @@ export interface components {
         };
         Batch: {
             code: string;
+            /** Format: date-time */
             completedAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1020,32 +1021,41 @@ export interface components {
             materialCostPerUnit: number;
             notes: string | null;
             oee: {
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 availability: number | null;
                 costs: {
                     labour: number;
                     material: number;
                     scrap: number;
                 };
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 oee: number | null;
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 performance: number | null;
                 /** @description Performance over 100 %: check the ideal cycle time */
                 performanceAboveIdeal: boolean;
                 plannedProductionMinutes: number;
                 plannedStopMinutes: number;
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 quality: number | null;
                 runMinutes: number;
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 scrapRate: number | null;
                 totalCount: number;
                 unplannedDowntimeMinutes: number;
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 yield: number | null;
             } | null;
+            /** Format: date-time */
             plannedEnd: string | null;
             plannedQuantity: number;
+            /** Format: date-time */
             plannedStart: string | null;
             productName: string | null;
             productSku: string;
             reworkCount: number | null;
             scrapCount: number | null;
+            /** Format: date-time */
             startedAt: string | null;
             status: "planned" | "running" | "completed";
         };
@@ -1151,6 +1161,7 @@ export interface components {
             createdAt: string;
             durationMs: number | null;
             error: string | null;
+            /** Format: date-time */
             finishedAt: string | null;
             /** Format: uuid */
             id: string;
@@ -1161,6 +1172,7 @@ export interface components {
             progress: number;
             /** @description What the job returned (when completed) */
             result: unknown;
+            /** Format: date-time */
             startedAt: string | null;
             status: "queued" | "running" | "retrying" | "completed" | "failed";
         };
@@ -1193,6 +1205,7 @@ export interface components {
             line: components["schemas"]["Line"];
             /** @description Newest first */
             recentStatus: {
+                /** Format: date-time */
                 endedAt: string | null;
                 note: string | null;
                 reasonCode: string | null;
@@ -1268,6 +1281,7 @@ export interface components {
             from: string;
             groupBy: "line" | "day" | "shift";
             groups: {
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 availability: number | null;
                 batches: number;
                 goodCount: number;
@@ -1281,15 +1295,19 @@ export interface components {
                     /** @description Ideal time spent on scrapped and reworked pieces */
                     qualityMinutes: number;
                 };
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 oee: number | null;
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 performance: number | null;
                 plannedProductionMinutes: number;
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 quality: number | null;
                 runMinutes: number;
                 totalCount: number;
             }[];
             to: string;
             total: {
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 availability: number | null;
                 goodCount: number;
                 losses: {
@@ -1300,9 +1318,12 @@ export interface components {
                     /** @description Ideal time spent on scrapped and reworked pieces */
                     qualityMinutes: number;
                 };
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 oee: number | null;
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 performance: number | null;
                 plannedProductionMinutes: number;
+                /** @description Fraction (0.8881 = 88.81 %); null when undefined */
                 quality: number | null;
                 runMinutes: number;
                 totalCount: number;
@@ -2932,8 +2953,10 @@ export interface operations {
                     lineId: string;
                     materialCostPerUnit?: number;
                     notes?: string | null;
+                    /** Format: date-time */
                     plannedEnd?: string | null;
                     plannedQuantity: number;
+                    /** Format: date-time */
                     plannedStart?: string | null;
                     productName?: string | null;
                     productSku: string;
@@ -3055,8 +3078,10 @@ export interface operations {
                     labourRate?: number;
                     materialCostPerUnit?: number;
                     notes?: string | null;
+                    /** Format: date-time */
                     plannedEnd?: string | null;
                     plannedQuantity?: number;
+                    /** Format: date-time */
                     plannedStart?: string | null;
                     productName?: string | null;
                     productSku?: string;

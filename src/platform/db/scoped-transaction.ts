@@ -51,7 +51,12 @@ export async function transactionWith<T>(
     let broken: Error | undefined;
     try {
       await connection.query(`${begin}; ${preamble}`);
-      const inner = new NodePgSession(withNamedStatements(connection), dialect, session.schema, session.options);
+      const inner = new NodePgSession(
+        withNamedStatements(connection),
+        dialect,
+        session.schema,
+        session.options,
+      );
       const result = await work(new NodePgTransaction(dialect, inner, session.schema) as unknown as Tx);
       await connection.query('commit');
       return result;

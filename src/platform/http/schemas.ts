@@ -1,4 +1,4 @@
-import Type, { type TSchema } from 'typebox';
+import Type, { type Static, type TSchema, type TUnsafe } from 'typebox';
 
 // The schema pieces every module uses, defined once. Request schemas are checked at start-up for
 // bounds (schema-rules.ts): free text goes through Text(), numbers carry both limits.
@@ -33,7 +33,22 @@ export const Day = Type.String({
 
 export const IdParams = Type.Object({ id: Uuid });
 
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const SCALAR = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * `t` or null. A scalar becomes `type: [t's type, 'null']` (OpenAPI 3.1) rather than `anyOf`: the
+ * response serializer writes the first as it is, but has to validate each value against every
+ * branch of an `anyOf` (6× slower per object in a micro-benchmark), on every nullable field of
+ * every row of every list.
+ */
+export const Nullable = <T extends TSchema>(t: T): TUnsafe<Static<T> | null> => {
+  const { type } = t as { type?: unknown };
+  const schema =
+    typeof type === 'string' && SCALAR.has(type)
+      ? { ...t, type: [type, 'null'] }
+      : Type.Union([t, Type.Null()]);
+  return Type.Unsafe<Static<T> | null>(schema);
+};
 export const literals = <T extends readonly string[]>(values: T) =>
   Type.Union(values.map((v) => Type.Literal(v)));
 

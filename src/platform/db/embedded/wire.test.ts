@@ -116,7 +116,9 @@ describe('the embedded database speaks the wire protocol', () => {
     const seen = await client.transaction(
       async (tx) => {
         const first = await tx.query<{ v: string }>(`select current_setting('app.wire', true) as v`);
-        const second = await tx.query<{ ro: string }>(`select current_setting('transaction_read_only') as ro`);
+        const second = await tx.query<{ ro: string }>(
+          `select current_setting('transaction_read_only') as ro`,
+        );
         await assert.rejects(tx.query('insert into wire_w values (1)'), (err: Error & { code?: string }) => {
           assert.equal(err.code, '25006', 'read-only transaction');
           return true;
