@@ -5,25 +5,36 @@ import type pg from 'pg';
 // what each connection has prepared). The application's statements come from a fixed set of query
 // builders, so their texts are few; past MAX_NAMED distinct texts (e.g. IN lists of every length),
 // new texts go unnamed, so neither side's memory grows without bound.
-const MAX_NAMED = 2000;
-const names = new Map<string, string>();
+export const MAX_NAMED = 2000;
 
-function nameOf(text: string): string | undefined {
-  const known = names.get(text);
-  if (known || names.size >= MAX_NAMED) return known;
-  const name = `plantintel_${names.size + 1}`;
-  names.set(text, name);
-  return name;
+/** Statement texts and their names, one registry per process (the names are the same on every connection). */
+export class StatementNames {
+  private readonly names = new Map<string, string>();
+  private readonly max: number;
+
+  constructor(max = MAX_NAMED) {
+    this.max = max;
+  }
+
+  nameOf(text: string): string | undefined {
+    const known = this.names.get(text);
+    if (known || this.names.size >= this.max) return known;
+    const name = `plantintel_${this.names.size + 1}`;
+    this.names.set(text, name);
+    return name;
+  }
 }
+
+const shared = new StatementNames();
 
 type QueryConfig = { text: string; name?: string };
 
 /** `client` whose parameterised statements (Drizzle's) run as named prepared statements. */
-export function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
+export function withNamedStatements(client: pg.PoolClient, names = shared): pg.PoolClient {
   const query = (config: unknown, ...rest: unknown[]) => {
     if (typeof config === 'object' && config !== null && typeof (config as QueryConfig).text === 'string') {
       const statement = config as QueryConfig;
-      const name = statement.name ?? nameOf(statement.text);
+      const name = statement.name ?? names.nameOf(statement.text);
       if (name) return (client.query as (...args: unknown[]) => unknown)({ ...statement, name }, ...rest);
     }
     return (client.query as (...args: unknown[]) => unknown)(config, ...rest);
