@@ -16,7 +16,11 @@ const {
   updatedAt: _updated,
   ...batchView
 } = getTableColumns(batches);
+// Drizzle reads a left-joined object as absent when its first column is null, whatever the others
+// hold: the first column is one that is never null in a stored row (a batch completed wholly in a
+// planned stop has no availability, but it has its counts).
 const oeeView = {
+  totalCount: batchOee.totalCount,
   availability: batchOee.availability,
   performance: batchOee.performance,
   quality: batchOee.quality,
@@ -28,7 +32,6 @@ const oeeView = {
   plannedStopSeconds: batchOee.plannedStopSeconds,
   unplannedDowntimeSeconds: batchOee.unplannedDowntimeSeconds,
   runSeconds: batchOee.runSeconds,
-  totalCount: batchOee.totalCount,
   labourCost: batchOee.labourCost,
   materialCost: batchOee.materialCost,
   scrapCost: batchOee.scrapCost,

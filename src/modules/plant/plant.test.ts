@@ -321,6 +321,26 @@ describe('plant operations', () => {
     assert.equal(notes.body.notes, 'ideal cycle looks too slow');
   });
 
+  test('a batch completed wholly in a planned stop keeps its OEE figures, without availability', async () => {
+    const lineId = await newLine('PS');
+    const batchId = await newBatch(lineId);
+    await call(s.operator, 'POST', `/batches/${batchId}/start`, { at: at('09:00') });
+    const stop = { status: 'maintenance', reasonCode: 'PLANNED_MAINTENANCE', at: at('09:00') };
+    assert.equal((await call(s.operator, 'POST', `/lines/${lineId}/status`, stop)).status, 200);
+    const done = await call(s.operator, 'POST', `/batches/${batchId}/complete`, {
+      goodCount: 90,
+      scrapCount: 10,
+      at: at('09:30'),
+    });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    for (const body of [done.body, (await call(s.viewer, 'GET', `/batches/${batchId}`)).body]) {
+      assert.ok(body.oee, 'the OEE is there');
+      assert.equal(body.oee.availability, null);
+      assert.equal(body.oee.totalCount, 100);
+      assert.equal(body.oee.quality, 0.9);
+    }
+  });
+
   test('plant rules: how far back `at` may go, completed batches are final, planned windows stay ordered', async () => {
     const lineId = await newLine('RULES', new Date(Date.now() - 40 * 86_400_000).toISOString());
     const longAgo = new Date(Date.now() - 32 * 86_400_000).toISOString();
