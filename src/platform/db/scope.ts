@@ -10,6 +10,7 @@ export const isUuid = (value: string) => UUID.test(value);
 // connecting user (often a superuser, which row-level security does not bind).
 export const TENANT_ROLE = 'plantintel_app';
 export const PLATFORM_ROLE = 'plantintel_platform';
+const PLATFORM_SCOPE = `select set_config('role', '${PLATFORM_ROLE}', true)`;
 
 /**
  * Runs `work` in a transaction acting as the tenant role with `app.tenant_id` set: every table with
@@ -53,8 +54,6 @@ export function acrossTenants<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<
 export function readAcrossTenants<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return transactionWith(db, PLATFORM_SCOPE, work, { readOnly: true });
 }
-
-const PLATFORM_SCOPE = `select set_config('role', '${PLATFORM_ROLE}', true)`;
 
 /**
  * The tenant a caller acts in. Routes that need one are guarded by access control (a scope implies

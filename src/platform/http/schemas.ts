@@ -38,7 +38,7 @@ const SCALAR = new Set(['string', 'number', 'integer', 'boolean']);
 /**
  * `t` or null. A scalar becomes `type: [t's type, 'null']` (OpenAPI 3.1) rather than `anyOf`: the
  * response serializer writes the first as it is, but has to validate each value against every
- * branch of an `anyOf` (6× slower per object in a micro-benchmark), on every nullable field of
+ * branch of an `anyOf` (several times slower per object), on every nullable field of
  * every row of every list.
  */
 export const Nullable = <T extends TSchema>(t: T): TUnsafe<Static<T> | null> => {
