@@ -1,16 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres/session';
-import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite/session';
+import { type NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres/session';
+import { PgliteTransaction } from 'drizzle-orm/pglite/session';
 import pg from 'pg';
 import type { Db, Tx } from './database.ts';
 import { EmbeddedClient } from './embedded/client.ts';
+import { MappedNodePgSession, MappedPgliteSession } from './sessions.ts';
 import { withNamedStatements } from './statement-names.ts';
 
 // Every request's work is a transaction that first sets its scope (role and tenant). Sent as a
 // statement of its own that costs a round trip per request; here it travels with BEGIN instead —
 // in one simple-protocol message on PostgreSQL, inside the embedded database's `begin` on PGlite.
 // Drizzle's transaction API has no such hook, so its session and transaction classes are built
-// here the way its own `transaction()` builds them.
+// here the way its own `transaction()` builds them (the sessions with a faster row mapper, sessions.ts).
 
 interface DrizzleInternals {
   dialect: ConstructorParameters<typeof NodePgTransaction>[0];
@@ -40,7 +41,7 @@ export async function transactionWith<T>(
     return client.transaction(
       (raw) => {
         // biome-ignore lint/suspicious/noExplicitAny: the embedded client speaks PGlite's transaction interface
-        const inner = new PgliteSession(raw as any, dialect, session.schema, session.options);
+        const inner = new MappedPgliteSession(raw as any, dialect, session.schema, session.options);
         return work(new PgliteTransaction(dialect, inner, session.schema) as unknown as Tx);
       },
       { preamble, readOnly },
@@ -51,7 +52,7 @@ export async function transactionWith<T>(
     let broken: Error | undefined;
     try {
       await connection.query(`${begin}; ${preamble}`);
-      const inner = new NodePgSession(
+      const inner = new MappedNodePgSession(
         withNamedStatements(connection),
         dialect,
         session.schema,
