@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/platform/db/database.ts';
+import { ScopedReadClient } from '../src/platform/db/pipelined-reads.ts';
 import { seedDemoData, startServer } from '../src/server.ts';
 import { benchArgs, type Driver, scratchPostgres } from './args.ts';
 import { type RecordedTransaction, record } from './sql-recorder.ts';
@@ -41,6 +42,14 @@ async function replay(
   { preamble, readOnly, statements }: RecordedTransaction,
 ): Promise<unknown[]> {
   const results: unknown[] = [];
+  if (database.raw.kind === 'postgres' && readOnly) {
+    // As the application reads: each statement one trip, in a read-only transaction of its own.
+    const client = new ScopedReadClient(database.raw.pool, preamble);
+    for (const { text, values, rowMode } of statements) {
+      results.push((await client.query({ text, ...(rowMode ? { rowMode } : {}) }, values)).rows);
+    }
+    return results;
+  }
   if (database.raw.kind === 'postgres') {
     const client = await database.raw.pool.connect();
     const begin = readOnly ? 'begin read only' : 'begin';

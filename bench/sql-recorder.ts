@@ -1,8 +1,10 @@
 // Records the statements a request sends to the database, so bench/api-read.ts can replay exactly
 // the same SQL from a bare route (its baseline). Works on both drivers: for PostgreSQL it watches
-// `pg` clients, for the embedded database the EmbeddedClient's transactions.
+// `pg` clients and read-only transactions' ScopedReadClients, for the embedded database the
+// EmbeddedClient's transactions.
 import pg from 'pg';
 import { EmbeddedClient, type EmbeddedTransaction } from '../src/platform/db/embedded/client.ts';
+import { ScopedReadClient } from '../src/platform/db/pipelined-reads.ts';
 
 export interface Statement {
   text: string;
@@ -28,7 +30,8 @@ pg.Client.prototype.query = function (
   values?: unknown,
   ...rest: unknown[]
 ) {
-  if (recording) {
+  // A ScopedReadClient's statement (a submittable) is recorded by the ScopedReadClient.
+  if (recording && typeof (config as { submit?: unknown }).submit !== 'function') {
     const c = (typeof config === 'string' ? { text: config } : config) as {
       text: string;
       values?: unknown[];
@@ -39,6 +42,20 @@ pg.Client.prototype.query = function (
   }
   return pgQuery.call(this, config, values, ...rest);
 } as typeof pg.Client.prototype.query;
+
+// A read-only transaction on PostgreSQL: one ScopedReadClient, each statement its own trip.
+const scopedQuery = ScopedReadClient.prototype.query;
+ScopedReadClient.prototype.query = function (this: ScopedReadClient, config, values) {
+  if (recording && !recording.has(this))
+    note(this, { text: `begin read only; ${this.scope}`, values: [], rowMode: undefined });
+  const c = typeof config === 'string' ? { text: config } : config;
+  note(this, {
+    text: c.text,
+    values: values ?? c.values ?? [],
+    rowMode: (c as { rowMode?: string }).rowMode === 'array' ? 'array' : undefined,
+  });
+  return scopedQuery.call(this, config, values);
+};
 
 const embeddedTransaction = EmbeddedClient.prototype.transaction;
 EmbeddedClient.prototype.transaction = function <T>(

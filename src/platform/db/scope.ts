@@ -21,9 +21,10 @@ export function inTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<
 }
 
 /**
- * `inTenant` for work that only reads: PostgreSQL refuses any write in it, and the embedded
- * database runs each of its statements as a transaction of its own (nothing held open between
- * them). Under READ COMMITTED a statement sees the same either way. For every read a route serves.
+ * `inTenant` for work that only reads: the database refuses any write in it, and each of its
+ * statements is a transaction of its own, sent with its scope in one trip (nothing held open
+ * between statements: pipelined-reads.ts, EmbeddedClient.transaction). Under READ COMMITTED a
+ * statement sees the same either way. For every read a route serves.
  */
 export function readInTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   return scopedToTenant(db, tenantId, work, true);

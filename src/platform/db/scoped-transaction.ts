@@ -4,12 +4,14 @@ import { PgliteTransaction } from 'drizzle-orm/pglite/session';
 import pg from 'pg';
 import type { Db, Tx } from './database.ts';
 import { EmbeddedClient } from './embedded/client.ts';
+import { ScopedReadClient } from './pipelined-reads.ts';
 import { MappedNodePgSession, MappedPgliteSession } from './sessions.ts';
 import { withNamedStatements } from './statement-names.ts';
 
 // Every request's work is a transaction that first sets its scope (role and tenant). Sent as a
 // statement of its own that costs a round trip per request; here it travels with BEGIN instead —
 // in one simple-protocol message on PostgreSQL, inside the embedded database's `begin` on PGlite.
+// A read-only transaction is one trip per statement on both (pipelined-reads.ts, EmbeddedClient).
 // Drizzle's transaction API has no such hook, so its session and transaction classes are built
 // here the way its own `transaction()` builds them (the sessions with a faster row mapper, sessions.ts).
 
@@ -25,8 +27,8 @@ interface DrizzleInternals {
 /**
  * `db.transaction(work)` with `preamble` — parameterless statements, e.g. `set_config` calls with
  * trusted literals — run first, without a round trip of their own. `readOnly`: the transaction
- * may not write (PostgreSQL refuses), and on the embedded database each statement is a read-only
- * transaction of its own (see EmbeddedClient.transaction).
+ * may not write (PostgreSQL refuses), and each statement is a read-only transaction of its own,
+ * in one trip (ScopedReadClient on PostgreSQL, EmbeddedClient.transaction on the embedded database).
  */
 export async function transactionWith<T>(
   db: Db,
@@ -36,7 +38,6 @@ export async function transactionWith<T>(
 ): Promise<T> {
   const { dialect, session } = db as unknown as DrizzleInternals;
   const client = session?.client;
-  const begin = readOnly ? 'begin read only' : 'begin';
   if (client instanceof EmbeddedClient) {
     return client.transaction(
       (raw) => {
@@ -47,11 +48,20 @@ export async function transactionWith<T>(
       { preamble, readOnly },
     );
   }
+  if (client instanceof pg.Pool && readOnly) {
+    const inner = new MappedNodePgSession(
+      new ScopedReadClient(client, preamble) as unknown as pg.PoolClient,
+      dialect,
+      session.schema,
+      session.options,
+    );
+    return work(new NodePgTransaction(dialect, inner, session.schema) as unknown as Tx);
+  }
   if (client instanceof pg.Pool) {
     const connection = await client.connect();
     let broken: Error | undefined;
     try {
-      await connection.query(`${begin}; ${preamble}`);
+      await connection.query(`begin; ${preamble}`);
       const inner = new MappedNodePgSession(
         withNamedStatements(connection),
         dialect,

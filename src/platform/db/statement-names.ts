@@ -25,12 +25,13 @@ export class StatementNames {
   }
 }
 
-const shared = new StatementNames();
+/** The registry every connection of this process uses. */
+export const sharedStatementNames = new StatementNames();
 
 type QueryConfig = { text: string; name?: string };
 
 /** `client` whose parameterised statements (Drizzle's) run as named prepared statements. */
-export function withNamedStatements(client: pg.PoolClient, names = shared): pg.PoolClient {
+export function withNamedStatements(client: pg.PoolClient, names = sharedStatementNames): pg.PoolClient {
   const query = (config: unknown, ...rest: unknown[]) => {
     if (typeof config === 'object' && config !== null && typeof (config as QueryConfig).text === 'string') {
       const statement = config as QueryConfig;
