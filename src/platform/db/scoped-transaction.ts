@@ -13,7 +13,9 @@ import { withNamedStatements } from './statement-names.ts';
 // in one simple-protocol message on PostgreSQL, inside the embedded database's `begin` on PGlite.
 // A read-only transaction is one trip per statement on both (pipelined-reads.ts, EmbeddedClient).
 // Drizzle's transaction API has no such hook, so its session and transaction classes are built
-// here the way its own `transaction()` builds them (the sessions with a faster row mapper, sessions.ts).
+// here the way its own `transaction()` builds them (the sessions with a faster row mapper, sessions.ts),
+// without the relational query builders (`tx.query.…`, one object per table per transaction), which
+// the application does not use.
 
 interface DrizzleInternals {
   dialect: ConstructorParameters<typeof NodePgTransaction>[0];
@@ -22,6 +24,32 @@ interface DrizzleInternals {
     schema: ConstructorParameters<typeof NodePgTransaction>[2];
     options: ConstructorParameters<typeof NodePgSession>[3];
   };
+}
+
+// A read-only transaction on PostgreSQL holds nothing of its own (each statement takes a pooled
+// connection for one trip), so one per pool and scope serves every read in that scope: built once,
+// not per request. Scopes are few (the platform's, one per tenant); past MAX_SCOPES the cache starts
+// over, so its size stays bounded.
+const MAX_SCOPES = 1000;
+const readTransactions = new WeakMap<pg.Pool, Map<string, Tx>>();
+
+function scopedReads(
+  pool: pg.Pool,
+  scope: string,
+  dialect: DrizzleInternals['dialect'],
+  options: DrizzleInternals['session']['options'],
+): Tx {
+  let byScope = readTransactions.get(pool);
+  if (!byScope) readTransactions.set(pool, (byScope = new Map()));
+  let tx = byScope.get(scope);
+  if (!tx) {
+    if (byScope.size >= MAX_SCOPES) byScope.clear();
+    const client = new ScopedReadClient(pool, scope) as unknown as pg.PoolClient;
+    const inner = new MappedNodePgSession(client, dialect, undefined, options);
+    tx = new NodePgTransaction(dialect, inner, undefined) as unknown as Tx;
+    byScope.set(scope, tx);
+  }
+  return tx;
 }
 
 /**
@@ -42,21 +70,14 @@ export async function transactionWith<T>(
     return client.transaction(
       (raw) => {
         // biome-ignore lint/suspicious/noExplicitAny: the embedded client speaks PGlite's transaction interface
-        const inner = new MappedPgliteSession(raw as any, dialect, session.schema, session.options);
-        return work(new PgliteTransaction(dialect, inner, session.schema) as unknown as Tx);
+        const inner = new MappedPgliteSession(raw as any, dialect, undefined, session.options);
+        return work(new PgliteTransaction(dialect, inner, undefined) as unknown as Tx);
       },
       { preamble, readOnly },
     );
   }
-  if (client instanceof pg.Pool && readOnly) {
-    const inner = new MappedNodePgSession(
-      new ScopedReadClient(client, preamble) as unknown as pg.PoolClient,
-      dialect,
-      session.schema,
-      session.options,
-    );
-    return work(new NodePgTransaction(dialect, inner, session.schema) as unknown as Tx);
-  }
+  if (client instanceof pg.Pool && readOnly)
+    return work(scopedReads(client, preamble, dialect, session.options));
   if (client instanceof pg.Pool) {
     const connection = await client.connect();
     let broken: Error | undefined;
@@ -65,10 +86,10 @@ export async function transactionWith<T>(
       const inner = new MappedNodePgSession(
         withNamedStatements(connection),
         dialect,
-        session.schema,
+        undefined,
         session.options,
       );
-      const result = await work(new NodePgTransaction(dialect, inner, session.schema) as unknown as Tx);
+      const result = await work(new NodePgTransaction(dialect, inner, undefined) as unknown as Tx);
       await connection.query('commit');
       return result;
     } catch (err) {
