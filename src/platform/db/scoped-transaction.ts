@@ -40,7 +40,10 @@ function scopedReads(
   options: DrizzleInternals['session']['options'],
 ): Tx {
   let byScope = readTransactions.get(pool);
-  if (!byScope) readTransactions.set(pool, (byScope = new Map()));
+  if (!byScope) {
+    byScope = new Map();
+    readTransactions.set(pool, byScope);
+  }
   let tx = byScope.get(scope);
   if (!tx) {
     if (byScope.size >= MAX_SCOPES) byScope.clear();
