@@ -1,7 +1,7 @@
 // Records the statements a request sends to the database, so bench/api-read.ts can replay exactly
 // the same SQL from a bare route (its baseline). Works on both drivers: for PostgreSQL it watches
 // `pg` clients and read-only transactions' ScopedReadClients, for the embedded database the
-// EmbeddedClient's transactions.
+// EmbeddedClient's transactions and readers.
 import pg from 'pg';
 import { EmbeddedClient, type EmbeddedTransaction } from '../src/platform/db/embedded/client.ts';
 import { ScopedReadClient } from '../src/platform/db/pipelined-reads.ts';
@@ -83,6 +83,21 @@ EmbeddedClient.prototype.transaction = function <T>(
     ...rest,
   );
 } as typeof EmbeddedClient.prototype.transaction;
+
+// A read-only transaction on the embedded database: one reader per scope, each statement its own trip.
+const embeddedReader = EmbeddedClient.prototype.reader;
+EmbeddedClient.prototype.reader = function (this: EmbeddedClient, preamble: string) {
+  const reader = embeddedReader.call(this, preamble);
+  return {
+    ...reader,
+    query: (text, params = [], options = {}) => {
+      if (recording && !recording.has(reader))
+        note(reader, { text: `begin read only; ${preamble}`, values: [], rowMode: undefined });
+      note(reader, { text, values: params, rowMode: options.rowMode === 'array' ? 'array' : undefined });
+      return reader.query(text, params, options);
+    },
+  };
+};
 
 const BEGIN = /^\s*begin(\s+read\s+only)?\s*;?\s*/i;
 const END = /^\s*(commit|rollback)\b/i;

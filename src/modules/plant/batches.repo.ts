@@ -1,7 +1,8 @@
-import { and, count, desc, eq, getTableColumns, gt, gte, lt } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gt, gte, lt, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { batches, batchOee, batchOeeSegments, productionLines } from '../../platform/db/schema/index.ts';
+import { statementTemplate } from '../../platform/db/statement-template.ts';
 
 export type BatchRow = typeof batches.$inferSelect;
 export type BatchInsert = typeof batches.$inferInsert;
@@ -92,29 +93,65 @@ export interface BatchFilter {
   offset: number;
 }
 
-export async function listBatches(tx: Executor, filter: BatchFilter) {
-  const where = and(
-    filter.lineId ? eq(batches.lineId, filter.lineId) : undefined,
-    filter.facilityId ? eq(batches.facilityId, filter.facilityId) : undefined,
-    filter.status ? eq(batches.status, filter.status) : undefined,
-    filter.productSku ? eq(batches.productSku, filter.productSku) : undefined,
-    filter.from ? gte(batches.createdAt, filter.from) : undefined,
-    filter.to ? lt(batches.createdAt, filter.to) : undefined,
+const BATCH_FILTERS = ['lineId', 'facilityId', 'status', 'productSku', 'from', 'to'] as const;
+type BatchFilterName = (typeof BATCH_FILTERS)[number];
+
+/** The filter's conditions; `value` gives each filter's value or placeholder. */
+function batchConditions(
+  has: (name: BatchFilterName) => boolean,
+  value: (name: BatchFilterName) => SQLWrapper,
+) {
+  return and(
+    has('lineId') ? eq(batches.lineId, value('lineId')) : undefined,
+    has('facilityId') ? eq(batches.facilityId, value('facilityId')) : undefined,
+    has('status') ? eq(batches.status, value('status')) : undefined,
+    has('productSku') ? eq(batches.productSku, value('productSku')) : undefined,
+    has('from') ? gte(batches.createdAt, value('from')) : undefined,
+    has('to') ? lt(batches.createdAt, value('to')) : undefined,
   );
-  const rows = await tx
+}
+
+// Shape: the names of the filters given, in BATCH_FILTERS order.
+const batchesPage = statementTemplate((tx: Executor, shape: string) => {
+  const given = new Set(shape.split(','));
+  return tx
     .select({ ...VIEW, total: matchedRows() })
     .from(batches)
     .leftJoin(batchOee, eq(batchOee.batchId, batches.id))
     .leftJoin(productionLines, eq(productionLines.id, batches.lineId))
-    .where(where)
+    .where(
+      batchConditions(
+        (name) => given.has(name),
+        (name) => sql.placeholder(name),
+      ),
+    )
     .orderBy(desc(batches.createdAt), desc(batches.id))
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'));
+});
+
+export async function listBatches(tx: Executor, filter: BatchFilter) {
+  const values: Record<string, unknown> = {
+    ...filter,
+    // Placeholders skip the column's encoder: timestamps go as PostgreSQL reads them.
+    from: filter.from?.toISOString(),
+    to: filter.to?.toISOString(),
+  };
+  const given = BATCH_FILTERS.filter((name) => Boolean(filter[name]));
+  const rows = await batchesPage(tx, given.join(','), values);
   return pageOf(
     rows,
     filter.offset,
     ({ batch, oee, lineName }) => ({ batch, oee, lineName }),
-    () => countWhere(tx, batches, where),
+    () =>
+      countWhere(
+        tx,
+        batches,
+        batchConditions(
+          (name) => given.includes(name),
+          (name) => sql`${filter[name]}`,
+        ),
+      ),
   );
 }
 

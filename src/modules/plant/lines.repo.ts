@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { downtimeReasons, lineStatusHistory, productionLines } from '../../platform/db/schema/index.ts';
+import { statementTemplate } from '../../platform/db/statement-template.ts';
 
 export type LineRow = typeof productionLines.$inferSelect;
 export type LineInsert = typeof productionLines.$inferInsert;
@@ -32,23 +33,38 @@ export interface LineFilter {
   offset: number;
 }
 
-export async function listLines(tx: Executor, filter: LineFilter) {
-  const where = and(
-    filter.facilityId ? eq(productionLines.facilityId, filter.facilityId) : undefined,
-    filter.status ? eq(productionLines.status, filter.status) : undefined,
-  );
-  const rows = await tx
+const linesPage = statementTemplate((tx: Executor, shape: `${boolean}:${boolean}`) => {
+  const [byFacility, byStatus] = shape.split(':').map((flag) => flag === 'true');
+  return tx
     .select({ line: productionLines, total: matchedRows() })
     .from(productionLines)
-    .where(where)
+    .where(
+      and(
+        byFacility ? eq(productionLines.facilityId, sql.placeholder('facilityId')) : undefined,
+        byStatus ? eq(productionLines.status, sql.placeholder('status')) : undefined,
+      ),
+    )
     .orderBy(asc(productionLines.code))
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'));
+});
+
+export async function listLines(tx: Executor, filter: LineFilter) {
+  const { facilityId, status, limit, offset } = filter;
+  const rows = await linesPage(tx, `${!!facilityId}:${!!status}`, { facilityId, status, limit, offset });
   return pageOf(
     rows,
-    filter.offset,
+    offset,
     (row) => row.line,
-    () => countWhere(tx, productionLines, where),
+    () =>
+      countWhere(
+        tx,
+        productionLines,
+        and(
+          facilityId ? eq(productionLines.facilityId, facilityId) : undefined,
+          status ? eq(productionLines.status, status) : undefined,
+        ),
+      ),
   );
 }
 

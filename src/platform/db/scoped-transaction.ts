@@ -26,30 +26,35 @@ interface DrizzleInternals {
   };
 }
 
-// A read-only transaction on PostgreSQL holds nothing of its own (each statement takes a pooled
-// connection for one trip), so one per pool and scope serves every read in that scope: built once,
-// not per request. Scopes are few (the platform's, one per tenant); past MAX_SCOPES the cache starts
-// over, so its size stays bounded.
+// A read-only transaction holds nothing of its own (each statement is a transaction of its own,
+// in one trip), so one per database and scope serves every read in that scope: built once, not per
+// request, and statement templates (statement-template.ts) built on it are reused. Scopes are few
+// (the platform's, one per tenant); past MAX_SCOPES the cache starts over, so its size stays bounded.
 const MAX_SCOPES = 1000;
-const readTransactions = new WeakMap<pg.Pool, Map<string, Tx>>();
+const readTransactions = new WeakMap<object, Map<string, Tx>>();
 
 function scopedReads(
-  pool: pg.Pool,
+  client: pg.Pool | EmbeddedClient,
   scope: string,
-  dialect: DrizzleInternals['dialect'],
-  options: DrizzleInternals['session']['options'],
+  { dialect, session }: DrizzleInternals,
 ): Tx {
-  let byScope = readTransactions.get(pool);
+  let byScope = readTransactions.get(client);
   if (!byScope) {
     byScope = new Map();
-    readTransactions.set(pool, byScope);
+    readTransactions.set(client, byScope);
   }
   let tx = byScope.get(scope);
   if (!tx) {
     if (byScope.size >= MAX_SCOPES) byScope.clear();
-    const client = new ScopedReadClient(pool, scope) as unknown as pg.PoolClient;
-    const inner = new MappedNodePgSession(client, dialect, undefined, options);
-    tx = new NodePgTransaction(dialect, inner, undefined) as unknown as Tx;
+    if (client instanceof EmbeddedClient) {
+      // biome-ignore lint/suspicious/noExplicitAny: the embedded client speaks PGlite's transaction interface
+      const inner = new MappedPgliteSession(client.reader(scope) as any, dialect, undefined, session.options);
+      tx = new PgliteTransaction(dialect, inner, undefined) as unknown as Tx;
+    } else {
+      const reader = new ScopedReadClient(client, scope) as unknown as pg.PoolClient;
+      const inner = new MappedNodePgSession(reader, dialect, undefined, session.options);
+      tx = new NodePgTransaction(dialect, inner, undefined) as unknown as Tx;
+    }
     byScope.set(scope, tx);
   }
   return tx;
@@ -67,8 +72,11 @@ export async function transactionWith<T>(
   work: (tx: Tx) => Promise<T>,
   { readOnly = false }: { readOnly?: boolean } = {},
 ): Promise<T> {
-  const { dialect, session } = db as unknown as DrizzleInternals;
+  const internals = db as unknown as DrizzleInternals;
+  const { dialect, session } = internals;
   const client = session?.client;
+  if (readOnly && (client instanceof EmbeddedClient || client instanceof pg.Pool))
+    return work(scopedReads(client, preamble, internals));
   if (client instanceof EmbeddedClient) {
     return client.transaction(
       (raw) => {
@@ -76,11 +84,9 @@ export async function transactionWith<T>(
         const inner = new MappedPgliteSession(raw as any, dialect, undefined, session.options);
         return work(new PgliteTransaction(dialect, inner, undefined) as unknown as Tx);
       },
-      { preamble, readOnly },
+      { preamble },
     );
   }
-  if (client instanceof pg.Pool && readOnly)
-    return work(scopedReads(client, preamble, dialect, session.options));
   if (client instanceof pg.Pool) {
     const connection = await client.connect();
     let broken: Error | undefined;

@@ -161,6 +161,24 @@ export class EmbeddedClient {
     return result;
   }
 
+  /**
+   * A reader whose every statement is a read-only transaction of its own opened with `preamble`,
+   * as in `transaction(…, { readOnly: true })`, for any number of reads: it holds nothing between
+   * statements, so it never closes (scoped-transaction.ts keeps one per scope).
+   */
+  reader(preamble: string): EmbeddedTransaction {
+    const scope = `begin read only; ${preamble}`;
+    return {
+      query: (text, params = [], queryOptions = {}) =>
+        this.queryIn(undefined, text, params, queryOptions, scope) as never,
+      exec: () => {
+        throw new Error('a read-only transaction runs single statements (query), not scripts');
+      },
+      rollback: async () => {},
+      closed: false,
+    };
+  }
+
   private async readOnly<T>(work: (tx: EmbeddedTransaction) => Promise<T>, preamble: string | undefined) {
     const scope = preamble ? `begin read only; ${preamble}` : 'begin read only';
     let closed = false;
