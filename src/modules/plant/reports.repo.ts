@@ -2,6 +2,7 @@ import { type AnyColumn, and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-o
 import type { Executor } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { batchOeeSegments, lineStatusHistory, productionLines } from '../../platform/db/schema/index.ts';
+import { statementTemplate } from '../../platform/db/statement-template.ts';
 
 export type GroupBy = 'line' | 'day' | 'shift';
 
@@ -26,28 +27,26 @@ export interface SegmentTotals {
   batches: number;
 }
 
-/** OEE segments summed per group: one row per line, day or shift. */
-export async function segmentTotals(
-  tx: Executor,
-  scope: ReportScope,
-  groupBy: GroupBy,
-): Promise<SegmentTotals[]> {
-  const s = batchOeeSegments;
-  const key: Record<GroupBy, SQL> = {
-    line: sql`${s.lineId}::text`,
-    day: sql`${s.day}::text`,
-    shift: sql`coalesce(${s.shiftName}, '')`,
-  };
-  const label: Record<GroupBy, SQL> = {
-    line: sql`max(${productionLines.name})`,
-    day: sql`${s.day}::text`,
-    shift: sql`coalesce(${s.shiftName}, 'No shift')`,
-  };
-  const total = (column: AnyColumn) => sql<number>`coalesce(sum(${column}), 0)::float8`;
+const s = batchOeeSegments;
+const GROUP_KEY: Record<GroupBy, SQL> = {
+  line: sql`${s.lineId}::text`,
+  day: sql`${s.day}::text`,
+  shift: sql`coalesce(${s.shiftName}, '')`,
+};
+const GROUP_LABEL: Record<GroupBy, SQL> = {
+  line: sql`max(${productionLines.name})`,
+  day: sql`${s.day}::text`,
+  shift: sql`coalesce(${s.shiftName}, 'No shift')`,
+};
+const total = (column: AnyColumn) => sql<number>`coalesce(sum(${column}), 0)::float8`;
+
+// Shape: the grouping, then whether the facility and the line filters are given.
+const segmentTotalsQuery = statementTemplate((tx: Executor, shape: `${GroupBy}:${boolean}:${boolean}`) => {
+  const [groupBy, byFacility, byLine] = shape.split(':') as [GroupBy, string, string];
   return tx
     .select({
-      key: sql<string>`${key[groupBy]}`,
-      label: sql<string>`${label[groupBy]}`,
+      key: sql<string>`${GROUP_KEY[groupBy]}`,
+      label: sql<string>`${GROUP_LABEL[groupBy]}`,
       plannedProductionSeconds: total(s.plannedProductionSeconds),
       unplannedDowntimeSeconds: total(s.unplannedDowntimeSeconds),
       runSeconds: total(s.runSeconds),
@@ -61,14 +60,29 @@ export async function segmentTotals(
     .innerJoin(productionLines, eq(productionLines.id, s.lineId))
     .where(
       and(
-        gte(s.day, scope.fromDay),
-        lte(s.day, scope.toDay),
-        scope.facilityId ? eq(s.facilityId, scope.facilityId) : undefined,
-        scope.lineId ? eq(s.lineId, scope.lineId) : undefined,
+        gte(s.day, sql.placeholder('fromDay')),
+        lte(s.day, sql.placeholder('toDay')),
+        byFacility === 'true' ? eq(s.facilityId, sql.placeholder('facilityId')) : undefined,
+        byLine === 'true' ? eq(s.lineId, sql.placeholder('lineId')) : undefined,
       ),
     )
-    .groupBy(key[groupBy], ...(groupBy === 'day' ? [] : groupBy === 'shift' ? [s.shiftName] : []))
-    .orderBy(asc(key[groupBy]));
+    .groupBy(GROUP_KEY[groupBy], ...(groupBy === 'shift' ? [s.shiftName] : []))
+    .orderBy(asc(GROUP_KEY[groupBy]));
+});
+
+/** OEE segments summed per group: one row per line, day or shift. */
+export async function segmentTotals(
+  tx: Executor,
+  scope: ReportScope,
+  groupBy: GroupBy,
+): Promise<SegmentTotals[]> {
+  const { facilityId, lineId, fromDay, toDay } = scope;
+  return segmentTotalsQuery(tx, `${groupBy}:${!!facilityId}:${!!lineId}`, {
+    facilityId,
+    lineId,
+    fromDay,
+    toDay,
+  });
 }
 
 export interface DowntimeTotals {
