@@ -1,4 +1,4 @@
-import type { Query, TablesRelationalConfig } from 'drizzle-orm';
+import type { Query } from 'drizzle-orm';
 import type { WithCacheConfig } from 'drizzle-orm/cache/core/types';
 import { NodePgSession } from 'drizzle-orm/node-postgres/session';
 import type { PgPreparedQuery, PreparedQueryConfig, SelectedFieldsOrdered } from 'drizzle-orm/pg-core';
@@ -28,10 +28,8 @@ function prepareMapped<T extends PreparedQueryConfig>(
   return prepared;
 }
 
-type Schema = Record<string, unknown>;
-
-export class MappedNodePgSession extends NodePgSession<Schema, TablesRelationalConfig> {
-  override prepareQuery<T extends PreparedQueryConfig = PreparedQueryConfig>(
+interface Session {
+  prepareQuery<T extends PreparedQueryConfig = PreparedQueryConfig>(
     query: Query,
     fields: SelectedFieldsOrdered | undefined,
     name: string | undefined,
@@ -39,31 +37,41 @@ export class MappedNodePgSession extends NodePgSession<Schema, TablesRelationalC
     customResultMapper?: (rows: unknown[][]) => T['execute'],
     queryMetadata?: Metadata,
     cacheConfig?: WithCacheConfig,
-  ): PgPreparedQuery<T> {
-    return prepareMapped<T>(
-      (mapper) =>
-        super.prepareQuery<T>(query, fields, name, isResponseInArrayMode, mapper, queryMetadata, cacheConfig),
-      fields,
-      customResultMapper,
-    );
-  }
+  ): PgPreparedQuery<T>;
 }
 
-export class MappedPgliteSession extends PgliteSession<Schema, TablesRelationalConfig> {
-  override prepareQuery<T extends PreparedQueryConfig = PreparedQueryConfig>(
-    query: Query,
-    fields: SelectedFieldsOrdered | undefined,
-    name: string | undefined,
-    isResponseInArrayMode: boolean,
-    customResultMapper?: (rows: unknown[][]) => T['execute'],
-    queryMetadata?: Metadata,
-    cacheConfig?: WithCacheConfig,
-  ): PgPreparedQuery<T> {
-    return prepareMapped<T>(
-      (mapper) =>
-        super.prepareQuery<T>(query, fields, name, isResponseInArrayMode, mapper, queryMetadata, cacheConfig),
-      fields,
-      customResultMapper,
-    );
-  }
+// biome-ignore lint/suspicious/noExplicitAny: a mixin's base constructor takes whatever its class takes
+type SessionClass = new (...args: any[]) => Session;
+
+/** `Base` (one of Drizzle's sessions) with `mapRows` for its rows. */
+function withMappedRows<Base extends SessionClass>(base: Base) {
+  return class extends base {
+    override prepareQuery<T extends PreparedQueryConfig = PreparedQueryConfig>(
+      query: Query,
+      fields: SelectedFieldsOrdered | undefined,
+      name: string | undefined,
+      isResponseInArrayMode: boolean,
+      customResultMapper?: (rows: unknown[][]) => T['execute'],
+      queryMetadata?: Metadata,
+      cacheConfig?: WithCacheConfig,
+    ): PgPreparedQuery<T> {
+      return prepareMapped<T>(
+        (mapper) =>
+          super.prepareQuery<T>(
+            query,
+            fields,
+            name,
+            isResponseInArrayMode,
+            mapper,
+            queryMetadata,
+            cacheConfig,
+          ),
+        fields,
+        customResultMapper,
+      );
+    }
+  };
 }
+
+export const MappedNodePgSession = withMappedRows(NodePgSession);
+export const MappedPgliteSession = withMappedRows(PgliteSession);
