@@ -4,6 +4,9 @@
 // interface that Drizzle, pg-boss's PGlite adapter and our LISTEN code use: query, exec,
 // transaction, listen, dumpDataDir and close. Why a worker with a message port rather than PGlite
 // serving the PostgreSQL wire protocol to a `pg` pool: see the README ("Embedded database").
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
   type Call,
@@ -31,6 +34,25 @@ export interface EmbeddedTransaction {
   exec(text: string): Promise<QueryResult[]>;
   rollback(): Promise<void>;
   readonly closed: boolean;
+}
+
+// PGlite's WebAssembly (PostgreSQL and initdb), compiled once per process and handed to every
+// database thread, which instantiates it without compiling. Compiling took each new thread about
+// 5 s of CPU, and freeing a thread's compiled code when it ended is the churn behind a V8 crash
+// seen here (Check failed: jit_page.has_value(), nodejs/node#64500); this process keeps its one
+// copy until it exits. WebAssembly.compile works off the main thread.
+let modules: Promise<EmbeddedWorkerData['modules']> | undefined;
+function compiledModules(): Promise<EmbeddedWorkerData['modules']> {
+  modules ??= (async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const { WebAssembly: wasm } = globalThis as unknown as {
+      WebAssembly: { compile(bytes: Uint8Array): Promise<object> };
+    };
+    const compile = async (file: string) => wasm.compile(await readFile(path.join(dist, file)));
+    const [pglite, initdb] = await Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]);
+    return { pglite, initdb };
+  })();
+  return modules;
 }
 
 const PROBE = '2024-01-01 00:00:00';
@@ -64,7 +86,11 @@ export class EmbeddedClient {
   /** Starts the worker and opens the database in it: a data directory, a dump, or memory. */
   static async create(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<EmbeddedClient> {
     const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
-    const workerData: EmbeddedWorkerData = { dataDir: options.dataDir, loadDataDir };
+    const workerData: EmbeddedWorkerData = {
+      dataDir: options.dataDir,
+      loadDataDir,
+      modules: await compiledModules(),
+    };
     const worker = new Worker(new URL('./worker.ts', import.meta.url), {
       workerData,
       transferList: loadDataDir ? [loadDataDir] : [],

@@ -5,15 +5,20 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type Call, type QueryMessage, type Reply, serializeError } from './protocol.ts';
 
+/** A compiled WebAssembly.Module (the project's TypeScript libraries do not declare WebAssembly). */
+export type WasmModule = object;
+
 export interface EmbeddedWorkerData {
   dataDir: string | undefined;
   /** A dumped data directory (tar, optionally gzipped) to start from. */
   loadDataDir: ArrayBuffer | undefined;
+  /** PGlite's PostgreSQL and initdb, compiled once per process (client.ts). */
+  modules: { pglite: WasmModule; initdb: WasmModule };
 }
 
 if (!parentPort) throw new Error('the embedded database worker must run in a worker thread');
 const port = parentPort;
-const { dataDir, loadDataDir } = workerData as EmbeddedWorkerData;
+const { dataDir, loadDataDir, modules } = workerData as EmbeddedWorkerData;
 const post = (reply: Reply, transfer?: ArrayBuffer[]) =>
   transfer ? port.postMessage(reply, transfer) : port.postMessage(reply);
 
@@ -193,7 +198,11 @@ async function handle_(call: Call): Promise<void> {
 
 let db: PGlite;
 try {
-  db = await PGlite.create(dataDir, loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {});
+  db = await PGlite.create(dataDir, {
+    pgliteWasmModule: modules.pglite as never,
+    initdbWasmModule: modules.initdb as never,
+    ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
+  });
 } catch (err) {
   post({ kind: 'failed', error: serializeError(err) });
   port.close();
