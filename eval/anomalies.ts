@@ -1,24 +1,35 @@
-// Evaluation of PlantIntel's multivariate detector (T² + SPE over a PCA model, src/modules/telemetry/
-// multivariate.ts) on SKAB, with SKAB's outlier protocol: per file, the first 400 rows train the
-// model and the rest are tested; predictions of all files are pooled into one F1, FAR and MAR,
-// printed beside the published leaderboard. The NAB part of this evaluation is still to come.
-// Usage: npm run eval:anomalies [-- --data <dir of SKAB-format csv files>] [--train 400]
-//        [--quantile 0.99] [--explained 0.9] [--json]
+// Evaluation of PlantIntel's anomaly detectors on public benchmarks, printed beside the published
+// figures.
+// - NAB (eval/nab.ts): the default univariate detector (rolling z-score) scored with NAB's rules.
+// - SKAB: the multivariate detector (T² + SPE over a PCA model, src/modules/telemetry/
+//   multivariate.ts) with SKAB's outlier protocol: per file, the first 400 rows train the model and
+//   the rest are tested; predictions of all files are pooled into one F1, FAR and MAR.
+// Usage: npm run eval:anomalies [-- --suite nab|skab|both] [--data <dir>] [--labels <file>]
+//        [--published <dir>] [--train 400] [--quantile 0.99] [--explained 0.9] [--json]
+// --data and --labels apply to the one suite chosen; with both, the datasets' own folders are read.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { scorePca, trainPca } from '../src/modules/telemetry/multivariate.ts';
+import { runNab } from './nab.ts';
 
 const { values: args } = parseArgs({
   options: {
-    data: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/datasets/skab/data') },
+    suite: { type: 'string', default: 'both' },
+    data: { type: 'string' },
+    labels: { type: 'string' },
+    published: { type: 'string' },
     train: { type: 'string', default: '400' },
     quantile: { type: 'string', default: '0.99' },
     explained: { type: 'string', default: '0.9' },
     json: { type: 'boolean', default: false },
   },
 });
+const DATASETS = path.resolve(import.meta.dirname, '../../shared/datasets');
+if (!['nab', 'skab', 'both'].includes(args.suite)) throw new Error('--suite must be nab, skab or both');
+if (args.suite === 'both' && (args.data || args.labels))
+  throw new Error('--data and --labels need --suite nab or --suite skab');
 const trainRows = Number(args.train);
 const quantile = Number(args.quantile);
 const explained = Number(args.explained);
@@ -46,52 +57,82 @@ function files(dir: string): string[] {
     .sort();
 }
 
-const counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
-const perFile: { file: string; rows: number; f1: number }[] = [];
-const runs = files(args.data);
-if (runs.length === 0) throw new Error(`no csv files under ${args.data}`);
-for (const file of runs) {
-  const records = parse(readFileSync(file, 'utf8'), {
-    delimiter: ';',
-    columns: true,
-    skip_empty_lines: true,
-  }) as Record<string, string>[];
-  const sensors = Object.keys(records[0] ?? {}).filter((column) => !LABELS.has(column));
-  if (!records[0] || !('anomaly' in records[0])) throw new Error(`${file}: no anomaly column`);
-  const vectors = records.map((record) => sensors.map((column) => Number(record[column])));
-  const model = trainPca(vectors.slice(0, trainRows), { explained, quantile });
-  const local = { tp: 0, fp: 0, fn: 0 };
-  vectors.slice(trainRows).forEach((vector, i) => {
-    const score = scorePca(model, vector);
-    const predicted = score.t2Signal || score.qSignal;
-    const actual = Number(records[trainRows + i]?.anomaly) === 1;
-    const key = predicted ? (actual ? 'tp' : 'fp') : actual ? 'fn' : 'tn';
-    counts[key] += 1;
-    if (key !== 'tn') local[key] += 1;
-  });
-  const f1 = local.tp / (local.tp + (local.fp + local.fn) / 2 || 1);
-  perFile.push({ file: path.relative(args.data, file), rows: vectors.length - trainRows, f1 });
+const report: Record<string, unknown> = {};
+
+if (args.suite !== 'skab') {
+  const nabDir = args.data ?? path.join(DATASETS, 'nab/data');
+  const labels = args.labels ?? path.join(DATASETS, 'nab/labels/combined_windows.json');
+  const runs = runNab(nabDir, labels, args.published ?? path.join(DATASETS, 'nab/published_results'));
+  if (args.json) report.nab = runs;
+  else {
+    const files = runs[0]?.files.length ?? 0;
+    console.log(`NAB: ${files} files from ${nabDir}, ${runs[0]?.windows ?? 0} windows (${labels})`);
+    console.log(
+      'detector: rolling z-score (60 readings, ≥ 10 to judge), one threshold per profile for the corpus',
+    );
+    console.log(
+      "published: each detector's per-file raw scores on the same files, normalised the same way\n",
+    );
+    for (const run of runs) {
+      console.log(`${run.profile}: PlantIntel ${run.score.toFixed(1)} (|z| ≥ ${run.threshold})`);
+      const others = run.published.filter((p) => !['null'].includes(p.detector));
+      console.log(`  published: ${others.map((p) => `${p.detector} ${p.score.toFixed(1)}`).join(', ')}`);
+    }
+    console.log('');
+  }
 }
 
-const f1 = counts.tp / (counts.tp + (counts.fp + counts.fn) / 2);
-const far = (100 * counts.fp) / (counts.fp + counts.tn);
-const mar = (100 * counts.fn) / (counts.fn + counts.tp);
-if (args.json) {
-  console.log(JSON.stringify({ files: perFile, counts, f1, far, mar, leaderboard: LEADERBOARD }, null, 2));
-} else {
-  console.log(`SKAB outlier detection: ${runs.length} files from ${args.data}`);
-  console.log(`protocol: first ${trainRows} rows of each file train, the rest test; pooled predictions`);
-  console.log(
-    `detector: T² or SPE beyond the training window's ${quantile} quantile, PCA explaining ${explained}\n`,
-  );
-  console.log('algorithm                     F1     FAR %   MAR %');
-  const row = (name: string, a: number, b: number, c: number) =>
+if (args.suite !== 'nab') {
+  const skabDir = args.data ?? path.join(DATASETS, 'skab/data');
+  const counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const perFile: { file: string; rows: number; f1: number }[] = [];
+  const runs = files(skabDir);
+  if (runs.length === 0) throw new Error(`no csv files under ${skabDir}`);
+  for (const file of runs) {
+    const records = parse(readFileSync(file, 'utf8'), {
+      delimiter: ';',
+      columns: true,
+      skip_empty_lines: true,
+    }) as Record<string, string>[];
+    const sensors = Object.keys(records[0] ?? {}).filter((column) => !LABELS.has(column));
+    if (!records[0] || !('anomaly' in records[0])) throw new Error(`${file}: no anomaly column`);
+    const vectors = records.map((record) => sensors.map((column) => Number(record[column])));
+    const model = trainPca(vectors.slice(0, trainRows), { explained, quantile });
+    const local = { tp: 0, fp: 0, fn: 0 };
+    vectors.slice(trainRows).forEach((vector, i) => {
+      const score = scorePca(model, vector);
+      const predicted = score.t2Signal || score.qSignal;
+      const actual = Number(records[trainRows + i]?.anomaly) === 1;
+      const key = predicted ? (actual ? 'tp' : 'fp') : actual ? 'fn' : 'tn';
+      counts[key] += 1;
+      if (key !== 'tn') local[key] += 1;
+    });
+    const f1 = local.tp / (local.tp + (local.fp + local.fn) / 2 || 1);
+    perFile.push({ file: path.relative(skabDir, file), rows: vectors.length - trainRows, f1 });
+  }
+
+  const f1 = counts.tp / (counts.tp + (counts.fp + counts.fn) / 2);
+  const far = (100 * counts.fp) / (counts.fp + counts.tn);
+  const mar = (100 * counts.fn) / (counts.fn + counts.tp);
+  if (args.json) {
+    report.skab = { files: perFile, counts, f1, far, mar, leaderboard: LEADERBOARD };
+  } else {
+    console.log(`SKAB outlier detection: ${runs.length} files from ${skabDir}`);
+    console.log(`protocol: first ${trainRows} rows of each file train, the rest test; pooled predictions`);
     console.log(
-      `${name.padEnd(28)} ${a.toFixed(3).padStart(5)}  ${b.toFixed(2).padStart(6)}  ${c.toFixed(2).padStart(6)}`,
+      `detector: T² or SPE beyond the training window's ${quantile} quantile, PCA explaining ${explained}\n`,
     );
-  row('PlantIntel T² + SPE', f1, far, mar);
-  for (const entry of LEADERBOARD) row(`${entry.algorithm} (published)`, entry.f1, entry.far, entry.mar);
-  console.log(
-    `\ntest rows ${counts.tp + counts.fp + counts.fn + counts.tn}: TP ${counts.tp}, FP ${counts.fp}, FN ${counts.fn}, TN ${counts.tn}`,
-  );
+    console.log('algorithm                     F1     FAR %   MAR %');
+    const row = (name: string, a: number, b: number, c: number) =>
+      console.log(
+        `${name.padEnd(28)} ${a.toFixed(3).padStart(5)}  ${b.toFixed(2).padStart(6)}  ${c.toFixed(2).padStart(6)}`,
+      );
+    row('PlantIntel T² + SPE', f1, far, mar);
+    for (const entry of LEADERBOARD) row(`${entry.algorithm} (published)`, entry.f1, entry.far, entry.mar);
+    console.log(
+      `\ntest rows ${counts.tp + counts.fp + counts.fn + counts.tn}: TP ${counts.tp}, FP ${counts.fp}, FN ${counts.fn}, TN ${counts.tn}`,
+    );
+  }
 }
+
+if (args.json) console.log(JSON.stringify(report, null, 2));
