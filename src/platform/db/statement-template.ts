@@ -1,7 +1,7 @@
 import type { Executor } from './database.ts';
 
-// Building a statement with Drizzle costs more than running it on a warm connection: the /lines
-// page's select took about 37 µs to build, a sixth of the request. A hot read written as a template
+// Building a statement with Drizzle costs more than running it on a warm connection (a profile of
+// GET /lines had query building as the largest part of its JavaScript). A hot read written as a template
 // — its values as placeholders (`sql.placeholder('limit')`), its optional parts as a shape — is
 // built once per executor and shape and afterwards only run with new values. Read-only
 // transactions on PostgreSQL are kept per scope (scoped-transaction.ts), so a tenant's reads build

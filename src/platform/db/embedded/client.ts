@@ -37,10 +37,10 @@ export interface EmbeddedTransaction {
 }
 
 // PGlite's WebAssembly (PostgreSQL and initdb), compiled once per process and handed to every
-// database thread, which instantiates it without compiling. Compiling took each new thread about
-// 5 s of CPU, and freeing a thread's compiled code when it ended is the churn behind a V8 crash
-// seen here (Check failed: jit_page.has_value(), nodejs/node#64500); this process keeps its one
-// copy until it exits. WebAssembly.compile works off the main thread.
+// database thread, which instantiates it. Compiled code that is freed when the last thread using it
+// ends, then compiled again for the next, is the churn behind a V8 crash seen in test runs (Check
+// failed: jit_page.has_value(), nodejs/node#64500); this process keeps its one copy until it exits.
+// WebAssembly.compile works off the main thread.
 let modules: Promise<EmbeddedWorkerData['modules']> | undefined;
 function compiledModules(): Promise<EmbeddedWorkerData['modules']> {
   modules ??= (async () => {
@@ -192,8 +192,8 @@ export class EmbeddedClient {
    * as in `transaction(…, { readOnly: true })`, for any number of reads: it holds nothing between
    * statements, so it never closes (scoped-transaction.ts keeps one per scope).
    */
-  reader(preamble: string): EmbeddedTransaction {
-    const scope = `begin read only; ${preamble}`;
+  reader(preamble?: string): EmbeddedTransaction {
+    const scope = preamble ? `begin read only; ${preamble}` : 'begin read only';
     return {
       query: (text, params = [], queryOptions = {}) =>
         this.queryIn(undefined, text, params, queryOptions, scope) as never,
@@ -205,17 +205,16 @@ export class EmbeddedClient {
     };
   }
 
+  /** `reader` for the length of `work`: closed once it has ended or rolled back. */
   private async readOnly<T>(work: (tx: EmbeddedTransaction) => Promise<T>, preamble: string | undefined) {
-    const scope = preamble ? `begin read only; ${preamble}` : 'begin read only';
+    const reader = this.reader(preamble);
     let closed = false;
     const tx: EmbeddedTransaction = {
-      query: (text, params = [], queryOptions = {}) => {
+      query: (text, params, queryOptions) => {
         if (closed) throw new Error('the transaction is already closed');
-        return this.queryIn(undefined, text, params, queryOptions, scope) as never;
+        return reader.query(text, params, queryOptions);
       },
-      exec: () => {
-        throw new Error('a read-only transaction runs single statements (query), not scripts');
-      },
+      exec: reader.exec,
       rollback: async () => {
         closed = true;
       },
