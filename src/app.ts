@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fast
 import type { Config } from './config.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createPlant } from './modules/plant/index.ts';
+import { createTelemetry, type Simulator, startDemoSimulator } from './modules/telemetry/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import { registerAccessControl } from './platform/http/access.ts';
@@ -40,6 +41,8 @@ export interface AppDeps {
   http?: boolean;
   /** The background machinery; built here unless given (tests add their own job types to it). */
   runtime?: Runtime;
+  /** Run the demo tenant's sensor simulator once ready (`serve` with PLANTINTEL_SIMULATOR on). */
+  simulator?: boolean;
 }
 
 export type { App };
@@ -53,6 +56,7 @@ export async function buildApp({
   workers = config.workers,
   http = true,
   runtime: givenRuntime,
+  simulator = false,
 }: AppDeps): Promise<App> {
   const metrics = createMetrics();
   const app = Fastify({
@@ -100,14 +104,28 @@ export async function buildApp({
     compute: runtime.compute,
     maxBackdateDays: config.plantBackdateDays,
   });
+  const telemetry = createTelemetry({
+    db: database.db,
+    events: runtime.events,
+    realtime: runtime.realtime,
+    logger: app.log,
+    retentionDays: config.readingsRetentionDays,
+    bulkBodyLimit: config.bulkBodyLimitBytes,
+  });
+  for (const [name, task] of Object.entries(telemetry.maintenanceTasks))
+    runtime.maintenance.register(name, task);
+  let demoSimulator: Simulator | undefined;
   // Before any module: every /api route must declare its access, and gets it enforced.
   registerAccessControl(app, identity.authenticate);
 
   app.addHook('onReady', async () => {
     if (http) await identity.start();
     await runtime.start({ workers, listen: http });
+    if (http && simulator) demoSimulator = await startDemoSimulator(database.db, telemetry.ingest, app.log);
   });
   app.addHook('onClose', async () => {
+    await demoSimulator?.stop();
+    await telemetry.stop();
     await runtime.stop();
     if (http) await identity.stop();
   });
@@ -124,6 +142,7 @@ export async function buildApp({
     async (api) => {
       identity.routes(api);
       plant.routes(api);
+      telemetry.routes(api);
       jobsRoutes(api, { jobs: runtime.jobs });
       eventsRoutes(api, { events: runtime.events });
     },

@@ -58,6 +58,12 @@ export interface Config {
   /** Seed the demo tenant on the first start of a fresh embedded database. */
   demo: boolean;
   demoPassword: string | undefined;
+  /** Run the demo tenant's sensor simulator in `serve` (feeds the real ingest path). */
+  simulator: boolean;
+  /** Raw readings older than this are dropped (whole daily partitions) and refused on ingest. */
+  readingsRetentionDays: number;
+  /** Largest body of the bulk readings endpoint (JSON or NDJSON). */
+  bulkBodyLimitBytes: number;
   /** Run job workers inside `serve` (false: only `plantintel worker` processes run jobs). */
   workers: boolean;
   workerConcurrency: number;
@@ -264,6 +270,29 @@ export const SETTINGS = [
     fallback: () => undefined,
     parse: secret(8),
     secret: true,
+  },
+  {
+    key: 'simulator',
+    env: 'PLANTINTEL_SIMULATOR',
+    description:
+      "Run the demo tenant's sensor simulator (through the real ingest path) when the demo tenant exists",
+    fallback: () => true,
+    parse: boolean,
+  },
+  {
+    key: 'readingsRetentionDays',
+    env: 'READINGS_RETENTION_DAYS',
+    description:
+      'Raw sensor readings older than this are dropped (whole daily partitions) and refused on ingest',
+    fallback: () => 365,
+    parse: integer(1, 3650),
+  },
+  {
+    key: 'bulkBodyLimitBytes',
+    env: 'BULK_BODY_LIMIT_BYTES',
+    description: 'Largest body of POST /plant-ops/sensors/readings/bulk in bytes (larger → 413)',
+    fallback: () => 16 * 1_048_576,
+    parse: integer(1024, 1_073_741_824),
   },
   {
     key: 'workers',

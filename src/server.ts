@@ -3,6 +3,7 @@ import { type App, buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Announce, ensureSuperadmin, seedDemoTenant } from './modules/identity/index.ts';
 import { seedDemoPlant } from './modules/plant/index.ts';
+import { seedDemoSensors } from './modules/telemetry/index.ts';
 import { type Database, type Db, openDatabase, targetFromConfig } from './platform/db/database.ts';
 import { recordStart } from './platform/db/instance.repo.ts';
 import { refreshStatistics } from './platform/db/maintenance.ts';
@@ -48,8 +49,11 @@ export async function seedDemoData(
   const { tenant, facilityId, created } = await seedDemoTenant(db, { password }, announce);
   if (!created) return false;
   const plant = await seedDemoPlant(db, { tenantId: tenant.id, facilityId });
+  const sensors = await seedDemoSensors(db, { tenantId: tenant.id, facilityId });
   await refreshStatistics(db);
-  announce(`Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks`);
+  announce(
+    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live)`,
+  );
   return true;
 }
 
@@ -103,7 +107,7 @@ export async function startServer(
       app = await buildApp({ config, database, logger, http: false, workers: true });
       await app.ready();
     } else {
-      app = await buildApp({ config, database, logger });
+      app = await buildApp({ config, database, logger, simulator: config.simulator });
       await app.listen({ port: config.port, host: config.host });
     }
   } catch (err) {

@@ -31,7 +31,7 @@ export {
   ensureSuperadmin,
   seedDemoTenant,
 } from './bootstrap.ts';
-export { facilityInScope } from './customers.repo.ts';
+export { facilityInScope, findTenantByName } from './customers.repo.ts';
 
 export interface IdentityDeps {
   db: Db;

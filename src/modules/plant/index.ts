@@ -16,6 +16,7 @@ import { createReportsService } from './reports.service.ts';
 import { createShiftsService } from './shifts.service.ts';
 
 export { seedDemoPlant } from './demo.ts';
+export { findLine } from './lines.repo.ts';
 
 export function createPlant({
   db,

@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './plant.ts';
 export * from './platform.ts';
 export * from './platform-events.ts';
+export * from './telemetry.ts';

@@ -1,0 +1,112 @@
+// The telemetry module's public surface (seed 003, issue 12): sensors, readings ingest and chart
+// queries, streaming anomaly detection and the alarm lifecycle, the demo simulator.
+import type { Db } from '../../platform/db/database.ts';
+import { deleteInBatches } from '../../platform/db/maintenance.ts';
+import { acrossTenants, isUuid, readInTenant } from '../../platform/db/scope.ts';
+import type { Events } from '../../platform/events/events.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { Realtime } from '../../platform/realtime/realtime.ts';
+import { DEMO_TENANT, findTenantByName } from '../identity/index.ts';
+import { alarmsRoutes } from './alarms.routes.ts';
+import { createAlarmsService } from './alarms.service.ts';
+import { createIngest, type Ingest } from './ingest.service.ts';
+import { createLivePush } from './live.ts';
+import { dropReadingsBefore, ensurePartitions, pruneMinuteRollups } from './readings.repo.ts';
+import { readingsRoutes } from './readings.routes.ts';
+import { findSensor } from './sensors.repo.ts';
+import { sensorsRoutes } from './sensors.routes.ts';
+import { createSensorsService } from './sensors.service.ts';
+import { createSeriesService } from './series.service.ts';
+import { type Simulator, startSimulator } from './simulator.ts';
+import { TELEMETRY_SCHEMAS } from './telemetry.schemas.ts';
+
+export { seedDemoSensors } from './demo.ts';
+export type { Simulator } from './simulator.ts';
+
+/** Starts the simulator on the demo tenant, if there is one (undefined otherwise). */
+export async function startDemoSimulator(
+  db: Db,
+  ingest: Ingest,
+  logger: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void },
+): Promise<Simulator | undefined> {
+  const tenant = await acrossTenants(db, (tx) => findTenantByName(tx, DEMO_TENANT));
+  if (!tenant) return undefined;
+  return startSimulator({ db, ingest, tenantId: tenant.id, logger });
+}
+
+const DAY_MS = 86_400_000;
+/** Partitions made ahead of time by maintenance, in days. */
+const PARTITIONS_AHEAD_DAYS = 3;
+/** Newest accepted reading: devices' clocks drift. */
+export const MAX_FUTURE_SECONDS = 300;
+
+export interface TelemetryDeps {
+  db: Db;
+  events: Pick<Events, 'record'>;
+  realtime: Pick<Realtime, 'registerTopic' | 'publish'>;
+  logger: { warn(obj: object, msg: string): void };
+  retentionDays: number;
+  bulkBodyLimit: number;
+}
+
+export function createTelemetry({
+  db,
+  events,
+  realtime,
+  logger,
+  retentionDays,
+  bulkBodyLimit,
+}: TelemetryDeps) {
+  const live = createLivePush({
+    db,
+    realtime,
+    onError: (err) => logger.warn({ err }, 'live sensor push failed'),
+  });
+  const ingest = createIngest({
+    db,
+    events,
+    live,
+    maxAgeDays: retentionDays,
+    maxFutureSeconds: MAX_FUTURE_SECONDS,
+  });
+  const sensors = createSensorsService({ db });
+  const series = createSeriesService({ db });
+  const alarms = createAlarmsService({ db, events });
+
+  realtime.registerTopic(
+    'sensor',
+    async (principal, id) =>
+      principal.tenantId !== null &&
+      isUuid(id) &&
+      (await readInTenant(db, principal.tenantId, async (tx) => (await findSensor(tx, id)) !== undefined)),
+  );
+
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+  return {
+    ingest,
+    alarms,
+    live,
+    /** Housekeeping: partitions ahead, raw readings and minute rollups past the retention. */
+    maintenanceTasks: {
+      'telemetry.partitions': (tx: Db) =>
+        acrossTenants(tx, (t) =>
+          ensurePartitions(t, day(Date.now()), day(Date.now() + PARTITIONS_AHEAD_DAYS * DAY_MS)),
+        ),
+      'telemetry.retention': async (tx: Db) => {
+        const before = Date.now() - retentionDays * DAY_MS;
+        const dropped = await acrossTenants(tx, (t) => dropReadingsBefore(t, day(before)));
+        return dropped + (await deleteInBatches(tx, 'readings_1m', pruneMinuteRollups(before)));
+      },
+    },
+    routes(app: App) {
+      for (const schema of TELEMETRY_SCHEMAS) app.addSchema(schema);
+      sensorsRoutes(app, { sensors, series });
+      readingsRoutes(app, { ingest, bulkBodyLimit });
+      alarmsRoutes(app, { alarms });
+    },
+    stop: () => live.stop(),
+  };
+}
+
+export type Telemetry = ReturnType<typeof createTelemetry>;

@@ -1,0 +1,325 @@
+// The one path every reading takes (HTTP single and bulk, MQTT, line protocol, CSV import, the
+// simulator): validate each row, store the batch with its rollups set-based, judge each sensor's
+// new readings in timestamp order with its stored detector state, and open or clear alarms — all
+// in one transaction, so a batch is either committed whole or not at all. Live subscribers get the
+// newest values (throttled) and every opened alarm.
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { inTenant } from '../../platform/db/scope.ts';
+import type { Events } from '../../platform/events/events.ts';
+import { type AlarmSignal, clearQuietAlarms, raiseAlarms } from './alarms.repo.ts';
+import type { LivePush } from './live.ts';
+import { type DetectionConfig, type MonitorState, monitor } from './monitor.ts';
+import { ensurePartitions, insertReadings } from './readings.repo.ts';
+import {
+  lockStates,
+  type SensorRow,
+  type StateUpdate,
+  saveStates,
+  sensorsById,
+  sensorsByKey,
+  storeLearnedLimits,
+} from './sensors.repo.ts';
+
+export const MAX_BATCH = 50_000;
+
+export type RejectReason =
+  | 'unknown_sensor'
+  | 'ambiguous_sensor_key'
+  | 'non_finite_value'
+  | 'timestamp_out_of_range'
+  | 'invalid_timestamp'
+  | 'duplicate';
+
+export interface ReadingInput {
+  sensorId?: string | undefined;
+  sensorKey?: string | undefined;
+  /** Epoch milliseconds, an ISO 8601 string, or absent for now. */
+  ts?: number | string | undefined;
+  /** Non-numbers (null, "NaN") are counted as non-finite. */
+  value: number | string | null;
+}
+
+export interface Rejection {
+  index: number;
+  reason: RejectReason;
+}
+
+export interface IngestResult {
+  accepted: number;
+  rejected: number;
+  /** Rejections by reason. */
+  reasons: Partial<Record<RejectReason, number>>;
+  /** The first rejected rows (at most 100), by position in the request. */
+  errors: Rejection[];
+  /** Alarms this batch opened. */
+  alarmsOpened: number;
+}
+
+export interface IngestOptions {
+  /** Where sensor keys are looked up (required when a key exists in several facilities). */
+  facilityId?: string | undefined;
+}
+
+export interface IngestDeps {
+  db: Db;
+  events: Pick<Events, 'record'>;
+  live: LivePush;
+  /** Oldest accepted reading, in days before now. */
+  maxAgeDays: number;
+  /** Newest accepted reading, in seconds after now (clock skew of devices). */
+  maxFutureSeconds: number;
+  now?: () => number;
+}
+
+const MAX_ERRORS = 100;
+const DAY_MS = 86_400_000;
+const dayOf = (ms: number) => new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+
+function timestampOf(ts: ReadingInput['ts'], now: number): number {
+  if (ts === undefined) return now;
+  // Microseconds, as PostgreSQL stores them: two readings equal there are equal here.
+  const ms = typeof ts === 'number' ? ts : Date.parse(ts);
+  return Math.round(ms * 1000) / 1000;
+}
+
+function numberOf(value: ReadingInput['value']): number {
+  return typeof value === 'number' ? value : Number.NaN;
+}
+
+export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, now = Date.now }: IngestDeps) {
+  /** Days whose partition this process has made sure of. */
+  const partitionDays = new Set<string>();
+
+  async function ensureDays(tenantId: string, fromMs: number, toMs: number) {
+    const first = Math.floor(fromMs / DAY_MS);
+    const last = Math.floor(toMs / DAY_MS);
+    let missing = false;
+    for (let d = first; d <= last && !missing; d++) missing = !partitionDays.has(dayOf(d * DAY_MS));
+    if (!missing) return;
+    // A short transaction of its own: making a partition locks the parent table until commit.
+    await inTenant(db, tenantId, (tx) => ensurePartitions(tx, dayOf(fromMs), dayOf(toMs)));
+    for (let d = first; d <= last; d++) partitionDays.add(dayOf(d * DAY_MS));
+  }
+
+  /** Resolves sensors by id and key; returns one sensor (or a rejection) per row. */
+  async function resolve(
+    tx: Tx,
+    rows: readonly ReadingInput[],
+    facilityId: string | undefined,
+  ): Promise<(SensorRow | RejectReason)[]> {
+    const ids = new Set<string>();
+    const keys = new Set<string>();
+    for (const row of rows) {
+      if (row.sensorId) ids.add(row.sensorId);
+      else if (row.sensorKey) keys.add(row.sensorKey);
+    }
+    const byId = await sensorsById(tx, [...ids]);
+    const byKey = new Map<string, SensorRow | 'ambiguous_sensor_key'>();
+    for (const sensor of await sensorsByKey(tx, [...keys], facilityId)) {
+      byKey.set(sensor.key, byKey.has(sensor.key) ? 'ambiguous_sensor_key' : sensor);
+    }
+    return rows.map((row) => {
+      const found = row.sensorId
+        ? byId.get(row.sensorId)
+        : row.sensorKey
+          ? byKey.get(row.sensorKey)
+          : undefined;
+      return found ?? 'unknown_sensor';
+    });
+  }
+
+  async function ingest(tenantId: string, rows: readonly ReadingInput[], options: IngestOptions = {}) {
+    if (rows.length > MAX_BATCH) throw new Error(`at most ${MAX_BATCH} readings per batch`);
+    const clock = now();
+    const oldest = clock - maxAgeDays * DAY_MS;
+    const newest = clock + maxFutureSeconds * 1000;
+    const rejections: Rejection[] = [];
+    // Timestamps and values first: cheap, and they bound the partitions needed.
+    const parsed = rows.map((row, index) => {
+      const ts = timestampOf(row.ts, clock);
+      const value = numberOf(row.value);
+      let reason: RejectReason | null = null;
+      if (!Number.isFinite(ts)) reason = 'invalid_timestamp';
+      else if (ts < oldest || ts > newest) reason = 'timestamp_out_of_range';
+      else if (!Number.isFinite(value)) reason = 'non_finite_value';
+      return { index, ts, value, reason };
+    });
+    let minTs = Number.POSITIVE_INFINITY;
+    let maxTs = Number.NEGATIVE_INFINITY;
+    for (const p of parsed) {
+      if (p.reason) continue;
+      if (p.ts < minTs) minTs = p.ts;
+      if (p.ts > maxTs) maxTs = p.ts;
+    }
+    if (minTs <= maxTs) await ensureDays(tenantId, minTs, maxTs);
+
+    const outcome = await inTenant(db, tenantId, async (tx) => {
+      const sensorOf = await resolve(tx, rows, options.facilityId);
+      const sensorIds: string[] = [];
+      const sensorIndex = new Map<string, number>();
+      const sensorRows: SensorRow[] = [];
+      const columns = { sensor: [] as number[], ts: [] as number[], value: [] as number[] };
+      const origin: number[] = [];
+      const seen: Set<number>[] = [];
+      for (const p of parsed) {
+        const sensor = sensorOf[p.index] as SensorRow | RejectReason;
+        const reason = typeof sensor === 'string' ? sensor : p.reason;
+        if (reason) {
+          rejections.push({ index: p.index, reason });
+          continue;
+        }
+        const s = sensor as SensorRow;
+        let k = sensorIndex.get(s.id);
+        if (k === undefined) {
+          k = sensorIds.length;
+          sensorIndex.set(s.id, k);
+          sensorIds.push(s.id);
+          sensorRows.push(s);
+          seen.push(new Set());
+        }
+        // A repeat inside the batch (the database finds repeats of stored readings).
+        const times = seen[k] as Set<number>;
+        if (times.has(p.ts)) {
+          rejections.push({ index: p.index, reason: 'duplicate' });
+          continue;
+        }
+        times.add(p.ts);
+        columns.sensor.push(k);
+        columns.ts.push(p.ts);
+        columns.value.push(p.value);
+        origin.push(p.index);
+      }
+      // Locked before the insert: batches of one sensor are judged one after the other.
+      const states = await lockStates(tx, sensorIds);
+      const { inserted, duplicates } = await insertReadings(tx, { sensorIds, ...columns });
+      const duplicate = new Set(duplicates);
+      for (const position of duplicates) {
+        rejections.push({ index: origin[position] as number, reason: 'duplicate' });
+      }
+      // Each sensor's new readings, judged in timestamp order.
+      const perSensor: { ts: number; value: number }[][] = sensorIds.map(() => []);
+      for (let i = 0; i < columns.ts.length; i++) {
+        if (duplicate.has(i)) continue;
+        perSensor[columns.sensor[i] as number]?.push({
+          ts: columns.ts[i] as number,
+          value: columns.value[i] as number,
+        });
+      }
+      const signals: AlarmSignal[] = [];
+      const updates: StateUpdate[] = [];
+      const newest: { sensorId: string; ts: number }[] = [];
+      for (let k = 0; k < sensorIds.length; k++) {
+        const readings = perSensor[k] as { ts: number; value: number }[];
+        if (readings.length === 0) continue;
+        const sensor = sensorRows[k] as SensorRow;
+        const result = monitor(
+          (states.get(sensor.id)?.state ?? {}) as MonitorState,
+          configOf(sensor),
+          readings,
+        );
+        if (result.learned)
+          await storeLearnedLimits(tx, sensor.id, result.learned.center, result.learned.sigma);
+        signals.push(...collapse(sensor, result.findings));
+        let last = readings[0] as { ts: number; value: number };
+        for (const r of readings) if (r.ts >= last.ts) last = r;
+        updates.push({
+          sensorId: sensor.id,
+          lastTs: last.ts,
+          lastValue: last.value,
+          state: result.state as Record<string, unknown>,
+        });
+        newest.push({ sensorId: sensor.id, ts: last.ts });
+      }
+      await saveStates(tx, updates);
+      const raised = await raiseAlarms(tx, signals);
+      const opened = raised.filter((a) => a.opened);
+      for (const alarm of opened) {
+        const signal = signals.find((s) => s.sensorId === alarm.sensorId && s.rule === alarm.rule);
+        await events.record(tx, {
+          tenantId,
+          aggregateType: 'sensor',
+          aggregateId: alarm.sensorId,
+          type: 'AnomalyDetected',
+          data: {
+            alarmId: alarm.id,
+            sensorId: alarm.sensorId,
+            rule: alarm.rule,
+            severity: signal?.severity,
+            value: signal?.value,
+            message: signal?.message,
+            at: signal ? new Date(signal.firstTs).toISOString() : undefined,
+          },
+        });
+      }
+      for (const alarm of await clearQuietAlarms(tx, newest)) {
+        await events.record(tx, {
+          tenantId,
+          aggregateType: 'sensor',
+          aggregateId: alarm.sensorId as string,
+          type: 'AlarmCleared',
+          data: { alarmId: alarm.id, sensorId: alarm.sensorId, rule: alarm.rule, automatic: true },
+        });
+      }
+      return { inserted, opened: opened.length, updates };
+    });
+    for (const u of outcome.updates) live.offer(tenantId, u.sensorId, u.lastTs, u.lastValue);
+
+    rejections.sort((a, b) => a.index - b.index);
+    const reasons: Partial<Record<RejectReason, number>> = {};
+    for (const r of rejections) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
+    return {
+      accepted: outcome.inserted,
+      rejected: rejections.length,
+      reasons,
+      errors: rejections.slice(0, MAX_ERRORS),
+      alarmsOpened: outcome.opened,
+    } satisfies IngestResult;
+  }
+
+  return { ingest };
+}
+
+export type Ingest = ReturnType<typeof createIngest>;
+
+export function configOf(sensor: SensorRow) {
+  const manual =
+    sensor.limitsSource === 'manual' && sensor.controlCenter !== null && sensor.controlSigma !== null
+      ? { center: sensor.controlCenter, sigma: sensor.controlSigma }
+      : null;
+  return {
+    lowerSpec: sensor.lowerSpec,
+    upperSpec: sensor.upperSpec,
+    detection: sensor.detection as DetectionConfig,
+    manualLimits: manual,
+  };
+}
+
+/** One signal per rule: the first finding opens the alarm, the count and the last extend it. */
+function collapse(sensor: SensorRow, findings: ReturnType<typeof monitor>['findings']): AlarmSignal[] {
+  const byRule = new Map<string, AlarmSignal>();
+  for (const f of findings) {
+    const existing = byRule.get(f.rule);
+    if (existing) {
+      existing.count++;
+      if (f.ts < existing.firstTs) {
+        existing.firstTs = f.ts;
+        existing.value = f.value;
+        existing.message = f.message;
+      }
+      existing.lastTs = Math.max(existing.lastTs, f.ts);
+    } else {
+      byRule.set(f.rule, {
+        sensorId: sensor.id,
+        facilityId: sensor.facilityId,
+        rule: f.rule,
+        severity: f.severity,
+        message: `${sensor.name}: ${f.message}`,
+        value: f.value,
+        firstTs: f.ts,
+        lastTs: f.ts,
+        count: 1,
+      });
+    }
+  }
+  return [...byRule.values()];
+}

@@ -1,0 +1,171 @@
+// One sensor's streaming judgement: spec limits, EWMA, rolling z-score and the SPC run rules,
+// against control limits set by hand or learned from the sensor's first readings. It takes the
+// state left by the previous batch and the batch's new readings (any order) and returns the new
+// state and what it found. Pure: ingest stores the state with the readings in one transaction.
+//
+// Readings at or before the newest one already judged (late data) are checked against the spec
+// limits only: the stateful detectors have moved past them, and replaying them out of order would
+// judge them against a future they did not have.
+import { type EwmaState, ewmaStep, type ZScoreState, zScoreStep } from './detectors.ts';
+import {
+  type ControlLimits,
+  limitsFromBaseline,
+  RULE_DESCRIPTIONS,
+  type RuleId,
+  signalsAt,
+  WINDOW,
+} from './spc.ts';
+
+export interface DetectionConfig {
+  spec: boolean;
+  ewma: { enabled: boolean; lambda: number; width: number };
+  zscore: { enabled: boolean; window: number; threshold: number };
+  rules: readonly RuleId[];
+  baselineCount: number;
+}
+
+export const DEFAULT_DETECTION: DetectionConfig = {
+  spec: true,
+  ewma: { enabled: false, lambda: 0.2, width: 3 },
+  zscore: { enabled: true, window: 60, threshold: 4 },
+  rules: ['we1'],
+  baselineCount: 100,
+};
+
+export interface MonitorConfig {
+  lowerSpec: number | null;
+  upperSpec: number | null;
+  detection: DetectionConfig;
+  /** Limits set by hand; null → learned from the first `baselineCount` readings. */
+  manualLimits: ControlLimits | null;
+}
+
+export interface MonitorState {
+  /** Reading time (ms) of the newest reading judged in order. */
+  lastTs?: number;
+  /** Readings collected for the baseline while the limits are being learned. */
+  baseline?: number[];
+  learned?: ControlLimits;
+  ewma?: EwmaState;
+  z?: ZScoreState;
+  /** The last WINDOW readings, for the run rules. */
+  recent?: number[];
+}
+
+export type FindingRule = 'spec' | 'ewma' | 'zscore' | RuleId;
+
+export interface Finding {
+  rule: FindingRule;
+  ts: number;
+  value: number;
+  severity: 'warning' | 'critical';
+  message: string;
+}
+
+export interface MonitorResult {
+  state: MonitorState;
+  findings: Finding[];
+  /** Limits learned in this batch (the baseline filled up), to be stored on the sensor. */
+  learned: ControlLimits | null;
+  /** Readings that were older than the newest already judged. */
+  late: number;
+}
+
+const CRITICAL = new Set<FindingRule>(['spec', 'we1', 'n1']);
+
+const finding = (rule: FindingRule, ts: number, value: number, message: string): Finding => ({
+  rule,
+  ts,
+  value,
+  severity: CRITICAL.has(rule) ? 'critical' : 'warning',
+  message,
+});
+
+function specFinding(config: MonitorConfig, ts: number, value: number): Finding | null {
+  if (!config.detection.spec) return null;
+  const { lowerSpec, upperSpec } = config;
+  if (upperSpec !== null && value > upperSpec)
+    return finding('spec', ts, value, `${value} above the upper spec limit ${upperSpec}`);
+  if (lowerSpec !== null && value < lowerSpec)
+    return finding('spec', ts, value, `${value} below the lower spec limit ${lowerSpec}`);
+  return null;
+}
+
+const usable = (limits: ControlLimits | undefined | null): limits is ControlLimits =>
+  !!limits && Number.isFinite(limits.center) && limits.sigma > 0 && Number.isFinite(limits.sigma);
+
+/** Judges `readings` (ts in ms) of one sensor after `previous`. */
+export function monitor(
+  previous: MonitorState,
+  config: MonitorConfig,
+  readings: readonly { ts: number; value: number }[],
+): MonitorResult {
+  const { detection } = config;
+  const state: MonitorState = { ...previous };
+  const findings: Finding[] = [];
+  let learned: ControlLimits | null = null;
+  let late = 0;
+  const sorted = [...readings].sort((a, b) => a.ts - b.ts);
+  let recent = state.recent ? [...state.recent] : [];
+  let baseline = state.baseline ? [...state.baseline] : [];
+
+  for (const { ts, value } of sorted) {
+    const spec = specFinding(config, ts, value);
+    if (spec) findings.push(spec);
+    if (state.lastTs !== undefined && ts <= state.lastTs) {
+      late++;
+      continue;
+    }
+    state.lastTs = ts;
+
+    if (detection.zscore.enabled) {
+      const { window, threshold } = detection.zscore;
+      const step = zScoreStep(state.z, value, { window, threshold, minPoints: Math.min(10, window) });
+      state.z = step.state;
+      if (step.signal)
+        findings.push(finding('zscore', ts, value, `z-score ${step.z?.toFixed(1)} beyond ±${threshold}`));
+    }
+
+    let limits = usable(config.manualLimits) ? config.manualLimits : state.learned;
+    if (!usable(limits) && (detection.rules.length > 0 || detection.ewma.enabled)) {
+      baseline.push(value);
+      if (baseline.length >= detection.baselineCount) {
+        const candidate = limitsFromBaseline(baseline);
+        // A flat baseline has no spread to judge against: keep collecting.
+        if (usable(candidate)) {
+          learned = candidate;
+          state.learned = candidate;
+          limits = candidate;
+          baseline = [];
+        } else baseline = baseline.slice(-detection.baselineCount + 1);
+      }
+      continue;
+    }
+    if (!usable(limits)) continue;
+
+    if (detection.ewma.enabled) {
+      const step = ewmaStep(state.ewma, value, limits, detection.ewma);
+      state.ewma = step.state;
+      if (step.signal)
+        findings.push(
+          finding(
+            'ewma',
+            ts,
+            value,
+            `EWMA ${step.state.statistic.toPrecision(4)} outside its control limits`,
+          ),
+        );
+    }
+    if (detection.rules.length > 0) {
+      recent.push(value);
+      if (recent.length > WINDOW) recent = recent.slice(recent.length - WINDOW);
+      for (const signal of signalsAt(recent, recent.length - 1, limits, detection.rules)) {
+        findings.push(finding(signal.rule, ts, value, RULE_DESCRIPTIONS[signal.rule]));
+      }
+    }
+  }
+  if (recent.length > 0) state.recent = recent;
+  if (baseline.length > 0) state.baseline = baseline;
+  else delete state.baseline;
+  return { state, findings, learned, late };
+}

@@ -1,0 +1,158 @@
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../platform/db/database.ts';
+import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
+import { sensorState, sensors } from '../../platform/db/schema/index.ts';
+
+export type SensorRow = typeof sensors.$inferSelect;
+export type SensorInsert = typeof sensors.$inferInsert;
+export type SensorStateRow = typeof sensorState.$inferSelect;
+
+export async function insertSensor(tx: Executor, values: SensorInsert): Promise<SensorRow> {
+  const [row] = await tx.insert(sensors).values(values).returning();
+  if (!row) throw new Error('sensor not inserted');
+  await tx.insert(sensorState).values({ sensorId: row.id, tenantId: row.tenantId });
+  return row;
+}
+
+export async function findSensor(tx: Executor, id: string): Promise<SensorRow | undefined> {
+  const [row] = await tx.select().from(sensors).where(eq(sensors.id, id));
+  return row;
+}
+
+export async function findSensorState(tx: Executor, id: string): Promise<SensorStateRow | undefined> {
+  const [row] = await tx.select().from(sensorState).where(eq(sensorState.sensorId, id));
+  return row;
+}
+
+export interface SensorFilter {
+  facilityId?: string | undefined;
+  lineId?: string | undefined;
+  type?: string | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function sensorWhere({ facilityId, lineId, type, q }: SensorFilter) {
+  return and(
+    facilityId ? eq(sensors.facilityId, facilityId) : undefined,
+    lineId ? eq(sensors.lineId, lineId) : undefined,
+    type ? eq(sensors.type, type) : undefined,
+    q ? or(ilike(sensors.key, `%${escapeLike(q)}%`), ilike(sensors.name, `%${escapeLike(q)}%`)) : undefined,
+  );
+}
+
+/** A page of sensors with their newest reading, by key. */
+export async function listSensors(tx: Executor, filter: SensorFilter) {
+  const where = sensorWhere(filter);
+  const rows = await tx
+    .select({
+      sensor: sensors,
+      lastTs: sensorState.lastTs,
+      lastValue: sensorState.lastValue,
+      total: matchedRows(),
+    })
+    .from(sensors)
+    .leftJoin(sensorState, eq(sensorState.sensorId, sensors.id))
+    .where(where)
+    .orderBy(asc(sensors.key), asc(sensors.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return pageOf(
+    rows,
+    filter.offset,
+    ({ sensor, lastTs, lastValue }) => ({ sensor, lastTs, lastValue }),
+    () => countWhere(tx, sensors, where),
+  );
+}
+
+export async function updateSensor(tx: Executor, id: string, patch: Partial<SensorInsert>) {
+  const [row] = await tx
+    .update(sensors)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(sensors.id, id))
+    .returning();
+  return row;
+}
+
+export async function deleteSensor(tx: Executor, id: string) {
+  await tx.delete(sensors).where(eq(sensors.id, id));
+}
+
+/** Sensors of the tenant by id; unknown ids are missing from the map. */
+export async function sensorsById(tx: Executor, ids: string[]): Promise<Map<string, SensorRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select().from(sensors).where(inArray(sensors.id, ids));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Sensors by key (in one facility, or in any when none is given; a key in two facilities is ambiguous). */
+export async function sensorsByKey(
+  tx: Executor,
+  keys: string[],
+  facilityId: string | undefined,
+): Promise<SensorRow[]> {
+  if (keys.length === 0) return [];
+  return tx
+    .select()
+    .from(sensors)
+    .where(and(inArray(sensors.key, keys), facilityId ? eq(sensors.facilityId, facilityId) : undefined));
+}
+
+/** Locks the detector state of the sensors (in id order, so concurrent batches cannot deadlock). */
+export async function lockStates(tx: Executor, ids: string[]): Promise<Map<string, SensorStateRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(sensorState)
+    .where(inArray(sensorState.sensorId, ids))
+    .orderBy(asc(sensorState.sensorId))
+    .for('update');
+  return new Map(rows.map((row) => [row.sensorId, row]));
+}
+
+export interface StateUpdate {
+  sensorId: string;
+  lastTs: number;
+  lastValue: number;
+  state: Record<string, unknown>;
+}
+
+/** Stores the detectors' state and the newest reading of each sensor, in one statement. */
+export async function saveStates(tx: Executor, updates: StateUpdate[]) {
+  if (updates.length === 0) return;
+  await queryRows(
+    tx,
+    sql`update sensor_state st set
+          last_ts = case when st.last_ts is null or u.last_ts > st.last_ts then u.last_ts else st.last_ts end,
+          last_value = case when st.last_ts is null or u.last_ts >= st.last_ts then u.last_value else st.last_value end,
+          state = u.state, updated_at = now()
+        from (select unnest(${sql.param(updates.map((u) => u.sensorId))}::uuid[]) as sensor_id,
+                     to_timestamp(unnest(${sql.param(updates.map((u) => u.lastTs))}::float8[]) / 1000.0) as last_ts,
+                     unnest(${sql.param(updates.map((u) => u.lastValue))}::float8[]) as last_value,
+                     unnest(${sql.param(updates.map((u) => JSON.stringify(u.state)))}::jsonb[]) as state) u
+        where st.sensor_id = u.sensor_id`,
+  );
+}
+
+/** Stores control limits learned from a sensor's baseline (unless someone set limits meanwhile). */
+export async function storeLearnedLimits(tx: Executor, sensorId: string, center: number, sigma: number) {
+  await tx
+    .update(sensors)
+    .set({ controlCenter: center, controlSigma: sigma, limitsSource: 'baseline' })
+    .where(and(eq(sensors.id, sensorId), sql`${sensors.limitsSource} is distinct from 'manual'`));
+}
+
+/** Forgets learned limits and the detectors that depend on them; the rolling z-score keeps its window. */
+export async function resetLimitState(tx: Executor, sensorId: string) {
+  await queryRows(
+    tx,
+    sql`update sensor_state set state = state - 'learned' - 'baseline' - 'ewma' - 'recent' where sensor_id = ${sensorId}`,
+  );
+  await tx
+    .update(sensors)
+    .set({ controlCenter: null, controlSigma: null, limitsSource: null })
+    .where(and(eq(sensors.id, sensorId), eq(sensors.limitsSource, 'baseline')));
+}
