@@ -17,6 +17,7 @@ import { findSensor } from './sensors.repo.ts';
 import { sensorsRoutes } from './sensors.routes.ts';
 import { createSensorsService } from './sensors.service.ts';
 import { createSeriesService } from './series.service.ts';
+import { settingsRoutes, TelemetrySettings } from './settings.routes.ts';
 import { type Simulator, startSimulator } from './simulator.ts';
 import { TELEMETRY_SCHEMAS } from './telemetry.schemas.ts';
 
@@ -100,7 +101,8 @@ export function createTelemetry({
       },
     },
     routes(app: App) {
-      for (const schema of TELEMETRY_SCHEMAS) app.addSchema(schema);
+      for (const schema of [...TELEMETRY_SCHEMAS, TelemetrySettings]) app.addSchema(schema);
+      settingsRoutes(app, { db });
       sensorsRoutes(app, { sensors, series });
       readingsRoutes(app, { ingest, bulkBodyLimit });
       alarmsRoutes(app, { alarms });

@@ -39,8 +39,13 @@ export function telemetryTestKit(slug: string) {
       assert.equal(status, 201, JSON.stringify(body));
       return body.id as string;
     },
-    async bulk(payload: object, session = kit.s.operator) {
-      const { status, body } = await kit.call(session, 'POST', '/sensors/readings/bulk', payload);
+    async bulk(payload: object, session?: TestSession) {
+      const { status, body } = await kit.call(
+        session ?? kit.s.operator,
+        'POST',
+        '/sensors/readings/bulk',
+        payload,
+      );
       assert.equal(status, 200, JSON.stringify(body));
       return body as {
         accepted: number;

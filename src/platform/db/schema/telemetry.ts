@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   doublePrecision,
   index,
@@ -13,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
-import { facilities, tenantRef } from './identity.ts';
+import { facilities, tenantRef, tenants } from './identity.ts';
 import { productionLines } from './plant.ts';
 
 // Telemetry (seed 003, issue 12): sensors, their groups, the streaming detectors' state and the
@@ -178,4 +179,25 @@ export const alarms = pgTable(
     check('alarms_severity_check', sql`${t.severity} in ('warning', 'critical')`),
     check('alarms_subject_check', sql`(${t.sensorId} is null) <> (${t.groupId} is null)`),
   ],
+);
+
+/** A tenant's telemetry settings: how devices reach it and what they may create. */
+export const telemetrySettings = pgTable(
+  'telemetry_settings',
+  {
+    tenantId: uuid('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** Line protocol and MQTT may create a sensor for a key they do not know. */
+    autoCreateSensors: boolean('auto_create_sensors').notNull().default(false),
+    /** Where auto-created sensors go, and where keys are looked up when a device names no facility. */
+    defaultFacilityId: uuid('default_facility_id').references(() => facilities.id, { onDelete: 'set null' }),
+    /**
+     * The tenant's segment in MQTT topics on a shared broker (`plantintel/<topicKey>/<facility>/<sensorKey>`):
+     * random and unguessable, so one tenant's devices cannot publish as another's. Null → MQTT off.
+     */
+    mqttTopicKey: text('mqtt_topic_key'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('telemetry_settings_mqtt_topic_key_key').on(t.mqttTopicKey)],
 );
