@@ -121,6 +121,7 @@ export async function buildApp({
   app.addHook('onReady', async () => {
     if (http) await identity.start();
     await runtime.start({ workers, listen: http });
+    if (workers) telemetry.start();
     if (http && simulator) demoSimulator = await startDemoSimulator(database.db, telemetry.ingest, app.log);
   });
   app.addHook('onClose', async () => {

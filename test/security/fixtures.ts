@@ -52,6 +52,55 @@ async function batch(ctx: SweepContext, started: boolean) {
   return created;
 }
 
+async function sensor(ctx: SweepContext) {
+  return post(ctx, '/api/v1/plant-ops/sensors', {
+    facilityId: ctx.owner.facilityId,
+    key: unique('SW-SENSOR-'),
+    name: 'Sweep sensor',
+    type: 'pressure',
+    upperSpec: 10,
+  });
+}
+
+/** An open alarm of the owner: a sensor and a reading past its upper spec limit. */
+async function alarm(ctx: SweepContext) {
+  const { id } = await sensor(ctx);
+  await post(ctx, '/api/v1/plant-ops/sensors/readings/bulk', {
+    readings: [{ sensorId: id, ts: new Date(Date.now() - 60_000).toISOString(), value: 50 }],
+  });
+  const res = await ctx.t.app.inject({
+    method: 'GET',
+    url: `/api/v1/plant-ops/alarms?sensorId=${id}`,
+    headers: ctx.ownerAdmin.headers,
+  });
+  const [first] = res.json().items as { id: string }[];
+  if (!first) throw new Error('fixture: a reading past the spec limit opened no alarm');
+  return first;
+}
+
+async function sensorGroup(ctx: SweepContext) {
+  return post(ctx, '/api/v1/plant-ops/sensor-groups', {
+    facilityId: ctx.owner.facilityId,
+    name: unique('Sweep group '),
+    sensorIds: [(await sensor(ctx)).id, (await sensor(ctx)).id],
+  });
+}
+
+/** A group whose members have 30 minutes of readings: enough to train on. */
+async function trainableGroup(ctx: SweepContext) {
+  const group = await sensorGroup(ctx);
+  const start = Math.floor((Date.now() - 2 * 3600_000) / 60_000) * 60_000;
+  const readings = (group.sensorIds as string[]).flatMap((sensorId, k) =>
+    Array.from({ length: 30 }, (_, i) => ({ sensorId, ts: start + i * 60_000, value: 5 + Math.sin(i + k) })),
+  );
+  await post(ctx, '/api/v1/plant-ops/sensors/readings/bulk', { readings });
+  return {
+    id: group.id as string,
+    from: new Date(start).toISOString(),
+    to: new Date(start + 1800_000).toISOString(),
+  };
+}
+
 /** One of the owner's events, given up as dead as the dispatcher would after too many failures. */
 async function deadEvent(ctx: SweepContext) {
   await line(ctx);
@@ -69,6 +118,38 @@ async function deadEvent(ctx: SweepContext) {
 }
 
 export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = {
+  'GET /api/v1/plant-ops/sensors/:id': async (ctx) => ({ params: { id: (await sensor(ctx)).id } }),
+  'PATCH /api/v1/plant-ops/sensors/:id': async (ctx) => ({
+    params: { id: (await sensor(ctx)).id },
+    body: { name: 'hijacked' },
+  }),
+  'DELETE /api/v1/plant-ops/sensors/:id': async (ctx) => ({ params: { id: (await sensor(ctx)).id } }),
+  'GET /api/v1/plant-ops/sensors/:id/readings': async (ctx) => ({ params: { id: (await sensor(ctx)).id } }),
+  'POST /api/v1/plant-ops/sensors/:id/readings': async (ctx) => ({
+    params: { id: (await sensor(ctx)).id },
+    body: { value: 1 },
+  }),
+  'GET /api/v1/plant-ops/alarms/:id': async (ctx) => ({ params: { id: (await alarm(ctx)).id } }),
+  'POST /api/v1/plant-ops/alarms/:id/acknowledge': async (ctx) => ({
+    params: { id: (await alarm(ctx)).id },
+    body: {},
+  }),
+  'POST /api/v1/plant-ops/alarms/:id/clear': async (ctx) => ({
+    params: { id: (await alarm(ctx)).id },
+    body: {},
+  }),
+  'GET /api/v1/plant-ops/sensor-groups/:id': async (ctx) => ({ params: { id: (await sensorGroup(ctx)).id } }),
+  'PATCH /api/v1/plant-ops/sensor-groups/:id': async (ctx) => ({
+    params: { id: (await sensorGroup(ctx)).id },
+    body: { name: 'hijacked' },
+  }),
+  'DELETE /api/v1/plant-ops/sensor-groups/:id': async (ctx) => ({
+    params: { id: (await sensorGroup(ctx)).id },
+  }),
+  'POST /api/v1/plant-ops/sensor-groups/:id/train': async (ctx) => {
+    const { id, from, to } = await trainableGroup(ctx);
+    return { params: { id }, body: { from, to } };
+  },
   'POST /api/v1/events/:id/redeliver': async (ctx) => ({ params: { id: String(await deadEvent(ctx)) } }),
   'GET /api/v1/plant-ops/lines/:id': async (ctx) => ({ params: { id: (await line(ctx)).id } }),
   'PATCH /api/v1/plant-ops/lines/:id': async (ctx) => ({

@@ -45,6 +45,36 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
     at: new Date(Date.now() - 60_000).toISOString(),
   });
   await post(`/api/v1/plant-ops/batches/${batch.id}/complete`, { goodCount: 9, scrapCount: 1 });
+  // sensors, sensor_state, readings (+ a partition), readings_1m, readings_1h, alarms,
+  // sensor_groups, sensor_group_members, telemetry_settings
+  const sensorA = await post('/api/v1/plant-ops/sensors', {
+    facilityId: tenant.facilityId,
+    key: 'RLS-A',
+    name: 'RLS sensor',
+    type: 'pressure',
+    upperSpec: 10,
+  });
+  const sensorB = await post('/api/v1/plant-ops/sensors', {
+    facilityId: tenant.facilityId,
+    key: 'RLS-B',
+    name: 'RLS sensor B',
+    type: 'pressure',
+  });
+  await post('/api/v1/plant-ops/sensors/readings/bulk', {
+    readings: [{ sensorId: sensorA.id, ts: new Date(Date.now() - 60_000).toISOString(), value: 50 }],
+  });
+  await post('/api/v1/plant-ops/sensor-groups', {
+    facilityId: tenant.facilityId,
+    name: 'RLS group',
+    sensorIds: [sensorA.id, sensorB.id],
+  });
+  const patched = await t.app.inject({
+    method: 'PATCH',
+    url: '/api/v1/plant-ops/telemetry/settings',
+    headers: admin.headers,
+    payload: { mqtt: 'rotate' },
+  });
+  if (patched.statusCode !== 200) throw new Error(`telemetry settings: ${patched.statusCode} ${patched.body}`);
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {

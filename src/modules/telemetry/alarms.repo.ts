@@ -161,3 +161,12 @@ export async function activeAlarmsPerSensor(tx: Executor, sensorIds: string[]): 
   );
   return new Map(rows.map((r) => [r.sensor_id, r.n]));
 }
+
+/** The group's alarms that are not cleared, newest first. */
+export async function activeAlarmsOfGroup(tx: Executor, groupId: string): Promise<AlarmRow[]> {
+  return tx
+    .select()
+    .from(alarms)
+    .where(and(eq(alarms.groupId, groupId), ne(alarms.status, 'cleared')))
+    .orderBy(desc(alarms.openedAt));
+}

@@ -9,6 +9,9 @@ import type { Realtime } from '../../platform/realtime/realtime.ts';
 import { DEMO_TENANT, findTenantByName } from '../identity/index.ts';
 import { alarmsRoutes } from './alarms.routes.ts';
 import { createAlarmsService } from './alarms.service.ts';
+import { findGroup, trainedGroups } from './groups.repo.ts';
+import { GROUP_SCHEMAS, groupsRoutes } from './groups.routes.ts';
+import { createGroupsService } from './groups.service.ts';
 import { createIngest, type Ingest } from './ingest.service.ts';
 import { createLivePush } from './live.ts';
 import { dropReadingsBefore, ensurePartitions, pruneMinuteRollups } from './readings.repo.ts';
@@ -38,6 +41,8 @@ export async function startDemoSimulator(
 const DAY_MS = 86_400_000;
 /** Partitions made ahead of time by maintenance, in days. */
 const PARTITIONS_AHEAD_DAYS = 3;
+/** How often trained sensor groups are judged. */
+const GROUP_SWEEP_MS = 10_000;
 /** Newest accepted reading: devices' clocks drift. */
 export const MAX_FUTURE_SECONDS = 300;
 
@@ -73,7 +78,26 @@ export function createTelemetry({
   const sensors = createSensorsService({ db });
   const series = createSeriesService({ db });
   const alarms = createAlarmsService({ db, events });
+  const groups = createGroupsService({ db, events });
+  let sweepTimer: NodeJS.Timeout | undefined;
+  let sweeping: Promise<void> = Promise.resolve();
 
+  /** Judges every trained group's new complete buckets (each group in its own transaction). */
+  async function sweepGroups() {
+    for (const group of await acrossTenants(db, (tx) => trainedGroups(tx))) {
+      await groups
+        .evaluate(group.tenantId, group.id)
+        .catch((err) => logger.warn({ err, groupId: group.id }, 'sensor group evaluation failed'));
+    }
+  }
+
+  realtime.registerTopic(
+    'sensor-group',
+    async (principal, id) =>
+      principal.tenantId !== null &&
+      isUuid(id) &&
+      (await readInTenant(db, principal.tenantId, async (tx) => (await findGroup(tx, id)) !== undefined)),
+  );
   realtime.registerTopic(
     'sensor',
     async (principal, id) =>
@@ -87,7 +111,20 @@ export function createTelemetry({
   return {
     ingest,
     alarms,
+    groups,
     live,
+    sweepGroups,
+    /** Starts the group sweep (processes that run workers). */
+    start() {
+      const tick = () => {
+        sweeping = sweepGroups()
+          .catch((err) => logger.warn({ err }, 'sensor group sweep failed'))
+          .finally(() => {
+            if (sweepTimer) sweepTimer = setTimeout(tick, GROUP_SWEEP_MS);
+          });
+      };
+      sweepTimer = setTimeout(tick, GROUP_SWEEP_MS);
+    },
     /** Housekeeping: partitions ahead, raw readings and minute rollups past the retention. */
     maintenanceTasks: {
       'telemetry.partitions': (tx: Db) =>
@@ -101,13 +138,19 @@ export function createTelemetry({
       },
     },
     routes(app: App) {
-      for (const schema of [...TELEMETRY_SCHEMAS, TelemetrySettings]) app.addSchema(schema);
+      for (const schema of [...TELEMETRY_SCHEMAS, ...GROUP_SCHEMAS, TelemetrySettings]) app.addSchema(schema);
+      groupsRoutes(app, { groups });
       settingsRoutes(app, { db });
       sensorsRoutes(app, { sensors, series });
       readingsRoutes(app, { ingest, bulkBodyLimit });
       alarmsRoutes(app, { alarms });
     },
-    stop: () => live.stop(),
+    async stop() {
+      if (sweepTimer) clearTimeout(sweepTimer);
+      sweepTimer = undefined;
+      await sweeping;
+      await live.stop();
+    },
   };
 }
 

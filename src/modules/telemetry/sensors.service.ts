@@ -32,9 +32,18 @@ export interface SensorInput {
   upperSpec?: number | null | undefined;
   target?: number | null | undefined;
   samplingSeconds?: number | null | undefined;
-  detection?: Partial<DetectionConfig> | undefined;
+  detection?: DetectionPatch | undefined;
   controlLimits?: { center: number; sigma: number } | null | undefined;
   clearAfterSeconds?: number | undefined;
+}
+
+/** A change to detection: any part, nested parts merged over what is there. */
+export interface DetectionPatch {
+  spec?: boolean | undefined;
+  ewma?: Partial<DetectionConfig['ewma']> | undefined;
+  zscore?: Partial<DetectionConfig['zscore']> | undefined;
+  rules?: DetectionConfig['rules'] | undefined;
+  baselineCount?: number | undefined;
 }
 
 export type SensorPatchInput = Partial<Omit<SensorInput, 'facilityId'>>;

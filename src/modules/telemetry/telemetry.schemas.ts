@@ -57,7 +57,16 @@ const Detection = Type.Object(
   },
   { additionalProperties: false },
 );
-const DetectionPatch = Type.Partial(Detection, { additionalProperties: false });
+const DetectionPatch = Type.Object(
+  {
+    spec: Type.Optional(Detection.properties.spec),
+    ewma: Type.Optional(Type.Partial(Detection.properties.ewma, { additionalProperties: false })),
+    zscore: Type.Optional(Type.Partial(Detection.properties.zscore, { additionalProperties: false })),
+    rules: Type.Optional(Detection.properties.rules),
+    baselineCount: Type.Optional(Detection.properties.baselineCount),
+  },
+  { additionalProperties: false },
+);
 const ControlLimits = Type.Object(
   {
     center: Measurement,
@@ -191,8 +200,9 @@ export const SensorDetail = Type.Object(
 
 const Timestamp = Type.Union([DateTime, EpochMs], { description: 'ISO 8601 or epoch milliseconds' });
 /** null and the strings NaN/Infinity are counted as non-finite readings, not refused as a request. */
-// Null first: with type coercion on, a number branch tried first would turn null into 0.
-const Value = Type.Union([Type.Null(), literals(['NaN', 'Infinity', '-Infinity']), Measurement]);
+// One branch of type [number, null]: with type coercion on, separate branches would turn null into
+// 0 (number first) or 0 into null (null first); a value of a listed type is never coerced.
+const Value = Type.Union([Nullable(Measurement), literals(['NaN', 'Infinity', '-Infinity'])]);
 
 export const ReadingBody = Type.Object(
   { ts: Type.Optional(Timestamp), value: Value },

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../platform/db/database.ts';
+import { telemetryTestKit } from './testing.ts';
+
+// The alarm lifecycle through the API: readings open an alarm (once per rule), record an
+// AnomalyDetected event, a person acknowledges and clears it, and an alarm clears itself once its
+// rule has been quiet for the sensor's clear-after time.
+
+const kit = telemetryTestKit('alarms');
+const start = Math.floor((Date.now() - 6 * 3600_000) / 60_000) * 60_000;
+const at = (seconds: number) => start + seconds * 1000;
+
+async function alarmsOf(sensorId: string, status = 'active') {
+  const res = await kit.call(kit.s.viewer, 'GET', `/alarms?sensorId=${sensorId}&status=${status}`);
+  assert.equal(res.status, 200);
+  return res.body.items as {
+    id: string;
+    rule: string;
+    status: string;
+    signalCount: number;
+    openedAt: string;
+  }[];
+}
+
+describe('telemetry alarms', () => {
+  test('a spec violation opens one alarm per rule, extended by later signals, with an event', async () => {
+    const id = await kit.newSensor('ALM-1', { upperSpec: 10, lowerSpec: 0, clearAfterSeconds: 60 });
+    const first = await kit.bulk({
+      readings: [5, 12, 13].map((value, i) => ({ sensorId: id, ts: at(i), value })),
+    });
+    assert.equal(first.alarmsOpened, 1);
+    const again = await kit.bulk({ readings: [{ sensorId: id, ts: at(3), value: 14 }] });
+    assert.equal(again.alarmsOpened, 0);
+    const open = await alarmsOf(id);
+    assert.equal(open.length, 1);
+    assert.deepEqual([open[0]?.rule, open[0]?.status, open[0]?.signalCount], ['spec', 'open', 3]);
+    assert.equal(open[0]?.openedAt, new Date(at(1)).toISOString());
+    const events = await queryRows<{ n: number }>(
+      kit.t.database.db,
+      sql`select count(*)::int as n from domain_events where event_type = 'AnomalyDetected' and aggregate_id = ${id}`,
+    );
+    assert.equal(events[0]?.n, 1);
+    const detail = await kit.call(kit.s.viewer, 'GET', `/sensors/${id}`);
+    assert.equal(detail.body.activeAlarms.length, 1);
+    assert.equal(detail.body.sensor.lastValue, 14);
+
+    // Acknowledge (operator), then not again; a viewer may not.
+    const alarmId = open[0]?.id as string;
+    assert.equal((await kit.call(kit.s.viewer, 'POST', `/alarms/${alarmId}/acknowledge`, {})).status, 403);
+    const ack = await kit.call(kit.s.operator, 'POST', `/alarms/${alarmId}/acknowledge`, {
+      note: 'checking the chiller',
+    });
+    assert.equal(ack.status, 200);
+    assert.deepEqual(
+      [ack.body.status, ack.body.ackNote, ack.body.acknowledgedBy],
+      ['acknowledged', 'checking the chiller', kit.acme.users.operator.id],
+    );
+    assert.equal((await kit.call(kit.s.operator, 'POST', `/alarms/${alarmId}/acknowledge`, {})).status, 409);
+
+    // Quiet for less than the clear-after time: still active; past it: cleared by itself.
+    await kit.bulk({ readings: [{ sensorId: id, ts: at(30), value: 5 }] });
+    assert.equal((await alarmsOf(id)).length, 1);
+    await kit.bulk({ readings: [{ sensorId: id, ts: at(64), value: 5 }] });
+    assert.equal((await alarmsOf(id)).length, 0);
+    const cleared = await alarmsOf(id, 'cleared');
+    assert.equal(cleared.length, 1);
+    // A new violation opens a new alarm.
+    const third = await kit.bulk({ readings: [{ sensorId: id, ts: at(100), value: 20 }] });
+    assert.equal(third.alarmsOpened, 1);
+    const reopened = await alarmsOf(id);
+    assert.notEqual(reopened[0]?.id, alarmId);
+
+    // Cleared by hand, with who and a note.
+    const clear = await kit.call(kit.s.operator, 'POST', `/alarms/${reopened[0]?.id}/clear`, {
+      note: 'sensor replaced',
+    });
+    assert.equal(clear.status, 200);
+    assert.deepEqual(
+      [clear.body.status, clear.body.clearNote, clear.body.clearedBy],
+      ['cleared', 'sensor replaced', kit.acme.users.operator.id],
+    );
+    assert.equal(
+      (await kit.call(kit.s.operator, 'POST', `/alarms/${reopened[0]?.id}/clear`, {})).status,
+      409,
+    );
+  });
+
+  test('SPC rules against learned limits raise their own alarms; a switched-off rule stays silent', async () => {
+    const id = await kit.newSensor('ALM-SPC', {
+      detection: {
+        rules: ['we1', 'we4'],
+        baselineCount: 20,
+        zscore: { enabled: false, window: 60, threshold: 4 },
+      },
+    });
+    const baseline = Array.from({ length: 20 }, (_, i) => ({
+      sensorId: id,
+      ts: at(i),
+      value: i % 2 ? 5.1 : 4.9,
+    }));
+    await kit.bulk({ readings: baseline });
+    const learned = await kit.call(kit.s.viewer, 'GET', `/sensors/${id}`);
+    assert.equal(learned.body.sensor.controlLimits.source, 'baseline');
+    assert.ok(Math.abs(learned.body.sensor.controlLimits.center - 5) < 1e-9);
+    // Eight readings slightly above the center: a run (we4), never beyond 3σ (we1).
+    const run = Array.from({ length: 8 }, (_, i) => ({ sensorId: id, ts: at(20 + i), value: 5.05 }));
+    const result = await kit.bulk({ readings: run });
+    assert.equal(result.alarmsOpened, 1);
+    assert.deepEqual(
+      (await alarmsOf(id)).map((a) => a.rule),
+      ['we4'],
+    );
+    // Switch we4 off and set limits by hand: nothing new from a longer run.
+    const patch = await kit.call(kit.s.admin, 'PATCH', `/sensors/${id}`, {
+      detection: { rules: ['we1'] },
+      controlLimits: { center: 5, sigma: 0.2 },
+    });
+    assert.equal(patch.status, 200);
+    assert.deepEqual(patch.body.controlLimits, { center: 5, sigma: 0.2, source: 'manual' });
+    const more = await kit.bulk({
+      readings: Array.from({ length: 10 }, (_, i) => ({ sensorId: id, ts: at(40 + i), value: 5.05 })),
+    });
+    assert.equal(more.alarmsOpened, 0);
+  });
+
+  test('the alarms list filters and paginates', async () => {
+    const all = await kit.call(kit.s.viewer, 'GET', '/alarms?status=cleared&limit=1');
+    assert.equal(all.status, 200);
+    assert.equal(all.body.items.length, 1);
+    assert.equal(all.body.total, 2);
+    const second = await kit.call(kit.s.viewer, 'GET', '/alarms?status=cleared&limit=1&offset=1');
+    assert.notEqual(second.body.items[0].id, all.body.items[0].id);
+    const critical = await kit.call(kit.s.viewer, 'GET', '/alarms?severity=critical&status=cleared');
+    assert.ok(
+      critical.body.items.every(
+        (a: { severity: string; status: string }) => a.severity === 'critical' && a.status === 'cleared',
+      ),
+    );
+    assert.equal((await kit.call(kit.s.viewer, 'GET', '/alarms?status=bogus')).status, 400);
+  });
+});

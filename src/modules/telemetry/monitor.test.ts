@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_DETECTION, type MonitorConfig, type MonitorState, monitor } from './monitor.ts';
+
+const config = (overrides: Partial<MonitorConfig> = {}): MonitorConfig => ({
+  lowerSpec: 0,
+  upperSpec: 10,
+  detection: { ...DEFAULT_DETECTION, zscore: { ...DEFAULT_DETECTION.zscore, enabled: false }, rules: [] },
+  manualLimits: null,
+  ...overrides,
+});
+const series = (values: number[], start = 0) => values.map((value, i) => ({ ts: start + i * 1000, value }));
+
+test('spec limits judge every reading, in any order; nothing else is on', () => {
+  const result = monitor({}, config(), series([5, 11, -1, 5]).reverse());
+  assert.deepEqual(
+    result.findings.map((f) => [f.rule, f.ts, f.severity]),
+    [
+      ['spec', 1000, 'critical'],
+      ['spec', 2000, 'critical'],
+    ],
+  );
+  assert.equal(result.state.lastTs, 3000);
+  const off = monitor({}, config({ detection: { ...config().detection, spec: false } }), series([11]));
+  assert.equal(off.findings.length, 0);
+});
+
+test('control limits are learned from the first readings, then the run rules judge against them', () => {
+  const detection = { ...config().detection, rules: ['we1', 'we4'] as const, baselineCount: 20 };
+  // Alternating 4.9/5.1: center 5, moving range 0.2 → sigma 0.2/1.128.
+  const baseline = Array.from({ length: 20 }, (_, i) => (i % 2 ? 5.1 : 4.9));
+  const learning = monitor({}, config({ detection }), series(baseline));
+  assert.ok(learning.learned);
+  assert.ok(Math.abs((learning.learned?.center ?? 0) - 5) < 1e-12);
+  assert.ok(Math.abs((learning.learned?.sigma ?? 0) - 0.2 / 1.128) < 1e-12);
+  assert.equal(learning.findings.length, 0);
+  // Eight points just above the center: Western Electric 4 at the eighth; one far point: rule 1.
+  const next = monitor(
+    learning.state,
+    config({ detection }),
+    series([5.05, 5.05, 5.05, 5.05, 5.05, 5.05, 5.05, 5.05, 7], 20_000),
+  );
+  assert.deepEqual(
+    next.findings.map((f) => [f.rule, f.ts]),
+    [
+      ['we4', 27_000],
+      ['we1', 28_000],
+      ['we4', 28_000],
+    ],
+  );
+});
+
+test('late readings get the spec check only; state carries across batches', () => {
+  const detection = { ...config().detection, zscore: { enabled: true, window: 20, threshold: 4 } };
+  const quiet = Array.from({ length: 30 }, (_, i) => 5 + (i % 3) * 0.1);
+  const first = monitor({}, config({ detection }), series(quiet));
+  assert.equal(first.findings.length, 0);
+  const late = monitor(first.state as MonitorState, config({ detection }), [
+    { ts: 1500, value: 9.9 },
+    { ts: 2500, value: 12 },
+  ]);
+  assert.equal(late.late, 2);
+  assert.deepEqual(
+    late.findings.map((f) => f.rule),
+    ['spec'],
+  );
+  const jump = monitor(first.state as MonitorState, config({ detection }), series([9.9], 40_000));
+  assert.deepEqual(
+    jump.findings.map((f) => f.rule),
+    ['zscore'],
+  );
+});
+
+test('manual limits take the place of learning; EWMA finds a small sustained shift', () => {
+  const detection = {
+    ...config().detection,
+    ewma: { enabled: true, lambda: 0.2, width: 3 },
+    baselineCount: 10,
+  };
+  const manual = config({ detection, manualLimits: { center: 5, sigma: 0.1 } });
+  const shifted = monitor({}, manual, series(Array.from({ length: 30 }, () => 5.15)));
+  assert.equal(shifted.learned, null);
+  assert.ok(shifted.findings.some((f) => f.rule === 'ewma'));
+  const steady = monitor({}, manual, series(Array.from({ length: 30 }, (_, i) => (i % 2 ? 5.05 : 4.95))));
+  assert.equal(steady.findings.length, 0);
+});
