@@ -2,7 +2,7 @@ import Type from 'typebox';
 import { principalOf } from '../../platform/http/access.ts';
 import { errorResponses } from '../../platform/http/openapi.ts';
 import { presentPage } from '../../platform/http/pagination.ts';
-import { IdParams } from '../../platform/http/schemas.ts';
+import { IdParams, Uuid } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { AlarmsService } from './alarms.service.ts';
 import { presentAlarm } from './presenters.ts';
@@ -28,6 +28,36 @@ export function alarmsRoutes(app: App, { alarms }: { alarms: AlarmsService }) {
       const { from, to, ...rest } = request.query;
       const page = await alarms.list(principalOf(request), { ...rest, from: when(from), to: when(to) });
       return presentPage(page, request.query, presentAlarm);
+    },
+  );
+
+  app.get(
+    '/plant-ops/alarms/summary',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        operationId: 'alarmSummary',
+        summary: 'Alarms not cleared, by status and severity (the plant overview)',
+        querystring: Type.Object({ facilityId: Type.Optional(Uuid) }),
+        response: {
+          200: Type.Object({
+            open: Type.Integer(),
+            acknowledged: Type.Integer(),
+            critical: Type.Integer(),
+            warning: Type.Integer(),
+          }),
+          ...errorResponses(400),
+        },
+      },
+    },
+    async (request) => {
+      const summary = { open: 0, acknowledged: 0, critical: 0, warning: 0 };
+      for (const row of await alarms.counts(principalOf(request), request.query.facilityId)) {
+        summary[row.status === 'acknowledged' ? 'acknowledged' : 'open'] += row.n;
+        summary[row.severity === 'critical' ? 'critical' : 'warning'] += row.n;
+      }
+      return summary;
     },
   );
 

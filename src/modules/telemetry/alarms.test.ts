@@ -139,5 +139,7 @@ describe('telemetry alarms', () => {
       ),
     );
     assert.equal((await kit.call(kit.s.viewer, 'GET', '/alarms?status=bogus')).status, 400);
+    const summary = await kit.call(kit.s.viewer, 'GET', '/alarms/summary');
+    assert.deepEqual(summary.body, { open: 1, acknowledged: 0, critical: 0, warning: 1 });
   });
 });
