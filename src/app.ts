@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createPlant } from './modules/plant/index.ts';
 import { createTelemetry, type Simulator, startDemoSimulator } from './modules/telemetry/index.ts';
+import { createMqtt } from './modules/telemetry/mqtt/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import { registerAccessControl } from './platform/http/access.ts';
@@ -114,6 +115,15 @@ export async function buildApp({
   });
   for (const [name, task] of Object.entries(telemetry.maintenanceTasks))
     runtime.maintenance.register(name, task);
+  const mqtt = createMqtt({
+    settings: config,
+    db: database.db,
+    ingest: telemetry.ingest,
+    registry: metrics.registry,
+    logger: app.log,
+    authenticateToken: identity.authenticateToken,
+    onCredentialsChanged: identity.onCredentialsChanged,
+  });
   let demoSimulator: Simulator | undefined;
   // Before any module: every /api route must declare its access, and gets it enforced.
   registerAccessControl(app, identity.authenticate);
@@ -123,9 +133,11 @@ export async function buildApp({
     await runtime.start({ workers, listen: http });
     if (workers) telemetry.start();
     if (http && simulator) demoSimulator = await startDemoSimulator(database.db, telemetry.ingest, app.log);
+    if (http || workers) await mqtt.start(http ? 'serve' : 'worker');
   });
   app.addHook('onClose', async () => {
     await demoSimulator?.stop();
+    await mqtt.stop();
     await telemetry.stop();
     await runtime.stop();
     if (http) await identity.stop();

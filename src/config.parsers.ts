@@ -85,6 +85,25 @@ export function httpUrl(raw: Raw, name: string): string | undefined {
   throw new ConfigError(`${name} must be an http(s) URL (got "${s}")`);
 }
 
+export function mqttUrl(raw: Raw, name: string): string | undefined {
+  const s = optionalText(raw, name);
+  if (s === undefined) return undefined;
+  try {
+    const u = new URL(s);
+    if (['mqtt:', 'mqtts:', 'tcp:', 'tls:', 'ws:', 'wss:'].includes(u.protocol) && u.hostname) return s;
+  } catch {
+    // fall through to the message below
+  }
+  throw new ConfigError(`${name} must be a broker URL like mqtt://host:1883 or mqtts://host:8883`);
+}
+
+/** A shared-subscription group name: one topic level without wildcards; empty = none. */
+export function mqttShareGroup(raw: Raw, name: string): string {
+  const s = text(raw, name);
+  if (/[/+#]/.test(s)) throw new ConfigError(`${name} must not contain "/", "+" or "#" (got "${s}")`);
+  return s;
+}
+
 export function email(raw: Raw, name: string): string {
   const s = text(raw, name).toLowerCase();
   if (!/^[^@\s]+@[^@\s]+$/.test(s)) throw new ConfigError(`${name} must be an email address (got "${s}")`);

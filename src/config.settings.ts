@@ -8,6 +8,8 @@ import {
   integer,
   type LogLevel,
   logLevel,
+  mqttShareGroup,
+  mqttUrl,
   optionalText,
   origins,
   type Raw,
@@ -64,6 +66,16 @@ export interface Config {
   readingsRetentionDays: number;
   /** Largest body of the bulk readings endpoint (JSON or NDJSON). */
   bulkBodyLimitBytes: number;
+  /** MQTT broker the bridge subscribes to for readings; absent → no bridge. */
+  mqttUrl: string | undefined;
+  mqttUsername: string | undefined;
+  mqttPassword: string | undefined;
+  /** The bridge's MQTT client id (its broker session); absent → plantintel-<host>-<serve|worker>. */
+  mqttClientId: string | undefined;
+  /** Shared-subscription group the bridges of several processes split the messages in; '' → none. */
+  mqttShareGroup: string;
+  /** TCP port of the built-in MQTT broker (devices sign in with an API key); absent → off. */
+  mqttListenPort: number | undefined;
   /** Run job workers inside `serve` (false: only `plantintel worker` processes run jobs). */
   workers: boolean;
   workerConcurrency: number;
@@ -293,6 +305,54 @@ export const SETTINGS = [
     description: 'Largest body of POST /plant-ops/sensors/readings/bulk in bytes (larger → 413)',
     fallback: () => 16 * 1_048_576,
     parse: integer(1024, 1_073_741_824),
+  },
+  {
+    key: 'mqttUrl',
+    env: 'MQTT_URL',
+    description:
+      'MQTT broker to take readings from (mqtt://host:1883, mqtts://…): topics plantintel/<topic key>/<facility code>/<sensor key>',
+    fallback: () => undefined,
+    parse: mqttUrl,
+    secret: true,
+  },
+  {
+    key: 'mqttUsername',
+    env: 'MQTT_USERNAME',
+    description: 'User name the MQTT bridge signs in to the broker with',
+    fallback: () => undefined,
+    parse: optionalText,
+  },
+  {
+    key: 'mqttPassword',
+    env: 'MQTT_PASSWORD',
+    description: 'Password the MQTT bridge signs in to the broker with',
+    fallback: () => undefined,
+    parse: optionalText,
+    secret: true,
+  },
+  {
+    key: 'mqttClientId',
+    env: 'MQTT_CLIENT_ID',
+    description:
+      "The bridge's MQTT client id, its session at the broker (unset: plantintel-<hostname>-<serve|worker>; give each process its own)",
+    fallback: () => undefined,
+    parse: optionalText,
+  },
+  {
+    key: 'mqttShareGroup',
+    env: 'MQTT_SHARE_GROUP',
+    description:
+      'Shared-subscription group ($share/<group>/…) in which the bridges of several processes split the messages; empty = plain subscription',
+    fallback: () => 'plantintel',
+    parse: mqttShareGroup,
+  },
+  {
+    key: 'mqttListenPort',
+    env: 'MQTT_LISTEN_PORT',
+    description:
+      'TCP port of the built-in MQTT broker on HOST (devices sign in with an API key with scope operate as password); unset = off',
+    fallback: () => undefined,
+    parse: integer(1, 65535),
   },
   {
     key: 'workers',

@@ -1,0 +1,192 @@
+// The bridge to an external MQTT broker (MQTT_URL): one MQTT 5 client that subscribes to the reading
+// topics — as a shared subscription, so the bridges of several processes split the messages — and
+// hands every message to the pipeline. It reconnects with backoff for as long as it runs, so a
+// broker restart only pauses it.
+//
+// QoS 1 messages are acknowledged only once the batch carrying them has committed. mqtt.js sends a
+// PUBACK when its message handler returns, and reads the next packet only after that: holding the
+// handler until the commit would let one message through per commit. So the handler returns at
+// once and the PUBACK itself waits: `holdPubacks` sends it when the message's batch has committed,
+// and never when it failed — the bridge then reconnects (its session persists at the broker), and
+// the broker redelivers every message not acknowledged.
+import { hostname } from 'node:os';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { MqttMetrics, WarnLogger } from './metrics.ts';
+import { TOPIC_FILTER } from './payload.ts';
+import type { Outcome, Pipeline } from './pipeline.ts';
+
+export interface BridgeOptions {
+  url: string;
+  username?: string | undefined;
+  password?: string | undefined;
+  /** The session at the broker; the same id across restarts lets the broker redeliver. */
+  clientId?: string | undefined;
+  /** Which kind of process this is, for the default client id. */
+  role: 'serve' | 'worker';
+  /** Shared-subscription group; '' subscribes plainly (every bridge gets every message). */
+  shareGroup: string;
+  pipeline: Pipeline;
+  metrics: MqttMetrics;
+  logger: WarnLogger & { info(obj: object, msg: string): void };
+}
+
+/** How long the broker keeps the session (and its unacknowledged messages) while the bridge is away. */
+const SESSION_EXPIRY_SECONDS = 600;
+/** Unacknowledged QoS 1 messages the broker may send ahead: enough to fill batches while one commits. */
+const RECEIVE_MAXIMUM = 20_000;
+/** Readings waiting for their commit above which the bridge stops reading from the socket. */
+const HIGH_WATER_READINGS = 100_000;
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 30_000;
+
+type SendPacket = (
+  packet: { cmd: string; messageId?: number },
+  cb?: (err?: Error) => void,
+  ...rest: unknown[]
+) => void;
+
+/**
+ * Makes `client` send the PUBACK of a held message only once its commit resolved. Uses mqtt.js's
+ * internal `_sendPacket` (the version is pinned): the public hooks can only delay the whole
+ * receive loop, not one acknowledgement.
+ */
+function holdPubacks(client: MqttClient, onFailure: () => void) {
+  const internal = client as unknown as { _sendPacket: SendPacket };
+  const send = internal._sendPacket.bind(client);
+  const held = new Map<number, Promise<Outcome>>();
+  let connection = 0;
+  client.on('close', () => {
+    // Acknowledgements belong to their connection: the broker redelivers what this one did not ack.
+    connection++;
+    held.clear();
+  });
+  internal._sendPacket = (packet, cb, ...rest) => {
+    const commit = packet.cmd === 'puback' && packet.messageId !== undefined && held.get(packet.messageId);
+    if (!commit) return send(packet, cb, ...rest);
+    held.delete(packet.messageId as number);
+    const sentOn = connection;
+    cb?.(); // the client reads on; the acknowledgement follows the commit
+    commit.then(
+      () => {
+        if (sentOn === connection && client.connected) send(packet);
+      },
+      () => onFailure(),
+    );
+  };
+  return { hold: (messageId: number, commit: Promise<Outcome>) => held.set(messageId, commit) };
+}
+
+export function startBridge(options: BridgeOptions) {
+  const { pipeline, metrics, logger } = options;
+  const subscription = options.shareGroup ? `$share/${options.shareGroup}/${TOPIC_FILTER}` : TOPIC_FILTER;
+  const url = new URL(options.url);
+  // Never the URL as given: it may carry a password.
+  const where = `${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''}`;
+  const clientOptions: IClientOptions = {
+    protocolVersion: 5,
+    clientId: options.clientId ?? `plantintel-${hostname()}-${options.role}`,
+    clean: false,
+    keepalive: 30,
+    connectTimeout: 10_000,
+    reconnectPeriod: FIRST_RETRY_MS,
+    reconnectOnConnackError: true,
+    resubscribe: false,
+    queueQoSZero: false,
+    properties: { sessionExpiryInterval: SESSION_EXPIRY_SECONDS, receiveMaximum: RECEIVE_MAXIMUM },
+    ...(options.username !== undefined ? { username: options.username } : {}),
+    ...(options.password !== undefined ? { password: options.password } : {}),
+  };
+  const client = mqtt.connect(options.url, clientOptions);
+
+  let retryMs = FIRST_RETRY_MS;
+  let stopping = false;
+  let subscribed = false;
+  let lastError = 0;
+  let failures = 0;
+  let recovery: NodeJS.Timeout | undefined;
+  const warn = (obj: object, msg: string) => {
+    // Every retry of an unreachable broker fails; once a minute in the log is enough.
+    if (Date.now() - lastError < 60_000) return;
+    lastError = Date.now();
+    logger.warn({ broker: where, ...obj }, msg);
+  };
+
+  /** A batch failed: reconnect (after a pause that grows while failures go on) to have it redelivered. */
+  const acks = holdPubacks(client, () => {
+    if (recovery || stopping) return;
+    failures++;
+    const delay = Math.min(MAX_RETRY_MS, 1000 * 2 ** Math.min(failures - 1, 5));
+    recovery = setTimeout(() => {
+      recovery = undefined;
+      if (!stopping) client.reconnect();
+    }, delay);
+  });
+
+  let readyResolve!: () => void;
+  const ready = new Promise<void>((resolve) => (readyResolve = resolve));
+
+  client.on('connect', (connack) => {
+    retryMs = FIRST_RETRY_MS;
+    client.options.reconnectPeriod = retryMs;
+    client.subscribe(subscription, { qos: 1 }, (err, granted) => {
+      const code = granted?.[0]?.qos;
+      if (err || code === undefined || code > 2) {
+        warn({ err, code }, 'the MQTT bridge could not subscribe; it retries on the next connection');
+        client.reconnect();
+        return;
+      }
+      subscribed = true;
+      metrics.bridgeConnected.set(1);
+      logger.info(
+        { broker: where, subscription, sessionPresent: connack.sessionPresent },
+        'MQTT bridge subscribed',
+      );
+      readyResolve();
+    });
+  });
+  client.on('close', () => {
+    if (subscribed) logger.warn({ broker: where }, 'MQTT bridge disconnected; reconnecting');
+    subscribed = false;
+    metrics.bridgeConnected.set(0);
+    // Backoff for the next attempt (mqtt.js reads the period when it schedules one).
+    retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
+    client.options.reconnectPeriod = Math.round(retryMs * (0.75 + Math.random() * 0.5));
+  });
+  client.on('error', (err) => warn({ err: { message: err.message } }, 'MQTT bridge connection failed'));
+
+  client.handleMessage = (packet, callback) => {
+    if (stopping) return; // neither taken nor acknowledged: the broker redelivers it later
+    const outcome = pipeline.accept('bridge', packet.topic, packet.payload as Buffer);
+    if (packet.qos > 0 && packet.messageId !== undefined) acks.hold(packet.messageId, outcome);
+    outcome.then(
+      () => {
+        failures = 0;
+      },
+      () => {}, // counted and logged by the pipeline; QoS 0 messages are lost, QoS 1 redelivered
+    );
+    // Backpressure: while the database is far behind, stop reading (the broker queues meanwhile).
+    if (pipeline.pending < HIGH_WATER_READINGS) callback();
+    else void pipeline.whenBelow(HIGH_WATER_READINGS / 2).then(() => callback());
+  };
+
+  return {
+    /** Resolves once subscribed for the first time. */
+    ready,
+    get subscribed() {
+      return subscribed;
+    },
+    /** Takes no more messages (the broker redelivers those it sends from now on to the next session). */
+    pause() {
+      stopping = true;
+      clearTimeout(recovery);
+    },
+    /** Disconnects; call after the pipeline committed what was taken, so its PUBACKs went out. */
+    async close() {
+      this.pause();
+      await client.endAsync();
+      metrics.bridgeConnected.set(0);
+    },
+  };
+}
+
+export type Bridge = ReturnType<typeof startBridge>;
