@@ -75,19 +75,82 @@ export interface ZScoreStep {
 export function zScoreStep(
   state: ZScoreState | undefined,
   value: number,
-  { window, threshold, minPoints }: ZScoreOptions = Z_SCORE_DEFAULTS,
+  options: ZScoreOptions = Z_SCORE_DEFAULTS,
 ): ZScoreStep {
-  if (!(window >= 2 && minPoints >= 2 && minPoints <= window && threshold > 0))
-    throw new Error('invalid z-score options');
-  const recent = state?.recent ?? [];
-  let z: number | null = null;
-  if (recent.length >= minPoints) {
-    // Two passes over at most `window` numbers: exact, and no drift from running sums.
-    const mean = recent.reduce((sum, x) => sum + x, 0) / recent.length;
-    const variance = recent.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (recent.length - 1);
-    if (variance > 0) z = (value - mean) / Math.sqrt(variance);
+  const rolling = new ZScoreWindow(state, options);
+  const z = rolling.step(value);
+  return { state: rolling.state(), z, signal: z !== null && Math.abs(z) > options.threshold };
+}
+
+/**
+ * The rolling z-score over a stream, for judging many readings in a row: the window is a ring
+ * buffer, so a step allocates nothing. The mean and deviation are computed the way `zScoreStep`
+ * states them, in two passes over the window, oldest first — exact, and the same numbers to the
+ * last bit (running sums would be cheaper, but they drift, and a flat window would no longer come
+ * out as exactly flat).
+ */
+export class ZScoreWindow {
+  readonly window: number;
+  readonly threshold: number;
+  readonly minPoints: number;
+  private readonly ring: Float64Array;
+  /** Where the oldest reading is, and how many there are. */
+  private start = 0;
+  private size = 0;
+  /** A stored window longer than this one (the window was narrowed): judged against whole once. */
+  private longer: readonly number[] | undefined;
+
+  constructor(state: ZScoreState | undefined, { window, threshold, minPoints }: ZScoreOptions) {
+    if (!(window >= 2 && minPoints >= 2 && minPoints <= window && threshold > 0))
+      throw new Error('invalid z-score options');
+    this.window = window;
+    this.threshold = threshold;
+    this.minPoints = minPoints;
+    this.ring = new Float64Array(window);
+    const recent = state?.recent ?? [];
+    if (recent.length > window) this.longer = recent;
+    for (let i = Math.max(0, recent.length - window); i < recent.length; i++) this.push(recent[i] as number);
   }
-  const next =
-    recent.length >= window ? [...recent.slice(recent.length - window + 1), value] : [...recent, value];
-  return { state: { recent: next }, z, signal: z !== null && Math.abs(z) > threshold };
+
+  private push(value: number) {
+    if (this.size < this.window) {
+      this.ring[(this.start + this.size) % this.window] = value;
+      this.size++;
+    } else {
+      this.ring[this.start] = value;
+      this.start = (this.start + 1) % this.window;
+    }
+  }
+
+  /** The reading's z-score against the readings before it (null while too few or flat); then it joins them. */
+  step(value: number): number | null {
+    const { ring, size, start, window } = this;
+    let z: number | null = null;
+    if (this.longer) {
+      const recent = this.longer;
+      this.longer = undefined;
+      const mean = recent.reduce((sum, x) => sum + x, 0) / recent.length;
+      const variance = recent.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (recent.length - 1);
+      if (variance > 0) z = (value - mean) / Math.sqrt(variance);
+    } else if (size >= this.minPoints) {
+      let sum = 0;
+      for (let i = 0, at = start; i < size; i++, at = at + 1 === window ? 0 : at + 1)
+        sum += ring[at] as number;
+      const mean = sum / size;
+      let squares = 0;
+      for (let i = 0, at = start; i < size; i++, at = at + 1 === window ? 0 : at + 1)
+        squares += ((ring[at] as number) - mean) ** 2;
+      const variance = squares / (size - 1);
+      if (variance > 0) z = (value - mean) / Math.sqrt(variance);
+    }
+    this.push(value);
+    return z;
+  }
+
+  /** The readings in the window, oldest first (the stored form). */
+  state(): ZScoreState {
+    const recent: number[] = new Array(this.size);
+    for (let i = 0; i < this.size; i++) recent[i] = this.ring[(this.start + i) % this.window] as number;
+    return { recent };
+  }
 }

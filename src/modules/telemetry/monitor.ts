@@ -6,7 +6,7 @@
 // Readings at or before the newest one already judged (late data) are checked against the spec
 // limits only: the stateful detectors have moved past them, and replaying them out of order would
 // judge them against a future they did not have.
-import { type EwmaState, ewmaStep, type ZScoreState, zScoreStep } from './detectors.ts';
+import { type EwmaState, ewmaStep, type ZScoreState, ZScoreWindow } from './detectors.ts';
 import {
   type ControlLimits,
   limitsFromBaseline,
@@ -94,6 +94,16 @@ function specFinding(config: MonitorConfig, ts: number, value: number): Finding 
 const usable = (limits: ControlLimits | undefined | null): limits is ControlLimits =>
   !!limits && Number.isFinite(limits.center) && limits.sigma > 0 && Number.isFinite(limits.sigma);
 
+/** Whether the readings are in timestamp order already (as a device sends them). */
+function inOrder(readings: readonly { ts: number }[]): boolean {
+  for (let i = 1; i < readings.length; i++)
+    if ((readings[i] as { ts: number }).ts < (readings[i - 1] as { ts: number }).ts) return false;
+  return true;
+}
+
+/** The recent values kept for the run rules: the buffer grows and is cut back now and then. */
+const RECENT_SLACK = 4 * WINDOW;
+
 /** Judges `readings` (ts in ms) of one sensor after `previous`. */
 export function monitor(
   previous: MonitorState,
@@ -105,9 +115,15 @@ export function monitor(
   const findings: Finding[] = [];
   let learned: ControlLimits | null = null;
   let late = 0;
-  const sorted = [...readings].sort((a, b) => a.ts - b.ts);
+  // A stable sort keeps readings already in order as they are: skip it then.
+  const sorted = inOrder(readings) ? readings : [...readings].sort((a, b) => a.ts - b.ts);
+  const rules = detection.rules;
+  // Rule 1 alone (the default) needs only the point itself: no window of z-scores to build.
+  const pointRulesOnly = rules.every((rule) => rule === 'we1' || rule === 'n1');
   let recent = state.recent ? [...state.recent] : [];
+  let recentChanged = false;
   let baseline = state.baseline ? [...state.baseline] : [];
+  let zscore: ZScoreWindow | undefined;
 
   for (const { ts, value } of sorted) {
     const spec = specFinding(config, ts, value);
@@ -120,14 +136,17 @@ export function monitor(
 
     if (detection.zscore.enabled) {
       const { window, threshold } = detection.zscore;
-      const step = zScoreStep(state.z, value, { window, threshold, minPoints: Math.min(10, window) });
-      state.z = step.state;
-      if (step.signal)
-        findings.push(finding('zscore', ts, value, `z-score ${step.z?.toFixed(1)} beyond ±${threshold}`));
+      if (!zscore) {
+        zscore = new ZScoreWindow(state.z, { window, threshold, minPoints: Math.min(10, window) });
+        state.z = zscore.state(); // (set at the end; here so that the state's keys keep their order)
+      }
+      const z = zscore.step(value);
+      if (z !== null && Math.abs(z) > threshold)
+        findings.push(finding('zscore', ts, value, `z-score ${z.toFixed(1)} beyond ±${threshold}`));
     }
 
     let limits = usable(config.manualLimits) ? config.manualLimits : state.learned;
-    if (!usable(limits) && (detection.rules.length > 0 || detection.ewma.enabled)) {
+    if (!usable(limits) && (rules.length > 0 || detection.ewma.enabled)) {
       baseline.push(value);
       if (baseline.length >= detection.baselineCount) {
         const candidate = limitsFromBaseline(baseline);
@@ -156,14 +175,23 @@ export function monitor(
           ),
         );
     }
-    if (detection.rules.length > 0) {
+    if (rules.length > 0) {
       recent.push(value);
-      if (recent.length > WINDOW) recent = recent.slice(recent.length - WINDOW);
-      for (const signal of signalsAt(recent, recent.length - 1, limits, detection.rules)) {
-        findings.push(finding(signal.rule, ts, value, RULE_DESCRIPTIONS[signal.rule]));
+      recentChanged = true;
+      if (recent.length > RECENT_SLACK) recent = recent.slice(recent.length - WINDOW);
+      if (pointRulesOnly) {
+        // What signalsAt finds for these rules, without its window: one point beyond 3σ.
+        if (Math.abs((value - limits.center) / limits.sigma) > 3)
+          for (const rule of rules) findings.push(finding(rule, ts, value, RULE_DESCRIPTIONS[rule]));
+      } else {
+        for (const signal of signalsAt(recent, recent.length - 1, limits, rules)) {
+          findings.push(finding(signal.rule, ts, value, RULE_DESCRIPTIONS[signal.rule]));
+        }
       }
     }
   }
+  if (zscore) state.z = zscore.state();
+  if (recentChanged && recent.length > WINDOW) recent = recent.slice(recent.length - WINDOW);
   if (recent.length > 0) state.recent = recent;
   if (baseline.length > 0) state.baseline = baseline;
   else delete state.baseline;
