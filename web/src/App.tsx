@@ -31,6 +31,7 @@ import { BatchesPage } from './plant/BatchesPage';
 import { BatchPage } from './plant/BatchPage';
 import { OverviewPage } from './plant/OverviewPage';
 import { navigate, Redirect, usePathname } from './router';
+import { telemetryPageOf } from './telemetry/paths';
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PATHS = new Set(['/', '/login', '/accept-invitation']);
@@ -39,6 +40,10 @@ const BATCH_PATH = /^\/plant\/batches\/([^/]+)$/;
 
 // The charting library is large: it loads with the reports page, not with every page.
 const ReportsPage = lazy(() => import('./plant/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+// The telemetry pages (sensors, charts, alarms, import) load when one of them is opened.
+const TelemetryPages = lazy(() =>
+  import('./telemetry/TelemetryPages').then((m) => ({ default: m.TelemetryPages })),
+);
 
 /** Renders a guarded page (administration, plant) once the user's permissions are known and allow it. */
 function PageGate({ page, children }: { page: GuardedPageInfo; children: ReactNode }) {
@@ -90,10 +95,24 @@ function plantPageFor(path: string): ReactNode {
   );
 }
 
+function telemetryPageFor(path: string): ReactNode {
+  const page = telemetryPageOf(path);
+  if (!page) return null;
+  return (
+    <PageGate page={page}>
+      <Suspense fallback={<p className="state-message">Loading…</p>}>
+        <TelemetryPages path={path} />
+      </Suspense>
+    </PageGate>
+  );
+}
+
 function pageFor(path: string): ReactNode {
   if (path === '/') return <StatusPage />;
   const plant = plantPageFor(path);
   if (plant) return plant;
+  const telemetry = telemetryPageFor(path);
+  if (telemetry) return telemetry;
   const module = findModule(path);
   if (module) return <ModulePage key={module.path} module={module} />;
   if (path === '/admin') return <AdminHome />;

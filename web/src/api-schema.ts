@@ -498,6 +498,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plant-ops/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alarms, newest first (status `active` = open or acknowledged)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listAlarms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/alarms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One alarm
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAlarm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/alarms/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an open alarm (who and when are recorded, with an optional note)
+         * @description **Access:** scope `operate` (roles operator, admin).
+         */
+        post: operations["acknowledgeAlarm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/alarms/{id}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clear an alarm by hand (it also clears itself once its rule has been quiet long enough)
+         * @description **Access:** scope `operate` (roles operator, admin).
+         */
+        post: operations["clearAlarm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/alarms/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alarms not cleared, by status and severity (the plant overview)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["alarmSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plant-ops/batches": {
         parameters: {
             query?: never;
@@ -762,6 +868,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plant-ops/sensor-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sensor groups watched together (Hotelling T² and SPE)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSensorGroups"];
+        put?: never;
+        /**
+         * Create a sensor group (e.g. every sensor of one pump)
+         * @description **Access:** scope `admin` (role admin).
+         */
+        post: operations["createSensorGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/sensor-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sensor group with its model and its alarms that are not cleared
+         * @description Live: topic `sensor-group:<id>` (AnomalyDetected, AlarmCleared).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSensorGroup"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a sensor group and its alarms
+         * @description **Access:** scope `admin` (role admin).
+         */
+        delete: operations["deleteSensorGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a sensor group (new members or alignment forget the trained model)
+         * @description **Access:** scope `admin` (role admin).
+         */
+        patch: operations["updateSensorGroup"];
+        trace?: never;
+    };
+    "/api/v1/plant-ops/sensor-groups/{id}/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Learn the group’s normal behaviour from a window of its readings (default: the last 24 h)
+         * @description A PCA model of the members’ readings averaged per `alignSeconds`, keeping the components that explain `explained` of the standardised variance; the T² and SPE limits are the `quantile` of the window’s own statistics. Every complete bucket after the window is then judged as it arrives.
+         *
+         *     **Access:** scope `admin` (role admin).
+         */
+        post: operations["trainSensorGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/sensors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sensors with their newest reading and active alarm count (filter by facility, line, type, text)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSensors"];
+        put?: never;
+        /**
+         * Register a sensor (key unique per facility)
+         * @description Detection defaults: spec limits, a rolling z-score (window 60, |z| > 4) and Western Electric rule 1 against limits learned from the first 100 readings. Each part can be switched off.
+         *
+         *     **Access:** scope `admin` (role admin).
+         */
+        post: operations["createSensor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/sensors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sensor with its newest reading and its alarms that are not cleared
+         * @description Live: subscribe to topic `sensor:<id>` on `/ws` (newest readings, at most 4 a second; alarms).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSensor"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a sensor (409 while it has readings, unless ?purge=true deletes them too)
+         * @description **Access:** scope `admin` (role admin).
+         */
+        delete: operations["deleteSensor"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a sensor: limits, detection, control limits (null → learn them again)
+         * @description **Access:** scope `admin` (role admin).
+         */
+        patch: operations["updateSensor"];
+        trace?: never;
+    };
+    "/api/v1/plant-ops/sensors/{id}/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readings over a range: raw (paginated) or min/avg/max/count/first/last per bucket
+         * @description `bucket=auto` (default) picks the finest round width that gives at most 2,000 buckets and reads the 1-minute or 1-hour rollups when the width allows. The range defaults to the last 24 hours and is widened to whole buckets (returned as `from`/`to`).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSensorReadings"];
+        put?: never;
+        /**
+         * One reading of a sensor (ts absent → now); acknowledged once committed
+         * @description **Access:** scope `operate` (roles operator, admin).
+         */
+        post: operations["postSensorReading"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/sensors/readings/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Up to 50,000 readings of any sensors in one transaction
+         * @description Three forms, all answered with accepted and rejected counts (rejections by reason and the first 100 by position):
+         *     - rows: `{"readings": [{"sensorId" | "sensorKey", "ts", "value"}, …]}`;
+         *     - columnar: `{"series": [{"sensorKey": "press-1", "ts": [epoch ms | ISO, …], "values": [number, …]}, …]}`;
+         *     - NDJSON (`Content-Type: application/x-ndjson`): one row object per line.
+         *     Keys are looked up in `facilityId` when given (required when a key exists in several facilities). Rows with an unknown sensor, a non-finite value (null, "NaN", "Infinity"), a timestamp older than the retention or more than 5 minutes ahead, or the same sensor and timestamp as a stored reading are rejected and counted; the rest are committed together, or none are.
+         *
+         *     **Access:** scope `operate` (roles operator, admin).
+         */
+        post: operations["postReadingsBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plant-ops/shifts": {
         parameters: {
             query?: never;
@@ -810,6 +1110,32 @@ export interface paths {
          * @description **Access:** scope `admin` (role admin).
          */
         patch: operations["updateShift"];
+        trace?: never;
+    };
+    "/api/v1/plant-ops/telemetry/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How devices reach this tenant (MQTT topic key) and whether they may create sensors
+         * @description **Access:** scope `admin` (role admin).
+         *
+         *     **Access:** scope `admin` (role admin).
+         */
+        get: operations["getTelemetrySettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the telemetry settings; `mqtt: "rotate"` issues a new topic key, `"off"` removes it
+         * @description **Access:** scope `admin` (role admin).
+         */
+        patch: operations["updateTelemetrySettings"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -945,6 +1271,43 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Alarm: {
+            ackNote: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            /** Format: uuid */
+            acknowledgedBy: string | null;
+            /** Format: date-time */
+            clearedAt: string | null;
+            /** Format: uuid */
+            clearedBy: string | null;
+            clearNote: string | null;
+            /** Format: uuid */
+            facilityId: string;
+            /** Format: uuid */
+            groupId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSignalAt: string;
+            message: string;
+            /** Format: date-time */
+            openedAt: string;
+            rule: string;
+            /** Format: uuid */
+            sensorId: string | null;
+            severity: "warning" | "critical";
+            signalCount: number;
+            status: "open" | "acknowledged" | "cleared";
+            value: number | null;
+        };
+        AlarmPage: {
+            items: components["schemas"]["Alarm"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
         ApiKey: {
             /** Format: date-time */
             createdAt: string;
@@ -1148,6 +1511,18 @@ export interface components {
             status: "ok";
             uptimeSeconds: number;
             version: string;
+        };
+        IngestResult: {
+            accepted: number;
+            alarmsOpened: number;
+            errors: {
+                index: number;
+                reason: string;
+            }[];
+            reasons: {
+                [key: string]: number;
+            };
+            rejected: number;
         };
         Invitation: {
             /** Format: date-time */
@@ -1355,6 +1730,132 @@ export interface components {
             status: "ready" | "unavailable";
             version: string;
         };
+        ReadingSeries: {
+            /** @description raw, or the bucket width used (e.g. 2m, 1h) */
+            bucket: string;
+            buckets: {
+                avg: number;
+                count: number;
+                first: number;
+                last: number;
+                max: number;
+                min: number;
+                /** Format: date-time */
+                t: string;
+            }[];
+            /** Format: date-time */
+            from: string;
+            /** @description raw: pass as `after` for the next page */
+            next: number | null;
+            readings: {
+                /** Format: date-time */
+                t: string;
+                value: number;
+            }[];
+            /** Format: uuid */
+            sensorId: string;
+            source: "raw" | "1m" | "1h";
+            /** Format: date-time */
+            to: string;
+            widthSeconds: number | null;
+        };
+        Sensor: {
+            clearAfterSeconds: number;
+            controlLimits: {
+                center: number;
+                sigma: number;
+                source: "manual" | "baseline";
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            detection: {
+                /** @description Readings to learn limits from */
+                baselineCount: number;
+                ewma: {
+                    enabled: boolean;
+                    lambda: number;
+                    width: number;
+                };
+                /** @description SPC run rules to judge */
+                rules: ("we1" | "we2" | "we3" | "we4" | "n1" | "n2" | "n3" | "n4" | "n5" | "n6" | "n7" | "n8")[];
+                /** @description Alarm when a reading leaves the spec limits */
+                spec: boolean;
+                zscore: {
+                    enabled: boolean;
+                    threshold: number;
+                    window: number;
+                };
+            };
+            equipment: string | null;
+            /** Format: uuid */
+            facilityId: string;
+            /** Format: uuid */
+            id: string;
+            key: string;
+            /** Format: date-time */
+            lastTs: string | null;
+            lastValue: number | null;
+            /** Format: uuid */
+            lineId: string | null;
+            lowerSpec: number | null;
+            name: string;
+            samplingSeconds: number | null;
+            target: number | null;
+            type: string;
+            unit: string | null;
+            upperSpec: number | null;
+        };
+        SensorDetail: {
+            activeAlarms: components["schemas"]["Alarm"][];
+            sensor: components["schemas"]["Sensor"];
+        };
+        SensorGroup: {
+            alignSeconds: number;
+            description: string | null;
+            /** Format: date-time */
+            evaluatedUntil: string | null;
+            /** Format: uuid */
+            facilityId: string;
+            /** Format: uuid */
+            id: string;
+            model: {
+                components: number;
+                explained: number;
+                quantile: number;
+                rows: number;
+                speLimit: number;
+                t2Limit: number;
+                /** Format: date-time */
+                trainedFrom: string;
+                /** Format: date-time */
+                trainedTo: string;
+            } | null;
+            name: string;
+            sensorIds: string[];
+            /** Format: date-time */
+            trainedAt: string | null;
+        };
+        SensorGroupDetail: {
+            activeAlarms: components["schemas"]["Alarm"][];
+            group: components["schemas"]["SensorGroup"];
+        };
+        SensorGroupPage: {
+            items: components["schemas"]["SensorGroup"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        SensorPage: {
+            items: {
+                activeAlarms: number;
+                sensor: components["schemas"]["Sensor"];
+                /** @description Two-minute means of the last two hours */
+                sparkline: number[];
+            }[];
+            limit: number;
+            offset: number;
+            total: number;
+        };
         Session: {
             accessToken: string;
             /** Format: date-time */
@@ -1383,6 +1884,13 @@ export interface components {
             id: string;
             name: string;
             startTime: string;
+        };
+        TelemetrySettings: {
+            autoCreateSensors: boolean;
+            /** Format: uuid */
+            defaultFacilityId: string | null;
+            /** @description Topics: plantintel/<mqttTopicKey>/<facility code>/<sensor key> */
+            mqttTopicKey: string | null;
         };
     };
     responses: never;
@@ -2876,6 +3384,313 @@ export interface operations {
             };
         };
     };
+    listAlarms: {
+        parameters: {
+            query?: {
+                facilityId?: string;
+                from?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                sensorId?: string;
+                severity?: "warning" | "critical";
+                status?: "open" | "acknowledged" | "cleared" | "active";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAlarm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alarm"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    acknowledgeAlarm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alarm"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    clearAlarm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alarm"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    alarmSummary: {
+        parameters: {
+            query?: {
+                facilityId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acknowledged: number;
+                        critical: number;
+                        open: number;
+                        warning: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listBatches: {
         parameters: {
             query?: {
@@ -3968,6 +4783,950 @@ export interface operations {
             };
         };
     };
+    listSensorGroups: {
+        parameters: {
+            query?: {
+                facilityId?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensorGroupPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSensorGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Readings are averaged per bucket this wide */
+                    alignSeconds?: number;
+                    description?: string | null;
+                    /** Format: uuid */
+                    facilityId: string;
+                    name: string;
+                    /** @description Sensors of one facility, in model order */
+                    sensorIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensorGroup"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSensorGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensorGroupDetail"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSensorGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSensorGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Readings are averaged per bucket this wide */
+                    alignSeconds?: number;
+                    description?: string | null;
+                    name?: string;
+                    /** @description Sensors of one facility, in model order */
+                    sensorIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensorGroup"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    trainSensorGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    explained?: number;
+                    /** Format: date-time */
+                    from?: string;
+                    quantile?: number;
+                    /** Format: date-time */
+                    to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensorGroup"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSensors: {
+        parameters: {
+            query?: {
+                facilityId?: string;
+                /** @description Items per page */
+                limit?: number;
+                lineId?: string;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the key or name */
+                q?: string;
+                /** @description Add the means of the last two hours */
+                sparkline?: boolean;
+                type?: "temperature" | "pressure" | "vibration" | "flow" | "level" | "weight" | "speed" | "current" | "voltage" | "power" | "humidity" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensorPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSensor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    clearAfterSeconds?: number;
+                    controlLimits?: {
+                        center: number;
+                        sigma: number;
+                    } | null;
+                    detection?: {
+                        /** @description Readings to learn limits from */
+                        baselineCount?: number;
+                        ewma?: {
+                            enabled?: boolean;
+                            lambda?: number;
+                            width?: number;
+                        };
+                        /** @description SPC run rules to judge */
+                        rules?: ("we1" | "we2" | "we3" | "we4" | "n1" | "n2" | "n3" | "n4" | "n5" | "n6" | "n7" | "n8")[];
+                        /** @description Alarm when a reading leaves the spec limits */
+                        spec?: boolean;
+                        zscore?: {
+                            enabled?: boolean;
+                            threshold?: number;
+                            window?: number;
+                        };
+                    };
+                    equipment?: string | null;
+                    /** Format: uuid */
+                    facilityId: string;
+                    key: string;
+                    /** Format: uuid */
+                    lineId?: string | null;
+                    lowerSpec?: number | null;
+                    name: string;
+                    samplingSeconds?: number | null;
+                    target?: number | null;
+                    type: "temperature" | "pressure" | "vibration" | "flow" | "level" | "weight" | "speed" | "current" | "voltage" | "power" | "humidity" | "other";
+                    unit?: string | null;
+                    upperSpec?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sensor"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSensor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensorDetail"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSensor: {
+        parameters: {
+            query?: {
+                purge?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSensor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    clearAfterSeconds?: number;
+                    controlLimits?: {
+                        center: number;
+                        sigma: number;
+                    } | null;
+                    detection?: {
+                        /** @description Readings to learn limits from */
+                        baselineCount?: number;
+                        ewma?: {
+                            enabled?: boolean;
+                            lambda?: number;
+                            width?: number;
+                        };
+                        /** @description SPC run rules to judge */
+                        rules?: ("we1" | "we2" | "we3" | "we4" | "n1" | "n2" | "n3" | "n4" | "n5" | "n6" | "n7" | "n8")[];
+                        /** @description Alarm when a reading leaves the spec limits */
+                        spec?: boolean;
+                        zscore?: {
+                            enabled?: boolean;
+                            threshold?: number;
+                            window?: number;
+                        };
+                    };
+                    equipment?: string | null;
+                    key?: string;
+                    /** Format: uuid */
+                    lineId?: string | null;
+                    lowerSpec?: number | null;
+                    name?: string;
+                    samplingSeconds?: number | null;
+                    target?: number | null;
+                    type?: "temperature" | "pressure" | "vibration" | "flow" | "level" | "weight" | "speed" | "current" | "voltage" | "power" | "humidity" | "other";
+                    unit?: string | null;
+                    upperSpec?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sensor"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSensorReadings: {
+        parameters: {
+            query?: {
+                /** @description raw: the `next` cursor of the previous page */
+                after?: number;
+                bucket?: "auto" | "raw" | "1m" | "1h" | "1d";
+                from?: string;
+                /** @description raw: readings per page */
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingSeries"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postSensorReading: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description ISO 8601 or epoch milliseconds */
+                    ts?: string | number;
+                    value: (number | null) | ("NaN" | "Infinity" | "-Infinity");
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postReadingsBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    facilityId?: string;
+                    readings?: {
+                        /** Format: uuid */
+                        sensorId?: string;
+                        sensorKey?: string;
+                        /** @description ISO 8601 or epoch milliseconds */
+                        ts: string | number;
+                        value: (number | null) | ("NaN" | "Infinity" | "-Infinity");
+                    }[];
+                    series?: {
+                        /** Format: uuid */
+                        sensorId?: string;
+                        sensorKey?: string;
+                        ts: (string | number)[];
+                        values: ((number | null) | ("NaN" | "Infinity" | "-Infinity"))[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listShifts: {
         parameters: {
             query?: {
@@ -4211,6 +5970,100 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTelemetrySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelemetrySettings"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateTelemetrySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    autoCreateSensors?: boolean;
+                    /** Format: uuid */
+                    defaultFacilityId?: string | null;
+                    mqtt?: "rotate" | "off";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelemetrySettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

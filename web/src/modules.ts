@@ -49,6 +49,39 @@ export const PLANT_PAGES: readonly GuardedPageInfo[] = [
   PLANT_REPORTS_PAGE,
 ];
 
+export const TELEMETRY_SENSORS_PAGE: GuardedPageInfo = {
+  path: '/telemetry',
+  label: 'Sensors',
+  title: 'Sensors',
+  description:
+    'Every sensor with its newest reading against its spec limits, its last two hours and its active alarms. Values update as they arrive.',
+  allowed: (p) => p.plant,
+};
+
+export const TELEMETRY_ALARMS_PAGE: GuardedPageInfo = {
+  path: '/telemetry/alarms',
+  label: 'Alarms',
+  title: 'Alarms',
+  description:
+    'Alarms raised by spec limits and statistical rules, newest first: acknowledge them with a note, clear them once dealt with. New alarms appear as they open.',
+  allowed: (p) => p.plant,
+};
+
+export const TELEMETRY_IMPORT_PAGE: GuardedPageInfo = {
+  path: '/telemetry/import',
+  label: 'Import',
+  title: 'Import sensor history',
+  description:
+    'Load past readings of a facility’s sensors from a CSV file: one reading per row, or one column per sensor.',
+  allowed: (p) => p.operatePlant,
+};
+
+export const TELEMETRY_PAGES: readonly GuardedPageInfo[] = [
+  TELEMETRY_SENSORS_PAGE,
+  TELEMETRY_ALARMS_PAGE,
+  TELEMETRY_IMPORT_PAGE,
+];
+
 export const STATUS_MODULE: ModuleInfo = {
   path: '/',
   label: 'Status',
@@ -69,8 +102,8 @@ export const MODULES: readonly ModuleInfo[] = [
     path: '/telemetry',
     label: 'Telemetry',
     title: 'Telemetry',
-    description:
-      'Will ingest and browse time-series signals from machines, PLCs and sensors, including live streaming views.',
+    description: 'Sensors, their readings live and over time, and the alarms they raise.',
+    pages: TELEMETRY_PAGES,
   },
   {
     path: '/analytics',
