@@ -1,18 +1,28 @@
 // Evaluation of PlantIntel's anomaly detectors on public benchmarks, printed beside the published
 // figures.
-// - NAB (eval/nab.ts): the default univariate detector (rolling z-score) scored with NAB's rules.
+// - NAB (eval/nab.ts): the default univariate detector (src/modules/telemetry/univariate.ts) and,
+//   with --detector zscore|both, the older rolling z-score, replayed reading by reading and scored
+//   with NAB's rules; per file and in total for each profile.
 // - SKAB: the multivariate detector (T² + SPE over a PCA model, src/modules/telemetry/
 //   multivariate.ts) with SKAB's outlier protocol: per file, the first 400 rows train the model and
 //   the rest are tested; predictions of all files are pooled into one F1, FAR and MAR.
 // Usage: npm run eval:anomalies [-- --suite nab|skab|both] [--data <dir>] [--labels <file>]
-//        [--published <dir>] [--train 400] [--quantile 0.99] [--explained 0.9] [--json]
+//        [--published <dir>] [--detector default|zscore|both] [--train 400] [--quantile 0.99]
+//        [--explained 0.9] [--json]
 // --data and --labels apply to the one suite chosen; with both, the datasets' own folders are read.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { scorePca, trainPca } from '../src/modules/telemetry/multivariate.ts';
-import { runNab } from './nab.ts';
+import {
+  describeDetector,
+  NAB_DETECTORS,
+  type NabDetector,
+  type NabRun,
+  publishedCorpus,
+  runNab,
+} from './nab.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -20,6 +30,7 @@ const { values: args } = parseArgs({
     data: { type: 'string' },
     labels: { type: 'string' },
     published: { type: 'string' },
+    detector: { type: 'string', default: 'default' },
     train: { type: 'string', default: '400' },
     quantile: { type: 'string', default: '0.99' },
     explained: { type: 'string', default: '0.9' },
@@ -28,6 +39,8 @@ const { values: args } = parseArgs({
 });
 const DATASETS = path.resolve(import.meta.dirname, '../../shared/datasets');
 if (!['nab', 'skab', 'both'].includes(args.suite)) throw new Error('--suite must be nab, skab or both');
+if (![...NAB_DETECTORS, 'both'].includes(args.detector))
+  throw new Error('--detector must be default, zscore or both');
 if (args.suite === 'both' && (args.data || args.labels))
   throw new Error('--data and --labels need --suite nab or --suite skab');
 const trainRows = Number(args.train);
@@ -62,24 +75,14 @@ const report: Record<string, unknown> = {};
 if (args.suite !== 'skab') {
   const nabDir = args.data ?? path.join(DATASETS, 'nab/data');
   const labels = args.labels ?? path.join(DATASETS, 'nab/labels/combined_windows.json');
-  const runs = runNab(nabDir, labels, args.published ?? path.join(DATASETS, 'nab/published_results'));
+  const resultsDir = args.published ?? path.join(DATASETS, 'nab/published_results');
+  const detectors: NabDetector[] =
+    args.detector === 'both' ? [...NAB_DETECTORS] : [args.detector as NabDetector];
+  const runs = Object.fromEntries(
+    detectors.map((detector) => [detector, runNab(nabDir, labels, resultsDir, detector)]),
+  ) as Partial<Record<NabDetector, NabRun[]>>;
   if (args.json) report.nab = runs;
-  else {
-    const files = runs[0]?.files.length ?? 0;
-    console.log(`NAB: ${files} files from ${nabDir}, ${runs[0]?.windows ?? 0} windows (${labels})`);
-    console.log(
-      'detector: rolling z-score (60 readings, ≥ 10 to judge), one threshold per profile for the corpus',
-    );
-    console.log(
-      "published: each detector's per-file raw scores on the same files, normalised the same way\n",
-    );
-    for (const run of runs) {
-      console.log(`${run.profile}: PlantIntel ${run.score.toFixed(1)} (|z| ≥ ${run.threshold})`);
-      const others = run.published.filter((p) => !['null'].includes(p.detector));
-      console.log(`  published: ${others.map((p) => `${p.detector} ${p.score.toFixed(1)}`).join(', ')}`);
-    }
-    console.log('');
-  }
+  else printNab(runs, detectors, nabDir, labels, publishedCorpus(resultsDir));
 }
 
 if (args.suite !== 'nab') {
@@ -136,3 +139,91 @@ if (args.suite !== 'nab') {
 }
 
 if (args.json) console.log(JSON.stringify(report, null, 2));
+
+function printNab(
+  runs: Partial<Record<NabDetector, NabRun[]>>,
+  detectors: NabDetector[],
+  nabDir: string,
+  labels: string,
+  corpus: Record<string, Record<string, number>>,
+) {
+  const first = runs[detectors[0] as NabDetector] ?? [];
+  const files = first[0]?.files ?? [];
+  console.log(`NAB: ${files.length} files from ${nabDir}, ${first[0]?.windows ?? 0} windows (${labels})`);
+  for (const detector of detectors) console.log(`${detector}: ${describeDetector(detector)}`);
+  console.log(
+    'one threshold per profile for the corpus (as NAB); leave-one-file-out: each file at the threshold best on the others',
+  );
+  console.log(
+    "published: each detector's per-file raw scores on the same files (thresholds tuned on NAB's 58 files), normalised the same way",
+  );
+  const name = (file: string) => file.replace(/^.*\//, '').replace(/\.csv$/, '');
+  const width = Math.max(10, ...files.map((f) => name(f.file).length));
+  const num = (x: number, w = 7) => x.toFixed(2).padStart(w);
+  first.forEach((run, p) => {
+    const profile = run.profile;
+    const reference = run.published.filter((entry) => entry.detector !== 'null').slice(0, 2);
+    console.log(`\n${profile}`);
+    const head = [
+      'file'.padEnd(width),
+      'rows'.padStart(6),
+      'win'.padStart(4),
+      ...detectors.map((d) => `${`${d}: found  FPs`.padStart(20)}${'raw'.padStart(8)}`),
+      ...reference.map((entry) => entry.detector.padStart(Math.max(9, entry.detector.length))),
+    ];
+    console.log(head.join(' '));
+    files.forEach((file, k) => {
+      const cells = [
+        name(file.file).padEnd(width),
+        String(file.rows).padStart(6),
+        String(file.windows).padStart(4),
+      ];
+      for (const d of detectors) {
+        const f = runs[d]?.[p]?.files[k] as (typeof files)[number];
+        cells.push(
+          `${`${f.detectedWindows}/${f.windows}`.padStart(15)}${String(f.falsePositives).padStart(5)}${num(f.raw, 8)}`,
+        );
+      }
+      for (const entry of reference)
+        cells.push(num(entry.files[file.file] ?? Number.NaN, Math.max(9, entry.detector.length)));
+      console.log(cells.join(' '));
+    });
+    const totals = ['total'.padEnd(width), ''.padStart(6), String(run.windows).padStart(4)];
+    for (const d of detectors) {
+      const r = runs[d]?.[p] as NabRun;
+      const found = r.files.reduce((sum, f) => sum + f.detectedWindows, 0);
+      const fps = r.files.reduce((sum, f) => sum + f.falsePositives, 0);
+      const raw = r.files.reduce((sum, f) => sum + f.raw, 0);
+      totals.push(`${`${found}/${r.windows}`.padStart(15)}${String(fps).padStart(5)}${num(raw, 8)}`);
+    }
+    for (const entry of reference)
+      totals.push(
+        num(
+          Object.values(entry.files).reduce((sum, x) => sum + x, 0),
+          Math.max(9, entry.detector.length),
+        ),
+      );
+    console.log(totals.join(' '));
+    for (const d of detectors) {
+      const r = runs[d]?.[p] as NabRun;
+      const what = d === 'zscore' ? '|z|' : 'score';
+      console.log(
+        `PlantIntel ${d}: ${r.score.toFixed(1)} (${what} ≥ ${r.threshold}; leave-one-file-out ${r.leaveOneOut.toFixed(1)}; ` +
+          `at the shipped default ${what} ≥ ${r.defaultThreshold}: ${r.atDefault.toFixed(1)})`,
+      );
+    }
+    const others = run.published.filter((entry) => entry.detector !== 'null');
+    console.log(
+      `published, same files: ${others.map((e) => `${e.detector} ${e.score.toFixed(1)}`).join(', ')}`,
+    );
+    const full = Object.entries(corpus)
+      .filter(([detector]) => detector !== 'null' && corpus[detector]?.[profile] !== undefined)
+      .map(([detector, scores]) => [detector, scores[profile] as number] as const)
+      .sort((a, b) => b[1] - a[1]);
+    if (full.length > 0)
+      console.log(
+        `published, NAB's full corpus: ${full.map(([d, score]) => `${d} ${score.toFixed(1)}`).join(', ')}`,
+      );
+  });
+  console.log('');
+}
