@@ -161,6 +161,8 @@ export async function buildApp({
     },
     { prefix: '/api/v1' },
   );
+  // InfluxDB's write API, where InfluxDB clients send it (outside /api/v1; access control still applies).
+  await telemetry.writeRoutes(app);
 
   await registerWeb(app, webDist);
   return app;

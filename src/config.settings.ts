@@ -64,7 +64,7 @@ export interface Config {
   simulator: boolean;
   /** Raw readings older than this are dropped (whole daily partitions) and refused on ingest. */
   readingsRetentionDays: number;
-  /** Largest body of the bulk readings endpoint (JSON or NDJSON). */
+  /** Largest body of the bulk readings endpoint (JSON or NDJSON) and of line-protocol writes (decompressed). */
   bulkBodyLimitBytes: number;
   /** MQTT broker the bridge subscribes to for readings; absent → no bridge. */
   mqttUrl: string | undefined;
@@ -302,7 +302,8 @@ export const SETTINGS = [
   {
     key: 'bulkBodyLimitBytes',
     env: 'BULK_BODY_LIMIT_BYTES',
-    description: 'Largest body of POST /plant-ops/sensors/readings/bulk in bytes (larger → 413)',
+    description:
+      'Largest body of POST /plant-ops/sensors/readings/bulk and of the line-protocol writes (/write, /api/v2/write; gzip bodies counted decompressed) in bytes (larger → 413)',
     fallback: () => 16 * 1_048_576,
     parse: integer(1024, 1_073_741_824),
   },

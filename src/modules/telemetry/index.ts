@@ -13,6 +13,8 @@ import { findGroup, trainedGroups } from './groups.repo.ts';
 import { GROUP_SCHEMAS, groupsRoutes } from './groups.routes.ts';
 import { createGroupsService } from './groups.service.ts';
 import { createIngest, type Ingest } from './ingest.service.ts';
+import { lineProtocolRoutes } from './line-protocol.routes.ts';
+import { createLineProtocolWriter } from './line-protocol.service.ts';
 import { createLivePush } from './live.ts';
 import { dropReadingsBefore, ensurePartitions, pruneMinuteRollups } from './readings.repo.ts';
 import { readingsRoutes } from './readings.routes.ts';
@@ -78,6 +80,7 @@ export function createTelemetry({
   const sensors = createSensorsService({ db });
   const series = createSeriesService({ db });
   const alarms = createAlarmsService({ db, events });
+  const lineProtocol = createLineProtocolWriter({ db, ingest });
   const groups = createGroupsService({ db, events });
   let sweepTimer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> = Promise.resolve();
@@ -137,6 +140,11 @@ export function createTelemetry({
         return dropped + (await deleteInBatches(tx, 'readings_1m', pruneMinuteRollups(before)));
       },
     },
+    /** InfluxDB's write endpoints (POST /write, /api/v2/write): on the root, in a context of their own. */
+    writeRoutes: (app: App) =>
+      app.register(async (influx) =>
+        lineProtocolRoutes(influx, { writer: lineProtocol, bodyLimit: bulkBodyLimit }),
+      ),
     routes(app: App) {
       for (const schema of [...TELEMETRY_SCHEMAS, ...GROUP_SCHEMAS, TelemetrySettings]) app.addSchema(schema);
       groupsRoutes(app, { groups });

@@ -35,7 +35,7 @@ export interface RouteAccess {
 
 const tables = new WeakMap<object, RouteAccess[]>();
 
-/** Every /api route with its access level, in registration order (the security tests walk it). */
+/** Every route under access control with its access level, in registration order (the security tests walk it). */
 export function routeTable(app: App): readonly RouteAccess[] {
   return tables.get(app) ?? [];
 }
@@ -65,7 +65,8 @@ export function registerAccessControl(app: App, authenticate: Authenticate) {
   });
 
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
+    // Outside /api, a route that declares its access (InfluxDB's /write) is held to it all the same.
+    if (!route.url.startsWith('/api/') && route.config?.access === undefined) return;
     if (route.method !== 'HEAD') {
       loose.push(
         ...looseRequestParts(route as Parameters<typeof looseRequestParts>[0], (ref) => app.getSchema(ref)),

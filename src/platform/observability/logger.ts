@@ -59,7 +59,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
   );
 }
 
-const URL_SECRET = /([?&](?:token|access_token|api_key|apikey|key|password|secret)=)[^&#]*/gi;
+// `p` is the password (an API key) of InfluxDB 1.x clients: /write?u=…&p=….
+const URL_SECRET = /([?&](?:token|access_token|api_key|apikey|key|password|secret|p)=)[^&#]*/gi;
 
 /** `/ws?token=abc` → `/ws?token=[redacted]`. */
 export function maskUrlSecrets(url: string): string {
