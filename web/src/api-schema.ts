@@ -1216,6 +1216,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/write": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Readings as InfluxDB line protocol (InfluxDB 2.x write API)
+         * @description The body is InfluxDB line protocol (any Content-Type; `Content-Encoding: gzip` allowed), one point a line: `<measurement>[,<tag>=<value>…] <field>=<value>[,…] [<timestamp>]`.
+         *
+         *     Each numeric or boolean field is a reading of the sensor with key `<measurement>.<field>`; with a `sensor` (or `key`) tag, `<tag>.<field>`, or the tag alone for the field `value`. A `facility` tag picks the facility by code (else the default facility of the telemetry settings). String fields are ignored. Unknown sensors are created (type `other`, unit from a `unit` tag) when the telemetry settings allow it, else refused.
+         *
+         *     Readings go through the same ingest as the bulk endpoint, 50,000 at a time. **204** when every reading was written; **400** when some were not — the rest are written — with the counts and the first refused line; headers `x-plantintel-written`, `-rejected`, `-ignored` carry the counts.
+         *
+         *     Credentials: `Authorization: Token <API key>` (as InfluxDB clients send), `Bearer`, `X-API-Key`, HTTP Basic with the key as password, or (v1) `?p=<API key>`.
+         *
+         *     **Access:** scope `operate` (roles operator, admin).
+         */
+        post: operations["writeLineProtocolV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1261,6 +1289,34 @@ export interface paths {
         get: operations["getReadiness"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/write": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Readings as InfluxDB line protocol (InfluxDB 1.x write API)
+         * @description The body is InfluxDB line protocol (any Content-Type; `Content-Encoding: gzip` allowed), one point a line: `<measurement>[,<tag>=<value>…] <field>=<value>[,…] [<timestamp>]`.
+         *
+         *     Each numeric or boolean field is a reading of the sensor with key `<measurement>.<field>`; with a `sensor` (or `key`) tag, `<tag>.<field>`, or the tag alone for the field `value`. A `facility` tag picks the facility by code (else the default facility of the telemetry settings). String fields are ignored. Unknown sensors are created (type `other`, unit from a `unit` tag) when the telemetry settings allow it, else refused.
+         *
+         *     Readings go through the same ingest as the bulk endpoint, 50,000 at a time. **204** when every reading was written; **400** when some were not — the rest are written — with the counts and the first refused line; headers `x-plantintel-written`, `-rejected`, `-ignored` carry the counts.
+         *
+         *     Credentials: `Authorization: Token <API key>` (as InfluxDB clients send), `Bearer`, `X-API-Key`, HTTP Basic with the key as password, or (v1) `?p=<API key>`.
+         *
+         *     **Access:** scope `operate` (roles operator, admin).
+         */
+        post: operations["writeLineProtocolV1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1511,6 +1567,23 @@ export interface components {
             status: "ok";
             uptimeSeconds: number;
             version: string;
+        };
+        /** InfluxDB error */
+        InfluxError: {
+            /** @description InfluxDB's error code: invalid, unauthorized, request too large … */
+            code: string;
+            error: {
+                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "request_timeout" | "conflict" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "request_header_fields_too_large" | "internal" | "unavailable";
+                details?: {
+                    message: string;
+                    path: string;
+                }[];
+                message: string;
+                requestId: string;
+            };
+            /** @description Line of the body the first rejection is on */
+            line?: number;
+            message: string;
         };
         IngestResult: {
             accepted: number;
@@ -6375,6 +6448,75 @@ export interface operations {
             };
         };
     };
+    writeLineProtocolV2: {
+        parameters: {
+            query?: {
+                /** @description Accepted and ignored: the API key names the tenant */
+                bucket?: string;
+                org?: string;
+                orgID?: string;
+                precision?: "ns" | "us" | "ms" | "s";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every reading was written */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluxError"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluxError"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluxError"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluxError"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluxError"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -6449,6 +6591,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    writeLineProtocolV1: {
+        parameters: {
+            query?: {
+                consistency?: "any" | "one" | "quorum" | "all";
+                /** @description Accepted and ignored: the API key names the tenant */
+                db?: string;
+                /** @description An API key, when no Authorization header is sent */
+                p?: string;
+                precision?: "n" | "ns" | "u" | "us" | "ms" | "s" | "m" | "h";
+                /** @description Accepted and ignored */
+                rp?: string;
+                /** @description Accepted and ignored */
+                u?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every reading was written */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluxError"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluxError"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluxError"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluxError"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluxError"];
                 };
             };
         };
