@@ -336,4 +336,34 @@ describe('telemetry in the browser', () => {
     assert.equal(stored.clearNote, 'Sensor re-seated');
     await page.close();
   });
+
+  test('an operator imports sensor history from a CSV file and reads the counts', async () => {
+    const page = await newTab();
+    await signIn(page, 'operator@demo.local', '/telemetry/import');
+    await page.getByRole('heading', { level: 1, name: 'Import sensor history' }).waitFor();
+    // Two readings from before the simulator's day, and a line whose time cannot be read.
+    const at = (ms: number) => new Date(Date.now() - 30 * HOUR_MS + ms).toISOString();
+    const csv = `sensor_key,ts,value\nL1-FLOW,${at(1_500)},121.5\nL1-FLOW,${at(6_500)},122.25\nL1-FLOW,yesterday,1\n`;
+    await page
+      .getByLabel('CSV file', { exact: true })
+      .setInputFiles({ name: 'flow.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel(/^Long/).check();
+    await page.getByRole('button', { name: 'Upload and import' }).click();
+
+    // A server without the import route says so instead of failing.
+    const done = page.locator('[data-testid="import-job"][data-status="completed"]');
+    await done.or(page.getByTestId('import-unavailable')).waitFor({ timeout: LIVE_TIMEOUT });
+    if (await page.getByTestId('import-unavailable').isVisible()) return void (await page.close());
+    assert.equal(
+      await page.getByRole('progressbar', { name: 'Upload progress' }).getAttribute('aria-valuenow'),
+      '100',
+    );
+    assert.equal(
+      await page.getByRole('progressbar', { name: 'Import progress' }).getAttribute('aria-valuenow'),
+      '100',
+    );
+    assert.equal(await page.getByTestId('import-accepted').textContent(), '2');
+    assert.equal(await page.getByTestId('import-rejected').textContent(), '1');
+    await page.close();
+  });
 });

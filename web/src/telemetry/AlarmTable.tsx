@@ -133,8 +133,8 @@ export function AlarmTable({
             data-status={alarm.status}
             className={highlighted?.has(alarm.id) ? 'alarm-row is-new' : 'alarm-row'}
           >
-            <td className="cell-nowrap" title={formatDateTime(alarm.openedAt)}>
-              {formatInstant(alarm.openedAt)}
+            <td className="alarm-opened" title={formatDateTime(alarm.openedAt)}>
+              <span className="cell-nowrap">{formatInstant(alarm.openedAt)}</span>
               {highlighted?.has(alarm.id) ? <span className="badge badge-live badge-inline">new</span> : null}
               <br />
               <span className="muted alarm-note" title={`Last signal ${formatDateTime(alarm.lastSignalAt)}`}>
@@ -158,26 +158,28 @@ export function AlarmTable({
             </td>
             {canOperate ? (
               <td className="cell-actions">
-                {alarm.status === 'open' ? (
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-expanded={acting?.alarmId === alarm.id && acting.action === 'acknowledge'}
-                    onClick={() => setActing({ alarmId: alarm.id, action: 'acknowledge' })}
-                  >
-                    Acknowledge…
-                  </button>
-                ) : null}
-                {alarm.status !== 'cleared' ? (
-                  <button
-                    type="button"
-                    className="button button-small button-secondary"
-                    aria-expanded={acting?.alarmId === alarm.id && acting.action === 'clear'}
-                    onClick={() => setActing({ alarmId: alarm.id, action: 'clear' })}
-                  >
-                    Clear…
-                  </button>
-                ) : null}
+                <div className="alarm-actions">
+                  {alarm.status === 'open' ? (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-expanded={acting?.alarmId === alarm.id && acting.action === 'acknowledge'}
+                      onClick={() => setActing({ alarmId: alarm.id, action: 'acknowledge' })}
+                    >
+                      Acknowledge…
+                    </button>
+                  ) : null}
+                  {alarm.status !== 'cleared' ? (
+                    <button
+                      type="button"
+                      className="button button-small button-secondary"
+                      aria-expanded={acting?.alarmId === alarm.id && acting.action === 'clear'}
+                      onClick={() => setActing({ alarmId: alarm.id, action: 'clear' })}
+                    >
+                      Clear…
+                    </button>
+                  ) : null}
+                </div>
               </td>
             ) : null}
           </tr>

@@ -181,10 +181,12 @@ function ImportJob({ jobId }: { jobId: string }) {
       ) : null}
       {job.status === 'completed' ? (
         <>
-          <p className="notice notice-success" role="status">
-            Imported in {formatDuration(job.durationMs)}. The sensors’ charts show the history now;{' '}
-            <Link to="/telemetry">open the sensors</Link>.
-          </p>
+          <div className="notice notice-success" role="status">
+            <p>
+              Imported in {formatDuration(job.durationMs)}. The sensors’ charts show the history now:{' '}
+              <Link to="/telemetry">open the sensors</Link>.
+            </p>
+          </div>
           <ImportResult result={job.result} />
         </>
       ) : null}
@@ -227,10 +229,10 @@ export function ImportPage() {
     <>
       <PageHeader title={TELEMETRY_IMPORT_PAGE.title} description={TELEMETRY_IMPORT_PAGE.description} />
       <section className="card" aria-labelledby="import-heading">
-        <h2 id="import-heading">CSV file</h2>
+        <h2 id="import-heading">Upload</h2>
         <form className="form import-form" onSubmit={submit} aria-label="Import sensor history">
           <div className="field">
-            <label htmlFor={`${id}-file`}>File</label>
+            <label htmlFor={`${id}-file`}>CSV file</label>
             <input
               id={`${id}-file`}
               type="file"
@@ -245,7 +247,7 @@ export function ImportPage() {
                 : 'A .csv file with a header row.'}
             </p>
           </div>
-          <fieldset className="field choice-group">
+          <fieldset className="choice-group import-layout">
             <legend>Layout</legend>
             <label className="choice">
               <input
@@ -292,7 +294,12 @@ export function ImportPage() {
           </div>
         </form>
         {uploaded !== null ? (
-          <ProgressBar value={uploaded * 100} label="Upload progress" testId="upload-progress" />
+          <div className="import-job">
+            <p>
+              Upload <span className="muted">{uploaded >= 1 ? 'complete' : 'sending the file…'}</span>
+            </p>
+            <ProgressBar value={uploaded * 100} label="Upload progress" testId="upload-progress" />
+          </div>
         ) : null}
         {error && isMissingRoute(error) ? (
           <div className="notice notice-warn" role="alert" data-testid="import-unavailable">
