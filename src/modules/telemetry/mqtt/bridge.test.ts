@@ -147,4 +147,51 @@ describe('MQTT bridge (Mosquitto at 127.0.0.1:1883)', () => {
     await bridgeReady(kit);
     assert.equal(await kit.count(id), 1);
   });
+
+  test('a message that fails on its own is isolated: the rest of its batch commits, it is dropped in the end', async () => {
+    const good = await kit.newSensor('MQ-GOOD');
+    const poison = await kit.newSensor('MQ-POISON');
+    const db = kit.t.database.db;
+    await db.execute(sql`create or replace function mqtt_test_poison() returns trigger language plpgsql as
+      $$ begin raise exception 'mqtt test: this sensor refuses every reading'; end $$`);
+    await db.execute(
+      sql.raw(`create trigger mqtt_test_poison before update on sensor_state for each row
+        when (old.sensor_id = '${poison}') execute function mqtt_test_poison()`),
+    );
+    try {
+      // One batch: readings of a good sensor around one the database refuses.
+      await Promise.all([
+        ...[0, 1, 2].map((i) =>
+          publisher.publishAsync(kit.topic('MQ-GOOD'), JSON.stringify({ ts: base + i, value: i }), {
+            qos: 1,
+          }),
+        ),
+        publisher.publishAsync(kit.topic('MQ-POISON'), JSON.stringify({ ts: base, value: 1 }), { qos: 1 }),
+        ...[3, 4].map((i) =>
+          publisher.publishAsync(kit.topic('MQ-GOOD'), JSON.stringify({ ts: base + i, value: i }), {
+            qos: 1,
+          }),
+        ),
+      ]);
+      await kit.waitForReadings(good, 5);
+      // Redelivered and failing alone until it is given up (and acknowledged, so it stops coming).
+      await eventually(
+        async () =>
+          (await kit.metric('mqtt_messages_total', { source: 'bridge', outcome: 'ingest_failed' })) === 1
+            ? true
+            : undefined,
+        'the poison message to be dropped',
+        40_000,
+      );
+      assert.equal(await kit.count(poison), 0);
+      assert.equal(await kit.count(good), 5);
+    } finally {
+      await db.execute(sql`drop trigger if exists mqtt_test_poison on sensor_state`);
+    }
+    await bridgeReady(kit);
+    await publisher.publishAsync(kit.topic('MQ-GOOD'), JSON.stringify({ ts: base + 5, value: 5 }), {
+      qos: 1,
+    });
+    await kit.waitForReadings(good, 6);
+  });
 });

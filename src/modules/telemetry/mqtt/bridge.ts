@@ -10,6 +10,7 @@
 // and never when it failed — the bridge then reconnects (its session persists at the broker), and
 // the broker redelivers every message not acknowledged.
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { MqttMetrics, WarnLogger } from './metrics.ts';
 import { TOPIC_FILTER } from './payload.ts';
@@ -30,10 +31,13 @@ export interface BridgeOptions {
   logger: WarnLogger & { info(obj: object, msg: string): void };
 }
 
-/** How long the broker keeps the session (and its unacknowledged messages) while the bridge is away. */
-const SESSION_EXPIRY_SECONDS = 600;
-/** Unacknowledged QoS 1 messages the broker may send ahead: enough to fill batches while one commits. */
-const RECEIVE_MAXIMUM = 20_000;
+/**
+ * How long the broker keeps the session while the bridge is away (a crash, a restart): messages for
+ * it wait there — unacknowledged ones included — and arrive when it is back.
+ */
+const SESSION_EXPIRY_SECONDS = 300;
+/** Unacknowledged QoS 1 messages the broker may send ahead (the most MQTT allows): bursts wait here. */
+const RECEIVE_MAXIMUM = 65_535;
 /** Readings waiting for their commit above which the bridge stops reading from the socket. */
 const HIGH_WATER_READINGS = 100_000;
 const FIRST_RETRY_MS = 500;
@@ -97,6 +101,8 @@ export function startBridge(options: BridgeOptions) {
     ...(options.password !== undefined ? { password: options.password } : {}),
   };
   const client = mqtt.connect(options.url, clientOptions);
+  /** A generated client id may not come back (a new container, a new host name): its session ends with it. */
+  const endSession = options.clientId === undefined;
 
   let retryMs = FIRST_RETRY_MS;
   let stopping = false;
@@ -175,15 +181,27 @@ export function startBridge(options: BridgeOptions) {
     get subscribed() {
       return subscribed;
     },
-    /** Takes no more messages (the broker redelivers those it sends from now on to the next session). */
-    pause() {
-      stopping = true;
+    /**
+     * Takes no more messages. With a session of its own (MQTT_CLIENT_ID), what the broker sends from
+     * now on waits in that session for the next start; with the generated client id, which may never
+     * come back, the bridge first leaves the subscription — so the broker stops routing a share of
+     * the messages to it — and takes what was already on its way.
+     */
+    async stopTaking() {
       clearTimeout(recovery);
+      if (endSession && client.connected) {
+        await Promise.race([
+          client.unsubscribeAsync(subscription).catch(() => {}),
+          sleep(2000, undefined, { ref: false }),
+        ]);
+      }
+      stopping = true;
     },
     /** Disconnects; call after the pipeline committed what was taken, so its PUBACKs went out. */
     async close() {
-      this.pause();
-      await client.endAsync();
+      stopping = true;
+      clearTimeout(recovery);
+      await client.endAsync(false, endSession ? { properties: { sessionExpiryInterval: 0 } } : {});
       metrics.bridgeConnected.set(0);
     },
   };

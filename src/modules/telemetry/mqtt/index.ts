@@ -1,5 +1,6 @@
 // Readings over MQTT: the bridge to an external broker (MQTT_URL) and the built-in broker
 // (MQTT_LISTEN_PORT), both feeding one pipeline into ingest. Neither runs unless configured.
+import { sql } from 'drizzle-orm';
 import type { Registry } from 'prom-client';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -51,7 +52,17 @@ export function createMqtt(deps: MqttDeps) {
     async start(role: 'serve' | 'worker') {
       if (running || (settings.mqttUrl === undefined && settings.mqttListenPort === undefined)) return;
       const directory = createDirectory({ db: deps.db });
-      const pipeline = createPipeline({ ingest: deps.ingest, directory, metrics, logger });
+      const pipeline = createPipeline({
+        ingest: deps.ingest,
+        directory,
+        metrics,
+        logger,
+        databaseAnswers: () =>
+          deps.db.execute(sql`select 1`).then(
+            () => true,
+            () => false,
+          ),
+      });
       const bridge = settings.mqttUrl
         ? startBridge({
             url: settings.mqttUrl,
@@ -90,7 +101,7 @@ export function createMqtt(deps: MqttDeps) {
         ...(broker ? { broker } : {}),
         async stop() {
           // Take nothing new, commit (and acknowledge) what was taken, then disconnect.
-          bridge?.pause();
+          await bridge?.stopTaking();
           await pipeline.stop();
           await Promise.all([bridge?.close(), broker?.close()]);
         },

@@ -14,7 +14,9 @@ export type DropReason =
   | 'bad_shape'
   | 'too_many_readings'
   | 'unknown_topic_key'
-  | 'unknown_facility';
+  | 'unknown_facility'
+  /** Failed in ingest on its own, again and again, while the database answered. */
+  | 'ingest_failed';
 
 export const DROP_REASONS: readonly DropReason[] = [
   'bad_topic',
@@ -23,6 +25,7 @@ export const DROP_REASONS: readonly DropReason[] = [
   'too_many_readings',
   'unknown_topic_key',
   'unknown_facility',
+  'ingest_failed',
 ];
 
 export interface Topic {
