@@ -1,5 +1,6 @@
 // The composition root: creates the platform services and registers every module, in order
 // (external plugins → platform → modules → web). Nothing else wires dependencies together.
+import { join } from 'node:path';
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
@@ -112,6 +113,9 @@ export async function buildApp({
     logger: app.log,
     retentionDays: config.readingsRetentionDays,
     bulkBodyLimit: config.bulkBodyLimitBytes,
+    jobs: runtime.jobs,
+    uploadsDir: join(config.dataDir, 'uploads'),
+    importMaxBytes: config.importMaxBytes,
   });
   for (const [name, task] of Object.entries(telemetry.maintenanceTasks))
     runtime.maintenance.register(name, task);

@@ -25,6 +25,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Largest CSV file POST /plant-ops/sensors/import takes (streamed to DATA_DIR/uploads). */
+  importMaxBytes: number;
   /** Absent → embedded PGlite stored under dataDir. */
   databaseUrl: string | undefined;
   logLevel: LogLevel;
@@ -120,6 +122,14 @@ export const SETTINGS = [
     description: 'Directory for the embedded database and stored files',
     fallback: () => './data',
     parse: text,
+  },
+  {
+    key: 'importMaxBytes',
+    env: 'IMPORT_MAX_BYTES',
+    description:
+      'Largest CSV file accepted by POST /plant-ops/sensors/import in bytes (larger → 413); uploads wait in DATA_DIR/uploads',
+    fallback: () => 2 * 1_073_741_824,
+    parse: integer(1024, 1_099_511_627_776),
   },
   {
     key: 'databaseUrl',

@@ -1036,6 +1036,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plant-ops/sensors/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import sensor history from a CSV file (any size); 202 with the id of the import job
+         * @description The file is the body (`Content-Type: text/csv`) or a `multipart/form-data` upload in field `file`. It is streamed to disk, its header checked, and a background job imports it; follow it with `GET /api/v1/jobs/{jobId}` (progress 0–100 with a message, then the result) or live on topic `job:<jobId>`.
+         *     - long: header `sensor_key,ts,value` (or `sensor_id` instead of `sensor_key`; columns in any order, others ignored), one reading per line;
+         *     - wide: header `ts,<sensor key>,<sensor key>,…` (up to 10,000 sensors), one timestamp per line, an empty cell is no reading.
+         *     `ts` is ISO 8601 (no zone: UTC) or epoch time: numbers below 1e+11 are seconds, larger ones milliseconds. Readings go through the same checks as the bulk endpoint, 20,000 per transaction; the job result counts accepted and rejected readings by reason, with `malformed_row` for lines that cannot be read, and lists the first 100 rejections by line. Readings already stored are rejected as `duplicate`, so importing a file again is safe.
+         *
+         *     **Access:** scope `operate` (roles operator, admin).
+         */
+        post: operations["importSensorReadingsCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plant-ops/sensors/readings/bulk": {
         parameters: {
             query?: never;
@@ -5713,6 +5738,81 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importSensorReadingsCsv: {
+        parameters: {
+            query: {
+                /** @description Where sensor keys are looked up */
+                facilityId?: string;
+                /** @description long: sensor_key,ts,value rows · wide: ts,<key>,<key>,… (one column per sensor) */
+                format: "long" | "wide";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Size of the stored file */
+                        bytes: number;
+                        /** Format: uuid */
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

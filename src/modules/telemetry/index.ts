@@ -5,6 +5,7 @@ import { deleteInBatches } from '../../platform/db/maintenance.ts';
 import { acrossTenants, isUuid, readInTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import type { App } from '../../platform/http/types.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
 import { DEMO_TENANT, findTenantByName } from '../identity/index.ts';
 import { alarmsRoutes } from './alarms.routes.ts';
@@ -12,6 +13,9 @@ import { createAlarmsService } from './alarms.service.ts';
 import { findGroup, trainedGroups } from './groups.repo.ts';
 import { GROUP_SCHEMAS, groupsRoutes } from './groups.routes.ts';
 import { createGroupsService } from './groups.service.ts';
+import { importCsvJob } from './import.job.ts';
+import { importRoutes } from './import.routes.ts';
+import { createImportService, uploadStore } from './import.service.ts';
 import { createIngest, type Ingest } from './ingest.service.ts';
 import { lineProtocolRoutes } from './line-protocol.routes.ts';
 import { createLineProtocolWriter } from './line-protocol.service.ts';
@@ -55,6 +59,11 @@ export interface TelemetryDeps {
   logger: { warn(obj: object, msg: string): void };
   retentionDays: number;
   bulkBodyLimit: number;
+  /** The job queue: CSV imports run as jobs. */
+  jobs: Pick<Jobs, 'define' | 'submit'>;
+  /** Where CSV uploads wait for their import job. */
+  uploadsDir: string;
+  importMaxBytes: number;
 }
 
 export function createTelemetry({
@@ -64,6 +73,9 @@ export function createTelemetry({
   logger,
   retentionDays,
   bulkBodyLimit,
+  jobs,
+  uploadsDir,
+  importMaxBytes,
 }: TelemetryDeps) {
   const live = createLivePush({
     db,
@@ -81,6 +93,9 @@ export function createTelemetry({
   const series = createSeriesService({ db });
   const alarms = createAlarmsService({ db, events });
   const lineProtocol = createLineProtocolWriter({ db, ingest });
+  const uploads = uploadStore(uploadsDir);
+  const imports = createImportService({ db, jobs, uploads, maxBytes: importMaxBytes });
+  jobs.define(importCsvJob({ ingest, uploads }));
   const groups = createGroupsService({ db, events });
   let sweepTimer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> = Promise.resolve();
@@ -139,6 +154,7 @@ export function createTelemetry({
         const dropped = await acrossTenants(tx, (t) => dropReadingsBefore(t, day(before)));
         return dropped + (await deleteInBatches(tx, 'readings_1m', pruneMinuteRollups(before)));
       },
+      'telemetry.uploads': () => uploads.removeStale(),
     },
     /** InfluxDB's write endpoints (POST /write, /api/v2/write): on the root, in a context of their own. */
     writeRoutes: (app: App) =>
@@ -151,6 +167,7 @@ export function createTelemetry({
       settingsRoutes(app, { db });
       sensorsRoutes(app, { sensors, series });
       readingsRoutes(app, { ingest, bulkBodyLimit });
+      importRoutes(app, { imports });
       alarmsRoutes(app, { alarms });
     },
     async stop() {
