@@ -119,6 +119,7 @@ export async function buildApp({
   });
   for (const [name, task] of Object.entries(telemetry.maintenanceTasks))
     runtime.maintenance.register(name, task);
+  runtime.jobs.define(telemetry.importJob);
   const mqtt = createMqtt({
     settings: config,
     db: database.db,

@@ -59,8 +59,8 @@ export interface TelemetryDeps {
   logger: { warn(obj: object, msg: string): void };
   retentionDays: number;
   bulkBodyLimit: number;
-  /** The job queue: CSV imports run as jobs. */
-  jobs: Pick<Jobs, 'define' | 'submit'>;
+  /** The job queue CSV imports are submitted to (the composition root defines `importJob` on it). */
+  jobs: Pick<Jobs, 'submit'>;
   /** Where CSV uploads wait for their import job. */
   uploadsDir: string;
   importMaxBytes: number;
@@ -95,7 +95,6 @@ export function createTelemetry({
   const lineProtocol = createLineProtocolWriter({ db, ingest });
   const uploads = uploadStore(uploadsDir);
   const imports = createImportService({ db, jobs, uploads, maxBytes: importMaxBytes });
-  jobs.define(importCsvJob({ ingest, uploads }));
   const groups = createGroupsService({ db, events });
   let sweepTimer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> = Promise.resolve();
@@ -143,6 +142,8 @@ export function createTelemetry({
       };
       sweepTimer = setTimeout(tick, GROUP_SWEEP_MS);
     },
+    /** The CSV import job, for the composition root to define on the queue. */
+    importJob: importCsvJob({ ingest, uploads }),
     /** Housekeeping: partitions ahead, raw readings and minute rollups past the retention. */
     maintenanceTasks: {
       'telemetry.partitions': (tx: Db) =>
