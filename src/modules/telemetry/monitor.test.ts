@@ -84,3 +84,33 @@ test('manual limits take the place of learning; EWMA finds a small sustained shi
   const steady = monitor({}, manual, series(Array.from({ length: 30 }, (_, i) => (i % 2 ? 5.05 : 4.95))));
   assert.equal(steady.findings.length, 0);
 });
+
+test('a flat baseline learns nothing and fails nothing; it keeps collecting', () => {
+  const detection = { ...config().detection, rules: ['we1'] as const, baselineCount: 20 };
+  const flat = monitor({}, config({ detection }), series(Array.from({ length: 50 }, () => 5)));
+  assert.equal(flat.learned, null);
+  assert.equal(flat.state.baseline?.length, 19);
+  const moving = monitor(flat.state, config({ detection }), series([5.1, 4.9], 60_000));
+  assert.ok(moving.learned);
+});
+
+test('the anomaly detector (the default) flags a jump after its warm-up, once per hold-off', () => {
+  const detection = { ...config().detection, anomaly: { enabled: true, threshold: 2 } };
+  // 600 readings of a small deterministic wobble, then a level jump held for 10 readings.
+  const values = Array.from({ length: 600 }, (_, i) => 5 + 0.05 * Math.sin(i * 1.7));
+  const quiet = monitor({}, config({ detection, upperSpec: 100 }), series(values));
+  assert.equal(quiet.findings.length, 0);
+  const jump = monitor(
+    quiet.state,
+    config({ detection, upperSpec: 100 }),
+    series(
+      Array.from({ length: 10 }, () => 6),
+      600_000,
+    ),
+  );
+  assert.deepEqual(
+    jump.findings.map((f) => f.rule),
+    ['anomaly'],
+  );
+  assert.ok(quiet.state.anomaly && jump.state.anomaly);
+});

@@ -1,4 +1,5 @@
-// One sensor's streaming judgement: spec limits, EWMA, rolling z-score and the SPC run rules,
+// One sensor's streaming judgement: spec limits, the anomaly detector (univariate.ts: forecast
+// error turned into an anomaly likelihood), EWMA, rolling z-score and the SPC run rules,
 // against control limits set by hand or learned from the sensor's first readings. It takes the
 // state left by the previous batch and the batch's new readings (any order) and returns the new
 // state and what it found. Pure: ingest stores the state with the readings in one transaction.
@@ -15,11 +16,14 @@ import {
   signalsAt,
   WINDOW,
 } from './spc.ts';
+import { UnivariateDetector, type UnivariateState } from './univariate.ts';
 
 export interface DetectionConfig {
   spec: boolean;
   ewma: { enabled: boolean; lambda: number; width: number };
   zscore: { enabled: boolean; window: number; threshold: number };
+  /** The default detector (univariate.ts); absent in settings stored before it existed → off. */
+  anomaly?: { enabled: boolean; threshold: number };
   rules: readonly RuleId[];
   baselineCount: number;
 }
@@ -27,7 +31,8 @@ export interface DetectionConfig {
 export const DEFAULT_DETECTION: DetectionConfig = {
   spec: true,
   ewma: { enabled: false, lambda: 0.2, width: 3 },
-  zscore: { enabled: true, window: 60, threshold: 4 },
+  zscore: { enabled: false, window: 60, threshold: 4 },
+  anomaly: { enabled: true, threshold: 2 },
   rules: ['we1'],
   baselineCount: 100,
 };
@@ -48,11 +53,12 @@ export interface MonitorState {
   learned?: ControlLimits;
   ewma?: EwmaState;
   z?: ZScoreState;
+  anomaly?: UnivariateState;
   /** The last WINDOW readings, for the run rules. */
   recent?: number[];
 }
 
-export type FindingRule = 'spec' | 'ewma' | 'zscore' | RuleId;
+export type FindingRule = 'spec' | 'anomaly' | 'ewma' | 'zscore' | RuleId;
 
 export interface Finding {
   rule: FindingRule;
@@ -124,6 +130,7 @@ export function monitor(
   let recentChanged = false;
   let baseline = state.baseline ? [...state.baseline] : [];
   let zscore: ZScoreWindow | undefined;
+  let anomaly: UnivariateDetector | undefined;
 
   for (const { ts, value } of sorted) {
     const spec = specFinding(config, ts, value);
@@ -133,6 +140,20 @@ export function monitor(
       continue;
     }
     state.lastTs = ts;
+
+    if (detection.anomaly?.enabled) {
+      anomaly ??= new UnivariateDetector(state.anomaly, { threshold: detection.anomaly.threshold });
+      const step = anomaly.step(value, ts);
+      if (step.signal)
+        findings.push(
+          finding(
+            'anomaly',
+            ts,
+            value,
+            `unusual reading (score ${step.score.toFixed(1)}${step.expected === null ? '' : `, expected about ${step.expected.toPrecision(4)}`})`,
+          ),
+        );
+    }
 
     if (detection.zscore.enabled) {
       const { window, threshold } = detection.zscore;
@@ -149,7 +170,13 @@ export function monitor(
     if (!usable(limits) && (rules.length > 0 || detection.ewma.enabled)) {
       baseline.push(value);
       if (baseline.length >= detection.baselineCount) {
-        const candidate = limitsFromBaseline(baseline);
+        // A flat baseline has no spread (limitsFromBaseline refuses it): keep collecting.
+        let candidate: ControlLimits | null = null;
+        try {
+          candidate = limitsFromBaseline(baseline);
+        } catch {
+          candidate = null;
+        }
         // A flat baseline has no spread to judge against: keep collecting.
         if (usable(candidate)) {
           learned = candidate;
@@ -191,6 +218,7 @@ export function monitor(
     }
   }
   if (zscore) state.z = zscore.state();
+  if (anomaly) state.anomaly = anomaly.state();
   if (recentChanged && recent.length > WINDOW) recent = recent.slice(recent.length - WINDOW);
   if (recent.length > 0) state.recent = recent;
   if (baseline.length > 0) state.baseline = baseline;

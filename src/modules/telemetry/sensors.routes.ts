@@ -51,7 +51,7 @@ export function sensorsRoutes(
         operationId: 'createSensor',
         summary: 'Register a sensor (key unique per facility)',
         description:
-          'Detection defaults: spec limits, a rolling z-score (window 60, |z| > 4) and Western Electric rule 1 against limits learned from the first 100 readings. Each part can be switched off.',
+          'Detection defaults: spec limits, the anomaly detector (forecast error as an anomaly likelihood, threshold 2, after 300 readings of warm-up) and Western Electric rule 1 against limits learned from the first 100 readings. Each part can be switched on or off.',
         body: SensorCreate,
         response: { 201: Type.Ref('Sensor'), ...errorResponses(400, 409) },
       },

@@ -42,6 +42,7 @@ export interface DetectionPatch {
   spec?: boolean | undefined;
   ewma?: Partial<DetectionConfig['ewma']> | undefined;
   zscore?: Partial<DetectionConfig['zscore']> | undefined;
+  anomaly?: Partial<NonNullable<DetectionConfig['anomaly']>> | undefined;
   rules?: DetectionConfig['rules'] | undefined;
   baselineCount?: number | undefined;
 }
@@ -60,6 +61,7 @@ function columnsOf(input: SensorPatchInput, base: DetectionConfig): Partial<Sens
       ...detection,
       ewma: { ...base.ewma, ...detection.ewma },
       zscore: { ...base.zscore, ...detection.zscore },
+      anomaly: { ...(base.anomaly ?? { enabled: false, threshold: 2 }), ...detection.anomaly },
     } as DetectionConfig;
   }
   if (controlLimits !== undefined) {

@@ -48,6 +48,19 @@ const Detection = Type.Object(
       },
       { additionalProperties: false },
     ),
+    anomaly: Type.Optional(
+      Type.Object(
+        {
+          enabled: Type.Boolean(),
+          threshold: Type.Number({
+            minimum: 0.5,
+            maximum: 20,
+            description: 'Anomaly likelihood as −log10 p: 2 ≈ one chance in 100',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     rules: Type.Array(Rule, { maxItems: 12, uniqueItems: true, description: 'SPC run rules to judge' }),
     baselineCount: Type.Integer({
       minimum: 10,
@@ -62,6 +75,14 @@ const DetectionPatch = Type.Object(
     spec: Type.Optional(Detection.properties.spec),
     ewma: Type.Optional(Type.Partial(Detection.properties.ewma, { additionalProperties: false })),
     zscore: Type.Optional(Type.Partial(Detection.properties.zscore, { additionalProperties: false })),
+    anomaly: Type.Optional(
+      Type.Partial(
+        Type.Object({ enabled: Type.Boolean(), threshold: Type.Number({ minimum: 0.5, maximum: 20 }) }),
+        {
+          additionalProperties: false,
+        },
+      ),
+    ),
     rules: Type.Optional(Detection.properties.rules),
     baselineCount: Type.Optional(Detection.properties.baselineCount),
   },

@@ -30,6 +30,7 @@ export interface DetectionConfig {
   spec: boolean;
   ewma: { enabled: boolean; lambda: number; width: number };
   zscore: { enabled: boolean; window: number; threshold: number };
+  anomaly?: { enabled: boolean; threshold: number };
   /** SPC run rules (we1–we4, n1–n8) judged against the control limits. */
   rules: readonly string[];
   /** Readings the control limits are learned from when none are set by hand. */
