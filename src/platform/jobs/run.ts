@@ -128,7 +128,10 @@ export function createRunner(deps: {
         await push(row, tx);
       }).catch((writeErr) => logger.error({ err: writeErr }, 'could not record the job failure'));
       if (status === 'retrying') retrying(definition, job.retryCount);
-      throw err;
+      // The queue stores what is thrown as the job's output: only the message, never the error
+      // itself (a driver error's cause can hold a statement's parameters — tens of thousands of
+      // values, or cycles — which the queue then fails to store, leaving the job active for ever).
+      throw new Error(message);
     } finally {
       clearTimeout(timer);
       registry.controllers.delete(controller);
