@@ -18,6 +18,7 @@ export interface BenchServer {
   /** Bearer headers of the tenant's admin and operator. */
   admin: Record<string, string>;
   operator: Record<string, string>;
+  viewer: Record<string, string>;
   /** The connection string of the scratch PostgreSQL database (superuser), or undefined on PGlite. */
   postgresUrl: string | undefined;
   close(): Promise<void>;
@@ -80,6 +81,7 @@ export async function startBenchServer(driver: Driver, label: string): Promise<B
       tenant,
       admin: await login(server.url, tenant.users.admin.email),
       operator: await login(server.url, tenant.users.operator.email),
+      viewer: await login(server.url, tenant.users.viewer.email),
       postgresUrl: scratch?.url,
       close: async () => {
         await server.stop();

@@ -35,6 +35,19 @@ SELECT plantintel_protect_tenant_table('readings_1m');
 --> statement-breakpoint
 SELECT plantintel_protect_tenant_table('readings_1h');
 --> statement-breakpoint
+-- The same isolation with the tenant read once per statement (an InitPlan) instead of once per row:
+-- these tables are read and written a month of minutes, a batch of 50,000 readings at a time, and
+-- app_tenant_id() per row (a setting looked up, text parsed to a uuid) cost a quarter of a
+-- microsecond a row — 13 ms of a 16 ms scan of a month of minute rollups, measured.
+ALTER POLICY tenant_isolation ON readings
+  USING (tenant_id = (SELECT app_tenant_id())) WITH CHECK (tenant_id = (SELECT app_tenant_id()));
+--> statement-breakpoint
+ALTER POLICY tenant_isolation ON readings_1m
+  USING (tenant_id = (SELECT app_tenant_id())) WITH CHECK (tenant_id = (SELECT app_tenant_id()));
+--> statement-breakpoint
+ALTER POLICY tenant_isolation ON readings_1h
+  USING (tenant_id = (SELECT app_tenant_id())) WITH CHECK (tenant_id = (SELECT app_tenant_id()));
+--> statement-breakpoint
 -- Creates the missing daily partitions of readings for [first_day, last_day]. Callers are the tenant
 -- role (ingest) and the platform role (maintenance), which may not create tables themselves.
 CREATE OR REPLACE FUNCTION plantintel_readings_partitions(first_day date, last_day date)

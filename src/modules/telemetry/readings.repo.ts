@@ -1,7 +1,7 @@
 // Readings and their rollups: set-based SQL over the partitioned tables of
 // drizzle/0016_telemetry_readings.sql. Timestamps cross this boundary as epoch milliseconds (float8),
 // the same on both drivers and cheap to send as arrays.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 
 /** Rows of one ingest, column-wise: `sensor[i]` indexes `sensorIds`. */
@@ -305,7 +305,17 @@ export type BucketSource = 'raw' | '1m' | '1h';
 // Buckets line up on whole units of their width counted from a Monday, in UTC.
 const ORIGIN = `'2000-01-03 00:00:00+00'::timestamptz`;
 
-/** Aggregates of one sensor over [from, to) in buckets `widthSeconds` wide, oldest first. */
+const ROLLUP_SECONDS = { '1m': 60, '1h': 3600 } as const;
+
+/**
+ * Aggregates of one sensor over [from, to) in buckets `widthSeconds` wide, oldest first.
+ *
+ * From a rollup, buckets as wide as its own are its rows, read in index order. Wider ones are
+ * grouped by their start (a timestamptz: the epoch in ms only for the buckets that come out, not as a
+ * numeric expression per row read), the first and last ordered by the rollup bucket (rollup buckets
+ * do not overlap, so the earliest bucket holds the first reading), which keeps the rows sorted for
+ * the grouping narrow.
+ */
 export async function bucketedReadings(
   tx: Executor,
   sensorId: string,
@@ -315,25 +325,56 @@ export async function bucketedReadings(
   source: BucketSource,
 ): Promise<Bucket[]> {
   const width = sql`make_interval(secs => ${widthSeconds})`;
-  const range = (column: string) =>
-    sql`sensor_id = ${sensorId} and ${sql.raw(column)} >= to_timestamp(${from} / 1000.0) and ${sql.raw(column)} < to_timestamp(${to} / 1000.0)`;
-  const t = (column: string) =>
-    sql`(extract(epoch from date_bin(${width}, ${sql.raw(column)}, ${sql.raw(ORIGIN)})) * 1000)::float8`;
+  const lower = sql`to_timestamp(${from} / 1000.0)`;
+  const upper = sql`to_timestamp(${to} / 1000.0)`;
+  const epochMs = (column: SQL) => sql`(date_part('epoch', ${column}) * 1000)::float8`;
   if (source === 'raw') {
     return queryRows<Bucket>(
       tx,
-      sql`select ${t('ts')} as t, count(*)::int as count, min(value) as min, avg(value) as avg, max(value) as max,
-                 (array_agg(value order by ts))[1] as first, (array_agg(value order by ts desc))[1] as last
-          from readings where ${range('ts')} group by 1 order by 1`,
+      sql`select ${epochMs(sql`b`)} as t, count, min, avg, max, first, last from (
+            select date_bin(${width}, ts, ${sql.raw(ORIGIN)}) as b, count(*)::int as count, min(value) as min,
+                   avg(value) as avg, max(value) as max,
+                   (array_agg(value order by ts))[1] as first, (array_agg(value order by ts desc))[1] as last
+            from readings where sensor_id = ${sensorId} and ts >= ${lower} and ts < ${upper} group by 1) g
+          order by b`,
     );
   }
   const table = sql.raw(source === '1m' ? 'readings_1m' : 'readings_1h');
+  if (widthSeconds === ROLLUP_SECONDS[source]) {
+    return queryRows<Bucket>(
+      tx,
+      sql`select ${epochMs(sql`bucket`)} as t, n as count, lo as min, total / n as avg, hi as max,
+                 first_value as first, last_value as last
+          from ${table} where sensor_id = ${sensorId} and bucket >= ${lower} and bucket < ${upper}
+          order by bucket`,
+    );
+  }
+  // One index range per bucket. Its bounds come from the series as plain values (OFFSET 0 keeps
+  // the planner from folding them back into expressions): `s + interval` is not leakproof, and
+  // row-level security would keep such a condition out of the index scan, which would then read
+  // the rest of the sensor's rows for every bucket.
   return queryRows<Bucket>(
     tx,
-    sql`select ${t('bucket')} as t, sum(n)::int as count, min(lo) as min, sum(total) / sum(n) as avg, max(hi) as max,
-               (array_agg(first_value order by first_ts))[1] as first,
-               (array_agg(last_value order by last_ts desc))[1] as last
-        from ${table} where ${range('bucket')} group by 1 order by 1`,
+    sql`select ${epochMs(sql`b.lo`)} as t, a.count, a.min, a.avg, a.max, f.first, l.last
+        from (select greatest(s, ${lower}) as lo, least(s + ${width}, ${upper}) as hi
+              from generate_series(date_bin(${width}, ${lower}, ${sql.raw(ORIGIN)}), ${upper} - interval '1 microsecond', ${width}) as s
+              offset 0) b
+        cross join lateral (
+          select sum(n)::int as count, min(lo) as min, sum(total) / sum(n) as avg, max(hi) as max
+          from (select n, total, lo, hi from ${table}
+                where sensor_id = ${sensorId} and bucket >= b.lo and bucket < b.hi
+                limit ${sql.raw(String(Math.ceil(widthSeconds / ROLLUP_SECONDS[source])))}) x
+        ) a
+        cross join lateral (
+          select first_value as first from ${table}
+          where sensor_id = ${sensorId} and bucket >= b.lo and bucket < b.hi order by bucket limit 1
+        ) f
+        cross join lateral (
+          select last_value as last from ${table}
+          where sensor_id = ${sensorId} and bucket >= b.lo and bucket < b.hi order by bucket desc limit 1
+        ) l
+        where a.count is not null
+        order by b.lo`,
   );
 }
 
