@@ -337,6 +337,18 @@ describe('telemetry in the browser', () => {
     await page.close();
   });
 
+  test('the plant overview counts the sensor alarms and leads to them', async () => {
+    const page = await newTab();
+    await signIn(page, 'viewer@demo.local', '/plant');
+    const card = page.getByTestId('overview-alarms');
+    await card.waitFor();
+    // The simulator keeps opening and clearing alarms: the card shows counts, whatever they are now.
+    assert.match((await card.textContent()) ?? '', /\d+ open sensor alarms?.*\d+ acknowledged/);
+    await card.getByRole('link', { name: 'Go to the alarms' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alarms' }).waitFor();
+    await page.close();
+  });
+
   test('an operator imports sensor history from a CSV file and reads the counts', async () => {
     const page = await newTab();
     await signIn(page, 'operator@demo.local', '/telemetry/import');

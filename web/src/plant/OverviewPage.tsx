@@ -5,8 +5,10 @@ import type { Facility } from '../auth/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
 import { formatDate } from '../format';
-import { PLANT_OVERVIEW_PAGE } from '../modules';
+import { PLANT_OVERVIEW_PAGE, TELEMETRY_ALARMS_PAGE } from '../modules';
 import type { PushedEvent } from '../realtime';
+import { Link } from '../router';
+import { useAlarmSummary, useAlarmsLive } from '../telemetry/hooks';
 import { type DowntimeReason, isBatchEvent, type Line } from './api';
 import { plantDay } from './format';
 import { useLines, useOeeReport, useReasons } from './hooks';
@@ -62,6 +64,24 @@ function FacilityLines({
   );
 }
 
+/** Sensor alarms not cleared, live (topic `tenant`), with a way to the alarm list. */
+function SensorAlarmsCard() {
+  const summary = useAlarmSummary();
+  useAlarmsLive();
+  if (!summary.data) return null;
+  const { open, acknowledged, critical } = summary.data;
+  return (
+    <section className="card overview-alarms" aria-label="Sensor alarms" data-testid="overview-alarms">
+      <p>
+        <strong>{open}</strong> open sensor alarm{open === 1 ? '' : 's'}
+        {critical > 0 ? <span className="muted"> ({critical} critical, acknowledged included)</span> : null},{' '}
+        <strong>{acknowledged}</strong> acknowledged ·{' '}
+        <Link to={TELEMETRY_ALARMS_PAGE.path}>Go to the alarms</Link>
+      </p>
+    </section>
+  );
+}
+
 export function OverviewPage() {
   const permissions = usePermissions();
   const facilities = useMe().data?.facilities ?? [];
@@ -89,6 +109,7 @@ export function OverviewPage() {
         description={PLANT_OVERVIEW_PAGE.description}
         actions={<LiveIndicator />}
       />
+      <SensorAlarmsCard />
       {lines.isPending ? <p className="state-message">Loading lines…</p> : null}
       {lines.isError ? <ErrorNotice error={lines.error} title="Could not load the lines" /> : null}
       {reasons.isError ? (

@@ -123,6 +123,8 @@ export const telemetryApi = {
       },
       signal,
     }),
+  alarmSummary: (signal?: AbortSignal) =>
+    client.get('/api/v1/plant-ops/alarms/summary', { query: {}, signal }),
   acknowledge: (alarmId: string, note: string) =>
     client.post('/api/v1/plant-ops/alarms/{id}/acknowledge', {
       path: { id: alarmId },
@@ -140,6 +142,7 @@ export const telemetryKeys = {
   series: (sensorId: string, query: SeriesQuery) => ['telemetry', 'series', sensorId, query] as const,
   alarms: ['telemetry', 'alarms'] as const,
   alarmList: (filter: AlarmFilter) => ['telemetry', 'alarms', filter] as const,
+  alarmSummary: ['telemetry', 'alarms', 'summary'] as const,
 };
 
 export const sensorTopic = (sensorId: string) => `sensor:${sensorId}`;

@@ -67,6 +67,14 @@ export function useAlarms(filter: AlarmFilter, enabled = true) {
   });
 }
 
+/** Alarms not cleared, by status and severity (the plant overview); reloaded by alarm events. */
+export function useAlarmSummary() {
+  return useQuery({
+    queryKey: telemetryKeys.alarmSummary,
+    queryFn: ({ signal }) => telemetryApi.alarmSummary(signal),
+  });
+}
+
 /** What the signed-in user may do with sensors and alarms. */
 export function useTelemetryRights() {
   const me = useMe().data;
