@@ -43,6 +43,8 @@ const HIGH_WATER_READINGS = 100_000;
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 30_000;
 
+const ignore = () => {};
+
 type SendPacket = (
   packet: { cmd: string; messageId?: number },
   cb?: (err?: Error) => void,
@@ -54,7 +56,7 @@ type SendPacket = (
  * internal `_sendPacket` (the version is pinned): the public hooks can only delay the whole
  * receive loop, not one acknowledgement.
  */
-function holdPubacks(client: MqttClient, onFailure: () => void) {
+function holdPubacks(client: MqttClient, onSuccess: () => void, onFailure: () => void) {
   const internal = client as unknown as { _sendPacket: SendPacket };
   const send = internal._sendPacket.bind(client);
   const held = new Map<number, Promise<Outcome>>();
@@ -72,6 +74,7 @@ function holdPubacks(client: MqttClient, onFailure: () => void) {
     cb?.(); // the client reads on; the acknowledgement follows the commit
     commit.then(
       () => {
+        onSuccess();
         if (sentOn === connection && client.connected) send(packet);
       },
       () => onFailure(),
@@ -118,15 +121,21 @@ export function startBridge(options: BridgeOptions) {
   };
 
   /** A batch failed: reconnect (after a pause that grows while failures go on) to have it redelivered. */
-  const acks = holdPubacks(client, () => {
-    if (recovery || stopping) return;
-    failures++;
-    const delay = Math.min(MAX_RETRY_MS, 1000 * 2 ** Math.min(failures - 1, 5));
-    recovery = setTimeout(() => {
-      recovery = undefined;
-      if (!stopping) client.reconnect();
-    }, delay);
-  });
+  const acks = holdPubacks(
+    client,
+    () => {
+      failures = 0;
+    },
+    () => {
+      if (recovery || stopping) return;
+      failures++;
+      const delay = Math.min(MAX_RETRY_MS, 1000 * 2 ** Math.min(failures - 1, 5));
+      recovery = setTimeout(() => {
+        recovery = undefined;
+        if (!stopping) client.reconnect();
+      }, delay);
+    },
+  );
 
   let readyResolve!: () => void;
   const ready = new Promise<void>((resolve) => (readyResolve = resolve));
@@ -164,12 +173,8 @@ export function startBridge(options: BridgeOptions) {
     if (stopping) return; // neither taken nor acknowledged: the broker redelivers it later
     const outcome = pipeline.accept('bridge', packet.topic, packet.payload as Buffer);
     if (packet.qos > 0 && packet.messageId !== undefined) acks.hold(packet.messageId, outcome);
-    outcome.then(
-      () => {
-        failures = 0;
-      },
-      () => {}, // counted and logged by the pipeline; QoS 0 messages are lost, QoS 1 redelivered
-    );
+    // A failure is counted and logged by the pipeline: QoS 0 messages are lost, QoS 1 redelivered.
+    outcome.catch(ignore);
     // Backpressure: while the database is far behind, stop reading (the broker queues meanwhile).
     if (pipeline.pending < HIGH_WATER_READINGS) callback();
     else void pipeline.whenBelow(HIGH_WATER_READINGS / 2).then(() => callback());

@@ -135,7 +135,7 @@ export async function startBroker(options: BrokerOptions) {
       done(null, null); // SUBACK 0x80 for this topic; the connection stays
     };
     if (!device || root !== TOPIC_ROOT || !key || key === '+' || key === '#') return refuse();
-    directory.tenantOfKey(key).then(
+    Promise.resolve(directory.tenantOfKey(key)).then(
       (tenantId) => (tenantId === device.tenantId ? done(null, subscription) : refuse()),
       () => refuse(),
     );

@@ -22,18 +22,12 @@ async function facilityByCode(tx: Executor, code: string): Promise<string | null
   return row?.id ?? null;
 }
 
-/** The topic key of the tenant, or null when MQTT is off for it. */
-async function keyOfTenant(tx: Executor, tenantId: string): Promise<string | null> {
-  const [row] = await tx
-    .select({ key: telemetrySettings.mqttTopicKey })
-    .from(telemetrySettings)
-    .where(eq(telemetrySettings.tenantId, tenantId));
-  return row?.key ?? null;
-}
-
-/** A small TTL cache that also shares one lookup among concurrent callers of the same key. */
+/**
+ * A small TTL cache that also shares one lookup among concurrent callers of the same key. A known
+ * answer comes back as such, not as a promise: the bridge asks twice per message.
+ */
 class TtlCache<V> {
-  private readonly entries = new Map<string, { value: Promise<V>; until: number }>();
+  private readonly entries = new Map<string, { value: Promise<V>; known?: { value: V }; until: number }>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   constructor(ttlMs: number, maxEntries: number) {
@@ -41,17 +35,25 @@ class TtlCache<V> {
     this.maxEntries = maxEntries;
   }
 
-  get(key: string, load: () => Promise<V>): Promise<V> {
+  get(key: string, load: () => Promise<V>): V | Promise<V> {
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.until > now) return hit.value;
+    if (hit && hit.until > now) return hit.known ? hit.known.value : hit.value;
     // Bounded: a flood of made-up keys must not grow the map without end.
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    const value = load();
-    this.entries.set(key, { value, until: now + this.ttlMs });
-    // A failed lookup (database down) is not remembered.
-    value.catch(() => this.entries.delete(key));
-    return value;
+    const entry: { value: Promise<V>; known?: { value: V }; until: number } = {
+      value: load(),
+      until: now + this.ttlMs,
+    };
+    this.entries.set(key, entry);
+    entry.value.then(
+      (value) => {
+        entry.known = { value };
+      },
+      // A failed lookup (database down) is not remembered.
+      () => this.entries.get(key) === entry && this.entries.delete(key),
+    );
+    return entry.value;
   }
 
   clear() {
@@ -67,20 +69,18 @@ export interface DirectoryOptions {
 export function createDirectory({ db, ttlMs = 5000 }: DirectoryOptions) {
   const tenantsByKey = new TtlCache<string | null>(ttlMs, 10_000);
   const facilityIds = new TtlCache<string | null>(ttlMs, 10_000);
-  const keysByTenant = new TtlCache<string | null>(ttlMs, 10_000);
   return {
+    /** The tenant of a topic key (null: unknown); a promise only when not known yet. */
     tenantOfKey: (key: string) =>
       tenantsByKey.get(key, () => readAcrossTenants(db, (tx) => tenantOfKey(tx, key))),
+    /** The tenant's facility with this code (null: none); a promise only when not known yet. */
     facilityOf: (tenantId: string, code: string) =>
       facilityIds.get(`${tenantId}\u0000${code}`, () =>
         readInTenant(db, tenantId, (tx) => facilityByCode(tx, code)),
       ),
-    keyOfTenant: (tenantId: string) =>
-      keysByTenant.get(tenantId, () => readInTenant(db, tenantId, (tx) => keyOfTenant(tx, tenantId))),
     clear() {
       tenantsByKey.clear();
       facilityIds.clear();
-      keysByTenant.clear();
     },
   };
 }

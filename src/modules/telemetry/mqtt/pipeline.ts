@@ -1,8 +1,12 @@
 // From MQTT message to committed readings, for both the bridge and the built-in broker: read the
 // topic and payload, look up tenant and facility, and gather the readings into batches per
-// (tenant, facility) that go to ingest together — at `maxReadings` readings or after `maxDelayMs`,
-// whichever comes first. A message's promise settles when the batch carrying it has committed (or
-// failed), which is when an MQTT QoS 1 message may be acknowledged.
+// (tenant, facility) for ingest. A batch goes once it holds `maxReadings` readings or its first
+// message waited `maxDelayMs` — and only when the previous batch of its (tenant, facility) has
+// committed: one batch per facility at a time (they would wait for each other's sensor locks
+// anyway), and meanwhile the next one grows, up to ingest's maximum. Light traffic gets small
+// batches soon, heavy traffic big ones, which ingest handles at a much higher rate per reading.
+// A message's promise settles when the batch carrying it has committed (or failed), which is when
+// an MQTT QoS 1 message may be acknowledged.
 import { type Ingest, MAX_BATCH, type ReadingInput } from '../ingest.service.ts';
 import type { Directory } from './directory.ts';
 import { createDropLog, type MqttMetrics, type Source, type WarnLogger } from './metrics.ts';
@@ -40,7 +44,16 @@ interface Batch {
   facilityId: string;
   readings: number;
   messages: Message[];
+  since: number;
 }
+
+/** One (tenant, facility): the batches waiting, the last one still growing, and whether one commits. */
+interface Lane {
+  batches: Batch[];
+  committing: boolean;
+}
+
+const INGESTED: Outcome = { ingested: true };
 
 /** Times a message alone may fail, the database answering, before it is dropped as unprocessable. */
 const MAX_LONE_FAILURES = 3;
@@ -55,8 +68,7 @@ export function createPipeline({
   maxDelayMs = 50,
   concurrency = 4,
 }: PipelineOptions) {
-  const open = new Map<string, Batch>();
-  const queue: Batch[] = [];
+  const lanes = new Map<string, Lane>();
   const running = new Set<Promise<void>>();
   /** Readings accepted from messages and not yet committed (or failed): the backpressure measure. */
   let pending = 0;
@@ -73,24 +85,34 @@ export function createPipeline({
     return { ingested: false, reason };
   }
 
-  function close(key: string, batch: Batch) {
-    open.delete(key);
-    queue.push(batch);
-    pump();
-  }
+  const isDue = (lane: Lane, now: number) => {
+    const first = lane.batches[0];
+    return (
+      first !== undefined &&
+      (stopped || lane.batches.length > 1 || first.readings >= maxReadings || now - first.since >= maxDelayMs)
+    );
+  };
 
-  function closeAll() {
-    clearTimeout(timer);
-    timer = undefined;
-    for (const [key, batch] of open) close(key, batch);
-  }
-
+  /** Starts the due batches of idle lanes while there is room; the timer covers batches not due yet. */
   function pump() {
-    while (running.size < concurrency && queue.length > 0) {
-      const batch = queue.shift() as Batch;
+    const now = Date.now();
+    let waiting = false;
+    for (const [key, lane] of lanes) {
+      if (lane.committing) continue;
+      if (lane.batches.length === 0) {
+        lanes.delete(key);
+        continue;
+      }
+      if (!isDue(lane, now) || running.size >= concurrency) {
+        waiting = true;
+        continue;
+      }
+      const batch = lane.batches.shift() as Batch;
+      lane.committing = true;
       const run = settle(batch.tenantId, batch.facilityId, batch.messages)
         .catch((err) => logger.warn({ err }, 'MQTT batch settlement failed'))
         .finally(() => {
+          lane.committing = false;
           pending -= batch.readings;
           wakeDrainWaiters();
           running.delete(run);
@@ -98,6 +120,12 @@ export function createPipeline({
         });
       running.add(run);
     }
+    if (waiting) timer ??= setTimeout(onTimer, maxDelayMs);
+  }
+
+  function onTimer() {
+    timer = undefined;
+    pump();
   }
 
   function wakeDrainWaiters() {
@@ -123,7 +151,14 @@ export function createPipeline({
       metrics.batches.inc({ result: 'committed' });
       if (result.accepted) metrics.readings.inc({ result: 'accepted' }, result.accepted);
       if (result.rejected) metrics.readings.inc({ result: 'rejected' }, result.rejected);
-      for (const m of messages) m.resolve({ ingested: true });
+      let fromBroker = 0;
+      for (const m of messages) {
+        if (m.source === 'broker') fromBroker++;
+        m.resolve(INGESTED);
+      }
+      if (fromBroker) metrics.messages.inc({ source: 'broker', outcome: 'ingested' }, fromBroker);
+      if (messages.length > fromBroker)
+        metrics.messages.inc({ source: 'bridge', outcome: 'ingested' }, messages.length - fromBroker);
       return;
     } catch (err) {
       metrics.batches.inc({ result: 'failed' });
@@ -160,55 +195,77 @@ export function createPipeline({
     }
   }
 
-  /** Adds a message's readings to the open batch of its (tenant, facility); settles once committed. */
+  /** Adds a message's readings to the growing batch of its (tenant, facility); settles once committed. */
   function enqueue(tenantId: string, facilityId: string, message: Omit<Message, 'resolve' | 'reject'>) {
     if (stopped) return Promise.reject(new Error('the MQTT pipeline is stopped'));
     const key = `${tenantId}/${facilityId}`;
-    let batch = open.get(key);
-    if (batch && batch.readings + message.rows.length > MAX_BATCH) {
-      close(key, batch);
-      batch = undefined;
+    let lane = lanes.get(key);
+    if (!lane) {
+      lane = { batches: [], committing: false };
+      lanes.set(key, lane);
     }
-    if (!batch) {
-      batch = { tenantId, facilityId, readings: 0, messages: [] };
-      open.set(key, batch);
+    let batch = lane.batches.at(-1);
+    if (!batch || batch.readings + message.rows.length > MAX_BATCH) {
+      batch = { tenantId, facilityId, readings: 0, messages: [], since: Date.now() };
+      lane.batches.push(batch);
     }
-    const target = batch;
-    const done = new Promise<Outcome>((resolve, reject) =>
-      target.messages.push({ ...message, resolve, reject }),
-    );
+    const messages = batch.messages;
+    const done = new Promise<Outcome>((resolve, reject) => {
+      messages.push({
+        source: message.source,
+        rows: message.rows,
+        topic: message.topic,
+        payload: message.payload,
+        resolve,
+        reject,
+      });
+    });
     batch.readings += message.rows.length;
     pending += message.rows.length;
-    if (batch.readings >= maxReadings) close(key, batch);
-    else timer ??= setTimeout(closeAll, maxDelayMs);
+    // A lane that is committing is looked at again when that commit is over.
+    if (lane.committing) return done;
+    if (batch.readings >= maxReadings || lane.batches.length > 1) pump();
+    else timer ??= setTimeout(onTimer, maxDelayMs);
     return done;
   }
 
   /**
    * Takes one message. Resolves with what became of it once that is final: dropped (counted, and
    * logged now and then), or ingested — its batch committed. Rejects when the batch failed.
-   * `tenantId`, when given, is the tenant the publisher belongs to (built-in broker): a topic key
-   * of another tenant is then an unknown one.
+   * `tenantOfPublisher`, when given, is the tenant the publisher belongs to (built-in broker): a
+   * topic key of another tenant is then an unknown one.
    */
-  async function accept(
+  function accept(
     source: Source,
     topic: string,
     payload: Buffer | string,
     tenantOfPublisher?: string,
   ): Promise<Outcome> {
-    if (stopped) throw new Error('the MQTT pipeline is stopped');
+    if (stopped) return Promise.reject(new Error('the MQTT pipeline is stopped'));
     const parts = parseTopic(topic);
-    if (!parts) return drop(source, topic, 'bad_topic');
+    if (!parts) return Promise.resolve(drop(source, topic, 'bad_topic'));
     const rows = parsePayload(payload, parts.sensorKey);
-    if (typeof rows === 'string') return drop(source, topic, rows);
-    const tenantId = await directory.tenantOfKey(parts.topicKey);
-    if (!tenantId || (tenantOfPublisher && tenantId !== tenantOfPublisher))
-      return drop(source, topic, 'unknown_topic_key');
-    const facilityId = await directory.facilityOf(tenantId, parts.facilityCode);
-    if (!facilityId) return drop(source, topic, 'unknown_facility');
-    const outcome = await enqueue(tenantId, facilityId, { source, rows, topic, payload });
-    if (outcome.ingested) metrics.messages.inc({ source, outcome: 'ingested' });
-    return outcome;
+    if (typeof rows === 'string') return Promise.resolve(drop(source, topic, rows));
+    const message = { source, rows, topic, payload };
+    // The usual case first, without a promise or closure per lookup: tenant and facility known.
+    const tenant = directory.tenantOfKey(parts.topicKey);
+    if (!(tenant instanceof Promise)) {
+      if (!tenant || (tenantOfPublisher && tenant !== tenantOfPublisher))
+        return Promise.resolve(drop(source, topic, 'unknown_topic_key'));
+      const facility = directory.facilityOf(tenant, parts.facilityCode);
+      if (!(facility instanceof Promise))
+        return facility
+          ? enqueue(tenant, facility, message)
+          : Promise.resolve(drop(source, topic, 'unknown_facility'));
+    }
+    return (async () => {
+      const tenantId = await tenant;
+      if (!tenantId || (tenantOfPublisher && tenantId !== tenantOfPublisher))
+        return drop(source, topic, 'unknown_topic_key');
+      const facilityId = await directory.facilityOf(tenantId, parts.facilityCode);
+      if (!facilityId) return drop(source, topic, 'unknown_facility');
+      return enqueue(tenantId, facilityId, message);
+    })();
   }
 
   return {
@@ -225,8 +282,13 @@ export function createPipeline({
     /** Commits what is open and waits for every batch; takes no more messages after. */
     async stop() {
       stopped = true;
-      closeAll();
-      while (running.size > 0 || queue.length > 0) await Promise.allSettled([...running]);
+      pump();
+      while (running.size > 0) {
+        await Promise.allSettled([...running]);
+        pump();
+      }
+      clearTimeout(timer);
+      timer = undefined;
     },
   };
 }
