@@ -208,9 +208,7 @@ async function runDriver(driver: Driver, options: ReturnType<typeof counts>, bro
       });
     }
   } finally {
-    const stopAt = Date.now();
     await server.stop();
-    progress(`server stopped in ${Date.now() - stopAt} ms`);
     await scratch?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }

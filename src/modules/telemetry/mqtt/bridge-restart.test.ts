@@ -102,3 +102,22 @@ describe('MQTT bridge across a broker restart', { skip: available ? false : 'no 
     assert.equal(await kit.count(id), 2);
   });
 });
+
+describe('MQTT bridge without a broker', () => {
+  test('the server starts and stops while the broker is unreachable', async () => {
+    const nobody = `mqtt://127.0.0.1:${await freePort()}`;
+    const lonely = await createMqttKit(unique('mqttnobroker'), {
+      MQTT_URL: nobody,
+      MQTT_CLIENT_ID: unique('plantintel-test-'),
+    });
+    try {
+      assert.equal(await lonely.metric('mqtt_bridge_connected'), 0);
+      const res = await lonely.t.app.inject({ method: 'GET', url: '/health' });
+      assert.equal(res.statusCode, 200);
+    } finally {
+      const closing = Date.now();
+      await lonely.close();
+      assert.ok(Date.now() - closing < 5000, `closing took ${Date.now() - closing} ms`);
+    }
+  });
+});

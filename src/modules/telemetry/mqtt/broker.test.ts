@@ -16,6 +16,7 @@ let operateKeyId: string;
 let readKey: string;
 let otherTopicKey: string;
 let otherSensorId: string;
+let otherKey: string;
 const base = Date.now() - 3600_000;
 const clients: MqttClient[] = [];
 
@@ -31,8 +32,8 @@ async function apiKey(scopes: string[]) {
   return { key: res.json().key as string, id: res.json().apiKey.id as string };
 }
 
-async function device(password: string, username = 'device') {
-  const client = await connectClient(url, { username, password });
+async function device(password: string, username = 'device', clientId = unique('dev-')) {
+  const client = await connectClient(url, { username, password, clientId });
   clients.push(client);
   return client;
 }
@@ -58,6 +59,15 @@ describe('built-in MQTT broker', () => {
     });
     assert.equal(res.statusCode, 201, res.body);
     otherSensorId = res.json().id;
+    const otherOperator = await signIn(kit.t.app, other.users.operator.email);
+    const created = await kit.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: otherOperator.headers,
+      payload: { name: 'their device', scopes: ['operate'] },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    otherKey = created.json().key;
   });
   after(async () => {
     await Promise.all(clients.map((c) => c.endAsync(true)));
@@ -100,6 +110,14 @@ describe('built-in MQTT broker', () => {
     assert.equal(await kit.metric('mqtt_broker_refusals_total', { what: 'publish' }), 3);
     // The other tenant has a sensor BR-X in F1: nothing reached it.
     assert.equal(await kit.count(otherSensorId), 0);
+  });
+
+  test("a client id in use by another tenant's device is not taken over", async () => {
+    const clientId = unique('shared-id-');
+    const ours = await device(operateKey, 'apikey', clientId);
+    await assert.rejects(device(otherKey, 'apikey', clientId), /Identifier rejected/);
+    assert.ok(ours.connected);
+    await ours.endAsync();
   });
 
   test("subscriptions only under the tenant's own prefix", async () => {
