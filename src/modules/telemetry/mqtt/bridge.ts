@@ -112,6 +112,7 @@ export function startBridge(options: BridgeOptions) {
   let subscribed = false;
   let lastError = 0;
   let failures = 0;
+  let subscribeFailures = 0;
   let recovery: NodeJS.Timeout | undefined;
   const warn = (obj: object, msg: string) => {
     // Every retry of an unreachable broker fails; once a minute in the log is enough.
@@ -146,10 +147,20 @@ export function startBridge(options: BridgeOptions) {
     client.subscribe(subscription, { qos: 1 }, (err, granted) => {
       const code = granted?.[0]?.qos;
       if (err || code === undefined || code > 2) {
-        warn({ err, code }, 'the MQTT bridge could not subscribe; it retries on the next connection');
-        client.reconnect();
+        // E.g. a broker without shared subscriptions (MQTT_SHARE_GROUP= subscribes plainly).
+        warn({ err, code }, 'the MQTT bridge could not subscribe; it reconnects and tries again');
+        subscribeFailures++;
+        clearTimeout(recovery);
+        recovery = setTimeout(
+          () => {
+            recovery = undefined;
+            if (!stopping) client.reconnect();
+          },
+          Math.min(MAX_RETRY_MS, 1000 * 2 ** Math.min(subscribeFailures - 1, 5)),
+        );
         return;
       }
+      subscribeFailures = 0;
       subscribed = true;
       metrics.bridgeConnected.set(1);
       logger.info(
@@ -160,7 +171,7 @@ export function startBridge(options: BridgeOptions) {
     });
   });
   client.on('close', () => {
-    if (subscribed) logger.warn({ broker: where }, 'MQTT bridge disconnected; reconnecting');
+    if (subscribed && !stopping) logger.warn({ broker: where }, 'MQTT bridge disconnected; reconnecting');
     subscribed = false;
     metrics.bridgeConnected.set(0);
     // Backoff for the next attempt (mqtt.js reads the period when it schedules one).

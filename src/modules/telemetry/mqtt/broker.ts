@@ -10,6 +10,7 @@
 import { createServer, type Server } from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import type { Principal } from '../../../platform/auth/principal.ts';
+import { AppError } from '../../../platform/http/errors.ts';
 import type { Directory } from './directory.ts';
 import type { MqttMetrics } from './metrics.ts';
 import { parseTopic, TOPIC_ROOT } from './payload.ts';
@@ -37,6 +38,7 @@ interface Device {
 
 // MQTT 3.1.1 CONNACK return codes.
 const IDENTIFIER_REJECTED = 2;
+const SERVER_UNAVAILABLE = 3;
 const BAD_USERNAME_OR_PASSWORD = 4;
 const NOT_AUTHORIZED = 5;
 /** A connected device's key is checked again when it publishes after this long (expiry, revocation). */
@@ -64,8 +66,11 @@ export async function startBroker(options: BrokerOptions) {
     let principal: Principal;
     try {
       principal = await options.authenticateToken(key);
-    } catch {
-      throw refusal('invalid, revoked or expired API key', BAD_USERNAME_OR_PASSWORD);
+    } catch (err) {
+      // A key that is not good, or a server that cannot tell (database down): the device retries.
+      if (err instanceof AppError && err.code === 'unauthorized')
+        throw refusal('invalid, revoked or expired API key', BAD_USERNAME_OR_PASSWORD);
+      throw refusal('the server cannot check keys now', SERVER_UNAVAILABLE);
     }
     if (principal.kind !== 'apiKey' || !principal.tenantId || !principal.scopes.has('operate'))
       throw refusal('the API key needs the scope "operate"', NOT_AUTHORIZED);

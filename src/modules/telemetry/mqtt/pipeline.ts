@@ -7,6 +7,7 @@
 // batches soon, heavy traffic big ones, which ingest handles at a much higher rate per reading.
 // A message's promise settles when the batch carrying it has committed (or failed), which is when
 // an MQTT QoS 1 message may be acknowledged.
+import { createHash } from 'node:crypto';
 import { type Ingest, MAX_BATCH, type ReadingInput } from '../ingest.service.ts';
 import type { Directory } from './directory.ts';
 import { createDropLog, type MqttMetrics, type Source, type WarnLogger } from './metrics.ts';
@@ -76,7 +77,7 @@ export function createPipeline({
   let stopped = false;
   const drainWaiters: { below: number; resolve(): void }[] = [];
   const logDrop = createDropLog(logger);
-  /** Lone failures by message (topic and payload), bounded. */
+  /** Lone failures by message (a hash of topic and payload), bounded. */
   const loneFailures = new Map<string, number>();
 
   function drop(source: Source, topic: string, reason: DropReason): Outcome {
@@ -177,7 +178,11 @@ export function createPipeline({
         return;
       }
       const message = messages[0] as Message;
-      const key = `${message.topic}\u0000${message.payload.toString()}`;
+      const key = createHash('sha256')
+        .update(message.topic)
+        .update('\u0000')
+        .update(message.payload)
+        .digest('base64');
       const failures = (loneFailures.get(key) ?? 0) + 1;
       if (loneFailures.size >= 10_000) loneFailures.clear();
       loneFailures.set(key, failures);
