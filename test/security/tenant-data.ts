@@ -74,7 +74,8 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
     headers: admin.headers,
     payload: { mqtt: 'rotate' },
   });
-  if (patched.statusCode !== 200) throw new Error(`telemetry settings: ${patched.statusCode} ${patched.body}`);
+  if (patched.statusCode !== 200)
+    throw new Error(`telemetry settings: ${patched.statusCode} ${patched.body}`);
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {
