@@ -965,7 +965,7 @@ export interface paths {
         put?: never;
         /**
          * Register a sensor (key unique per facility)
-         * @description Detection defaults: spec limits, a rolling z-score (window 60, |z| > 4) and Western Electric rule 1 against limits learned from the first 100 readings. Each part can be switched off.
+         * @description Detection defaults: spec limits, the anomaly detector (forecast error as an anomaly likelihood, threshold 2, after 300 readings of warm-up) and Western Electric rule 1 against limits learned from the first 100 readings. Each part can be switched on or off.
          *
          *     **Access:** scope `admin` (role admin).
          */
@@ -1867,6 +1867,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             detection: {
+                anomaly?: {
+                    enabled: boolean;
+                    /** @description Anomaly likelihood as −log10 p: 2 ≈ one chance in 100 */
+                    threshold: number;
+                };
                 /** @description Readings to learn limits from */
                 baselineCount: number;
                 ewma: {
@@ -5321,6 +5326,10 @@ export interface operations {
                         sigma: number;
                     } | null;
                     detection?: {
+                        anomaly?: {
+                            enabled?: boolean;
+                            threshold?: number;
+                        };
                         /** @description Readings to learn limits from */
                         baselineCount?: number;
                         ewma?: {
@@ -5527,6 +5536,10 @@ export interface operations {
                         sigma: number;
                     } | null;
                     detection?: {
+                        anomaly?: {
+                            enabled?: boolean;
+                            threshold?: number;
+                        };
                         /** @description Readings to learn limits from */
                         baselineCount?: number;
                         ewma?: {
