@@ -160,7 +160,9 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
       const sensorRows: SensorRow[] = [];
       const columns = { sensor: [] as number[], ts: [] as number[], value: [] as number[] };
       const origin: number[] = [];
-      const seen: Set<number>[] = [];
+      /** Per sensor: its newest timestamp in the batch so far, and (once one came out of order) all of them. */
+      const newestOf: number[] = [];
+      const seen: (Set<number> | undefined)[] = [];
       for (const p of parsed) {
         const sensor = sensorOf[p.index] as SensorRow | RejectReason;
         const reason = typeof sensor === 'string' ? sensor : p.reason;
@@ -175,15 +177,27 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
           sensorIndex.set(s.id, k);
           sensorIds.push(s.id);
           sensorRows.push(s);
-          seen.push(new Set());
+          newestOf.push(Number.NEGATIVE_INFINITY);
+          seen.push(undefined);
         }
         // A repeat inside the batch (the database finds repeats of stored readings).
-        const times = seen[k] as Set<number>;
-        if (times.has(p.ts)) {
-          rejections.push({ index: p.index, reason: 'duplicate' });
-          continue;
+        // Rows of a sensor usually come in time order: a repeat is only possible at or before the
+        // newest seen so far, and only then is the set of its timestamps built and asked.
+        if (p.ts > (newestOf[k] as number)) {
+          newestOf[k] = p.ts;
+          seen[k]?.add(p.ts);
+        } else {
+          let times = seen[k];
+          if (!times) {
+            times = new Set(columns.ts.filter((_, i) => columns.sensor[i] === k));
+            seen[k] = times;
+          }
+          if (times.has(p.ts)) {
+            rejections.push({ index: p.index, reason: 'duplicate' });
+            continue;
+          }
+          times.add(p.ts);
         }
-        times.add(p.ts);
         columns.sensor.push(k);
         columns.ts.push(p.ts);
         columns.value.push(p.value);
@@ -208,6 +222,7 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
       const signals: AlarmSignal[] = [];
       const updates: StateUpdate[] = [];
       const newest: { sensorId: string; ts: number }[] = [];
+      const learnedLimits: { sensorId: string; center: number; sigma: number }[] = [];
       for (let k = 0; k < sensorIds.length; k++) {
         const readings = perSensor[k] as { ts: number; value: number }[];
         if (readings.length === 0) continue;
@@ -217,8 +232,7 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
           configOf(sensor),
           readings,
         );
-        if (result.learned)
-          await storeLearnedLimits(tx, sensor.id, result.learned.center, result.learned.sigma);
+        if (result.learned) learnedLimits.push({ sensorId: sensor.id, ...result.learned });
         signals.push(...collapse(sensor, result.findings));
         let last = readings[0] as { ts: number; value: number };
         for (const r of readings) if (r.ts >= last.ts) last = r;
@@ -230,6 +244,7 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
         });
         newest.push({ sensorId: sensor.id, ts: last.ts });
       }
+      await storeLearnedLimits(tx, learnedLimits);
       await saveStates(tx, updates);
       const raised = await raiseAlarms(tx, signals);
       const opened = raised.filter((a) => a.opened);

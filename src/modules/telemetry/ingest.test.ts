@@ -138,3 +138,23 @@ describe('telemetry ingest', () => {
     assert.equal(ok.accepted, 1);
   });
 });
+
+describe('telemetry ingest: duplicates out of order', () => {
+  test('a batch out of time order still finds its repeats; in order, none are invented', async () => {
+    const e = await kit.newSensor('ING-E');
+    const t0 = base + 20 * MIN;
+    const shuffled = [3, 1, 2, 1, 3, 0, 4].map((i) => ({ sensorId: e, ts: t0 + i * 1000, value: i }));
+    const result = await kit.bulk({ readings: shuffled });
+    assert.deepEqual([result.accepted, result.reasons], [5, { duplicate: 2 }]);
+    assert.deepEqual(
+      result.errors.map((r) => r.index),
+      [3, 4],
+    );
+    const ordered = Array.from({ length: 50 }, (_, i) => ({
+      sensorId: e,
+      ts: t0 + (10 + i) * 1000,
+      value: i,
+    }));
+    assert.deepEqual((await kit.bulk({ readings: ordered })).accepted, 50);
+  });
+});

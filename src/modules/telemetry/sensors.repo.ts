@@ -137,12 +137,19 @@ export async function saveStates(tx: Executor, updates: StateUpdate[]) {
   );
 }
 
-/** Stores control limits learned from a sensor's baseline (unless someone set limits meanwhile). */
-export async function storeLearnedLimits(tx: Executor, sensorId: string, center: number, sigma: number) {
-  await tx
-    .update(sensors)
-    .set({ controlCenter: center, controlSigma: sigma, limitsSource: 'baseline' })
-    .where(and(eq(sensors.id, sensorId), sql`${sensors.limitsSource} is distinct from 'manual'`));
+/** Stores control limits learned from sensors' baselines (unless someone set limits meanwhile), in one statement. */
+export async function storeLearnedLimits(
+  tx: Executor,
+  limits: readonly { sensorId: string; center: number; sigma: number }[],
+) {
+  if (limits.length === 0) return;
+  await queryRows(
+    tx,
+    sql`update sensors s set control_center = l.center, control_sigma = l.sigma, limits_source = 'baseline'
+        from unnest(${sql.param(limits.map((l) => l.sensorId))}::uuid[], ${sql.param(limits.map((l) => l.center))}::float8[],
+                    ${sql.param(limits.map((l) => l.sigma))}::float8[]) as l(sensor_id, center, sigma)
+        where s.id = l.sensor_id and s.limits_source is distinct from 'manual'`,
+  );
 }
 
 /** Forgets learned limits and the detectors that depend on them; the rolling z-score keeps its window. */
