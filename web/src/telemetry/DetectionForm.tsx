@@ -88,6 +88,21 @@ export function DetectionForm({ sensor }: { sensor: Sensor }) {
     setSaved(false);
     setState((current) => ({ ...current, [key]: value }));
   };
+  /** A narrow decimal input bound to one of the form's text fields. */
+  const decimalField = (
+    suffix: string,
+    label: string,
+    key: 'lowerSpec' | 'upperSpec' | 'target' | 'center' | 'sigma',
+  ) => (
+    <InputField
+      id={`${id}-${suffix}`}
+      label={label}
+      inputMode="decimal"
+      value={state[key]}
+      onChange={(v) => set(key, v)}
+      narrow
+    />
+  );
   const toggleRule = (rule: RuleId, on: boolean) => {
     const rules = new Set(state.rules);
     if (on) rules.add(rule);
@@ -120,30 +135,9 @@ export function DetectionForm({ sensor }: { sensor: Sensor }) {
         <fieldset className="detection-group">
           <legend>Spec limits</legend>
           <div className="form-grid">
-            <InputField
-              id={`${id}-lsl`}
-              label={`Lower spec limit${unit}`}
-              inputMode="decimal"
-              value={state.lowerSpec}
-              onChange={(v) => set('lowerSpec', v)}
-              narrow
-            />
-            <InputField
-              id={`${id}-usl`}
-              label={`Upper spec limit${unit}`}
-              inputMode="decimal"
-              value={state.upperSpec}
-              onChange={(v) => set('upperSpec', v)}
-              narrow
-            />
-            <InputField
-              id={`${id}-target`}
-              label={`Target${unit}`}
-              inputMode="decimal"
-              value={state.target}
-              onChange={(v) => set('target', v)}
-              narrow
-            />
+            {decimalField('lsl', `Lower spec limit${unit}`, 'lowerSpec')}
+            {decimalField('usl', `Upper spec limit${unit}`, 'upperSpec')}
+            {decimalField('target', `Target${unit}`, 'target')}
           </div>
           <label className="choice">
             <input type="checkbox" checked={state.spec} onChange={(e) => set('spec', e.target.checked)} />
@@ -284,22 +278,8 @@ export function DetectionForm({ sensor }: { sensor: Sensor }) {
           <div className="form-grid">
             {state.limits === 'manual' ? (
               <>
-                <InputField
-                  id={`${id}-center`}
-                  label={`Center line${unit}`}
-                  inputMode="decimal"
-                  value={state.center}
-                  onChange={(v) => set('center', v)}
-                  narrow
-                />
-                <InputField
-                  id={`${id}-sigma`}
-                  label={`σ${unit}`}
-                  inputMode="decimal"
-                  value={state.sigma}
-                  onChange={(v) => set('sigma', v)}
-                  narrow
-                />
+                {decimalField('center', `Center line${unit}`, 'center')}
+                {decimalField('sigma', `σ${unit}`, 'sigma')}
               </>
             ) : null}
             <InputField
