@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { MqttClient } from 'mqtt';
+import { queryRows } from '../../../platform/db/database.ts';
 import { eventually } from '../../../platform/jobs/testing.ts';
 import {
   bridgeReady,
@@ -193,5 +194,49 @@ describe('MQTT bridge (Mosquitto at 127.0.0.1:1883)', () => {
       qos: 1,
     });
     await kit.waitForReadings(good, 6);
+  });
+
+  test("with the tenant's autoCreateSensors on, unknown sensor keys get a sensor", async () => {
+    const setting = (autoCreateSensors: boolean) =>
+      kit.t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/plant-ops/telemetry/settings',
+        headers: kit.admin.headers,
+        payload: { autoCreateSensors },
+      });
+    assert.equal((await setting(true)).statusCode, 200);
+    try {
+      // The setting is cached for up to 5 s: publish until the sensor exists.
+      let ts = base;
+      const sensorId = await eventually(async () => {
+        await publisher.publishAsync(kit.topic('MQ-NEW.1'), JSON.stringify({ ts: ts++, value: 1 }), {
+          qos: 1,
+        });
+        const [row] = await queryRows<{ id: string }>(
+          kit.t.database.db,
+          sql`select id from sensors where key = 'MQ-NEW.1' and facility_id = ${kit.tenant.facilityId}`,
+        );
+        return row?.id;
+      }, 'the sensor MQ-NEW.1 to be created');
+      await kit.waitForReadings(sensorId, 1);
+      assert.ok((await kit.metric('mqtt_sensors_created_total')) >= 1);
+      // A key the sensors API would refuse creates nothing; its readings are rejected as unknown.
+      const rejectedBefore = await kit.metric('mqtt_readings_total', { result: 'rejected' });
+      await publisher.publishAsync(kit.topic('bad key!'), JSON.stringify({ ts: base, value: 1 }), { qos: 1 });
+      await eventually(
+        async () =>
+          (await kit.metric('mqtt_readings_total', { result: 'rejected' })) > rejectedBefore
+            ? true
+            : undefined,
+        'the reading of the bad key to be rejected',
+      );
+      const [bad] = await queryRows<{ n: number }>(
+        kit.t.database.db,
+        sql`select count(*)::int as n from sensors where key = 'bad key!'`,
+      );
+      assert.equal(bad?.n, 0);
+    } finally {
+      await setting(false);
+    }
   });
 });

@@ -1,10 +1,12 @@
-// Who a topic belongs to: topic key → tenant, and (tenant, facility code) → facility, each cached
+// Who a topic belongs to: topic key → tenant, and (tenant, facility code) → facility — and whether
+// the tenant lets devices create sensors — each cached
 // for a few seconds (answers "unknown" included, so a device publishing with a wrong key does not
 // cost a query per message). A rotated or removed key stops working within the TTL.
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db, Executor } from '../../../platform/db/database.ts';
 import { facilities, telemetrySettings, tenants } from '../../../platform/db/schema/index.ts';
 import { readAcrossTenants, readInTenant } from '../../../platform/db/scope.ts';
+import { settingsOf } from '../settings.repo.ts';
 
 /** The tenant whose topic key this is, unless the tenant is inactive. */
 async function tenantOfKey(tx: Executor, key: string): Promise<string | null> {
@@ -69,6 +71,7 @@ export interface DirectoryOptions {
 export function createDirectory({ db, ttlMs = 5000 }: DirectoryOptions) {
   const tenantsByKey = new TtlCache<string | null>(ttlMs, 10_000);
   const facilityIds = new TtlCache<string | null>(ttlMs, 10_000);
+  const autoCreates = new TtlCache<boolean>(ttlMs, 10_000);
   return {
     /** The tenant of a topic key (null: unknown); a promise only when not known yet. */
     tenantOfKey: (key: string) =>
@@ -78,9 +81,15 @@ export function createDirectory({ db, ttlMs = 5000 }: DirectoryOptions) {
       facilityIds.get(`${tenantId}\u0000${code}`, () =>
         readInTenant(db, tenantId, (tx) => facilityByCode(tx, code)),
       ),
+    /** Whether the tenant lets devices create sensors for keys it does not have (autoCreateSensors). */
+    autoCreate: (tenantId: string) =>
+      autoCreates.get(tenantId, () =>
+        readInTenant(db, tenantId, async (tx) => (await settingsOf(tx, tenantId)).autoCreateSensors),
+      ),
     clear() {
       tenantsByKey.clear();
       facilityIds.clear();
+      autoCreates.clear();
     },
   };
 }

@@ -4,7 +4,10 @@ import { sql } from 'drizzle-orm';
 import type { Registry } from 'prom-client';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { inTenant } from '../../../platform/db/scope.ts';
 import type { Ingest } from '../ingest.service.ts';
+import { createMissingSensors } from '../line-protocol.repo.ts';
+import { SensorKey } from '../telemetry.schemas.ts';
 import { type Bridge, startBridge } from './bridge.ts';
 import { type Broker, startBroker } from './broker.ts';
 import { createDirectory } from './directory.ts';
@@ -12,6 +15,11 @@ import { createMqttMetrics } from './metrics.ts';
 import { createPipeline } from './pipeline.ts';
 
 export { parsePayload, parseTopic, TOPIC_FILTER } from './payload.ts';
+
+// Keys a device may create a sensor for: those the sensors API accepts.
+const SENSOR_KEY_RULE = SensorKey as unknown as { pattern: string; maxLength: number };
+const SENSOR_KEY = new RegExp(SENSOR_KEY_RULE.pattern);
+const SENSOR_KEY_MAX = SENSOR_KEY_RULE.maxLength;
 
 export interface MqttSettings {
   mqttUrl: string | undefined;
@@ -57,6 +65,20 @@ export function createMqtt(deps: MqttDeps) {
         directory,
         metrics,
         logger,
+        beforeCommit: async (tenantId, facilityId, keys) => {
+          if (!(await directory.autoCreate(tenantId))) return;
+          const wanted = keys.filter((key) => key.length <= SENSOR_KEY_MAX && SENSOR_KEY.test(key));
+          if (wanted.length === 0) return;
+          const created = await inTenant(deps.db, tenantId, (tx) =>
+            createMissingSensors(
+              tx,
+              tenantId,
+              facilityId,
+              wanted.map((key) => ({ key, unit: undefined })),
+            ),
+          );
+          if (created) metrics.sensorsCreated.inc(created);
+        },
         databaseAnswers: () =>
           deps.db.execute(sql`select 1`).then(
             () => true,

@@ -25,6 +25,11 @@ export function createMqttMetrics(registry: Registry) {
       labelNames: ['result'] as const,
       registers,
     }),
+    sensorsCreated: new Counter({
+      name: 'mqtt_sensors_created_total',
+      help: 'Sensors created for unknown keys of MQTT messages (tenants with autoCreateSensors on)',
+      registers,
+    }),
     bridgeConnected: new Gauge({
       name: 'mqtt_bridge_connected',
       help: '1 while the bridge is connected and subscribed to the external broker',

@@ -22,6 +22,8 @@ export interface PipelineOptions {
   logger: WarnLogger;
   /** Whether the database answers: a batch that failed while it does may hold a message at fault. */
   databaseAnswers: () => Promise<boolean>;
+  /** Runs before a batch is committed, with its sensor keys (creating the missing ones, if allowed). */
+  beforeCommit?: (tenantId: string, facilityId: string, sensorKeys: string[]) => Promise<void>;
   /** A batch goes to ingest once it holds this many readings… */
   maxReadings?: number;
   /** …or this long after its first message arrived. */
@@ -65,6 +67,7 @@ export function createPipeline({
   metrics,
   logger,
   databaseAnswers,
+  beforeCommit,
   maxReadings = 5000,
   maxDelayMs = 50,
   concurrency = 4,
@@ -110,7 +113,7 @@ export function createPipeline({
       }
       const batch = lane.batches.shift() as Batch;
       lane.committing = true;
-      const run = settle(batch.tenantId, batch.facilityId, batch.messages)
+      const run = commit(batch)
         .catch((err) => logger.warn({ err }, 'MQTT batch settlement failed'))
         .finally(() => {
           lane.committing = false;
@@ -137,6 +140,25 @@ export function createPipeline({
         waiter.resolve();
       }
     }
+  }
+
+  async function commit(batch: Batch) {
+    if (beforeCommit) {
+      const keys = new Set<string>();
+      for (const m of batch.messages) keys.add(m.rows[0]?.sensorKey as string);
+      try {
+        await beforeCommit(batch.tenantId, batch.facilityId, [...keys]);
+      } catch (err) {
+        metrics.batches.inc({ result: 'failed' });
+        logger.warn(
+          { err, readings: batch.readings },
+          'an MQTT batch could not be prepared; not acknowledged',
+        );
+        for (const m of batch.messages) m.reject(err);
+        return;
+      }
+    }
+    await settle(batch.tenantId, batch.facilityId, batch.messages);
   }
 
   /**
