@@ -7,11 +7,8 @@
 // Usage: npm run bench:query [-- --driver pglite|postgres|both] [--days 30] [--requests 200] [--json]
 //   (env: BENCH_DAYS, BENCH_REQUESTS)
 import { autoPlan } from '../src/modules/telemetry/buckets.ts';
-import {
-  bucketedReadings,
-  ensurePartitions,
-  insertReadings,
-} from '../src/modules/telemetry/readings.repo.ts';
+import { ensurePartitions, insertReadings } from '../src/modules/telemetry/readings.repo.ts';
+import { bucketedReadings } from '../src/modules/telemetry/series.repo.ts';
 import { inTenant, readInTenant } from '../src/platform/db/scope.ts';
 import type { Driver } from './args.ts';
 import { count, createSensors, driversOf, parseArgs, startBenchServer } from './telemetry-server.ts';

@@ -1,6 +1,6 @@
 import type { AlarmRow } from './alarms.repo.ts';
-import type { Bucket, RawReading } from './readings.repo.ts';
 import type { SensorRow } from './sensors.repo.ts';
+import type { Bucket, RawReading } from './series.repo.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const isoMs = (ms: number) => new Date(ms).toISOString();

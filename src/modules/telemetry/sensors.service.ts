@@ -6,7 +6,7 @@ import { facilityInScope } from '../identity/index.ts';
 import { findLine } from '../plant/index.ts';
 import { activeAlarmsOf, activeAlarmsPerSensor } from './alarms.repo.ts';
 import { DEFAULT_DETECTION, type DetectionConfig } from './monitor.ts';
-import { hasReadings, recentMeans } from './readings.repo.ts';
+import { hasReadings } from './readings.repo.ts';
 import {
   deleteSensor,
   findSensor,
@@ -19,6 +19,7 @@ import {
   type SensorRow,
   updateSensor,
 } from './sensors.repo.ts';
+import { recentMeans } from './series.repo.ts';
 
 export interface SensorInput {
   facilityId: string;

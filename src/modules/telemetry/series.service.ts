@@ -12,8 +12,8 @@ import {
   fixedPlan,
   MAX_POINTS,
 } from './buckets.ts';
-import { bucketedReadings, rawReadings } from './readings.repo.ts';
 import { findSensor } from './sensors.repo.ts';
+import { bucketedReadings, rawReadings } from './series.repo.ts';
 
 export interface SeriesQuery {
   from?: string | undefined;

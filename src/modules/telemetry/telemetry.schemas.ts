@@ -255,8 +255,6 @@ export const BulkBody = Type.Object(
   },
   { additionalProperties: false },
 );
-/** One NDJSON line of the bulk endpoint (`Content-Type: application/x-ndjson`). */
-export const NdjsonRow = BulkRow;
 
 export const IngestResult = Type.Object(
   {
