@@ -1,0 +1,224 @@
+// Demo ERP exports of work orders: `generateWorkOrders` yields the file's text lazily (a million rows
+// never sit in memory), `writeWorkOrders` streams it to a file in the ERP's encoding with the ground
+// truth (`<out>.truth.json`) beside it. The same seed gives the same bytes.
+import { mkdir, open, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { REQUIRED_KEYS } from '../canonical.ts';
+import {
+  compileDialect,
+  type DialectSpec,
+  type Erp,
+  entityText,
+  GRANULARITIES,
+  type Granularity,
+} from './dialect.ts';
+import { GENERIC, ODOO, ORACLE } from './dialects-other.ts';
+import { SAP, SAP_DE } from './dialects-sap.ts';
+import { csvField, encodeText, type TextEncoding } from './format.ts';
+import { createOrderSource, type OpRow, rollUp } from './orders.ts';
+import { buildPlant } from './plant.ts';
+import { createRandom, seedOf } from './prng.ts';
+import { type PatternTruth, patternFields, patternMeter, plantedPatternSpecs } from './truth.ts';
+
+export { ERPS, type Erp, GRANULARITIES, type Granularity } from './dialect.ts';
+
+export const DIALECTS: Record<Erp, DialectSpec> = {
+  sap: SAP,
+  'sap-de': SAP_DE,
+  oracle: ORACLE,
+  odoo: ODOO,
+  generic: GENERIC,
+};
+
+/** Failures grow likelier once a tool has worn beyond this many minutes. */
+const TOOL_WEAR_LIMIT = 200;
+
+export interface GenerateOptions {
+  rows: number;
+  erp: Erp;
+  seed: number | string;
+  granularity?: Granularity;
+}
+
+export interface WorkOrderTruth {
+  erp: Erp;
+  system: string;
+  rows: number;
+  workOrders: number;
+  seed: number | string;
+  granularity: Granularity;
+  encoding: TextEncoding;
+  delimiter: string;
+  decimal: '.' | ',';
+  thousands: '' | ',' | '.';
+  lineEnding: 'CRLF' | 'LF';
+  /** The usual date pattern of the file; `dateFormats` has each date column's (`excel` = serial days). */
+  dateFormat: string;
+  dateFormats: Record<string, string>;
+  /** Every header of the file → its canonical field, or null when it maps to nothing (kept as extra). */
+  columns: Record<string, string | null>;
+  /** Columns whose values are minutes while their canonical field is in hours. */
+  units: Record<string, 'min'>;
+  required: readonly string[];
+  patterns: PatternTruth[];
+}
+
+export interface WorkOrderExport {
+  header: string[];
+  /** The file's text (BOM and header line first) in chunks of rows; each call starts afresh. */
+  chunks(rowsPerChunk?: number): Generator<string>;
+  /** The ground truth; its pattern measures cover the rows `chunks` has produced so far. */
+  truth(): WorkOrderTruth;
+}
+
+const numericSeed = (seed: number | string): number =>
+  typeof seed === 'number' && Number.isInteger(seed) ? seed >>> 0 : seedOf(seed);
+
+export function generateWorkOrders(options: GenerateOptions): WorkOrderExport {
+  const { rows, erp, seed } = options;
+  const granularity = options.granularity ?? 'header';
+  if (!Number.isInteger(rows) || rows < 0)
+    throw new RangeError(`rows must be a whole number ≥ 0, not ${rows}`);
+  const spec = DIALECTS[erp];
+  if (!spec) throw new RangeError(`unknown ERP dialect "${erp}"`);
+  if (!GRANULARITIES.includes(granularity)) throw new RangeError(`unknown granularity "${granularity}"`);
+
+  const setup = () => {
+    const rng = createRandom(numericSeed(seed));
+    const plant = buildPlant(rng);
+    const dialect = compileDialect(spec, plant, granularity);
+    const { labels } = dialect;
+    const { planted } = plant;
+    const plantedRow = {
+      machine: planted.machine,
+      workCenter: planted.driftWorkCenter,
+      supplier: planted.supplier,
+      part: planted.part,
+      shift: planted.shift,
+      operator: planted.operator,
+    } as OpRow;
+    // A pattern the file cannot show (its ERP lacks a column the measure needs) is left out of the truth.
+    const present = new Set(dialect.columns.map((c) => c.field));
+    const specs = plantedPatternSpecs(
+      (field) => entityText(labels, plant, field, plantedRow),
+      TOOL_WEAR_LIMIT,
+    ).filter((p) => patternFields(p).every((field) => present.has(field)));
+    const meter = patternMeter<OpRow>(specs, {
+      number: (o, f) => Number(o[f as keyof OpRow]),
+      entity: (o, f) => entityText(labels, plant, f, o),
+      day: (o) => Math.floor(o.actualStart / 1440),
+    });
+    return { rng, plant, dialect, meter };
+  };
+  let state = setup();
+  let workOrders = 0;
+
+  return {
+    header: state.dialect.header,
+    *chunks(rowsPerChunk = 4096) {
+      state = setup();
+      workOrders = 0;
+      const { rng, plant, dialect, meter } = state;
+      const source = createOrderSource(plant, rng);
+      const d = spec.delimiter;
+      const eol = spec.lineEnding;
+      const cells = dialect.cells;
+      const last = cells.length;
+      const bom = spec.encoding === 'utf-8-bom' ? '\uFEFF' : '';
+      const cellTexts: string[] = new Array(last);
+      let lines: string[] = [bom + dialect.header.map((h) => csvField(h, d)).join(d)];
+      let written = 0;
+      while (written < rows) {
+        let ops = source.next(written / rows);
+        if (granularity === 'operation' && ops.length > rows - written) ops = ops.slice(0, rows - written);
+        const order = rollUp(ops);
+        meter.add(order);
+        workOrders += 1;
+        for (const row of granularity === 'header' ? [order] : ops) {
+          // Joined arrays build flat strings; `+=` would build ropes the encoder must flatten again.
+          for (let i = 0; i < last; i++) cellTexts[i] = (cells[i] as (r: OpRow) => string)(row);
+          lines.push(cellTexts.join(d));
+          written += 1;
+          if (lines.length === rowsPerChunk) {
+            yield lines.join(eol) + eol;
+            lines = [];
+          }
+        }
+      }
+      if (lines.length) yield lines.join(eol) + eol;
+    },
+    truth() {
+      const { dialect, meter } = state;
+      const columns: Record<string, string | null> = {};
+      const units: Record<string, 'min'> = {};
+      for (const c of dialect.columns) {
+        columns[c.header] = c.field;
+        if (c.unit) units[c.header] = c.unit;
+      }
+      return {
+        erp,
+        system: spec.system,
+        rows,
+        workOrders,
+        seed,
+        granularity,
+        encoding: spec.encoding,
+        delimiter: spec.delimiter,
+        decimal: spec.decimal,
+        thousands: spec.thousands,
+        lineEnding: spec.lineEnding === '\r\n' ? 'CRLF' : 'LF',
+        dateFormat: spec.dateFormat,
+        dateFormats: dialect.dateFormats,
+        columns,
+        units,
+        required: REQUIRED_KEYS,
+        patterns: meter.result(),
+      };
+    },
+  };
+}
+
+/** A whole export in memory, as bytes in its encoding: for small files (tests, examples). */
+export function renderWorkOrders(options: GenerateOptions): { bytes: Buffer; truth: WorkOrderTruth } {
+  const exp = generateWorkOrders(options);
+  const encoding = DIALECTS[options.erp].encoding;
+  const bytes = Buffer.concat([...exp.chunks()].map((chunk) => encodeText(chunk, encoding)));
+  return { bytes, truth: exp.truth() };
+}
+
+export interface WriteResult {
+  out: string;
+  truthPath: string;
+  rows: number;
+  workOrders: number;
+  bytes: number;
+  ms: number;
+  truth: WorkOrderTruth;
+}
+
+/** Streams an export to `out` (and its truth to `<out>.truth.json`); encodes a chunk while the last is written. */
+export async function writeWorkOrders(options: GenerateOptions & { out: string }): Promise<WriteResult> {
+  const started = performance.now();
+  const exp = generateWorkOrders(options);
+  const encoding = DIALECTS[options.erp].encoding;
+  await mkdir(dirname(options.out), { recursive: true });
+  const file = await open(options.out, 'w');
+  let bytes = 0;
+  try {
+    let pending: Promise<unknown> = Promise.resolve();
+    for (const chunk of exp.chunks(8192)) {
+      const buffer = encodeText(chunk, encoding);
+      await pending;
+      pending = file.write(buffer);
+      bytes += buffer.length;
+    }
+    await pending;
+  } finally {
+    await file.close();
+  }
+  const truth = exp.truth();
+  const truthPath = `${options.out}.truth.json`;
+  await writeFile(truthPath, `${JSON.stringify(truth, null, 2)}\n`);
+  const ms = performance.now() - started;
+  return { out: options.out, truthPath, rows: truth.rows, workOrders: truth.workOrders, bytes, ms, truth };
+}
