@@ -6,6 +6,7 @@
 // authentication, no presenter); the ratio shows what the API adds.
 // Usage: npm run bench:query [-- --driver pglite|postgres|both] [--days 30] [--requests 200] [--json]
 //   (env: BENCH_DAYS, BENCH_REQUESTS)
+import { loadavg } from 'node:os';
 import { autoPlan } from '../src/modules/telemetry/buckets.ts';
 import { ensurePartitions, insertReadings } from '../src/modules/telemetry/readings.repo.ts';
 import { bucketedReadings } from '../src/modules/telemetry/series.repo.ts';
@@ -117,11 +118,21 @@ async function measure(driver: Driver) {
   }
 }
 
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const loadBefore = load();
 const results = [];
 for (const driver of drivers) results.push(await measure(driver));
+const loadAfter = load();
 if (flags.json) {
   console.log(
-    JSON.stringify({ date: new Date().toISOString(), days: DAYS, requests: REQUESTS, results }, null, 2),
+    JSON.stringify(
+      { date: new Date().toISOString(), days: DAYS, requests: REQUESTS, loadBefore, loadAfter, results },
+      null,
+      2,
+    ),
   );
 } else {
   console.log(
@@ -151,5 +162,6 @@ if (flags.json) {
   console.log(
     `times in ms; goal: HTTP p99 < ${GOAL_P99_MS} ms; ratio = statement ÷ HTTP (1 = the API adds nothing)`,
   );
+  console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${loadAfter} after`);
 }
 process.exit(0);

@@ -4,17 +4,23 @@
 //   with --detector zscore|both, the older rolling z-score, replayed reading by reading and scored
 //   with NAB's rules; per file and in total for each profile.
 // - SKAB: the multivariate detector (T² + SPE over a PCA model, src/modules/telemetry/
-//   multivariate.ts) with SKAB's outlier protocol: per file, the first 400 rows train the model and
-//   the rest are tested; predictions of all files are pooled into one F1, FAR and MAR.
+//   multivariate.ts, the code sensor groups run) with SKAB's outlier protocol: per file, the first
+//   400 rows train the model and the rest are tested, scored as one stream after the training rows
+//   as a group's sweep scores its buckets; predictions of all files are pooled into one F1, FAR, MAR.
 // Usage: npm run eval:anomalies [-- --suite nab|skab|both] [--data <dir>] [--labels <file>]
 //        [--published <dir>] [--detector default|zscore|both] [--train 400] [--quantile 0.99]
-//        [--explained 0.9] [--json]
+//        [--explained 0.85] [--smoothing 3] [--json]   (SKAB options default to PCA_DEFAULTS)
 // --data and --labels apply to the one suite chosen; with both, the datasets' own folders are read.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { scorePca, trainPca } from '../src/modules/telemetry/multivariate.ts';
+import {
+  PCA_DEFAULTS,
+  scorePcaSeries,
+  TRAINING_FOLDS,
+  trainPca,
+} from '../src/modules/telemetry/multivariate.ts';
 import {
   describeDetector,
   NAB_DETECTORS,
@@ -32,8 +38,9 @@ const { values: args } = parseArgs({
     published: { type: 'string' },
     detector: { type: 'string', default: 'default' },
     train: { type: 'string', default: '400' },
-    quantile: { type: 'string', default: '0.99' },
-    explained: { type: 'string', default: '0.9' },
+    quantile: { type: 'string', default: String(PCA_DEFAULTS.quantile) },
+    explained: { type: 'string', default: String(PCA_DEFAULTS.explained) },
+    smoothing: { type: 'string', default: String(PCA_DEFAULTS.smoothing) },
     json: { type: 'boolean', default: false },
   },
 });
@@ -46,6 +53,7 @@ if (args.suite === 'both' && (args.data || args.labels))
 const trainRows = Number(args.train);
 const quantile = Number(args.quantile);
 const explained = Number(args.explained);
+const smoothing = Number(args.smoothing);
 if (!Number.isInteger(trainRows) || trainRows < 10) throw new Error('--train must be an integer ≥ 10');
 
 // SKAB README, "Proposed Leaderboard", outlier detection on the test set.
@@ -100,10 +108,10 @@ if (args.suite !== 'nab') {
     const sensors = Object.keys(records[0] ?? {}).filter((column) => !LABELS.has(column));
     if (!records[0] || !('anomaly' in records[0])) throw new Error(`${file}: no anomaly column`);
     const vectors = records.map((record) => sensors.map((column) => Number(record[column])));
-    const model = trainPca(vectors.slice(0, trainRows), { explained, quantile });
+    const training = vectors.slice(0, trainRows);
+    const model = trainPca(training, { explained, quantile, smoothing });
     const local = { tp: 0, fp: 0, fn: 0 };
-    vectors.slice(trainRows).forEach((vector, i) => {
-      const score = scorePca(model, vector);
+    scorePcaSeries(model, vectors.slice(trainRows), training).forEach((score, i) => {
       const predicted = score.t2Signal || score.qSignal;
       const actual = Number(records[trainRows + i]?.anomaly) === 1;
       const key = predicted ? (actual ? 'tp' : 'fp') : actual ? 'fn' : 'tn';
@@ -123,7 +131,8 @@ if (args.suite !== 'nab') {
     console.log(`SKAB outlier detection: ${runs.length} files from ${skabDir}`);
     console.log(`protocol: first ${trainRows} rows of each file train, the rest test; pooled predictions`);
     console.log(
-      `detector: T² or SPE beyond the training window's ${quantile} quantile, PCA explaining ${explained}\n`,
+      `detector: PCA explaining ${explained}; a row is anomalous when the median T² or SPE of it and the ${smoothing - 1} rows before it\n` +
+        `exceeds the ${quantile} quantile of the same median over the training rows scored out of sample (${TRAINING_FOLDS} time blocks, each by a model of the others)\n`,
     );
     console.log('algorithm                     F1     FAR %   MAR %');
     const row = (name: string, a: number, b: number, c: number) =>

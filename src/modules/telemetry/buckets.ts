@@ -11,6 +11,13 @@ export const LADDER = [
 ] as const;
 
 export const AUTO_MAX_POINTS = 2000;
+/**
+ * Most minute-rollup rows `auto` reads: a chart's cost is the rows it merges, not the points it
+ * returns. 20,000 is a 10-minute chart of 13.9 days (2,000 points); a longer range gets the hourly
+ * width the hour rollup serves instead of 15 or 30 minutes from the minute rollup (a month: 720
+ * points from 720 rows, not 1,440 from 43,200).
+ */
+export const AUTO_MAX_MINUTE_ROWS = 20_000;
 /** Most buckets an explicit width may produce. */
 export const MAX_POINTS = 100_000;
 
@@ -49,11 +56,17 @@ export function align(from: number, to: number, widthSeconds: number): { from: n
   };
 }
 
-/** The finest width of the ladder that covers [from, to) in at most AUTO_MAX_POINTS buckets. */
+/**
+ * The finest width of the ladder that covers [from, to) in at most AUTO_MAX_POINTS buckets, unless
+ * it would read more than AUTO_MAX_MINUTE_ROWS rows of the minute rollup.
+ */
 export function autoPlan(from: number, to: number): BucketPlan {
   for (const width of LADDER) {
     const range = align(from, to, width);
-    if ((range.to - range.from) / (width * 1000) <= AUTO_MAX_POINTS) return plan(width, range);
+    const seconds = (range.to - range.from) / 1000;
+    if (seconds / width > AUTO_MAX_POINTS) continue;
+    if (sourceFor(width) === '1m' && seconds / 60 > AUTO_MAX_MINUTE_ROWS) continue;
+    return plan(width, range);
   }
   const width = LADDER[LADDER.length - 1] as number;
   return plan(width, align(from, to, width));

@@ -28,7 +28,7 @@ import {
   setMembers,
   updateGroup,
 } from './groups.repo.ts';
-import { PCA_DEFAULTS, type PcaModel, scorePca, trainPca } from './multivariate.ts';
+import { PCA_DEFAULTS, type PcaModel, scorePcaSeries, trainPca } from './multivariate.ts';
 
 export interface GroupInput {
   facilityId: string;
@@ -161,6 +161,7 @@ export function createGroupsService({ db, events }: { db: Db; events: Pick<Event
       const options = {
         explained: input.explained ?? PCA_DEFAULTS.explained,
         quantile: input.quantile ?? PCA_DEFAULTS.quantile,
+        smoothing: PCA_DEFAULTS.smoothing,
       };
       const model: StoredModel = {
         ...trainPca(
@@ -194,10 +195,19 @@ export function createGroupsService({ db, events }: { db: Db; events: Pick<Event
       const from = group.evaluatedUntil.getTime();
       const end = Math.min(align(until, until + 1, group.alignSeconds).from, from + MAX_ROWS * width);
       if (end <= from) return 0;
-      const rows = await alignedRows(tx, sensorIds, group.alignSeconds, from, end);
+      // The buckets just before the watermark, already judged, complete the first ones' smoothing.
+      const lead = ((model.smoothing ?? 1) - 1) * width;
+      const read = await alignedRows(tx, sensorIds, group.alignSeconds, from - lead, end);
+      const rows = read.filter((row) => row.t >= from);
+      const before = read.filter((row) => row.t < from).map((row) => row.values);
+      const scores = scorePcaSeries(
+        model,
+        rows.map((row) => row.values),
+        before,
+      );
       const signals = new Map<'t2' | 'spe', GroupSignal>();
-      for (const row of rows) {
-        const score = scorePca(model, row.values);
+      for (const [i, row] of rows.entries()) {
+        const score = scores[i] as (typeof scores)[number];
         for (const [rule, hit, statistic, limit] of [
           ['t2', score.t2Signal, score.t2, model.t2Limit],
           ['spe', score.qSignal, score.q, model.qLimit],

@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { createGroupsService } from './groups.service.ts';
 import { telemetryTestKit } from './testing.ts';
 
-// A sensor group end to end: members, training on a window where two sensors move together, then a
-// bucket where they part ways raises an SPE alarm (and a far excursion a T² one) when swept.
+// A sensor group end to end: members, training on a window where two sensors move together, then
+// buckets where they part ways raise an SPE alarm (and a far excursion a T² one) when swept.
 
 const kit = telemetryTestKit('groups');
 /** The sweep's work for one group (the timer calls it every few seconds in a served app). */
@@ -57,9 +57,18 @@ describe('telemetry sensor groups', () => {
     assert.equal(detail.body.activeAlarms.length, 0);
     assert.equal(detail.body.group.evaluatedUntil, new Date(start + 182 * 60_000).toISOString());
 
-    // Flow normal, power far below what that flow needs: off the model's plane.
+    // Flow normal, power far below what that flow needs — off the model's plane — for one minute:
+    // a bucket is judged by the median of its statistic and the two before it, so nothing yet.
+    const broken = (i: number) => next(i, flow(i), power(i) - 25);
+    const normal = (i: number) => next(i, flow(i), power(i));
+    await kit.bulk({ readings: [...broken(183), ...normal(184), ...normal(185)] });
+    await sweep(groupId);
+    detail = await kit.call(kit.s.viewer, 'GET', `/sensor-groups/${groupId}`);
+    assert.equal(detail.body.activeAlarms.length, 0);
+    // Two minutes off the plane, judged in a later sweep (the minutes before the watermark complete
+    // the median): an SPE alarm, signalled at 187 and, the median holding, at 188.
     await kit.bulk({
-      readings: [...next(183, flow(183), power(183) - 25), ...next(184, flow(184), power(184))],
+      readings: [186, 187, 188, 189, 190].flatMap((i) => (i < 188 ? broken(i) : normal(i))),
     });
     await sweep(groupId);
     detail = await kit.call(kit.s.viewer, 'GET', `/sensor-groups/${groupId}`);
@@ -70,7 +79,7 @@ describe('telemetry sensor groups', () => {
     // Swept again with nothing new: nothing judged twice.
     await sweep(groupId);
     detail = await kit.call(kit.s.viewer, 'GET', `/sensor-groups/${groupId}`);
-    assert.equal(detail.body.activeAlarms[0].signalCount, 1);
+    assert.equal(detail.body.activeAlarms[0].signalCount, 2);
 
     // New members forget the model.
     const c = await kit.newSensor('PUMP-TEMP');

@@ -114,8 +114,9 @@ describe('a month of 1 Hz readings', () => {
     }
     const loaded = performance.now();
 
-    const month = await assertMatchesRaw(sensorId, start, end, { source: '1m', readings: total });
-    assert.equal(month.widthSeconds, 1800);
+    // A month reads the hour rollup (720 hourly points), not 43,200 minute-rollup rows.
+    const month = await assertMatchesRaw(sensorId, start, end, { source: '1h', readings: total });
+    assert.equal(month.widthSeconds, 3600);
     const oneDay = await assertMatchesRaw(sensorId, end - 2 * DAY_MS, end - DAY_MS, {
       source: '1m',
       readings: 86_400,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { scorePca, trainPca } from './multivariate.ts';
+import { minimumTrainingRows, scorePca, scorePcaSeries, trainPca } from './multivariate.ts';
 
 /** A deterministic stream of standard normal numbers (LCG + Box–Muller), so the test is repeatable. */
 function normals(seed: number) {
@@ -63,14 +63,63 @@ describe('T² and SPE over a sensor group', () => {
   });
 
   test('on fresh normal data the false-alarm rate is near the 1 % the limits were set at', () => {
-    const fresh = pumpRows(2000, 7).map((row) => scorePca(model, row));
-    const t2Rate = fresh.filter((s) => s.t2Signal).length / fresh.length;
-    const qRate = fresh.filter((s) => s.qSignal).length / fresh.length;
+    const rate = (scores: { t2Signal: boolean; qSignal: boolean }[]): [number, number] => [
+      scores.filter((s) => s.t2Signal).length / scores.length,
+      scores.filter((s) => s.qSignal).length / scores.length,
+    ];
+    const fresh = pumpRows(2000, 7);
+    const [t2Rate, qRate] = rate(scorePcaSeries(model, fresh));
     assert.ok(t2Rate < 0.03 && qRate < 0.03, `T² ${t2Rate}, SPE ${qRate}`);
+    // Judged alone, each vector against limits set for vectors judged alone.
+    const single = trainPca(pumpRows(400, 1), { smoothing: 1 });
+    const [t2Single, qSingle] = rate(fresh.map((row) => scorePca(single, row)));
+    assert.ok(t2Single < 0.03 && qSingle < 0.03, `T² ${t2Single}, SPE ${qSingle}`);
+  });
+
+  test('limits come from rows the model was not fitted on, so they exceed the in-sample quantile', () => {
+    // The pressure transmitter creeps 1 bar over the window: fitted on every row the model absorbs
+    // the creep, while each block scored by a model of the others sits off their mean.
+    const creeping = pumpRows(400, 11).map(([flow, pressure, temperature], i) => [
+      flow as number,
+      (pressure as number) + i / 400,
+      temperature as number,
+    ]);
+    const trained = trainPca(creeping, { smoothing: 1 });
+    const inSample = creeping.map((row) => scorePca(trained, row).q).sort((a, b) => a - b);
+    const quantile99 = inSample[395] as number;
+    assert.ok(trained.qLimit > 1.15 * quantile99, `${trained.qLimit} vs ${quantile99}`);
+  });
+
+  test('a vector is judged by the median of its statistic and the two before it', () => {
+    const normal = pumpRows(6, 21);
+    const broken = [11, 48, 79];
+    // One stray vector raises nothing; two in a row do, and the signal holds one vector longer.
+    const stray = scorePcaSeries(model, [...normal.slice(0, 3), broken, ...normal.slice(3)]);
+    assert.deepEqual(
+      stray.map((s) => s.qSignal),
+      [false, false, false, false, false, false, false],
+    );
+    const shift = scorePcaSeries(model, [...normal.slice(0, 3), broken, broken, ...normal.slice(3)]);
+    assert.deepEqual(
+      shift.map((s) => s.qSignal),
+      [false, false, false, false, true, true, false, false],
+    );
+    // A stream judged in pieces, each with the vectors before it, is judged as if whole.
+    const stream = [...normal.slice(0, 3), broken, broken, ...normal.slice(3)];
+    const pieces = [
+      ...scorePcaSeries(model, stream.slice(0, 4)),
+      ...scorePcaSeries(model, stream.slice(4), stream.slice(0, 4)),
+    ];
+    assert.deepEqual(pieces, shift);
+    // Judged alone, the broken vector is a signal by itself.
+    assert.equal(scorePca(model, broken).qSignal, true);
   });
 
   test('bad training data and bad vectors are refused', () => {
     assert.throws(() => trainPca(pumpRows(5, 1)), /too few training rows/);
+    // Every fold's model needs more rows than variables: 4/5 of the window for 12 variables.
+    assert.equal(minimumTrainingRows(12), 17);
+    assert.throws(() => trainPca(pumpRows(50, 1), { smoothing: 0 }), /invalid PCA options/);
     assert.throws(() => trainPca([[1], [2]]), /at least two variables/);
     const withNaN = pumpRows(50, 1);
     withNaN[3] = [1, Number.NaN, 2];
