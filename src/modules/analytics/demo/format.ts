@@ -142,3 +142,30 @@ export function encodeWindows1252(text: string): Buffer {
 export function encodeText(text: string, encoding: TextEncoding): Buffer {
   return encoding === 'windows-1252' ? encodeWindows1252(text) : Buffer.from(text, 'utf8');
 }
+
+/**
+ * JSON as the repository's formatter (Biome) writes it: objects one key a line, arrays of plain values
+ * on one line when they fit in 110 columns. Generated truth files then survive `npm run format`.
+ */
+export function formatJson(value: unknown, indent = '', prefix = 0): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const plain = value.every((v) => v === null || typeof v !== 'object');
+    const inline = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    if (plain && indent.length + prefix + inline.length <= 110) return inline;
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => inner + formatJson(v, inner, 0)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    const lines = entries.map(([k, v]) => {
+      const key = `${JSON.stringify(k)}: `;
+      // The trailing comma counts against the line width.
+      return inner + key + formatJson(v, inner, key.length + 1);
+    });
+    return `{\n${lines.join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}

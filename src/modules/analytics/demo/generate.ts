@@ -14,7 +14,7 @@ import {
 } from './dialect.ts';
 import { GENERIC, ODOO, ORACLE } from './dialects-other.ts';
 import { SAP, SAP_DE } from './dialects-sap.ts';
-import { csvField, encodeText, type TextEncoding } from './format.ts';
+import { csvField, encodeText, formatJson, type TextEncoding } from './format.ts';
 import { createOrderSource, type OpRow, rollUp } from './orders.ts';
 import { buildPlant } from './plant.ts';
 import { createRandom, seedOf } from './prng.ts';
@@ -218,7 +218,7 @@ export async function writeWorkOrders(options: GenerateOptions & { out: string }
   }
   const truth = exp.truth();
   const truthPath = `${options.out}.truth.json`;
-  await writeFile(truthPath, `${JSON.stringify(truth, null, 2)}\n`);
+  await writeFile(truthPath, `${formatJson(truth)}\n`);
   const ms = performance.now() - started;
   return { out: options.out, truthPath, rows: truth.rows, workOrders: truth.workOrders, bytes, ms, truth };
 }
