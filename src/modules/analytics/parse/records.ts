@@ -67,17 +67,18 @@ export async function readRecords(
   const rawHeaders = header.cells;
   const width = Math.max(trimmedWidth(rawHeaders), detected.columns);
   const headers = uniqueHeaders(Array.from({ length: width }, (_, i) => rawHeaders[i] ?? ''));
+  const quiet = detected.kind === 'xlsx';
   let started = false;
   async function* batches(): AsyncGenerator<Row[]> {
     if (started) throw new Error('the rows of a file are read once');
     started = true;
     let rows = 0;
     try {
-      const first = rowsOf(pending, width);
+      const first = rowsOf(pending, width, quiet);
       rows += first.length;
       if (first.length > 0) yield first;
       for (let next = await source.next(); !next.done; next = await source.next()) {
-        const batch = rowsOf(next.value, width);
+        const batch = rowsOf(next.value, width, quiet);
         rows += batch.length;
         if (batch.length > 0) yield batch;
       }
@@ -108,8 +109,11 @@ const trimmedWidth = (cells: string[]): number => {
   return width;
 };
 
-/** Data rows of raw records: blanks dropped, ragged rows padded and flagged. */
-function rowsOf(records: RawRecord[], width: number): Row[] {
+/**
+ * Data rows of raw records: blanks dropped, ragged rows padded and flagged. A sheet's short rows are
+ * not ragged (Excel writes no empty cells), so `padQuietly` pads them without a flag.
+ */
+function rowsOf(records: RawRecord[], width: number, padQuietly: boolean): Row[] {
   const rows: Row[] = [];
   for (const { line, cells, problem } of records) {
     if (problem) {
@@ -124,7 +128,7 @@ function rowsOf(records: RawRecord[], width: number): Row[] {
     } else if (cells.length < width) {
       if (isBlank(cells)) continue;
       while (cells.length < width) cells.push('');
-      rows.push({ rowNo: line, cells, problem: 'too few cells' });
+      rows.push(padQuietly ? { rowNo: line, cells } : { rowNo: line, cells, problem: 'too few cells' });
     } else if (trimmedWidth(cells) <= width) {
       // Trailing empty cells (an export's trailing delimiters) are not data.
       if (isBlank(cells)) continue;

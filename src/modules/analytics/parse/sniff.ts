@@ -61,6 +61,7 @@ export interface SniffOptions extends XlsxOptions {
 }
 
 const HEAD_BYTES = 65_536;
+const MAX_HEAD_BYTES = 16 * 1024 ** 2;
 const SCAN_BYTES = 64 * 1024 ** 2;
 const SAMPLE_RECORDS = 200;
 const SAMPLE_XLSX_ROWS = 100;
@@ -74,16 +75,25 @@ const FOREIGN: [number[], string][] = [
 
 export async function sniff(path: string, options: SniffOptions = {}): Promise<Detected> {
   const file = await open(path, 'r');
-  let head: Buffer;
-  let size: number;
   try {
-    size = (await file.stat()).size;
-    head = Buffer.alloc(Math.min(size, options.headBytes ?? HEAD_BYTES));
+    const size = (await file.stat()).size;
+    let head = Buffer.alloc(Math.min(size, options.headBytes ?? HEAD_BYTES));
     await file.read(head, 0, head.length, 0);
     if (size === 0) throw new FileFormatError('empty');
     if (head.length >= 4 && (head.readUInt32LE(0) === 0x04034b50 || head.readUInt32LE(0) === 0x06054b50))
       return await sniffXlsx(path, head, options);
-    const detected = sniffCsv(head, head.length === size);
+    let detected: CsvDetected | undefined;
+    while (!detected) {
+      try {
+        detected = sniffCsv(head, head.length === size);
+      } catch (error) {
+        // A head without one whole line (a very wide header, many blank lines): read more of it.
+        const more = error instanceof FileFormatError && error.code === 'empty' && head.length < size;
+        if (!more || head.length >= MAX_HEAD_BYTES) throw error;
+        head = Buffer.alloc(Math.min(size, head.length * 4));
+        await file.read(head, 0, head.length, 0);
+      }
+    }
     if (detected.encoding === 'utf-8' && !detected.bom && isAscii(head) && size > head.length)
       detected.encoding = await encodingPastHead(file, head.length, options.scanBytes ?? SCAN_BYTES);
     return detected;
