@@ -57,7 +57,7 @@ export interface ColumnProfile {
 }
 
 // How a numeric-looking value constrains the number format.
-const enum_ = {
+const EVIDENCE = {
   none: 0,
   integer: 1,
   decimalDot: 2, // 1.5, 1,234.5
@@ -69,8 +69,10 @@ const enum_ = {
   groupOther: 8, // 1 234 567, 1'234'567 (decimal mark, if any, said by `decimalDot`/`decimalComma` too)
   groupOtherDot: 9, // 1 234.5
   groupOtherComma: 10, // 1 234,5
+  mixedDot: 11, // 1,234.5: decimal point, thousands comma
+  mixedComma: 12, // 1.234,5
 } as const;
-type Evidence = (typeof enum_)[keyof typeof enum_];
+type Evidence = (typeof EVIDENCE)[keyof typeof EVIDENCE];
 
 const NUMERIC =
   /^[(]?[-+−]?\s*(?:[€$£¥₹]|[A-Z]{3}\s)?\s*([\d.,'’ \u00A0\u202F]*\d[\d.,'’ \u00A0\u202F]*)\s*(?:[€$£¥₹]|\s[A-Z]{3})?\s*%?\s*-?[)]?$/;
@@ -80,22 +82,22 @@ const OTHER_GROUP = /[ '’\u00A0\u202F]/;
 const EXCEL_LOW = 25_569; // 1970-01-01
 const EXCEL_HIGH = 73_415; // 2101-01-01
 
-/** How the digits of a numeric value constrain the format (see `enum_`). */
+/** How the digits of a numeric value constrain the format (see `EVIDENCE`). */
 function evidenceOf(digits: string): Evidence {
   const dot = digits.indexOf('.');
   const comma = digits.indexOf(',');
   const other = OTHER_GROUP.test(digits);
   if (dot !== -1 && comma !== -1)
-    return digits.lastIndexOf(',') > digits.lastIndexOf('.') ? enum_.decimalComma : enum_.decimalDot;
+    return digits.lastIndexOf(',') > digits.lastIndexOf('.') ? EVIDENCE.mixedComma : EVIDENCE.mixedDot;
   const mark = dot !== -1 ? '.' : comma !== -1 ? ',' : '';
-  if (mark === '') return other ? enum_.groupOther : enum_.integer;
+  if (mark === '') return other ? EVIDENCE.groupOther : EVIDENCE.integer;
   const at = mark === '.' ? dot : comma;
-  if (digits.indexOf(mark, at + 1) !== -1) return mark === '.' ? enum_.groupDot : enum_.groupComma;
-  if (other) return mark === '.' ? enum_.groupOtherDot : enum_.groupOtherComma;
+  if (digits.indexOf(mark, at + 1) !== -1) return mark === '.' ? EVIDENCE.groupDot : EVIDENCE.groupComma;
+  if (other) return mark === '.' ? EVIDENCE.groupOtherDot : EVIDENCE.groupOtherComma;
   const int = digits.slice(0, at);
   const grouping = digits.length - at - 1 === 3 && int.length >= 1 && int.length <= 3 && int !== '0';
-  if (mark === '.') return grouping ? enum_.eitherDot : enum_.decimalDot;
-  return grouping ? enum_.eitherComma : enum_.decimalComma;
+  if (mark === '.') return grouping ? EVIDENCE.eitherDot : EVIDENCE.decimalDot;
+  return grouping ? EVIDENCE.eitherComma : EVIDENCE.decimalComma;
 }
 
 interface Classified {
@@ -115,19 +117,19 @@ function classify(t: string): Classified {
     if (digits.length === 8) dates = dateCandidatesOf(digits);
     else if (n >= EXCEL_LOW && n < EXCEL_HIGH) dates = dateBit('excel');
     const id = (digits.length > 1 && digits.startsWith('0')) || digits.length > 15;
-    return { kind: id ? 'id' : 'integer', evidence: enum_.integer, dates, bool };
+    return { kind: id ? 'id' : 'integer', evidence: EVIDENCE.integer, dates, bool };
   }
   const dates = /^\d/.test(t) ? dateCandidatesOf(t) : 0;
   const numeric = NUMERIC.exec(t);
-  const evidence = numeric ? evidenceOf(numeric[1] as string) : enum_.none;
+  const evidence = numeric ? evidenceOf(numeric[1] as string) : EVIDENCE.none;
   const numericDates = dateBit('excel') | dateBit('YYYYMMDD');
   let kind: Classified['kind'];
   if (bool !== null) kind = 'boolean';
   else if ((dates & ~numericDates) !== 0) kind = 'date';
-  else if (evidence !== enum_.none) kind = 'number';
+  else if (evidence !== EVIDENCE.none) kind = 'number';
   else if (t.length <= 40 && /\d/.test(t) && ID.test(t)) kind = 'id';
   else kind = 'text';
-  return { kind, evidence: kind === 'date' ? enum_.none : evidence, dates, bool };
+  return { kind, evidence: kind === 'date' ? EVIDENCE.none : evidence, dates, bool };
 }
 
 const isSpace = (c: number): boolean => c <= 32 || c === 160 || c === 0x202f || c === 0x2007;
@@ -140,7 +142,7 @@ export function profileColumn(): ColumnProfile {
   const seen = new Map<string, Classified>();
   let capped = false;
   const kinds = { boolean: 0, integer: 0, number: 0, date: 0, id: 0, text: 0 };
-  const evidence = new Array<number>(11).fill(0);
+  const evidence = new Array<number>(13).fill(0);
   const dateCounts = new Array<number>(DATE_CANDIDATES.length).fill(0);
   const bools = new Set<string>();
   let boolValues = 0;
@@ -156,7 +158,7 @@ export function profileColumn(): ColumnProfile {
       let c = seen.get(t);
       if (!c) {
         c = classify(t);
-        if (c.evidence !== enum_.none && /['’]/.test(t)) apostrophes++;
+        if (c.evidence !== EVIDENCE.none && /['’]/.test(t)) apostrophes++;
         if (seen.size < DISTINCT_CAP) seen.set(t, c);
         else capped = true;
       }
@@ -205,28 +207,40 @@ const booleanPair = (words: Set<string>): boolean => {
 
 function numberProfile(e: number[], apostrophes: number): NumberProfile | null {
   const n = (k: Evidence): number => e[k] ?? 0;
-  const total = e.reduce((a, b) => a + b, 0) - n(enum_.none);
+  const total = e.reduce((a, b) => a + b, 0) - n(EVIDENCE.none);
   if (total === 0) return null;
   // Values that prove a decimal comma or a decimal point; `1,500` and `1.500` prove neither.
-  const comma = n(enum_.decimalComma) + n(enum_.groupDot) + n(enum_.groupOtherComma);
-  const dot = n(enum_.decimalDot) + n(enum_.groupComma) + n(enum_.groupOtherDot);
-  const other = n(enum_.groupOther) + n(enum_.groupOtherComma) + n(enum_.groupOtherDot) > 0;
+  const comma =
+    n(EVIDENCE.decimalComma) + n(EVIDENCE.mixedComma) + n(EVIDENCE.groupDot) + n(EVIDENCE.groupOtherComma);
+  const dot =
+    n(EVIDENCE.decimalDot) + n(EVIDENCE.mixedDot) + n(EVIDENCE.groupComma) + n(EVIDENCE.groupOtherDot);
+  const other = n(EVIDENCE.groupOther) + n(EVIDENCE.groupOtherComma) + n(EVIDENCE.groupOtherDot) > 0;
   const otherMark = apostrophes > 0 ? "'" : ' ';
   // The thousands separator that goes with each decimal mark: the other mark when it groups
   // digits somewhere in the column, else a space or apostrophe when those do.
   const withDot: NumberFormat = {
     decimal: '.',
-    thousands: n(enum_.groupComma) + n(enum_.eitherComma) > 0 ? ',' : other ? otherMark : '',
+    thousands:
+      n(EVIDENCE.groupComma) + n(EVIDENCE.eitherComma) + n(EVIDENCE.mixedDot) > 0
+        ? ','
+        : other
+          ? otherMark
+          : '',
   };
   const withComma: NumberFormat = {
     decimal: ',',
-    thousands: n(enum_.groupDot) + n(enum_.eitherDot) > 0 ? '.' : other ? otherMark : '',
+    thousands:
+      n(EVIDENCE.groupDot) + n(EVIDENCE.eitherDot) + n(EVIDENCE.mixedComma) > 0
+        ? '.'
+        : other
+          ? otherMark
+          : '',
   };
   if (comma !== dot) {
     const format = comma > dot ? withComma : withDot;
     return { format, ambiguous: false, candidates: [], proof: Math.max(comma, dot) };
   }
-  const open = comma > 0 || n(enum_.eitherComma) + n(enum_.eitherDot) > 0;
+  const open = comma > 0 || n(EVIDENCE.eitherComma) + n(EVIDENCE.eitherDot) > 0;
   return { format: withDot, ambiguous: open, candidates: open ? [withDot, withComma] : [], proof: 0 };
 }
 
