@@ -285,18 +285,20 @@ export function createRowConverter({
     const column = m.column ? headers[columnIndex(headers, m.column)] : undefined;
     return compileField(m, field, headers, column === undefined ? undefined : profiles?.get(column), hints);
   });
+  const template: Record<string, FieldValue> = Object.fromEntries(compiled.map((c) => [c.field, null]));
   const used = new Set(compiled.map((c) => c.index));
   const extraColumns = headers.map((h, i) => [h, i] as const).filter(([, i]) => !used.has(i));
   return {
     readings: compiled.flatMap((c) => (c.reading ? [c.reading] : [])),
     convert(cells) {
-      const values: Record<string, FieldValue> = {};
+      // A copy of one template keeps every row's values object of one shape (fast property stores).
+      const values = { ...template };
       const errors: CellError[] = [];
-      for (const c of compiled) {
+      for (let k = 0; k < compiled.length; k++) {
+        const c = compiled[k] as Compiled;
         const cell = c.index === -1 ? '' : (cells[c.index] ?? '');
         const v = c.read(cell);
         if (isFailure(v)) {
-          values[c.field] = null;
           errors.push({ field: c.field, column: headers[c.index] ?? '', value: cell, ...v });
         } else values[c.field] = v;
       }

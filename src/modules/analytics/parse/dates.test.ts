@@ -120,3 +120,53 @@ describe('dateCandidatesOf', () => {
     assert.deepEqual(names('WO-2026-01'), []);
   });
 });
+
+describe('parseDate: property', () => {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const layouts: [string, (y: number, m: number, d: number) => string][] = [
+    ['YYYY-MM-DD', (y, m, d) => `${y}-${pad(m)}-${pad(d)}`],
+    ['DD.MM.YYYY', (y, m, d) => `${d}.${pad(m)}.${y}`],
+    ['DD/MM/YYYY', (y, m, d) => `${pad(d)}/${m}/${y}`],
+    ['MM/DD/YYYY', (y, m, d) => `${m}/${pad(d)}/${y}`],
+    ['DD-MM-YYYY', (y, m, d) => `${pad(d)}-${pad(m)}-${y}`],
+    ['YYYYMMDD', (y, m, d) => `${y}${pad(m)}${pad(d)}`],
+    ['DD.MM.YY', (y, m, d) => `${pad(d)}.${pad(m)}.${pad(y % 100)}`],
+    [
+      'DD-MON-YYYY',
+      (y, m, d) =>
+        `${pad(d)}-${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]}-${y}`,
+    ],
+  ];
+
+  it('reads every valid date and time written in each format', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date(Date.UTC(1970, 0, 1)),
+          max: new Date(Date.UTC(2069, 11, 31, 23, 59, 59)),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(...layouts),
+        fc.constantFrom('', ' HH:mm', 'THH:mm:ss', ' HH:mm:ss'),
+        (date, [format, write], time) => {
+          const ms = Math.floor(date.getTime() / 1000) * 1000;
+          const d = new Date(ms);
+          let text = write(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+          let expected = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+          if (time) {
+            text += time
+              .replace('HH', pad(d.getUTCHours()))
+              .replace('mm', pad(d.getUTCMinutes()))
+              .replace('ss', pad(d.getUTCSeconds()));
+            expected +=
+              d.getUTCHours() * 3_600_000 +
+              d.getUTCMinutes() * 60_000 +
+              (time.endsWith('ss') ? d.getUTCSeconds() * 1000 : 0);
+          }
+          assert.equal(parseDate(text, format), expected, `${text} as ${format}`);
+        },
+      ),
+      { seed: 3, numRuns: 1000 },
+    );
+  });
+});

@@ -69,13 +69,47 @@ const PART_SOURCE: Record<Part, string> = {
 };
 export type DateParser = (text: string) => number | DateReason;
 
-const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (year: number, month: number): number =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+// TIME after the date, sticky (its ^ dropped) so the text need not be sliced.
+const TIME_AT = new RegExp(TIME.source.slice(1), 'y');
+
+/** Reads `[ T]HH:mm[:ss]` at `at` to the end of `t` without a regular expression; -1 when not so plain. */
+function plainTime(t: string, at: number): number {
+  const n = t.length - at;
+  if (n !== 6 && n !== 9) return -1;
+  const sep = t.charCodeAt(at);
+  if ((sep !== 32 && sep !== 84) || t.charCodeAt(at + 3) !== 58) return -1;
+  const hour = twoDigits(t, at + 1);
+  const minute = twoDigits(t, at + 4);
+  let second = 0;
+  if (n === 9) {
+    if (t.charCodeAt(at + 6) !== 58) return -1;
+    second = twoDigits(t, at + 7);
+  }
+  if (hour < 0 || minute < 0 || second < 0) return -1;
+  if (hour > 23 || minute > 59 || second > 59) return -2;
+  return ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
+const twoDigits = (t: string, at: number): number => {
+  const a = t.charCodeAt(at) - 48;
+  const b = t.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
 
 /** Epoch ms from parts, or a reason: a checked calendar date and time, then the range. */
-function build(year: number, month: number, day: number, time: RegExpExecArray | null): number | DateReason {
+function build(
+  year: number,
+  month: number,
+  day: number,
+  time: RegExpExecArray | null,
+  plainMs = 0,
+): number | DateReason {
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return 'not a date';
   if (year < 1000) return 'date out of range';
-  let ms = Date.UTC(year, month - 1, day);
+  let ms = Date.UTC(year, month - 1, day) + plainMs;
   if (time?.[1] !== undefined) {
     let hour = Number(time[1]);
     const minute = Number(time[2]);
@@ -164,11 +198,17 @@ function compile(format: string): DateParser | null {
   if (parts.length !== 3 || kinds.size !== 3 || !kinds.has('D')) return null;
   if (!(kinds.has('M') || kinds.has('MON')) || !(kinds.has('Y4') || kinds.has('Y2'))) return null;
   const re = new RegExp(`^${source}`);
+  const numeric = !kinds.has('MON') ? scanner(datePart, parts, compact) : null;
   return (text) => {
     const t = text.trim();
+    if (numeric) {
+      const fast = numeric(t);
+      if (fast !== undefined) return fast;
+    }
     const m = re.exec(t);
     if (!m) return 'not a date';
-    const time = TIME.exec(t.slice(m[0].length));
+    TIME_AT.lastIndex = m[0].length;
+    const time = TIME_AT.exec(t);
     if (!time) return 'not a date';
     let year = 0;
     let month = 0;
@@ -193,6 +233,60 @@ function compile(format: string): DateParser | null {
       }
     }
     return build(year, month, day, time);
+  };
+}
+
+/**
+ * A parser of numeric date formats (`DD.MM.YYYY`, `YYYY-MM-DD`, `YYYYMMDD`) by character codes, for
+ * the date alone or with a plain `HH:mm[:ss]`; undefined hands anything else to the full parser.
+ */
+function scanner(
+  format: string,
+  parts: Part[],
+  compact: boolean,
+): (t: string) => number | DateReason | undefined {
+  const seps: number[] = [];
+  for (const piece of format.split(/YYYY|YY|MM|M|DD|D/)) seps.push(piece === '' ? -1 : piece.charCodeAt(0));
+  if (seps.length !== 4 || seps[0] !== -1 || seps[3] !== -1) return () => undefined;
+  const widths = parts.map((p) => (p === 'Y4' ? 4 : 2));
+  return (t) => {
+    const values = [0, 0, 0];
+    let at = 0;
+    for (let i = 0; i < 3; i++) {
+      if (i > 0 && seps[i] !== -1) {
+        if (t.charCodeAt(at) !== seps[i]) return undefined;
+        at++;
+      }
+      const width = widths[i] as number;
+      let value = 0;
+      let digits = 0;
+      for (; digits < width; digits++) {
+        const c = t.charCodeAt(at + digits) - 48;
+        if (!(c >= 0 && c <= 9)) break;
+        value = value * 10 + c;
+      }
+      const flexible = (parts[i] === 'M' || parts[i] === 'D') && !compact;
+      if (digits !== width && !(flexible && digits === 1)) return undefined;
+      values[i] = value;
+      at += digits;
+    }
+    let timeMs = 0;
+    if (at < t.length) {
+      timeMs = plainTime(t, at);
+      if (timeMs === -1) return undefined;
+      if (timeMs === -2) return 'not a date';
+    }
+    let year = 0;
+    let month = 0;
+    let day = 0;
+    for (let i = 0; i < 3; i++) {
+      const v = values[i] as number;
+      if (parts[i] === 'Y4') year = v;
+      else if (parts[i] === 'Y2') year = v + (v < 70 ? 2000 : 1900);
+      else if (parts[i] === 'M') month = v;
+      else day = v;
+    }
+    return build(year, month, day, null, timeMs);
   };
 }
 

@@ -24,8 +24,6 @@ const CURRENCY =
   /^(?:[€$£¥₹₽₺₩]|CHF|EUR|USD|GBP|JPY|CNY|INR|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF|MXN|BRL|RUB|TRY|ZAR)/;
 const CURRENCY_END =
   /(?:[€$£¥₹₽₺₩]|CHF|EUR|USD|GBP|JPY|CNY|INR|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF|MXN|BRL|RUB|TRY|ZAR)$/;
-const PLAIN_DOT = /^-?\d+(?:\.\d+)?$/;
-const PLAIN_COMMA = /^-?\d+(?:,\d+)?$/;
 
 const escapeRegExp = (c: string): string => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const groupClass: Record<Thousands, string> = {
@@ -35,6 +33,24 @@ const groupClass: Record<Thousands, string> = {
   ' ': '[ \\u00A0\\u202F]',
   "'": "['\\u2019]",
 };
+
+/**
+ * 1 when `text` is `-?digits(.digits)?` with a point as the mark, 2 with a comma, 0 when it is not
+ * that plain (then the full parser decides).
+ */
+function plainDecimal(text: string, mark: number): number {
+  const n = text.length;
+  let i = n > 0 && text.charCodeAt(0) === 45 ? 1 : 0;
+  const first = i;
+  let marked = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === mark && marked === -1 && i > first) marked = i;
+    else if (c < 48 || c > 57) return 0;
+  }
+  if (n === first || marked === n - 1) return 0;
+  return marked === -1 || mark === 46 ? 1 : 2;
+}
 
 /** `text` without a currency symbol or code at its start or end, or null when it has none. */
 const stripCurrency = (text: string): string | null => {
@@ -59,12 +75,17 @@ const bodyOf = ({ decimal, thousands }: NumberFormat): RegExp => {
 
 /** The number `text` holds in `format`, or `not a number`. Empty text is not a number either. */
 export function parseNumber(text: string, format: NumberFormat): number | NumberReason {
-  let t = text.trim();
   // Most cells of a well-kept export: plain digits with the column's decimal mark.
-  if (format.decimal === '.' ? PLAIN_DOT.test(t) : PLAIN_COMMA.test(t)) {
-    const n = Number(format.decimal === '.' ? t : t.replace(',', '.'));
+  const plain = plainDecimal(text, format.decimal === '.' ? 46 : 44);
+  if (plain === 1) {
+    const n = Number(text);
     return n === 0 ? 0 : n;
   }
+  if (plain === 2) {
+    const n = Number(text.replace(',', '.'));
+    return n === 0 ? 0 : n;
+  }
+  let t = text.trim();
   let negative = false;
   if (t.startsWith('(') && t.endsWith(')')) {
     negative = true;
