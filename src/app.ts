@@ -5,6 +5,7 @@ import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
+import { createAnalytics } from './modules/analytics/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createPlant } from './modules/plant/index.ts';
 import { createTelemetry, type Simulator, startDemoSimulator } from './modules/telemetry/index.ts';
@@ -120,6 +121,14 @@ export async function buildApp({
   for (const [name, task] of Object.entries(telemetry.maintenanceTasks))
     runtime.maintenance.register(name, task);
   runtime.jobs.define(telemetry.importJob);
+  const analytics = createAnalytics({
+    db: database.db,
+    jobs: runtime.jobs,
+    realtime: runtime.realtime,
+    filesDir: join(config.dataDir, 'files'),
+    uploadMaxBytes: config.uploadMaxMb * 1_048_576,
+  });
+  runtime.jobs.define(analytics.importJob);
   const mqtt = createMqtt({
     settings: config,
     db: database.db,
@@ -161,6 +170,7 @@ export async function buildApp({
       identity.routes(api);
       plant.routes(api);
       telemetry.routes(api);
+      analytics.routes(api);
       jobsRoutes(api, { jobs: runtime.jobs });
       eventsRoutes(api, { events: runtime.events });
     },

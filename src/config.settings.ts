@@ -27,6 +27,8 @@ export interface Config {
   dataDir: string;
   /** Largest CSV file POST /plant-ops/sensors/import takes (streamed to DATA_DIR/uploads). */
   importMaxBytes: number;
+  /** Largest work-order export POST /analytics/uploads takes, in MiB (kept under DATA_DIR/files). */
+  uploadMaxMb: number;
   /** Absent → embedded PGlite stored under dataDir. */
   databaseUrl: string | undefined;
   logLevel: LogLevel;
@@ -130,6 +132,14 @@ export const SETTINGS = [
       'Largest CSV file accepted by POST /plant-ops/sensors/import in bytes (larger → 413); uploads wait in DATA_DIR/uploads',
     fallback: () => 2 * 1_073_741_824,
     parse: integer(1024, 1_099_511_627_776),
+  },
+  {
+    key: 'uploadMaxMb',
+    env: 'UPLOAD_MAX_MB',
+    description:
+      'Largest work-order export (CSV or XLSX) accepted by POST /analytics/uploads in MiB (larger → 413); files are kept under DATA_DIR/files',
+    fallback: () => 1024,
+    parse: integer(1, 1_048_576),
   },
   {
     key: 'databaseUrl',

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
+import { IMPORT_USAGE } from './modules/analytics/cli-usage.ts';
 import type { Db } from './platform/db/database.ts';
 import { AppError } from './platform/http/errors.ts';
 import { safeError } from './platform/observability/safe-error.ts';
@@ -90,6 +91,15 @@ PLANTINTEL_DEMO_PASSWORD, or a random one printed once. Does nothing if the demo
         if (!created) process.stdout.write('The demo tenant already exists; nothing changed.\n');
         return 0;
       });
+    },
+  },
+  import: {
+    summary:
+      'Import a work-order export (CSV/XLSX): import <file> --facility <code> [--profile … | --auto-map]',
+    usage: IMPORT_USAGE,
+    run: async (args) => {
+      const { importCommand } = await import('./modules/analytics/cli.ts');
+      return importCommand(withDatabase).run(args);
     },
   },
   user: {

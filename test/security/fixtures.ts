@@ -8,6 +8,7 @@ import { domainEvents } from '../../src/platform/db/schema/platform-events.ts';
 import { acrossTenants } from '../../src/platform/db/scope.ts';
 import { markFailed } from '../../src/platform/events/events.repo.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
+import { eventually } from '../../src/platform/jobs/testing.ts';
 
 export interface SweepContext {
   t: TestApp;
@@ -101,6 +102,48 @@ async function trainableGroup(ctx: SweepContext) {
   };
 }
 
+async function profile(ctx: SweepContext) {
+  return post(ctx, '/api/v1/analytics/profiles', {
+    name: unique('Sweep profile '),
+    mappings: [
+      { field: 'workOrder', column: 'Order' },
+      { field: 'partNumber', column: 'Material' },
+      { field: 'qtyCompleted', column: 'Yield' },
+    ],
+  });
+}
+
+/** An import of the owner; `done`: waited for (it can only be reprocessed once it has ended). */
+async function workOrderImport(ctx: SweepContext, done = false) {
+  const { id } = await profile(ctx);
+  const form = new FormData();
+  form.append('facilityId', ctx.owner.facilityId);
+  form.append('profileIds', JSON.stringify([id]));
+  form.append('file', new Blob([`Order,Material,Yield\n${unique('WO-')},P-1,5\n`]), 'sweep.csv');
+  const res = await ctx.t.app.inject({
+    method: 'POST',
+    url: '/api/v1/analytics/uploads',
+    headers: ctx.ownerAdmin.headers,
+    payload: form,
+  });
+  if (res.statusCode !== 202) throw new Error(`fixture upload failed: ${res.statusCode} ${res.body}`);
+  const importId = res.json().importId as string;
+  if (done)
+    await eventually(
+      async () => {
+        const status = await ctx.t.app.inject({
+          method: 'GET',
+          url: `/api/v1/analytics/imports/${importId}`,
+          headers: ctx.ownerAdmin.headers,
+        });
+        return status.json().status === 'completed' ? true : undefined;
+      },
+      'the fixture import to complete',
+      60_000,
+    );
+  return { id: importId };
+}
+
 /** One of the owner's events, given up as dead as the dispatcher would after too many failures. */
 async function deadEvent(ctx: SweepContext) {
   await line(ctx);
@@ -118,6 +161,34 @@ async function deadEvent(ctx: SweepContext) {
 }
 
 export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = {
+  'GET /api/v1/analytics/profiles/:id': async (ctx) => ({ params: { id: (await profile(ctx)).id } }),
+  'GET /api/v1/analytics/profiles/:id/versions': async (ctx) => ({ params: { id: (await profile(ctx)).id } }),
+  'PUT /api/v1/analytics/profiles/:id': async (ctx) => ({
+    params: { id: (await profile(ctx)).id },
+    body: {
+      name: 'hijacked',
+      mappings: [
+        { field: 'workOrder', column: 'X' },
+        { field: 'partNumber', column: 'Y' },
+        { field: 'qtyCompleted', column: 'Z' },
+      ],
+    },
+  }),
+  'DELETE /api/v1/analytics/profiles/:id': async (ctx) => ({ params: { id: (await profile(ctx)).id } }),
+  'GET /api/v1/analytics/imports/:id': async (ctx) => ({ params: { id: (await workOrderImport(ctx)).id } }),
+  'GET /api/v1/analytics/imports/:id/errors': async (ctx) => ({
+    params: { id: (await workOrderImport(ctx)).id },
+  }),
+  'GET /api/v1/analytics/imports/:id/file': async (ctx) => ({
+    params: { id: (await workOrderImport(ctx)).id },
+  }),
+  'POST /api/v1/analytics/imports/:id/reprocess': async (ctx) => ({
+    params: { id: (await workOrderImport(ctx, true)).id },
+    body: {},
+  }),
+  'DELETE /api/v1/analytics/imports/:id': async (ctx) => ({
+    params: { id: (await workOrderImport(ctx)).id },
+  }),
   'GET /api/v1/plant-ops/sensors/:id': async (ctx) => ({ params: { id: (await sensor(ctx)).id } }),
   'PATCH /api/v1/plant-ops/sensors/:id': async (ctx) => ({
     params: { id: (await sensor(ctx)).id },

@@ -4,6 +4,7 @@
 import type { TestSession, TestTenant } from '../../src/modules/identity/testing.ts';
 import { inTenant } from '../../src/platform/db/scope.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
+import { eventually } from '../../src/platform/jobs/testing.ts';
 import type { Runtime } from '../../src/platform/runtime.ts';
 
 export async function populateTenant(t: TestApp, tenant: TestTenant, admin: TestSession): Promise<void> {
@@ -76,6 +77,44 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
   });
   if (patched.statusCode !== 200)
     throw new Error(`telemetry settings: ${patched.statusCode} ${patched.body}`);
+  // analytics_settings, mapping_profiles, mapping_profile_versions, imports, import_errors, work_orders
+  const settings = await t.app.inject({
+    method: 'PATCH',
+    url: '/api/v1/analytics/settings',
+    headers: admin.headers,
+    payload: { fileRetentionDays: 30 },
+  });
+  if (settings.statusCode !== 200)
+    throw new Error(`analytics settings: ${settings.statusCode} ${settings.body}`);
+  const mappings = [
+    { field: 'workOrder', column: 'Order' },
+    { field: 'partNumber', column: 'Material' },
+    { field: 'qtyCompleted', column: 'Yield' },
+  ];
+  const profile = await post('/api/v1/analytics/profiles', { name: 'RLS profile', mappings });
+  const form = new FormData();
+  form.append('facilityId', tenant.facilityId);
+  form.append('profileIds', JSON.stringify([profile.id]));
+  form.append('file', new Blob([`Order,Material,Yield\nWO-${tenant.id},P-1,5\nWO-2,P-1,bad\n`]), 'rls.csv');
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/analytics/uploads',
+    headers: admin.headers,
+    payload: form,
+  });
+  if (upload.statusCode !== 202) throw new Error(`upload: ${upload.statusCode} ${upload.body}`);
+  await eventually(
+    async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/analytics/imports/${upload.json().importId}`,
+        headers: admin.headers,
+      });
+      return res.json().status === 'completed' ? true : undefined;
+    },
+    'the RLS import to complete',
+    60_000,
+  );
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {

@@ -140,6 +140,312 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The canonical work-order schema: every field a column can be mapped to
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listCanonicalFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Imports, newest first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listImports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import: status, row counts, detected format, timings, the mapping and profile version used
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an import, its work orders and errors (the file too, unless another import has it)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteImport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why rows were rejected (row, column, value, reason), by row; `format=csv` downloads them all
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listImportErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/imports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The original uploaded file
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getImportFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/imports/{id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-run an import on its kept file, with a corrected mapping (or the same one when the body is empty)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["reprocessImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/mapping/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The first rows of a file as a mapping would import them, and a validation summary
+         * @description `multipart/form-data`: the file (or the first megabytes of a CSV) in field `file`, the mapping in field `mappings` (a JSON array of FieldMapping), optional `sheet`. The summary counts accepted and rejected rows, and the reasons, over the first 200 rows.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        post: operations["previewMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/mapping/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suggest, per canonical field, the column of a file it comes from (confidence and reason)
+         * @description Either JSON `{headers, rows}` (a header row and up to 200 sample rows), or `multipart/form-data` with the file — for CSV its first megabytes are enough, an XLSX is sent whole (up to 64 MiB) — and optional `sheet`. Suggestions come from the tenant’s saved profiles (what a person confirmed before wins), ERP synonyms (SAP in English and German, Oracle, Dynamics, Odoo, Epicor, Plex, Infor; English, German, French and Spanish headers), fuzzy header matching and the values’ patterns. `mappings` is the suggestion as a mapping, ready for an upload.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        post: operations["suggestMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mapping profiles, by name
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listMappingProfiles"];
+        put?: never;
+        /**
+         * Save a mapping profile (version 1)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["createMappingProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mapping profile
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getMappingProfile"];
+        /**
+         * Replace a mapping profile’s content: a new version (imports keep the one they used)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        put: operations["updateMappingProfile"];
+        post?: never;
+        /**
+         * Delete a mapping profile (imports that used it keep their copy of the mapping)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteMappingProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/profiles/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every saved version of a mapping profile, newest first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listMappingProfileVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import settings: rejected rows, re-uploads, file retention
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAnalyticsSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the import settings
+         * @description **Access:** scope `admin` (role admin).
+         */
+        patch: operations["updateAnalyticsSettings"];
+        trace?: never;
+    };
+    "/api/v1/analytics/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an ERP work-order export (CSV or XLSX, any size); 202 with the import and its job
+         * @description A `multipart/form-data` body: the file in field `file`, and the fields `facilityId`, then exactly one of `profileIds` (a JSON array; the first profile whose columns are all in the file is used), `mappings` (a JSON array of FieldMapping) or `autoMap=true`. Optional: `granularity` (header|operation, with `mappings` or `autoMap`), `aggregationStrategy` (JSON), `sheet` (XLSX), `rejectPolicy` (skip|fail, the tenant setting by default), `onDuplicate` (refuse|mark, the tenant setting by default).
+         *
+         *     The file is streamed to the file store and its head read: an empty, binary or damaged file, or a mapping that does not fit, is a 400 at once. A file already imported is a 409 unless `onDuplicate=mark`. Progress is pushed on topic `import:<importId>` and `job:<jobId>`.
+         *
+         *     **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["uploadWorkOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1389,6 +1695,12 @@ export interface components {
             /** @description Items matching the filters, across all pages */
             total: number;
         };
+        AnalyticsSettings: {
+            duplicatePolicy: "refuse" | "mark";
+            /** @description Uploaded files are kept this long for reprocessing and download; 0 keeps them */
+            fileRetentionDays: number;
+            rejectPolicy: "skip" | "fail";
+        };
         ApiKey: {
             /** Format: date-time */
             createdAt: string;
@@ -1510,6 +1822,16 @@ export interface components {
             /** @description Items matching the filters, across all pages */
             total: number;
         };
+        CanonicalField: {
+            aggregation: string;
+            description: string;
+            group: "identifiers" | "quantities" | "dates" | "hours" | "costs" | "quality" | "equipment";
+            key: string;
+            label: string;
+            required: boolean;
+            type: string;
+            unit: string | null;
+        };
         Customer: {
             address: string | null;
             contactName: string | null;
@@ -1566,7 +1888,7 @@ export interface components {
         /** Error */
         ErrorBody: {
             error: {
-                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "request_timeout" | "conflict" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "request_header_fields_too_large" | "internal" | "unavailable";
+                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "request_timeout" | "conflict" | "gone" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "request_header_fields_too_large" | "internal" | "unavailable";
                 details?: {
                     message: string;
                     path: string;
@@ -1587,18 +1909,118 @@ export interface components {
         FacilityList: {
             items: components["schemas"]["Facility"][];
         };
+        FieldMapping: {
+            /** @description A source column header, as in the file */
+            column?: string;
+            constant?: boolean | number | string;
+            /** @description A canonical work-order field */
+            field: "workOrder" | "operationSeq" | "partNumber" | "partFamily" | "workCenter" | "machine" | "operator" | "shift" | "supplier" | "materialLot" | "customer" | "facility" | "qtyPlanned" | "qtyCompleted" | "qtyScrap" | "qtyRework" | "plannedStart" | "plannedEnd" | "actualStart" | "actualEnd" | "laborHoursPlanned" | "laborHoursActual" | "setupHours" | "runHours" | "downtimeMinutes" | "downtimeReason" | "materialCostPlanned" | "materialCostActual" | "laborCostPlanned" | "laborCostActual" | "overheadCostPlanned" | "overheadCostActual" | "standardCostTotal" | "actualCostTotal" | "defectCount" | "defectType" | "machineFailure" | "toolWearMinutes" | "processTemperature" | "ambientTemperature" | "spindleSpeed" | "torque";
+            transform?: components["schemas"]["MappingTransform"];
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
             uptimeSeconds: number;
             version: string;
         };
+        ImportDetail: {
+            aggregationStrategy: {
+                [key: string]: string;
+            };
+            autoMapped: boolean;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            detected: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            duplicateOf: string | null;
+            errorMessage: string | null;
+            /** Format: uuid */
+            facilityId: string;
+            fileHash: string;
+            fileName: string;
+            fileSize: number;
+            granularity: "header" | "operation";
+            /** Format: uuid */
+            id: string;
+            jobId: string | null;
+            mappings: components["schemas"]["FieldMapping"][];
+            /** Format: uuid */
+            profileId: string | null;
+            profileVersion: number | null;
+            rejectPolicy: "skip" | "fail";
+            rowsAccepted: number;
+            rowsRead: number;
+            rowsRejected: number;
+            sheet: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            status: "queued" | "processing" | "completed" | "failed";
+            timings: {
+                [key: string]: number;
+            };
+            workOrders: number;
+        };
+        ImportError: {
+            column: string | null;
+            reason: string;
+            row: number;
+            value: string | null;
+        };
+        ImportErrorPage: {
+            items: components["schemas"]["ImportError"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        ImportPage: {
+            items: components["schemas"]["ImportSummary"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        ImportSummary: {
+            autoMapped: boolean;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            duplicateOf: string | null;
+            errorMessage: string | null;
+            /** Format: uuid */
+            facilityId: string;
+            fileHash: string;
+            fileName: string;
+            fileSize: number;
+            granularity: "header" | "operation";
+            /** Format: uuid */
+            id: string;
+            jobId: string | null;
+            /** Format: uuid */
+            profileId: string | null;
+            profileVersion: number | null;
+            rejectPolicy: "skip" | "fail";
+            rowsAccepted: number;
+            rowsRead: number;
+            rowsRejected: number;
+            sheet: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            status: "queued" | "processing" | "completed" | "failed";
+            workOrders: number;
+        };
         /** InfluxDB error */
         InfluxError: {
             /** @description InfluxDB's error code: invalid, unauthorized, request too large … */
             code: string;
             error: {
-                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "request_timeout" | "conflict" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "request_header_fields_too_large" | "internal" | "unavailable";
+                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "request_timeout" | "conflict" | "gone" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "request_header_fields_too_large" | "internal" | "unavailable";
                 details?: {
                     message: string;
                     path: string;
@@ -1693,6 +2115,74 @@ export interface components {
             offset: number;
             /** @description Items matching the filters, across all pages */
             total: number;
+        };
+        MappingProfile: {
+            aggregationStrategy: {
+                [key: string]: string;
+            };
+            configVariables: {
+                key: string;
+                value: unknown;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            dataGranularity: "header" | "operation";
+            description: string | null;
+            erpSystem: string | null;
+            /** Format: uuid */
+            id: string;
+            isActive: boolean;
+            /** Format: date-time */
+            lastUsed: string | null;
+            mappings: components["schemas"]["FieldMapping"][];
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+            usageCount: number;
+            /** @description Raised by every update; imports record the version they used */
+            version: number;
+        };
+        MappingProfilePage: {
+            items: components["schemas"]["MappingProfile"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        MappingProfileVersion: {
+            content: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            version: number;
+        };
+        MappingSuggestion: {
+            alternatives: {
+                column: string;
+                confidence: number;
+            }[];
+            column: string | null;
+            /** @description 0–1 */
+            confidence: number;
+            detail: string;
+            field: string;
+            reason: ("profile" | "header" | "synonym" | "pattern") | null;
+            transform?: components["schemas"]["MappingTransform"];
+        };
+        MappingTransform: {
+            /** @description Date pattern such as DD.MM.YYYY, MM/DD/YYYY HH:mm, YYYYMMDD, or `excel` (serial days) */
+            dateFormat?: string;
+            decimal?: "." | ",";
+            /** @description Multiplies the number: minutes → hours 0.0166667, kg → t 0.001 */
+            scale?: number;
+            thousands?: "" | "," | "." | " " | "'";
+            /** @description Source value (trimmed, any case) → value used: {"X": true, "": false} */
+            valueMap?: {
+                [key: string]: boolean | number | string;
+            };
         };
         Me: {
             facilities: components["schemas"]["Facility"][];
@@ -2589,6 +3079,1090 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listCanonicalFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CanonicalField"][];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                facilityId?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                status?: "queued" | "processing" | "completed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetail"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listImportErrors: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportErrorPage"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getImportFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reprocessImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Per field, how operation rows roll up into the work order (others: the field default) */
+                    aggregationStrategy?: {
+                        [key: string]: "sum" | "avg" | "min" | "max" | "first" | "last";
+                    };
+                    autoMap?: boolean;
+                    granularity?: "header" | "operation";
+                    mappings?: components["schemas"]["FieldMapping"][];
+                    /** @description The first that fits is used */
+                    profileIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Set once analyses exist for imports (issue 14) */
+                        analysisId: null;
+                        /** Format: uuid */
+                        importId: string;
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    previewMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: {
+                            errors: {
+                                column: string | null;
+                                reason: string;
+                                value: string | null;
+                            }[];
+                            rowNo: number;
+                            values: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        summary: {
+                            accepted: number;
+                            reasons: {
+                                [key: string]: number;
+                            };
+                            rejected: number;
+                            rows: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    suggestMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detected: {
+                            [key: string]: unknown;
+                        } | null;
+                        granularity: "header" | "operation";
+                        headers: string[];
+                        mappings: components["schemas"]["FieldMapping"][];
+                        rows: string[][];
+                        suggestions: components["schemas"]["MappingSuggestion"][];
+                        /** @description The ERP the headers come from, when they say */
+                        system: string | null;
+                        unmapped: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMappingProfiles: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Search name, ERP, description */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingProfilePage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createMappingProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Per field, how operation rows roll up into the work order (others: the field default) */
+                    aggregationStrategy?: {
+                        [key: string]: "sum" | "avg" | "min" | "max" | "first" | "last";
+                    };
+                    configVariables?: {
+                        key: string;
+                        value: boolean | number | string;
+                    }[];
+                    dataGranularity?: "header" | "operation";
+                    description?: string | null;
+                    erpSystem?: string | null;
+                    isActive?: boolean;
+                    mappings: components["schemas"]["FieldMapping"][];
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingProfile"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMappingProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingProfile"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateMappingProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Per field, how operation rows roll up into the work order (others: the field default) */
+                    aggregationStrategy?: {
+                        [key: string]: "sum" | "avg" | "min" | "max" | "first" | "last";
+                    };
+                    configVariables?: {
+                        key: string;
+                        value: boolean | number | string;
+                    }[];
+                    dataGranularity?: "header" | "operation";
+                    description?: string | null;
+                    erpSystem?: string | null;
+                    isActive?: boolean;
+                    mappings: components["schemas"]["FieldMapping"][];
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingProfile"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteMappingProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMappingProfileVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingProfileVersion"][];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAnalyticsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSettings"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateAnalyticsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    duplicatePolicy?: "refuse" | "mark";
+                    fileRetentionDays?: number;
+                    rejectPolicy?: "skip" | "fail";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    uploadWorkOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Set once analyses exist for imports (issue 14) */
+                        analysisId: null;
+                        /** Format: uuid */
+                        importId: string;
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { JobDefinition } from '../../platform/jobs/jobs.ts';
+import { innermostMessage } from '../../platform/observability/safe-error.ts';
 import { fieldsOf, type Header, type ImportFormat, linesOf, readHeader, readingsOf } from './import.csv.ts';
 import type { UploadStore } from './import.service.ts';
 import type { Ingest, ReadingInput } from './ingest.service.ts';
@@ -108,13 +109,6 @@ async function headerOf(path: string, format: ImportFormat): Promise<{ header: H
     stream.destroy();
   }
   throw new Error('the file is empty');
-}
-
-/** The database's own words rather than a query wrapper's (which would quote the whole batch). */
-function innermostMessage(err: unknown): string {
-  let current = err;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return (current instanceof Error ? current.message : String(current)).slice(0, 1000);
 }
 
 const count = (n: number) => n.toLocaleString('en');

@@ -9,9 +9,10 @@ import { AppError, badRequest } from '../../platform/http/errors.ts';
 import { errorResponses } from '../../platform/http/openapi.ts';
 import { Uuid } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
+import { unreadable } from '../../platform/storage/upload-stream.ts';
 import { IMPORT_FORMATS, MAX_WIDE_COLUMNS, SECONDS_BELOW } from './import.csv.ts';
 import { IMPORT_BATCH } from './import.job.ts';
-import { type ImportService, unreadable } from './import.service.ts';
+import type { ImportService } from './import.service.ts';
 
 const CSV_TYPES = ['text/csv', 'application/csv'];
 

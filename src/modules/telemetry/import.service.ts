@@ -2,17 +2,16 @@
 // (never held in memory), its head checked (text, a header in the chosen layout, at least one row),
 // and a job enqueued that feeds the rows to ingest (import.job.ts). The request ends at 202.
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { readInCallerTenant, tenantOf } from '../../platform/db/scope.ts';
-import { AppError, badRequest } from '../../platform/http/errors.ts';
+import { badRequest } from '../../platform/http/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { saveUpload, tooLarge } from '../../platform/storage/upload-stream.ts';
 import { facilityInScope } from '../identity/index.ts';
 import { fieldsOf, type ImportFormat, linesOf, MAX_LINE_BYTES, readHeader } from './import.csv.ts';
 import type { ImportPayload } from './import.job.ts';
@@ -55,57 +54,6 @@ export function uploadStore(dir: string) {
   };
 }
 export type UploadStore = ReturnType<typeof uploadStore>;
-
-// The connection is closed after the answer: the rest of the body is not read.
-const tooLarge = (maxBytes: number) =>
-  new AppError(
-    'payload_too_large',
-    `The file is larger than the import limit of ${maxBytes} bytes`,
-    undefined,
-    {
-      headers: { connection: 'close' },
-    },
-  );
-
-/** A 400 for an upload that could not be read (anything but our own refusals). */
-export function unreadable(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  const reason = err instanceof Error ? err.message : String(err);
-  return badRequest(`The upload could not be read: ${reason.slice(0, 200)}`);
-}
-
-/**
- * Writes `source` to a new file at `path`, with backpressure; returns its size. Past `maxBytes` it
- * stops reading and throws, leaving the source as it is (not destroyed): the client gets its 413
- * before the connection closes, rather than a reset.
- */
-async function save(source: Readable, path: string, maxBytes: number): Promise<number> {
-  const file = createWriteStream(path, { flags: 'wx' });
-  const chunks = source.iterator({ destroyOnReturn: false }) as AsyncIterator<Buffer>;
-  let bytes = 0;
-  try {
-    for (;;) {
-      let next: IteratorResult<Buffer>;
-      try {
-        next = await chunks.next();
-      } catch (err) {
-        // The client's side: a connection cut, a multipart body that ends mid-part.
-        throw unreadable(err);
-      }
-      if (next.done) break;
-      bytes += next.value.length;
-      if (bytes > maxBytes) throw tooLarge(maxBytes);
-      if (!file.write(next.value)) await once(file, 'drain');
-    }
-    file.end();
-    await finished(file);
-    return bytes;
-  } catch (err) {
-    file.destroy();
-    await finished(file).catch(() => {});
-    throw err;
-  }
-}
 
 /** Checks the head of a stored upload: text, a header in `format`, and a row after it. */
 async function checkHead(path: string, format: ImportFormat) {
@@ -169,7 +117,7 @@ export function createImportService(deps: {
     const name = `${randomUUID()}.csv`;
     const path = uploads.path(name);
     try {
-      const bytes = await save(request.source, path, maxBytes);
+      const bytes = await saveUpload(request.source, path, maxBytes);
       if (request.truncated?.()) throw tooLarge(maxBytes);
       await checkHead(path, format);
       const payload: ImportPayload = {

@@ -279,7 +279,7 @@ describe('CSV import', () => {
         for (let i = 0; i < lines; i++) yield line;
       })(),
     );
-    await expect(await upload(huge, 'format=long'), 413, /larger than the import limit/);
+    await expect(await upload(huge, 'format=long'), 413, /larger than the upload limit/);
     const multipartHuge = new FormData();
     multipartHuge.append('file', new Blob(['sensor_key,ts,value\n', line.repeat(lines)]), 'big.csv');
     await expect(await upload(multipartHuge, 'format=long'), 413);

@@ -91,3 +91,10 @@ export function safeError(value: unknown, depth = 0): SafeError | unknown {
   }
   return out;
 }
+
+/** The database's own words rather than a query wrapper's (which would quote the whole batch). */
+export function innermostMessage(err: unknown): string {
+  let current = err;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return (current instanceof Error ? current.message : String(current)).slice(0, 1000);
+}

@@ -1,0 +1,195 @@
+import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.ts';
+import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
+import { analyticsSettings, importErrors, imports, workOrders } from '../../platform/db/schema/index.ts';
+import { CANONICAL_FIELDS, columnOf, type FieldType } from './canonical.ts';
+
+export type ImportRow = typeof imports.$inferSelect;
+export type ImportInsert = typeof imports.$inferInsert;
+
+export async function insertImport(tx: Executor, values: ImportInsert): Promise<ImportRow> {
+  const [row] = await tx.insert(imports).values(values).returning();
+  if (!row) throw new Error('import not inserted');
+  return row;
+}
+
+export async function findImport(tx: Executor, id: string, lock = false): Promise<ImportRow | undefined> {
+  const query = tx.select().from(imports).where(eq(imports.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function updateImport(tx: Executor, id: string, patch: Partial<ImportInsert>) {
+  const [row] = await tx.update(imports).set(patch).where(eq(imports.id, id)).returning();
+  if (!row) throw new Error('import vanished');
+  return row;
+}
+
+/** The newest earlier import of the same bytes that did not fail. */
+export async function importOfHash(tx: Executor, hash: string): Promise<ImportRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(imports)
+    .where(and(eq(imports.fileHash, hash), ne(imports.status, 'failed')))
+    .orderBy(desc(imports.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function listImports(
+  tx: Executor,
+  filter: {
+    status?: string | undefined;
+    facilityId?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  const where = and(
+    filter.status ? eq(imports.status, filter.status) : undefined,
+    filter.facilityId ? eq(imports.facilityId, filter.facilityId) : undefined,
+  );
+  const rows = await tx
+    .select({ row: imports, total: matchedRows() })
+    .from(imports)
+    .where(where)
+    .orderBy(desc(imports.createdAt), desc(imports.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return pageOf(
+    rows,
+    filter.offset,
+    (r) => r.row,
+    () => countWhere(tx, imports, where),
+  );
+}
+
+export async function deleteImport(tx: Executor, id: string) {
+  await tx.delete(imports).where(eq(imports.id, id));
+}
+
+/** Forgets what an earlier run of the import stored (a retry or a reprocess starts clean). */
+export async function clearImportRows(tx: Executor, id: string, options: { keepErrors?: boolean } = {}) {
+  await tx.delete(workOrders).where(eq(workOrders.importId, id));
+  if (!options.keepErrors) await tx.delete(importErrors).where(eq(importErrors.importId, id));
+}
+
+export interface RowError {
+  rowNo: number;
+  columnName: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export async function insertErrors(tx: Executor, tenantId: string, importId: string, errors: RowError[]) {
+  if (errors.length === 0) return;
+  await tx.execute(sql`/* insertImportErrors */
+insert into import_errors (import_id, tenant_id, row_no, column_name, value, reason)
+select ${importId}::uuid, ${tenantId}::uuid, r, c, v, why
+  from unnest(${sql.param(errors.map((e) => e.rowNo))}::int4[], ${sql.param(errors.map((e) => e.columnName))}::text[],
+              ${sql.param(errors.map((e) => e.value))}::text[], ${sql.param(errors.map((e) => e.reason))}::text[])
+       as e(r, c, v, why)`);
+}
+
+export async function errorsPage(tx: Executor, importId: string, limit: number, offset: number) {
+  const where = eq(importErrors.importId, importId);
+  const rows = await tx
+    .select({
+      rowNo: importErrors.rowNo,
+      columnName: importErrors.columnName,
+      value: importErrors.value,
+      reason: importErrors.reason,
+      total: matchedRows(),
+    })
+    .from(importErrors)
+    .where(where)
+    .orderBy(asc(importErrors.rowNo))
+    .limit(limit)
+    .offset(offset);
+  return pageOf(
+    rows,
+    offset,
+    ({ total: _, ...row }) => row,
+    () => countWhere(tx, importErrors, where),
+  );
+}
+
+/** Errors from row `afterRow` on (exclusive), for the CSV download's pages. */
+export async function errorsAfter(tx: Executor, importId: string, afterRow: number, limit: number) {
+  return tx
+    .select({
+      rowNo: importErrors.rowNo,
+      columnName: importErrors.columnName,
+      value: importErrors.value,
+      reason: importErrors.reason,
+    })
+    .from(importErrors)
+    .where(and(eq(importErrors.importId, importId), gt(importErrors.rowNo, afterRow)))
+    .orderBy(asc(importErrors.rowNo))
+    .limit(limit);
+}
+
+const PG_TYPE: Record<FieldType, string> = {
+  text: 'text',
+  number: 'float8',
+  integer: 'int8',
+  date: 'timestamptz',
+  boolean: 'bool',
+};
+
+/** A work order ready to store: canonical values by field key (dates as epoch ms), and the rest. */
+export interface WorkOrderValues {
+  rowNo: number;
+  operations: number | null;
+  values: Record<string, string | number | boolean | null>;
+  extra: Record<string, string> | null;
+}
+
+const FIELD_COLUMNS = CANONICAL_FIELDS.map((f) => sql.raw(`"${columnOf(f.key)}"`));
+
+/** Stores a batch of work orders in one statement (one array per column, unnested). */
+export async function insertWorkOrders(
+  tx: Executor,
+  scope: { tenantId: string; importId: string; facilityId: string },
+  rows: WorkOrderValues[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const arrays = CANONICAL_FIELDS.map((field) => {
+    const values = rows.map((r) => {
+      const v = r.values[field.key];
+      if (v === null || v === undefined) return null;
+      return field.type === 'date' ? new Date(v as number).toISOString() : v;
+    });
+    return sql`${sql.param(values)}::${sql.raw(PG_TYPE[field.type])}[]`;
+  });
+  const extras = rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null));
+  await tx.execute(sql`/* insertWorkOrders */
+insert into work_orders (tenant_id, import_id, facility_id, row_no, operations, ${sql.join(FIELD_COLUMNS, sql`, `)}, extra)
+select ${scope.tenantId}::uuid, ${scope.importId}::uuid, ${scope.facilityId}::uuid, u.*
+  from unnest(${sql.param(rows.map((r) => r.rowNo))}::int4[], ${sql.param(rows.map((r) => r.operations))}::int4[],
+              ${sql.join(arrays, sql`, `)}, ${sql.param(extras)}::jsonb[]) as u`);
+  return rows.length;
+}
+
+export async function workOrderCount(tx: Executor, importId: string): Promise<number> {
+  return countWhere(tx, workOrders, eq(workOrders.importId, importId));
+}
+
+export type SettingsRow = typeof analyticsSettings.$inferSelect;
+const DEFAULT_SETTINGS = { rejectPolicy: 'skip', duplicatePolicy: 'refuse', fileRetentionDays: 365 };
+
+export async function settingsOf(tx: Executor): Promise<Omit<SettingsRow, 'tenantId' | 'updatedAt'>> {
+  const [row] = await tx.select().from(analyticsSettings).limit(1);
+  return row ?? DEFAULT_SETTINGS;
+}
+
+export async function saveSettings(
+  tx: Executor,
+  tenantId: string,
+  values: Omit<SettingsRow, 'tenantId' | 'updatedAt'>,
+) {
+  await tx
+    .insert(analyticsSettings)
+    .values({ tenantId, ...values })
+    .onConflictDoUpdate({ target: analyticsSettings.tenantId, set: { ...values, updatedAt: sql`now()` } });
+}
