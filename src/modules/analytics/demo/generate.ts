@@ -14,7 +14,7 @@ import {
 } from './dialect.ts';
 import { GENERIC, ODOO, ORACLE } from './dialects-other.ts';
 import { SAP, SAP_DE } from './dialects-sap.ts';
-import { csvField, encodeText, formatJson, type TextEncoding } from './format.ts';
+import { csvField, encodeWindows1252, formatJson, type TextEncoding } from './format.ts';
 import { createOrderSource, type OpRow, rollUp } from './orders.ts';
 import { buildPlant } from './plant.ts';
 import { createRandom, seedOf } from './prng.ts';
@@ -65,11 +65,18 @@ export interface WorkOrderTruth {
 
 export interface WorkOrderExport {
   header: string[];
-  /** The file's text (BOM and header line first) in chunks of rows; each call starts afresh. */
+  /** The file's lines without line ends (BOM and header first); each call starts afresh. */
+  lines(): Generator<string>;
+  /** The file's text in chunks of rows. */
   chunks(rowsPerChunk?: number): Generator<string>;
-  /** The ground truth; its pattern measures cover the rows `chunks` has produced so far. */
+  /** The file's bytes in its encoding, in buffers of about `size` bytes. */
+  buffers(size?: number): Generator<Buffer>;
+  /** The ground truth; its pattern measures cover the rows produced so far. */
   truth(): WorkOrderTruth;
 }
+
+/** Characters whose Windows-1252 byte is not their Latin-1 byte (or that Latin-1 lacks). */
+const NOT_LATIN1 = /[\u0080-\u009f\u0100-\uffff]/;
 
 const numericSeed = (seed: number | string): number =>
   typeof seed === 'number' && Number.isInteger(seed) ? seed >>> 0 : seedOf(seed);
@@ -115,18 +122,17 @@ export function generateWorkOrders(options: GenerateOptions): WorkOrderExport {
 
   return {
     header: state.dialect.header,
-    *chunks(rowsPerChunk = 4096) {
+    *lines() {
       state = setup();
       workOrders = 0;
       const { rng, plant, dialect, meter } = state;
       const source = createOrderSource(plant, rng);
       const d = spec.delimiter;
-      const eol = spec.lineEnding;
       const cells = dialect.cells;
       const last = cells.length;
-      const bom = spec.encoding === 'utf-8-bom' ? '\uFEFF' : '';
       const cellTexts: string[] = new Array(last);
-      let lines: string[] = [bom + dialect.header.map((h) => csvField(h, d)).join(d)];
+      const bom = spec.encoding === 'utf-8-bom' ? '\uFEFF' : '';
+      yield bom + dialect.header.map((h) => csvField(h, d)).join(d);
       let written = 0;
       while (written < rows) {
         let ops = source.next(written / rows);
@@ -135,17 +141,45 @@ export function generateWorkOrders(options: GenerateOptions): WorkOrderExport {
         meter.add(order);
         workOrders += 1;
         for (const row of granularity === 'header' ? [order] : ops) {
-          // Joined arrays build flat strings; `+=` would build ropes the encoder must flatten again.
+          // A joined array builds a flat string at once; `+=` builds a rope to flatten later.
           for (let i = 0; i < last; i++) cellTexts[i] = (cells[i] as (r: OpRow) => string)(row);
-          lines.push(cellTexts.join(d));
+          yield cellTexts.join(d);
           written += 1;
-          if (lines.length === rowsPerChunk) {
-            yield lines.join(eol) + eol;
-            lines = [];
-          }
         }
       }
-      if (lines.length) yield lines.join(eol) + eol;
+    },
+    *chunks(rowsPerChunk = 4096) {
+      let lines: string[] = [];
+      for (const line of this.lines()) {
+        lines.push(line);
+        if (lines.length > rowsPerChunk) {
+          yield lines.join(spec.lineEnding) + spec.lineEnding;
+          lines = [];
+        }
+      }
+      if (lines.length) yield lines.join(spec.lineEnding) + spec.lineEnding;
+    },
+    *buffers(size = 1 << 20) {
+      // Lines written straight into buffers: no chunk string to join and encode again. Windows-1252
+      // lines are written as Latin-1, which is the same bytes for every character but the few
+      // Windows-1252 adds in 0x80–0x9F (€, „ …); a line holding one goes through the encoder.
+      const utf8 = spec.encoding !== 'windows-1252';
+      const eol = Buffer.from(spec.lineEnding, 'latin1');
+      let buffer = Buffer.allocUnsafe(size);
+      let at = 0;
+      for (const line of this.lines()) {
+        const most = (utf8 ? 3 * line.length : line.length) + eol.length;
+        if (at + most > buffer.length) {
+          if (at > 0) yield buffer.subarray(0, at);
+          buffer = Buffer.allocUnsafe(Math.max(size, most));
+          at = 0;
+        }
+        if (utf8) at += buffer.write(line, at, 'utf8');
+        else if (!NOT_LATIN1.test(line)) at += buffer.write(line, at, 'latin1');
+        else at += encodeWindows1252(line).copy(buffer, at);
+        at += eol.copy(buffer, at);
+      }
+      if (at > 0) yield buffer.subarray(0, at);
     },
     truth() {
       const { dialect, meter } = state;
@@ -181,8 +215,7 @@ export function generateWorkOrders(options: GenerateOptions): WorkOrderExport {
 /** A whole export in memory, as bytes in its encoding: for small files (tests, examples). */
 export function renderWorkOrders(options: GenerateOptions): { bytes: Buffer; truth: WorkOrderTruth } {
   const exp = generateWorkOrders(options);
-  const encoding = DIALECTS[options.erp].encoding;
-  const bytes = Buffer.concat([...exp.chunks()].map((chunk) => encodeText(chunk, encoding)));
+  const bytes = Buffer.concat([...exp.buffers()]);
   return { bytes, truth: exp.truth() };
 }
 
@@ -196,18 +229,16 @@ export interface WriteResult {
   truth: WorkOrderTruth;
 }
 
-/** Streams an export to `out` (and its truth to `<out>.truth.json`); encodes a chunk while the last is written. */
+/** Streams an export to `out` (and its truth to `<out>.truth.json`); fills a buffer while the last is written. */
 export async function writeWorkOrders(options: GenerateOptions & { out: string }): Promise<WriteResult> {
   const started = performance.now();
   const exp = generateWorkOrders(options);
-  const encoding = DIALECTS[options.erp].encoding;
   await mkdir(dirname(options.out), { recursive: true });
   const file = await open(options.out, 'w');
   let bytes = 0;
   try {
     let pending: Promise<unknown> = Promise.resolve();
-    for (const chunk of exp.chunks(8192)) {
-      const buffer = encodeText(chunk, encoding);
+    for (const buffer of exp.buffers()) {
       await pending;
       pending = file.write(buffer);
       bytes += buffer.length;

@@ -83,7 +83,21 @@ export interface OrderSource {
 
 export function createOrderSource(plant: Plant, rng: Random): OrderSource {
   const { planted } = plant;
-  const partWeights = plant.parts.map((p) => p.weight);
+  // Cumulative demand, searched by bisection: a part is drawn for every order.
+  const partCumulative: number[] = [];
+  for (const part of plant.parts)
+    partCumulative.push((partCumulative[partCumulative.length - 1] ?? 0) + part.weight);
+  const drawPart = () => {
+    const r = rng.next() * (partCumulative[partCumulative.length - 1] as number);
+    let lo = 0;
+    let hi = partCumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((partCumulative[mid] as number) > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return plant.parts[lo] as Plant['parts'][number];
+  };
   const shiftOperators = [0, 1, 2].map((s) => plant.operators.filter((o) => o.shift === s).map((o) => o.id));
   const wear = plant.machines.map(() => rng.int(0, 200));
   let order = 0;
@@ -124,7 +138,7 @@ export function createOrderSource(plant: Plant, rng: Random): OrderSource {
 
   return {
     next(progress) {
-      const part = plant.parts[rng.weighted(partWeights)] as Plant['parts'][number];
+      const part = drawPart();
       const supplier = rng.pick(part.suppliers);
       const shift = rng.weighted(SHIFT_SHARE);
       const operator = rng.pick(shiftOperators[shift] as number[]);
