@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
 import { IMPORT_USAGE } from './modules/analytics/cli-usage.ts';
+import { demoCommand } from './modules/analytics/demo/cli.ts';
 import type { Db } from './platform/db/database.ts';
 import { AppError } from './platform/http/errors.ts';
 import { safeError } from './platform/observability/safe-error.ts';
@@ -93,6 +94,7 @@ PLANTINTEL_DEMO_PASSWORD, or a random one printed once. Does nothing if the demo
       });
     },
   },
+  demo: demoCommand,
   import: {
     summary:
       'Import a work-order export (CSV/XLSX): import <file> --facility <code> [--profile … | --auto-map]',

@@ -187,7 +187,7 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
     body: {},
   }),
   'DELETE /api/v1/analytics/imports/:id': async (ctx) => ({
-    params: { id: (await workOrderImport(ctx)).id },
+    params: { id: (await workOrderImport(ctx, true)).id },
   }),
   'GET /api/v1/plant-ops/sensors/:id': async (ctx) => ({ params: { id: (await sensor(ctx)).id } }),
   'PATCH /api/v1/plant-ops/sensors/:id': async (ctx) => ({

@@ -163,8 +163,11 @@ export function suggestRoutes(
             await rm(path, { force: true });
           }
         } else {
-          if (!request.body)
-            throw badRequest('Send {headers, rows} as JSON, or the file as multipart/form-data');
+          // Checked here: a body schema on the route would refuse the multipart form.
+          if (!checkSuggestBody.Check(request.body))
+            throw badRequest(
+              `Send {headers, rows} as JSON (up to ${MAX_COLUMNS} headers and ${SAMPLE_ROWS} rows), or the file as multipart/form-data`,
+            );
           const { headers, rows } = request.body as Static<typeof SuggestBody>;
           head = { detected: {}, headers, rows, bytesPerRow: 0 };
         }
