@@ -4,6 +4,7 @@ import { AuditLogPage } from './admin/AuditLogPage';
 import { CustomerPage } from './admin/CustomerPage';
 import { CustomersPage } from './admin/CustomersPage';
 import { UsersPage } from './admin/UsersPage';
+import { ANALYTICS_HOME, ANALYTICS_IMPORTS_PAGE, analyticsPageOf } from './analytics/paths';
 import { useMe, useSession } from './auth/hooks';
 import { lastEndReason } from './auth/session';
 import { permissionsOf } from './auth/types';
@@ -43,6 +44,11 @@ const ReportsPage = lazy(() => import('./plant/ReportsPage').then((m) => ({ defa
 // The telemetry pages (sensors, charts, alarms, import) load when one of them is opened.
 const TelemetryPages = lazy(() =>
   import('./telemetry/TelemetryPages').then((m) => ({ default: m.TelemetryPages })),
+);
+
+// The work-order import pages (upload, imports, mapping library) load when one of them is opened.
+const AnalyticsPages = lazy(() =>
+  import('./analytics/AnalyticsPages').then((m) => ({ default: m.AnalyticsPages })),
 );
 
 /** Renders a guarded page (administration, plant) once the user's permissions are known and allow it. */
@@ -107,12 +113,28 @@ function telemetryPageFor(path: string): ReactNode {
   );
 }
 
+function analyticsPageFor(path: string): ReactNode {
+  // The module's own address leads to its imports until analyses have a page of their own.
+  if (path === ANALYTICS_HOME) return <Redirect to={ANALYTICS_IMPORTS_PAGE.path} />;
+  const page = analyticsPageOf(path);
+  if (!page) return null;
+  return (
+    <PageGate page={page}>
+      <Suspense fallback={<p className="state-message">Loading…</p>}>
+        <AnalyticsPages path={path} />
+      </Suspense>
+    </PageGate>
+  );
+}
+
 function pageFor(path: string): ReactNode {
   if (path === '/') return <StatusPage />;
   const plant = plantPageFor(path);
   if (plant) return plant;
   const telemetry = telemetryPageFor(path);
   if (telemetry) return telemetry;
+  const analytics = analyticsPageFor(path);
+  if (analytics) return analytics;
   const module = findModule(path);
   if (module) return <ModulePage key={module.path} module={module} />;
   if (path === '/admin') return <AdminHome />;

@@ -82,6 +82,39 @@ export const TELEMETRY_PAGES: readonly GuardedPageInfo[] = [
   TELEMETRY_IMPORT_PAGE,
 ];
 
+export const ANALYTICS_UPLOAD_PAGE: GuardedPageInfo = {
+  path: '/analytics/upload',
+  label: 'Upload',
+  title: 'Upload work orders',
+  description:
+    'Drop a work-order export from your ERP (CSV or Excel): check how its columns map onto PlantIntel’s fields, preview the rows, then import it.',
+  allowed: (p) => p.importWorkOrders,
+};
+
+export const ANALYTICS_IMPORTS_PAGE: GuardedPageInfo = {
+  path: '/analytics/imports',
+  label: 'Imports',
+  title: 'Work-order imports',
+  description:
+    'Every uploaded export, newest first: its rows read, accepted and rejected, why rows were rejected, and the original file.',
+  allowed: (p) => p.workOrders,
+};
+
+export const ANALYTICS_PROFILES_PAGE: GuardedPageInfo = {
+  path: '/analytics/profiles',
+  label: 'Mapping library',
+  title: 'Mapping library',
+  description:
+    'Saved mappings from an ERP export’s columns onto PlantIntel’s work-order fields, reused by later uploads. Every change is kept as a version.',
+  allowed: (p) => p.workOrders,
+};
+
+export const ANALYTICS_PAGES: readonly GuardedPageInfo[] = [
+  ANALYTICS_UPLOAD_PAGE,
+  ANALYTICS_IMPORTS_PAGE,
+  ANALYTICS_PROFILES_PAGE,
+];
+
 export const STATUS_MODULE: ModuleInfo = {
   path: '/',
   label: 'Status',
@@ -110,7 +143,8 @@ export const MODULES: readonly ModuleInfo[] = [
     label: 'Analytics',
     title: 'Analytics',
     description:
-      'Will compute OEE, throughput, scrap and downtime trends and compare performance across lines and plants.',
+      'Work orders from your ERP exports, mapped onto one schema; analyses of throughput, scrap, cost and downtime build on them.',
+    pages: ANALYTICS_PAGES,
   },
   {
     path: '/inspection',

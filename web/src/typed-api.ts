@@ -5,7 +5,7 @@
 import { request, withQuery } from './api';
 import type { paths } from './api-schema';
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 /** The paths that have an operation for `M`. */
 type PathsFor<M extends Method> = {
@@ -65,6 +65,7 @@ const verb =
 export const client = {
   get: verb('get'),
   post: verb('post'),
+  put: verb('put'),
   patch: verb('patch'),
   delete: verb('delete'),
 };

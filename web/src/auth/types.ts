@@ -56,6 +56,10 @@ export interface Permissions {
   plant: boolean;
   /** Changes line status and starts, completes and plans batches. */
   operatePlant: boolean;
+  /** Sees work-order imports and mapping profiles (needs an organisation). */
+  workOrders: boolean;
+  /** Uploads work-order exports and edits mapping profiles (analysts and admins). */
+  importWorkOrders: boolean;
 }
 
 export function permissionsOf(me: Me | undefined): Permissions {
@@ -69,5 +73,7 @@ export function permissionsOf(me: Me | undefined): Permissions {
     runSelfCheck: Boolean(me?.tenant) && scopes.has('admin'),
     plant: Boolean(me?.tenant) && scopes.has('read'),
     operatePlant: Boolean(me?.tenant) && scopes.has('operate'),
+    workOrders: Boolean(me?.tenant) && scopes.has('read'),
+    importWorkOrders: Boolean(me?.tenant) && scopes.has('analyze'),
   };
 }
