@@ -129,6 +129,8 @@ export async function buildApp({
     uploadMaxBytes: config.uploadMaxMb * 1_048_576,
   });
   runtime.jobs.define(analytics.importJob);
+  for (const [name, task] of Object.entries(analytics.maintenanceTasks))
+    runtime.maintenance.register(name, task);
   const mqtt = createMqtt({
     settings: config,
     db: database.db,

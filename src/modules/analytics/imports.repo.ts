@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { analyticsSettings, importErrors, imports, workOrders } from '../../platform/db/schema/index.ts';
 import { CANONICAL_FIELDS, columnOf, type FieldType } from './canonical.ts';
@@ -192,4 +192,25 @@ export async function saveSettings(
     .insert(analyticsSettings)
     .values({ tenantId, ...values })
     .onConflictDoUpdate({ target: analyticsSettings.tenantId, set: { ...values, updatedAt: sql`now()` } });
+}
+
+/** Uploads past their tenant's file retention (counted from the newest import of the same bytes). */
+export async function expiredFiles(tx: Executor, limit = 1000) {
+  return queryRows<{ tenant_id: string; file_hash: string }>(
+    tx,
+    sql`/* expiredImportFiles */
+select i.tenant_id, i.file_hash
+  from imports i left join analytics_settings s on s.tenant_id = i.tenant_id
+ where i.file_kept and coalesce(s.file_retention_days, 365) > 0
+ group by i.tenant_id, i.file_hash, s.file_retention_days
+having max(i.created_at) < now() - make_interval(days => coalesce(s.file_retention_days, 365))
+ limit ${limit}`,
+  );
+}
+
+export async function markFileRemoved(tx: Executor, tenantId: string, hash: string) {
+  await tx
+    .update(imports)
+    .set({ fileKept: false })
+    .where(and(eq(imports.tenantId, tenantId), eq(imports.fileHash, hash)));
 }

@@ -225,7 +225,7 @@ export function createImportsService(deps: {
     if (row.status === 'queued' || row.status === 'processing')
       throw conflict('The import is still running; reprocess it once it has completed or failed');
     const key = `${row.tenantId}/${row.fileHash}`;
-    if (!(await files.exists(key)))
+    if (!row.fileKept || !(await files.exists(key)))
       throw new AppError('gone', 'The uploaded file is no longer kept (file retention); upload it again');
     const head = await reader.head(await files.localPath(key), {
       sheet: row.sheet ?? undefined,
@@ -295,7 +295,7 @@ export function createImportsService(deps: {
     async file(principal: Principal, id: string) {
       const row = await get(principal, id);
       const key = `${row.tenantId}/${row.fileHash}`;
-      if (!(await files.exists(key)))
+      if (!row.fileKept || !(await files.exists(key)))
         throw new AppError('gone', 'The uploaded file is no longer kept (file retention)');
       return { row, stream: files.open(key) };
     },

@@ -315,4 +315,30 @@ describe('work-order uploads', () => {
       'decimal comma and day-first dates decided from the column',
     );
   });
+  test('file retention: an upload past the tenant retention is removed; download and reprocess answer 410', async () => {
+    const started = await upload(csv(['WO-R,P-R,1,0,2026-01-01,x']));
+    const done = await finished(started.body.importId);
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/analytics/settings',
+      headers: s.admin.headers,
+      payload: { fileRetentionDays: 2 },
+    });
+    assert.equal(patched.statusCode, 200, patched.body);
+    assert.equal((await get(`/imports/${done.id}/file`)).status, 200);
+    await t.database.db.execute(
+      sql`update imports set created_at = now() - interval '3 days' where tenant_id = ${acme.id}`,
+    );
+    const removed = await t.runtime.maintenance.runOnce();
+    assert.ok((removed['analytics.files'] ?? 0) >= 1, JSON.stringify(removed));
+    assert.equal((await get(`/imports/${done.id}/file`)).status, 410);
+    const reprocess = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/analytics/imports/${done.id}/reprocess`,
+      headers: s.analyst.headers,
+      payload: {},
+    });
+    assert.equal(reprocess.statusCode, 410);
+    assert.equal((await get(`/imports/${done.id}`)).body.rowsAccepted, 1, 'the work orders stay');
+  });
 });

@@ -2,14 +2,14 @@
 // auto-mapping suggestions, uploads and the import job, import settings.
 import { join } from 'node:path';
 import type { Db } from '../../platform/db/database.ts';
-import { isUuid, readInTenant } from '../../platform/db/scope.ts';
+import { acrossTenants, isUuid, readInTenant } from '../../platform/db/scope.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
 import { localFileStore } from '../../platform/storage/file-store.ts';
 import { ANALYTICS_SCHEMAS } from './analytics.schemas.ts';
 import { importWorkOrdersJob } from './import.job.ts';
-import { findImport } from './imports.repo.ts';
+import { expiredFiles, findImport, markFileRemoved } from './imports.repo.ts';
 import { importsRoutes } from './imports.routes.ts';
 import { createImportsService } from './imports.service.ts';
 import { profilesRoutes } from './profiles.routes.ts';
@@ -44,6 +44,17 @@ export function createAnalytics({ db, jobs, realtime, filesDir, uploadMaxBytes }
   return {
     profiles,
     imports,
+    /** Housekeeping: uploads past their tenant's file retention are removed. */
+    maintenanceTasks: {
+      'analytics.files': async (tx: Db) => {
+        const expired = await acrossTenants(tx, (t) => expiredFiles(t));
+        for (const { tenant_id: tenantId, file_hash: hash } of expired) {
+          await files.remove(`${tenantId}/${hash}`);
+          await acrossTenants(tx, (t) => markFileRemoved(t, tenantId, hash));
+        }
+        return expired.length;
+      },
+    },
     /** The import job, for the composition root to define on the queue. */
     importJob: importWorkOrdersJob({ db, files, reader, realtime }),
     routes(app: App) {

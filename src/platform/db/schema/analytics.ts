@@ -90,6 +90,8 @@ export const imports = pgTable(
     fileSize: bigint('file_size', { mode: 'number' }).notNull(),
     /** SHA-256 of the file's bytes: its key in the file store, and how a re-upload is recognised. */
     fileHash: text('file_hash').notNull(),
+    /** False once file retention removed the upload (reprocess and download answer 410). */
+    fileKept: boolean('file_kept').notNull().default(true),
     status: text('status').notNull().default('queued'),
     /** The earlier import of the same bytes, when this one was accepted as a marked duplicate. */
     duplicateOf: uuid('duplicate_of'),
