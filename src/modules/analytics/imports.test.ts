@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { queryRows } from '../../platform/db/database.ts';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
 import { eventually } from '../../platform/jobs/testing.ts';
@@ -340,5 +341,70 @@ describe('work-order uploads', () => {
     });
     assert.equal(reprocess.statusCode, 410);
     assert.equal((await get(`/imports/${done.id}`)).body.rowsAccepted, 1, 'the work orders stay');
+  });
+  test('an XLSX workbook imports from the sheet asked for, dates and numbers typed by Excel', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Cover').addRow(['Production report']);
+    const sheet = workbook.addWorksheet('Orders');
+    sheet.addRow(['Order', 'Material', 'Yield', 'Scrap', 'Start']);
+    sheet.addRow(['WO-X1', 'P-1', 12.5, 1, new Date(Date.UTC(2026, 2, 1, 6, 0))]);
+    sheet.addRow(['WO-X2', 4711, 7, 0, new Date(Date.UTC(2026, 2, 2))]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const started = await upload(bytes, { sheet: 'Orders' });
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    const done = await finished(started.body.importId);
+    assert.equal(done.status, 'completed', done.errorMessage);
+    assert.deepEqual([done.rowsAccepted, done.rowsRejected], [2, 0]);
+    assert.equal(done.sheet, 'Orders');
+    const rows = await queryRows<{ part_number: string; qty_completed: number; actual_start: Date }>(
+      t.database.db,
+      sql`select part_number, qty_completed, actual_start from work_orders where import_id = ${done.id} order by row_no`,
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.part_number, r.qty_completed, new Date(r.actual_start).toISOString()]),
+      [
+        ['P-1', 12.5, '2026-03-01T06:00:00.000Z'],
+        ['4711', 7, '2026-03-02T00:00:00.000Z'],
+      ],
+    );
+    const truncated = await upload(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    assert.equal(truncated.status, 400);
+    assert.match(truncated.body.error.message, /damaged or truncated/);
+  });
+
+  test('auto-mapping learns: a column a saved profile mapped is suggested for that field next time', async () => {
+    const headers = ['Beleg', 'Artikel', 'Stück gut'];
+    const rows = [
+      ['B-1', 'A-1', '5'],
+      ['B-2', 'A-2', '7'],
+    ];
+    const suggest = async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/analytics/mapping/suggest',
+        headers: s.analyst.headers,
+        payload: { headers, rows },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json().suggestions.find((x: { field: string }) => x.field === 'workOrder');
+    };
+    assert.notEqual((await suggest()).column, 'Beleg');
+    const saved = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/analytics/profiles',
+      headers: s.analyst.headers,
+      payload: {
+        name: 'Learned',
+        mappings: [
+          { field: 'workOrder', column: 'Beleg' },
+          { field: 'partNumber', column: 'Artikel' },
+          { field: 'qtyCompleted', column: 'Stück gut' },
+        ],
+      },
+    });
+    assert.equal(saved.statusCode, 201, saved.body);
+    const next = await suggest();
+    assert.equal(next.column, 'Beleg');
+    assert.equal(next.reason, 'profile');
   });
 });
