@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { Driver } from './args.ts';
+import { CopyIn } from './copy-in.ts';
 import {
   type BenchServer,
   count,
@@ -167,46 +168,6 @@ async function timedWriters<T>(
     }),
   );
   return (performance.now() - start) / 1000;
-}
-
-// COPY … FROM STDIN through pg's own connection: a submittable query that answers the server's
-// CopyInResponse with the data and CopyDone (what pg-copy-streams does, without the stream).
-class CopyIn {
-  private resolve!: () => void;
-  private reject!: (err: Error) => void;
-  private error: Error | undefined;
-  readonly done = new Promise<void>((resolve, reject) => {
-    this.resolve = resolve;
-    this.reject = reject;
-  });
-  private readonly text: string;
-  private readonly data: Buffer;
-  constructor(text: string, data: Buffer) {
-    this.text = text;
-    this.data = data;
-  }
-  submit(connection: { query(text: string): void }) {
-    connection.query(this.text);
-  }
-  handleCopyInResponse(connection: { sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void }) {
-    const CHUNK = 1 << 20;
-    for (let at = 0; at < this.data.length; at += CHUNK)
-      connection.sendCopyFromChunk(this.data.subarray(at, at + CHUNK));
-    connection.endCopyFrom();
-  }
-  handleError(err: Error) {
-    this.error = err;
-  }
-  handleReadyForQuery() {
-    if (this.error) this.reject(this.error);
-    else this.resolve();
-  }
-  handleCommandComplete() {}
-  handleRowDescription() {}
-  handleDataRow() {}
-  handleEmptyQuery() {}
-  handlePortalSuspended() {}
-  handleCopyData() {}
 }
 
 const INSERT_UNNEST = `insert into readings (tenant_id, sensor_id, ts, value)
