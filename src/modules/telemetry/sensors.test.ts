@@ -146,7 +146,8 @@ describe('telemetry sensors', () => {
       'GET',
       `/sensors/${id}/readings?from=${new Date(hour - 20 * 86_400_000).toISOString()}&to=${to}`,
     );
-    assert.equal(wide.body.source, '1m');
+    // 20 days: hourly buckets from the hour rollup (a finer width would read > 20,000 minute rows).
+    assert.equal(wide.body.source, '1h');
     assert.equal(
       wide.body.buckets.reduce((n: number, b: { count: number }) => n + b.count, 0),
       720,
