@@ -95,12 +95,13 @@ export function importWorkOrdersJob(deps: {
       });
       if (!begun) return { skipped: true };
       const scope = { tenantId, importId, facilityId: begun.facilityId };
-      const tally = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, workOrders: 0 };
+      const tally = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
       const timings: Record<string, number> = {};
       let batch: WorkOrderValues[] = [];
       let errors: RowError[] = [];
       let storedErrors = 0;
       let lastProgress = 0;
+      let stored = 0;
 
       try {
         const path = await files.localPath(`${tenantId}/${begun.fileHash}`);
@@ -111,26 +112,36 @@ export function importWorkOrdersJob(deps: {
         const rollup =
           begun.granularity === 'operation' ? reader.rollup(begun.mappings, begun.aggregationStrategy) : null;
 
-        const flush = async (force: boolean) => {
-          ctx.signal.throwIfAborted();
-          const keep = failOnReject && tally.rowsRejected > 0 ? [] : batch;
-          const rows = errors;
-          batch = [];
-          errors = [];
+        // One batch is stored while the next is read and converted: the database and this thread
+        // work at once. A batch's failure surfaces at the next flush (or the last) and fails the run.
+        let storing: Promise<void> = Promise.resolve();
+        const store = async (keep: WorkOrderValues[], rows: RowError[], force: boolean) => {
+          const snapshot = { ...tally };
           const row = await inTenant(db, tenantId, async (tx) => {
-            tally.workOrders += await insertWorkOrders(tx, scope, keep);
+            stored += await insertWorkOrders(tx, scope, keep);
             await insertErrors(tx, tenantId, importId, rows);
-            return updateImport(tx, importId, { ...tally });
+            return updateImport(tx, importId, { ...snapshot, workOrders: stored });
           });
           if (force || Date.now() - lastProgress > PROGRESS_MS) {
             lastProgress = Date.now();
             const percent = Math.min(99, file.fraction() * (rollup ? 90 : 100));
             await ctx.progress(
               percent,
-              `${count(tally.rowsRead)} rows read: ${count(tally.rowsAccepted)} accepted, ${count(tally.rowsRejected)} rejected`,
+              `${count(snapshot.rowsRead)} rows read: ${count(snapshot.rowsAccepted)} accepted, ${count(snapshot.rowsRejected)} rejected`,
             );
             await push(tenantId, row, 'ImportProgress', percent);
           }
+        };
+        const flush = async (force: boolean) => {
+          ctx.signal.throwIfAborted();
+          const keep = failOnReject && tally.rowsRejected > 0 ? [] : batch;
+          const rows = errors;
+          batch = [];
+          errors = [];
+          await storing;
+          storing = store(keep, rows, force);
+          storing.catch(() => {}); // awaited (and thrown) at the next flush
+          if (force) await storing;
         };
         const reject = (e: RowError) => {
           if (storedErrors < MAX_STORED_ERRORS) {
@@ -177,7 +188,7 @@ export function importWorkOrdersJob(deps: {
           if (begun.profileId && !failed) await markProfileUsed(tx, begun.profileId);
           return updateImport(tx, importId, {
             ...tally,
-            workOrders: failed ? 0 : tally.workOrders,
+            workOrders: failed ? 0 : stored,
             status: failed ? 'failed' : 'completed',
             errorMessage: failed
               ? `${count(tally.rowsRejected)} of ${count(tally.rowsRead)} rows were rejected and this import fails on rejected rows: see its errors, correct the file or the mapping, and reprocess`
@@ -192,7 +203,7 @@ export function importWorkOrdersJob(deps: {
           `Done: ${count(tally.rowsAccepted)} rows accepted, ${count(tally.rowsRejected)} rejected`,
         );
         await push(tenantId, done, failed ? 'ImportFailed' : 'ImportCompleted', 100);
-        return { importId, status: done.status, ...tally, timings };
+        return { importId, status: done.status, ...tally, workOrders: done.workOrders, timings };
       } catch (err) {
         const reason = innermostMessage(err);
         const row = await inTenant(db, tenantId, async (tx) => {

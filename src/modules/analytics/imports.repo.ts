@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { type NullableArrayType, nullableBinaryArray } from '../../platform/db/binary-arrays.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { analyticsSettings, importErrors, imports, workOrders } from '../../platform/db/schema/index.ts';
@@ -129,7 +130,7 @@ export async function errorsAfter(tx: Executor, importId: string, afterRow: numb
     .limit(limit);
 }
 
-const PG_TYPE: Record<FieldType, string> = {
+const ARRAY_TYPE: Record<FieldType, NullableArrayType> = {
   text: 'text',
   number: 'float8',
   integer: 'int8',
@@ -145,29 +146,39 @@ export interface WorkOrderValues {
   extra: Record<string, string> | null;
 }
 
-const FIELD_COLUMNS = CANONICAL_FIELDS.map((f) => sql.raw(`"${columnOf(f.key)}"`));
+const FIELD_COLUMNS = sql.raw(CANONICAL_FIELDS.map((f) => `"${columnOf(f.key)}"`).join(', '));
+const FIELD_CASTS = CANONICAL_FIELDS.map((f) => sql.raw(`::${ARRAY_TYPE[f.type]}[]`));
 
-/** Stores a batch of work orders in one statement (one array per column, unnested). */
+/**
+ * Stores a batch of work orders in one statement: one binary array per column, unnested (no text
+ * to print here or to parse there; nulls where a field is empty).
+ */
 export async function insertWorkOrders(
   tx: Executor,
   scope: { tenantId: string; importId: string; facilityId: string },
   rows: WorkOrderValues[],
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const arrays = CANONICAL_FIELDS.map((field) => {
-    const values = rows.map((r) => {
-      const v = r.values[field.key];
-      if (v === null || v === undefined) return null;
-      return field.type === 'date' ? new Date(v as number).toISOString() : v;
-    });
-    return sql`${sql.param(values)}::${sql.raw(PG_TYPE[field.type])}[]`;
+  const arrays = CANONICAL_FIELDS.map((field, i) => {
+    const values = rows.map((r) => r.values[field.key]);
+    return sql`${nullableBinaryArray(ARRAY_TYPE[field.type], values)}${FIELD_CASTS[i]}`;
   });
-  const extras = rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null));
+  const rowNo = nullableBinaryArray(
+    'int4',
+    rows.map((r) => r.rowNo),
+  );
+  const operations = nullableBinaryArray(
+    'int4',
+    rows.map((r) => r.operations),
+  );
+  const extras = nullableBinaryArray(
+    'jsonb',
+    rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)),
+  );
   await tx.execute(sql`/* insertWorkOrders */
-insert into work_orders (tenant_id, import_id, facility_id, row_no, operations, ${sql.join(FIELD_COLUMNS, sql`, `)}, extra)
+insert into work_orders (tenant_id, import_id, facility_id, row_no, operations, ${FIELD_COLUMNS}, extra)
 select ${scope.tenantId}::uuid, ${scope.importId}::uuid, ${scope.facilityId}::uuid, u.*
-  from unnest(${sql.param(rows.map((r) => r.rowNo))}::int4[], ${sql.param(rows.map((r) => r.operations))}::int4[],
-              ${sql.join(arrays, sql`, `)}, ${sql.param(extras)}::jsonb[]) as u`);
+  from unnest(${rowNo}::int4[], ${operations}::int4[], ${sql.join(arrays, sql`, `)}, ${extras}::jsonb[]) as u`);
   return rows.length;
 }
 

@@ -4,6 +4,7 @@
 // operation roll-up. File-level problems become 400s with the engine's message.
 import { stat } from 'node:fs/promises';
 import { badRequest } from '../../platform/http/errors.ts';
+import { FIELD_BY_KEY } from './canonical.ts';
 import type { ConvertedRow, FileHead, HeadReader, OpenedFile, Rollup, RowReader } from './file-head.ts';
 import { columnsFromRows, suggestMapping } from './mapping/suggest.ts';
 import type { FieldMapping } from './mapping/types.ts';
@@ -195,6 +196,9 @@ export function fileReader(): HeadReader & RowReader {
           throw badRequest(`The mapping does not fit the file: ${err.message}`);
         throw err;
       }
+      const textFields = mappings
+        .filter((m) => FIELD_BY_KEY.get(m.field)?.type === 'text')
+        .map((m) => m.field);
       return {
         formats: { profiledRows: rows, readings: converter.readings },
         convert(cells): ConvertedRow {
@@ -202,7 +206,12 @@ export function fileReader(): HeadReader & RowReader {
           let extra: Record<string, string> | null = null;
           for (const key in out.extra) {
             extra = out.extra;
-            break;
+            // PostgreSQL's text and jsonb cannot hold NUL.
+            if (out.extra[key]?.includes('\u0000')) out.extra[key] = out.extra[key].replaceAll('\u0000', '');
+          }
+          for (const key of textFields) {
+            const v = out.values[key];
+            if (typeof v === 'string' && v.includes('\u0000')) out.values[key] = v.replaceAll('\u0000', '');
           }
           return {
             ok: out.ok,

@@ -2,6 +2,7 @@
 // drizzle/0016_telemetry_readings.sql. Timestamps cross this boundary as epoch milliseconds (float8),
 // the same on both drivers and cheap to send as arrays.
 import { sql } from 'drizzle-orm';
+import { float8Array, int4Array, timestamptzArray } from '../../platform/db/binary-arrays.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 
 /** Rows of one ingest, column-wise: `sensor[i]` indexes `sensorIds`. */
@@ -17,54 +18,6 @@ export interface InsertOutcome {
   /** 0-based positions (in the columns) of rows already stored: same sensor and timestamp. */
   duplicates: number[];
 }
-
-// Arrays travel as binary parameters (PostgreSQL's array send format, which both drivers pass
-// through as bytes): nothing to print in JavaScript, nothing to parse in the database, and
-// timestamps arrive as timestamptz (microseconds since 2000-01-01), exact.
-const FLOAT8 = 701;
-const INT4 = 23;
-const TIMESTAMPTZ = 1184;
-/** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in ms since the Unix epoch. */
-const PG_EPOCH_MS = 946_684_800_000;
-
-function binaryArray(
-  elementType: number,
-  width: 4 | 8,
-  n: number,
-  write: (buf: Buffer, at: number, i: number) => void,
-) {
-  if (n === 0) {
-    const empty = Buffer.alloc(12);
-    empty.writeUInt32BE(elementType, 8);
-    return empty;
-  }
-  const buf = Buffer.allocUnsafe(20 + n * (4 + width));
-  buf.writeInt32BE(1, 0); // dimensions
-  buf.writeInt32BE(0, 4); // no nulls
-  buf.writeUInt32BE(elementType, 8);
-  buf.writeInt32BE(n, 12);
-  buf.writeInt32BE(1, 16); // lower bound
-  for (let i = 0, at = 20; i < n; i++, at += 4 + width) {
-    buf.writeInt32BE(width, at);
-    write(buf, at + 4, i);
-  }
-  return buf;
-}
-
-export const float8Array = (values: ArrayLike<number>) =>
-  binaryArray(FLOAT8, 8, values.length, (buf, at, i) => buf.writeDoubleBE(values[i] as number, at));
-
-export const int4Array = (values: ArrayLike<number>) =>
-  binaryArray(INT4, 4, values.length, (buf, at, i) => buf.writeInt32BE(values[i] as number, at));
-
-/** Epoch milliseconds (whole microseconds) as timestamptz[]. */
-export const timestamptzArray = (ms: ArrayLike<number>) =>
-  binaryArray(TIMESTAMPTZ, 8, ms.length, (buf, at, i) => {
-    const us = Math.round(((ms[i] as number) - PG_EPOCH_MS) * 1000);
-    const high = Math.floor(us / 4_294_967_296);
-    buf.writeInt32BE(high, at);
-    buf.writeUInt32BE(us - high * 4_294_967_296, at + 4);
-  });
 
 /** Aggregates of a batch's rows per sensor and bucket, column-wise (`sensor` indexes `sensorIds`). */
 export interface RollupColumns {

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Job } from 'pg-boss';
 import type { Db, Tx } from '../db/database.ts';
 import { inTenant } from '../db/scope.ts';
+import { innermostMessage } from '../observability/safe-error.ts';
 import {
   findJob,
   finishJob,
@@ -117,7 +118,9 @@ export function createRunner(deps: {
       });
       return output ?? null;
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // The database's own words, not a query wrapper's (which quotes the statement and its
+      // parameters: data, binary bytes with NULs that the queue's own tables cannot store).
+      const message = innermostMessage(err).replaceAll('\u0000', '');
       const status = attempt >= maxAttempts ? 'failed' : 'retrying';
       logger.warn(
         { err, jobId: job.id, name: definition.name, attempt },

@@ -136,7 +136,8 @@ export const importErrors = pgTable(
     importId: uuid('import_id')
       .notNull()
       .references(() => imports.id, { onDelete: 'cascade' }),
-    tenantId: tenantRef(),
+    /** No foreign key of its own: the import's cascades (tenant, facility) reach these rows. */
+    tenantId: uuid('tenant_id').notNull(),
     rowNo: integer('row_no').notNull(),
     columnName: text('column_name'),
     value: text('value'),
@@ -169,13 +170,14 @@ export const workOrders = pgTable(
   'work_orders',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tenantId: tenantRef(),
+    // Tenant and facility carry no foreign keys here: every row is written by its import, whose own
+    // keys cascade to it, and a key check per row would cost more than the insert (a million rows
+    // an import). The import's key is kept.
+    tenantId: uuid('tenant_id').notNull(),
     importId: uuid('import_id')
       .notNull()
       .references(() => imports.id, { onDelete: 'cascade' }),
-    facilityId: uuid('facility_id')
-      .notNull()
-      .references(() => facilities.id, { onDelete: 'cascade' }),
+    facilityId: uuid('facility_id').notNull(),
     /** Data row of the file (the first row of the order for operation-level files). */
     rowNo: integer('row_no').notNull(),
     /** Operation rows rolled into this order (operation-level files), else null. */
