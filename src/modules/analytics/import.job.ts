@@ -34,6 +34,8 @@ declare module '../../platform/jobs/jobs.ts' {
 
 /** Work orders per insert statement (and transaction). */
 export const IMPORT_BATCH = 5000;
+/** Batches being stored at once (more only queue on the embedded database's one connection). */
+const IN_FLIGHT = 2;
 /** Row errors kept per import (all are counted). */
 export const MAX_STORED_ERRORS = 100_000;
 /** Retries after the first attempt. */
@@ -112,13 +114,15 @@ export function importWorkOrdersJob(deps: {
         const rollup =
           begun.granularity === 'operation' ? reader.rollup(begun.mappings, begun.aggregationStrategy) : null;
 
-        // One batch is stored while the next is read and converted: the database and this thread
-        // work at once. A batch's failure surfaces at the next flush (or the last) and fails the run.
-        let storing: Promise<void> = Promise.resolve();
+        // Batches are stored while the next ones are read and converted (up to IN_FLIGHT at once,
+        // each its own transaction): the database and this thread work at the same time. A batch's
+        // failure surfaces at a later flush (or the last) and fails the run.
+        const storing: Promise<void>[] = [];
         const store = async (keep: WorkOrderValues[], rows: RowError[], force: boolean) => {
           const snapshot = { ...tally };
           const row = await inTenant(db, tenantId, async (tx) => {
-            stored += await insertWorkOrders(tx, scope, keep);
+            const inserted = await insertWorkOrders(tx, scope, keep);
+            stored += inserted; // after the await: batches are stored concurrently
             await insertErrors(tx, tenantId, importId, rows);
             return updateImport(tx, importId, { ...snapshot, workOrders: stored });
           });
@@ -138,10 +142,13 @@ export function importWorkOrdersJob(deps: {
           const rows = errors;
           batch = [];
           errors = [];
-          await storing;
-          storing = store(keep, rows, force);
-          storing.catch(() => {}); // awaited (and thrown) at the next flush
-          if (force) await storing;
+          const w0 = performance.now();
+          while (storing.length >= IN_FLIGHT) await storing.shift();
+          timings.waitMs = (timings.waitMs ?? 0) + Math.round(performance.now() - w0);
+          const next = store(keep, rows, force);
+          next.catch(() => {}); // awaited (and thrown) at a later flush
+          storing.push(next);
+          if (force) while (storing.length > 0) await storing.shift();
         };
         const reject = (e: RowError) => {
           if (storedErrors < MAX_STORED_ERRORS) {

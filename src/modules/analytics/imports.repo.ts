@@ -151,7 +151,9 @@ const FIELD_CASTS = CANONICAL_FIELDS.map((f) => sql.raw(`::${ARRAY_TYPE[f.type]}
 
 /**
  * Stores a batch of work orders in one statement: one binary array per column, unnested (no text
- * to print here or to parse there; nulls where a field is empty).
+ * to print here or to parse there; nulls where a field is empty). The unnests stand in the select
+ * list, which streams the rows (ProjectSet; the arrays all have the batch's length) where
+ * `FROM unnest(…)` would first copy them all into a tuplestore.
  */
 export async function insertWorkOrders(
   tx: Executor,
@@ -161,7 +163,7 @@ export async function insertWorkOrders(
   if (rows.length === 0) return 0;
   const arrays = CANONICAL_FIELDS.map((field, i) => {
     const values = rows.map((r) => r.values[field.key]);
-    return sql`${nullableBinaryArray(ARRAY_TYPE[field.type], values)}${FIELD_CASTS[i]}`;
+    return sql`unnest(${nullableBinaryArray(ARRAY_TYPE[field.type], values)}${FIELD_CASTS[i]})`;
   });
   const rowNo = nullableBinaryArray(
     'int4',
@@ -177,8 +179,8 @@ export async function insertWorkOrders(
   );
   await tx.execute(sql`/* insertWorkOrders */
 insert into work_orders (tenant_id, import_id, facility_id, row_no, operations, ${FIELD_COLUMNS}, extra)
-select ${scope.tenantId}::uuid, ${scope.importId}::uuid, ${scope.facilityId}::uuid, u.*
-  from unnest(${rowNo}::int4[], ${operations}::int4[], ${sql.join(arrays, sql`, `)}, ${extras}::jsonb[]) as u`);
+select ${scope.tenantId}::uuid, ${scope.importId}::uuid, ${scope.facilityId}::uuid,
+       unnest(${rowNo}::int4[]), unnest(${operations}::int4[]), ${sql.join(arrays, sql`, `)}, unnest(${extras}::jsonb[])`);
   return rows.length;
 }
 
