@@ -41,18 +41,20 @@ export function dayTable(pattern: string, days = 1000): string[] {
 
 /**
  * A formatter of timestamps (minutes since EPOCH) in a pattern, backed by a table per day and, when
- * the pattern has a time, a table per minute of the day.
+ * the pattern has a time, a table per minute of the day. A day outside the table (before EPOCH or
+ * `days` after it) is formatted the slow way rather than written as `undefined`.
  */
 export function dateFormatter(pattern: string, days: number): (minutes: number) => string {
   const split = pattern.search(/[ T]HH/);
   const datePart = split < 0 ? pattern : pattern.slice(0, split);
   const timePart = split < 0 ? '' : pattern.slice(split);
   const byDay = dayTable(datePart, days);
-  if (!timePart) return (minutes) => byDay[Math.floor(minutes / 1440)] as string;
+  const dayText = (day: number) => byDay[day] ?? formatDay(day, datePart);
+  if (!timePart) return (minutes) => dayText(Math.floor(minutes / 1440));
   const byMinute = Array.from({ length: 1440 }, (_, m) => formatDay(0, timePart, m));
   return (minutes) => {
     const day = Math.floor(minutes / 1440);
-    return `${byDay[day]}${byMinute[minutes - day * 1440]}`;
+    return `${dayText(day)}${byMinute[minutes - day * 1440]}`;
   };
 }
 

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { CANONICAL_KEYS, FIELD_BY_KEY, REQUIRED_KEYS } from '../canonical.ts';
 import { EPOCH_MS, EXCEL_EPOCH_SERIAL } from './format.ts';
 import { ERPS, type Erp, generateWorkOrders, renderWorkOrders, type WorkOrderTruth } from './generate.ts';
+import { DAYS, DAYS_MARGIN } from './orders.ts';
 import { measurePatterns } from './truth.ts';
 
 // A reader of the demo files that knows their conventions from the truth JSON alone: it checks that
@@ -219,6 +220,39 @@ describe('demo work-order exports', () => {
     assert.equal(lines, 10_001);
     assert.ok(pieces >= 10);
     assert.equal(exp.truth().rows, 10_000);
+  });
+
+  test('every cell is a value and every date lies in the calendar, the first days included', () => {
+    // Orders of the first day once started before 2024-01-01, outside the date tables: `undefined 23:01`
+    // in date-time columns, an empty cell in date-only ones. 20,000 rows put some 27 orders on day 0.
+    const bad = /undefined|NaN|Invalid/;
+    for (const seed of [1, 2]) {
+      for (const erp of ERPS) {
+        const exp = generateWorkOrders({ rows: 20_000, erp, seed });
+        const [header, ...lines] = [...exp.lines()];
+        const truth = exp.truth();
+        const names = parseCsv(header?.replace(/^\uFEFF/, '') ?? '', truth.delimiter)[0] as string[];
+        const dates = names.flatMap((name, i) => {
+          const key = truth.columns[name];
+          return key && FIELD_BY_KEY.get(key)?.type === 'date'
+            ? [[i, truth.dateFormats[name] as string] as const]
+            : [];
+        });
+        assert.ok(dates.length >= 4, `${erp}: ${dates.length} date columns`);
+        let lowest = Number.POSITIVE_INFINITY;
+        for (const [n, line] of lines.entries()) {
+          assert.doesNotMatch(line, bad, `${erp} seed ${seed} row ${n + 1}`);
+          if (n % 1000 > 50) continue; // day 0 in full (rows 0–27), later days sampled
+          const cells = parseCsv(line, truth.delimiter)[0] as string[];
+          for (const [i, pattern] of dates) {
+            const day = dayOf(cells[i] as string, pattern);
+            assert.ok(day >= 0 && day < DAYS + DAYS_MARGIN, `${erp} seed ${seed} row ${n + 1}: ${cells[i]}`);
+            lowest = Math.min(lowest, day);
+          }
+        }
+        assert.equal(lowest, 0);
+      }
+    }
   });
 
   test('bad options are refused', () => {

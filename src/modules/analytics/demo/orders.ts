@@ -207,10 +207,14 @@ export function createOrderSource(plant: Plant, rng: Random): OrderSource {
   }
 }
 
-/** Planned and actual windows, operation after operation; a day's shift holds 8 working hours. */
+/**
+ * Planned and actual windows, operation after operation; a day's shift holds 8 working hours. Work may
+ * start up to a day early, but never before the period does (minute 0): the date columns' tables begin
+ * there, and an order of the first day would otherwise start on 2023-12-31.
+ */
 function schedule(ops: OpRow[], day: number, shift: number, rng: Random) {
   let planned = day * 1440 + (SHIFT_START[shift] as number);
-  let actual = planned + Math.max(-1440, Math.round(rng.normal(240, 600)));
+  let actual = Math.max(0, planned + Math.max(-1440, Math.round(rng.normal(240, 600))));
   for (const op of ops) {
     op.plannedStart = planned;
     planned += Math.max(30, Math.round(op.laborHoursPlanned * 180));
