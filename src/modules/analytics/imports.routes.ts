@@ -76,6 +76,9 @@ export function importsRoutes(app: App, { imports }: { imports: ImportsService }
   app.register(async (scope: App) => {
     await scope.register(multipart, {
       throwFileSizeLimit: false,
+      // The file is read in 1 MiB pieces rather than 16 KiB ones: a fraction of the calls per byte.
+      highWaterMark: 1_048_576,
+      fileHwm: 1_048_576,
       limits: {
         files: 1,
         fields: 20,
