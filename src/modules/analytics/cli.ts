@@ -6,12 +6,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq, or, sql } from 'drizzle-orm';
+import Type from 'typebox';
+import { Compile } from 'typebox/compile';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { facilities, memberships, tenants } from '../../platform/db/schema/index.ts';
 import { acrossTenants, inTenant, isUuid } from '../../platform/db/scope.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { localFileStore } from '../../platform/storage/file-store.ts';
+import { FieldMapping, Strategy, Transform } from './analytics.schemas.ts';
 import { IMPORT_USAGE as USAGE } from './cli-usage.ts';
 import { importWorkOrdersJob } from './import.job.ts';
 import { findImport } from './imports.repo.ts';
@@ -22,6 +25,17 @@ import { fileReader } from './reader.ts';
 type WithDatabase = (
   work: (config: { dataDir: string; uploadMaxMb: number }, db: Db) => Promise<number>,
 ) => Promise<number>;
+
+/** A profile file: what POST /analytics/profiles takes (name optional). */
+const checkProfileFile = Compile(
+  { MappingTransform: Transform, FieldMapping },
+  Type.Object({
+    name: Type.Optional(Type.String()),
+    mappings: Type.Array(Type.Ref('FieldMapping'), { maxItems: 100 }),
+    dataGranularity: Type.Optional(Type.Union([Type.Literal('header'), Type.Literal('operation')])),
+    aggregationStrategy: Type.Optional(Strategy),
+  }),
+);
 
 async function tenantOf(db: Db, wanted: string | undefined) {
   const rows = await acrossTenants(db, (tx) =>
@@ -78,6 +92,12 @@ export function importCommand(withDatabase: WithDatabase) {
       }
       if (!values.profile === !values['auto-map'])
         throw badRequest('Choose --profile <name|file.json> or --auto-map');
+      const policy = values['reject-policy'];
+      if (policy !== undefined && policy !== 'skip' && policy !== 'fail')
+        throw badRequest('--reject-policy is skip or fail');
+      const duplicate = values['on-duplicate'];
+      if (duplicate !== undefined && duplicate !== 'refuse' && duplicate !== 'mark')
+        throw badRequest('--on-duplicate is refuse or mark');
       const size = (await stat(path).catch(() => null))?.size;
       if (size === undefined) throw badRequest(`Cannot read ${path}`);
       return withDatabase(async (config, db) => {
@@ -99,7 +119,17 @@ export function importCommand(withDatabase: WithDatabase) {
             .limit(1);
           let choice: MappingChoice = { autoMap: true };
           if (values.profile?.endsWith('.json')) {
-            const content = JSON.parse(await readFile(values.profile, 'utf8'));
+            const content = await readFile(values.profile, 'utf8')
+              .then((text) => JSON.parse(text))
+              .catch((err: unknown) => {
+                throw badRequest(`Cannot read the profile ${values.profile}: ${(err as Error).message}`);
+              });
+            if (!checkProfileFile.Check(content)) {
+              const first = [...checkProfileFile.Errors(content)][0];
+              throw badRequest(
+                `${values.profile} is not a profile ({"mappings": [...]}): ${first ? `${first.instancePath || '/'} ${first.message}` : ''}`,
+              );
+            }
             choice = {
               mappings: content.mappings,
               granularity: content.dataGranularity,

@@ -65,6 +65,8 @@ export interface OpenedFile {
   batches(): AsyncIterable<SourceRecord[]>;
   /** How far the reading is, 0–1 (bytes read of the file's size). */
   fraction(): number;
+  /** Releases the file when its rows are not read to the end. */
+  close(): Promise<void>;
 }
 
 export interface ConvertedRow {

@@ -1,6 +1,7 @@
 // An import's row errors as a CSV download, streamed page by page (an import can reject millions
 // of rows). Cells a spreadsheet would run as a formula are prefixed with an apostrophe.
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { RowError } from './imports.repo.ts';
 
@@ -15,6 +16,7 @@ export function errorsCsv(pages: AsyncIterable<RowError[]>): Readable {
         for (const e of page) yield [e.rowNo, safe(e.columnName), safe(e.value), e.reason];
     })(),
   );
-  rows.on('error', (err) => out.destroy(err));
-  return rows.pipe(out);
+  // A client that goes away ends both streams (and the page reads) at once.
+  pipeline(rows, out).catch(() => {});
+  return out;
 }

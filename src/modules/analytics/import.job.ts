@@ -9,7 +9,7 @@ import type { JobDefinition } from '../../platform/jobs/jobs.ts';
 import { innermostMessage } from '../../platform/observability/safe-error.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
-import type { RowReader } from './file-head.ts';
+import type { OpenedFile, RowReader } from './file-head.ts';
 import {
   clearImportRows,
   findImport,
@@ -105,9 +105,12 @@ export function importWorkOrdersJob(deps: {
       let lastProgress = 0;
       let stored = 0;
 
+      const storing: Promise<void>[] = [];
+      let opened: OpenedFile | undefined;
       try {
         const path = await files.localPath(`${tenantId}/${begun.fileHash}`);
         const file = await reader.open(path, { sheet: begun.sheet ?? undefined });
+        opened = file;
         const { convert, formats } = await reader.converter(path, file, begun.mappings, ctx.signal);
         timings.detectMs = Date.now() - t0;
         const failOnReject = begun.rejectPolicy === 'fail';
@@ -117,7 +120,6 @@ export function importWorkOrdersJob(deps: {
         // Batches are stored while the next ones are read and converted (up to IN_FLIGHT at once,
         // each its own transaction): the database and this thread work at the same time. A batch's
         // failure surfaces at a later flush (or the last) and fails the run.
-        const storing: Promise<void>[] = [];
         const store = async (keep: WorkOrderValues[], rows: RowError[], force: boolean) => {
           const snapshot = { ...tally };
           const row = await inTenant(db, tenantId, async (tx) => {
@@ -152,6 +154,9 @@ export function importWorkOrdersJob(deps: {
         };
         const reject = (e: RowError) => {
           if (storedErrors < MAX_STORED_ERRORS) {
+            // PostgreSQL text cannot hold NUL: a rejected cell is shown without it.
+            if (e.value?.includes('\u0000')) e.value = e.value.replaceAll('\u0000', '');
+            if (e.columnName?.includes('\u0000')) e.columnName = e.columnName.replaceAll('\u0000', '');
             errors.push(e);
             storedErrors++;
           }
@@ -212,7 +217,11 @@ export function importWorkOrdersJob(deps: {
         await push(tenantId, done, failed ? 'ImportFailed' : 'ImportCompleted', 100);
         return { importId, status: done.status, ...tally, workOrders: done.workOrders, timings };
       } catch (err) {
-        const reason = innermostMessage(err);
+        // A batch still being stored commits or fails before the clean-up runs, or its rows would
+        // outlive it (the clean-up cannot see an uncommitted insert).
+        await Promise.allSettled(storing);
+        await opened?.close().catch(() => {});
+        const reason = innermostMessage(err).replaceAll('\u0000', '');
         const row = await inTenant(db, tenantId, async (tx) => {
           if (lastAttempt) await clearImportRows(tx, importId, { keepErrors: false });
           return updateImport(tx, importId, {

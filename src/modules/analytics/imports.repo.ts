@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { type NullableArrayType, nullableBinaryArray } from '../../platform/db/binary-arrays.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
@@ -35,6 +35,12 @@ export async function importOfHash(tx: Executor, hash: string): Promise<ImportRo
     .orderBy(desc(imports.createdAt))
     .limit(1);
   return row;
+}
+
+/** Whether any import of the tenant (whatever its status) has these bytes. */
+export async function hashInUse(tx: Executor, hash: string): Promise<boolean> {
+  const [row] = await tx.select({ id: imports.id }).from(imports).where(eq(imports.fileHash, hash)).limit(1);
+  return row !== undefined;
 }
 
 export async function listImports(
@@ -104,7 +110,7 @@ export async function errorsPage(tx: Executor, importId: string, limit: number, 
     })
     .from(importErrors)
     .where(where)
-    .orderBy(asc(importErrors.rowNo))
+    .orderBy(asc(importErrors.rowNo), sql`ctid`)
     .limit(limit)
     .offset(offset);
   return pageOf(
@@ -115,19 +121,26 @@ export async function errorsPage(tx: Executor, importId: string, limit: number, 
   );
 }
 
-/** Errors from row `afterRow` on (exclusive), for the CSV download's pages. */
-export async function errorsAfter(tx: Executor, importId: string, afterRow: number, limit: number) {
-  return tx
-    .select({
-      rowNo: importErrors.rowNo,
-      columnName: importErrors.columnName,
-      value: importErrors.value,
-      reason: importErrors.reason,
-    })
-    .from(importErrors)
-    .where(and(eq(importErrors.importId, importId), gt(importErrors.rowNo, afterRow)))
-    .orderBy(asc(importErrors.rowNo))
-    .limit(limit);
+/**
+ * Errors after `after` (a row and the physical position of an error in it), for the CSV download's
+ * pages: errors are never updated, so (row, ctid) is a complete and stable order. A row can have
+ * several errors, on one column too (two fields mapped to it).
+ */
+export async function errorsAfter(
+  tx: Executor,
+  importId: string,
+  after: { row: number; at: string },
+  limit: number,
+) {
+  return queryRows<RowError & { at: string }>(
+    tx,
+    sql`/* importErrorsAfter */
+select row_no as "rowNo", column_name as "columnName", value, reason, ctid::text as at
+  from import_errors
+ where import_id = ${importId}::uuid and (row_no, ctid) > (${after.row}::int4, ${after.at}::tid)
+ order by row_no, ctid
+ limit ${limit}`,
+  );
 }
 
 const ARRAY_TYPE: Record<FieldType, NullableArrayType> = {

@@ -57,6 +57,12 @@ const Accepted = Type.Object({
   jobId: Type.String(),
 });
 
+/** Content-Disposition for a file name in any script: an ASCII fallback and the UTF-8 name (RFC 6266). */
+function attachment(name: string): string {
+  const ascii = [...name].map((c) => (c >= ' ' && c <= '~' && c !== '"' && c !== '\\' ? c : '_')).join('');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
 /** The file name without control characters (it is shown and sent back in headers). */
 const printable = (name: string) => [...name].filter((c) => c.charCodeAt(0) >= 32).join('');
 
@@ -230,10 +236,9 @@ export function importsRoutes(app: App, { imports }: { imports: ImportsService }
     },
     async (request, reply) => {
       const { row, stream } = await imports.file(principalOf(request), request.params.id);
-      const name = row.fileName.replace(/["\\\r\n]/g, '_');
       return reply
         .type('application/octet-stream')
-        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('content-disposition', attachment(row.fileName))
         .header('content-length', row.fileSize)
         .send(stream);
     },

@@ -19,6 +19,7 @@ import {
   errorsAfter,
   errorsPage,
   findImport,
+  hashInUse,
   type ImportRow,
   importOfHash,
   insertImport,
@@ -151,7 +152,8 @@ export function createImportsService(deps: {
 
   /** Removes a stored file unless an import of the tenant still refers to it. */
   async function discard(principal: Principal, stored: StoredFile) {
-    const kept = await readInCallerTenant(db, principal, (tx) => importOfHash(tx, stored.hash));
+    // Any import of the bytes keeps them, a failed one too (it may be reprocessed).
+    const kept = await readInCallerTenant(db, principal, (tx) => hashInUse(tx, stored.hash));
     if (!kept) await files.remove(stored.key);
   }
 
@@ -235,9 +237,10 @@ export function createImportsService(deps: {
     const settled: Settled = hasChoice
       ? await settle(principal, choice, head)
       : {
+          // The kept mapping, with a new roll-up when one is given.
           mappings: row.mappings,
-          aggregationStrategy: row.aggregationStrategy,
-          granularity: row.granularity as 'header' | 'operation',
+          aggregationStrategy: choice.aggregationStrategy ?? row.aggregationStrategy,
+          granularity: choice.granularity ?? (row.granularity as 'header' | 'operation'),
           profileId: row.profileId,
           profileVersion: row.profileVersion,
           autoMapped: row.autoMapped,
@@ -282,12 +285,14 @@ export function createImportsService(deps: {
     },
     /** Every error of the import, a page at a time (the CSV download). */
     async *errorPages(principal: Principal, id: string): AsyncGenerator<RowError[]> {
-      let after = 0;
+      let after = { row: 0, at: '(0,0)' };
       for (;;) {
-        const page = await readInCallerTenant(db, principal, (tx) => errorsAfter(tx, id, after, ERROR_PAGE));
+        const from = after;
+        const page = await readInCallerTenant(db, principal, (tx) => errorsAfter(tx, id, from, ERROR_PAGE));
         if (page.length === 0) return;
         yield page;
-        after = page[page.length - 1]?.rowNo ?? after;
+        const last = page[page.length - 1];
+        if (last) after = { row: last.rowNo, at: last.at };
         if (page.length < ERROR_PAGE) return;
       }
     },

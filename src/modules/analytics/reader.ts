@@ -42,10 +42,14 @@ const describe = (d: Detected): Record<string, unknown> =>
       }
     : { kind: d.kind, sheet: d.sheet, sheets: d.sheets, headerLine: d.headerLine, columns: d.columns };
 
+/** Header names as the rest of the import sees them: PostgreSQL text (and jsonb keys) hold no NUL. */
+const headersOf = (headers: string[]) =>
+  headers.map((h) => (h.includes('\u0000') ? h.replaceAll('\u0000', '') : h));
+
 async function opened(path: string, sheet: string | undefined) {
   const detected = await sniff(path, sheet ? { sheet } : {});
   const records = await readRecords(path, detected);
-  return { detected, records };
+  return { detected, records, headers: headersOf(records.headers) };
 }
 
 /** Profiles the mapped columns over `limit` rows (all when undefined). */
@@ -100,7 +104,7 @@ export function fileReader(): HeadReader & RowReader {
   return {
     async head(path, { sheet, rows }): Promise<FileHead> {
       return readable(async () => {
-        const { detected, records } = await opened(path, sheet);
+        const { detected, records, headers } = await opened(path, sheet);
         const sample: string[][] = [];
         let chars = 0;
         for await (const batch of records.batches()) {
@@ -113,7 +117,7 @@ export function fileReader(): HeadReader & RowReader {
         }
         return {
           detected: describe(detected),
-          headers: records.headers,
+          headers,
           rows: sample,
           sheet: detected.kind === 'xlsx' ? detected.sheet : undefined,
           bytesPerRow: sample.length > 0 ? chars / sample.length : 0,
@@ -133,13 +137,14 @@ export function fileReader(): HeadReader & RowReader {
 
     async open(path, { sheet }): Promise<OpenedFile> {
       return readable(async () => {
-        const { detected, records } = await opened(path, sheet);
+        const { detected, records, headers } = await opened(path, sheet);
         const size = (await stat(path)).size;
         let rowsRead = 0;
         let chars = 0;
         return {
-          headers: records.headers,
+          headers,
           detected: describe(detected),
+          close: () => records.close(),
           async *batches() {
             for await (const batch of records.batches()) {
               rowsRead += batch.length;

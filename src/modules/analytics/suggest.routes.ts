@@ -16,9 +16,9 @@ import { errorResponses } from '../../platform/http/openapi.ts';
 import { Text } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
 import { saveUpload, unreadable } from '../../platform/storage/upload-stream.ts';
-import { MAX_COLUMNS } from './analytics.schemas.ts';
-import type { FileHead, HeadReader, RowReader } from './file-head.ts';
-import type { FieldMapping } from './mapping/types.ts';
+import { FieldMapping, MAX_COLUMNS, Transform } from './analytics.schemas.ts';
+import type { FileHead, HeadReader, OpenedFile, RowReader } from './file-head.ts';
+import type { FieldMapping as Mapping } from './mapping/types.ts';
 import { learnedPairs } from './profiles.repo.ts';
 import { mappingProblems } from './profiles.service.ts';
 
@@ -111,14 +111,26 @@ async function* rowsOf<T>(batches: AsyncIterable<T[]>, limit: number): AsyncGene
     }
 }
 
-function parsedMappings(text: string | undefined): FieldMapping[] {
+const checkMappings = Compile(
+  { MappingTransform: Transform, FieldMapping },
+  Type.Array(Type.Ref('FieldMapping'), { maxItems: 100 }),
+);
+
+function parsedMappings(text: string | undefined): Mapping[] {
   if (!text) throw badRequest('Send the mapping to preview in field "mappings" (JSON)');
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as unknown;
-    if (Array.isArray(value) && value.length <= 100 && value.every((m) => m && typeof m === 'object'))
-      return value as FieldMapping[];
-  } catch {}
-  throw badRequest('Field "mappings" must be a JSON array of field mappings');
+    value = JSON.parse(text);
+  } catch {
+    throw badRequest('Field "mappings" must be JSON');
+  }
+  if (!checkMappings.Check(value)) {
+    const first = [...checkMappings.Errors(value)][0];
+    throw badRequest(
+      `Field "mappings" must be an array of field mappings: ${first ? `${first.instancePath || '/'} ${first.message}` : 'see FieldMapping'}`,
+    );
+  }
+  return value as Mapping[];
 }
 
 export function suggestRoutes(
@@ -199,6 +211,7 @@ export function suggestRoutes(
       async (request) => {
         if (!request.isMultipart()) throw badRequest('Send the file and the mapping as multipart/form-data');
         const { path, fields } = await receive(request, tmpDir);
+        let file: OpenedFile | undefined;
         try {
           const mappings = parsedMappings(fields.mappings);
           const head = await reader.head(path, { sheet: fields.sheet, rows: SAMPLE_ROWS });
@@ -208,7 +221,7 @@ export function suggestRoutes(
           ];
           if (problems.length > 0)
             throw badRequest(`The mapping does not fit the file: ${problems.join('; ')}`);
-          const file = await reader.open(path, { sheet: fields.sheet });
+          file = await reader.open(path, { sheet: fields.sheet });
           const { convert } = await reader.converter(path, file, mappings, AbortSignal.timeout(30_000));
           const rows: {
             rowNo: number;
@@ -229,6 +242,7 @@ export function suggestRoutes(
           }
           return { rows, summary };
         } finally {
+          await file?.close().catch(() => {});
           await rm(path, { force: true });
         }
       },

@@ -35,6 +35,8 @@ export interface RecordReader extends AsyncIterable<Row> {
   headerRow: number;
   /** The same rows a batch at a time (fewer awaits: the fast way through a big file). */
   batches(): AsyncIterable<Row[]>;
+  /** Closes the file when its rows will not be read to the end (reading them closes it). */
+  close(): Promise<void>;
 }
 
 export interface ReadOptions extends XlsxOptions {
@@ -92,6 +94,9 @@ export async function readRecords(
     rawHeaders,
     headerRow: header.line,
     batches,
+    async close() {
+      await source.return(undefined);
+    },
     async *[Symbol.asyncIterator]() {
       for await (const batch of batches()) yield* batch;
     },
