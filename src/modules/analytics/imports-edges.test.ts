@@ -102,4 +102,21 @@ describe('upload edges', () => {
     assert.equal(res.statusCode, 400, res.body);
     assert.match(res.json().error.message, /mappings/);
   });
+  test('two uploads of the same bytes at once: one is imported, the other refused as a duplicate', async () => {
+    const file = 'Order,Material,Yield,Scrap,Planned\nWO-SAME,P,1,0,1\n';
+    const send = () => {
+      const body = new FormData();
+      body.append('facilityId', acme.facilityId);
+      body.append('mappings', JSON.stringify(MAPPING));
+      body.append('file', new Blob([file]), 'same.csv');
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/v1/analytics/uploads',
+        headers: analyst.headers,
+        payload: body,
+      });
+    };
+    const answers = await Promise.all([send(), send()]);
+    assert.deepEqual(answers.map((r) => r.statusCode).sort(), [202, 409]);
+  });
 });

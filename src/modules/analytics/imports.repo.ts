@@ -37,6 +37,11 @@ export async function importOfHash(tx: Executor, hash: string): Promise<ImportRo
   return row;
 }
 
+/** Serialises, until the transaction ends, the work of one tenant on one file's bytes. */
+export async function lockHash(tx: Executor, tenantId: string, hash: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`import:${tenantId}:${hash}`}, 0))`);
+}
+
 /** Whether any import of the tenant (whatever its status) has these bytes. */
 export async function hashInUse(tx: Executor, hash: string): Promise<boolean> {
   const [row] = await tx.select({ id: imports.id }).from(imports).where(eq(imports.fileHash, hash)).limit(1);

@@ -24,6 +24,7 @@ import {
   importOfHash,
   insertImport,
   listImports,
+  lockHash,
   type RowError,
   settingsOf,
   updateImport,
@@ -186,6 +187,8 @@ export function createImportsService(deps: {
       });
       const settled = await settle(principal, request, head);
       const row = await inCallerTenant(db, principal, async (tx) => {
+        // Uploads of the same bytes take turns here, so two at once cannot both pass the check.
+        await lockHash(tx, tenantId, stored.hash);
         const settings = await settingsOf(tx);
         const earlier = await importOfHash(tx, stored.hash);
         if (earlier && (request.onDuplicate ?? settings.duplicatePolicy) === 'refuse')
