@@ -4,13 +4,13 @@ import Type from 'typebox';
 import { Page } from '../../platform/http/pagination.ts';
 import { DateTime, literals, Nullable, Text, Uuid } from '../../platform/http/schemas.ts';
 import { AGGREGATIONS, CANONICAL_FIELDS, CANONICAL_KEYS, FIELD_GROUPS } from './canonical.ts';
+import { SUGGESTION_REASONS } from './mapping/suggest.ts';
 import { DECIMAL_SEPARATORS, THOUSANDS_SEPARATORS } from './mapping/types.ts';
 
 export const GRANULARITIES = ['header', 'operation'] as const;
 export const IMPORT_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
 export const REJECT_POLICIES = ['skip', 'fail'] as const;
 export const DUPLICATE_POLICIES = ['refuse', 'mark'] as const;
-export const SUGGESTION_REASONS = ['profile', 'header', 'synonym', 'pattern'] as const;
 
 /** Columns of a file a mapping can name; wider files keep the rest as `extra`. */
 export const MAX_COLUMNS = 500;

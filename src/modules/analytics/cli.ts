@@ -156,17 +156,13 @@ export function importCommand(withDatabase: WithDatabase) {
         };
         const files = localFileStore(join(config.dataDir, 'files'));
         const reader = fileReader();
-        const queued: { importId: string }[] = [];
         const imports = createImportsService({
           db,
           files,
           reader,
           maxBytes: config.uploadMaxMb * 1_048_576,
-          // The job runs right here, not on the queue.
-          jobs: {
-            submit: async (_name, payload) =>
-              (queued.push(payload as { importId: string }), { id: 'cli' }) as never,
-          },
+          // Not queued: the job runs right here, below, on the import the upload records.
+          jobs: { submit: async () => ({ id: 'cli' }) as never },
         });
         const stored = await imports.store(principal, createReadStream(path));
         const started = await imports.upload(principal, {

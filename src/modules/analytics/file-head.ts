@@ -11,8 +11,6 @@ export interface FileHead {
   rows: string[][];
   /** XLSX: the sheet read. */
   sheet?: string | undefined;
-  /** Estimated data rows in the file (its size over the sample's bytes per row), for progress. */
-  bytesPerRow: number;
 }
 
 /** A header the tenant mapped to a field in a saved profile; `weight` grows with use. */
@@ -67,6 +65,8 @@ export interface OpenedFile {
   fraction(): number;
   /** Releases the file when its rows are not read to the end. */
   close(): Promise<void>;
+  /** The rows again from the start (a pass of its own), with the format already detected. */
+  reread(): Promise<AsyncIterable<SourceRecord[]>>;
 }
 
 export interface ConvertedRow {
@@ -99,7 +99,6 @@ export interface RowReader {
    * sample leaves it ambiguous) and returns the row converter; format decisions go to `detected`.
    */
   converter(
-    path: string,
     file: OpenedFile,
     mappings: FieldMapping[],
     signal: AbortSignal,

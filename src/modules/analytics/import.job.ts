@@ -111,7 +111,7 @@ export function importWorkOrdersJob(deps: {
         const path = await files.localPath(`${tenantId}/${begun.fileHash}`);
         const file = await reader.open(path, { sheet: begun.sheet ?? undefined });
         opened = file;
-        const { convert, formats } = await reader.converter(path, file, begun.mappings, ctx.signal);
+        const { convert, formats } = await reader.converter(file, begun.mappings, ctx.signal);
         timings.detectMs = Date.now() - t0;
         const failOnReject = begun.rejectPolicy === 'fail';
         const rollup =
@@ -154,9 +154,6 @@ export function importWorkOrdersJob(deps: {
         };
         const reject = (e: RowError) => {
           if (storedErrors < MAX_STORED_ERRORS) {
-            // PostgreSQL text cannot hold NUL: a rejected cell is shown without it.
-            if (e.value?.includes('\u0000')) e.value = e.value.replaceAll('\u0000', '');
-            if (e.columnName?.includes('\u0000')) e.columnName = e.columnName.replaceAll('\u0000', '');
             errors.push(e);
             storedErrors++;
           }

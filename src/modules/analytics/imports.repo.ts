@@ -202,10 +202,6 @@ select ${scope.tenantId}::uuid, ${scope.importId}::uuid, ${scope.facilityId}::uu
   return rows.length;
 }
 
-export async function workOrderCount(tx: Executor, importId: string): Promise<number> {
-  return countWhere(tx, workOrders, eq(workOrders.importId, importId));
-}
-
 export type SettingsRow = typeof analyticsSettings.$inferSelect;
 const DEFAULT_SETTINGS = { rejectPolicy: 'skip', duplicatePolicy: 'refuse', fileRetentionDays: 365 };
 

@@ -1,6 +1,6 @@
 // Uploads and imports of ERP work-order exports (seed 000: POST /api/upload with `file` and
 // `profileIds`). The upload is multipart; its fields may come before or after the file.
-import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { MultipartFile } from '@fastify/multipart';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
 import { principalOf } from '../../platform/http/access.ts';
@@ -10,6 +10,7 @@ import { PageQuery, presentPage } from '../../platform/http/pagination.ts';
 import { IdParams, literals, Text, Uuid } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { StoredFile } from '../../platform/storage/file-store.ts';
+import { acceptUploads, uploadedFile } from '../../platform/storage/multipart.ts';
 import { unreadable } from '../../platform/storage/upload-stream.ts';
 import {
   DUPLICATE_POLICIES,
@@ -80,20 +81,7 @@ function fieldValue(name: string, value: string): unknown {
 
 export function importsRoutes(app: App, { imports }: { imports: ImportsService }) {
   app.register(async (scope: App) => {
-    await scope.register(multipart, {
-      throwFileSizeLimit: false,
-      // The file is read in 1 MiB pieces rather than 16 KiB ones: a fraction of the calls per byte.
-      highWaterMark: 1_048_576,
-      fileHwm: 1_048_576,
-      limits: {
-        files: 1,
-        fields: 20,
-        fieldSize: 256 * 1024,
-        parts: 30,
-        headerPairs: 100,
-        fileSize: imports.maxBytes,
-      },
-    });
+    await acceptUploads(scope, { fileSize: imports.maxBytes, fields: 20, fieldSize: 256 * 1024 });
 
     scope.post(
       '/analytics/uploads',
@@ -123,11 +111,7 @@ export function importsRoutes(app: App, { imports }: { imports: ImportsService }
         try {
           for await (const part of request.parts()) {
             if (part.type === 'file') {
-              const file = part as MultipartFile;
-              if (file.fieldname !== 'file') {
-                file.file.resume();
-                throw badRequest('The multipart upload must carry the file in field "file"');
-              }
+              const file = uploadedFile(part as MultipartFile);
               fileName = printable(file.filename || 'upload').slice(0, 255);
               stored = await imports.store(principal, file.file, () => file.file.truncated);
             } else if (typeof part.value === 'string') {

@@ -10,7 +10,6 @@ import { inCallerTenant, readInCallerTenant, tenantOf } from '../../platform/db/
 import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { FileStore, StoredFile } from '../../platform/storage/file-store.ts';
-import { tooLarge } from '../../platform/storage/upload-stream.ts';
 import { facilityInScope } from '../identity/index.ts';
 import type { FileHead, HeadReader } from './file-head.ts';
 import {
@@ -277,7 +276,6 @@ export function createImportsService(deps: {
     upload,
     get,
     reprocess,
-    tooLarge: () => tooLarge(maxBytes),
     list: (
       principal: Principal,
       filter: { status?: string | undefined; facilityId?: string | undefined; limit: number; offset: number },

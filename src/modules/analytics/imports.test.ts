@@ -371,40 +371,4 @@ describe('work-order uploads', () => {
     assert.equal(truncated.status, 400);
     assert.match(truncated.body.error.message, /damaged or truncated/);
   });
-
-  test('auto-mapping learns: a column a saved profile mapped is suggested for that field next time', async () => {
-    const headers = ['Beleg', 'Artikel', 'Stück gut'];
-    const rows = [
-      ['B-1', 'A-1', '5'],
-      ['B-2', 'A-2', '7'],
-    ];
-    const suggest = async () => {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/analytics/mapping/suggest',
-        headers: s.analyst.headers,
-        payload: { headers, rows },
-      });
-      assert.equal(res.statusCode, 200, res.body);
-      return res.json().suggestions.find((x: { field: string }) => x.field === 'workOrder');
-    };
-    assert.notEqual((await suggest()).column, 'Beleg');
-    const saved = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/analytics/profiles',
-      headers: s.analyst.headers,
-      payload: {
-        name: 'Learned',
-        mappings: [
-          { field: 'workOrder', column: 'Beleg' },
-          { field: 'partNumber', column: 'Artikel' },
-          { field: 'qtyCompleted', column: 'Stück gut' },
-        ],
-      },
-    });
-    assert.equal(saved.statusCode, 201, saved.body);
-    const next = await suggest();
-    assert.equal(next.column, 'Beleg');
-    assert.equal(next.reason, 'profile');
-  });
 });

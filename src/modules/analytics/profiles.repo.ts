@@ -115,14 +115,6 @@ export async function profileVersions(tx: Executor, id: string) {
     .orderBy(desc(mappingProfileVersions.version));
 }
 
-export async function profileVersion(tx: Executor, id: string, version: number) {
-  const [row] = await tx
-    .select()
-    .from(mappingProfileVersions)
-    .where(and(eq(mappingProfileVersions.profileId, id), eq(mappingProfileVersions.version, version)));
-  return row;
-}
-
 /** Header → field pairs of the tenant's active profiles, weighted by use: what auto-mapping learned. */
 export async function learnedPairs(tx: Executor) {
   const rows = await tx

@@ -4,7 +4,6 @@
 // operation roll-up. File-level problems become 400s with the engine's message.
 import { stat } from 'node:fs/promises';
 import { badRequest } from '../../platform/http/errors.ts';
-import { FIELD_BY_KEY } from './canonical.ts';
 import type { ConvertedRow, FileHead, HeadReader, OpenedFile, Rollup, RowReader } from './file-head.ts';
 import { columnsFromRows, suggestMapping } from './mapping/suggest.ts';
 import type { FieldMapping } from './mapping/types.ts';
@@ -42,28 +41,23 @@ const describe = (d: Detected): Record<string, unknown> =>
       }
     : { kind: d.kind, sheet: d.sheet, sheets: d.sheets, headerLine: d.headerLine, columns: d.columns };
 
-/** Header names as the rest of the import sees them: PostgreSQL text (and jsonb keys) hold no NUL. */
-const headersOf = (headers: string[]) =>
-  headers.map((h) => (h.includes('\u0000') ? h.replaceAll('\u0000', '') : h));
-
 async function opened(path: string, sheet: string | undefined) {
   const detected = await sniff(path, sheet ? { sheet } : {});
   const records = await readRecords(path, detected);
-  return { detected, records, headers: headersOf(records.headers) };
+  return { detected, records, headers: records.headers };
 }
 
-/** Profiles the mapped columns over `limit` rows (all when undefined). */
+/** Profiles the mapped columns over `limit` rows (all when undefined) of a fresh read of the file. */
 async function profileColumns(
-  path: string,
-  sheet: string | undefined,
+  file: OpenedFile,
   columns: number[],
   limit: number | undefined,
   signal: AbortSignal,
 ) {
-  const { records } = await opened(path, sheet);
+  const records = await file.reread();
   const profiles = new Map<number, ColumnProfile>(columns.map((i) => [i, profileColumn()]));
   let rows = 0;
-  outer: for await (const batch of records.batches()) {
+  outer: for await (const batch of records) {
     signal.throwIfAborted();
     for (const row of batch) {
       if (limit !== undefined && rows >= limit) break outer;
@@ -106,12 +100,10 @@ export function fileReader(): HeadReader & RowReader {
       return readable(async () => {
         const { detected, records, headers } = await opened(path, sheet);
         const sample: string[][] = [];
-        let chars = 0;
         for await (const batch of records.batches()) {
           for (const row of batch) {
             if (sample.length >= rows) break;
             sample.push(row.cells);
-            for (const cell of row.cells) chars += cell.length + 1;
           }
           if (sample.length >= rows) break;
         }
@@ -120,7 +112,6 @@ export function fileReader(): HeadReader & RowReader {
           headers,
           rows: sample,
           sheet: detected.kind === 'xlsx' ? detected.sheet : undefined,
-          bytesPerRow: sample.length > 0 ? chars / sample.length : 0,
         };
       });
     },
@@ -145,6 +136,8 @@ export function fileReader(): HeadReader & RowReader {
           headers,
           detected: describe(detected),
           close: () => records.close(),
+          // The same detection again: no second sniff of the file.
+          reread: async () => (await readRecords(path, detected)).batches(),
           async *batches() {
             for await (const batch of records.batches()) {
               rowsRead += batch.length;
@@ -160,9 +153,8 @@ export function fileReader(): HeadReader & RowReader {
       });
     },
 
-    async converter(path, file, mappings, signal) {
+    async converter(file, mappings, signal) {
       const headers = file.headers;
-      const sheet = typeof file.detected.sheet === 'string' ? file.detected.sheet : undefined;
       const columns = [
         ...new Set(
           mappings
@@ -171,7 +163,7 @@ export function fileReader(): HeadReader & RowReader {
             .filter((i) => i >= 0),
         ),
       ];
-      let { profiles, rows } = await profileColumns(path, sheet, columns, PROFILE_SAMPLE, signal);
+      let { profiles, rows } = await profileColumns(file, columns, PROFILE_SAMPLE, signal);
       const undecided = [...profiles].filter(([, p]) => {
         const r = p.result();
         return (r.date?.ambiguous ?? false) || (r.number?.ambiguous ?? false);
@@ -179,8 +171,7 @@ export function fileReader(): HeadReader & RowReader {
       // The sample left a format open: the whole column decides (never a guess per row).
       if (undecided.length > 0 && rows >= PROFILE_SAMPLE) {
         const whole = await profileColumns(
-          path,
-          sheet,
+          file,
           undecided.map(([i]) => i),
           undefined,
           signal,
@@ -201,22 +192,14 @@ export function fileReader(): HeadReader & RowReader {
           throw badRequest(`The mapping does not fit the file: ${err.message}`);
         throw err;
       }
-      const textFields = mappings
-        .filter((m) => FIELD_BY_KEY.get(m.field)?.type === 'text')
-        .map((m) => m.field);
       return {
         formats: { profiledRows: rows, readings: converter.readings },
         convert(cells): ConvertedRow {
           const out = converter.convert(cells);
           let extra: Record<string, string> | null = null;
-          for (const key in out.extra) {
+          for (const _ in out.extra) {
             extra = out.extra;
-            // PostgreSQL's text and jsonb cannot hold NUL.
-            if (out.extra[key]?.includes('\u0000')) out.extra[key] = out.extra[key].replaceAll('\u0000', '');
-          }
-          for (const key of textFields) {
-            const v = out.values[key];
-            if (typeof v === 'string' && v.includes('\u0000')) out.values[key] = v.replaceAll('\u0000', '');
+            break;
           }
           return {
             ok: out.ok,

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import Type, { type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
@@ -15,6 +15,7 @@ import { badRequest } from '../../platform/http/errors.ts';
 import { errorResponses } from '../../platform/http/openapi.ts';
 import { Text } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
+import { acceptUploads, uploadedFile } from '../../platform/storage/multipart.ts';
 import { saveUpload, unreadable } from '../../platform/storage/upload-stream.ts';
 import { FieldMapping, MAX_COLUMNS, Transform } from './analytics.schemas.ts';
 import type { FileHead, HeadReader, OpenedFile, RowReader } from './file-head.ts';
@@ -82,11 +83,7 @@ async function receive(request: FastifyRequest, dir: string) {
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        const file = part as MultipartFile;
-        if (file.fieldname !== 'file') {
-          file.file.resume();
-          throw badRequest('The multipart upload must carry the file in field "file"');
-        }
+        const file = uploadedFile(part as MultipartFile);
         await mkdir(dir, { recursive: true });
         path = join(dir, `${randomUUID()}.head`);
         await saveUpload(file.file, path, HEAD_MAX_BYTES);
@@ -138,17 +135,7 @@ export function suggestRoutes(
   { db, reader, tmpDir }: { db: Db; reader: HeadReader & RowReader; tmpDir: string },
 ) {
   app.register(async (scope: App) => {
-    await scope.register(multipart, {
-      throwFileSizeLimit: false,
-      limits: {
-        files: 1,
-        fields: 10,
-        fieldSize: 256 * 1024,
-        parts: 20,
-        headerPairs: 100,
-        fileSize: HEAD_MAX_BYTES,
-      },
-    });
+    await acceptUploads(scope, { fileSize: HEAD_MAX_BYTES, fieldSize: 256 * 1024 });
 
     scope.post(
       '/analytics/mapping/suggest',
@@ -181,7 +168,7 @@ export function suggestRoutes(
               `Send {headers, rows} as JSON (up to ${MAX_COLUMNS} headers and ${SAMPLE_ROWS} rows), or the file as multipart/form-data`,
             );
           const { headers, rows } = request.body as Static<typeof SuggestBody>;
-          head = { detected: {}, headers, rows, bytesPerRow: 0 };
+          head = { detected: {}, headers, rows };
         }
         const learned = await readInCallerTenant(db, principal, (tx) => learnedPairs(tx));
         const suggested = reader.suggest(head, learned);
@@ -222,7 +209,7 @@ export function suggestRoutes(
           if (problems.length > 0)
             throw badRequest(`The mapping does not fit the file: ${problems.join('; ')}`);
           file = await reader.open(path, { sheet: fields.sheet });
-          const { convert } = await reader.converter(path, file, mappings, AbortSignal.timeout(30_000));
+          const { convert } = await reader.converter(file, mappings, AbortSignal.timeout(30_000));
           const rows: {
             rowNo: number;
             values: Record<string, unknown>;

@@ -1,7 +1,7 @@
 // POST /plant-ops/sensors/import: a CSV history file, as the raw body (text/csv) or a multipart
 // upload (field `file`), streamed to disk; 202 with the id of the job that imports it.
 import type { Readable } from 'node:stream';
-import multipart from '@fastify/multipart';
+
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { principalOf } from '../../platform/http/access.ts';
@@ -9,6 +9,7 @@ import { AppError, badRequest } from '../../platform/http/errors.ts';
 import { errorResponses } from '../../platform/http/openapi.ts';
 import { Uuid } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
+import { acceptUploads, uploadedFile } from '../../platform/storage/multipart.ts';
 import { unreadable } from '../../platform/storage/upload-stream.ts';
 import { IMPORT_FORMATS, MAX_WIDE_COLUMNS, SECONDS_BELOW } from './import.csv.ts';
 import { IMPORT_BATCH } from './import.job.ts';
@@ -46,17 +47,7 @@ function rawLength(request: FastifyRequest): number | undefined {
 export function importRoutes(app: App, { imports }: { imports: ImportService }) {
   // In a scope of its own: the multipart and CSV parsers apply to this route only.
   app.register(async (scope: App) => {
-    await scope.register(multipart, {
-      throwFileSizeLimit: false,
-      limits: {
-        files: 1,
-        fields: 10,
-        fieldSize: 1024,
-        parts: 20,
-        headerPairs: 100,
-        fileSize: imports.maxBytes,
-      },
-    });
+    await acceptUploads(scope, { fileSize: imports.maxBytes });
     // The body stays a stream: the handler writes it to disk.
     scope.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
 
@@ -86,10 +77,7 @@ export function importRoutes(app: App, { imports }: { imports: ImportService }) 
             throw unreadable(err);
           });
           if (!part) throw badRequest('The multipart upload has no file: send it in field "file"');
-          if (part.fieldname !== 'file') {
-            part.file.resume();
-            throw badRequest('The multipart upload must carry the CSV in field "file"');
-          }
+          uploadedFile(part, 'CSV');
           const started = await imports
             .start(principal, { source: part.file, format, facilityId, truncated: () => part.file.truncated })
             .catch((err: unknown) => {

@@ -160,6 +160,12 @@ export function uniqueHeaders(raw: string[]): string[] {
   });
 }
 
+/**
+ * NUL bytes are dropped as the text is decoded: no cell, header or error keeps one (PostgreSQL's
+ * text and jsonb cannot hold it). One scan per chunk; XML, and so XLSX, cannot contain NUL at all.
+ */
+const withoutNul = (text: string) => (text.includes('\u0000') ? text.replaceAll('\u0000', '') : text);
+
 async function* csvRecords(
   path: string,
   detected: CsvDetected,
@@ -171,11 +177,11 @@ async function* csvRecords(
   try {
     for await (const chunk of stream) {
       const out: RawRecord[] = [];
-      tokenizer.push(decoder.decode(chunk as Buffer, { stream: true }), out);
+      tokenizer.push(withoutNul(decoder.decode(chunk as Buffer, { stream: true })), out);
       if (out.length > 0) yield out;
     }
     const out: RawRecord[] = [];
-    tokenizer.push(decoder.decode(), out);
+    tokenizer.push(withoutNul(decoder.decode()), out);
     tokenizer.end(out);
     if (out.length > 0) yield out;
   } finally {
