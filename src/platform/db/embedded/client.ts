@@ -318,9 +318,13 @@ export class EmbeddedClient {
     else waiting?.reject(new EmbeddedDatabaseError(reply.error));
   }
 
-  /** The thread died: every call in flight and every later one fails. */
+  /**
+   * The thread died: every call in flight and every later one fails. An exit while closing is the
+   * close itself (its 'exit' event can come before the close's own answer is handled): calls then
+   * fail as closed, not with the exit.
+   */
   private fail(err: Error) {
-    if (!this.isClosed) this.failure = err;
+    if (!this.isClosed && !this.closing) this.failure = err;
     this.isClosed = true;
     this.rejectPending(this.failure ?? new Error('the embedded database is closed'));
   }
