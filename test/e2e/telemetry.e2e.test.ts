@@ -210,7 +210,9 @@ describe('telemetry in the browser', () => {
       const now = await shown();
       return DEMO_PROCESSES.some((p) => now[p.key] !== before[p.key]);
     });
-    assert.ok(pushed.readings > 0, 'readings were pushed over the WebSocket');
+    // The change may come from the list's periodic refetch before the first push lands: wait
+    // for the push on its own rather than assume which of the two came first.
+    await eventually('readings are pushed over the WebSocket', async () => pushed.readings > 0);
     assert.equal(await sameDocument(page), true, 'the values changed without a reload');
 
     // The text filter narrows the list (and keeps it in the address).
