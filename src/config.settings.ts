@@ -18,6 +18,7 @@ import {
   text,
   trustProxy,
 } from './config.parsers.ts';
+import { type LlmProvider, llmProvider, modelName } from './platform/ai/settings.ts';
 import { defaultComputeThreads } from './platform/compute/compute.ts';
 
 export interface Config {
@@ -95,6 +96,20 @@ export interface Config {
   wsBatchMs: number;
   /** Password for `plantintel user create`; unset → generated and printed once. */
   newUserPassword: string | undefined;
+  /** Which AI provider answers: `auto` picks Anthropic, then an OpenAI-compatible server, then offline. */
+  llmProvider: LlmProvider;
+  /** OpenAI-compatible API base (…/v1): OpenAI, Azure, Ollama, vLLM. */
+  llmBaseUrl: string | undefined;
+  llmApiKey: string | undefined;
+  llmModel: string;
+  anthropicApiKey: string | undefined;
+  anthropicModel: string;
+  /** Absent → https://api.anthropic.com; set for a proxy (or a test server). */
+  anthropicBaseUrl: string | undefined;
+  /** Longest wait for the connection and first token, and between two tokens. */
+  llmTimeoutMs: number;
+  /** Retries of a call that failed (connection, 429, 5xx) before its first token. */
+  llmRetries: number;
   /** Path of the optional YAML file the values were merged from. */
   configFile: string | undefined;
 }
@@ -439,5 +454,74 @@ export const SETTINGS = [
     fallback: () => undefined,
     parse: secret(8),
     secret: true,
+  },
+  {
+    key: 'llmProvider',
+    env: 'LLM_PROVIDER',
+    description:
+      'AI provider: auto (anthropic when ANTHROPIC_API_KEY is set, else openai when LLM_BASE_URL is set, else offline), offline, openai or anthropic',
+    fallback: () => 'auto',
+    parse: llmProvider,
+  },
+  {
+    key: 'llmBaseUrl',
+    env: 'LLM_BASE_URL',
+    description:
+      'Base URL of an OpenAI-compatible Chat Completions API (https://api.openai.com/v1, Ollama http://localhost:11434/v1, vLLM, Azure)',
+    fallback: () => undefined,
+    parse: httpUrl,
+  },
+  {
+    key: 'llmApiKey',
+    env: 'LLM_API_KEY',
+    description: 'Bearer key of the OpenAI-compatible API; unset → no Authorization header (Ollama)',
+    fallback: () => undefined,
+    parse: optionalText,
+    secret: true,
+  },
+  {
+    key: 'llmModel',
+    env: 'LLM_MODEL',
+    description: 'Model asked on the OpenAI-compatible API',
+    fallback: () => 'gpt-4o-mini',
+    parse: modelName,
+  },
+  {
+    key: 'anthropicApiKey',
+    env: 'ANTHROPIC_API_KEY',
+    description: 'Key of the Anthropic Messages API',
+    fallback: () => undefined,
+    parse: optionalText,
+    secret: true,
+  },
+  {
+    key: 'anthropicModel',
+    env: 'ANTHROPIC_MODEL',
+    description: 'Model asked on the Anthropic API',
+    fallback: () => 'claude-sonnet-4-5',
+    parse: modelName,
+  },
+  {
+    key: 'anthropicBaseUrl',
+    env: 'ANTHROPIC_BASE_URL',
+    description: 'Base URL of the Anthropic API (for a proxy); unset → https://api.anthropic.com',
+    fallback: () => undefined,
+    parse: httpUrl,
+  },
+  {
+    key: 'llmTimeoutMs',
+    env: 'LLM_TIMEOUT_MS',
+    description:
+      'Longest wait for an AI answer to connect and send its first token, and between two tokens; then it is abandoned',
+    fallback: () => 20_000,
+    parse: integer(100, 600_000),
+  },
+  {
+    key: 'llmRetries',
+    env: 'LLM_RETRIES',
+    description:
+      'Retries of an AI call that failed before its first token on a connection error, 429 or 5xx (short exponential backoff)',
+    fallback: () => 2,
+    parse: integer(0, 10),
   },
 ] as const satisfies readonly Setting<keyof Config>[];
