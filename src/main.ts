@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
-import { IMPORT_USAGE } from './modules/analytics/cli-usage.ts';
+import { ANALYZE_USAGE, IMPORT_USAGE } from './modules/analytics/cli-usage.ts';
 import { demoCommand } from './modules/analytics/demo/cli.ts';
 import type { Db } from './platform/db/database.ts';
 import { AppError } from './platform/http/errors.ts';
@@ -102,6 +102,18 @@ PLANTINTEL_DEMO_PASSWORD, or a random one printed once. Does nothing if the demo
     run: async (args) => {
       const { importCommand } = await import('./modules/analytics/cli.ts');
       return importCommand(withDatabase).run(args);
+    },
+  },
+  analyze: {
+    summary: 'Import and analyse a work-order export: analyze <file> [--profile … | --auto-map] [--json]',
+    usage: ANALYZE_USAGE,
+    run: async (args) => {
+      const { analyzeCommand } = await import('./modules/analytics/cli-analyze.ts');
+      const seedDemo = async (db: Db, config: Config) => {
+        const { seedDemoData } = await import('./server.ts');
+        await seedDemoData(db, config.demoPassword, announce);
+      };
+      return analyzeCommand(withDatabase, seedDemo).run(args);
     },
   },
   user: {

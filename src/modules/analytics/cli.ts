@@ -22,7 +22,7 @@ import { createImportsService, type MappingChoice } from './imports.service.ts';
 import { findProfileByName } from './profiles.repo.ts';
 import { fileReader } from './reader.ts';
 
-type WithDatabase = (
+export type WithDatabase = (
   work: (config: { dataDir: string; uploadMaxMb: number }, db: Db) => Promise<number>,
 ) => Promise<number>;
 
@@ -51,7 +51,7 @@ async function tenantOf(db: Db, wanted: string | undefined) {
   throw badRequest(wanted ? `No tenant "${wanted}"` : 'Several tenants: choose one with --tenant');
 }
 
-function progressBar(tty: boolean) {
+export function progressBar(tty: boolean) {
   let lastStep = -1;
   return (percent: number, message?: string) => {
     if (tty) {
@@ -65,6 +65,153 @@ function progressBar(tty: boolean) {
     }
   };
 }
+
+export interface CliImportOptions {
+  path: string;
+  facility?: string | undefined;
+  profile?: string | undefined;
+  autoMap?: boolean | undefined;
+  tenant?: string | undefined;
+  sheet?: string | undefined;
+  rejectPolicy?: string | undefined;
+  onDuplicate?: string | undefined;
+  /** Shown on stderr while the import runs. */
+  show: (percent: number, message?: string) => void;
+}
+
+/** Checks the options that need no database (exit code 2 material). */
+export async function checkImportOptions(o: CliImportOptions) {
+  if (!o.profile === !o.autoMap) throw badRequest('Choose --profile <name|file.json> or --auto-map');
+  if (o.rejectPolicy !== undefined && o.rejectPolicy !== 'skip' && o.rejectPolicy !== 'fail')
+    throw badRequest('--reject-policy is skip or fail');
+  if (o.onDuplicate !== undefined && o.onDuplicate !== 'refuse' && o.onDuplicate !== 'mark')
+    throw badRequest('--on-duplicate is refuse or mark');
+  const size = (await stat(o.path).catch(() => null))?.size;
+  if (size === undefined) throw badRequest(`Cannot read ${o.path}`);
+}
+
+/** A principal acting for the tenant's first admin (what the CLI does, it does as an admin). */
+function cliPrincipal(tenantId: string, userId: string | undefined, label: string): Principal {
+  return {
+    kind: 'user',
+    userId: userId ?? '00000000-0000-0000-0000-000000000000',
+    tenantId,
+    role: 'admin',
+    platformRole: null,
+    scopes: new Set(['read', 'operate', 'analyze', 'admin']),
+    apiKeyId: null,
+    label,
+    sessionId: null,
+  };
+}
+
+/**
+ * Imports a file through the upload's code and runs the import job right here. Without --facility
+ * the tenant's only facility (or DEMO-1) is taken. Returns the import as stored.
+ */
+export async function importFromCli(
+  config: { dataDir: string; uploadMaxMb: number },
+  db: Db,
+  o: CliImportOptions,
+) {
+  const tenant = await tenantOf(db, o.tenant);
+  const scope = await inTenant(db, tenant.id, async (tx) => {
+    const candidates = await tx
+      .select({ id: facilities.id, code: facilities.code })
+      .from(facilities)
+      .where(
+        o.facility
+          ? or(eq(facilities.code, o.facility), sql`${facilities.id}::text = ${o.facility}`)
+          : undefined,
+      );
+    const facility =
+      candidates.length === 1
+        ? candidates[0]
+        : o.facility
+          ? undefined
+          : candidates.find((f) => f.code === 'DEMO-1');
+    if (!facility)
+      throw badRequest(
+        o.facility
+          ? `No facility "${o.facility}" in ${tenant.name}`
+          : `Several facilities in ${tenant.name}: choose one with --facility`,
+      );
+    const [admin] = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.role, 'admin'))
+      .limit(1);
+    let choice: MappingChoice = { autoMap: true };
+    if (o.profile?.endsWith('.json')) {
+      const content = await readFile(o.profile, 'utf8')
+        .then((text) => JSON.parse(text))
+        .catch((err: unknown) => {
+          throw badRequest(`Cannot read the profile ${o.profile}: ${(err as Error).message}`);
+        });
+      if (!checkProfileFile.Check(content)) {
+        const first = [...checkProfileFile.Errors(content)][0];
+        throw badRequest(
+          `${o.profile} is not a profile ({"mappings": [...]}): ${first ? `${first.instancePath || '/'} ${first.message}` : ''}`,
+        );
+      }
+      choice = {
+        mappings: content.mappings,
+        granularity: content.dataGranularity,
+        aggregationStrategy: content.aggregationStrategy,
+      };
+    } else if (o.profile) {
+      const profile = await findProfileByName(tx, o.profile);
+      if (!profile) throw badRequest(`No mapping profile named "${o.profile}"`);
+      choice = { profileIds: [profile.id] };
+    }
+    return { facilityId: facility.id, userId: admin?.userId, choice };
+  });
+  const principal = cliPrincipal(tenant.id, scope.userId, 'plantintel import');
+  const files = localFileStore(join(config.dataDir, 'files'));
+  const reader = fileReader();
+  const imports = createImportsService({
+    db,
+    files,
+    reader,
+    maxBytes: config.uploadMaxMb * 1_048_576,
+    // Not queued: the job runs right here, below, on the import the upload records.
+    jobs: { submit: async () => ({ id: 'cli' }) as never },
+  });
+  const stored = await imports.store(principal, createReadStream(o.path));
+  const started = await imports.upload(principal, {
+    ...scope.choice,
+    stored,
+    fileName: basename(o.path),
+    facilityId: scope.facilityId,
+    sheet: o.sheet,
+    rejectPolicy: o.rejectPolicy as 'skip' | 'fail' | undefined,
+    onDuplicate: o.onDuplicate as 'refuse' | 'mark' | undefined,
+  });
+  const job = importWorkOrdersJob({ db, files, reader, realtime: { publish: async () => {} } });
+  await job.run({ importId: started.importId }, cliJobContext(db, tenant.id, o.show)).catch(() => undefined);
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const row = await inTenant(db, tenant.id, (tx) => findImport(tx, started.importId));
+  if (!row) throw new Error('the import vanished');
+  return { row, tenantId: tenant.id, principal };
+}
+
+/** A job context for running a job in the CLI's own process: its last attempt (a failure is final). */
+export function cliJobContext(db: Db, tenantId: string, show: (percent: number, message?: string) => void) {
+  return {
+    jobId: 'cli',
+    tenantId,
+    attempt: 99,
+    signal: new AbortController().signal,
+    progress: async (percent: number, message?: string) => show(percent, message),
+    complete: <T>(work: (tx: Parameters<Parameters<typeof inTenant>[2]>[0]) => Promise<T>) =>
+      inTenant(db, tenantId, work),
+  };
+}
+
+export const importCounts = (row: NonNullable<Awaited<ReturnType<typeof findImport>>>) =>
+  `Import ${row.id} ${row.status}: ${row.rowsRead} rows read, ${row.rowsAccepted} accepted, ` +
+  `${row.rowsRejected} rejected, ${row.workOrders} work orders` +
+  (row.errorMessage ? `\n${row.errorMessage}` : '');
 
 export function importCommand(withDatabase: WithDatabase) {
   return {
@@ -90,114 +237,21 @@ export function importCommand(withDatabase: WithDatabase) {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      if (!values.profile === !values['auto-map'])
-        throw badRequest('Choose --profile <name|file.json> or --auto-map');
-      const policy = values['reject-policy'];
-      if (policy !== undefined && policy !== 'skip' && policy !== 'fail')
-        throw badRequest('--reject-policy is skip or fail');
-      const duplicate = values['on-duplicate'];
-      if (duplicate !== undefined && duplicate !== 'refuse' && duplicate !== 'mark')
-        throw badRequest('--on-duplicate is refuse or mark');
-      const size = (await stat(path).catch(() => null))?.size;
-      if (size === undefined) throw badRequest(`Cannot read ${path}`);
+      const options: CliImportOptions = {
+        path,
+        facility: values.facility,
+        profile: values.profile,
+        autoMap: values['auto-map'],
+        tenant: values.tenant,
+        sheet: values.sheet,
+        rejectPolicy: values['reject-policy'],
+        onDuplicate: values['on-duplicate'],
+        show: progressBar(process.stderr.isTTY === true),
+      };
+      await checkImportOptions(options);
       return withDatabase(async (config, db) => {
-        const tenant = await tenantOf(db, values.tenant);
-        const scope = await inTenant(db, tenant.id, async (tx) => {
-          const [facility] = await tx
-            .select({ id: facilities.id })
-            .from(facilities)
-            .where(
-              or(
-                eq(facilities.code, values.facility ?? ''),
-                sql`${facilities.id}::text = ${values.facility}`,
-              ),
-            );
-          const [admin] = await tx
-            .select({ userId: memberships.userId })
-            .from(memberships)
-            .where(eq(memberships.role, 'admin'))
-            .limit(1);
-          let choice: MappingChoice = { autoMap: true };
-          if (values.profile?.endsWith('.json')) {
-            const content = await readFile(values.profile, 'utf8')
-              .then((text) => JSON.parse(text))
-              .catch((err: unknown) => {
-                throw badRequest(`Cannot read the profile ${values.profile}: ${(err as Error).message}`);
-              });
-            if (!checkProfileFile.Check(content)) {
-              const first = [...checkProfileFile.Errors(content)][0];
-              throw badRequest(
-                `${values.profile} is not a profile ({"mappings": [...]}): ${first ? `${first.instancePath || '/'} ${first.message}` : ''}`,
-              );
-            }
-            choice = {
-              mappings: content.mappings,
-              granularity: content.dataGranularity,
-              aggregationStrategy: content.aggregationStrategy,
-            };
-          } else if (values.profile) {
-            const profile = await findProfileByName(tx, values.profile);
-            if (!profile) throw badRequest(`No mapping profile named "${values.profile}"`);
-            choice = { profileIds: [profile.id] };
-          }
-          return { facilityId: facility?.id, userId: admin?.userId, choice };
-        });
-        if (!scope.facilityId) throw badRequest(`No facility "${values.facility}" in ${tenant.name}`);
-        const principal: Principal = {
-          kind: 'user',
-          userId: scope.userId ?? '00000000-0000-0000-0000-000000000000',
-          tenantId: tenant.id,
-          role: 'admin',
-          platformRole: null,
-          scopes: new Set(['read', 'operate', 'analyze', 'admin']),
-          apiKeyId: null,
-          label: 'plantintel import',
-          sessionId: null,
-        };
-        const files = localFileStore(join(config.dataDir, 'files'));
-        const reader = fileReader();
-        const imports = createImportsService({
-          db,
-          files,
-          reader,
-          maxBytes: config.uploadMaxMb * 1_048_576,
-          // Not queued: the job runs right here, below, on the import the upload records.
-          jobs: { submit: async () => ({ id: 'cli' }) as never },
-        });
-        const stored = await imports.store(principal, createReadStream(path));
-        const started = await imports.upload(principal, {
-          ...scope.choice,
-          stored,
-          fileName: basename(path),
-          facilityId: scope.facilityId,
-          sheet: values.sheet,
-          rejectPolicy: values['reject-policy'] as 'skip' | 'fail' | undefined,
-          onDuplicate: values['on-duplicate'] as 'refuse' | 'mark' | undefined,
-        });
-        const job = importWorkOrdersJob({ db, files, reader, realtime: { publish: async () => {} } });
-        const show = progressBar(process.stderr.isTTY === true);
-        await job
-          .run(
-            { importId: started.importId },
-            {
-              jobId: 'cli',
-              tenantId: tenant.id,
-              attempt: 3, // the last: a failure is final
-              signal: new AbortController().signal,
-              progress: async (percent, message) => show(percent, message),
-              complete: (work) => inTenant(db, tenant.id, work),
-            },
-          )
-          .catch(() => undefined);
-        if (process.stderr.isTTY) process.stderr.write('\n');
-        const row = await inTenant(db, tenant.id, (tx) => findImport(tx, started.importId));
-        if (!row) return 1;
-        process.stdout.write(
-          `Import ${row.id} ${row.status}: ${row.rowsRead} rows read, ${row.rowsAccepted} accepted, ` +
-            `${row.rowsRejected} rejected, ${row.workOrders} work orders` +
-            (row.errorMessage ? `\n${row.errorMessage}` : '') +
-            '\n',
-        );
+        const { row } = await importFromCli(config, db, options);
+        process.stdout.write(`${importCounts(row)}\n`);
         return row.status === 'completed' ? 0 : 1;
       });
     },

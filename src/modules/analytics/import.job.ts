@@ -50,8 +50,10 @@ export function importWorkOrdersJob(deps: {
   files: FileStore;
   reader: RowReader;
   realtime: Pick<Realtime, 'publish'>;
+  /** A completed import is analysed (issue 14): starts its analysis. */
+  onCompleted?: (tenantId: string, importId: string, createdBy: string | null) => Promise<unknown>;
 }): JobDefinition<'analytics.import'> {
-  const { db, files, reader, realtime } = deps;
+  const { db, files, reader, realtime, onCompleted } = deps;
 
   const push = (tenantId: string, row: ImportRow, type: string, percent: number) =>
     inTenant(db, tenantId, (tx) =>
@@ -212,6 +214,14 @@ export function importWorkOrdersJob(deps: {
           `Done: ${count(tally.rowsAccepted)} rows accepted, ${count(tally.rowsRejected)} rejected`,
         );
         await push(tenantId, done, failed ? 'ImportFailed' : 'ImportCompleted', 100);
+        // The import is complete whatever happens to its analysis; one can be started again by hand.
+        if (!failed && onCompleted)
+          await onCompleted(tenantId, importId, begun.createdBy).catch((err) =>
+            ctx.progress(
+              100,
+              `Imported; the analysis could not be started: ${innermostMessage(err).slice(0, 200)}`,
+            ),
+          );
         return { importId, status: done.status, ...tally, workOrders: done.workOrders, timings };
       } catch (err) {
         // A batch still being stored commits or fails before the clean-up runs, or its rows would

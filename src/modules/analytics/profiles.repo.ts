@@ -129,3 +129,12 @@ export async function learnedPairs(tx: Executor) {
       if (m.column) pairs.push({ header: m.column, field: m.field, weight: 1 + row.usageCount });
   return pairs;
 }
+
+/** The analyzer configuration variables a profile carries (analyses of its imports apply them). */
+export async function profileConfigVariables(tx: Executor, id: string) {
+  const [row] = await tx
+    .select({ variables: mappingProfiles.configVariables })
+    .from(mappingProfiles)
+    .where(eq(mappingProfiles.id, id));
+  return row?.variables ?? [];
+}

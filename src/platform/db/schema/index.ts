@@ -1,5 +1,6 @@
 // Every table of the application, one file per module. drizzle-kit reads this file.
 
+export * from './analyses.ts';
 export * from './analytics.ts';
 export * from './identity.ts';
 export * from './plant.ts';

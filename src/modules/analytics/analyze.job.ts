@@ -1,0 +1,226 @@
+// The orchestrator (issue 14), the job side: loads the import's work orders as a frame, decides
+// from the mapped fields which analyzers can run, runs them in worker threads (in parallel, as many
+// as the compute pool has threads), then the cross-analyzer pass, ranks every insight by impact and
+// stores the analysis with its narrative. `processing` until everything is stored, then `completed`
+// or `failed` with the reason; progress goes to the job and is pushed on `analysis:<id>`.
+import type { Compute } from '../../platform/compute/compute.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { inTenant, readInTenant } from '../../platform/db/scope.ts';
+import type { JobDefinition } from '../../platform/jobs/jobs.ts';
+import { innermostMessage } from '../../platform/observability/safe-error.ts';
+import type { Realtime } from '../../platform/realtime/realtime.ts';
+import {
+  type AnalysisRow,
+  baselinesOf,
+  findAnalysis,
+  insertInsights,
+  insertMetrics,
+  updateAnalysis,
+} from './analyses.repo.ts';
+import type { ConfigValue } from './analysis/config.ts';
+import { rankInsights } from './analysis/rank.ts';
+import { dataTier, planAnalyzers } from './analysis/requirements.ts';
+import { ACROSS_TASK, ANALYZER_TASK } from './analysis/tasks.ts';
+import type { AnalyzerResult, Chart } from './analysis/types.ts';
+import { CANONICAL_KEYS } from './canonical.ts';
+import { loadFrame, presentFields } from './frame.repo.ts';
+import type { Narrator } from './narrative.ts';
+
+export interface AnalyzeJobPayload {
+  analysisId: string;
+}
+
+declare module '../../platform/jobs/jobs.ts' {
+  interface JobPayloads {
+    'analytics.analyze': AnalyzeJobPayload;
+  }
+}
+
+const RETRY_LIMIT = 1;
+
+export function analyzeJob(deps: {
+  db: Db;
+  compute: Pick<Compute, 'run'>;
+  realtime: Pick<Realtime, 'publish'>;
+  narrator: Narrator;
+}): JobDefinition<'analytics.analyze'> {
+  const { db, compute, realtime, narrator } = deps;
+
+  const push = (tenantId: string, row: AnalysisRow, type: string, percent: number, message: string) =>
+    inTenant(db, tenantId, (tx) =>
+      realtime.publish(tx, tenantId, [`analysis:${row.id}`], {
+        id: `${row.id}:${Date.now()}`,
+        type,
+        occurredAt: new Date().toISOString(),
+        data: {
+          analysisId: row.id,
+          importId: row.importId,
+          status: row.status,
+          percent: Math.round(percent),
+          message,
+          insightCount: row.insightCount,
+          errorMessage: row.errorMessage,
+        },
+      }),
+    );
+
+  return {
+    name: 'analytics.analyze',
+    retryLimit: RETRY_LIMIT,
+    retryDelaySeconds: 5,
+    timeoutSeconds: 3600,
+    async run({ analysisId }, ctx) {
+      const { tenantId } = ctx;
+      const t0 = performance.now();
+      const timings: Record<string, number> = {};
+      const lap = (name: string, since: number) => {
+        timings[name] = Math.round(performance.now() - since);
+        return performance.now();
+      };
+      const row = await inTenant(db, tenantId, async (tx) => {
+        const found = await findAnalysis(tx, analysisId, true);
+        if (!found || found.status !== 'processing') return undefined;
+        return updateAnalysis(tx, analysisId, { errorMessage: null, jobId: ctx.jobId });
+      });
+      if (!row) return { skipped: true };
+      const progress = async (percent: number, message: string) => {
+        await ctx.progress(percent, message);
+        await push(tenantId, row, 'AnalysisProgress', percent, message);
+      };
+      try {
+        let t = performance.now();
+        const config = row.config.values as Record<string, ConfigValue>;
+        const fields = await readInTenant(db, tenantId, (tx) =>
+          presentFields(tx, row.importId, CANONICAL_KEYS),
+        );
+        const plans = planAnalyzers(fields);
+        const tier = dataTier(fields);
+        await progress(5, `Loading work orders (${fields.size} fields mapped)`);
+        const frame = await readInTenant(db, tenantId, (tx) =>
+          loadFrame(tx, row.importId, [...fields], async (loaded) => {
+            ctx.signal.throwIfAborted();
+            await progress(
+              5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount)),
+              `${loaded.toLocaleString('en')} work orders loaded`,
+            );
+          }),
+        );
+        t = lap('loadMs', t);
+        const windowDays = Number(config.baseline_window_days);
+        const baselines = await readInTenant(db, tenantId, (tx) =>
+          baselinesOf(tx, row.facilityId, windowDays, analysisId),
+        );
+
+        const runnable = plans.filter((p) => p.runs);
+        let done = 0;
+        await progress(40, `Running ${runnable.map((p) => p.analyzer).join(', ') || 'no analyzer'}`);
+        const results = await Promise.all(
+          runnable.map(async (plan) => {
+            const result = await compute.run(ANALYZER_TASK, {
+              analyzer: plan.analyzer,
+              frame,
+              config,
+              baselines,
+            });
+            done++;
+            await progress(
+              40 + (40 * done) / runnable.length,
+              `${plan.analyzer} done (${result.insights.length} insights)`,
+            );
+            return result;
+          }),
+        );
+        t = lap('analyzersMs', t);
+        ctx.signal.throwIfAborted();
+        const across = await compute.run(ACROSS_TASK, {
+          frame,
+          config,
+          baselines,
+          results: results.map(({ ms: _ms, ...r }) => r as AnalyzerResult),
+        });
+        t = lap('crossMs', t);
+        const insights = rankInsights([...results.flatMap((r) => r.insights), ...across.insights]);
+        const metrics: Record<string, number> = Object.assign(
+          {},
+          ...results.map((r) => r.metrics),
+          across.metrics,
+        );
+        const charts: Chart[] = [...results.flatMap((r) => r.charts), ...across.charts];
+        const analyzers = Object.fromEntries(
+          plans.map((p) => {
+            const r = results.find((x) => x.analyzer === p.analyzer);
+            return [
+              p.analyzer,
+              r
+                ? { status: 'completed', ms: r.ms, insights: r.insights.length, notes: r.notes, lacked: [] }
+                : { status: 'skipped', ms: 0, insights: 0, notes: [], lacked: p.lacked },
+            ];
+          }),
+        );
+        analyzers.cross = {
+          status: 'completed',
+          ms: across.ms,
+          insights: across.insights.length,
+          notes: across.notes,
+          lacked: [],
+        };
+        await progress(85, 'Writing the narrative');
+        const summary = {
+          workOrders: frame.n,
+          dataTier: tier,
+          fields: [...fields].sort(),
+          baselinesCompared: Object.keys(baselines).length,
+        };
+        const narrative = await narrator.narrate({ name: row.name, summary, insights, metrics });
+        t = lap('narrativeMs', t);
+        timings.totalMs = Math.round(performance.now() - t0);
+        const completed = await inTenant(db, tenantId, async (tx) => {
+          const current = await findAnalysis(tx, analysisId, true);
+          if (!current) return undefined; // deleted meanwhile
+          await insertInsights(tx, tenantId, analysisId, insights);
+          await insertMetrics(tx, { tenantId, facilityId: row.facilityId, analysisId }, metrics);
+          return updateAnalysis(tx, analysisId, {
+            status: 'completed',
+            dataTier: tier,
+            analyzersRun: runnable.map((p) => p.analyzer),
+            analyzers,
+            results: { summary, metrics, charts, baselines },
+            narrative: narrative.text,
+            narrativeSource: narrative.source,
+            insightCount: insights.length,
+            rowCount: frame.n,
+            timings,
+            completedAt: new Date(),
+          });
+        });
+        if (!completed) return { analysisId, deleted: true };
+        await ctx.progress(100, `Done: ${insights.length} insights`);
+        await push(tenantId, completed, 'AnalysisCompleted', 100, `${insights.length} insights`);
+        return { analysisId, status: 'completed', insights: insights.length, timings };
+      } catch (err) {
+        const lastAttempt = ctx.attempt > RETRY_LIMIT;
+        const reason = innermostMessage(err).replaceAll('\u0000', '').slice(0, 500);
+        const failed = await inTenant(db, tenantId, async (tx) =>
+          (await findAnalysis(tx, analysisId))
+            ? updateAnalysis(tx, analysisId, {
+                status: lastAttempt ? 'failed' : 'processing',
+                errorMessage: lastAttempt
+                  ? `The analysis failed: ${reason}`
+                  : `Attempt ${ctx.attempt} failed (${reason}); it will be retried`,
+                completedAt: lastAttempt ? new Date() : null,
+              })
+            : undefined,
+        ).catch(() => undefined);
+        if (failed)
+          await push(
+            tenantId,
+            failed,
+            lastAttempt ? 'AnalysisFailed' : 'AnalysisProgress',
+            0,
+            failed.errorMessage ?? '',
+          ).catch(() => {});
+        throw err;
+      }
+    },
+  };
+}
