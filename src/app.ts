@@ -10,6 +10,7 @@ import { createIdentity } from './modules/identity/index.ts';
 import { createPlant } from './modules/plant/index.ts';
 import { createTelemetry, type Simulator, startDemoSimulator } from './modules/telemetry/index.ts';
 import { createMqtt } from './modules/telemetry/mqtt/index.ts';
+import { createAi } from './platform/ai/ai.ts';
 import type { Database } from './platform/db/database.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import { registerAccessControl } from './platform/http/access.ts';
@@ -125,10 +126,13 @@ export async function buildApp({
     db: database.db,
     jobs: runtime.jobs,
     realtime: runtime.realtime,
+    compute: runtime.compute,
+    ai: createAi(config),
     filesDir: join(config.dataDir, 'files'),
     uploadMaxBytes: config.uploadMaxMb * 1_048_576,
   });
   runtime.jobs.define(analytics.importJob);
+  runtime.jobs.define(analytics.analyzeJob);
   for (const [name, task] of Object.entries(analytics.maintenanceTasks))
     runtime.maintenance.register(name, task);
   const mqtt = createMqtt({
