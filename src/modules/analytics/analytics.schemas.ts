@@ -35,6 +35,13 @@ export const Transform = Type.Object(
         description: 'Multiplies the number: minutes → hours 0.0166667, kg → t 0.001',
       }),
     ),
+    offset: Type.Optional(
+      Type.Number({
+        minimum: -1e9,
+        maximum: 1e9,
+        description: 'Added after scaling: kelvin → °C −273.15',
+      }),
+    ),
     dateFormat: Type.Optional(
       Text({
         minLength: 1,

@@ -8,6 +8,8 @@ export const THOUSANDS_SEPARATORS = ['', ',', '.', ' ', "'"] as const;
 export interface Transform {
   /** Multiplies a number after parsing: minutes → hours is 1/60, kg → t is 0.001. */
   scale?: number;
+  /** Added after `scale`: kelvin → °C is −273.15. */
+  offset?: number;
   /** A date pattern (`DD.MM.YYYY`, `MM/DD/YYYY HH:mm`, `YYYY-MM-DD`…) or `excel` (serial days). */
   dateFormat?: string;
   /** Overrides the decimal separator detected for the column. */

@@ -125,6 +125,19 @@ describe('createRowConverter', () => {
     );
   });
 
+  it('adds an offset after scaling: kelvin to °C', () => {
+    const headers = ['Auftrag', 'Material', 'Gutmenge', 'Air [K]'];
+    const kelvin = [['WO-1', 'P-1', '5', '298.1']];
+    const kProfiles = profilesOf(headers, kelvin);
+    const k = createRowConverter({
+      headers,
+      mappings: [...BASE, { field: 'ambientTemperature', column: 'Air [K]', transform: { offset: -273.15 } }],
+      profiles: kProfiles,
+      hints: fileHints(kProfiles.values()),
+    });
+    assert.equal(k.convert(kelvin[0] as string[]).values.ambientTemperature, 24.95);
+  });
+
   it('says how each column is read', () => {
     assert.deepEqual(
       converter.readings.find((r) => r.field === 'actualStart'),

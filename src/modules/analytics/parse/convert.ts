@@ -210,6 +210,7 @@ function compileField(
     const format: NumberFormat = { decimal, thousands };
     const expected = `like ${formatNumber(-1234.5, format, 1)}`;
     const scale = scaler(t.scale);
+    const offset = t.offset ?? 0;
     const integer = field.type === 'integer';
     const nonNegative = field.nonNegative === true;
     reading.number = format;
@@ -217,7 +218,7 @@ function compileField(
     read = (cell) => {
       const n = parseNumber(cell, format);
       if (typeof n !== 'number') return { reason: REASONS.number, expected };
-      const v = scale(n);
+      const v = offset === 0 ? scale(n) : Math.round((scale(n) + offset) * 1e9) / 1e9;
       if (integer && !Number.isInteger(v)) return { reason: REASONS.integer };
       if (nonNegative && v < 0) return { reason: REASONS.negative };
       return v;
