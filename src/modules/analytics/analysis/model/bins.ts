@@ -15,8 +15,12 @@ const EDGE_SAMPLE_ROWS = 200_000;
 export interface BinnedMatrix {
   rows: number;
   cols: number;
-  /** Row-major bin codes: a row's features sit together, as the histogram loop reads them. */
+  /**
+   * Row-major bin codes: a row's features sit together, as the histogram loop reads them. Rows
+   * are padded to `stride` bytes, a multiple of 4, so a row can be moved as 32-bit words.
+   */
   codes: Uint8Array;
+  stride: number;
   /** Per feature, the inclusive upper edge of each bin but the last (bins − 1 values). */
   edges: Float64Array[];
 }
@@ -25,31 +29,30 @@ export function binMatrix(matrix: FeatureMatrix, maxBins: number): BinnedMatrix 
   if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > MAX_BINS) {
     throw new Error(`bins must be an integer from 2 to ${MAX_BINS}`);
   }
-  const { rows, cols, data } = matrix;
+  const { rows, cols } = matrix;
   const edges: Float64Array[] = [];
   for (let c = 0; c < cols; c++) edges.push(binEdges(sampleColumn(matrix, c), maxBins));
-  const codes = new Uint8Array(rows * cols);
-  for (let c = 0; c < cols; c++) {
-    const featureEdges = edges[c] as Float64Array;
-    for (let r = 0; r < rows; r++) {
-      const at = r * cols + c;
-      codes[at] = binOf(data[at] as number, featureEdges);
-    }
-  }
-  return { rows, cols, codes, edges };
+  const stride = Math.max(4, Math.ceil(cols / 4) * 4);
+  const codes = new Uint8Array(rows * stride);
+  for (let c = 0; c < cols; c++) binColumn(matrix, c, edges[c] as Float64Array, codes, stride);
+  return { rows, cols, codes, stride, edges };
 }
 
-/** The bin of one value: the first bin whose upper edge is ≥ the value (binary search). */
-export function binOf(value: number, edges: Float64Array): number {
-  if (Number.isNaN(value)) return MISSING_BIN;
-  let lo = 0;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (value <= (edges[mid] as number)) hi = mid;
-    else lo = mid + 1;
+/**
+ * Codes one column: a value's bin is the number of edges below it (the first edge ≥ it), found by
+ * a search of fixed length over the edges padded to 256 with +∞. Each step is arithmetic rather
+ * than a branch the CPU would mispredict half the time, several times faster on a million rows.
+ */
+function binColumn(matrix: FeatureMatrix, c: number, edges: Float64Array, codes: Uint8Array, stride: number) {
+  const padded = new Float64Array(256).fill(Number.POSITIVE_INFINITY);
+  padded.set(edges);
+  const { rows, cols, data } = matrix;
+  for (let r = 0; r < rows; r++) {
+    const value = data[r * cols + c] as number;
+    let lo = 0;
+    for (let step = 128; step > 0; step >>= 1) lo += +(value > (padded[lo + step - 1] as number)) * step;
+    codes[r * stride + c] = Number.isNaN(value) ? MISSING_BIN : lo;
   }
-  return lo;
 }
 
 /**

@@ -13,19 +13,26 @@ export interface FeatureMatrix {
 /** One 0/1 label per row (1 = the event, e.g. a machine failure). */
 export type Labels = Uint8Array;
 
-export function matrixFromColumns(names: readonly string[], columns: readonly ArrayLike<number>[]): FeatureMatrix {
+export function matrixFromColumns(
+  names: readonly string[],
+  columns: readonly ArrayLike<number>[],
+): FeatureMatrix {
   if (names.length !== columns.length) throw new Error('one name per column is needed');
   const rows = columns[0]?.length ?? 0;
   const cols = columns.length;
   const data = new Float64Array(rows * cols);
   columns.forEach((column, c) => {
-    if (column.length !== rows) throw new Error(`column "${names[c]}" has ${column.length} rows, not ${rows}`);
+    if (column.length !== rows)
+      throw new Error(`column "${names[c]}" has ${column.length} rows, not ${rows}`);
     for (let r = 0; r < rows; r++) data[r * cols + c] = column[r] as number;
   });
   return { rows, cols, data, names: [...names] };
 }
 
-export function matrixFromRows(names: readonly string[], rows: readonly (readonly number[])[]): FeatureMatrix {
+export function matrixFromRows(
+  names: readonly string[],
+  rows: readonly (readonly number[])[],
+): FeatureMatrix {
   const cols = names.length;
   const data = new Float64Array(rows.length * cols);
   rows.forEach((row, r) => {
