@@ -201,6 +201,8 @@ export function entityInsight(env: InsightEnv, finding: RateFinding, also: RateF
 
 export interface PlantRate {
   kind: RateKind | 'first-pass-yield';
+  /** The analyzer metric this rate is kept under ("quality.scrapRatePct"). */
+  metricKey: string;
   metric: string;
   /** The plant's rate, its target or threshold, and whether higher is worse. */
   rate: number;
@@ -269,13 +271,14 @@ export function plantInsight(env: InsightEnv, plant: PlantRate, spec: RateSpec |
       ? ''
       : `, ${worse ? 'worse than' : 'not worse than'} ${pct(plant.baseline)} before`;
   return {
-    key: `quality:${kind}:facility:${facility}`,
+    key: `quality:${kind}:metric:${plant.metricKey}`,
     analyzer: 'quality',
     kind: `quality.${kind}`,
     severity: severityOf(impact.score, env.stake, significant),
     title: `${facility === 'plant' ? 'Plant' : `Facility ${facility}`} ${plant.metric} ${pct(plant.rate)} is ${word} the ${pct(plant.limit)} ${limitName}${trend}`,
     detail: `Over ${fmt(plant.orders, 0)} work orders and ${fmt(plant.base, 0)} pieces the ${plant.metric} is ${pct(plant.rate, 2)} against a ${limitName} of ${pct(plant.limit)} (z = ${fmt(z, 1)} with the between-order dispersion φ = ${fmt(plant.dispersion, 2)}, ${pText(pValue)}).${plant.baseline === null ? ' No earlier analysis of this facility to compare with.' : ` Earlier analyses of this facility averaged ${pct(plant.baseline, 2)}${worse ? ': significantly worse now' : ''}.`}`,
-    entity: { type: 'facility', id: facility },
+    // The metric as entity: the cross pass then leaves its baseline comparison to this insight.
+    entity: { type: 'metric', id: plant.metricKey },
     impact,
     evidence: {
       metric: `${plant.metric} (%)`,

@@ -131,8 +131,8 @@ test('scrap_rate_threshold_pct: the same supplier is reported at 5 %, not at 12 
   assert.ok(find(run(rows, { scrap_rate_threshold_pct: 5 }), 'quality.scrap-rate', 'S0'));
   assert.equal(find(run(rows, { scrap_rate_threshold_pct: 12 }), 'quality.scrap-rate', 'S0'), undefined);
   // The plant's own rate (about 3.7 %) is reported once the threshold is below it.
-  assert.ok(find(run(rows, { scrap_rate_threshold_pct: 2 }), 'quality.scrap-rate', 'plant'));
-  assert.equal(find(run(rows, { scrap_rate_threshold_pct: 5 }), 'quality.scrap-rate', 'plant'), undefined);
+  assert.ok(find(run(rows, { scrap_rate_threshold_pct: 2 }), 'quality.scrap-rate', 'quality.scrapRatePct'));
+  assert.equal(find(run(rows, { scrap_rate_threshold_pct: 5 }), 'quality.scrap-rate', 'quality.scrapRatePct'), undefined);
 });
 
 test('rework_rate_threshold_pct: an operator reworking 8 % is reported at 5 %, not at 10 %', () => {
@@ -245,15 +245,15 @@ test('without lots the p-chart has one point per work order', () => {
 test('baselines: the plant defect rate is reported once it is worse than the facility baseline', () => {
   const rows = plant();
   // About 3.5 defects per 100 pieces, above the 3 % threshold.
-  assert.equal(find(run(rows), 'quality.defect-rate', 'plant'), undefined);
+  assert.equal(find(run(rows), 'quality.defect-rate', 'quality.defectRatePct'), undefined);
   const baseline = (value: number) => ({
     'quality.defectRatePct': { metric: 'quality.defectRatePct', value, analyses: 2 },
   });
-  const worse = find(run(rows, {}, baseline(2)), 'quality.defect-rate', 'plant') as Insight;
+  const worse = find(run(rows, {}, baseline(2)), 'quality.defect-rate', 'quality.defectRatePct') as Insight;
   assert.ok(worse);
   assert.equal(worse.evidence.baseline, 2);
   assert.match(worse.title, /worse than 2 % before/);
-  assert.equal(find(run(rows, {}, baseline(4)), 'quality.defect-rate', 'plant'), undefined);
+  assert.equal(find(run(rows, {}, baseline(4)), 'quality.defect-rate', 'quality.defectRatePct'), undefined);
 });
 
 test('charts stay within 20 points and name what they show', () => {

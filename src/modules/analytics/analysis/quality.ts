@@ -106,6 +106,7 @@ function plantRate(
   const baseline = baselines[METRIC_OF[spec.kind]];
   return {
     kind: spec.kind,
+    metricKey: METRIC_OF[spec.kind],
     metric: spec.metric,
     rate: whole.rate,
     limit: spec.threshold,
@@ -145,6 +146,7 @@ function firstPassYield(columns: ReturnType<typeof qualityColumns>, ctx: Analyze
   const baseline = ctx.baselines['quality.firstPassYieldPct'];
   return {
     kind: 'first-pass-yield',
+    metricKey: 'quality.firstPassYieldPct',
     metric: 'first-pass yield',
     rate: 1 - whole.rate,
     limit: numberOf(ctx.config, 'first_pass_yield_target_pct') / 100,
