@@ -2,23 +2,25 @@
 // failures, the plant's MTBF, the process conditions that drive failures, and each machine's failure
 // risk. The order matters: machines reported for failing far more often fail for reasons of their
 // own, so the condition scan runs on the other machines' orders (a hot machine's breakdowns would
-// blur "tool wear > 200 min"); the strongest condition then feeds the risk table.
+// blur "tool wear > 200 min"); it scans the features the failure-risk model found useful (all of
+// them without a model), and without a model the strongest condition feeds the risk table.
 import { numberOf } from './config.ts';
 import type { EquipmentColumns } from './equipment-columns.ts';
-import { conditionFeatures, failureConditions, insideOf, sidesOf } from './equipment-conditions.ts';
+import {
+  type ConditionSplit,
+  conditionFeatures,
+  failureConditions,
+  insideOf,
+  sidesOf,
+} from './equipment-conditions.ts';
 import { conditionInsight, type EquipmentEnv, failureInsight, repeatInsight } from './equipment-insights.ts';
 import { failureTests, type MachineStats, mtbfOf } from './equipment-machines.ts';
+import { MIN_FEATURE_GAIN, modelUnavailable, trainedRisk, usefulFeatures } from './equipment-model.ts';
 import { equipmentCharts, plantMtbfInsight } from './equipment-plant.ts';
 import { repeatClusters } from './equipment-repeat.ts';
-import { type FailureRiskModel, machineRisks, tableRisk } from './equipment-risk.ts';
+import { machineRisks, type RiskScores, tableRisk } from './equipment-risk.ts';
 import { fmt, pct } from './frame.ts';
 import { type AnalyzerContext, type AnalyzerResult, MAX_ROW_IDS } from './types.ts';
-
-/**
- * The seam for the failure-risk model trained on the upload's own history (model/risk.ts). While it
- * is null the risk comes from the machine × condition failure table (equipment-risk.ts).
- */
-export const FAILURE_RISK_MODEL: FailureRiskModel | null = null;
 
 /** Failures must be at least this many times as frequent inside a condition to call it a driver. */
 const MIN_CONDITION_RATIO = 1.5;
@@ -59,10 +61,29 @@ export function failureFindings(
   const exclude = new Uint8Array(frame.n);
   const flaggedCodes = new Set(flagged.map((t) => t.code));
   for (let i = 0; i < frame.n; i++) if (flaggedCodes.has(columns.machines.codes[i] as number)) exclude[i] = 1;
-  const features = conditionFeatures(frame);
-  if (!features.length)
+  const model = columns.failureSource === 'flag' ? trainedRisk(frame, failed) : null;
+  if (!model)
+    notes.push(
+      columns.failureSource === 'flag'
+        ? (modelUnavailable(frame, failed) ??
+            'too few failures in the training sample: no failure-risk model')
+        : 'no failure flag mapped: no failure-risk model',
+    );
+  else {
+    metrics['equipment.failureModelRocAuc'] = model.figures?.rocAuc as number;
+    metrics['equipment.failureModelPrAuc'] = model.figures?.prAuc as number;
+    metrics['equipment.failureModelF1'] = model.figures?.f1 as number;
+    result.charts.push(equipmentCharts.drivers(model.features));
+  }
+  const measured = conditionFeatures(frame);
+  if (!measured.length)
     notes.push(
       'no process measurements mapped (tool wear, temperatures, speed, torque): no failure conditions',
+    );
+  const features = usefulFeatures(measured, model);
+  if (model && features.length < measured.length)
+    notes.push(
+      `condition scan on the features carrying at least ${MIN_FEATURE_GAIN * 100} % of the model's split gain`,
     );
   const conditions = features.length
     ? failureConditions(
@@ -73,14 +94,19 @@ export function failureFindings(
       )
     : [];
 
-  const scores = FAILURE_RISK_MODEL?.(frame, failed) ?? tableRisk(columns, failed, conditions[0] ?? null);
-  if (!scores.figures) notes.push(`failure risk from the ${scores.source} (no trained model)`);
+  const scores = model ?? tableRisk(columns, failed, conditions[0] ?? null);
+  if (!model) notes.push(`failure risk from the ${scores.source}`);
   const threshold = numberOf(config, 'failure_risk_threshold');
   const horizon = numberOf(config, 'failure_horizon_days');
   const risks = machineRisks(columns, stats, scores, { threshold, horizonDays: horizon, periodDays });
   let high = 0;
-  for (const r of scores.risk) if (r >= threshold) high++;
-  metrics['equipment.highRiskOrdersPct'] = (100 * high) / frame.n;
+  let scored = 0;
+  for (const r of scores.risk)
+    if (!Number.isNaN(r)) {
+      scored++;
+      if (r >= threshold) high++;
+    }
+  metrics['equipment.highRiskOrdersPct'] = scored ? (100 * high) / scored : 0;
   metrics['equipment.expectedFailures'] = risks.reduce((a, r) => a + r.expected, 0);
   result.charts.push(...equipmentCharts.risk(risks, horizon, env.failureWord));
 
@@ -104,7 +130,7 @@ export function failureFindings(
         runSource: columns.runSource,
         cluster: clusters.find((c) => c.code === t.code) ?? null,
         risk: risk
-          ? `${pct(risk.highRiskShare, 0)} of its orders ran at a predicted failure risk of ${pct(threshold, 0)} or more (${scores.source}); ${fmt(risk.expected, 1)} ${env.failureWord} expected in the next ${horizon} days at its rate so far.`
+          ? `${pct(risk.highRiskShare, 0)} of its orders ran at a predicted failure risk of ${pct(threshold, 0)} or more (${scores.source}); ${fmt(risk.expected, 1)} ${env.failureWord} expected in the next ${horizon} days at its rate so far.${riskiest(frame, columns, scores, t.code)}`
           : '',
       }),
     );
@@ -125,6 +151,7 @@ export function failureFindings(
     for (let i = 0; i < frame.n && rows.length < MAX_ROW_IDS; i++) if (insideOf(split, i)) rows.push(i);
     insights.push(
       conditionInsight(env, split, sidesOf(split, failed), {
+        risk: model ? riskInside(split, model.risk) : null,
         features: features.length,
         mttr,
         rows,
@@ -132,4 +159,49 @@ export function failureFindings(
       }),
     );
   }
+}
+
+/** "Its riskiest order, WO-1234 (82 %), is driven by …": the model's explanation, when there is one. */
+function riskiest(
+  frame: AnalyzerContext['frame'],
+  columns: EquipmentColumns,
+  scores: RiskScores,
+  code: number,
+): string {
+  if (!scores.explainRow) return '';
+  let best = -1;
+  for (let i = 0; i < frame.n; i++)
+    if (
+      columns.machines.codes[i] === code &&
+      !Number.isNaN(scores.risk[i] as number) &&
+      (best < 0 || (scores.risk[i] as number) > (scores.risk[best] as number))
+    )
+      best = i;
+  if (best < 0) return '';
+  const drivers = scores.explainRow(best);
+  const orders = frame.texts.workOrder;
+  const code0 = orders ? (orders.codes[best] as number) : -1;
+  const name = orders && code0 >= 0 ? orders.dict[code0] : `row ${frame.rowNo[best]}`;
+  return drivers
+    ? ` Its riskiest order, ${name} (${pct(scores.risk[best] as number, 0)}), is driven by ${drivers}.`
+    : '';
+}
+
+/** Mean predicted risk of the orders inside and outside a condition. */
+function riskInside(split: ConditionSplit, risk: Float64Array): { inside: number; outside: number } {
+  let a = 0;
+  let na = 0;
+  let b = 0;
+  let nb = 0;
+  for (let i = 0; i < risk.length; i++) {
+    if (Number.isNaN(split.feature.values[i] as number) || Number.isNaN(risk[i] as number)) continue;
+    if (insideOf(split, i)) {
+      a += risk[i] as number;
+      na++;
+    } else {
+      b += risk[i] as number;
+      nb++;
+    }
+  }
+  return { inside: na ? a / na : Number.NaN, outside: nb ? b / nb : Number.NaN };
 }

@@ -268,7 +268,14 @@ export function conditionInsight(
   env: EquipmentEnv,
   split: ConditionSplit,
   all: { inside: Side; outside: Side },
-  context: { features: number; mttr: number; rows: number[]; leftOut: string[] },
+  context: {
+    features: number;
+    mttr: number;
+    rows: number[];
+    leftOut: string[];
+    /** Mean predicted failure risk inside and outside, when a model was trained. */
+    risk: { inside: number; outside: number } | null;
+  },
 ): Insight {
   const { feature, inside, outside } = split;
   const w = who(env);
@@ -305,7 +312,10 @@ export function conditionInsight(
     title: `Failures are ${ratio} as frequent when ${feature.name} ${op} ${t} ${feature.unit}`,
     detail:
       `${among}: ${fmt(inside.failures, 0)} ${env.failureWord} in ${fmt(inside.orders, 0)} work orders with ${feature.name} ${op} ${t} ${feature.unit} (${pct(rin)}) against ${fmt(outside.failures, 0)} in ${fmt(outside.orders, 0)} (${pct(rout)}) otherwise.${overall} ` +
-      `The best of ${split.tried} round thresholds: z = ${fmt(split.statistic, 1)}, ${pText(split.pValue)} (× ${split.tried} thresholds, Benjamini–Hochberg across ${context.features} features).`,
+      `The best of ${split.tried} round thresholds: z = ${fmt(split.statistic, 1)}, ${pText(split.pValue)} (× ${split.tried} thresholds, Benjamini–Hochberg across ${context.features} features).` +
+      (context.risk
+        ? ` The failure-risk model gives these orders ${pct(context.risk.inside)} on average against ${pct(context.risk.outside)}.`
+        : ''),
     entity: { type: 'condition', id },
     impact,
     evidence: {

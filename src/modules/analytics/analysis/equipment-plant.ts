@@ -4,6 +4,7 @@
 import type { EquipmentColumns } from './equipment-columns.ts';
 import type { EquipmentEnv } from './equipment-insights.ts';
 import type { MachineStats } from './equipment-machines.ts';
+import { MODEL_FEATURE_OF } from './equipment-model.ts';
 import { poissonUpperTail } from './equipment-repeat.ts';
 import type { MachineRisk } from './equipment-risk.ts';
 import { fmt, idsSelector, impactOf, severityOf } from './frame.ts';
@@ -220,6 +221,15 @@ export const equipmentCharts = {
         points: top(risks.map((r) => ({ label: r.name, value: 100 * r.highRiskShare }))),
       },
     ];
+  },
+  drivers(features: { name: string; gain: number }[]): Chart {
+    return {
+      id: 'equipment.failure-risk-drivers',
+      kind: 'bar',
+      title: 'What the failure-risk model learns from (share of split gain)',
+      unit: '%',
+      points: top(features.map((f) => ({ label: MODEL_FEATURE_OF[f.name] ?? f.name, value: 100 * f.gain }))),
+    };
   },
   utilisation(stats: MachineStats, availableHours: number): Chart {
     return {

@@ -1,13 +1,11 @@
 // Failure risk per work order and per machine. The risk of an order is a failure probability: from a
-// model trained on the upload's own history when one is available (the `FailureRiskModel` seam),
-// else from the failure table of its machine × whether it ran inside the strongest failure
+// model trained on the upload's own history when one can be (equipment-model.ts), else from the failure table of its machine × whether it ran inside the strongest failure
 // condition (smoothed toward the plant's share, so a cell of three orders does not claim 0 % or
 // 100 %). Per machine: the share of its orders at or above failure_risk_threshold, and the failures
 // to expect over failure_horizon_days at its failure rate per day so far.
 import type { EquipmentColumns } from './equipment-columns.ts';
 import { type ConditionSplit, insideOf } from './equipment-conditions.ts';
 import type { MachineStats } from './equipment-machines.ts';
-import type { WorkOrderFrame } from './types.ts';
 
 export interface RiskScores {
   risk: Float64Array;
@@ -17,10 +15,9 @@ export interface RiskScores {
   figures: { rocAuc: number; prAuc: number; f1: number } | null;
   /** Features by importance (a trained model's), most important first. */
   features: { name: string; gain: number }[];
+  /** What drives one order's predicted risk, in words (a trained model only). */
+  explainRow?: (row: number) => string;
 }
-
-/** A failure-risk model trained on the frame's own history; null when it cannot be trained. */
-export type FailureRiskModel = (frame: WorkOrderFrame, failed: Uint8Array) => RiskScores | null;
 
 /** Pseudo-orders at the plant's failure share added to every cell of the table. */
 const PRIOR_ORDERS = 20;
@@ -62,7 +59,7 @@ export interface MachineRisk {
   code: number;
   name: string;
   orders: number;
-  /** Orders at or above the risk threshold, and their share of the machine's orders. */
+  /** Orders at or above the risk threshold (estimated when only a sample was scored) and their share. */
   highRisk: number;
   highRiskShare: number;
   meanRisk: number;
@@ -78,24 +75,28 @@ export function machineRisks(
 ): MachineRisk[] {
   const k = stats.names.length;
   const high = new Float64Array(k);
+  const scored = new Float64Array(k);
   const riskSum = new Float64Array(k);
   const { codes } = columns.machines;
   for (let i = 0; i < scores.risk.length; i++) {
     const c = codes[i] as number;
-    if (c < 0) continue;
     const r = scores.risk[i] as number;
+    // Orders a big file's model did not score (NaN) are left out of the shares.
+    if (c < 0 || Number.isNaN(r)) continue;
+    scored[c] = (scored[c] as number) + 1;
     riskSum[c] = (riskSum[c] as number) + r;
     if (r >= options.threshold) high[c] = (high[c] as number) + 1;
   }
   return stats.names.map((name, c) => {
     const orders = stats.orders[c] as number;
+    const n = scored[c] as number;
     return {
       code: c,
       name,
       orders,
-      highRisk: high[c] as number,
-      highRiskShare: orders ? (high[c] as number) / orders : 0,
-      meanRisk: orders ? (riskSum[c] as number) / orders : 0,
+      highRisk: n ? ((high[c] as number) / n) * orders : 0,
+      highRiskShare: n ? (high[c] as number) / n : 0,
+      meanRisk: n ? (riskSum[c] as number) / n : 0,
       expected:
         options.periodDays > 0
           ? ((stats.failures[c] as number) / options.periodDays) * options.horizonDays

@@ -285,6 +285,46 @@ test('a baseline is named beside the plant MTBF', () => {
   assert.match(insight.title, /120 h in earlier analyses/);
 });
 
+test('too few failures for a model: the machine × condition table gives the risk, and says so', () => {
+  const result = run(plant(hotMachine));
+  assert.ok(result.notes.some((n) => n.includes('fewer than 30 to train')));
+  assert.equal(result.metrics['equipment.failureModelRocAuc'], undefined);
+  assert.ok(result.notes.some((n) => n.startsWith('failure risk from the failure share of its machine')));
+});
+
+test('with enough failures a model learns from the upload: figures, drivers, risk per machine', async () => {
+  const { frame, truth } = await demoFrame({ erp: 'generic', seed: 11, rows: 1500 });
+  const machine = truth.patterns.find((p) => p.kind === 'equipment.failures')?.entity?.value;
+  const at25 = analyzeEquipment({
+    frame,
+    config: configValues({ failure_risk_threshold: 0.25 }),
+    baselines: {},
+  });
+  const at60 = analyzeEquipment({
+    frame,
+    config: configValues({ failure_risk_threshold: 0.6 }),
+    baselines: {},
+  });
+  assert.ok((at25.metrics['equipment.failureModelRocAuc'] as number) > 0.8);
+  assert.ok((at25.metrics['equipment.failureModelF1'] as number) > 0.3);
+  assert.ok(at25.charts.some((c) => c.id === 'equipment.failure-risk-drivers' && c.points.length > 2));
+  // failure_risk_threshold with the model's scores: fewer orders reach 60 % than 25 %.
+  assert.ok(
+    (at25.metrics['equipment.highRiskOrdersPct'] as number) >
+      (at60.metrics['equipment.highRiskOrdersPct'] as number),
+  );
+  const failures = find(at25, 'equipment.failures', machine) as Insight;
+  assert.match(
+    failures.detail,
+    /gradient-boosted trees trained on 1,500 of these orders, 5-fold cross-validated ROC-AUC 0\.\d+/,
+  );
+  assert.match(failures.detail, /Its riskiest order, WO-\d+ \(\d+ %\), is driven by /);
+  assert.match(
+    (find(at25, 'equipment.failure-driver', 'toolWearMinutes > 200') as Insight).detail,
+    /The failure-risk model gives these orders/,
+  );
+});
+
 for (const erp of ['sap', 'sap-de', 'oracle', 'odoo', 'generic'] as const)
   for (const seed of [11, 12]) {
     test(`demo ${erp} seed ${seed}: the planted machine and the tool-wear condition are found`, async () => {

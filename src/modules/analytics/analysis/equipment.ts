@@ -1,9 +1,12 @@
 // The equipment analyzer (issue 14): downtime by machine and by reason, machines losing more time or
 // failing more often than the rest (MTBF = run hours ÷ failures, MTTR = downtime on failed orders ÷
 // failures), repeated failures, utilisation, and the failure risk of machines and of process
-// conditions. A failure is the machineFailure flag, or when it is not mapped an order that stood at
-// least downtime_threshold_minutes (a stoppage). Machines are read from `machine`, else from
-// `workCenter`. Pure: frame, configuration and baselines in, result out.
+// conditions (a failure-risk model trained on the upload when the failure flag has enough failures,
+// equipment-model.ts). A failure is the machineFailure flag, or when it is not mapped an order that
+// stood at least downtime_threshold_minutes (a stoppage). Machines are read from `machine`, else
+// from `workCenter`. Lost hours are valued at what a standing machine costs (equipment-columns.ts).
+// Utilisation = booked run + setup hours ÷ (calendar days from first start to last end × 8 h per
+// shift seen in the data, 24 h when shifts are not mapped). Pure: frame, config, baselines → result.
 import { numberOf } from './config.ts';
 import { equipmentColumns } from './equipment-columns.ts';
 import { failureFindings } from './equipment-failures.ts';
