@@ -31,13 +31,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { ERPS, type Erp, writeWorkOrders } from '../src/modules/analytics/demo/generate.ts';
 import type { FieldMapping } from '../src/modules/analytics/mapping/types.ts';
-import { createTestTenant, TEST_PASSWORD, type TestTenant } from '../src/modules/identity/testing.ts';
-import { openDatabase, targetFromConfig } from '../src/platform/db/database.ts';
-import { migrateDatabase } from '../src/platform/db/migrate.ts';
-import { type Driver, scratchPostgres } from './args.ts';
+import type { Driver } from './args.ts';
 import { pgliteReload, postgresReload } from './copy-in.ts';
-import { killServersNow, startServer, stopServer, stopServers } from './servers.ts';
+import { killServersNow, stopServer, stopServers } from './servers.ts';
 import { count, driversOf, parseArgs } from './telemetry-server.ts';
+import { cpuSeconds, median, prepare, processStats, type Server, startOurs } from './work-orders-server.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -88,21 +86,6 @@ async function generate(rows: number, seed: number): Promise<Export> {
   return { path: out, rows, bytes: written.bytes, columns: Object.keys(columns).length, mappings };
 }
 
-/** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid: number | string): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** /proc/<pid>/status figures in MB, and the process's CPU seconds so far. */
-function processStats(pid: number) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) =>
-    Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-  return { peakRssMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024, cpuSeconds: cpuSeconds(pid) };
-}
-
 /** CPU seconds so far of each PostgreSQL backend serving database `name`, by pid (their titles name it). */
 function backendCpu(name: string): Map<string, number> {
   const cpu = new Map<string, number>();
@@ -134,12 +117,6 @@ function databaseCpu(name: string | undefined) {
         : null;
     },
   };
-}
-
-interface Server {
-  base: string;
-  pid: number;
-  headers: Record<string, string>;
 }
 
 interface ImportDetail {
@@ -209,62 +186,9 @@ async function importFile(
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  return ((sorted[Math.ceil(mid) - 1] ?? 0) + (sorted[Math.floor(mid)] ?? 0)) / 2;
-};
-
-/** A new database (migrated, one tenant with a user per role) for the server to start on. */
-async function prepare(driver: Driver) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'plantintel-import-'));
-  const scratch = driver === 'postgres' ? await scratchPostgres('import') : undefined;
-  const database = await openDatabase(targetFromConfig({ databaseUrl: scratch?.url, dataDir }));
-  let tenant: TestTenant;
-  try {
-    await migrateDatabase(database);
-    tenant = await createTestTenant(database.db, 'import');
-  } finally {
-    await database.close();
-  }
-  const drop = async () => {
-    await scratch?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  return { dataDir, postgresUrl: scratch?.url, tenant, drop };
-}
-
-async function startOurs(
-  driver: Driver,
-  dataDir: string,
-  postgresUrl: string | undefined,
-  tenant: TestTenant,
-) {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PLANTINTEL_DEMO: '0',
-    PLANTINTEL_SIMULATOR: '0',
-    LOG_LEVEL: 'warn',
-    ACCESS_TOKEN_TTL_SECONDS: '7200',
-  };
-  if (postgresUrl) env.DATABASE_URL = postgresUrl;
-  else delete env.DATABASE_URL;
-  const started = await startServer(`ours (${driver})`, [process.execPath, 'src/main.ts', 'serve'], env);
-  const base = started.url.replace(/\/health$/, '');
-  const response = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: tenant.users.analyst.email, password: TEST_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return { base, pid: started.pid, headers: { authorization: `Bearer ${accessToken}` } };
-}
-
 async function measure(driver: Driver, big: Export, small: Export[]) {
   progress(`${driver}: new database, server starting`);
-  const { dataDir, postgresUrl, tenant, drop } = await prepare(driver);
+  const { dataDir, postgresUrl, tenant, drop } = await prepare(driver, 'import');
   const name = `ours (${driver})`;
   try {
     const server = await startOurs(driver, dataDir, postgresUrl, tenant);

@@ -144,6 +144,25 @@ async function workOrderImport(ctx: SweepContext, done = false) {
   return { id: importId };
 }
 
+/** The analysis every completed import of the owner gets, once it has ended. */
+async function analysis(ctx: SweepContext) {
+  const { id: importId } = await workOrderImport(ctx, true);
+  const id = await eventually(
+    async () => {
+      const res = await ctx.t.app.inject({
+        method: 'GET',
+        url: `/api/v1/analytics/analyses?importId=${importId}`,
+        headers: ctx.ownerAdmin.headers,
+      });
+      const found = res.json().items?.find((a: { status: string }) => a.status === 'completed');
+      return found ? (found.id as string) : undefined;
+    },
+    'the fixture analysis to complete',
+    60_000,
+  );
+  return { id };
+}
+
 /** One of the owner's events, given up as dead as the dispatcher would after too many failures. */
 async function deadEvent(ctx: SweepContext) {
   await line(ctx);
@@ -188,6 +207,19 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
   }),
   'DELETE /api/v1/analytics/imports/:id': async (ctx) => ({
     params: { id: (await workOrderImport(ctx, true)).id },
+  }),
+  'GET /api/v1/analytics/analyses/:id': async (ctx) => ({ params: { id: (await analysis(ctx)).id } }),
+  'DELETE /api/v1/analytics/analyses/:id': async (ctx) => ({ params: { id: (await analysis(ctx)).id } }),
+  'GET /api/v1/analytics/analyses/:id/insights/:rank/rows': async (ctx) => ({
+    params: { id: (await analysis(ctx)).id, rank: '1' },
+  }),
+  'GET /api/v1/analytics/analyses/:id/export': async (ctx) => ({ params: { id: (await analysis(ctx)).id } }),
+  'GET /api/v1/analytics/analyses/:id/messages': async (ctx) => ({
+    params: { id: (await analysis(ctx)).id },
+  }),
+  'POST /api/v1/analytics/analyses/:id/chat': async (ctx) => ({
+    params: { id: (await analysis(ctx)).id },
+    body: { message: 'Which machine loses the most time?' },
   }),
   'GET /api/v1/plant-ops/sensors/:id': async (ctx) => ({ params: { id: (await sensor(ctx)).id } }),
   'PATCH /api/v1/plant-ops/sensors/:id': async (ctx) => ({

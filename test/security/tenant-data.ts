@@ -1,6 +1,8 @@
 // Puts at least one row in every tenant table for a tenant, through the real API, so the RLS proof
 // has something to hide. A module that adds a tenant table adds its data here; rls.test.ts fails
 // naming the table until it does.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { TestSession, TestTenant } from '../../src/modules/identity/testing.ts';
 import { inTenant } from '../../src/platform/db/scope.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
@@ -115,6 +117,50 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
     'the RLS import to complete',
     60_000,
   );
+  // analyses, analysis_insights, analysis_metrics (an example export's analysis), chat_messages,
+  // analyzer_configs, analyzer_config_history
+  const example = new FormData();
+  example.append('facilityId', tenant.facilityId);
+  example.append('autoMap', 'true');
+  example.append(
+    'file',
+    new Blob([await readFile(join(import.meta.dirname, '../../examples/workorders-generic.csv'))]),
+    'generic.csv',
+  );
+  const exampleUpload = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/analytics/uploads',
+    headers: admin.headers,
+    payload: example,
+  });
+  if (exampleUpload.statusCode !== 202)
+    throw new Error(`upload: ${exampleUpload.statusCode} ${exampleUpload.body}`);
+  const analysisId = await eventually(
+    async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/analytics/analyses?importId=${exampleUpload.json().importId}&status=completed`,
+        headers: admin.headers,
+      });
+      return res.json().items?.[0]?.id as string | undefined;
+    },
+    'the RLS analysis to complete',
+    120_000,
+  );
+  const chat = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/analytics/analyses/${analysisId}/chat`,
+    headers: admin.headers,
+    payload: { message: 'What should I fix first?' },
+  });
+  if (chat.statusCode !== 200) throw new Error(`chat: ${chat.statusCode} ${chat.body}`);
+  const config = await t.app.inject({
+    method: 'PUT',
+    url: '/api/v1/admin/config',
+    headers: admin.headers,
+    payload: { presetType: 'aggressive' },
+  });
+  if (config.statusCode !== 200) throw new Error(`config: ${config.statusCode} ${config.body}`);
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {

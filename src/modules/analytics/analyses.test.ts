@@ -22,7 +22,8 @@ before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'plantintel-analyses-'));
   t = await createTestApp({ env: { DATA_DIR: dataDir } });
   acme = await createTestTenant(t.database.db, 'analyses');
-  for (const role of ['admin', 'analyst', 'viewer'] as const) s[role] = await signIn(t.app, acme.users[role].email);
+  for (const role of ['admin', 'analyst', 'viewer'] as const)
+    s[role] = await signIn(t.app, acme.users[role].email);
 });
 after(async () => {
   await t?.close();
@@ -36,7 +37,11 @@ export async function call(method: string, url: string, session: TestSession, pa
     headers: session.headers,
     ...(payload ? { payload } : {}),
   });
-  return { status: res.statusCode, body: res.headers['content-type']?.includes('json') ? res.json() : res.body, res };
+  return {
+    status: res.statusCode,
+    body: res.headers['content-type']?.includes('json') ? res.json() : res.body,
+    res,
+  };
 }
 
 async function uploadExample(name: string) {
@@ -45,7 +50,12 @@ async function uploadExample(name: string) {
   body.append('autoMap', 'true');
   body.append('onDuplicate', 'mark');
   body.append('file', new Blob([await readFile(join(EXAMPLES, name))]), name);
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/analytics/uploads', headers: s.analyst.headers, payload: body });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/analytics/uploads',
+    headers: s.analyst.headers,
+    payload: body,
+  });
   assert.equal(res.statusCode, 202, res.body);
   return res.json().importId as string;
 }
@@ -95,7 +105,11 @@ describe('analyses', () => {
       assert.equal(analysis.analyzers[name].status, 'completed', name);
     assert.ok(analysis.insights.length > 0);
     const scores = analysis.insights.map((i: { impact: { score: number } }) => i.impact.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'ranked by impact');
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+      'ranked by impact',
+    );
     assert.deepEqual(
       analysis.insights.map((i: { id: number }) => i.id),
       analysis.insights.map((_: unknown, k: number) => k + 1),
@@ -104,18 +118,24 @@ describe('analyses', () => {
     assert.equal(analysis.narrativeSource, 'offline');
     assert.ok(analysis.timings.totalMs >= 0);
     assert.equal(analysis.config.values.confidence_level, 0.95);
-    // The planted machine is among the findings.
-    const machine = truth.patterns.find((p) => p.id === 'machine-downtime')?.entity?.value;
-    assert.ok(
-      analysis.insights.some((i: { entity: { id: string } | null }) => i.entity?.id === machine),
-      `an insight on ${machine}`,
+    // The planted patterns the file is big enough to show are among the findings.
+    const planted = new Set(truth.patterns.flatMap((p) => (p.entity ? [p.entity.value] : [])));
+    const named = new Set(
+      analysis.insights.flatMap((i: { entity: { id: string } | null }) =>
+        i.entity && planted.has(i.entity.id) ? [i.entity.id] : [],
+      ),
     );
+    assert.ok(named.size >= 3, `planted entities named: ${[...named].join(', ')}`);
   });
 
   test('the rows behind an insight are the work orders of its entity', async () => {
     const insight = analysis.insights.find((i: { rows: { kind: string } }) => i.rows.kind === 'entity');
     assert.ok(insight, 'an insight on an entity');
-    const { status, body } = await call('GET', `/analytics/analyses/${analysis.id}/insights/${insight.id}/rows?limit=200`, s.viewer);
+    const { status, body } = await call(
+      'GET',
+      `/analytics/analyses/${analysis.id}/insights/${insight.id}/rows?limit=200`,
+      s.viewer,
+    );
     assert.equal(status, 200, JSON.stringify(body));
     assert.equal(body.total, insight.rowCount);
     assert.equal(body.insight.key, insight.key);
@@ -128,7 +148,10 @@ describe('analyses', () => {
     const csv = await call('GET', `/analytics/analyses/${analysis.id}/export?format=csv`, s.viewer);
     assert.equal(csv.status, 200);
     assert.match(String(csv.res.headers['content-type']), /text\/csv/);
-    const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     assert.match(lines[0] as string, /^rank,analyzer,kind,severity,title/);
     assert.ok(lines.length >= analysis.insights.length + 1);
     const json = await call('GET', `/analytics/analyses/${analysis.id}/export?format=json`, s.viewer);
@@ -137,7 +160,10 @@ describe('analyses', () => {
   });
 
   test('a second run with a changed variable changes the findings; bad values are refused by name', async () => {
-    const bad = await call('POST', '/analytics/analyses', s.analyst, { importId, config: { min_sample_size: 0 } });
+    const bad = await call('POST', '/analytics/analyses', s.analyst, {
+      importId,
+      config: { min_sample_size: 0 },
+    });
     assert.equal(bad.status, 400);
     assert.match(JSON.stringify(bad.body), /min_sample_size/);
     const viewer = await call('POST', '/analytics/analyses', s.viewer, { importId });
@@ -151,9 +177,12 @@ describe('analyses', () => {
     const strict = await finished(started.body.id);
     assert.equal(strict.status, 'completed', strict.errorMessage);
     assert.equal(strict.config.values.min_sample_size, 10_000);
-    const serious = (a: { insights: { severity: string }[] }) =>
-      a.insights.filter((i) => i.severity === 'high' || i.severity === 'critical').length;
-    assert.ok(serious(strict) < serious(analysis), `${serious(strict)} < ${serious(analysis)}`);
+    // No entity of a 200-order file has 10,000 work orders: the per-entity findings are gone.
+    const onEntities = (a: { insights: { entity: { type: string } | null }[] }) =>
+      a.insights.filter((i) => i.entity && !['condition', 'metric', 'facility'].includes(i.entity.type))
+        .length;
+    assert.ok(onEntities(analysis) > 0);
+    assert.equal(onEntities(strict), 0);
     // The second run of the facility is compared with the first.
     assert.ok(Object.keys(strict.results.baselines).length > 0, 'baselines from the first analysis');
   });
@@ -167,7 +196,9 @@ describe('analyses', () => {
   });
 
   test('an import that is not completed cannot be analysed; unknown imports are 404', async () => {
-    const res = await call('POST', '/analytics/analyses', s.analyst, { importId: '00000000-0000-4000-8000-000000000000' });
+    const res = await call('POST', '/analytics/analyses', s.analyst, {
+      importId: '00000000-0000-4000-8000-000000000000',
+    });
     assert.equal(res.status, 404);
   });
 });

@@ -111,6 +111,8 @@ export function createChatService({ db, ai }: { db: Db; ai: Ai }) {
         insights: insights.map((i) => i.insight),
         metrics: analysis.metrics,
       });
+      const context = groundingContext(analysis, message);
+      for (const n of numbersIn(context)) allowed.add(n);
       for (const n of numbersIn(grounded.text)) allowed.add(n);
       for (const n of numbersIn(message)) allowed.add(n);
       for (const chart of analysis.charts)
@@ -134,7 +136,7 @@ export function createChatService({ db, ai }: { db: Db; ai: Ai }) {
         let fallback: FallbackNote | null = null;
         for await (const chunk of ai.chat({
           purpose: 'analysis.chat',
-          system: SYSTEM(groundingContext(analysis, message)),
+          system: SYSTEM(context),
           messages: [...turns, { role: 'user', content: message }],
           maxTokens: 500,
           temperature: 0.1,

@@ -113,10 +113,17 @@ describe('analyzer configuration', () => {
     assert.equal(status, 200);
     assert.equal(body.length, 1);
     assert.equal(body[0].changedBy, acme.users.admin.id);
-    assert.deepEqual(
-      body[0].diff.map((d: { variable: string }) => d.variable),
-      ['scrap_rate_threshold_pct', 'spc_rules'],
+    // The facility went from the tenant's conservative values (inherited) to balanced with two changes.
+    const diff = new Map(
+      body[0].diff.map((d: { variable: string; from: unknown; to: unknown }) => [d.variable, d]),
     );
+    assert.deepEqual(diff.get('scrap_rate_threshold_pct'), {
+      variable: 'scrap_rate_threshold_pct',
+      from: 8,
+      to: 2.5,
+    });
+    assert.deepEqual(diff.get('confidence_level'), { variable: 'confidence_level', from: 0.99, to: 0.95 });
+    assert.equal(diff.has('default_labor_rate'), false, 'unchanged variables are not in the diff');
     const tenantWide = await call('GET', '/admin/config/history', s.admin);
     assert.ok(
       tenantWide.body[0].diff.some(

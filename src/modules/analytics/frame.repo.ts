@@ -13,9 +13,9 @@ const fieldExpr = (key: string): SQL => {
   const column = sql.identifier(columnOf(key));
   switch (FIELD_BY_KEY.get(key)?.type) {
     case 'date':
-      return sql`array_agg(extract(epoch from ${column}) * 1000 order by id)`;
+      return sql`array_agg((extract(epoch from ${column}) * 1000)::float8 order by id)`;
     case 'boolean':
-      return sql`array_agg(${column}::int order by id)`;
+      return sql`array_agg(${column}::int::float8 order by id)`;
     case 'integer':
       return sql`array_agg(${column}::float8 order by id)`;
     default:
@@ -28,15 +28,14 @@ export async function presentFields(tx: Executor, importId: string, candidates: 
   const keys = candidates.filter((k) => FIELD_BY_KEY.has(k));
   if (keys.length === 0) return new Set<string>();
   const checks = sql.join(
-    keys.map((k) => sql`bool_or(${sql.identifier(columnOf(k))} is not null)`),
+    keys.map((k) => sql`bool_or(${sql.identifier(columnOf(k))} is not null) as ${sql.identifier(k)}`),
     sql`, `,
   );
   const [row] = await queryRows<Record<string, boolean>>(
     tx,
     sql`select ${checks} from work_orders where import_id = ${importId}`,
   );
-  const flags = Object.values(row ?? {});
-  return new Set(keys.filter((_, i) => flags[i] === true));
+  return new Set(keys.filter((k) => row?.[k] === true));
 }
 
 export async function loadFrame(
@@ -47,7 +46,11 @@ export async function loadFrame(
 ): Promise<WorkOrderFrame> {
   const keys = CANONICAL_FIELDS.map((f) => f.key).filter((k) => fields.includes(k));
   const selects = sql.join(
-    [sql`array_agg(id::float8 order by id)`, sql`array_agg(row_no order by id)`, ...keys.map(fieldExpr)],
+    [
+      sql`array_agg(id::float8 order by id) as "__id"`,
+      sql`array_agg(row_no order by id) as "__row"`,
+      ...keys.map((k) => sql`${fieldExpr(k)} as ${sql.identifier(k)}`),
+    ],
     sql`, `,
   );
   const ids: number[][] = [];
@@ -61,12 +64,12 @@ export async function loadFrame(
       sql`select ${selects} from (select * from work_orders where import_id = ${importId} and id > ${after}
           order by id limit ${PAGE}) page`,
     );
-    const values = Object.values(rows[0] ?? {});
-    const pageIds = (values[0] ?? []) as number[];
+    const page = rows[0] ?? {};
+    const pageIds = (page.__id ?? []) as number[];
     if (pageIds.length === 0) break;
     ids.push(pageIds.map(Number));
-    rowNos.push(((values[1] ?? []) as number[]).map(Number));
-    keys.forEach((_, i) => (columns[i] as unknown[][]).push((values[i + 2] ?? []) as unknown[]));
+    rowNos.push(((page.__row ?? []) as number[]).map(Number));
+    keys.forEach((k, i) => (columns[i] as unknown[][]).push((page[k] ?? []) as unknown[]));
     after = Number(pageIds[pageIds.length - 1]);
     loaded += pageIds.length;
     await onPage?.(loaded);

@@ -184,7 +184,13 @@ export function stakeOf(frame: WorkOrderFrame, config: ConfigValues): number {
 }
 
 /** "1,234.5" style numbers for titles and details. */
+const FORMATS = [0, 1, 2, 3, 4].map(
+  (digits) => new Intl.NumberFormat('en', { maximumFractionDigits: digits }),
+);
 export function fmt(value: number, digits = 1): string {
-  return value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const format = FORMATS[digits];
+  return format
+    ? format.format(value)
+    : value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 export const pct = (ratio: number, digits = 1) => `${fmt(ratio * 100, digits)} %`;
