@@ -8,7 +8,9 @@ import type { AnalyzerContext, TextColumn } from './types.ts';
 export interface EquipmentColumns {
   /** The field machines are read from: `machine`, else `workCenter`. */
   field: 'machine' | 'workCenter';
+  /** Without either, `machines` names no entity and only plant-wide figures are given. */
   machines: TextColumn;
+  machinesMapped: boolean;
   /** Downtime minutes per order (empty as 0); null when not mapped. */
   downtime: Float64Array | null;
   /** 1 where the order had a failure; null when there is neither a flag nor downtime. */
@@ -47,11 +49,16 @@ function firstKnown(a: Float64Array | undefined, b: Float64Array | undefined): F
   return out;
 }
 
-/** Null when neither machines nor work centers are mapped: nothing to analyse then. */
+/**
+ * Null when there is nothing to analyse: no machines or work centers, no failure flag and no
+ * downtime. Without machines (AI4I-style process logs) failures and conditions are still judged over
+ * all orders: `machines` then has no entities (every code −1).
+ */
 export function equipmentColumns(ctx: AnalyzerContext): EquipmentColumns | null {
   const { frame, config } = ctx;
-  const field = frame.texts.machine ? 'machine' : frame.texts.workCenter ? 'workCenter' : null;
-  if (!field) return null;
+  const named = frame.texts.machine ? 'machine' : frame.texts.workCenter ? 'workCenter' : null;
+  if (!named && !frame.numbers.machineFailure && !frame.numbers.downtimeMinutes) return null;
+  const field = named ?? 'machine';
   const n = frame.n;
   const downtime = zeroed(frame.numbers.downtimeMinutes);
   const flag = frame.numbers.machineFailure;
@@ -89,7 +96,8 @@ export function equipmentColumns(ctx: AnalyzerContext): EquipmentColumns | null 
   const { hourCost, hourCostFormula } = hourCostOf(ctx);
   return {
     field,
-    machines: frame.texts[field] as TextColumn,
+    machines: named ? (frame.texts[named] as TextColumn) : { codes: new Int32Array(n).fill(-1), dict: [] },
+    machinesMapped: named !== null,
     downtime,
     failed,
     failureSource,

@@ -53,7 +53,7 @@ export function failureFindings(
   // at least twice the rest's failure share).
   const alertHours = numberOf(config, 'mtbf_alert_hours');
   const flagged = failureTests(stats, env.minSample).filter((t) => {
-    const { mtbf } = mtbfOf(stats, t.code, hasHours);
+    const { mtbf } = mtbfOf(stats, t.code, { hours: hasHours, downtime: columns.downtime !== null });
     const beyond = hasHours ? mtbf < alertHours : t.value >= 2 * t.rest;
     return t.value > t.rest && t.pValue < env.alpha && beyond;
   });
@@ -107,7 +107,8 @@ export function failureFindings(
       if (r >= threshold) high++;
     }
   metrics['equipment.highRiskOrdersPct'] = scored ? (100 * high) / scored : 0;
-  metrics['equipment.expectedFailures'] = risks.reduce((a, r) => a + r.expected, 0);
+  if (periodDays > 0) metrics['equipment.expectedFailures'] = risks.reduce((a, r) => a + r.expected, 0);
+  else notes.push(`no dates mapped: no ${env.failureWord} expected over the next ${horizon} days`);
   result.charts.push(...equipmentCharts.risk(risks, horizon, env.failureWord));
 
   const windowDays = numberOf(config, 'repeat_failure_window_days');
@@ -117,7 +118,7 @@ export function failureFindings(
   });
   metrics['equipment.repeatFailureMachines'] = clusters.length;
   for (const t of flagged) {
-    const { mtbf, mttr } = mtbfOf(stats, t.code, hasHours);
+    const { mtbf, mttr } = mtbfOf(stats, t.code, { hours: hasHours, downtime: columns.downtime !== null });
     const risk = risks[t.code];
     insights.push(
       failureInsight(env, {
@@ -144,7 +145,7 @@ export function failureFindings(
   const plant = plantMtbfInsight(env, ctx, stats, alertHours, columns.runSource);
   if (plant) insights.push(plant);
 
-  const mttr = total.failureDowntime / total.failures;
+  const mttr = columns.downtime ? total.failureDowntime / total.failures : Number.NaN;
   const leftOut = flagged.map((t) => t.name);
   for (const split of conditions) {
     const rows: number[] = [];

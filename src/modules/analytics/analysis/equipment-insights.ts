@@ -53,6 +53,21 @@ function hoursImpact(env: EquipmentEnv, hours: number, head: string) {
   );
 }
 
+/** Extra failures at the repair time they cost; without downtime they are counted, not valued. */
+function failureImpact(env: EquipmentEnv, excess: number, repairMinutes: number, head: string) {
+  if (!Number.isFinite(repairMinutes))
+    return impactOf(
+      { currency: null, hours: null, units: null, formula: `${head} (no downtime mapped to value them)` },
+      env.frame,
+      env.config,
+    );
+  return hoursImpact(
+    env,
+    (excess * repairMinutes) / 60,
+    `${head} × ${fmt(repairMinutes, 0)} min to repair ÷ 60`,
+  );
+}
+
 const entityRows = (env: EquipmentEnv, value: string): RowSelector => ({
   kind: 'entity',
   field: env.field,
@@ -121,11 +136,11 @@ export function failureInsight(env: EquipmentEnv, facts: FailureFacts): Insight 
   const w = who(env);
   const significant = test.pValue < env.alpha && test.orders >= env.minSample;
   const excess = (test.value - test.rest) * test.orders;
-  const repairHours = Number.isFinite(facts.mttr) ? facts.mttr / 60 : 0;
-  const impact = hoursImpact(
+  const impact = failureImpact(
     env,
-    excess * repairHours,
-    `(${pct(test.value)} − ${pct(test.rest)}) × ${fmt(test.orders, 0)} work orders = ${fmt(excess, 1)} extra ${env.failureWord} × ${fmt(facts.mttr, 0)} min to repair ÷ 60`,
+    excess,
+    facts.mttr,
+    `(${pct(test.value)} − ${pct(test.rest)}) × ${fmt(test.orders, 0)} work orders = ${fmt(excess, 1)} extra ${env.failureWord}`,
   );
   const mtbf = Number.isFinite(facts.mtbf)
     ? ` MTBF ${fmt(facts.mtbf, 0)} h (${fmt(facts.runHours, 0)} h of ${facts.runSource} ÷ ${fmt(facts.failures, 0)}), below the ${fmt(facts.alertHours, 0)} h alert;`
@@ -140,7 +155,7 @@ export function failureInsight(env: EquipmentEnv, facts: FailureFacts): Insight 
     severity: severityOf(impact.score, env.stake, significant),
     title: `${w.label} ${test.name}: ${env.failureWord} on ${pct(test.value)} of work orders vs ${pct(test.rest)} for the rest${Number.isFinite(facts.mtbf) ? ` (MTBF ${fmt(facts.mtbf, 0)} h)` : ''}`,
     detail:
-      `${fmt(facts.failures, 0)} ${env.failureWord} in ${fmt(test.orders, 0)} work orders;${mtbf} MTTR ${fmt(facts.mttr, 0)} min. ` +
+      `${fmt(facts.failures, 0)} ${env.failureWord} in ${fmt(test.orders, 0)} work orders;${mtbf}${Number.isFinite(facts.mttr) ? ` MTTR ${fmt(facts.mttr, 0)} min.` : ''} ` +
       `z = ${fmt(test.statistic, 1)}, ${pText(test.pValue)} after Benjamini–Hochberg across ${test.tested} ${w.plural}.${cluster}${facts.risk ? ` ${facts.risk}` : ''}`,
     entity: { type: w.type, id: test.name },
     impact,
@@ -286,11 +301,11 @@ export function conditionInsight(
   const rout = outside.failures / outside.orders;
   // The condition's share of failures beyond the rest, over all the orders it covers.
   const excess = Math.max(0, (rin - rout) * all.inside.orders);
-  const repair = Number.isFinite(context.mttr) ? context.mttr : 0;
-  const impact = hoursImpact(
+  const impact = failureImpact(
     env,
-    (excess * repair) / 60,
-    `(${pct(rin)} − ${pct(rout)}) × ${fmt(all.inside.orders, 0)} work orders = ${fmt(excess, 1)} extra ${env.failureWord} × ${fmt(repair, 0)} min to repair ÷ 60`,
+    excess,
+    context.mttr,
+    `(${pct(rin)} − ${pct(rout)}) × ${fmt(all.inside.orders, 0)} work orders = ${fmt(excess, 1)} extra ${env.failureWord}`,
   );
   const significant = split.pValue < env.alpha && inside.orders >= env.minSample;
   const selector: RowSelector =

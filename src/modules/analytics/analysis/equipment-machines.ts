@@ -170,11 +170,15 @@ function adjusted(tests: MachineTest[]): MachineTest[] {
 }
 
 /** Mean time between failures (h) and to repair (min) of a machine; NaN without failures or hours. */
-export function mtbfOf(stats: MachineStats, c: number, hasHours: boolean): { mtbf: number; mttr: number } {
+export function mtbfOf(
+  stats: MachineStats,
+  c: number,
+  has: { hours: boolean; downtime: boolean },
+): { mtbf: number; mttr: number } {
   const f = stats.failures[c] as number;
   return {
-    mtbf: hasHours && f > 0 ? (stats.runHours[c] as number) / f : Number.NaN,
-    mttr: f > 0 ? (stats.failureDowntime[c] as number) / f : Number.NaN,
+    mtbf: has.hours && f > 0 ? (stats.runHours[c] as number) / f : Number.NaN,
+    mttr: has.downtime && f > 0 ? (stats.failureDowntime[c] as number) / f : Number.NaN,
   };
 }
 

@@ -105,9 +105,17 @@ test('a machine standing and failing far more than the rest: downtime and failur
 
 test('empty frames, no machine, work centers standing in, missing fields', () => {
   assert.deepEqual(run([]).insights, []);
-  const none = run(plant().map(({ machine: _, ...rest }) => rest));
-  assert.deepEqual(none.insights, []);
-  assert.ok(none.notes.some((n) => n.includes('neither machine nor workCenter')));
+  // Without machines (a process log such as AI4I 2020) the conditions are still judged.
+  const none = run(plant(wornTools).map(({ machine: _, ...rest }) => rest));
+  assert.ok(none.notes.some((n) => n.includes('nothing per machine')));
+  const ids = none.insights.map((i) => i.entity?.id);
+  assert.ok(ids.includes('toolWearMinutes > 200'), ids.join(', '));
+  assert.ok(none.insights.every((i) => i.entity?.type !== 'machine'));
+  const nothing = run(
+    plant().map((r) => ({ workOrder: r.workOrder, qtyCompleted: 1, runHours: r.runHours })),
+  );
+  assert.deepEqual(nothing.insights, []);
+  assert.ok(nothing.notes.some((n) => n.includes('no equipment analysis')));
   const centers = run(plant(hotMachine).map(({ machine, ...rest }) => ({ ...rest, workCenter: machine })));
   assert.equal(find(centers, 'equipment.downtime', 'M0')?.entity?.type, 'workCenter');
   assert.ok(centers.notes.some((n) => n.includes('work centers stand in')));

@@ -31,10 +31,17 @@ export function analyzeEquipment(ctx: AnalyzerContext): AnalyzerResult {
   }
   const columns = equipmentColumns(ctx);
   if (!columns) {
-    notes.push('neither machine nor workCenter mapped: no equipment analysis');
+    notes.push(
+      'neither machine nor workCenter, machineFailure or downtimeMinutes mapped: no equipment analysis',
+    );
     return result;
   }
-  if (columns.field === 'workCenter') notes.push('machine not mapped: work centers stand in for machines');
+  if (!columns.machinesMapped)
+    notes.push(
+      'neither machine nor workCenter mapped: failures and conditions over all work orders, nothing per machine',
+    );
+  else if (columns.field === 'workCenter')
+    notes.push('machine not mapped: work centers stand in for machines');
   if (!columns.downtime) notes.push('downtimeMinutes not mapped: no downtime figures or MTTR');
   if (columns.failureSource === 'stoppage')
     notes.push(
