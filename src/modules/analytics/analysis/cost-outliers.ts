@@ -1,4 +1,6 @@
-// Work orders whose actual cost per good piece is far above what their part usually costs: a robust
+// Work orders whose actual cost per piece made (good + scrap: scrap is the quality analyzer's
+// finding, and dividing by good pieces only would count its money twice here) is far above what
+// their part usually costs: a robust
 // z-score (median and MAD, so the outliers do not hide themselves by inflating a standard deviation)
 // within each part, as one insight that names the orders. Parts with fewer than min_sample_size
 // costed orders are left out: there is no norm to be an outlier from.
@@ -12,7 +14,7 @@ import type { AnalyzerContext } from './types.ts';
 
 export interface OutlierResult {
   insight: InsightSpec | null;
-  /** Work orders whose cost per good piece could be judged. */
+  /** Work orders whose cost per piece made could be judged. */
   tested: number;
   outliers: number;
 }
@@ -28,6 +30,7 @@ export function costOutliers(ctx: AnalyzerContext, actual: Float64Array, source:
   const { alpha, minSample } = significanceRules(config);
   const limit = numberOf(config, 'cost_outlier_z');
   const good = frame.numbers.qtyCompleted;
+  const scrap = frame.numbers.qtyScrap;
   const none = { insight: null, tested: 0, outliers: 0 };
   if (!good) return none;
   const part = frame.texts.partNumber;
@@ -36,7 +39,8 @@ export function costOutliers(ctx: AnalyzerContext, actual: Float64Array, source:
   const count = new Int32Array(groups + 1);
   const cpp = new Float64Array(frame.n);
   for (let i = 0; i < frame.n; i++) {
-    const g = good[i] as number;
+    const s = scrap ? (scrap[i] as number) : 0;
+    const g = (good[i] as number) + (Number.isNaN(s) ? 0 : s);
     const a = actual[i] as number;
     cpp[i] = g > 0 && Number.isFinite(a) ? a / g : Number.NaN;
     const code = part ? (part.codes[i] as number) : 0;
@@ -51,6 +55,10 @@ export function costOutliers(ctx: AnalyzerContext, actual: Float64Array, source:
     order[fill[code] as number] = i;
     fill[code] = (fill[code] as number) + 1;
   }
+  const made = (row: number) => {
+    const s = scrap ? (scrap[row] as number) : 0;
+    return (good[row] as number) + (Number.isNaN(s) ? 0 : s);
+  };
   const found: { row: number; z: number; excess: number; norm: number }[] = [];
   let tested = 0;
   for (let c = 0; c < groups; c++) {
@@ -72,7 +80,7 @@ export function costOutliers(ctx: AnalyzerContext, actual: Float64Array, source:
       const row = order[j] as number;
       const z = ((cpp[row] as number) - med) / scale;
       if (z > limit)
-        found.push({ row, z, excess: ((cpp[row] as number) - med) * (good[row] as number), norm: med });
+        found.push({ row, z, excess: ((cpp[row] as number) - med) * made(row), norm: med });
     }
   }
   if (found.length === 0) return { ...none, tested };
@@ -109,16 +117,16 @@ export function costOutliers(ctx: AnalyzerContext, actual: Float64Array, source:
     insight: {
       kind: 'cost.outlier-orders',
       entity: null,
-      title: `${found.length} work orders cost far more per good piece than their part's norm (+${fmt(excess, 0)})`,
-      detail: `${found.length} of ${tested} costed work orders have a robust z-score of actual cost per good piece (${source} ÷ good quantity, against the median and MAD of their part) above ${fmt(limit)}. Largest: ${named}.`,
+      title: `${found.length} work orders cost far more per piece made than their part's norm (+${fmt(excess, 0)})`,
+      detail: `${found.length} of ${tested} costed work orders have a robust z-score of actual cost per piece made (${source} ÷ (good + scrap), against the median and MAD of their part) above ${fmt(limit)}. Largest: ${named}.`,
       impact: {
         currency: excess,
         hours: null,
         units: null,
-        formula: `Σ (cost per good piece − part median) × good pieces over the ${found.length} outliers = ${fmt(excess, 0)}`,
+        formula: `Σ (cost per piece made − part median) × pieces made over the ${found.length} outliers = ${fmt(excess, 0)}`,
       },
       evidence: {
-        metric: 'robust z of cost per good piece within the part',
+        metric: 'robust z of cost per piece made within the part',
         value: byZ[0] as number,
         baseline: null,
         expected: limit,

@@ -1,6 +1,6 @@
 // The cost analyzer (issue 14): material, labour, overhead and total cost against plan — for the
 // facility, against the facility's baseline, and per part, work center and supplier; the top cost
-// drivers as Pareto charts; work orders whose cost per good piece is an outlier for their part; and
+// drivers as Pareto charts; work orders whose cost per piece made is an outlier for their part; and
 // what scrap costs. Findings worth less than min_cost_impact are left out. Pure: frame in, result out.
 
 import { flagOf, numberOf } from './config.ts';
