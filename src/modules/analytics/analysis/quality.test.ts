@@ -132,7 +132,10 @@ test('scrap_rate_threshold_pct: the same supplier is reported at 5 %, not at 12 
   assert.equal(find(run(rows, { scrap_rate_threshold_pct: 12 }), 'quality.scrap-rate', 'S0'), undefined);
   // The plant's own rate (about 3.7 %) is reported once the threshold is below it.
   assert.ok(find(run(rows, { scrap_rate_threshold_pct: 2 }), 'quality.scrap-rate', 'quality.scrapRatePct'));
-  assert.equal(find(run(rows, { scrap_rate_threshold_pct: 5 }), 'quality.scrap-rate', 'quality.scrapRatePct'), undefined);
+  assert.equal(
+    find(run(rows, { scrap_rate_threshold_pct: 5 }), 'quality.scrap-rate', 'quality.scrapRatePct'),
+    undefined,
+  );
 });
 
 test('rework_rate_threshold_pct: an operator reworking 8 % is reported at 5 %, not at 10 %', () => {
