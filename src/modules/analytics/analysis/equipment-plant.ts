@@ -182,8 +182,8 @@ export const equipmentCharts = {
         id: 'equipment.downtime-by-machine',
         kind: 'pareto',
         title: `Downtime by ${columns.field === 'machine' ? 'machine' : 'work center'}`,
-        unit: 'h',
-        points: top(stats.names.map((label, c) => ({ label, value: (stats.downtime[c] as number) / 60 }))),
+        unit: 'min',
+        points: top(stats.names.map((label, c) => ({ label, value: stats.downtime[c] as number }))),
       },
     ];
     const reasons = frame.texts.downtimeReason;
@@ -197,8 +197,8 @@ export const equipmentCharts = {
         id: 'equipment.downtime-by-reason',
         kind: 'pareto',
         title: 'Downtime by reason',
-        unit: 'h',
-        points: top(reasons.dict.map((label, r) => ({ label, value: (minutes[r] as number) / 60 }))),
+        unit: 'min',
+        points: top(reasons.dict.map((label, r) => ({ label, value: minutes[r] as number }))),
       });
     }
     return charts;

@@ -17,6 +17,11 @@ export const ANALYZER_NEEDS: Record<AnalyzerName, readonly (readonly string[])[]
     ['machine', 'machineFailure'],
     ['workCenter', 'downtimeMinutes'],
     ['workCenter', 'machineFailure'],
+    // Process logs without a machine column (AI4I-style): failures, conditions and the risk model.
+    ['machineFailure', 'toolWearMinutes'],
+    ['machineFailure', 'processTemperature'],
+    ['machineFailure', 'torque'],
+    ['machineFailure', 'spindleSpeed'],
   ],
   quality: [['qtyScrap'], ['qtyRework'], ['defectCount']],
   efficiency: [
@@ -44,7 +49,13 @@ export function planAnalyzers(fields: ReadonlySet<string>): AnalyzerPlan[] {
 }
 
 const ENTITY_FIELDS = ['machine', 'workCenter', 'operator', 'shift', 'supplier', 'partFamily', 'materialLot'];
-const PROCESS_FIELDS = ['toolWearMinutes', 'processTemperature', 'ambientTemperature', 'spindleSpeed', 'torque'];
+const PROCESS_FIELDS = [
+  'toolWearMinutes',
+  'processTemperature',
+  'ambientTemperature',
+  'spindleSpeed',
+  'torque',
+];
 const DATE_FIELDS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'];
 
 /**
