@@ -6,11 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { seedDemoData } from '../../src/server.ts';
 import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
-
-/** Suggestion, preview and the import job on a busy machine: generous, as every wait is on a condition. */
-const LIVE_TIMEOUT = 60_000;
+import { apiGet, dropFile, importAndWait, LIVE_TIMEOUT, seedDemo, waitForPreview } from './uploads.ts';
 
 const EXAMPLE = 'workorders-sap.csv';
 const EXAMPLE_URL = new URL(`../../examples/${EXAMPLE}`, import.meta.url);
@@ -34,9 +31,7 @@ describe('work-order import in the browser', () => {
   );
 
   before(async () => {
-    suite = await startBrowserSuite(async (t) => {
-      assert.equal(await seedDemoData(t.database.db, DEMO_PASSWORD, () => {}), true);
-    });
+    suite = await startBrowserSuite(seedDemo);
     ({ baseUrl } = suite);
   });
 
@@ -58,61 +53,7 @@ describe('work-order import in the browser', () => {
   const signIn = (page: Page, email: string, path: string) =>
     signInAs(page, baseUrl, email, DEMO_PASSWORD, path);
 
-  // biome-ignore lint/suspicious/noExplicitAny: the assertions check the bodies' shape
-  async function call(email: string, path: string): Promise<any> {
-    const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const response = await fetch(`${baseUrl}${path}`, {
-      headers: { authorization: `Bearer ${accessToken}` },
-    });
-    assert.ok(response.ok, `${path}: HTTP ${response.status} ${await response.clone().text()}`);
-    return response.json();
-  }
-
-  /** Drops `bytes` as file `name` on the upload page's drop zone, as a mouse drag would. */
-  async function dropFile(page: Page, name: string, bytes: Buffer) {
-    const dataTransfer = await page.evaluateHandle(
-      ({ name, base64 }) => {
-        const binary = atob(base64);
-        const data = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-        // Runs in the page, which has DataTransfer (Node, which type-checks this file, has not).
-        const page = globalThis as unknown as {
-          DataTransfer: new () => { items: { add(file: File): void } };
-        };
-        const transfer = new page.DataTransfer();
-        transfer.items.add(new File([data], name, { type: 'text/csv' }));
-        return transfer;
-      },
-      { name, base64: bytes.toString('base64') },
-    );
-    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
-  }
-
-  /** Waits until `ready` shows, failing at once with the page's message when an error shows instead. */
-  async function waitOrFail(page: Page, ready: ReturnType<Page['locator']>, what: string) {
-    const problem = page.locator('.notice-error[role="alert"]');
-    await ready.or(problem).first().waitFor({ timeout: LIVE_TIMEOUT });
-    if (await problem.count()) assert.fail(`${what}: ${await problem.first().textContent()}`);
-  }
-
-  /** Waits for the suggestion and the preview of the mapping shown (not an earlier one). */
-  async function waitForPreview(page: Page) {
-    await waitOrFail(page, page.getByTestId('mapping-table'), 'the suggestion');
-    const summary = page.locator(
-      '[data-testid="mapping-preview"][data-stale="false"] [data-testid="validation-summary"]',
-    );
-    await waitOrFail(page, summary, 'the preview');
-  }
-
-  /** Starts the import and waits until it has completed. */
-  async function importAndWait(page: Page, fileName: string) {
-    await page.getByRole('button', { name: `Import ${fileName}` }).click();
-    await waitOrFail(page, page.locator('[data-testid="import-run"][data-status="completed"]'), 'the import');
-  }
+  const call = (email: string, path: string) => apiGet(baseUrl, email, path);
 
   const count = async (page: Page, testId: string) =>
     Number(((await page.getByTestId(testId).first().textContent()) ?? '').replace(/[^\d]/g, ''));

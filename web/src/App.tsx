@@ -4,7 +4,7 @@ import { AuditLogPage } from './admin/AuditLogPage';
 import { CustomerPage } from './admin/CustomerPage';
 import { CustomersPage } from './admin/CustomersPage';
 import { UsersPage } from './admin/UsersPage';
-import { ANALYTICS_HOME, ANALYTICS_IMPORTS_PAGE, analyticsPageOf } from './analytics/paths';
+import { ANALYTICS_ANALYSES_PAGE, ANALYTICS_HOME, analyticsPageOf } from './analytics/paths';
 import { useMe, useSession } from './auth/hooks';
 import { lastEndReason } from './auth/session';
 import { permissionsOf } from './auth/types';
@@ -46,7 +46,7 @@ const TelemetryPages = lazy(() =>
   import('./telemetry/TelemetryPages').then((m) => ({ default: m.TelemetryPages })),
 );
 
-// The work-order import pages (upload, imports, mapping library) load when one of them is opened.
+// The work-order pages (upload, imports, analyses, mapping library, settings) load when one is opened.
 const AnalyticsPages = lazy(() =>
   import('./analytics/AnalyticsPages').then((m) => ({ default: m.AnalyticsPages })),
 );
@@ -114,8 +114,8 @@ function telemetryPageFor(path: string): ReactNode {
 }
 
 function analyticsPageFor(path: string): ReactNode {
-  // The module's own address leads to its imports until analyses have a page of their own.
-  if (path === ANALYTICS_HOME) return <Redirect to={ANALYTICS_IMPORTS_PAGE.path} />;
+  // The module's own address leads to its analyses.
+  if (path === ANALYTICS_HOME) return <Redirect to={ANALYTICS_ANALYSES_PAGE.path} />;
   const page = analyticsPageOf(path);
   if (!page) return null;
   return (

@@ -1,5 +1,59 @@
 // Generated from openapi.snapshot.json by `npm run openapi` (openapi-typescript). Do not edit.
 export interface paths {
+    "/api/v1/admin/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The analyzer configuration of a tenant or one of its facilities
+         * @description Tenant admins (scope `admin`) for their own tenant; platform administrators for any tenant, named by `customerId`. Without `facilityId`: the tenant-wide configuration, which facilities without one of their own inherit.
+         *
+         *     **Access:** any signed-in user or API key.
+         *
+         *     **Access:** any signed-in user or API key.
+         */
+        get: operations["getAnalyzerConfig"];
+        /**
+         * Set the analyzer configuration: a preset, or custom values over the balanced defaults
+         * @description Tenant admins (scope `admin`) for their own tenant; platform administrators for any tenant, named by `customerId`. Without `facilityId`: the tenant-wide configuration, which facilities without one of their own inherit. A preset with values is the preset with those variables changed (custom when they differ).
+         *
+         *     **Access:** any signed-in user or API key.
+         */
+        put: operations["putAnalyzerConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/config/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes of a configuration, newest first: who, when, which variables
+         * @description Tenant admins (scope `admin`) for their own tenant; platform administrators for any tenant, named by `customerId`. Without `facilityId`: the tenant-wide configuration, which facilities without one of their own inherit.
+         *
+         *     **Access:** any signed-in user or API key.
+         *
+         *     **Access:** any signed-in user or API key.
+         */
+        get: operations["listAnalyzerConfigHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/customers": {
         parameters: {
             query?: never;
@@ -134,6 +188,192 @@ export interface paths {
          *     **Access:** platform role superadmin.
          */
         post: operations["addCustomerUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Analyses, newest first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listAnalyses"];
+        put?: never;
+        /**
+         * Analyse a completed import (again), optionally with configuration overrides
+         * @description Every completed import is analysed on its own; this starts another run, e.g. with changed variables. The analysis is `processing` until its job completes; progress is pushed on `analysis:<id>`.
+         *
+         *     **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["startAnalysis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/analyses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An analysis with its ranked insights, metrics, charts and narrative
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAnalysis"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an analysis, its insights and its chat (the import stays)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteAnalysis"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/analyses/{id}/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a question about an analysis; the answer streams back
+         * @description Answers as `text/event-stream`: `delta` events `{ text }`, at most one `replace` event `{ text, reason }`, then `done` `{ messageId, provider, model, fallback, covered, sources }` — or `error` `{ message }`. Errors before the answer starts (unknown analysis, not completed, bad input) are JSON.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        post: operations["chatAboutAnalysis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/analyses/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The insights with their evidence, as CSV or JSON
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["exportAnalysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/analyses/{id}/insights/{rank}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The work orders behind an insight, in file order
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listInsightRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/analyses/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chat about an analysis, oldest first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listChatMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The seed’s chat contract: { analysisId, message } → the streamed answer
+         * @description Answers as `text/event-stream`: `delta` events `{ text }`, at most one `replace` event `{ text, reason }`, then `done` `{ messageId, provider, model, fallback, covered, sources }` — or `error` `{ message }`. Errors before the answer starts (unknown analysis, not completed, bad input) are JSON.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        post: operations["chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/config/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 39 analyzer variables (unit, range, default, analyzer) and the three presets
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listConfigPresets"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1695,11 +1935,174 @@ export interface components {
             /** @description Items matching the filters, across all pages */
             total: number;
         };
+        AnalysisDetail: {
+            analyzers: {
+                [key: string]: unknown;
+            };
+            analyzersRun: string[];
+            /** Format: uuid */
+            batchId: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            config: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            dataTier: number | null;
+            errorMessage: string | null;
+            /** Format: uuid */
+            facilityId: string;
+            fileName: string | null;
+            fileSize: number | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            importId: string;
+            insightCount: number;
+            insights: components["schemas"]["Insight"][];
+            jobId: string | null;
+            name: string;
+            narrative: string | null;
+            narrativeSource: string | null;
+            results: {
+                [key: string]: unknown;
+            } | null;
+            rowCount: number;
+            status: "processing" | "completed" | "failed";
+            timings: {
+                [key: string]: number;
+            };
+        };
+        AnalysisPage: {
+            items: components["schemas"]["AnalysisSummary"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        AnalysisSummary: {
+            analyzersRun: string[];
+            /** Format: uuid */
+            batchId: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            dataTier: number | null;
+            errorMessage: string | null;
+            /** Format: uuid */
+            facilityId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            importId: string;
+            insightCount: number;
+            jobId: string | null;
+            name: string;
+            rowCount: number;
+            status: "processing" | "completed" | "failed";
+        };
         AnalyticsSettings: {
             duplicatePolicy: "refuse" | "mark";
             /** @description Uploaded files are kept this long for reprocessing and download; 0 keeps them */
             fileRetentionDays: number;
             rejectPolicy: "skip" | "fail";
+        };
+        AnalyzerConfig: {
+            /** Format: uuid */
+            customerId: string;
+            diffFromPreset: components["schemas"]["ConfigChange"][];
+            /** Format: uuid */
+            facilityId: string | null;
+            /** @description False: no configuration of its own, the values are inherited */
+            own: boolean;
+            presetType: "conservative" | "balanced" | "aggressive" | "custom";
+            /** Format: date-time */
+            updatedAt: string | null;
+            values: {
+                [key: string]: boolean | number | string;
+            };
+        };
+        /** @description Values of the 39 analyzer variables (any subset) */
+        AnalyzerConfigValues: {
+            /** @description Earlier analyses of the facility inside this window form its baseline (shared, days) */
+            baseline_window_days?: number;
+            /** @description A work center loaded above this is a bottleneck (efficiency, %) */
+            bottleneck_utilization_pct?: number;
+            /** @description Confidence a difference must reach (1 − the adjusted p-value) to be reported (shared, probability) */
+            confidence_level?: number;
+            /** @description Smallest rank correlation between two fields that is reported (shared, |rho|) */
+            correlation_min_abs?: number;
+            /** @description Robust z-score of cost per piece above which a work order is an outlier (cost, z) */
+            cost_outlier_z?: number;
+            /** @description Total cost over plan by more than this is reported (per entity and overall) (cost, %) */
+            cost_variance_threshold_pct?: number;
+            /** @description Run or labour hours over plan by more than this are reported (efficiency, %) */
+            cycle_time_variance_threshold_pct?: number;
+            /** @description Rate that turns hours into money when labour cost is not mapped (cost, currency/h) */
+            default_labor_rate?: number;
+            /** @description Defects per piece above this is reported (quality, %) */
+            defect_rate_threshold_pct?: number;
+            /** @description A machine with more than this share of all downtime is reported (equipment, %) */
+            downtime_share_threshold_pct?: number;
+            /** @description Downtime on one work order at or above this counts as a stoppage (MTBF/MTTR when no failure flag) (equipment, min) */
+            downtime_threshold_minutes?: number;
+            /** @description Horizon of the expected-failures forecast per machine (equipment, days) */
+            failure_horizon_days?: number;
+            /** @description Predicted failure probability at which a work order counts as high risk (equipment, probability) */
+            failure_risk_threshold?: number;
+            /** @description First-pass yield below this is reported (quality, %) */
+            first_pass_yield_target_pct?: number;
+            /** @description Value scrapped pieces at their unit cost and report the scrap cost (cost) */
+            include_scrap_cost?: boolean;
+            /** @description Planned ÷ actual labour hours below this is reported (efficiency, %) */
+            labor_productivity_target_pct?: number;
+            /** @description Labour cost over plan by more than this is reported (cost, %) */
+            labor_variance_threshold_pct?: number;
+            /** @description A work order finishing later than its planned end by more than this is late (efficiency, h) */
+            late_tolerance_hours?: number;
+            /** @description Material cost over plan by more than this is reported (cost, %) */
+            material_variance_threshold_pct?: number;
+            /** @description Cost findings worth less than this are left out (cost, currency) */
+            min_cost_impact?: number;
+            /** @description Lots smaller than this are left out of the per-lot chart (quality, pieces) */
+            min_lot_size?: number;
+            /** @description Fewest work orders an entity needs before it is judged (shared, work orders) */
+            min_sample_size?: number;
+            /** @description Machines failing more often than every this many run hours are reported (equipment, h) */
+            mtbf_alert_hours?: number;
+            /** @description OEE below this is reported (efficiency, %) */
+            oee_target_pct?: number;
+            /** @description Overhead cost over plan by more than this is reported (cost, %) */
+            overhead_variance_threshold_pct?: number;
+            /** @description Failures of one machine inside the window that make a repeated-failure alert (equipment, failures) */
+            repeat_failure_count?: number;
+            /** @description Window of the repeated-failure alert (equipment, days) */
+            repeat_failure_window_days?: number;
+            /** @description Rework rate above this is reported (quality, %) */
+            rework_rate_threshold_pct?: number;
+            /** @description Share of work orders finished on time below this is reported (efficiency, %) */
+            schedule_adherence_threshold_pct?: number;
+            /** @description Scrap rate above this is reported (overall and per entity) (quality, %) */
+            scrap_rate_threshold_pct?: number;
+            /** @description Setup share of booked hours above this is reported (efficiency, %) */
+            setup_time_threshold_pct?: number;
+            spc_rules?: "we1" | "western-electric" | "nelson";
+            /** @description Width of the control limits of the per-lot p-chart (quality, σ) */
+            spc_sigma?: number;
+            /** @description A supplier whose material scraps or fails above this rate is reported (quality, %) */
+            supplier_defect_threshold_pct?: number;
+            /** @description A week-over-baseline drop in good output larger than this is reported (efficiency, %) */
+            throughput_drop_threshold_pct?: number;
+            /** @description How many parts, work centers and suppliers the cost-driver ranking names (cost, entities) */
+            top_cost_drivers?: number;
+            /** @description Fewest weekly points before a trend is tested (Mann-Kendall) (shared, periods) */
+            trend_min_points?: number;
+            /** @description Machine utilisation above this is reported as overloaded (equipment, %) */
+            utilization_high_pct?: number;
+            /** @description Machine utilisation below this is reported as underused (equipment, %) */
+            utilization_low_pct?: number;
         };
         ApiKey: {
             /** Format: date-time */
@@ -1831,6 +2234,52 @@ export interface components {
             required: boolean;
             type: string;
             unit: string | null;
+        };
+        ChatMessage: {
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            role: "user" | "assistant";
+            sources: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ConfigChange: {
+            from: boolean | number | string | null;
+            to: boolean | number | string | null;
+            variable: string;
+        };
+        ConfigHistoryEntry: {
+            /** Format: date-time */
+            changedAt: string;
+            /** Format: uuid */
+            changedBy: string | null;
+            diff: components["schemas"]["ConfigChange"][];
+            /** Format: uuid */
+            facilityId: string | null;
+            id: number;
+            presetType: "conservative" | "balanced" | "aggressive" | "custom";
+        };
+        ConfigPresets: {
+            presets: {
+                [key: string]: {
+                    [key: string]: boolean | number | string;
+                };
+            };
+            variables: components["schemas"]["ConfigVariable"][];
+        };
+        ConfigVariable: {
+            analyzer: string;
+            default: boolean | number | string;
+            description: string;
+            key: string;
+            max: number | null;
+            min: number | null;
+            type: "number" | "integer" | "boolean" | "enum";
+            unit: string;
+            values: string[] | null;
         };
         Customer: {
             address: string | null;
@@ -2044,6 +2493,62 @@ export interface components {
             };
             rejected: number;
         };
+        Insight: {
+            analyzer: "cost" | "equipment" | "quality" | "efficiency" | "cross";
+            chart?: {
+                [key: string]: unknown;
+            };
+            detail: string;
+            entity: {
+                id: string;
+                type: "machine" | "workCenter" | "part" | "partFamily" | "supplier" | "operator" | "shift" | "customer" | "materialLot" | "downtimeReason" | "defectType" | "workOrder" | "condition" | "facility" | "metric";
+            } | null;
+            evidence: {
+                baseline: number | null;
+                expected: number | null;
+                metric: string;
+                pValue: number | null;
+                sampleSize: number;
+                statistic: {
+                    name: string;
+                    value: number;
+                } | null;
+                value: number;
+            };
+            /** @description Rank within the analysis (1 = largest impact) */
+            id: number;
+            impact: {
+                currency: number | null;
+                formula: string;
+                hours: number | null;
+                /** @description Currency-equivalent used for ranking */
+                score: number;
+                units: number | null;
+            };
+            key: string;
+            kind: string;
+            recommendation: string;
+            rowCount: number;
+            /** @description How the rows behind it are selected */
+            rows: {
+                [key: string]: unknown;
+            };
+            severity: "info" | "low" | "medium" | "high" | "critical";
+            title: string;
+        };
+        InsightRowsPage: {
+            insight: components["schemas"]["Insight"];
+            items: {
+                id: number;
+                rowNo: number;
+                values: {
+                    [key: string]: number | string | boolean;
+                };
+            }[];
+            limit: number;
+            offset: number;
+            total: number;
+        };
         Invitation: {
             /** Format: date-time */
             expiresAt: string;
@@ -2176,6 +2681,8 @@ export interface components {
             /** @description Date pattern such as DD.MM.YYYY, MM/DD/YYYY HH:mm, YYYYMMDD, or `excel` (serial days) */
             dateFormat?: string;
             decimal?: "." | ",";
+            /** @description Added after scaling: kelvin → °C −273.15 */
+            offset?: number;
             /** @description Multiplies the number: minutes → hours 0.0166667, kg → t 0.001 */
             scale?: number;
             thousands?: "" | "," | "." | " " | "'";
@@ -2494,6 +3001,191 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAnalyzerConfig: {
+        parameters: {
+            query?: {
+                customerId?: string;
+                facilityId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyzerConfig"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putAnalyzerConfig: {
+        parameters: {
+            query?: {
+                customerId?: string;
+                facilityId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    config?: components["schemas"]["AnalyzerConfigValues"];
+                    presetType: "conservative" | "balanced" | "aggressive" | "custom";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyzerConfig"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAnalyzerConfigHistory: {
+        parameters: {
+            query?: {
+                customerId?: string;
+                facilityId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigHistoryEntry"][];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listCustomers: {
         parameters: {
             query?: {
@@ -3079,6 +3771,588 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAnalyses: {
+        parameters: {
+            query?: {
+                facilityId?: string;
+                importId?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Search the name */
+                q?: string;
+                status?: "processing" | "completed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startAnalysis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    config?: components["schemas"]["AnalyzerConfigValues"];
+                    /** Format: uuid */
+                    importId: string;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisSummary"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAnalysis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisDetail"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteAnalysis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    chatAboutAnalysis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The question */
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportAnalysis: {
+        parameters: {
+            query?: {
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        analysis: components["schemas"]["AnalysisSummary"];
+                        insights: components["schemas"]["Insight"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listInsightRows: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                rank: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightRowsPage"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listChatMessages: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessage"][];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    analysisId: string;
+                    /** @description The question */
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listConfigPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigPresets"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -109,10 +109,30 @@ export const ANALYTICS_PROFILES_PAGE: GuardedPageInfo = {
   allowed: (p) => p.workOrders,
 };
 
+export const ANALYTICS_ANALYSES_PAGE: GuardedPageInfo = {
+  path: '/analytics/analyses',
+  label: 'Analyses',
+  title: 'Analyses',
+  description:
+    'What each import’s work orders say about cost, equipment, quality and efficiency: findings ranked by what they cost, a written summary, and a chat to ask about them.',
+  allowed: (p) => p.workOrders,
+};
+
+export const ANALYTICS_CONFIG_PAGE: GuardedPageInfo = {
+  path: '/analytics/settings',
+  label: 'Analyzer settings',
+  title: 'Analyzer settings',
+  description:
+    'The 39 variables the analyzers work with, for the whole organisation or one facility: start from a preset, change what your plant needs, and see every change made.',
+  allowed: (p) => p.users && p.importWorkOrders,
+};
+
 export const ANALYTICS_PAGES: readonly GuardedPageInfo[] = [
   ANALYTICS_UPLOAD_PAGE,
   ANALYTICS_IMPORTS_PAGE,
+  ANALYTICS_ANALYSES_PAGE,
   ANALYTICS_PROFILES_PAGE,
+  ANALYTICS_CONFIG_PAGE,
 ];
 
 export const STATUS_MODULE: ModuleInfo = {

@@ -1,10 +1,12 @@
 // One import: its counts (live while it runs), the format detected, timings, the mapping it used,
-// the rejected rows; download the original, reprocess it with the same or another mapping, delete it.
-import { type ReactNode, useId, useState } from 'react';
+// the rejected rows, its analyses; download the original, reprocess it with the same or another
+// mapping, analyse it again, delete it.
+import { useId, useState } from 'react';
 import { useMe } from '../auth/hooks';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { DataTable } from '../components/DataTable';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { Fact } from '../components/Fact';
 import { SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime } from '../format';
@@ -28,19 +30,11 @@ import {
   useProfiles,
   useReprocessImport,
 } from './hooks';
+import { ImportAnalysesCard } from './ImportAnalyses';
 import { ImportErrors } from './ImportErrors';
 import { ImportCounts, ImportProgress } from './ImportProgress';
 import { transformText } from './MappingTable';
 import { ANALYTICS_IMPORTS_PAGE, importPath, profilePath } from './paths';
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
-  );
-}
 
 const SAME = '';
 const AUTO = '\u0000auto';
@@ -230,6 +224,11 @@ export function ImportDetailPage({ id }: { id: string }) {
             )}
           </section>
           <Facts row={row} facility={facility} />
+          <ImportAnalysesCard
+            importId={row.id}
+            completed={row.status === 'completed'}
+            canAnalyse={rights.write}
+          />
           {isFinished(row.status) ? <ImportErrors importId={row.id} rejected={row.rowsRejected} /> : null}
           <MappingUsed row={row} fields={fields.data ?? []} />
           {rights.write ? <ImportActions row={row} /> : null}

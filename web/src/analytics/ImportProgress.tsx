@@ -1,11 +1,12 @@
 // An import as it runs and ends: status, live percent and counts, then the result with links to its
-// page and rejected rows.
+// page, its rejected rows and its analysis.
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ProgressBar } from '../jobs/JobProgress';
 import { Link } from '../router';
 import type { ImportSummary } from './api';
 import { formatCount, ImportStatusBadge } from './format';
 import { useLiveImport } from './hooks';
+import { LatestAnalysisLink } from './ImportAnalyses';
 import { importPath } from './paths';
 
 export function ImportCounts({ row }: { row: ImportSummary }) {
@@ -63,6 +64,7 @@ export function ImportProgress({ importId, linkToPage }: { importId: string; lin
           </Link>
         </p>
       ) : null}
+      {linkToPage && row.status === 'completed' ? <LatestAnalysisLink importId={row.id} /> : null}
       {refused ? <p className="field-hint">Live progress is not available: {refused}</p> : null}
     </div>
   );

@@ -1,18 +1,17 @@
 // Every work-order import, newest first, filtered by status and facility (kept in the address);
 // running ones update as they go.
 import { withQuery } from '../api';
-import { useMe } from '../auth/hooks';
 import { DataTable } from '../components/DataTable';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { Pagination } from '../components/Pagination';
 import { formatDateTime } from '../format';
 import { Link, navigate, useSearchParam } from '../router';
 import { IMPORT_STATUSES, type ImportStatus, type ImportSummary } from './api';
-import { formatBytes, formatCount, IMPORT_STATUS_LABEL, ImportStatusBadge } from './format';
+import { formatBytes, formatCount, ImportStatusBadge } from './format';
 import { useAnalyticsRights, useImports } from './hooks';
 import { ImportSettingsCard } from './ImportSettings';
+import { FacilitySelect, StatusSelect, useFacilityNames } from './ListFilters';
 import { ANALYTICS_IMPORTS_PAGE, ANALYTICS_UPLOAD_PAGE, importPath } from './paths';
 
 const PAGE_SIZE = 25;
@@ -50,7 +49,7 @@ function ImportRow({ row, facility }: { row: ImportSummary; facility: string }) 
 
 export function ImportsPage() {
   const rights = useAnalyticsRights();
-  const facilities = useMe().data?.facilities ?? [];
+  const facilityName = useFacilityNames();
   const statusParam = useSearchParam('status');
   const status = isStatus(statusParam) ? statusParam : undefined;
   const facilityId = useSearchParam('facility') ?? undefined;
@@ -61,7 +60,6 @@ export function ImportsPage() {
     ...(status ? { status } : {}),
     ...(facilityId ? { facilityId } : {}),
   });
-  const names = new Map(facilities.map((f) => [f.id, f.name]));
   const show = (next: { status?: string; facility?: string; offset?: number }) => {
     const params = { status, facility: facilityId, offset: 0, ...next };
     navigate(withQuery(ANALYTICS_IMPORTS_PAGE.path, { ...params, offset: params.offset || undefined }), {
@@ -86,34 +84,18 @@ export function ImportsPage() {
       <section className="card" aria-labelledby="imports-heading">
         <h2 id="imports-heading">Imports</h2>
         <div className="toolbar">
-          <SelectField
+          <StatusSelect
             id="imports-status"
-            label="Status"
-            value={status ?? ''}
+            statuses={IMPORT_STATUSES}
+            value={status}
             onChange={(s) => show({ status: s })}
-          >
-            <option value="">Any status</option>
-            {IMPORT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {IMPORT_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </SelectField>
-          {facilities.length > 1 ? (
-            <SelectField
-              id="imports-facility"
-              label="Facility"
-              value={facilityId ?? ''}
-              onChange={(f) => show({ facility: f })}
-            >
-              <option value="">All facilities</option>
-              {facilities.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
+          />
+          <FacilitySelect
+            id="imports-facility"
+            value={facilityId}
+            onChange={(f) => show({ facility: f })}
+            none="All facilities"
+          />
         </div>
         {imports.isPending ? <p className="state-message">Loading imports…</p> : null}
         {imports.isError ? <ErrorNotice error={imports.error} title="Could not load the imports" /> : null}
@@ -149,7 +131,7 @@ export function ImportsPage() {
             testId="imports-table"
           >
             {items.map((row) => (
-              <ImportRow key={row.id} row={row} facility={names.get(row.facilityId) ?? '—'} />
+              <ImportRow key={row.id} row={row} facility={facilityName(row.facilityId)} />
             ))}
           </DataTable>
         ) : null}

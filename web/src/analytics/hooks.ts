@@ -1,9 +1,6 @@
 // Queries, mutations and live push of the work-order import pages, over the shared query keys of ./api.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { usePermissions } from '../auth/hooks';
-import { useLiveJob } from '../jobs/hooks';
-import { useConnectionState, useTopic } from '../realtime';
 import {
   type AnalyticsSettings,
   analyticsApi,
@@ -18,9 +15,8 @@ import {
   type ProfileFilter,
   type ProfileInput,
 } from './api';
+import { useLiveRun } from './live';
 
-/** How often a running import is reloaded while the live connection is down. */
-const FALLBACK_POLL_MS = 5_000;
 /** The imports list reloads this often while one of them runs (their rows change as they go). */
 const RUNNING_LIST_POLL_MS = 5_000;
 
@@ -120,49 +116,35 @@ export function useImportErrors(id: string, offset: number, limit: number, enabl
   });
 }
 
-/**
- * An import (null: none), live while it runs: subscribed to `import:<id>` (counts and percent) and
- * to its job (progress while no import event has come), reloaded after every (re)subscription and
- * when it ends (timings, detected format), polled instead while the live connection is down.
- */
+/** An import (null: none), live while it runs: its counts and percent as they are pushed. */
 export function useLiveImport(importId: string | null) {
-  const queryClient = useQueryClient();
-  const connected = useConnectionState().status === 'open';
-  const [pushed, setPushed] = useState<{ importId: string; percent: number } | null>(null);
-  const key = analyticsKeys.import(importId ?? '');
-  const query = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => analyticsApi.import(importId ?? '', signal),
-    enabled: importId !== null,
-    refetchInterval: (q) => (!connected && !isFinished(q.state.data?.status) ? FALLBACK_POLL_MS : false),
-  });
-  const running = importId !== null && query.data !== undefined && !isFinished(query.data.status);
-  const { refused } = useTopic(running ? importTopic(importId) : null, {
-    onEvent: (event) => {
-      if (!IMPORT_EVENTS.has(event.type) || !isImportEvent(event.data)) return;
-      const { status, percent, rowsRead, rowsAccepted, rowsRejected, workOrders, errorMessage } = event.data;
-      setPushed({ importId: event.data.importId, percent });
-      queryClient.setQueryData<ImportDetail>(
-        key,
-        (row) => row && { ...row, status, rowsRead, rowsAccepted, rowsRejected, workOrders, errorMessage },
-      );
-      if (isFinished(status)) {
-        void queryClient.invalidateQueries({ queryKey: key });
-        void queryClient.invalidateQueries({ queryKey: analyticsKeys.imports, exact: false });
-        void queryClient.invalidateQueries({ queryKey: analyticsKeys.profiles });
-      }
+  return useLiveRun({
+    id: importId,
+    key: analyticsKeys.import(importId ?? ''),
+    load: (id, signal) => analyticsApi.import(id, signal),
+    topic: importTopic,
+    read: (event) =>
+      IMPORT_EVENTS.has(event.type) && isImportEvent(event.data)
+        ? { ...event.data, id: event.data.importId }
+        : null,
+    merge: (
+      row: ImportDetail,
+      { status, rowsRead, rowsAccepted, rowsRejected, workOrders, errorMessage },
+    ) => ({
+      ...row,
+      status,
+      rowsRead,
+      rowsAccepted,
+      rowsRejected,
+      workOrders,
+      errorMessage,
+    }),
+    isFinished,
+    onFinished: (queryClient) => {
+      void queryClient.invalidateQueries({ queryKey: analyticsKeys.imports, exact: false });
+      void queryClient.invalidateQueries({ queryKey: analyticsKeys.profiles });
     },
-    onSubscribed: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
-  const job = useLiveJob(running ? (query.data?.jobId ?? null) : null).query.data;
-  const status = query.data?.status;
-  const percent =
-    status === 'completed'
-      ? 100
-      : pushed && pushed.importId === importId
-        ? pushed.percent
-        : (job?.progress ?? 0);
-  return { query, percent, refused };
 }
 
 export function useReprocessImport(id: string) {

@@ -1,5 +1,6 @@
 // Files to and from the analytics API with the signed-in user's token: multipart uploads sent with
-// XMLHttpRequest (it reports upload progress, fetch does not) and downloads saved through a blob.
+// XMLHttpRequest (it reports upload progress, fetch does not), downloads saved through a blob, and
+// answers read as they stream in.
 import { ApiError, isApiErrorEnvelope } from '../api';
 import { sessionAuthenticator } from '../auth/session';
 
@@ -105,13 +106,19 @@ function fileNameOf(disposition: string | null): string | null {
   return match?.[1] ?? null;
 }
 
-async function fetchOnce(path: string, token: string | null) {
+/** What `fetchWithToken` passes on to `fetch` (headers as a plain object, to add the token to). */
+export type FetchInit = Omit<RequestInit, 'headers'> & { headers?: Record<string, string> };
+
+async function fetchOnce(path: string, token: string | null, init: FetchInit) {
   try {
     return await fetch(path, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      ...init,
+      headers: { ...init.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       cache: 'no-store',
     });
-  } catch {
+  } catch (cause) {
+    // Cancellation by the caller must propagate unchanged.
+    if (init.signal?.aborted) throw cause;
     throw new ApiError({
       status: null,
       code: 'NETWORK_ERROR',
@@ -120,17 +127,27 @@ async function fetchOnce(path: string, token: string | null) {
   }
 }
 
-/** Downloads `path` (which needs the user's token, so a plain link cannot) and saves it as a file. */
-export async function download(path: string, fallbackName: string): Promise<void> {
+/**
+ * `fetch` with the user's token (renewed once on a 401), for answers read as they arrive or as a
+ * file; rejects with ApiError on a non-2xx answer.
+ */
+export async function fetchWithToken(path: string, init: FetchInit = {}): Promise<Response> {
   const token = await sessionAuthenticator.accessToken();
-  let response = await fetchOnce(path, token);
+  let response = await fetchOnce(path, token, init);
+  // A 401 is decided before the route runs: sending again with a renewed token is safe.
   if (response.status === 401 && token) {
     const renewed = await sessionAuthenticator.renew(token);
-    if (renewed) response = await fetchOnce(path, renewed);
+    if (renewed) response = await fetchOnce(path, renewed, init);
   }
   if (!response.ok) {
     throw errorOf(response.status, await response.text(), response.headers.get('x-request-id') ?? undefined);
   }
+  return response;
+}
+
+/** Downloads `path` (which needs the user's token, so a plain link cannot) and saves it as a file. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const response = await fetchWithToken(path);
   const url = URL.createObjectURL(await response.blob());
   try {
     const anchor = document.createElement('a');

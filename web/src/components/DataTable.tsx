@@ -73,6 +73,8 @@ export function QueryTable<Item extends { id: string | number }>({
   emptyTestId,
   columns,
   dense,
+  caption,
+  testId,
   row,
 }: {
   query: ListQuery<Item>;
@@ -85,6 +87,9 @@ export function QueryTable<Item extends { id: string | number }>({
   emptyTestId?: string;
   columns: readonly Column[];
   dense?: boolean;
+  /** For screen readers only. */
+  caption?: string;
+  testId?: string;
   /** One `<tr>` per item. */
   row: (item: Item) => ReactNode;
 }) {
@@ -99,7 +104,7 @@ export function QueryTable<Item extends { id: string | number }>({
         </p>
       ) : null}
       {items && items.length > 0 ? (
-        <DataTable columns={columns} dense={dense} busy={query.isFetching}>
+        <DataTable columns={columns} dense={dense} busy={query.isFetching} caption={caption} testId={testId}>
           {items.map((item) => (
             <Fragment key={item.id}>{row(item)}</Fragment>
           ))}

@@ -1,7 +1,8 @@
 // One batch: every field, start / complete for operators, and its OEE breakdown once completed.
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { usePermissions } from '../auth/hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { Fact } from '../components/Fact';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime } from '../format';
 import { Link } from '../router';
@@ -38,15 +39,6 @@ function BatchActions({ batch }: { batch: Batch }) {
         </div>
       )}
     </section>
-  );
-}
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
   );
 }
 

@@ -23,6 +23,7 @@ export function ChartCard({
   table,
   tableVisible = false,
   empty,
+  level = 2,
 }: {
   id: string;
   title: string;
@@ -34,11 +35,14 @@ export function ChartCard({
   tableVisible?: boolean;
   /** Shown instead of chart and table when there is nothing to draw. */
   empty?: string | null;
+  /** The heading's level: 3 for a chart inside a section of the page. */
+  level?: 2 | 3;
 }) {
   const headingId = `${id}-heading`;
+  const Heading = level === 3 ? 'h3' : 'h2';
   return (
     <section className="card chart-card" aria-labelledby={headingId} data-testid={id}>
-      <h2 id={headingId}>{title}</h2>
+      <Heading id={headingId}>{title}</Heading>
       {empty ? (
         <p className="state-message" data-testid={`${id}-empty`}>
           {empty}

@@ -1,6 +1,6 @@
 // One sensor: its newest reading (live), limits, chart, active alarms, and detection settings for admins.
-import type { ReactNode } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { Fact } from '../components/Fact';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime } from '../format';
 import { useLines } from '../plant/hooks';
@@ -21,15 +21,6 @@ import { useSensor, useTelemetryRights } from './hooks';
 import { TelemetryLiveIndicator } from './LiveIndicator';
 import { TELEMETRY_ALARMS_PAGE } from './paths';
 import { SensorChart } from './SensorChart';
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
-  );
-}
 
 function SensorFacts({ sensor, lineName }: { sensor: Sensor; lineName: string }) {
   const now = useNow(1000);
