@@ -17,7 +17,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { writeWorkOrders } from '../src/modules/analytics/demo/generate.ts';
 import { openDatabase, queryRows, targetFromConfig } from '../src/platform/db/database.ts';
 import { killServersNow, stopServer, stopServers } from './servers.ts';

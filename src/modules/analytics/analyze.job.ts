@@ -79,7 +79,7 @@ export function analyzeJob(deps: {
       };
       const row = await inTenant(db, tenantId, async (tx) => {
         const found = await findAnalysis(tx, analysisId, true);
-        if (!found || found.status !== 'processing') return undefined;
+        if (found?.status !== 'processing') return undefined;
         return updateAnalysis(tx, analysisId, { errorMessage: null, jobId: ctx.jobId });
       });
       if (!row) return { skipped: true };

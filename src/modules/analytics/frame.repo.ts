@@ -69,7 +69,9 @@ export async function loadFrame(
     if (pageIds.length === 0) break;
     ids.push(pageIds.map(Number));
     rowNos.push(((page.__row ?? []) as number[]).map(Number));
-    keys.forEach((k, i) => (columns[i] as unknown[][]).push((page[k] ?? []) as unknown[]));
+    keys.forEach((k, i) => {
+      (columns[i] as unknown[][]).push((page[k] ?? []) as unknown[]);
+    });
     after = Number(pageIds[pageIds.length - 1]);
     loaded += pageIds.length;
     await onPage?.(loaded);

@@ -147,7 +147,7 @@ test('the facility is compared with its baseline: a variance that worsened beyon
   );
 });
 
-test('outlier work orders are named by robust z of cost per good piece within their part', () => {
+test('outlier work orders are named by robust z of cost per piece made within their part', () => {
   const rows = plant((row, i) => {
     if (i === 17 || i === 101) row.materialCostActual = 2500;
   });
@@ -156,7 +156,7 @@ test('outlier work orders are named by robust z of cost per good piece within th
   assert.ok(insight);
   assert.deepEqual(insight.rows, { kind: 'ids', ids: [18, 102] });
   assert.equal(insight.rowCount, 2);
-  assert.match(insight.title, /^2 work orders cost far more per good piece than their part's norm/);
+  assert.match(insight.title, /^2 work orders cost far more per piece made than their part's norm/);
   assert.match(insight.detail, /WO-1017|WO-1101/);
   assert.equal(result.metrics['cost.outlierOrders'], 2);
 });
