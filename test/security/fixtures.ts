@@ -2,6 +2,8 @@
 // cross-tenant check of access.test.ts. A new route with path parameters fails that test until it has
 // an entry here, so no route escapes the check.
 
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { desc, eq } from 'drizzle-orm';
 import type { TestSession, TestTenant } from '../../src/modules/identity/testing.ts';
 import { domainEvents } from '../../src/platform/db/schema/platform-events.ts';
@@ -144,21 +146,33 @@ async function workOrderImport(ctx: SweepContext, done = false) {
   return { id: importId };
 }
 
-/** The analysis every completed import of the owner gets, once it has ended. */
+/** The analysis of an example export of the owner (it has insights), once it has completed. */
 async function analysis(ctx: SweepContext) {
-  const { id: importId } = await workOrderImport(ctx, true);
+  const form = new FormData();
+  form.append('facilityId', ctx.owner.facilityId);
+  form.append('autoMap', 'true');
+  form.append('onDuplicate', 'mark');
+  const example = join(import.meta.dirname, '../../examples/workorders-generic.csv');
+  form.append('file', new Blob([await readFile(example)]), 'generic.csv');
+  const res = await ctx.t.app.inject({
+    method: 'POST',
+    url: '/api/v1/analytics/uploads',
+    headers: ctx.ownerAdmin.headers,
+    payload: form,
+  });
+  if (res.statusCode !== 202) throw new Error(`fixture upload failed: ${res.statusCode} ${res.body}`);
+  const importId = res.json().importId as string;
   const id = await eventually(
     async () => {
-      const res = await ctx.t.app.inject({
+      const list = await ctx.t.app.inject({
         method: 'GET',
-        url: `/api/v1/analytics/analyses?importId=${importId}`,
+        url: `/api/v1/analytics/analyses?importId=${importId}&status=completed`,
         headers: ctx.ownerAdmin.headers,
       });
-      const found = res.json().items?.find((a: { status: string }) => a.status === 'completed');
-      return found ? (found.id as string) : undefined;
+      return list.json().items?.[0]?.id as string | undefined;
     },
     'the fixture analysis to complete',
-    60_000,
+    120_000,
   );
   return { id };
 }

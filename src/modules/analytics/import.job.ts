@@ -51,11 +51,17 @@ export function importWorkOrdersJob(deps: {
   reader: RowReader;
   realtime: Pick<Realtime, 'publish'>;
   /** A completed import is analysed (issue 14): starts its analysis. */
-  onCompleted?: (tenantId: string, importId: string, createdBy: string | null) => Promise<unknown>;
+  onCompleted?: (tenantId: string, importId: string, createdBy: string | null) => Promise<{ id: string }>;
 }): JobDefinition<'analytics.import'> {
   const { db, files, reader, realtime, onCompleted } = deps;
 
-  const push = (tenantId: string, row: ImportRow, type: string, percent: number) =>
+  const push = (
+    tenantId: string,
+    row: ImportRow,
+    type: string,
+    percent: number,
+    analysisId: string | null = null,
+  ) =>
     inTenant(db, tenantId, (tx) =>
       realtime.publish(tx, tenantId, [`import:${row.id}`], {
         id: `${row.id}:${Date.now()}`,
@@ -70,6 +76,8 @@ export function importWorkOrdersJob(deps: {
           rowsRejected: row.rowsRejected,
           workOrders: row.workOrders,
           errorMessage: row.errorMessage,
+          /** Completed imports: the analysis that started on them. */
+          analysisId,
         },
       }),
     );
@@ -213,15 +221,19 @@ export function importWorkOrdersJob(deps: {
           100,
           `Done: ${count(tally.rowsAccepted)} rows accepted, ${count(tally.rowsRejected)} rejected`,
         );
-        await push(tenantId, done, failed ? 'ImportFailed' : 'ImportCompleted', 100);
         // The import is complete whatever happens to its analysis; one can be started again by hand.
-        if (!failed && onCompleted)
-          await onCompleted(tenantId, importId, begun.createdBy).catch((err) =>
-            ctx.progress(
-              100,
-              `Imported; the analysis could not be started: ${innermostMessage(err).slice(0, 200)}`,
-            ),
-          );
+        // The analysis exists before ImportCompleted is pushed, so the event can name it.
+        const analysis =
+          !failed && onCompleted
+            ? await onCompleted(tenantId, importId, begun.createdBy).catch(async (err) => {
+                const why = innermostMessage(err).slice(0, 200);
+                await ctx
+                  .progress(100, `Imported; the analysis could not be started: ${why}`)
+                  .catch(() => {});
+                return null;
+              })
+            : null;
+        await push(tenantId, done, failed ? 'ImportFailed' : 'ImportCompleted', 100, analysis?.id ?? null);
         return { importId, status: done.status, ...tally, workOrders: done.workOrders, timings };
       } catch (err) {
         // A batch still being stored commits or fails before the clean-up runs, or its rows would
