@@ -79,8 +79,7 @@ export function costOutliers(ctx: AnalyzerContext, actual: Float64Array, source:
     for (let j = from; j < to; j++) {
       const row = order[j] as number;
       const z = ((cpp[row] as number) - med) / scale;
-      if (z > limit)
-        found.push({ row, z, excess: ((cpp[row] as number) - med) * made(row), norm: med });
+      if (z > limit) found.push({ row, z, excess: ((cpp[row] as number) - med) * made(row), norm: med });
     }
   }
   if (found.length === 0) return { ...none, tested };

@@ -2,7 +2,7 @@
 // work orders never hold the event loop. Inputs and outputs are structured-clonable (the frame's
 // typed arrays are copied once per analyzer).
 import { computeTask } from '../../../platform/compute/compute.ts';
-import { configValues, type ConfigValue } from './config.ts';
+import { type ConfigValue, configValues } from './config.ts';
 import { analyzeCost } from './cost.ts';
 import { analyzeAcross } from './cross.ts';
 import { analyzeEfficiency } from './efficiency.ts';
