@@ -97,7 +97,7 @@ export function analyzeJob(deps: {
         const tier = dataTier(fields);
         await progress(5, `Loading work orders (${fields.size} fields mapped)`);
         const frame = await readInTenant(db, tenantId, (tx) =>
-          loadFrame(tx, row.importId, [...fields], async (loaded) => {
+          loadFrame(tx, row.importId, [...fields], row.rowCount, async (loaded) => {
             ctx.signal.throwIfAborted();
             await progress(
               5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount)),

@@ -1,7 +1,11 @@
 // The work orders of an import as an analysis frame, and the rows behind an insight. The frame is
-// read a page at a time with one array per column (array_agg), which both drivers hand back as
-// plain arrays: far fewer objects than a row each, so a million work orders load in seconds.
+// read a page at a time, each column of the page as one array in PostgreSQL's binary format
+// (`array_send(array_agg(…))`, read by platform/db/binary-array-reader.ts): no value is printed as
+// text and parsed back, and no object is made per row. The aggregates of one statement are fed the
+// same rows in the same sequence, so the columns line up with the ids without an ORDER BY inside
+// each aggregate (which would sort the page once per column).
 import { type SQL, sql } from 'drizzle-orm';
+import { binaryArrayLength, readFloat8Array, readTextArray } from '../../platform/db/binary-array-reader.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import type { RowSelector, TextColumn, WorkOrderFrame } from './analysis/types.ts';
 import { CANONICAL_FIELDS, columnOf, FIELD_BY_KEY } from './canonical.ts';
@@ -9,17 +13,18 @@ import { CANONICAL_FIELDS, columnOf, FIELD_BY_KEY } from './canonical.ts';
 /** Work orders per page read. */
 const PAGE = 50_000;
 
+/** A column of the page as one binary array (array_send): numbers, dates and flags as float8. */
 const fieldExpr = (key: string): SQL => {
   const column = sql.identifier(columnOf(key));
   switch (FIELD_BY_KEY.get(key)?.type) {
+    case 'text':
+      return sql`array_send(array_agg(${column}))`;
     case 'date':
-      return sql`array_agg((extract(epoch from ${column}) * 1000)::float8 order by id)`;
+      return sql`array_send(array_agg((extract(epoch from ${column}) * 1000)::float8))`;
     case 'boolean':
-      return sql`array_agg(${column}::int::float8 order by id)`;
-    case 'integer':
-      return sql`array_agg(${column}::float8 order by id)`;
+      return sql`array_send(array_agg(${column}::int::float8))`;
     default:
-      return sql`array_agg(${column} order by id)`;
+      return sql`array_send(array_agg(${column}::float8))`;
   }
 };
 
@@ -38,88 +43,115 @@ export async function presentFields(tx: Executor, importId: string, candidates: 
   return new Set(keys.filter((k) => row?.[k] === true));
 }
 
+/** Texts dictionary-encoded as they arrive, page after page. */
+function textEncoder(n: number) {
+  const codes = new Int32Array(n).fill(-1);
+  const dict: string[] = [];
+  const index = new Map<string, number>();
+  let j = 0;
+  return {
+    add(text: string | null) {
+      if (text !== null && text !== '') {
+        let code = index.get(text);
+        if (code === undefined) {
+          code = dict.length;
+          dict.push(text);
+          index.set(text, code);
+        }
+        codes[j] = code;
+      }
+      j++;
+    },
+    column: (): TextColumn => ({ codes, dict }),
+  };
+}
+
+/**
+ * The work orders of an import as a frame, `fields` only. `rows` (the import's work-order count)
+ * sizes the columns; a page read is keyset-paged by id.
+ */
 export async function loadFrame(
   tx: Executor,
   importId: string,
   fields: readonly string[],
+  rows: number,
   onPage?: (loaded: number) => Promise<void> | void,
 ): Promise<WorkOrderFrame> {
   const keys = CANONICAL_FIELDS.map((f) => f.key).filter((k) => fields.includes(k));
   const selects = sql.join(
     [
-      sql`array_agg(id::float8 order by id) as "__id"`,
-      sql`array_agg(row_no order by id) as "__row"`,
+      sql`array_send(array_agg(id::float8)) as "__id"`,
+      sql`array_send(array_agg(row_no::float8)) as "__row"`,
       ...keys.map((k) => sql`${fieldExpr(k)} as ${sql.identifier(k)}`),
     ],
     sql`, `,
   );
-  const ids: number[][] = [];
-  const rowNos: number[][] = [];
-  const columns: unknown[][][] = keys.map(() => []);
+  let capacity = Math.max(rows, 1);
+  let ids = new Float64Array(capacity);
+  let rowNo = new Float64Array(capacity);
+  let numbers: Record<string, Float64Array> = {};
+  const texts: Record<string, ReturnType<typeof textEncoder>> = {};
+  const isText = (k: string) => FIELD_BY_KEY.get(k)?.type === 'text';
+  for (const k of keys) {
+    if (isText(k)) texts[k] = textEncoder(capacity);
+    else numbers[k] = new Float64Array(capacity);
+  }
   let after = 0;
   let loaded = 0;
   for (;;) {
-    const rows = await queryRows<Record<string, unknown[] | null>>(
+    const [page] = await queryRows<Record<string, unknown>>(
       tx,
       sql`select ${selects} from (select * from work_orders where import_id = ${importId} and id > ${after}
           order by id limit ${PAGE}) page`,
     );
-    const page = rows[0] ?? {};
-    const pageIds = (page.__id ?? []) as number[];
-    if (pageIds.length === 0) break;
-    ids.push(pageIds.map(Number));
-    rowNos.push(((page.__row ?? []) as number[]).map(Number));
-    keys.forEach((k, i) => {
-      (columns[i] as unknown[][]).push((page[k] ?? []) as unknown[]);
-    });
-    after = Number(pageIds[pageIds.length - 1]);
-    loaded += pageIds.length;
+    const count = page?.__id === null || page?.__id === undefined ? 0 : binaryArrayLength(page.__id);
+    if (count === 0) break;
+    if (loaded + count > capacity) {
+      // More rows than the import counted (a concurrent re-import): the frame grows.
+      capacity = (loaded + count) * 2;
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(capacity);
+        b.set(a);
+        return b;
+      };
+      ids = grow(ids);
+      rowNo = grow(rowNo);
+      numbers = Object.fromEntries(Object.entries(numbers).map(([k, a]) => [k, grow(a)]));
+      for (const k of Object.keys(texts)) {
+        const old = (texts[k] as ReturnType<typeof textEncoder>).column();
+        const fresh = textEncoder(capacity);
+        for (let i = 0; i < loaded; i++)
+          fresh.add(old.codes[i] === -1 ? null : (old.dict[old.codes[i] as number] as string));
+        texts[k] = fresh;
+      }
+    }
+    readFloat8Array(page?.__id, ids, loaded);
+    readFloat8Array(page?.__row, rowNo, loaded);
+    for (const k of keys) {
+      const text = texts[k];
+      if (text) readTextArray(page?.[k], text.add);
+      else readFloat8Array(page?.[k], numbers[k] as Float64Array, loaded);
+    }
+    let last = after;
+    for (let i = loaded; i < loaded + count; i++) if ((ids[i] as number) > last) last = ids[i] as number;
+    after = last;
+    loaded += count;
     await onPage?.(loaded);
-    if (pageIds.length < PAGE) break;
+    if (count < PAGE) break;
   }
-  const n = loaded;
-  const frame: WorkOrderFrame = {
-    n,
-    ids: Float64Array.from(ids.flat()),
-    rowNo: Int32Array.from(rowNos.flat()),
-    numbers: {},
-    texts: {},
+  const trim = (a: Float64Array) => (a.length === loaded ? a : a.slice(0, loaded));
+  return {
+    n: loaded,
+    ids: trim(ids),
+    rowNo: Int32Array.from(rowNo.subarray(0, loaded)),
+    numbers: Object.fromEntries(Object.entries(numbers).map(([k, a]) => [k, trim(a)])),
+    texts: Object.fromEntries(
+      Object.entries(texts).map(([k, t]) => {
+        const { codes, dict } = t.column();
+        return [k, { codes: codes.length === loaded ? codes : codes.slice(0, loaded), dict }];
+      }),
+    ),
   };
-  keys.forEach((key, i) => {
-    const pages = columns[i] as unknown[][];
-    if (FIELD_BY_KEY.get(key)?.type === 'text') frame.texts[key] = encodeText(pages, n);
-    else {
-      const out = new Float64Array(n);
-      let j = 0;
-      for (const page of pages)
-        for (const v of page) out[j++] = v === null || v === undefined ? Number.NaN : Number(v);
-      frame.numbers[key] = out;
-    }
-  });
-  return frame;
-}
-
-function encodeText(pages: unknown[][], n: number): TextColumn {
-  const codes = new Int32Array(n);
-  const dict: string[] = [];
-  const index = new Map<string, number>();
-  let j = 0;
-  for (const page of pages)
-    for (const v of page) {
-      if (v === null || v === undefined || v === '') {
-        codes[j++] = -1;
-        continue;
-      }
-      const s = String(v);
-      let code = index.get(s);
-      if (code === undefined) {
-        code = dict.length;
-        dict.push(s);
-        index.set(s, code);
-      }
-      codes[j++] = code;
-    }
-  return { codes, dict };
 }
 
 /** The condition of a row selector (within the import); undefined for a selector that is invalid. */
