@@ -22,8 +22,7 @@ import { rankInsights } from './analysis/rank.ts';
 import { dataTier, planAnalyzers } from './analysis/requirements.ts';
 import { ACROSS_TASK, ANALYZER_TASK } from './analysis/tasks.ts';
 import type { AnalyzerResult, Chart } from './analysis/types.ts';
-import { CANONICAL_KEYS } from './canonical.ts';
-import { loadFrame, presentFields } from './frame.repo.ts';
+import { dropEmptyColumns, loadFrame, mappedFields } from './frame.repo.ts';
 import type { Narrator } from './narrative.ts';
 
 export interface AnalyzeJobPayload {
@@ -90,21 +89,23 @@ export function analyzeJob(deps: {
       try {
         let t = performance.now();
         const config = row.config.values as Record<string, ConfigValue>;
-        const fields = await readInTenant(db, tenantId, (tx) =>
-          presentFields(tx, row.importId, CANONICAL_KEYS),
+        // The fields the import mapped are loaded; those without a single value are then dropped.
+        const mapped = await readInTenant(db, tenantId, (tx) => mappedFields(tx, row.importId));
+        await progress(5, `Loading work orders (${mapped.length} fields mapped)`);
+        const frame = dropEmptyColumns(
+          await readInTenant(db, tenantId, (tx) =>
+            loadFrame(tx, row.importId, mapped, row.rowCount, async (loaded) => {
+              ctx.signal.throwIfAborted();
+              await progress(
+                5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount)),
+                `${loaded.toLocaleString('en')} work orders loaded`,
+              );
+            }),
+          ),
         );
+        const fields = new Set([...Object.keys(frame.numbers), ...Object.keys(frame.texts)]);
         const plans = planAnalyzers(fields);
         const tier = dataTier(fields);
-        await progress(5, `Loading work orders (${fields.size} fields mapped)`);
-        const frame = await readInTenant(db, tenantId, (tx) =>
-          loadFrame(tx, row.importId, [...fields], row.rowCount, async (loaded) => {
-            ctx.signal.throwIfAborted();
-            await progress(
-              5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount)),
-              `${loaded.toLocaleString('en')} work orders loaded`,
-            );
-          }),
-        );
         t = lap('loadMs', t);
         const windowDays = Number(config.baseline_window_days);
         const baselines = await readInTenant(db, tenantId, (tx) =>

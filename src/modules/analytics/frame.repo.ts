@@ -4,9 +4,10 @@
 // text and parsed back, and no object is made per row. The aggregates of one statement are fed the
 // same rows in the same sequence, so the columns line up with the ids without an ORDER BY inside
 // each aggregate (which would sort the page once per column).
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { binaryArrayLength, readFloat8Array, readTextArray } from '../../platform/db/binary-array-reader.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
+import { imports } from '../../platform/db/schema/index.ts';
 import type { RowSelector, TextColumn, WorkOrderFrame } from './analysis/types.ts';
 import { CANONICAL_FIELDS, columnOf, FIELD_BY_KEY } from './canonical.ts';
 
@@ -28,19 +29,21 @@ const fieldExpr = (key: string): SQL => {
   }
 };
 
-/** Canonical fields of the import that hold at least one value. */
-export async function presentFields(tx: Executor, importId: string, candidates: readonly string[]) {
-  const keys = candidates.filter((k) => FIELD_BY_KEY.has(k));
-  if (keys.length === 0) return new Set<string>();
-  const checks = sql.join(
-    keys.map((k) => sql`bool_or(${sql.identifier(columnOf(k))} is not null) as ${sql.identifier(k)}`),
-    sql`, `,
+/** The canonical fields an import's mapping fills (a column or a constant). */
+export async function mappedFields(tx: Executor, importId: string): Promise<string[]> {
+  const [row] = await tx.select({ mappings: imports.mappings }).from(imports).where(eq(imports.id, importId));
+  return [...new Set((row?.mappings ?? []).map((m) => m.field).filter((f) => FIELD_BY_KEY.has(f)))];
+}
+
+/** The frame without the columns that hold no value at all (a mapped column left empty). */
+export function dropEmptyColumns(frame: WorkOrderFrame): WorkOrderFrame {
+  const numbers = Object.fromEntries(
+    Object.entries(frame.numbers).filter(([, column]) => column.some((v) => !Number.isNaN(v))),
   );
-  const [row] = await queryRows<Record<string, boolean>>(
-    tx,
-    sql`select ${checks} from work_orders where import_id = ${importId}`,
+  const texts = Object.fromEntries(
+    Object.entries(frame.texts).filter(([, column]) => column.dict.length > 0),
   );
-  return new Set(keys.filter((k) => row?.[k] === true));
+  return { ...frame, numbers, texts };
 }
 
 /** Texts dictionary-encoded as they arrive, page after page. */
@@ -68,7 +71,7 @@ function textEncoder(n: number) {
 
 /**
  * The work orders of an import as a frame, `fields` only. `rows` (the import's work-order count)
- * sizes the columns; a page read is keyset-paged by id.
+ * sizes the columns.
  */
 export async function loadFrame(
   tx: Executor,
@@ -96,16 +99,22 @@ export async function loadFrame(
     if (isText(k)) texts[k] = textEncoder(capacity);
     else numbers[k] = new Float64Array(capacity);
   }
-  let after = 0;
+  // Pages are ranges of the file's row numbers over the (import_id, row_no) index: each statement
+  // reads its own rows only, whatever the planner knows of a table that has just grown by a million.
+  const [bounds] = await queryRows<{ last: number | null }>(
+    tx,
+    sql`select max(row_no) as last from work_orders where import_id = ${importId}`,
+  );
+  const lastRow = Number(bounds?.last ?? 0);
   let loaded = 0;
-  for (;;) {
+  for (let from = 0; from < lastRow; from += PAGE) {
     const [page] = await queryRows<Record<string, unknown>>(
       tx,
-      sql`select ${selects} from (select * from work_orders where import_id = ${importId} and id > ${after}
-          order by id limit ${PAGE}) page`,
+      sql`select ${selects} from work_orders
+          where import_id = ${importId} and row_no > ${from} and row_no <= ${from + PAGE}`,
     );
     const count = page?.__id === null || page?.__id === undefined ? 0 : binaryArrayLength(page.__id);
-    if (count === 0) break;
+    if (count === 0) continue;
     if (loaded + count > capacity) {
       // More rows than the import counted (a concurrent re-import): the frame grows.
       capacity = (loaded + count) * 2;
@@ -132,12 +141,8 @@ export async function loadFrame(
       if (text) readTextArray(page?.[k], text.add);
       else readFloat8Array(page?.[k], numbers[k] as Float64Array, loaded);
     }
-    let last = after;
-    for (let i = loaded; i < loaded + count; i++) if ((ids[i] as number) > last) last = ids[i] as number;
-    after = last;
     loaded += count;
     await onPage?.(loaded);
-    if (count < PAGE) break;
   }
   const trim = (a: Float64Array) => (a.length === loaded ? a : a.slice(0, loaded));
   return {
