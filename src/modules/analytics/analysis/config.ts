@@ -2,12 +2,7 @@
 // its unit, range, default and the analyzer that reads it, and the three presets. A tenant keeps
 // one configuration per facility (and a tenant-wide one); an analysis snapshots the values it ran
 // with. Every variable changes behaviour: the analyzers' tests prove it variable by variable.
-import {
-  CONFIG_VARIABLES,
-  type ConfigVariableDef,
-  SPC_RULE_SETS,
-  type SpcRuleSet,
-} from './config-variables.ts';
+import { CONFIG_VARIABLES, type ConfigVariableDef, type SpcRuleSet } from './config-variables.ts';
 
 export {
   CONFIG_VARIABLES,
