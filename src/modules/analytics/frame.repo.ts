@@ -12,7 +12,7 @@ import type { RowSelector, TextColumn, WorkOrderFrame } from './analysis/types.t
 import { CANONICAL_FIELDS, columnOf, FIELD_BY_KEY } from './canonical.ts';
 
 /** Work orders per page read. */
-const PAGE = 10_000;
+const PAGE = 50_000;
 
 /** A column of the page as one binary array (array_send): numbers, dates and flags as float8. */
 const fieldExpr = (key: string): SQL => {
