@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type ConfigValue, configValues } from './config.ts';
+import { configValues } from './config.ts';
 import { analyzeCost } from './cost.ts';
-import { frameFromRecords } from './frame.ts';
-import { demoFrame } from './testing.ts';
-import type { AnalyzerResult, Baseline, Insight } from './types.ts';
+import { analyzerRunner, demoFrame, findInsight, jitter } from './testing.ts';
+import type { AnalyzerResult, Insight } from './types.ts';
 
 type Row = Record<string, string | number | null | undefined>;
 
 /** A deterministic jitter in [−1, 1]. */
-const jitter = (i: number) => (((i * 7919) % 13) - 6) / 6;
 
 /**
  * 240 work orders of 100 pieces: parts P0–P3 (P0, P1 finish at W1; P2, P3 at W2), suppliers S0–S2,
@@ -42,14 +40,9 @@ function plant(tweak: (row: Row, i: number) => void = () => {}, n = 240): Row[] 
   return rows;
 }
 
-const run = (
-  rows: Row[],
-  values: Record<string, ConfigValue> = {},
-  baselines: Record<string, Baseline> = {},
-) => analyzeCost({ frame: frameFromRecords(rows), config: configValues(values), baselines });
+const run = analyzerRunner(analyzeCost);
 
-const find = (result: AnalyzerResult, kind: string, id?: string) =>
-  result.insights.find((i) => i.kind === kind && (id === undefined || i.entity?.id === id));
+const find = findInsight;
 
 /** Part P2 uses a quarter more material than planned. */
 const materialOverrun = (row: Row) => {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type ConfigValue, configValues } from './config.ts';
+import { configValues } from './config.ts';
 import { analyzeEfficiency } from './efficiency.ts';
-import { frameFromRecords } from './frame.ts';
-import { demoFrame } from './testing.ts';
-import type { AnalyzerResult, Baseline, Insight } from './types.ts';
+import { analyzerRunner, demoFrame, findInsight, jitter } from './testing.ts';
+import type { AnalyzerResult, Insight } from './types.ts';
 
 type Row = Record<string, string | number | null | undefined>;
 
@@ -14,7 +13,6 @@ const DAY = 24 * HOUR;
 const START = Date.UTC(2024, 0, 1);
 
 /** A deterministic jitter in [−1, 1]. */
-const jitter = (i: number) => (((i * 7919) % 13) - 6) / 6;
 
 /**
  * 336 work orders, three a day for 16 weeks, one per shift (A, B, N; two operators each), crossed
@@ -55,14 +53,9 @@ function plant(tweak: (row: Row, i: number) => void = () => {}, n = 336): Row[] 
   return rows;
 }
 
-const run = (
-  rows: Row[],
-  values: Record<string, ConfigValue> = {},
-  baselines: Record<string, Baseline> = {},
-) => analyzeEfficiency({ frame: frameFromRecords(rows), config: configValues(values), baselines });
+const run = analyzerRunner(analyzeEfficiency);
 
-const find = (result: AnalyzerResult, kind: string, id?: string) =>
-  result.insights.find((i) => i.kind === kind && (id === undefined || i.entity?.id === id));
+const find = findInsight;
 const keys = (result: AnalyzerResult) => result.insights.map((i) => i.key);
 
 /** Shift N books 1.45 × the hours it should. */

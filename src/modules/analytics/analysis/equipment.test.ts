@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type ConfigValue, configValues } from './config.ts';
+import { configValues } from './config.ts';
 import { analyzeEquipment } from './equipment.ts';
 import { niceStep } from './equipment-conditions.ts';
-import { frameFromRecords } from './frame.ts';
-import { demoFrame } from './testing.ts';
-import type { AnalyzerResult, Baseline, Insight } from './types.ts';
+import { analyzerRunner, demoFrame, findInsight, jitter } from './testing.ts';
+import type { Insight } from './types.ts';
 
 type Row = Record<string, string | number | null | undefined>;
 
 const DAY = 86_400_000;
 /** A small deterministic jitter in [−1, 1]. */
-const jitter = (i: number) => (((i * 7919) % 13) - 6) / 6;
 
 /**
  * 240 orders on machines M0–M5 over 120 days (two a day), 10 min downtime and 4 % failures each,
@@ -64,14 +62,9 @@ const wornTools = (row: Row, i: number) => {
   }
 };
 
-const run = (
-  rows: Row[],
-  values: Record<string, ConfigValue> = {},
-  baselines: Record<string, Baseline> = {},
-) => analyzeEquipment({ frame: frameFromRecords(rows), config: configValues(values), baselines });
+const run = analyzerRunner(analyzeEquipment);
 
-const find = (result: AnalyzerResult, kind: string, id?: string) =>
-  result.insights.find((i) => i.kind === kind && (id === undefined || i.entity?.id === id));
+const find = findInsight;
 
 test('a machine standing and failing far more than the rest: downtime and failures insights', () => {
   const result = run(plant(hotMachine));

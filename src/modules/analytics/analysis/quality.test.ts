@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type ConfigValue, configValues } from './config.ts';
-import { frameFromRecords } from './frame.ts';
+import { configValues } from './config.ts';
 import { analyzeQuality } from './quality.ts';
-import { demoFrame } from './testing.ts';
-import type { AnalyzerResult, Baseline, Insight } from './types.ts';
+import { analyzerRunner, demoFrame, findInsight, jitter } from './testing.ts';
+import type { Insight } from './types.ts';
 
 type Row = Record<string, string | number | null | undefined>;
 
 /** A small deterministic jitter in [−1, 1] (so rates vary a little from order to order). */
-const jitter = (i: number) => (((i * 7919) % 13) - 6) / 6;
 
 /**
  * 240 orders of 100 pieces: 6 suppliers, 8 parts, 6 operators, 2 shifts, 4 machines; scrap about
@@ -43,14 +41,9 @@ function plant(tweak: (row: Row, i: number) => void = () => {}, n = 240): Row[] 
   return rows;
 }
 
-const run = (
-  rows: Row[],
-  values: Record<string, ConfigValue> = {},
-  baselines: Record<string, Baseline> = {},
-) => analyzeQuality({ frame: frameFromRecords(rows), config: configValues(values), baselines });
+const run = analyzerRunner(analyzeQuality);
 
-const find = (result: AnalyzerResult, kind: string, id?: string) =>
-  result.insights.find((i) => i.kind === kind && (id === undefined || i.entity?.id === id));
+const find = findInsight;
 
 /** Supplier S0 scraps about 10 % of its pieces. */
 const badSupplier = (row: Row, i: number) => {

@@ -8,8 +8,9 @@ import type { Erp } from '../demo/dialect.ts';
 import { generateWorkOrders, type WorkOrderTruth } from '../demo/generate.ts';
 import type { FieldMapping } from '../mapping/types.ts';
 import { fileReader } from '../reader.ts';
+import { type ConfigValue, configValues } from './config.ts';
 import { frameFromRecords } from './frame.ts';
-import type { WorkOrderFrame } from './types.ts';
+import type { AnalyzerContext, AnalyzerResult, Baseline, WorkOrderFrame } from './types.ts';
 
 type Values = Record<string, string | number | boolean | null>;
 
@@ -61,3 +62,18 @@ export async function demoFrame(options: {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** A deterministic spread in [-1, 1] for hand-built test rows (no randomness in tests). */
+export const jitter = (i: number) => (((i * 7919) % 13) - 6) / 6;
+
+type TestRecord = Parameters<typeof frameFromRecords>[0][number];
+
+/** Runs an analyzer on hand-built rows with configuration overrides and baselines. */
+export const analyzerRunner =
+  (analyze: (ctx: AnalyzerContext) => AnalyzerResult) =>
+  (rows: TestRecord[], values: Record<string, ConfigValue> = {}, baselines: Record<string, Baseline> = {}) =>
+    analyze({ frame: frameFromRecords(rows), config: configValues(values), baselines });
+
+/** The first insight of a kind (on an entity, when named). */
+export const findInsight = (result: AnalyzerResult, kind: string, id?: string) =>
+  result.insights.find((i) => i.kind === kind && (id === undefined || i.entity?.id === id));
