@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fast
 import type { Config } from './config.ts';
 import { createAnalytics } from './modules/analytics/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
+import { createInspection, type InspectionSimulator } from './modules/inspection/index.ts';
 import { createPlant } from './modules/plant/index.ts';
 import { createTelemetry, type Simulator, startDemoSimulator } from './modules/telemetry/index.ts';
 import { createMqtt } from './modules/telemetry/mqtt/index.ts';
@@ -135,6 +136,18 @@ export async function buildApp({
   runtime.jobs.define(analytics.analyzeJob);
   for (const [name, task] of Object.entries(analytics.maintenanceTasks))
     runtime.maintenance.register(name, task);
+  const inspection = createInspection({
+    db: database.db,
+    realtime: runtime.realtime,
+    compute: runtime.compute,
+    imagesDir: join(config.dataDir, 'images'),
+    cacheDir: join(config.dataDir, 'image-cache'),
+    cacheMaxBytes: config.inspectionCacheMb * 1_048_576,
+    imageMaxBytes: config.inspectionImageMaxMb * 1_048_576,
+    maxPixels: config.inspectionMaxPixels,
+  });
+  for (const [name, task] of Object.entries(inspection.maintenanceTasks))
+    runtime.maintenance.register(name, task);
   const mqtt = createMqtt({
     settings: config,
     db: database.db,
@@ -145,6 +158,7 @@ export async function buildApp({
     onCredentialsChanged: identity.onCredentialsChanged,
   });
   let demoSimulator: Simulator | undefined;
+  let inspectionSimulator: InspectionSimulator | undefined;
   // Before any module: every /api route must declare its access, and gets it enforced.
   registerAccessControl(app, identity.authenticate);
 
@@ -152,11 +166,14 @@ export async function buildApp({
     if (http) await identity.start();
     await runtime.start({ workers, listen: http });
     if (workers) telemetry.start();
+    await inspection.ready();
     if (http && simulator) demoSimulator = await startDemoSimulator(database.db, telemetry.ingest, app.log);
+    if (http && simulator) inspectionSimulator = await inspection.startSimulator(app.log);
     if (http || workers) await mqtt.start(http ? 'serve' : 'worker');
   });
   app.addHook('onClose', async () => {
     await demoSimulator?.stop();
+    await inspectionSimulator?.stop();
     await mqtt.stop();
     await telemetry.stop();
     await runtime.stop();
@@ -177,6 +194,7 @@ export async function buildApp({
       plant.routes(api);
       telemetry.routes(api);
       analytics.routes(api);
+      inspection.routes(api);
       jobsRoutes(api, { jobs: runtime.jobs });
       eventsRoutes(api, { events: runtime.events });
     },

@@ -30,6 +30,11 @@ export interface Config {
   importMaxBytes: number;
   /** Largest work-order export POST /analytics/uploads takes, in MiB (kept under DATA_DIR/files). */
   uploadMaxMb: number;
+  /** Inspection images: the largest file per camera image (MiB) and the most pixels decoded. */
+  inspectionImageMaxMb: number;
+  inspectionMaxPixels: number;
+  /** Bound of the rendered-image cache under DATA_DIR/image-cache, in MiB. */
+  inspectionCacheMb: number;
   /** Absent → embedded PGlite stored under dataDir. */
   databaseUrl: string | undefined;
   logLevel: LogLevel;
@@ -153,6 +158,30 @@ export const SETTINGS = [
     env: 'UPLOAD_MAX_MB',
     description:
       'Largest work-order export (CSV or XLSX) accepted by POST /analytics/uploads in MiB (larger → 413); files are kept under DATA_DIR/files',
+    fallback: () => 1024,
+    parse: integer(1, 1_048_576),
+  },
+  {
+    key: 'inspectionImageMaxMb',
+    env: 'INSPECTION_IMAGE_MAX_MB',
+    description:
+      'Largest camera image accepted by POST /inspection/triggers, per image, in MiB (larger → 413); images are kept under DATA_DIR/files',
+    fallback: () => 256,
+    parse: integer(1, 4096),
+  },
+  {
+    key: 'inspectionMaxPixels',
+    env: 'INSPECTION_MAX_PIXELS',
+    description:
+      'Most pixels (width × height) an inspection image may declare; checked from the header before decoding, so a pixel bomb costs nothing (larger → 413)',
+    fallback: () => 100_000_000,
+    parse: integer(1, 1_000_000_000),
+  },
+  {
+    key: 'inspectionCacheMb',
+    env: 'INSPECTION_CACHE_MB',
+    description:
+      'Bound of the disk cache of rendered image variants (resized, overlaid) under DATA_DIR/image-cache, in MiB; least recently used variants go first',
     fallback: () => 1024,
     parse: integer(1, 1_048_576),
   },

@@ -2,6 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import { type App, buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Announce, ensureSuperadmin, seedDemoTenant } from './modules/identity/index.ts';
+import { seedDemoInspection } from './modules/inspection/index.ts';
 import { seedDemoPlant } from './modules/plant/index.ts';
 import { seedDemoSensors } from './modules/telemetry/index.ts';
 import { type Database, type Db, openDatabase, targetFromConfig } from './platform/db/database.ts';
@@ -50,9 +51,10 @@ export async function seedDemoData(
   if (!created) return false;
   const plant = await seedDemoPlant(db, { tenantId: tenant.id, facilityId });
   const sensors = await seedDemoSensors(db, { tenantId: tenant.id, facilityId });
+  const inspection = await seedDemoInspection(db, { tenantId: tenant.id, facilityId });
   await refreshStatistics(db);
   announce(
-    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live)`,
+    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live); an inspection station with ${inspection.cameras} cameras (the simulator sends a part every few seconds)`,
   );
   return true;
 }

@@ -71,6 +71,7 @@ export const rateLimited = (message: string, retryAfterSeconds: number) =>
     headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
   });
 export const unavailable = (message: string) => new AppError('unavailable', message);
+export const unsupportedMediaType = (message: string) => new AppError('unsupported_media_type', message);
 
 /**
  * A catch handler that turns a unique violation (another request took the value first) into a 409

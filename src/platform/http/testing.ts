@@ -1,4 +1,7 @@
 // Builds the real application on a fresh test database, for `app.inject` tests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { type App, buildApp } from '../../app.ts';
 import { type Config, loadConfig } from '../../config.ts';
@@ -37,8 +40,15 @@ export interface TestAppOptions {
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  // Files go to a directory of the test's own (removed on close) unless the test names one: never ./data.
+  const ownDataDir =
+    options.env?.DATA_DIR === undefined ? await mkdtemp(join(tmpdir(), 'plantintel-test-')) : undefined;
   // Debug, so the scan sees every line the code can write.
-  const config = loadConfig({ LOG_LEVEL: 'debug', ...options.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'debug',
+    ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
+    ...options.env,
+  });
   const database = options.database ?? (await createTestDatabase());
   const scan = scanLogsForSecrets([TEST_PASSWORD], options.logDestination);
   const logger = createLogger(config, scan.destination);
@@ -60,6 +70,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     // process from ending).
     await app.close().catch(() => {});
     if (!options.database) await database.dispose();
+    if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
     throw err;
   }
   return {
@@ -70,6 +81,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     close: async () => {
       await app.close();
       if (!options.database) await database.dispose();
+      if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
       scan.assertClean();
     },
   };

@@ -11,13 +11,18 @@ const PIECE_BYTES = 1_048_576;
 /** Registers multipart parsing on `scope` (a plugin scope: it applies to that scope's routes only). */
 export async function acceptUploads(
   scope: App,
-  { fileSize, fields = 10, fieldSize = 1024 }: { fileSize: number; fields?: number; fieldSize?: number },
+  {
+    fileSize,
+    files = 1,
+    fields = 10,
+    fieldSize = 1024,
+  }: { fileSize: number; files?: number; fields?: number; fieldSize?: number },
 ) {
   await scope.register(multipart, {
     throwFileSizeLimit: false,
     highWaterMark: PIECE_BYTES,
     fileHwm: PIECE_BYTES,
-    limits: { files: 1, fields, fieldSize, parts: fields + 10, headerPairs: 100, fileSize },
+    limits: { files, fields, fieldSize, parts: fields + files + 10, headerPairs: 100, fileSize },
   });
 }
 

@@ -3,6 +3,7 @@
 export * from './analyses.ts';
 export * from './analytics.ts';
 export * from './identity.ts';
+export * from './inspection.ts';
 export * from './plant.ts';
 export * from './platform.ts';
 export * from './platform-events.ts';
