@@ -11,6 +11,7 @@ import { acrossTenants } from '../../src/platform/db/scope.ts';
 import { markFailed } from '../../src/platform/events/events.repo.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
+import { INSPECTION_FIXTURES } from './inspection-fixtures.ts';
 
 export interface SweepContext {
   t: TestApp;
@@ -341,6 +342,7 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
     const { apiKey } = await post(ctx, '/api/v1/api-keys', { name: 'sweep', scopes: ['read'] });
     return { params: { id: apiKey.id } };
   },
+  ...INSPECTION_FIXTURES,
 };
 
 /** Platform routes address tenants on purpose (superadmin only); the 403 check covers them. */

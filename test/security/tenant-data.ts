@@ -8,6 +8,7 @@ import { inTenant } from '../../src/platform/db/scope.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
 import type { Runtime } from '../../src/platform/runtime.ts';
+import { populateInspection } from './inspection-fixtures.ts';
 
 export async function populateTenant(t: TestApp, tenant: TestTenant, admin: TestSession): Promise<void> {
   const post = async (url: string, payload: object) => {
@@ -161,6 +162,9 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
     payload: { presetType: 'aggressive' },
   });
   if (config.statusCode !== 200) throw new Error(`config: ${config.statusCode} ${config.body}`);
+  // inspection_*: settings, a station with a camera, a part, the current part, a region (and its
+  // version), a trigger with its image and a defect
+  await populateInspection(t, admin, tenant.facilityId);
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {

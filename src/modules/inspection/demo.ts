@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTenant } from '../../platform/db/scope.ts';
 import type { RegionRules } from './engine/types.ts';
 import { insertRegion, recordRegionVersion } from './regions.repo.ts';
-import { insertCamera, insertStation, setCurrentPart, upsertPart } from './stations.repo.ts';
+import { insertCamera, insertPart, insertStation, setCurrentPart } from './stations.repo.ts';
 
 export const DEMO_STATION = 'X-ray station 1';
 export const DEMO_PART = {
@@ -73,7 +73,7 @@ export async function seedDemoInspection(
 ) {
   return inTenant(db, tenantId, async (tx) => {
     const station = await insertStation(tx, { tenantId, facilityId, name: DEMO_STATION });
-    await upsertPart(tx, { tenantId, ...DEMO_PART });
+    await insertPart(tx, { tenantId, ...DEMO_PART });
     await setCurrentPart(tx, {
       tenantId,
       stationId: station.id,

@@ -16,6 +16,7 @@ import {
   defectsOfImages,
   deleteDefectsBySource,
   findImage,
+  findTrigger,
   type ImageRow,
   imagesOfTrigger,
   insertDefects,
@@ -148,6 +149,7 @@ export function createImagesService({
 
     ofTrigger: (principal: Principal, triggerId: string) =>
       readInCallerTenant(db, principal, async (tx) => {
+        if (!(await findTrigger(tx, triggerId))) throw notFound('Trigger');
         const images = await imagesOfTrigger(tx, triggerId);
         return {
           images,

@@ -15,6 +15,8 @@ const Name = Text({ minLength: 1, maxLength: 200 });
 const Code = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:/ -]+$' });
 /** A camera serial number: what the camera reports, safe in a URL path. */
 export const Serial = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' });
+/** Part information's key: safe in a URL path. */
+const PartNumber = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' });
 const RegionSet = Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' });
 const Pixels = Type.Integer({ minimum: 1, maximum: 100_000 });
 const MmPerPixel = Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Millimetres per pixel' });
@@ -111,8 +113,15 @@ export const CameraQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const PartUpsert = Type.Object(
+const partFields = {
+  name: Name,
+  material: Nullable(Text({ maxLength: 200 })),
+  drawingRevision: Nullable(Text({ maxLength: 50 })),
+  regionSet: RegionSet,
+};
+export const PartCreate = Type.Object(
   {
+    partNumber: PartNumber,
     name: Name,
     material: Type.Optional(Nullable(Text({ maxLength: 200 }))),
     drawingRevision: Type.Optional(Nullable(Text({ maxLength: 50 }))),
@@ -120,6 +129,7 @@ export const PartUpsert = Type.Object(
   },
   { additionalProperties: false },
 );
+export const PartPatch = Type.Partial(Type.Object(partFields, { additionalProperties: false }));
 export const Part = Type.Object(
   {
     id: Uuid,
@@ -131,7 +141,7 @@ export const Part = Type.Object(
   },
   { $id: 'InspectionPart' },
 );
-export const PartParams = Type.Object({ partNumber: Code });
+export const PartParams = Type.Object({ partNumber: PartNumber });
 export const CurrentPartPut = Type.Object(
   { partNumber: Code, partSerial: Type.Optional(Nullable(Code)) },
   { additionalProperties: false },

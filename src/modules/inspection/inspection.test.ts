@@ -55,11 +55,18 @@ describe('set-up', () => {
     assert.equal(camera.status, 'offline');
     const latest = await kit.ok(kit.s.viewer, 'GET', '/cameras/SET-1/latest');
     assert.equal(latest.latest, null);
-    await kit.ok(kit.s.analyst, 'PUT', '/parts/P-100', {
+    await kit.ok(kit.s.analyst, 'POST', '/parts', {
+      partNumber: 'P-100',
       name: 'Housing',
-      material: 'AlSi9Cu3',
+      material: 'AlSi9Cu2',
       drawingRevision: 'C',
     });
+    assert.equal(
+      (await kit.call(kit.s.analyst, 'POST', '/parts', { partNumber: 'P-100', name: 'Again' })).status,
+      409,
+    );
+    await kit.ok(kit.s.analyst, 'PATCH', '/parts/P-100', { material: 'AlSi9Cu3' });
+    assert.equal((await kit.call(kit.s.analyst, 'PATCH', '/parts/P-404', { material: 'x' })).status, 404);
     const current = await kit.ok(kit.s.operator, 'PUT', `/stations/${stationId}/current-part`, {
       partNumber: 'P-100',
       partSerial: 'S-1',

@@ -148,25 +148,25 @@ export async function touchCameras(tx: Executor, ids: string[], at: Date) {
     .where(sql`${inspectionCameras.id} = any(${sql.param(ids)}::uuid[])`);
 }
 
-export async function upsertPart(
+export async function insertPart(
   tx: Executor,
   values: typeof inspectionParts.$inferInsert,
 ): Promise<PartRow> {
+  const [row] = await tx.insert(inspectionParts).values(values).returning();
+  if (!row) throw new Error('part not inserted');
+  return row;
+}
+
+export async function updatePart(
+  tx: Executor,
+  partNumber: string,
+  values: Partial<typeof inspectionParts.$inferInsert>,
+) {
   const [row] = await tx
-    .insert(inspectionParts)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [inspectionParts.tenantId, inspectionParts.partNumber],
-      set: {
-        name: values.name,
-        material: values.material ?? null,
-        drawingRevision: values.drawingRevision ?? null,
-        regionSet: values.regionSet ?? 'default',
-        updatedAt: new Date(),
-      },
-    })
+    .update(inspectionParts)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(inspectionParts.partNumber, partNumber))
     .returning();
-  if (!row) throw new Error('part not stored');
   return row;
 }
 

@@ -10,8 +10,9 @@ import {
   CameraPatch,
   CameraQuery,
   CurrentPartPut,
+  PartCreate,
   PartParams,
-  PartUpsert,
+  PartPatch,
   SerialParams,
   StationCreate,
   StationPatch,
@@ -301,21 +302,37 @@ export function stationsRoutes(
     async (request) => presentPart(await stations.getPart(principalOf(request), request.params.partNumber)),
   );
 
-  app.put(
+  app.post(
+    '/inspection/parts',
+    {
+      config: { access: 'analyze' },
+      schema: {
+        tags,
+        operationId: 'createInspectionPart',
+        summary: 'Add part information (part number unique per tenant; the region set it is judged by)',
+        body: PartCreate,
+        response: { 201: Type.Ref('InspectionPart'), ...errorResponses(400, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(presentPart(await stations.createPart(principalOf(request), request.body))),
+  );
+
+  app.patch(
     '/inspection/parts/:partNumber',
     {
       config: { access: 'analyze' },
       schema: {
         tags,
-        operationId: 'putInspectionPart',
-        summary: 'Create or replace part information (name, material, drawing revision, region set)',
+        operationId: 'updateInspectionPart',
+        summary: 'Change part information (name, material, drawing revision, region set)',
         params: PartParams,
-        body: PartUpsert,
-        response: { 200: Type.Ref('InspectionPart'), ...errorResponses(400) },
+        body: PartPatch,
+        response: { 200: Type.Ref('InspectionPart'), ...errorResponses(400, 404) },
       },
     },
     async (request) =>
-      presentPart(await stations.putPart(principalOf(request), request.params.partNumber, request.body)),
+      presentPart(await stations.updatePart(principalOf(request), request.params.partNumber, request.body)),
   );
 
   app.delete(

@@ -16,6 +16,7 @@ import {
   findSettings,
   findStation,
   insertCamera,
+  insertPart,
   insertStation,
   listCameras,
   listParts,
@@ -23,8 +24,8 @@ import {
   setCurrentPart,
   storeSettings,
   updateCamera,
+  updatePart,
   updateStation,
-  upsertPart,
 } from './stations.repo.ts';
 import { hasImages } from './triggers.repo.ts';
 
@@ -32,6 +33,13 @@ import { hasImages } from './triggers.repo.ts';
 // on each station (operators set it), the tenant's settings.
 
 type Page = { limit: number; offset: number };
+
+export interface PartInput {
+  name: string;
+  material?: string | null | undefined;
+  drawingRevision?: string | null | undefined;
+  regionSet?: string | undefined;
+}
 
 async function checkLine(tx: Executor, lineId: string | null | undefined) {
   if (lineId && !(await findLine(tx, lineId))) throw badRequest('Unknown lineId');
@@ -130,16 +138,19 @@ export function createStationsService({ db }: { db: Db }) {
     listParts: (principal: Principal, page: Page) =>
       readInCallerTenant(db, principal, (tx) => listParts(tx, page)),
 
-    putPart: (
-      principal: Principal,
-      partNumber: string,
-      input: {
-        name: string;
-        material?: string | null | undefined;
-        drawingRevision?: string | null | undefined;
-        regionSet?: string | undefined;
-      },
-    ) => inCallerTenant(db, principal, (tx, tenantId) => upsertPart(tx, { tenantId, partNumber, ...input })),
+    createPart: (principal: Principal, input: PartInput & { partNumber: string }) =>
+      inCallerTenant(db, principal, (tx, tenantId) =>
+        insertPart(tx, { tenantId, ...input }).catch(
+          conflictOnUnique(`Part ${input.partNumber} already exists`),
+        ),
+      ),
+
+    updatePart: (principal: Principal, partNumber: string, input: Partial<PartInput>) =>
+      inCallerTenant(db, principal, async (tx) => {
+        const row = await updatePart(tx, partNumber, input);
+        if (!row) throw notFound('Part');
+        return row;
+      }),
 
     getPart: (principal: Principal, partNumber: string) =>
       readInCallerTenant(db, principal, async (tx) => {

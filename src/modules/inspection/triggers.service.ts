@@ -6,6 +6,7 @@ import { inCallerTenant, readInCallerTenant, tenantOf } from '../../platform/db/
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
 import { type DefectInput, type PlacedDefect, placeDefect } from './defect-geometry.ts';
+import { lockTrigger } from './defects.repo.ts';
 import { detectImage } from './detect.ts';
 import type { ImageInfo } from './images/validate.ts';
 import { assignmentsOf, judgeDefects, judgedDefects, partVerdict, regionSetOf, regionsFor } from './judge.ts';
@@ -226,7 +227,8 @@ export function createTriggersService({ db, files, compute, live, beforeCommit }
 
   /** Judges a stored trigger again by its cameras' current regions. */
   async function rejudge(tx: Executor, tenantId: string, triggerId: string) {
-    const trigger = await findTrigger(tx, triggerId);
+    // Locked first, as every other writer of a trigger's defects does: no deadlock between them.
+    const trigger = await lockTrigger(tx, triggerId);
     if (!trigger) throw notFound('Trigger');
     const images = await imagesOfTrigger(tx, trigger.id);
     const defects = await defectsOfImages(

@@ -24,7 +24,8 @@ export const Uuid = Type.String({ format: 'uuid' });
 
 /** Years 1900–2199: a wider range is a typo, and some (year 0) are not dates PostgreSQL accepts. */
 const SANE_YEAR = '^(19|2[01])\\d\\d-';
-export const DateTime = Type.String({ format: 'date-time', pattern: SANE_YEAR });
+/** …and no leap second (`:60`): the format allows it, but JavaScript's Date cannot parse it. */
+export const DateTime = Type.String({ format: 'date-time', pattern: `${SANE_YEAR}(?!.*:60)` });
 export const Day = Type.String({
   format: 'date',
   pattern: SANE_YEAR,
