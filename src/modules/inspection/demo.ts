@@ -38,7 +38,7 @@ const DEMO_REGIONS: {
       [0.7, 0.7],
       [0.3, 0.7],
     ],
-    rules: { maxPoreSizeMm: 1.5, maxPoreCount: 3, minSpacingMm: 1.5, spacingMode: 'merge' },
+    rules: { maxPoreSizeMm: 2, maxPoreCount: 4, minSpacingMm: 1.5, spacingMode: 'merge' },
   },
   {
     name: 'Casting body',
@@ -89,6 +89,8 @@ export async function seedDemoInspection(
         height: DEMO_IMAGE.height,
         mmPerPixel: DEMO_IMAGE.mmPerPixel,
         detectOnIngest: true,
+        // Bores are round and dark too: the detector looks for pores up to 40 px (4.8 mm) across.
+        detector: { maxDiameterPx: 40 },
       });
       for (const region of DEMO_REGIONS)
         await insertRegion(tx, {

@@ -6,6 +6,7 @@ import { ERPS, type Erp, GRANULARITIES, type Granularity, writeWorkOrders } from
 const USAGE = `plantintel demo workorders --rows N --erp ${ERPS.join('|')} --seed S --out <file>
                            [--granularity header|operation]
 plantintel demo examples [--dir examples] [--check]
+plantintel demo radiographs --count N [--seed S] --out <dir> [--size WxH] [--mm-per-px 0.1]
 
 workorders: writes a realistic work-order export as the ERP writes it (its headers, encoding,
 delimiter, number and date conventions) with planted patterns — a machine with far more downtime
@@ -16,7 +17,10 @@ The same seed gives the same bytes. --granularity operation writes several opera
 work order. Streams: a million rows take little memory.
 
 examples: regenerates the sample exports in examples/ from their fixed seeds; --check only
-reports files that differ (exit 1).`;
+reports files that differ (exit 1).
+
+radiographs: synthetic radiographs of castings with pores (16-bit PNG) and their ground truth
+(<name>.json): see modules/inspection/radiographs.cli.ts.`;
 
 export interface CliCommand {
   summary: string;
@@ -96,12 +100,16 @@ async function examples(args: string[]): Promise<number> {
 }
 
 export const demoCommand: CliCommand = {
-  summary: 'Write demo ERP work-order exports with planted patterns and their ground truth',
+  summary: 'Write demo data: ERP work-order exports with planted patterns, synthetic radiographs, with their ground truth',
   usage: USAGE,
   run: async (args) => {
     const [sub, ...rest] = args;
     if (sub === 'workorders') return workorders(rest);
     if (sub === 'examples') return examples(rest);
-    return fail(sub ? `unknown subcommand "${sub}"` : 'say what to generate: workorders or examples');
+    if (sub === 'radiographs') {
+      const { radiographsCommand } = await import('../../inspection/radiographs.cli.ts');
+      return radiographsCommand(rest, fail);
+    }
+    return fail(sub ? `unknown subcommand "${sub}"` : 'say what to generate: workorders, examples or radiographs');
   },
 };
