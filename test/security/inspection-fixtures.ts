@@ -175,10 +175,10 @@ export const INSPECTION_FIXTURES: Record<string, (ctx: SweepContext) => Promise<
   'GET /api/v1/inspection/images/:id': async (ctx) => ({
     params: { id: (await inspectedPart(ctx)).imageId },
   }),
-  'GET /api/v1/inspection/images/:id/meta': async (ctx) => ({
+  'GET /api/v1/inspection/images/meta/:id': async (ctx) => ({
     params: { id: (await inspectedPart(ctx)).imageId },
   }),
-  'POST /api/v1/inspection/images/:id/detect': async (ctx) => ({
+  'POST /api/v1/inspection/images/detect/:id': async (ctx) => ({
     params: { id: (await inspectedPart(ctx)).imageId },
   }),
   'GET /api/v1/inspection/defects/image/:imageId': async (ctx) => ({
@@ -188,7 +188,7 @@ export const INSPECTION_FIXTURES: Record<string, (ctx: SweepContext) => Promise<
     params: { id: (await inspectedPart(ctx)).defectId },
     body: { disposition: 'accept' },
   }),
-  'POST /api/v1/inspection/defects/:id/review': async (ctx) => ({
+  'POST /api/v1/inspection/defects/review/:id': async (ctx) => ({
     params: { id: await rejectedDefect(ctx) },
     body: { decision: 'confirm' },
   }),

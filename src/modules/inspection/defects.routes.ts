@@ -80,7 +80,7 @@ export function defectsRoutes(app: App, { defects }: { defects: DefectsService }
   );
 
   app.post(
-    '/inspection/defects/:id/review',
+    '/inspection/defects/review/:id',
     {
       config: { access: 'analyze' },
       schema: {

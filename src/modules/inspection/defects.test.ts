@@ -58,7 +58,7 @@ const verdictOf = async (triggerId: string) =>
 const dispose = (session: TestSession, id: string, payload: object) =>
   kit.call(session, 'PATCH', `/defects/${id}`, payload);
 const review = (session: TestSession, id: string, payload: object) =>
-  kit.call(session, 'POST', `/defects/${id}/review`, payload);
+  kit.call(session, 'POST', `/defects/review/${id}`, payload);
 
 async function auditEntries(action: string, targetId: string) {
   const res = await kit.t.app.inject({
@@ -135,7 +135,7 @@ describe('defect dispositions', () => {
     assert.equal(passed.verdict, 'pass');
     assert.deepEqual(passed.reasons, []);
     assert.equal(passed.defectCount, 1, 'the defect is still stored');
-    const image = await kit.ok(kit.s.viewer, 'GET', `/images/${part.imageId}/meta`);
+    const image = await kit.ok(kit.s.viewer, 'GET', `/images/meta/${part.imageId}`);
     assert.equal(image.image.verdict, 'pass');
 
     const back = await dispose(kit.s.operator, id, { disposition: 'pending' });
@@ -345,7 +345,7 @@ describe('live push', () => {
   test('a disposition reaches subscribers of the camera and the station, with the new verdict', async () => {
     const part = await failingPart('LiveDisp');
     const [id] = part.defectIds as [string];
-    const { cameraId } = (await kit.ok(kit.s.viewer, 'GET', `/images/${part.imageId}/meta`)).image;
+    const { cameraId } = (await kit.ok(kit.s.viewer, 'GET', `/images/meta/${part.imageId}`)).image;
     await kit.t.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(kit.t.app.server.address() as AddressInfo).port}`;
     const socket = await connectWs(base, kit.s.viewer.accessToken);

@@ -70,7 +70,7 @@ export function imagesRoutes(app: App, { images }: { images: ImagesService }) {
   );
 
   app.get(
-    '/inspection/images/:id/meta',
+    '/inspection/images/meta/:id',
     {
       config: { access: 'read' },
       schema: {
@@ -127,7 +127,7 @@ export function imagesRoutes(app: App, { images }: { images: ImagesService }) {
   );
 
   app.post(
-    '/inspection/images/:id/detect',
+    '/inspection/images/detect/:id',
     {
       config: { access: 'operate' },
       schema: {

@@ -359,7 +359,7 @@ describe('images', () => {
       images: { 'D-1': png },
     });
     assert.equal(made.body.trigger.verdict, 'pass', 'detection on ingest is off by default');
-    const detected = await kit.ok(kit.s.operator, 'POST', `/images/${made.body.images[0].image.id}/detect`);
+    const detected = await kit.ok(kit.s.operator, 'POST', `/images/detect/${made.body.images[0].image.id}`);
     assert.equal(detected.defects.length, 2);
     for (const d of detected.defects) assert.equal(d.source, 'detector');
     assert.equal(
