@@ -11,6 +11,7 @@ import { permissionsOf } from './auth/types';
 import { ErrorNotice } from './components/ErrorNotice';
 import { PAGE_HEADING_ID, PageHeader } from './components/PageHeader';
 import { Sidebar } from './components/Sidebar';
+import { inspectionPageOf } from './inspection/paths';
 import {
   ADMIN_PAGES,
   API_KEYS_PAGE,
@@ -49,6 +50,11 @@ const TelemetryPages = lazy(() =>
 // The work-order pages (upload, imports, analyses, mapping library, settings) load when one is opened.
 const AnalyticsPages = lazy(() =>
   import('./analytics/AnalyticsPages').then((m) => ({ default: m.AnalyticsPages })),
+);
+
+// The inspection pages (camera grid, an image's review, the region editor, statistics) load when one is opened.
+const InspectionPages = lazy(() =>
+  import('./inspection/InspectionPages').then((m) => ({ default: m.InspectionPages })),
 );
 
 /** Renders a guarded page (administration, plant) once the user's permissions are known and allow it. */
@@ -127,6 +133,18 @@ function analyticsPageFor(path: string): ReactNode {
   );
 }
 
+function inspectionPageFor(path: string): ReactNode {
+  const page = inspectionPageOf(path);
+  if (!page) return null;
+  return (
+    <PageGate page={page}>
+      <Suspense fallback={<p className="state-message">Loading…</p>}>
+        <InspectionPages path={path} />
+      </Suspense>
+    </PageGate>
+  );
+}
+
 function pageFor(path: string): ReactNode {
   if (path === '/') return <StatusPage />;
   const plant = plantPageFor(path);
@@ -135,6 +153,8 @@ function pageFor(path: string): ReactNode {
   if (telemetry) return telemetry;
   const analytics = analyticsPageFor(path);
   if (analytics) return analytics;
+  const inspection = inspectionPageFor(path);
+  if (inspection) return inspection;
   const module = findModule(path);
   if (module) return <ModulePage key={module.path} module={module} />;
   if (path === '/admin') return <AdminHome />;

@@ -135,6 +135,29 @@ export const ANALYTICS_PAGES: readonly GuardedPageInfo[] = [
   ANALYTICS_CONFIG_PAGE,
 ];
 
+export const INSPECTION_CAMERAS_PAGE: GuardedPageInfo = {
+  path: '/inspection',
+  label: 'Cameras',
+  title: 'Inspection',
+  description:
+    'Each camera of a station with its newest image, the defects found and the verdict, as parts pass. Open an image to review and disposition its defects.',
+  allowed: (p) => p.plant,
+};
+
+export const INSPECTION_STATISTICS_PAGE: GuardedPageInfo = {
+  path: '/inspection/statistics',
+  label: 'Statistics',
+  title: 'Inspection statistics',
+  description:
+    'Reject and false-positive rates, the defect types that matter most, trends by day or shift, and figures per camera, region and part number.',
+  allowed: (p) => p.plant,
+};
+
+export const INSPECTION_PAGES: readonly GuardedPageInfo[] = [
+  INSPECTION_CAMERAS_PAGE,
+  INSPECTION_STATISTICS_PAGE,
+];
+
 export const STATUS_MODULE: ModuleInfo = {
   path: '/',
   label: 'Status',
@@ -171,7 +194,8 @@ export const MODULES: readonly ModuleInfo[] = [
     label: 'Inspection',
     title: 'Inspection',
     description:
-      'Will record quality inspections, defects and non-conformances and check results against specifications.',
+      'X-ray inspection of parts: camera images with their defects and verdicts, live; regions with acceptance rules; dispositions and defect statistics.',
+    pages: INSPECTION_PAGES,
   },
   {
     path: '/supply',
