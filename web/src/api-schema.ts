@@ -8663,10 +8663,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            current: string;
+                            /** @enum {string} */
+                            current: "pass" | "fail";
                             imageId: string;
                             partSerial: string;
-                            proposed: string;
+                            /** @enum {string} */
+                            proposed: "pass" | "fail";
                             reasons: string[];
                             triggerId: string;
                             /** Format: date-time */

@@ -3,7 +3,7 @@ import { principalOf } from '../../platform/http/access.ts';
 import { errorResponses } from '../../platform/http/openapi.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
-import { RegionCreate, RegionPreview, RegionPut } from './inspection.schemas.ts';
+import { RegionCreate, RegionPreview, RegionPut, VERDICTS } from './inspection.schemas.ts';
 import { presentRegion } from './presenters.ts';
 import type { RegionsService } from './regions.service.ts';
 
@@ -161,8 +161,8 @@ export function regionsRoutes(app: App, { regions }: { regions: RegionsService }
                 imageId: Type.String(),
                 partSerial: Type.String(),
                 ts: Type.String({ format: 'date-time' }),
-                current: Type.String(),
-                proposed: Type.String(),
+                current: Type.String({ enum: [...VERDICTS] }),
+                proposed: Type.String({ enum: [...VERDICTS] }),
                 reasons: Type.Array(Type.String()),
               }),
             ),

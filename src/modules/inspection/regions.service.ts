@@ -167,8 +167,8 @@ export function createRegionsService({ db }: { db: Db }) {
             imageId: image.id,
             partSerial: trigger.partSerial,
             ts: trigger.ts,
-            current: image.verdict,
-            proposed: verdict.pass ? 'pass' : 'fail',
+            current: image.verdict as 'pass' | 'fail',
+            proposed: verdict.pass ? ('pass' as const) : ('fail' as const),
             reasons: verdict.reasons,
           });
         }
