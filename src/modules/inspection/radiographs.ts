@@ -62,10 +62,8 @@ export async function writeRadiographs({
   for (let n = 0; n < count; n++) {
     const name = `radiograph-${String(n + 1).padStart(3, '0')}`;
     const image = generateRadiograph({ ...synth, seed: seed + n, width, height, bitDepth: 16 });
-    const data = image.data;
-    await sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
-      raw: { width, height, channels: 1 },
-    })
+    // A typed array, not a Buffer: sharp takes the raw samples' depth (here ushort) from its type.
+    await sharp(image.data, { raw: { width, height, channels: 1 } })
       .toColourspace('grey16')
       .png({ compressionLevel: 6 })
       .toFile(path.join(outDir, `${name}.png`));

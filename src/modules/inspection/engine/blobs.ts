@@ -3,13 +3,23 @@
 // pixel ≥ `high`; within one, every peak ≥ `high` (highest first) gives a blob — the pixels
 // reachable from it at ≥ half its depth — and the slope around the blob is claimed by it, so a
 // broad indication does not yield a ring of small ones. Each blob is then measured against its own
-// surroundings: the background is the median of a ring around it in the image, the depth that
-// background less the image at the peak, and the indication the connected pixels at least
-// SIZE_LEVEL of that depth below the background (so its size does not depend on how noise lifted
-// the peak or lowered the rim). Neighbours are 8-connected.
+// surroundings: the background is a plane fitted to a ring around it in the image, the depth that
+// plane less the image at the peak, and the indication the connected pixels at least SIZE_LEVEL of
+// that depth below the plane (so its size does not depend on how noise lifted the peak or lowered
+// the rim, nor on the slope it lies on). A blob is dropped when it is not `high` below the plane,
+// not SCATTER_RATIO times deeper than the ring scatters about it (a ring across an edge or a boss
+// scatters by its height), or when the image's edge cuts away much of its ring. Neighbours are
+// 8-connected.
+import { fitPlane, type Plane, planeAt } from './plane.ts';
 
 /** Share of the depth at which a blob's outline is drawn. */
-export const SIZE_LEVEL = 0.4;
+const SIZE_LEVEL = 0.4;
+/** A blob must be this many times deeper than its ring scatters about the fitted plane. */
+const SCATTER_RATIO = 3;
+/** Least share of its ring an indication needs inside the image. */
+const MIN_RING_SHARE = 0.6;
+/** Times a blob is measured again with its ring moved out to its new outline. */
+const REMEASURE = 3;
 
 export interface BlobThresholds {
   high: number;
@@ -49,9 +59,31 @@ export function neighbourhood(p: number, width: number, height: number, out: Int
   return n;
 }
 
-function median(values: number[]): number {
-  values.sort((a, b) => a - b);
-  return values[values.length >> 1] as number;
+/** The middle value (upper median), by quickselect: partially reorders `values`. */
+export function median(values: number[]): number {
+  const k = values.length >> 1;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k] as number;
 }
 
 /**
@@ -65,7 +97,9 @@ export function findBlobs(
   height: number,
   t: BlobThresholds,
   /** Scratch, all 0 (0: untouched, 1: in a component, 2: in a blob, 3: claimed by a blob's slope). */
-  state = new Uint8Array(contrast.length),
+  state: Uint8Array = new Uint8Array(contrast.length),
+  /** Blobs larger than this at half depth are not measured (a structure, not an indication). */
+  maxAreaPx = Number.POSITIVE_INFINITY,
 ): Blob[] {
   const near = new Int32Array(8);
   const blobs: Blob[] = [];
@@ -88,7 +122,6 @@ export function findBlobs(
     peaks.sort((a, b) => (contrast[b] as number) - (contrast[a] as number) || a - b);
     for (const peak of peaks) {
       if (state[peak] !== 1) continue;
-      const top = contrast[peak] as number;
       const level = Math.max(t.low, meanAround(contrast, peak, width, height, near) / 2);
       const blob = [peak];
       state[peak] = 2;
@@ -115,6 +148,7 @@ export function findBlobs(
           }
         }
       }
+      if (blob.length > maxAreaPx) continue;
       const measured = measure(blob, peak, image, width, height, t, near);
       if (measured) blobs.push(measured);
     }
@@ -122,121 +156,143 @@ export function findBlobs(
   return blobs;
 }
 
-function meanAround(values: Float32Array, p: number, width: number, height: number, near: Int32Array): number {
+function meanAround(
+  values: Float32Array,
+  p: number,
+  width: number,
+  height: number,
+  near: Int32Array,
+): number {
   const n = neighbourhood(p, width, height, near);
   let sum = values[p] as number;
   for (let j = 0; j < n; j++) sum += values[near[j] as number] as number;
   return sum / (n + 1);
 }
 
-interface Plane {
-  a: number;
-  b: number;
-  c: number;
+/**
+ * The plane through a ring's pixels, refitted without the ring's outliers (e.g. a neighbouring
+ * pore), and the ring's robust scatter about the first fit.
+ */
+function fitRing(xs: number[], ys: number[], vs: number[]): { plane: Plane; scatter: number } | undefined {
+  const first = fitPlane(xs, ys, vs);
+  if (!first) return undefined;
+  const off = vs.map((v, i) => v - planeAt(first, xs[i] as number, ys[i] as number));
+  const mid = median([...off]);
+  const scatter = 1.4826 * median(off.map((r) => Math.abs(r - mid)));
+  const plane = fitPlane(xs, ys, vs, (i) => Math.abs((off[i] as number) - mid) <= 3 * scatter) ?? first;
+  return { plane, scatter };
 }
 
-/** Least-squares plane v = a + b·x + c·y through the points. */
-function fitPlane(xs: number[], ys: number[], vs: number[], use: (i: number) => boolean): Plane | undefined {
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  let sv = 0;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  let sxv = 0;
-  let syv = 0;
-  for (let i = 0; i < vs.length; i++) {
-    if (!use(i)) continue;
-    const x = xs[i] as number;
-    const y = ys[i] as number;
-    const v = vs[i] as number;
-    n++;
-    sx += x;
-    sy += y;
-    sv += v;
-    sxx += x * x;
-    syy += y * y;
-    sxy += x * y;
-    sxv += x * v;
-    syv += y * v;
-  }
-  if (n < 8) return undefined;
-  // Centred normal equations for the slopes, then the offset.
-  const mx = sx / n;
-  const my = sy / n;
-  const mv = sv / n;
-  const cxx = sxx / n - mx * mx;
-  const cyy = syy / n - my * my;
-  const cxy = sxy / n - mx * my;
-  const cxv = sxv / n - mx * mv;
-  const cyv = syv / n - my * mv;
-  const det = cxx * cyy - cxy * cxy;
-  if (!(Math.abs(det) > 1e-9)) return { a: mv, b: 0, c: 0 };
-  const b = (cxv * cyy - cyv * cxy) / det;
-  const c = (cyv * cxx - cxv * cxy) / det;
-  return { a: mv - b * mx - c * my, b, c };
+interface Outline {
+  pixels: number[];
+  depth: number;
 }
 
 /**
- * Re-outlines a blob against a plane fitted to a ring around it (refitted without the ring's
- * outliers, e.g. a neighbouring pore); undefined when the blob is not `high` below that plane, or
- * not clearly deeper than the ring's own scatter (a ring across an edge scatters by the edge).
+ * Measures a blob against a plane fitted to a ring just outside it, and again while the outline
+ * so found is clearly larger than the pixels it came from (a broad, shallow pore whose first blob
+ * was only its deepest part); undefined when the first measure finds no indication.
  */
-function measure(blob: number[], peak: number, image: Float32Array, width: number, height: number, t: BlobThresholds, near: Int32Array): Blob | undefined {
+function measure(
+  blob: number[],
+  peak: number,
+  image: Float32Array,
+  width: number,
+  height: number,
+  t: BlobThresholds,
+  near: Int32Array,
+) {
+  let outline: Outline | undefined;
+  let pixels = blob;
+  for (let round = 0; round < REMEASURE; round++) {
+    const next = outlineOf(pixels, peak, image, width, height, t, near);
+    if (!next) break;
+    outline = next;
+    if (next.pixels.length <= 1.3 * pixels.length) break;
+    pixels = next.pixels;
+  }
+  return outline && shapeOf(outline.pixels, width, outline.depth);
+}
+
+/**
+ * The indication around `peak`: the plane through a ring around `pixels` (refitted without the
+ * ring's outliers, e.g. a neighbouring pore), the depth below it at the peak (3 × 3 mean), and the
+ * pixels connected to the peak at least SIZE_LEVEL of that depth below it. Undefined when the depth is
+ * below `high`, or not SCATTER_RATIO times the ring's own scatter about the plane (a ring across
+ * an edge or a boss scatters by its height).
+ */
+function outlineOf(
+  pixels: number[],
+  peak: number,
+  image: Float32Array,
+  width: number,
+  height: number,
+  t: BlobThresholds,
+  near: Int32Array,
+): Outline | undefined {
   let sx = 0;
   let sy = 0;
-  for (const p of blob) {
+  for (const p of pixels) {
     const x = p % width;
     sx += x + 0.5;
     sy += (p - x) / width + 0.5;
   }
-  const cx0 = sx / blob.length;
-  const cy0 = sy / blob.length;
-  const r0 = Math.sqrt(blob.length / Math.PI);
+  const cx0 = sx / pixels.length;
+  const cy0 = sy / pixels.length;
+  const px0 = (p: number) => (p % width) + 0.5 - cx0;
+  const py0 = (p: number) => Math.floor(p / width) + 0.5 - cy0;
+  const r0 = Math.sqrt(pixels.length / Math.PI);
   const inner = r0 + 2;
   const outer = inner + Math.max(3, r0 / 2);
   const xs: number[] = [];
   const ys: number[] = [];
   const vs: number[] = [];
   for (let y = Math.max(0, Math.floor(cy0 - outer)); y <= Math.min(height - 1, Math.ceil(cy0 + outer)); y++)
-    for (let x = Math.max(0, Math.floor(cx0 - outer)); x <= Math.min(width - 1, Math.ceil(cx0 + outer)); x++) {
+    for (
+      let x = Math.max(0, Math.floor(cx0 - outer));
+      x <= Math.min(width - 1, Math.ceil(cx0 + outer));
+      x++
+    ) {
       const d = Math.hypot(x + 0.5 - cx0, y + 0.5 - cy0);
       if (d < inner || d > outer) continue;
       xs.push(x + 0.5 - cx0);
       ys.push(y + 0.5 - cy0);
       vs.push(image[y * width + x] as number);
     }
-  const first = fitPlane(xs, ys, vs, () => true);
-  if (!first) return undefined;
-  const off = vs.map((v, i) => v - (first.a + first.b * (xs[i] as number) + first.c * (ys[i] as number)));
-  const mid = median([...off]);
-  const scatter = 1.4826 * median(off.map((r) => Math.abs(r - mid)));
-  const plane = fitPlane(xs, ys, vs, (i) => Math.abs((off[i] as number) - mid) <= 3 * scatter) ?? first;
-  const at = (p: number) => {
-    const x = p % width;
-    return plane.a + plane.b * (x + 0.5 - cx0) + plane.c * ((p - x) / width + 0.5 - cy0);
-  };
+  // A ring the image's edge cuts by much leaves the background, and the indication, uncertain.
+  if (vs.length < 8 || vs.length < MIN_RING_SHARE * Math.PI * (outer * outer - inner * inner))
+    return undefined;
+  const fit = fitRing(xs, ys, vs);
+  if (!fit) return undefined;
+  const { plane, scatter } = fit;
+  const at = (p: number) => planeAt(plane, px0(p), py0(p));
   const depth = at(peak) - meanAround(image, peak, width, height, near);
-  if (depth < t.high || depth < (t.high / t.sigma) * scatter) return undefined;
+  if (depth < t.high || depth < SCATTER_RATIO * scatter) return undefined;
   const level = Math.max(t.low, SIZE_LEVEL * depth);
   const reach = 1.5 * r0 + 3;
   const px = peak % width;
   const py = (peak - px) / width;
-  const seen = new Set<number>([peak]);
+  // Visited marks over the square the outline may reach.
+  const side = 2 * Math.ceil(reach) + 1;
+  const gx = px - Math.ceil(reach);
+  const gy = py - Math.ceil(reach);
+  const seen = new Uint8Array(side * side);
+  seen[(py - gy) * side + (px - gx)] = 1;
   const inside = [peak];
   for (let k = 0; k < inside.length; k++) {
     const n = neighbourhood(inside[k] as number, width, height, near);
     for (let j = 0; j < n; j++) {
       const q = near[j] as number;
-      if (seen.has(q)) continue;
-      seen.add(q);
       const qx = q % width;
       const qy = (q - qx) / width;
-      if (at(q) - (image[q] as number) >= level && Math.hypot(qx - px, qy - py) <= reach) inside.push(q);
+      if (Math.hypot(qx - px, qy - py) > reach) continue;
+      const mark = (qy - gy) * side + (qx - gx);
+      if (seen[mark] === 1) continue;
+      seen[mark] = 1;
+      if (at(q) - (image[q] as number) >= level) inside.push(q);
     }
   }
-  return shapeOf(inside, width, depth);
+  return { pixels: inside, depth };
 }
 
 function shapeOf(pixels: number[], width: number, depth: number): Blob {
@@ -273,5 +329,15 @@ function shapeOf(pixels: number[], width: number, depth: number): Blob {
   const mxy = sxy / n - cx * cy;
   const mean = (mxx + myy) / 2;
   const spread = Math.sqrt(((mxx - myy) / 2) ** 2 + mxy * mxy);
-  return { cx, cy, x0, y0, x1, y1, areaPx: n, roundness: Math.sqrt(Math.max(0, mean - spread) / (mean + spread)), depth };
+  return {
+    cx,
+    cy,
+    x0,
+    y0,
+    x1,
+    y1,
+    areaPx: n,
+    roundness: Math.sqrt(Math.max(0, mean - spread) / (mean + spread)),
+    depth,
+  };
 }

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { edgeDistance, equivalentRadius, type Point, pointInPolygon, polygonArea, polygonProblems, shareInside } from './geometry.ts';
+import {
+  edgeDistance,
+  equivalentRadius,
+  type Point,
+  pointInPolygon,
+  polygonArea,
+  polygonProblems,
+  shareInside,
+} from './geometry.ts';
 import type { DefectGeometry } from './types.ts';
 
 const square = (x0: number, y0: number, x1: number, y1: number): Point[] => [
@@ -41,7 +49,13 @@ describe('polygonProblems', () => {
   });
 
   it('needs three points', () => {
-    assert.match(polygonProblems([[0, 0], [1, 1]] as Point[])[0] as string, /at least 3 points, got 2/);
+    assert.match(
+      polygonProblems([
+        [0, 0],
+        [1, 1],
+      ] as Point[])[0] as string,
+      /at least 3 points, got 2/,
+    );
     assert.equal(polygonProblems([]).length, 1);
   });
 
@@ -176,7 +190,13 @@ describe('shareInside', () => {
       [100, 120],
       [90, 120],
     ];
-    const defect: DefectGeometry = { cx: 102, cy: 118, bbox: { x: 90, y: 110, w: 20, h: 20 }, contour, areaPx: 300 };
+    const defect: DefectGeometry = {
+      cx: 102,
+      cy: 118,
+      bbox: { x: 90, y: 110, w: 20, h: 20 },
+      contour,
+      areaPx: 300,
+    };
     assert.ok(Math.abs(shareInside(defect, box) - 2 / 3) < 0.05);
   });
   it('falls back to the centroid for a defect too thin to sample', () => {

@@ -64,7 +64,9 @@ export function polygonProblems(polygon: readonly (readonly number[])[]): string
     else if (!point.every((v) => typeof v === 'number' && Number.isFinite(v)))
       problems.push(`point ${i + 1} has a coordinate that is not a finite number`);
     else if (!point.every((v) => v >= 0 && v <= 1))
-      problems.push(`point ${i + 1} (${point.join(', ')}) is outside the image (coordinates run from 0 to 1)`);
+      problems.push(
+        `point ${i + 1} (${point.join(', ')}) is outside the image (coordinates run from 0 to 1)`,
+      );
   });
   if (problems.length > 0) return problems;
   const points = polygon as Point[];

@@ -19,10 +19,20 @@ export interface Scratch {
   suffix: Float32Array;
 }
 
-export const scratchFor = (pixels: number): Scratch => ({ prefix: new Float32Array(pixels), suffix: new Float32Array(pixels) });
+export const scratchFor = (pixels: number): Scratch => ({
+  prefix: new Float32Array(pixels),
+  suffix: new Float32Array(pixels),
+});
 
 /** Running maximum over [x − half, x + half] along each row, cut at the row's ends. */
-function rowMax(src: Float32Array, dst: Float32Array, width: number, height: number, half: number, { prefix, suffix }: Scratch) {
+function rowMax(
+  src: Float32Array,
+  dst: Float32Array,
+  width: number,
+  height: number,
+  half: number,
+  { prefix, suffix }: Scratch,
+) {
   const size = 2 * half + 1;
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -45,7 +55,8 @@ function rowMax(src: Float32Array, dst: Float32Array, width: number, height: num
     for (let x = 0; x < width; x++) {
       const a = x - half < 0 ? 0 : x - half;
       const b = x + half > width - 1 ? width - 1 : x + half;
-      if (Math.floor(a / size) === Math.floor(b / size)) dst[row + x] = (a % size === 0 ? prefix[row + b] : suffix[row + a]) as number;
+      if (Math.floor(a / size) === Math.floor(b / size))
+        dst[row + x] = (a % size === 0 ? prefix[row + b] : suffix[row + a]) as number;
       else {
         const p = suffix[row + a] as number;
         const q = prefix[row + b] as number;
@@ -60,7 +71,15 @@ function rowMax(src: Float32Array, dst: Float32Array, width: number, height: num
  * cut where the line leaves the image. Blocks run by row, so each line's prefix and suffix come
  * from the previous or next row shifted by dx.
  */
-function lineMax(src: Float32Array, dst: Float32Array, width: number, height: number, dx: number, half: number, { prefix, suffix }: Scratch) {
+function lineMax(
+  src: Float32Array,
+  dst: Float32Array,
+  width: number,
+  height: number,
+  dx: number,
+  half: number,
+  { prefix, suffix }: Scratch,
+) {
   const size = 2 * half + 1;
   const x0 = dx === 1 ? 1 : 0; // first x whose line continues from the previous row
   const x1 = dx === -1 ? width - 1 : width; // end of those
@@ -120,24 +139,46 @@ function lineMax(src: Float32Array, dst: Float32Array, width: number, height: nu
 }
 
 /** The window's maximum for a pixel whose window the image's edge cuts. */
-function cutWindow(prefix: Float32Array, suffix: Float32Array, width: number, height: number, dx: number, half: number, x: number, y: number) {
+function cutWindow(
+  prefix: Float32Array,
+  suffix: Float32Array,
+  width: number,
+  height: number,
+  dx: number,
+  half: number,
+  x: number,
+  y: number,
+) {
   const size = 2 * half + 1;
   const back = dx === 0 ? y : dx === 1 ? Math.min(x, y) : Math.min(width - 1 - x, y);
-  const ahead = dx === 0 ? height - 1 - y : dx === 1 ? Math.min(width - 1 - x, height - 1 - y) : Math.min(x, height - 1 - y);
+  const ahead =
+    dx === 0
+      ? height - 1 - y
+      : dx === 1
+        ? Math.min(width - 1 - x, height - 1 - y)
+        : Math.min(x, height - 1 - y);
   const nb = Math.min(half, back);
   const na = Math.min(half, ahead);
   const ay = y - nb;
   const by = y + na;
   const a = ay * width + x - nb * dx;
   const b = by * width + x + na * dx;
-  if (Math.floor(ay / size) === Math.floor(by / size)) return (ay % size === 0 || nb < half ? prefix[b] : suffix[a]) as number;
+  if (Math.floor(ay / size) === Math.floor(by / size))
+    return (ay % size === 0 || nb < half ? prefix[b] : suffix[a]) as number;
   const p = suffix[a] as number;
   const q = prefix[b] as number;
   return p > q ? p : q;
 }
 
 /** Grey-level dilation (local maximum) over an octagon of about `radius` px, into a new array. */
-export function dilate(src: Float32Array, width: number, height: number, radius: number, scratch = scratchFor(src.length), reverse = false) {
+export function dilate(
+  src: Float32Array,
+  width: number,
+  height: number,
+  radius: number,
+  scratch = scratchFor(src.length),
+  reverse = false,
+) {
   const { straight, diagonal } = octagonSegments(radius);
   const passes: [number | 'row', number][] = [
     ['row', straight],
@@ -170,29 +211,38 @@ export function negate(values: Float32Array): Float32Array {
  * never below the image (the erosion runs the segments in reverse order: the dilation's adjoint,
  * also where the image's edge cuts the octagon).
  */
-export function closing(src: Float32Array, width: number, height: number, radius: number, scratch = scratchFor(src.length)) {
-  return negate(dilate(negate(dilate(src, width, height, radius, scratch)), width, height, radius, scratch, true));
+export function closing(
+  src: Float32Array,
+  width: number,
+  height: number,
+  radius: number,
+  scratch = scratchFor(src.length),
+) {
+  return negate(
+    dilate(negate(dilate(src, width, height, radius, scratch)), width, height, radius, scratch, true),
+  );
 }
 
 /** Each `factor` × `factor` block's mean (the last row and column of blocks may be partial). */
 export function blockMean(src: Float32Array, width: number, height: number, factor: number) {
   const w = Math.ceil(width / factor);
   const h = Math.ceil(height / factor);
-  const sums = new Float64Array(w * h);
-  const counts = new Uint32Array(w * h);
-  for (let y = 0; y < height; y++) {
-    const o = Math.floor(y / factor) * w;
-    const row = y * width;
-    for (let x = 0, bx = 0, k = 0; x < width; x++) {
-      sums[o + bx] = (sums[o + bx] as number) + (src[row + x] as number);
-      counts[o + bx] = (counts[o + bx] as number) + 1;
-      if (++k === factor) {
-        k = 0;
-        bx++;
+  const out = new Float32Array(w * h);
+  const sums = new Float64Array(w);
+  for (let by = 0; by < h; by++) {
+    sums.fill(0);
+    const y1 = Math.min(height, (by + 1) * factor);
+    for (let y = by * factor; y < y1; y++) {
+      const row = y * width;
+      for (let bx = 0, x = 0; bx < w; bx++) {
+        let sum = 0;
+        for (const end = Math.min(width, x + factor); x < end; x++) sum += src[row + x] as number;
+        sums[bx] = (sums[bx] as number) + sum;
       }
     }
+    const rows = y1 - by * factor;
+    for (let bx = 0; bx < w; bx++)
+      out[by * w + bx] = (sums[bx] as number) / (rows * (Math.min(width, (bx + 1) * factor) - bx * factor));
   }
-  const out = new Float32Array(w * h);
-  for (let i = 0; i < out.length; i++) out[i] = (sums[i] as number) / (counts[i] as number);
   return { data: out, width: w, height: h };
 }

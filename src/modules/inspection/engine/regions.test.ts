@@ -6,7 +6,13 @@ import type { DefectType, JudgedDefect, JudgeInput, RegionDef, RegionRules } fro
 // A 1000 × 1000 image at 0.1 mm per pixel (100 × 100 mm); the default region is the square
 // 0.2–0.6, 400 × 400 px = 40 × 40 mm = 16 cm² = 160,000 px².
 
-const pore = (id: string, cx: number, cy: number, diameterPx: number, type: DefectType = 'porosity'): JudgedDefect => ({
+const pore = (
+  id: string,
+  cx: number,
+  cy: number,
+  diameterPx: number,
+  type: DefectType = 'porosity',
+): JudgedDefect => ({
   id,
   type,
   cx,
@@ -54,7 +60,9 @@ describe('judgeImage', () => {
     assert.deepEqual(verdict.reasons, ['Face: 2 pores > 1.5 mm (largest 2.5 mm)']);
     close(verdict.regions[0]?.stats.maxSizeMm as number, 2.5);
     assert.equal(judge([region({ maxPoreSizeMm: 2.5 })], defects).pass, true);
-    assert.deepEqual(judge([region({ maxPoreSizeMm: 2.2 })], defects).reasons, ['Face: 1 pore > 2.2 mm (largest 2.5 mm)']);
+    assert.deepEqual(judge([region({ maxPoreSizeMm: 2.2 })], defects).reasons, [
+      'Face: 1 pore > 2.2 mm (largest 2.5 mm)',
+    ]);
   });
 
   it('checks the pore count', () => {
@@ -97,7 +105,10 @@ describe('judgeImage', () => {
     // Without the spacing rule each pore is 1.0 mm and they pass the size rule.
     assert.equal(judge([region({ maxPoreSizeMm: 2 })], defects).pass, true);
     // A spacing below their distance does not merge them.
-    assert.equal(judge([region({ maxPoreSizeMm: 2, minSpacingMm: 0.5 })], defects).regions[0]?.stats.clusters, 0);
+    assert.equal(
+      judge([region({ maxPoreSizeMm: 2, minSpacingMm: 0.5 })], defects).regions[0]?.stats.clusters,
+      0,
+    );
   });
 
   it('chains clusters by single linkage', () => {
@@ -134,15 +145,46 @@ describe('judgeImage', () => {
   });
 
   it('counts a defect in each of overlapping regions', () => {
-    const second = region({ maxPoreCount: 0 }, { id: 'r2', name: 'Bore', polygon: [[0.5, 0.5], [0.9, 0.5], [0.9, 0.9], [0.5, 0.9]] });
-    const verdict = judge([region({ maxPoreCount: 0 }), second], [pore('both', 550, 550, 10), pore('one', 300, 300, 10)]);
+    const second = region(
+      { maxPoreCount: 0 },
+      {
+        id: 'r2',
+        name: 'Bore',
+        polygon: [
+          [0.5, 0.5],
+          [0.9, 0.5],
+          [0.9, 0.9],
+          [0.5, 0.9],
+        ],
+      },
+    );
+    const verdict = judge(
+      [region({ maxPoreCount: 0 }), second],
+      [pore('both', 550, 550, 10), pore('one', 300, 300, 10)],
+    );
     assert.deepEqual(verdict.assignments, { both: ['r1', 'r2'], one: ['r1'] });
     assert.deepEqual(verdict.reasons, ['Face: 2 pores > max 0', 'Bore: 1 pore > max 0']);
   });
 
   it('does not judge defects in an ignore zone anywhere', () => {
-    const gate = region({}, { id: 'g', name: 'Gate', kind: 'ignore', polygon: [[0.5, 0.1], [0.7, 0.1], [0.7, 0.3], [0.5, 0.3]] });
-    const verdict = judge([region({ maxPoreCount: 0 }), gate], [pore('gated', 550, 250, 30), pore('free', 300, 300, 10)]);
+    const gate = region(
+      {},
+      {
+        id: 'g',
+        name: 'Gate',
+        kind: 'ignore',
+        polygon: [
+          [0.5, 0.1],
+          [0.7, 0.1],
+          [0.7, 0.3],
+          [0.5, 0.3],
+        ],
+      },
+    );
+    const verdict = judge(
+      [region({ maxPoreCount: 0 }), gate],
+      [pore('gated', 550, 250, 30), pore('free', 300, 300, 10)],
+    );
     assert.deepEqual(verdict.ignored, ['gated']);
     assert.deepEqual(verdict.assignments, { gated: [], free: ['r1'] });
     assert.equal(verdict.regions.length, 1);
@@ -150,8 +192,19 @@ describe('judgeImage', () => {
   });
 
   it('gives the same verdict at twice the resolution and half the mm per pixel', () => {
-    const rules: RegionRules = { maxPoreSizeMm: 1.5, maxPoreCount: 2, maxDensityPerCm2: 0.1, maxAreaShare: 0.001, minSpacingMm: 1 };
-    const defects = [pore('a', 300, 300, 10), pore('b', 315, 300, 10), pore('c', 500, 500, 12), pore('d', 205, 590, 16)];
+    const rules: RegionRules = {
+      maxPoreSizeMm: 1.5,
+      maxPoreCount: 2,
+      maxDensityPerCm2: 0.1,
+      maxAreaShare: 0.001,
+      minSpacingMm: 1,
+    };
+    const defects = [
+      pore('a', 300, 300, 10),
+      pore('b', 315, 300, 10),
+      pore('c', 500, 500, 12),
+      pore('d', 205, 590, 16),
+    ];
     const double = defects.map((d) => ({
       ...d,
       cx: d.cx * 2,
@@ -164,7 +217,15 @@ describe('judgeImage', () => {
     assert.equal(low.pass, false);
     assert.deepEqual(high.reasons, low.reasons);
     assert.deepEqual(high.assignments, low.assignments);
-    for (const key of ['count', 'maxSizeMm', 'densityPerCm2', 'areaShare', 'minSpacingMm', 'clusters', 'areaCm2'] as const)
+    for (const key of [
+      'count',
+      'maxSizeMm',
+      'densityPerCm2',
+      'areaShare',
+      'minSpacingMm',
+      'clusters',
+      'areaCm2',
+    ] as const)
       close(high.regions[0]?.stats[key] as number, low.regions[0]?.stats[key] as number, 1e-9);
   });
 

@@ -22,8 +22,22 @@
 // - Region area in cm² = normalized polygon area × width × height × mmPerPixel² / 100.
 // - The image passes when every inspect region passes; with no inspect regions it passes and no
 //   defect is assigned.
-import { edgeDistance, equivalentRadius, type Point, pointInPolygon, polygonArea, shareInside } from './geometry.ts';
-import type { ImageVerdict, JudgedDefect, JudgeInput, RegionDef, RegionStats, RegionVerdict } from './types.ts';
+import {
+  edgeDistance,
+  equivalentRadius,
+  type Point,
+  pointInPolygon,
+  polygonArea,
+  shareInside,
+} from './geometry.ts';
+import type {
+  ImageVerdict,
+  JudgedDefect,
+  JudgeInput,
+  RegionDef,
+  RegionStats,
+  RegionVerdict,
+} from './types.ts';
 
 /** A defect with at least this share of its area inside an inspect region belongs to it. */
 export const ASSIGN_SHARE = 0.5;
@@ -63,7 +77,8 @@ function clustersOf(pores: JudgedDefect[], spacingPx: number): number[][] {
   };
   for (let i = 0; i < pores.length; i++)
     for (let j = i + 1; j < pores.length; j++)
-      if (edgeDistance(pores[i] as JudgedDefect, pores[j] as JudgedDefect) < spacingPx) parent[root(i)] = root(j);
+      if (edgeDistance(pores[i] as JudgedDefect, pores[j] as JudgedDefect) < spacingPx)
+        parent[root(i)] = root(j);
   const groups = new Map<number, number[]>();
   pores.forEach((_, i) => {
     const r = root(i);
@@ -82,7 +97,10 @@ function extentPx(group: JudgedDefect[]): number {
     extent = Math.max(extent, 2 * equivalentRadius(a.areaPx));
     for (let j = i + 1; j < group.length; j++) {
       const b = group[j] as JudgedDefect;
-      extent = Math.max(extent, Math.hypot(a.cx - b.cx, a.cy - b.cy) + equivalentRadius(a.areaPx) + equivalentRadius(b.areaPx));
+      extent = Math.max(
+        extent,
+        Math.hypot(a.cx - b.cx, a.cy - b.cy) + equivalentRadius(a.areaPx) + equivalentRadius(b.areaPx),
+      );
     }
   }
   return extent;
@@ -106,7 +124,9 @@ function judgeRegion(region: RegionDef, defects: JudgedDefect[], input: JudgeInp
   const mm = input.mmPerPixel;
   const sizeMm = (d: JudgedDefect) => 2 * equivalentRadius(d.areaPx) * mm;
   const counted = defects.filter(
-    (d) => (!rules.types || rules.types.includes(d.type)) && (rules.ignoreBelowMm === undefined || sizeMm(d) >= rules.ignoreBelowMm),
+    (d) =>
+      (!rules.types || rules.types.includes(d.type)) &&
+      (rules.ignoreBelowMm === undefined || sizeMm(d) >= rules.ignoreBelowMm),
   );
   const areaPx = polygonArea(region.polygon) * input.width * input.height;
   const areaCm2 = (areaPx * mm * mm) / 100;
@@ -191,7 +211,9 @@ export function judgeImage(input: JudgeInput): ImageVerdict {
   const assignments: Record<string, string[]> = Object.fromEntries(input.defects.map((d) => [d.id, []]));
   const regions = inspect.map((region) => {
     const polygon = scale(region.polygon);
-    const members = judged.filter((d) => pointInPolygon(d.cx, d.cy, polygon) || shareInside(d, polygon) >= ASSIGN_SHARE);
+    const members = judged.filter(
+      (d) => pointInPolygon(d.cx, d.cy, polygon) || shareInside(d, polygon) >= ASSIGN_SHARE,
+    );
     for (const d of members) assignments[d.id]?.push(region.id);
     return judgeRegion(region, members, input);
   });

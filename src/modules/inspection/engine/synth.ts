@@ -88,8 +88,18 @@ function castingOf(random: () => number, width: number, height: number) {
   const holes: Hole[] = [];
   const holeCount = 1 + Math.floor(random() * 2);
   for (let k = 0; k < holeCount; k++)
-    holes.push({ x: cx + (k === 0 ? -1 : 1) * a * u(0.2, 0.5), y: cy + b * u(-0.4, 0.4), r: side * u(0.05, 0.09) });
-  const waves = [0, 1, 2].map(() => ({ fx: u(0.5, 2.5) / width, fy: u(0.5, 2.5) / height, phase: u(0, 6.3), amp: u(0.04, 0.08) }));
+    holes.push({
+      x: cx + (k === 0 ? -1 : 1) * a * u(0.35, 0.55),
+      y: cy + b * u(-0.4, 0.4),
+      // Bores well wider than pores (over 0.15 of the image), as on real castings.
+      r: side * u(0.075, 0.11),
+    });
+  const waves = [0, 1, 2].map(() => ({
+    fx: u(0.5, 2.5) / width,
+    fy: u(0.5, 2.5) / height,
+    phase: u(0, 6.3),
+    amp: u(0.04, 0.08),
+  }));
   const edge = u(1, 2.5);
   const gradient = { x: u(-0.03, 0.03), y: u(-0.03, 0.03) };
 
@@ -117,14 +127,21 @@ function castingOf(random: () => number, width: number, height: number) {
   const material = (x: number, y: number) => {
     let t = 0.5;
     for (const w of waves) t += w.amp * Math.cos(2 * Math.PI * (w.fx * x + w.fy * y) + w.phase);
-    for (const h of holes) t += 0.18 * (1 - smoothstep((Math.hypot(x - h.x, y - h.y) - 1.5 * h.r) / (0.4 * h.r)));
+    for (const h of holes)
+      t += 0.18 * (1 - smoothstep((Math.hypot(x - h.x, y - h.y) - 1.5 * h.r) / (0.4 * h.r)));
     return 0.3 + 0.5 * t;
   };
-  const air = (x: number, y: number) => AIR + gradient.x * (x / width - 0.5) + gradient.y * (y / height - 0.5);
+  const air = (x: number, y: number) =>
+    AIR + gradient.x * (x / width - 0.5) + gradient.y * (y / height - 0.5);
   return { body, material, air };
 }
 
-function defaultPores(random: () => number, width: number, height: number, given: Partial<PoreOptions> = {}): PoreOptions {
+function defaultPores(
+  random: () => number,
+  width: number,
+  height: number,
+  given: Partial<PoreOptions> = {},
+): PoreOptions {
   return {
     count: given.count ?? Math.round(((30 * width * height) / 1_048_576) * (0.2 + 1.6 * random())),
     minDiameterPx: given.minDiameterPx ?? 3,
@@ -223,7 +240,10 @@ export function generateRadiograph(options: SynthOptions): Radiograph {
     }
     return true;
   };
-  const pores = placePores(random, defaultPores(random, width, height, options.pores), fits, { width, height });
+  const pores = placePores(random, defaultPores(random, width, height, options.pores), fits, {
+    width,
+    height,
+  });
 
   const truth: SynthPore[] = [];
   for (const { cx, cy, r } of pores) {
@@ -239,11 +259,19 @@ export function generateRadiograph(options: SynthOptions): Radiograph {
     for (let y = y0; y <= y1; y++)
       for (let x = x0; x <= x1; x++) {
         const rho = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
-        const depth = smoothstep((r + 0.75 - rho) / 1.5) * (0.55 + 0.45 * Math.sqrt(Math.max(0, 1 - (rho / r) ** 2)));
+        const depth =
+          smoothstep((r + 0.75 - rho) / 1.5) * (0.55 + 0.45 * Math.sqrt(Math.max(0, 1 - (rho / r) ** 2)));
         const i = y * width + x;
         image[i] = (image[i] as number) + (sign === 'dark' ? -1 : 1) * contrast * depth;
       }
-    truth.push({ cx, cy, diameterPx: 2 * r, bbox: { x: cx - r, y: cy - r, w: 2 * r, h: 2 * r }, polarity: sign, contrast });
+    truth.push({
+      cx,
+      cy,
+      diameterPx: 2 * r,
+      bbox: { x: cx - r, y: cy - r, w: 2 * r, h: 2 * r },
+      polarity: sign,
+      contrast,
+    });
   }
 
   const normal = gaussian(random);
