@@ -18,7 +18,8 @@ export async function radiographsCommand(args: string[], fail: (message: string)
     },
   });
   const count = Number(values.count);
-  if (!Number.isInteger(count) || count < 1 || count > 100_000) return fail('--count must be a whole number from 1');
+  if (!Number.isInteger(count) || count < 1 || count > 100_000)
+    return fail('--count must be a whole number from 1');
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) return fail('--seed must be a whole number');
   if (!values.out) return fail('--out <dir> is required');

@@ -100,7 +100,8 @@ async function examples(args: string[]): Promise<number> {
 }
 
 export const demoCommand: CliCommand = {
-  summary: 'Write demo data: ERP work-order exports with planted patterns, synthetic radiographs, with their ground truth',
+  summary:
+    'Write demo data: ERP work-order exports with planted patterns, synthetic radiographs, with their ground truth',
   usage: USAGE,
   run: async (args) => {
     const [sub, ...rest] = args;
@@ -110,6 +111,8 @@ export const demoCommand: CliCommand = {
       const { radiographsCommand } = await import('../../inspection/radiographs.cli.ts');
       return radiographsCommand(rest, fail);
     }
-    return fail(sub ? `unknown subcommand "${sub}"` : 'say what to generate: workorders, examples or radiographs');
+    return fail(
+      sub ? `unknown subcommand "${sub}"` : 'say what to generate: workorders, examples or radiographs',
+    );
   },
 };
