@@ -20,7 +20,6 @@ const PartNumber = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-
 const RegionSet = Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' });
 const Pixels = Type.Integer({ minimum: 1, maximum: 100_000 });
 const MmPerPixel = Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Millimetres per pixel' });
-const Unit = Type.Number({ minimum: 0, maximum: 1 });
 const Coordinate = Type.Number({ minimum: -1e6, maximum: 1e6 });
 
 export const SerialParams = Type.Object({ serialNumber: Serial });
