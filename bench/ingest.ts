@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { seededRandom as random } from '../src/platform/random.ts';
 import type { Driver } from './args.ts';
 import { CopyIn } from './copy-in.ts';
 import {
@@ -66,18 +67,6 @@ const span = BATCH / perClient;
 
 // Readings 1 Hz per sensor, ending a few minutes ago on a whole second.
 const T0 = Math.floor((Date.now() - (perSensor + 300) * 1000) / 1000) * 1000;
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A process value: a slow wave and noise, and now and then a spike the detectors should catch. */
 function valuesOf(sensor: number): Float64Array {

@@ -6,6 +6,7 @@
 // same value whether it is back-filled or live.
 import type { Db } from '../../platform/db/database.ts';
 import { readInTenant } from '../../platform/db/scope.ts';
+import { seededRandom as generator } from '../../platform/random.ts';
 import { DEMO_PROCESSES, DEMO_SAMPLING_SECONDS, type DemoProcess, demoSensors } from './demo.ts';
 import type { Ingest, ReadingInput } from './ingest.service.ts';
 import { findSensorState } from './sensors.repo.ts';
@@ -14,18 +15,6 @@ export const BACKFILL_HOURS = 24;
 const STEP_MS = DEMO_SAMPLING_SECONDS * 1000;
 const SLOT_MS = 30 * 60_000;
 const TICKS_PER_BATCH = 500;
-
-/** A small seeded generator (mulberry32). */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function hash(text: string, n: number): number {
   let h = 2166136261 ^ n;

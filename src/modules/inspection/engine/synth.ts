@@ -5,6 +5,8 @@
 // body as soft round spots (darker: gas pores; brighter with polarity 'bright' or 'both':
 // inclusions), their contrast varying and weaker the smaller they are, some of them in clusters;
 // Gaussian noise over all. Coordinates: pixel (i, j) covers [i, i + 1) × [j, j + 1).
+
+import { seededRandom } from '../../../platform/random.ts';
 import type { Box } from './types.ts';
 
 export type Polarity = 'dark' | 'bright';
@@ -48,17 +50,7 @@ export interface Radiograph {
   truth: SynthPore[];
 }
 
-/** mulberry32: a small, fast seeded generator of floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const AIR = 0.08;
 /** Smallest gap (px) between two pores' edges, and between a pore and the body's edge. */
