@@ -10,6 +10,7 @@ import { renderVariant } from './images/render.ts';
 import type { ImageInfo } from './images/validate.ts';
 import { type VariantCache, variantKey } from './images/variant-cache.ts';
 import { displayWindow } from './images/window.ts';
+import { applicableRegions, DEFAULT_REGION_SET } from './judge.ts';
 import { regionsOfCamera } from './regions.repo.ts';
 import { findCamera, findCameraBySerial } from './stations.repo.ts';
 import {
@@ -72,33 +73,33 @@ export function createImagesService({
 
   /** The overlay's content: defects with their dispositions, regions with their verdicts. */
   async function overlayOf(tx: Executor, image: ImageRow, parts: OverlayPart[]) {
-    const camera = await findCamera(tx, image.cameraId);
     const detail = image.verdictDetail as unknown as Partial<ImageVerdict> & { regionSet?: string };
     const verdicts = new Map(
       (detail.regions ?? []).map((r) => [r.regionId, r.pass ? ('pass' as const) : ('fail' as const)]),
     );
-    const defects = parts.includes('defects')
-      ? (await defectsOfImages(tx, [image.id])).map((d) => ({
-          id: d.id,
-          cx: d.cx,
-          cy: d.cy,
-          bbox: { x: d.bboxX, y: d.bboxY, w: d.bboxW, h: d.bboxH },
-          ...(d.contour ? { contour: d.contour } : {}),
-          type: d.type,
-          sizeMm: d.diameterMm,
-          disposition: d.disposition,
-        }))
-      : [];
-    const regions = parts.includes('regions')
-      ? (await regionsOfCamera(tx, image.cameraId, detail.regionSet)).map((r) => ({
-          id: r.id,
-          name: r.name,
-          kind: r.kind as 'inspect' | 'ignore',
-          polygon: r.polygon,
-          ...(verdicts.has(r.id) ? { verdict: verdicts.get(r.id) } : {}),
-        }))
-      : [];
-    return { defects, regions, mmPerPixel: camera?.mmPerPixel ?? 0 };
+    // Both reads at once: a read-only scope pipelines them in one round trip.
+    const [defectRows, regionRows] = await Promise.all([
+      parts.includes('defects') ? defectsOfImages(tx, [image.id]) : [],
+      parts.includes('regions') ? regionsOfCamera(tx, image.cameraId) : [],
+    ]);
+    const defects = defectRows.map((d) => ({
+      id: d.id,
+      cx: d.cx,
+      cy: d.cy,
+      bbox: { x: d.bboxX, y: d.bboxY, w: d.bboxW, h: d.bboxH },
+      ...(d.contour ? { contour: d.contour } : {}),
+      type: d.type,
+      sizeMm: d.diameterMm,
+      disposition: d.disposition,
+    }));
+    const regions = applicableRegions(regionRows, detail.regionSet ?? DEFAULT_REGION_SET).map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind as 'inspect' | 'ignore',
+      polygon: r.polygon,
+      ...(verdicts.has(r.id) ? { verdict: verdicts.get(r.id) } : {}),
+    }));
+    return { defects, regions };
   }
 
   /** The 16-bit display window, worked out once and kept on the image row. */

@@ -136,16 +136,24 @@ export async function deleteCamera(tx: Executor, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Marks cameras seen now (online) as images arrive from them. */
+/**
+ * Marks cameras seen now (online) as images arrive from them. The rows are locked in id order (two
+ * triggers of a station touch the same cameras: in any other order they could deadlock), and a
+ * camera seen within the last second is left alone, so a busy station does not queue on its rows.
+ */
 export async function touchCameras(tx: Executor, ids: string[], at: Date) {
   if (ids.length === 0) return;
-  await tx
-    .update(inspectionCameras)
-    .set({
-      lastSeenAt: at,
-      status: sql`case when ${inspectionCameras.status} = 'maintenance' then 'maintenance' else 'online' end`,
-    })
-    .where(sql`${inspectionCameras.id} = any(${sql.param(ids)}::uuid[])`);
+  await tx.execute(sql`
+    update inspection_cameras c
+       set last_seen_at = ${at.toISOString()}::timestamptz,
+           status = case when c.status = 'maintenance' then 'maintenance' else 'online' end
+      from (select id from inspection_cameras
+             where id = any(${sql.param(ids)}::uuid[])
+               and (last_seen_at is null or status = 'offline'
+                    or last_seen_at < ${at.toISOString()}::timestamptz - interval '1 second')
+             order by id
+             for update) locked
+     where c.id = locked.id`);
 }
 
 export async function insertPart(
