@@ -176,19 +176,19 @@ export function createImagesService({
       const width = request.width
         ? Math.min(request.width, image.width, maxOutputWidth)
         : Math.min(image.width, maxOutputWidth);
+      const path = await files.localPath(image.fileKey);
+      // Stored on the row after the first render of a 16-bit image: only that one works it out.
+      const window = await windowOf(principal, image, path);
       const key = variantKey([
         image.fileKey,
         request.format,
         width,
         request.overlay,
         overlay ?? null,
-        image.windowLow,
-        image.windowHigh,
+        window ?? null,
       ]);
       const cached = await cache.get(key);
       if (cached) return { key, body: cached, hit: true };
-      const path = await files.localPath(image.fileKey);
-      const window = await windowOf(principal, image, path);
       const body = await renderVariant({
         path,
         info: infoOf(image),
@@ -209,21 +209,8 @@ export function createImagesService({
           : {}),
         maxOutputWidth,
       });
-      // The window may have been worked out just now: key the variant as later requests will.
-      const finalKey =
-        window && image.windowLow === null
-          ? variantKey([
-              image.fileKey,
-              request.format,
-              width,
-              request.overlay,
-              overlay ?? null,
-              Math.round(window.low),
-              Math.round(window.high),
-            ])
-          : key;
-      await cache.put(finalKey, body);
-      return { key: finalKey, body, hit: false };
+      await cache.put(key, body);
+      return { key, body, hit: false };
     },
 
     /** Runs the built-in detector on a stored image: its detector defects are replaced, the part re-judged. */
