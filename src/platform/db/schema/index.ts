@@ -8,3 +8,5 @@ export * from './plant.ts';
 export * from './platform.ts';
 export * from './platform-events.ts';
 export * from './telemetry.ts';
+export * from './supply.ts';
+export * from './supply-planning.ts';
