@@ -9,6 +9,7 @@ import { createAnalytics } from './modules/analytics/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createInspection, type InspectionSimulator } from './modules/inspection/index.ts';
 import { createPlant } from './modules/plant/index.ts';
+import { createSupply } from './modules/supply/index.ts';
 import { createTelemetry, type Simulator, startDemoSimulator } from './modules/telemetry/index.ts';
 import { createMqtt } from './modules/telemetry/mqtt/index.ts';
 import { createAi } from './platform/ai/ai.ts';
@@ -148,6 +149,17 @@ export async function buildApp({
   });
   for (const [name, task] of Object.entries(inspection.maintenanceTasks))
     runtime.maintenance.register(name, task);
+  const supply = createSupply({
+    db: database.db,
+    jobs: runtime.jobs,
+    realtime: runtime.realtime,
+    compute: runtime.compute,
+    uploadsDir: join(config.dataDir, 'supply-uploads'),
+    uploadMaxBytes: config.uploadMaxMb * 1_048_576,
+  });
+  supply.defineJobs(runtime.jobs);
+  for (const [name, task] of Object.entries(supply.maintenanceTasks))
+    runtime.maintenance.register(name, task);
   const mqtt = createMqtt({
     settings: config,
     db: database.db,
@@ -195,6 +207,7 @@ export async function buildApp({
       telemetry.routes(api);
       analytics.routes(api);
       inspection.routes(api);
+      supply.routes(api);
       jobsRoutes(api, { jobs: runtime.jobs });
       eventsRoutes(api, { events: runtime.events });
     },

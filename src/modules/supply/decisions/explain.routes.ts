@@ -1,0 +1,91 @@
+import Type from 'typebox';
+import type { Compute } from '../../../platform/compute/compute.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { principalOf } from '../../../platform/http/access.ts';
+import { errorResponses } from '../../../platform/http/openapi.ts';
+import { IdParams, Uuid } from '../../../platform/http/schemas.ts';
+import type { App } from '../../../platform/http/types.ts';
+import type { InventoryRow } from './decisions.repo.ts';
+import { HypotheticalBody } from './decisions.schemas.ts';
+import type { DecisionsService } from './decisions.service.ts';
+import { explainHypothetical } from './hypothetical.ts';
+
+const tags = ['supply'];
+const explanation = { 200: Type.Ref('SupplyExplanation'), ...errorResponses(404) };
+
+// Explanations (the seed's /explain paths and the decision's own): factors with weights that add
+// up to each proposed quantity, binding constraints, confidence and its sources, in numbers and in
+// one sentence each; and the explanation of a hypothetical.
+export function explainRoutes(
+  app: App,
+  deps: { decisions: DecisionsService; db: Db; compute: Pick<Compute, 'run'> },
+) {
+  const { decisions } = deps;
+  app.get(
+    '/supply/decisions/:id/explanation',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        operationId: 'explainSupplyDecision',
+        summary: 'Why the decision proposes what it does: factors per line, binding constraints, confidence',
+        params: IdParams,
+        response: explanation,
+      },
+    },
+    async (request) => decisions.explanation(principalOf(request), request.params.id),
+  );
+
+  app.get(
+    '/supply/explain/:decisionId',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        operationId: 'explainSupplyDecisionById',
+        summary: "A decision's explanation (the seed's path; same body as /decisions/{id}/explanation)",
+        params: Type.Object({ decisionId: Uuid }),
+        response: explanation,
+      },
+    },
+    async (request) => decisions.explanation(principalOf(request), request.params.decisionId),
+  );
+
+  app.get(
+    '/supply/explain/decision/:id/factors',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        operationId: 'supplyDecisionFactors',
+        summary: "The factors behind a decision's quantities: totals over all lines and per line",
+        params: IdParams,
+        response: { 200: Type.Ref('SupplyDecisionFactors'), ...errorResponses(404) },
+      },
+    },
+    async (request) => decisions.factors(principalOf(request), request.params.id),
+  );
+
+  app.post(
+    '/supply/explain',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        operationId: 'explainSupplyHypothetical',
+        summary:
+          'Explain a hypothetical: what would be ordered for one SKU if its figures were different (nothing is stored)',
+        body: HypotheticalBody,
+        response: { 200: Type.Ref('SupplyHypotheticalExplanation'), ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      return explainHypothetical(deps, principalOf(request), {
+        inventoryId: body.inventoryId,
+        ...(body.overrides ? { overrides: body.overrides as Partial<InventoryRow> } : {}),
+        ...(body.constraints ? { constraints: body.constraints } : {}),
+      });
+    },
+  );
+}
