@@ -178,6 +178,8 @@ export async function buildApp({
     if (http) await identity.start();
     await runtime.start({ workers, listen: http });
     if (workers) telemetry.start();
+    if (workers)
+      await supply.start().catch((err) => app.log.error({ err }, 'could not submit the supply demo history'));
     await inspection.ready();
     if (http && simulator) demoSimulator = await startDemoSimulator(database.db, telemetry.ingest, app.log);
     if (http && simulator) inspectionSimulator = await inspection.startSimulator(app.log);

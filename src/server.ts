@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { type Announce, ensureSuperadmin, seedDemoTenant } from './modules/identity/index.ts';
 import { seedDemoInspection } from './modules/inspection/index.ts';
 import { seedDemoPlant } from './modules/plant/index.ts';
+import { seedDemoSupply } from './modules/supply/index.ts';
 import { seedDemoSensors } from './modules/telemetry/index.ts';
 import { type Database, type Db, openDatabase, targetFromConfig } from './platform/db/database.ts';
 import { recordStart } from './platform/db/instance.repo.ts';
@@ -52,9 +53,10 @@ export async function seedDemoData(
   const plant = await seedDemoPlant(db, { tenantId: tenant.id, facilityId });
   const sensors = await seedDemoSensors(db, { tenantId: tenant.id, facilityId });
   const inspection = await seedDemoInspection(db, { tenantId: tenant.id, facilityId });
+  const supply = await seedDemoSupply(db, { tenantId: tenant.id });
   await refreshStatistics(db);
   announce(
-    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live); an inspection station with ${inspection.cameras} cameras (the simulator sends a part every few seconds)`,
+    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live); an inspection station with ${inspection.cameras} cameras (the simulator sends a part every few seconds); supply: ${supply.warehouses} warehouses, ${supply.skus} SKUs at ${supply.inventory} stock points, ${supply.orders} open orders (two years of daily demand are written in the background: job supply.demo-history)`,
   );
   return true;
 }

@@ -12,6 +12,7 @@ import { decisionsRoutes } from './decisions/decisions.routes.ts';
 import { DECISION_SCHEMAS } from './decisions/decisions.schemas.ts';
 import { createDecisionsService } from './decisions/decisions.service.ts';
 import { explainRoutes } from './decisions/explain.routes.ts';
+import { defineDemoJobs, startDemoHistory } from './demo/demo-history.job.ts';
 import { entitiesRoutes } from './entities/entities.routes.ts';
 import { ENTITY_SCHEMAS } from './entities/entities.schemas.ts';
 import { createEntitiesService } from './entities/entities.service.ts';
@@ -23,6 +24,8 @@ import { submitNightlyRefits } from './forecasts/nightly.ts';
 import { registryRoutes } from './forecasts/registry.routes.ts';
 import { createRegistryService } from './forecasts/registry.service.ts';
 import { trainJob } from './forecasts/train.job.ts';
+
+export { seedDemoSupply } from './demo/demo.ts';
 
 export interface SupplyDeps {
   db: Db;
@@ -59,7 +62,14 @@ export function createSupply(deps: SupplyDeps) {
       jobs.define(trainJob({ db, compute: deps.compute }));
       jobs.define(decideJob({ db, compute: deps.compute }));
       entities.defineJobs(jobs);
+      // The demo history is followed by a first forecast run, so the demo SKU pages have forecasts.
+      defineDemoJobs(jobs, {
+        db,
+        afterHistory: (tenantId) => forecasts.startFor(tenantId, null, {}).then(() => {}),
+      });
     },
+    /** With workers: submits the demo history job for each tenant whose demo history is pending. */
+    start: () => startDemoHistory({ db, jobs: deps.jobs }),
     maintenanceTasks: {
       /** Hourly: submits the training job of every tenant whose nightly refit is due. */
       'supply.nightly-refit': () => submitNightlyRefits(db, deps.jobs),

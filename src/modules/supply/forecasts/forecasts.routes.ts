@@ -76,6 +76,31 @@ export function forecastsRoutes(app: App, { forecasts }: { forecasts: ForecastsS
   );
 
   app.get(
+    '/supply/entities/inventory/:id/forecast',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        operationId: 'getSupplyItemForecast',
+        summary: 'The newest forecast of one SKU at its warehouse, with its bucket and interval level',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            forecast: Type.Ref('SupplySeriesForecast'),
+            bucket: Type.String({ enum: ['day', 'week', 'month'] }),
+            level: Type.Number(),
+          }),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request) => {
+      const row = await forecasts.latestOf(principalOf(request), request.params.id);
+      return { forecast: presentSeriesForecast(row), bucket: row.bucket, level: row.level };
+    },
+  );
+
+  app.get(
     '/supply/forecasts/:id/series',
     {
       config: { access: 'read' },

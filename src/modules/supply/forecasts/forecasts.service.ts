@@ -1,7 +1,7 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Db, Executor } from '../../../platform/db/database.ts';
-import { type ForecastScope, supplyModels } from '../../../platform/db/schema/index.ts';
+import { type ForecastScope, supplyInventory, supplyModels } from '../../../platform/db/schema/index.ts';
 import { inTenant, readInCallerTenant, tenantOf } from '../../../platform/db/scope.ts';
 import { badRequest, notFound } from '../../../platform/http/errors.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
@@ -9,6 +9,7 @@ import {
   type ForecastRunRow,
   findRun,
   insertRun,
+  latestForecast,
   listRunForecasts,
   listRuns,
   scopeSize,
@@ -67,20 +68,22 @@ export async function createRun(
 }
 
 export function createForecastsService({ db, jobs }: { db: Db; jobs: Pick<Jobs, 'submit'> }) {
+  async function startFor(tenantId: string, createdBy: string | null, request: ForecastRequest) {
+    const run = await inTenant(db, tenantId, (tx) => createRun(tx, tenantId, createdBy, request));
+    const job = await jobs.submit('supply.forecast', { runId: run.id }, { tenantId, createdBy });
+    return inTenant(db, tenantId, async (tx) => {
+      const row = (await updateRun(tx, run.id, { jobId: job.id })) ?? run;
+      return { run: row, model: (await modelsOf(tx, [row])).get(row.modelId ?? '') ?? null };
+    });
+  }
+
   return {
-    async start(principal: Principal, request: ForecastRequest) {
-      const tenantId = tenantOf(principal);
-      const run = await inTenant(db, tenantId, (tx) => createRun(tx, tenantId, principal.userId, request));
-      const job = await jobs.submit(
-        'supply.forecast',
-        { runId: run.id },
-        { tenantId, createdBy: principal.userId },
-      );
-      return inTenant(db, tenantId, async (tx) => {
-        const row = (await updateRun(tx, run.id, { jobId: job.id })) ?? run;
-        return { run: row, model: (await modelsOf(tx, [row])).get(row.modelId ?? '') ?? null };
-      });
+    start(principal: Principal, request: ForecastRequest) {
+      return startFor(tenantOf(principal), principal.userId, request);
     },
+
+    /** A run started by the system (the demo's first forecast) or on behalf of `createdBy`. */
+    startFor,
 
     list: (principal: Principal, filter: { status?: string | undefined; limit: number; offset: number }) =>
       readInCallerTenant(db, principal, async (tx) => {
@@ -93,6 +96,19 @@ export function createForecastsService({ db, jobs }: { db: Db; jobs: Pick<Jobs, 
         const run = await findRun(tx, id);
         if (!run) throw notFound('Forecast run');
         return { run, model: (await modelsOf(tx, [run])).get(run.modelId ?? '') ?? null };
+      }),
+
+    /** The newest forecast of an inventory row's series (404 when it has none yet). */
+    latestOf: (principal: Principal, inventoryId: string) =>
+      readInCallerTenant(db, principal, async (tx) => {
+        const [row] = await tx
+          .select({ warehouseId: supplyInventory.warehouseId, sku: supplyInventory.sku })
+          .from(supplyInventory)
+          .where(eq(supplyInventory.id, inventoryId));
+        if (!row) throw notFound('Inventory item');
+        const forecast = await latestForecast(tx, row);
+        if (!forecast) throw notFound('Forecast of this item (run a forecast first)');
+        return forecast;
       }),
 
     series: (

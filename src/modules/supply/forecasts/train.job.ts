@@ -57,10 +57,8 @@ export function trainJob(deps: { db: Db; compute: Pick<Compute, 'run'> }): JobDe
         return { registered: false, reason: 'no series with enough history' };
       }
       // An even spread over the tenant's series, the same on every run with the same data.
-      const step = Math.max(1, usable.length / SAMPLE);
-      const sample = usable
-        .filter((_, i) => Math.floor(i / step) !== Math.floor((i - 1) / step) || i === 0)
-        .slice(0, SAMPLE);
+      const stride = Math.max(1, Math.floor(usable.length / SAMPLE));
+      const sample = usable.filter((_, i) => i % stride === 0).slice(0, SAMPLE);
       const productionConfig = configOf(production);
       const configs = [
         productionConfig,
