@@ -9,7 +9,7 @@ import { notFound } from '../../../platform/http/errors.ts';
 import { loadDemandSeries } from '../entities/demand.repo.ts';
 import { FORECAST_CHUNK_TASK } from '../forecasts/forecast.task.ts';
 import { type ForecastRow, latestForecast } from '../forecasts/forecasts.repo.ts';
-import { addBuckets, BUCKETS, nextBucketStart } from '../forecasts/run-forecast.ts';
+import { BUCKETS, currentBucketStart, throughLastCompleteBucket } from '../forecasts/run-forecast.ts';
 import { PROPOSE_TASK } from './decide.task.ts';
 import { findInventoryRow, type InventoryRow } from './decisions.repo.ts';
 import { explainItem } from './explain.ts';
@@ -68,7 +68,9 @@ export async function explainHypothetical(
     level = loaded.stored.level;
     source = `stored forecast of run ${loaded.stored.runId}`;
   } else {
-    const values = loaded.series?.values.slice(-BUCKETS.week.maxHistory) ?? [];
+    const values = loaded.series
+      ? throughLastCompleteBucket(loaded.series, 'week', new Date()).slice(-BUCKETS.week.maxHistory)
+      : [];
     const [result] =
       values.length > 0
         ? await deps.compute.run(FORECAST_CHUNK_TASK, {
@@ -81,7 +83,7 @@ export async function explainHypothetical(
     if (result?.ok) {
       forecast = {
         ...result,
-        startDate: addBuckets(loaded.series?.start ?? today(), 'week', loaded.series?.values.length ?? 0),
+        startDate: currentBucketStart(new Date(), 'week'),
       };
       source = 'forecast now (no stored forecast)';
     } else {
@@ -90,7 +92,7 @@ export async function explainHypothetical(
         mean: zeros,
         lower: zeros,
         upper: zeros,
-        startDate: nextBucketStart(new Date(), 'week'),
+        startDate: currentBucketStart(new Date(), 'week'),
         mase: null,
         smape: null,
         method: 'none',

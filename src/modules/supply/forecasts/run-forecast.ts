@@ -5,7 +5,8 @@ import type { Compute } from '../../../platform/compute/compute.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { ForecastScope } from '../../../platform/db/schema/index.ts';
 import { readInTenant } from '../../../platform/db/scope.ts';
-import { loadDemandSeries } from '../entities/demand.repo.ts';
+import { bucketOf, bucketStart } from '../entities/buckets.ts';
+import { type DemandSeries, loadDemandSeries } from '../entities/demand.repo.ts';
 import type { ForecastMethod } from '../forecasting/index.ts';
 import { FORECAST_CHUNK_TASK, type SeriesForecastResult } from './forecast.task.ts';
 import type { ForecastInsert, ForecastRunRow } from './forecasts.repo.ts';
@@ -37,19 +38,26 @@ export const configOf = (model: Pick<ModelRow, 'parameters'>): ForecastConfig =>
 };
 
 export function addBuckets(isoDay: string, bucket: Bucket, n: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  if (bucket === 'day') d.setUTCDate(d.getUTCDate() + n);
-  else if (bucket === 'week') d.setUTCDate(d.getUTCDate() + 7 * n);
-  else d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
+  return bucketStart(bucket, bucketOf(bucket, isoDay) + n);
 }
 
-/** The first bucket after today's (for a series without history). */
-export function nextBucketStart(today: Date, bucket: Bucket): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  if (bucket === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  if (bucket === 'month') d.setUTCDate(1);
-  return addBuckets(d.toISOString().slice(0, 10), bucket, 1);
+/** The start of the bucket holding today (the first a forecast covers). */
+export function currentBucketStart(today: Date, bucket: Bucket): string {
+  return bucketStart(bucket, bucketOf(bucket, today.toISOString().slice(0, 10)));
+}
+
+/**
+ * A series made to end with the last complete bucket before today: trailing buckets without demand
+ * are zeros (they matter to intermittent methods), and the current, partial bucket is left out (its
+ * sum so far would read as a drop in demand).
+ */
+export function throughLastCompleteBucket(series: DemandSeries, bucket: Bucket, today: Date): number[] {
+  if (series.values.length === 0) return [];
+  const first = bucketOf(bucket, series.start);
+  const current = bucketOf(bucket, today.toISOString().slice(0, 10));
+  const length = Math.max(0, current - first);
+  if (length <= series.values.length) return series.values.slice(0, length);
+  return [...series.values, ...new Array<number>(length - series.values.length).fill(0)];
 }
 
 export interface RunOutcome {
@@ -81,7 +89,11 @@ export async function forecastRun(
   );
   const config = configOf(model);
   const results = new Map<number, SeriesForecastResult>();
-  const withHistory = series.map((s, key) => ({ key, values: s.values.slice(-maxHistory) }));
+  const today = new Date();
+  const withHistory = series.map((s, key) => ({
+    key,
+    values: throughLastCompleteBucket(s, bucket, today).slice(-maxHistory),
+  }));
   const todo = withHistory.filter((s) => s.values.length > 0);
   let done = 0;
   await Promise.all(
@@ -116,14 +128,12 @@ export async function forecastRun(
       (_, h) => rows.reduce((sum, m) => sum + (m[h] ?? 0), 0) / rows.length,
     );
 
-  const today = new Date();
   let fallbacks = 0;
   let failures = 0;
   const rows: ForecastInsert[] = series.map((s, key) => {
     const r = results.get(key);
     const history = withHistory[key]?.values.length ?? 0;
-    const startDate =
-      history > 0 ? addBuckets(s.start, bucket, s.values.length) : nextBucketStart(today, bucket);
+    const startDate = currentBucketStart(today, bucket);
     const base = {
       tenantId: run.tenantId,
       runId: run.id,

@@ -12,7 +12,13 @@ import type { ForecastMethod } from '../forecasting/index.ts';
 import { HOLDOUT_CHUNK_TASK } from './forecast.task.ts';
 import { insertDeployment, insertModel } from './registry.repo.ts';
 import { DEFAULT_SCOPE, FORECAST_MODEL, productionForecastModel } from './registry.service.ts';
-import { addBuckets, BUCKETS, configOf, type ForecastConfig } from './run-forecast.ts';
+import {
+  addBuckets,
+  BUCKETS,
+  configOf,
+  type ForecastConfig,
+  throughLastCompleteBucket,
+} from './run-forecast.ts';
 
 export interface TrainJobPayload {
   modelName: string;
@@ -51,7 +57,10 @@ export function trainJob(deps: { db: Db; compute: Pick<Compute, 'run'> }): JobDe
       const production = await inTenant(db, tenantId, (tx) => productionForecastModel(tx, tenantId));
       const { period, maxHistory } = BUCKETS.week;
       const all = await readInTenant(db, tenantId, (tx) => loadDemandSeries(tx, {}, 'week'));
-      const usable = all.filter((s) => s.values.length >= 3 * HOLDOUT);
+      const now = new Date();
+      const usable = all
+        .map((s) => ({ ...s, values: throughLastCompleteBucket(s, 'week', now) }))
+        .filter((s) => s.values.length >= 3 * HOLDOUT);
       if (usable.length === 0) {
         await ctx.progress(100, 'Nothing to train on: no series has 39 weeks of history');
         return { registered: false, reason: 'no series with enough history' };

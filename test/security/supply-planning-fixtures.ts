@@ -1,0 +1,81 @@
+// Sweep fixtures of the supply planning routes (issue 16): tenant B's forecast runs, models,
+// decisions and inventory rows with history, made through the real API on seeded rows.
+import { seedPlanning, weeklyDemand } from '../../src/modules/supply/testing.ts';
+import type { SweepContext, Target } from './fixtures.ts';
+
+let sequence = 0;
+
+async function post(ctx: SweepContext, url: string, payload: object) {
+  const res = await ctx.t.app.inject({ method: 'POST', url, headers: ctx.ownerAdmin.headers, payload });
+  if (res.statusCode >= 300) throw new Error(`fixture POST ${url} failed: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** An inventory row of the owner with a year of weekly demand, in a warehouse of its own. */
+async function item(ctx: SweepContext) {
+  sequence += 1;
+  const seeded = await seedPlanning(
+    ctx.t.database.db,
+    ctx.owner.id,
+    [{ sku: `SWEEP-${sequence}`, weekly: weeklyDemand(sequence, 52, 20), onHand: 1 }],
+    { code: `SWEEP-WH-${sequence}`, name: 'Sweep warehouse', capacity: null },
+  );
+  return {
+    inventoryId: seeded.inventory.get(`SWEEP-${sequence}`)?.id ?? '',
+    warehouseId: seeded.warehouseId,
+  };
+}
+
+async function run(ctx: SweepContext) {
+  const { warehouseId } = await item(ctx);
+  return (await post(ctx, '/api/v1/supply/forecasts', { scope: { warehouseIds: [warehouseId] } })).run
+    .id as string;
+}
+
+async function model(ctx: SweepContext) {
+  await run(ctx);
+  const res = await ctx.t.app.inject({
+    method: 'GET',
+    url: '/api/v1/supply/models',
+    headers: ctx.ownerAdmin.headers,
+  });
+  return res.json().items[0].id as string;
+}
+
+async function decision(ctx: SweepContext) {
+  const { warehouseId } = await item(ctx);
+  return (
+    await post(ctx, '/api/v1/supply/decisions', {
+      type: 'replenishment',
+      scope: { warehouseIds: [warehouseId] },
+    })
+  ).id as string;
+}
+
+const byDecision =
+  (body?: Record<string, unknown>) =>
+  async (ctx: SweepContext): Promise<Target> => ({
+    params: { id: await decision(ctx) },
+    ...(body ? { body } : {}),
+  });
+
+export const SUPPLY_PLANNING_FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = {
+  'GET /api/v1/supply/forecasts/:id': async (ctx) => ({ params: { id: await run(ctx) } }),
+  'GET /api/v1/supply/forecasts/:id/series': async (ctx) => ({ params: { id: await run(ctx) } }),
+  'GET /api/v1/supply/entities/inventory/:id/forecast': async (ctx) => ({
+    params: { id: (await item(ctx)).inventoryId },
+  }),
+  'GET /api/v1/supply/models/:id': async (ctx) => ({ params: { id: await model(ctx) } }),
+  'POST /api/v1/supply/models/:id/promote': async (ctx) => ({
+    params: { id: await model(ctx) },
+    body: { stage: 'staging' },
+  }),
+  'GET /api/v1/supply/decisions/:id': byDecision(),
+  'GET /api/v1/supply/decisions/:id/actions': byDecision(),
+  'POST /api/v1/supply/decisions/:id/approve': byDecision({}),
+  'POST /api/v1/supply/decisions/:id/reject': byDecision({ note: 'hijack' }),
+  'POST /api/v1/supply/decisions/:id/execute': byDecision(),
+  'GET /api/v1/supply/decisions/:id/explanation': byDecision(),
+  'GET /api/v1/supply/explain/:decisionId': async (ctx) => ({ params: { decisionId: await decision(ctx) } }),
+  'GET /api/v1/supply/explain/decision/:id/factors': byDecision(),
+};
