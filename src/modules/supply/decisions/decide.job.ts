@@ -4,7 +4,7 @@
 // a new run, the actions and the `proposed` status commit together, exactly once.
 import type { Compute } from '../../../platform/compute/compute.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { inTenant } from '../../../platform/db/scope.ts';
+import { inTenant, readInTenant } from '../../../platform/db/scope.ts';
 import type { JobDefinition } from '../../../platform/jobs/jobs.ts';
 import { innermostMessage } from '../../../platform/observability/safe-error.ts';
 import { throttledProgress } from '../forecasts/forecast.job.ts';
@@ -29,7 +29,9 @@ import {
   inventoryInScope,
   updateDecision,
   warehouseFreeUnits,
+  warehouseNames,
 } from './decisions.repo.ts';
+import { withWarehouseCodes } from './explain.ts';
 import { planningDays, replenishmentItem } from './replenishment-input.ts';
 
 export interface DecideJobPayload {
@@ -144,7 +146,7 @@ export function decideJob(deps: { db: Db; compute: Pick<Compute, 'run'> }): JobD
             : [];
         });
         await ctx.progress(85, `Proposing orders for ${items.length} SKU × warehouse items`);
-        const proposal = await compute.run(PROPOSE_TASK, {
+        const proposed = await compute.run(PROPOSE_TASK, {
           items,
           today: today(),
           horizonDays: days,
@@ -154,6 +156,10 @@ export function decideJob(deps: { db: Db; compute: Pick<Compute, 'run'> }): JobD
             ...(constraints.respectCapacity === false ? {} : { warehouseFreeUnits: free }),
           },
         });
+        const codes = await readInTenant(db, tenantId, (tx) =>
+          warehouseNames(tx, [...new Set(rows.map((r) => r.warehouseId))]),
+        );
+        const proposal = withWarehouseCodes(proposed, new Map([...codes].map(([id, w]) => [id, w.code])));
         const ordered = proposal.items.filter((i) => i.quantity > 0);
         await ctx.complete(async (tx) => {
           if (f.fresh) {

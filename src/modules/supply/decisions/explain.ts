@@ -100,3 +100,26 @@ export function factorTotals(actions: ActionRow[]) {
     })),
   };
 }
+
+/**
+ * The engine names warehouses by id; people know them by code. Every sentence of a proposal (item
+ * reasons, factor sentences, notes, constraint details, the summary) gets the code instead.
+ */
+export function withWarehouseCodes<
+  P extends { items: ItemDecision[]; constraints: ConstraintCheck[]; summary: string },
+>(proposal: P, codes: Map<string, string>): P {
+  if (codes.size === 0) return proposal;
+  const pattern = new RegExp([...codes.keys()].join('|'), 'g');
+  const named = (text: string) => text.replace(pattern, (id) => codes.get(id) ?? id);
+  return {
+    ...proposal,
+    summary: named(proposal.summary),
+    items: proposal.items.map((item) => ({
+      ...item,
+      reason: named(item.reason),
+      notes: item.notes.map(named),
+      factors: item.factors.map((f) => ({ ...f, sentence: named(f.sentence) })),
+    })),
+    constraints: proposal.constraints.map((c) => ({ ...c, detail: named(c.detail) })),
+  };
+}

@@ -11,8 +11,8 @@ import { FORECAST_CHUNK_TASK } from '../forecasts/forecast.task.ts';
 import { type ForecastRow, latestForecast } from '../forecasts/forecasts.repo.ts';
 import { BUCKETS, currentBucketStart, throughLastCompleteBucket } from '../forecasts/run-forecast.ts';
 import { PROPOSE_TASK } from './decide.task.ts';
-import { findInventoryRow, type InventoryRow } from './decisions.repo.ts';
-import { explainItem } from './explain.ts';
+import { findInventoryRow, type InventoryRow, warehouseNames } from './decisions.repo.ts';
+import { explainItem, withWarehouseCodes } from './explain.ts';
 import { planningDays, replenishmentItem } from './replenishment-input.ts';
 
 export interface HypotheticalRequest {
@@ -52,7 +52,9 @@ export async function explainHypothetical(
     const series = stored
       ? undefined
       : (await loadDemandSeries(tx, { skus: [row.sku], warehouseIds: [row.warehouseId] }, 'week'))[0];
-    return { row, stored, series };
+    const warehouseCode =
+      (await warehouseNames(tx, [row.warehouseId])).get(row.warehouseId)?.code ?? row.warehouseId;
+    return { row, stored, series, warehouseCode };
   });
   const row = { ...loaded.row, ...request.overrides } as InventoryRow;
   let forecast: Pick<
@@ -109,7 +111,7 @@ export async function explainHypothetical(
     days,
     modelVersion: source,
   });
-  const proposal = await deps.compute.run(PROPOSE_TASK, {
+  const proposed = await deps.compute.run(PROPOSE_TASK, {
     items: [item],
     today: today(),
     horizonDays: days,
@@ -118,6 +120,7 @@ export async function explainHypothetical(
       ...(request.constraints?.requiredBy ? { requiredBy: request.constraints.requiredBy } : {}),
     },
   });
+  const proposal = withWarehouseCodes(proposed, new Map([[row.warehouseId, loaded.warehouseCode]]));
   const decided = proposal.items[0];
   if (!decided) throw new Error('the engine returned no item');
   return {
