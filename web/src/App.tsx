@@ -33,6 +33,7 @@ import { BatchesPage } from './plant/BatchesPage';
 import { BatchPage } from './plant/BatchPage';
 import { OverviewPage } from './plant/OverviewPage';
 import { navigate, Redirect, usePathname } from './router';
+import { supplyPageOf } from './supply/paths';
 import { telemetryPageOf } from './telemetry/paths';
 
 /** Pages anyone may open without signing in. */
@@ -56,6 +57,9 @@ const AnalyticsPages = lazy(() =>
 const InspectionPages = lazy(() =>
   import('./inspection/InspectionPages').then((m) => ({ default: m.InspectionPages })),
 );
+
+// The supply pages (inventory, a SKU's forecast and policy, decisions, forecasts, models, network) load when one is opened.
+const SupplyPages = lazy(() => import('./supply/SupplyPages').then((m) => ({ default: m.SupplyPages })));
 
 /** Renders a guarded page (administration, plant) once the user's permissions are known and allow it. */
 function PageGate({ page, children }: { page: GuardedPageInfo; children: ReactNode }) {
@@ -145,6 +149,18 @@ function inspectionPageFor(path: string): ReactNode {
   );
 }
 
+function supplyPageFor(path: string): ReactNode {
+  const page = supplyPageOf(path);
+  if (!page) return null;
+  return (
+    <PageGate page={page}>
+      <Suspense fallback={<p className="state-message">Loading…</p>}>
+        <SupplyPages path={path} />
+      </Suspense>
+    </PageGate>
+  );
+}
+
 function pageFor(path: string): ReactNode {
   if (path === '/') return <StatusPage />;
   const plant = plantPageFor(path);
@@ -155,6 +171,8 @@ function pageFor(path: string): ReactNode {
   if (analytics) return analytics;
   const inspection = inspectionPageFor(path);
   if (inspection) return inspection;
+  const supply = supplyPageFor(path);
+  if (supply) return supply;
   const module = findModule(path);
   if (module) return <ModulePage key={module.path} module={module} />;
   if (path === '/admin') return <AdminHome />;

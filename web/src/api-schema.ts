@@ -2375,6 +2375,938 @@ export interface paths {
         patch: operations["updateTelemetrySettings"];
         trace?: never;
     };
+    "/api/v1/supply/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Decisions, newest first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyDecisions"];
+        put?: never;
+        /**
+         * Ask for a decision over a scope (replenishment): computed in a job, then proposed for approval
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["startSupplyDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A decision with its first 200 actions, constraint checks, predicted cost and confidence
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/decisions/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A decision's actions (purchase-order lines), paginated
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyDecisionActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/decisions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a proposed decision (analysts and admins)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["approveSupplyDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/decisions/{id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute an approved decision: creates its purchase orders and puts the quantities on order
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["executeSupplyDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/decisions/{id}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why the decision proposes what it does: factors per line, binding constraints, confidence
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["explainSupplyDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/decisions/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a proposed or approved decision, saying why
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["rejectSupplyDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deployment history, newest first (the first per model, stage and scope is current)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyDeployments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/deployments/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put back the version deployed before the current one
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["rollbackSupplyModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/entities/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clients (search by name or address)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyClients"];
+        put?: never;
+        /**
+         * Create a client (name unique) with its delivery windows
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["createSupplyClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/entities/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyClient"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a client (409 while it has orders)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteSupplyClient"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a client
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        patch: operations["updateSupplyClient"];
+        trace?: never;
+    };
+    "/api/v1/supply/entities/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inventory rows: a SKU at a warehouse with its stock and replenishment parameters
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyInventoryRows"];
+        put?: never;
+        /**
+         * Add a SKU to a warehouse (one row per SKU and warehouse)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["createSupplyInventory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/entities/inventory/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An inventory row
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyInventory"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an inventory row (409 while it has demand history, unless an admin passes ?purge=true)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteSupplyInventory"];
+        options?: never;
+        head?: never;
+        /**
+         * Change stock figures or replenishment parameters
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        patch: operations["updateSupplyInventory"];
+        trace?: never;
+    };
+    "/api/v1/supply/entities/inventory/{id}/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SKU's demand at its warehouse per day, week (from Monday) or month, with promotions
+         * @description Imported demand history plus the lines of shipped and delivered customer orders on their requested date. Buckets without demand are 0; without `from`/`to` the series runs from the first to the last bucket with demand.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyDemandHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/entities/inventory/{id}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newest forecast of one SKU at its warehouse, with its bucket and interval level
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyItemForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/entities/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders (filter by kind, status, client, warehouse, SKU, requested date)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyOrders"];
+        put?: never;
+        /**
+         * Create a customer, purchase or transfer order (a confirmed purchase goes on order)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["createSupplyOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/entities/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyOrder"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft or cancelled order (409 otherwise, or while it has vehicle assignments)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteSupplyOrder"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an order or move it along its lifecycle (allocating reserves stock, shipping takes it out, receiving a purchase puts it on hand)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        patch: operations["updateSupplyOrder"];
+        trace?: never;
+    };
+    "/api/v1/supply/entities/vehicle-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vehicle assignments (filter by vehicle, order, status)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyVehicleAssignments"];
+        put?: never;
+        /**
+         * Assign an order to a vehicle
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["createSupplyVehicleAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/entities/vehicle-assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A vehicle assignment
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyVehicleAssignment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an assignment
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteSupplyVehicleAssignment"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an assignment (times, sequence, status)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        patch: operations["updateSupplyVehicleAssignment"];
+        trace?: never;
+    };
+    "/api/v1/supply/entities/vehicles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vehicles (filter by status, depot; search by code or type)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyVehicles"];
+        put?: never;
+        /**
+         * Register a vehicle (code unique)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["createSupplyVehicle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/entities/vehicles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A vehicle
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyVehicle"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a vehicle (409 while it has assignments)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteSupplyVehicle"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a vehicle
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        patch: operations["updateSupplyVehicle"];
+        trace?: never;
+    };
+    "/api/v1/supply/entities/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Warehouses (search by code or name)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyWarehouses"];
+        put?: never;
+        /**
+         * Create a warehouse (code unique)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["createSupplyWarehouse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/entities/warehouses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A warehouse
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyWarehouse"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a warehouse (409 while inventory, orders, vehicles or demand history refer to it)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteSupplyWarehouse"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a warehouse
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        patch: operations["updateSupplyWarehouse"];
+        trace?: never;
+    };
+    "/api/v1/supply/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Explain a hypothetical: what would be ordered for one SKU if its figures were different (nothing is stored)
+         * @description **Access:** scope `read` (every tenant role).
+         */
+        post: operations["explainSupplyHypothetical"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/explain/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A decision's explanation (the seed's path; same body as /decisions/{id}/explanation)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["explainSupplyDecisionById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/explain/decision/{id}/factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The factors behind a decision's quantities: totals over all lines and per line
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["supplyDecisionFactors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/forecasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast runs, newest first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyForecasts"];
+        put?: never;
+        /**
+         * Forecast the demand of a scope (SKUs × warehouses) in a job, with the production model
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["startSupplyForecast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/forecasts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A forecast run: scope, model version, status and the back-test summary
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/forecasts/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A run's forecasts: per SKU and warehouse the method, parameters, intervals and back-test error
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyForecastSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/imports/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import clients from a CSV file (up to 5,000 rows)
+         * @description Columns (matched by name, without case or punctuation; others ignored): `name` (required), `address`, `latitude`, `longitude`, `time_windows`, `service_minutes`, `priority`, `sla_hours`.
+         *
+         *     A row creates its client, or updates the one with the same name, checked as the API checks a body. Rows that fail are listed (line, column, why); the others are stored, all in one transaction.
+         *
+         *     Warehouses are named by their code; time windows are written `08:00-12:00; 13:00-17:00`.
+         *
+         *     **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["importSupplyClients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/imports/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import demand history from a CSV file (any size); 202 with the id of the import job
+         * @description Columns: `sku` (required), `warehouse` (required), `date` (required), `quantity` (required), `promotion` — e.g. `sku,location,date,quantity`. Follow the job on `GET /api/v1/jobs/{jobId}`: its result counts the rows read, the days stored, the rows refused with the first 100 (line, column, why), and the series that have no inventory row yet (stored, shown once the row exists).
+         *
+         *     A warehouse, SKU and day already stored takes the file’s quantity; the same day given twice in the file is summed. Negative or unreadable quantities, unknown warehouse codes and unreadable dates refuse their row; rows may come in any order.
+         *
+         *     **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["importSupplyDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/imports/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import inventory from a CSV file (up to 5,000 rows)
+         * @description Columns (matched by name, without case or punctuation; others ignored): `warehouse` (required), `sku` (required), `description`, `category`, `on_hand`, `reserved`, `on_order`, `unit_cost`, `holding_cost_rate`, `ordering_cost`, `lead_time_days`, `lead_time_sd_days`, `service_level`, `service_kind`, `moq`, `lot_size`, `policy`, `review_period_days`, `supplier`.
+         *
+         *     A row creates its inventory row, or updates the one with the same warehouse and SKU, checked as the API checks a body. Rows that fail are listed (line, column, why); the others are stored, all in one transaction.
+         *
+         *     Warehouses are named by their code; time windows are written `08:00-12:00; 13:00-17:00`.
+         *
+         *     **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["importSupplyInventory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/imports/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import orders from a CSV file (up to 5,000 rows)
+         * @description Columns (matched by name, without case or punctuation; others ignored): `reference` (required), `kind`, `client`, `warehouse` (required), `supplier`, `sku` (required), `quantity` (required), `requested_date` (required), `window_start`, `window_end`, `status`, `priority`.
+         *
+         *     A row creates its order, or updates the one with the same reference (created only), checked as the API checks a body. Rows that fail are listed (line, column, why); the others are stored, all in one transaction.
+         *
+         *     One row per order line: rows with the same reference are one order, whose other fields come from its first row. Clients are named by name, warehouses by code.
+         *
+         *     **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["importSupplyOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/imports/vehicles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import vehicles from a CSV file (up to 5,000 rows)
+         * @description Columns (matched by name, without case or punctuation; others ignored): `code` (required), `type` (required), `capacity_kg` (required), `capacity_m3` (required), `cost_per_km`, `cost_per_hour`, `co2_per_km`, `depot`, `shift_start`, `shift_end`, `max_driving_hours`, `status`, `features`.
+         *
+         *     A row creates its vehicle, or updates the one with the same code, checked as the API checks a body. Rows that fail are listed (line, column, why); the others are stored, all in one transaction.
+         *
+         *     Warehouses are named by their code; time windows are written `08:00-12:00; 13:00-17:00`.
+         *
+         *     **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["importSupplyVehicles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/imports/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import warehouses from a CSV file (up to 5,000 rows)
+         * @description Columns (matched by name, without case or punctuation; others ignored): `code` (required), `name` (required), `address`, `latitude`, `longitude`, `capacity`, `operating_hours`.
+         *
+         *     A row creates its warehouse, or updates the one with the same code, checked as the API checks a body. Rows that fail are listed (line, column, why); the others are stored, all in one transaction.
+         *
+         *     Warehouses are named by their code; time windows are written `08:00-12:00; 13:00-17:00`.
+         *
+         *     **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["importSupplyWarehouses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Model versions with their parameters, training range and back-test metrics
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyModels"];
+        put?: never;
+        /**
+         * Train a new version in a job: registered always, promoted to production only if it back-tests better
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["trainSupplyModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A model version and the stages it is deployed in
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/models/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deploy this version to production or staging (the previous one stays in the history)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["promoteSupplyModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -3943,6 +4875,583 @@ export interface components {
             id: string;
             name: string;
             startTime: string;
+        };
+        SupplyClient: {
+            address: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            latitude: number | null;
+            longitude: number | null;
+            name: string;
+            /** @description 1 (highest) … 5 */
+            priority: number;
+            /** @description Minutes spent at the client per delivery */
+            serviceMinutes: number;
+            /** @description Promised delivery time in hours */
+            slaHours: number | null;
+            /** @description Delivery windows of a day (several allowed, not overlapping) */
+            timeWindows: {
+                /** @description Local time HH:MM */
+                end: string;
+                /** @description Local time HH:MM */
+                start: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SupplyClientPage: {
+            items: components["schemas"]["SupplyClient"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyDecision: {
+            actionCount: number;
+            actions?: components["schemas"]["SupplyDecisionAction"][];
+            confidence: number | null;
+            confidenceNote: string | null;
+            constraintChecks: {
+                [key: string]: unknown;
+            }[];
+            constraints: {
+                [key: string]: unknown;
+            };
+            costBreakdown: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            decisionNote: string | null;
+            errorMessage: string | null;
+            /** Format: date-time */
+            executedAt: string | null;
+            /** Format: uuid */
+            executedBy: string | null;
+            /** Format: uuid */
+            forecastRunId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            jobId: string | null;
+            modelVersions: {
+                [key: string]: unknown;
+            }[];
+            predictedCost: number | null;
+            /** @description Which SKU × warehouse series (every one when empty) */
+            scope: {
+                categories?: string[];
+                /** @description SKUs (all when absent) */
+                skus?: string[];
+                warehouseIds?: string[];
+            };
+            softScores: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "pending" | "proposed" | "failed" | "approved" | "rejected" | "executed";
+            summary: string | null;
+            type: string;
+        };
+        SupplyDecisionAction: {
+            amount: number;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            arrivalDate: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inventoryId: string | null;
+            kind: string;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            orderDate: string;
+            /** Format: uuid */
+            orderId: string | null;
+            position: number;
+            quantity: number;
+            reason: string;
+            sku: string;
+            /** Format: uuid */
+            warehouseId: string;
+        };
+        SupplyDecisionActionPage: {
+            items: components["schemas"]["SupplyDecisionAction"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyDecisionFactors: {
+            /** Format: uuid */
+            decisionId: string;
+            items: {
+                /** Format: uuid */
+                actionId: string;
+                factors: {
+                    kind: string;
+                    sentence: string;
+                    weight: number;
+                }[];
+                quantity: number;
+                sku: string;
+                /** Format: uuid */
+                warehouseId: string;
+            }[];
+            quantity: number;
+            /** @enum {string} */
+            status: "pending" | "proposed" | "failed" | "approved" | "rejected" | "executed";
+            totals: {
+                kind: string;
+                share: number;
+                weight: number;
+            }[];
+        };
+        SupplyDecisionPage: {
+            items: components["schemas"]["SupplyDecision"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        /** @description Imported demand history plus the lines of shipped and delivered customer orders on their requested date, summed per bucket; buckets without demand are 0 */
+        SupplyDemandSeries: {
+            bucket: "day" | "week" | "month";
+            /** Format: uuid */
+            inventoryId: string;
+            points: {
+                /** @description A day of the bucket had a promotion */
+                promotion: boolean;
+                quantity: number;
+                /**
+                 * Format: date
+                 * @description First day of the bucket (weeks start Monday)
+                 */
+                start: string;
+            }[];
+            sku: string;
+            total: number;
+            /** Format: uuid */
+            warehouseId: string;
+        };
+        SupplyDeployment: {
+            /** @enum {string} */
+            action: "promote" | "rollback";
+            /** Format: date-time */
+            deployedAt: string;
+            /** Format: uuid */
+            deployedBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            modelId: string;
+            modelName: string;
+            reason: string | null;
+            scope: string;
+            /** @enum {string} */
+            stage: "production" | "staging";
+            version: number;
+        };
+        SupplyDeploymentPage: {
+            items: components["schemas"]["SupplyDeployment"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyExplainedItem: {
+            /** Format: uuid */
+            actionId: string | null;
+            amount: number | null;
+            confidence: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            expectedArrival: string;
+            factors: {
+                kind: string;
+                sentence: string;
+                weight: number;
+            }[];
+            /** Format: uuid */
+            inventoryId: string;
+            notes: string[];
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            orderDate: string;
+            policy: {
+                [key: string]: unknown;
+            };
+            quantity: number;
+            reason: string;
+            risk: {
+                [key: string]: unknown;
+            };
+            sku: string;
+            /** Format: uuid */
+            warehouseId: string;
+        };
+        SupplyExplanation: {
+            actionCount: number;
+            bindingConstraints: {
+                [key: string]: unknown;
+            }[];
+            confidence: {
+                sentence: string | null;
+                value: number | null;
+            };
+            constraints: {
+                [key: string]: unknown;
+            }[];
+            /** Format: uuid */
+            decisionId: string;
+            items: components["schemas"]["SupplyExplainedItem"][];
+            modelVersions: {
+                [key: string]: unknown;
+            }[];
+            predictedCost: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            status: "pending" | "proposed" | "failed" | "approved" | "rejected" | "executed";
+            summary: string;
+            type: string;
+        };
+        SupplyForecastRun: {
+            /** @enum {string} */
+            bucket: "day" | "week" | "month";
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            errorMessage: string | null;
+            horizon: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            jobId: string | null;
+            level: number;
+            model: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                version: number;
+            } | null;
+            /** @description Which SKU × warehouse series (every one when empty) */
+            scope: {
+                categories?: string[];
+                /** @description SKUs (all when absent) */
+                skus?: string[];
+                warehouseIds?: string[];
+            };
+            seriesCount: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            summary: {
+                [key: string]: unknown;
+            };
+        };
+        SupplyForecastRunPage: {
+            items: components["schemas"]["SupplyForecastRun"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyHypotheticalExplanation: {
+            constraints: {
+                [key: string]: unknown;
+            }[];
+            forecast: {
+                method: string;
+                note: string | null;
+                source: string;
+            };
+            item: components["schemas"]["SupplyExplainedItem"];
+            predictedCost: {
+                [key: string]: unknown;
+            };
+        };
+        SupplyInventory: {
+            category: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** @description Holding cost per year as a fraction of the unit cost */
+            holdingCostRate: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Mean supplier lead time in days */
+            leadTimeDays: number;
+            /** @description Standard deviation of the lead time in days */
+            leadTimeSdDays: number;
+            /** @description Orders are multiples of it */
+            lotSize: number;
+            /** @description Minimum order quantity */
+            moq: number;
+            /** @description Units in stock */
+            onHand: number;
+            /** @description Units on open purchase orders */
+            onOrder: number;
+            /** @description Fixed cost of placing one order */
+            orderingCost: number;
+            policy: "sQ" | "RS";
+            /** @description Units promised to allocated customer orders */
+            reserved: number;
+            /** @description Review period of the (R, S) policy in days */
+            reviewPeriodDays: number;
+            serviceKind: "cycle" | "fill_rate";
+            /** @description Target service level, strictly between 0 and 1 */
+            serviceLevel: number;
+            sku: string;
+            supplier: string | null;
+            /** @description Cost of one unit */
+            unitCost: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            warehouseId: string;
+        };
+        SupplyInventoryPage: {
+            items: components["schemas"]["SupplyInventory"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyModel: {
+            artifact: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            metrics: {
+                [key: string]: number;
+            };
+            name: string;
+            note: string | null;
+            parameters: {
+                [key: string]: unknown;
+            };
+            stages: ("production" | "staging")[];
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            trainingFrom: string | null;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            trainingTo: string | null;
+            version: number;
+        };
+        SupplyModelPage: {
+            items: components["schemas"]["SupplyModel"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyOrder: {
+            /** Format: uuid */
+            clientId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: "customer" | "purchase" | "transfer";
+            lines: {
+                quantity: number;
+                sku: string;
+            }[];
+            /** @description 1 (highest) … 5 */
+            priority: number;
+            reference: string | null;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            requestedDate: string;
+            status: "draft" | "confirmed" | "allocated" | "shipped" | "delivered" | "received" | "cancelled";
+            supplier: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            warehouseId: string;
+            /** @description Local time HH:MM */
+            windowEnd: string | null;
+            /** @description Local time HH:MM */
+            windowStart: string | null;
+        };
+        SupplyOrderPage: {
+            items: components["schemas"]["SupplyOrder"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplySeriesForecast: {
+            backtest: {
+                [key: string]: unknown;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            demandClass: string;
+            historyLength: number;
+            id: number;
+            /** Format: uuid */
+            inventoryId: string | null;
+            lower: number[];
+            mase: number | null;
+            mean: number[];
+            method: string;
+            note: string | null;
+            params: {
+                [key: string]: number | string;
+            };
+            /** Format: uuid */
+            runId: string;
+            sigma: number;
+            sku: string;
+            smape: number | null;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            startDate: string;
+            upper: number[];
+            /** Format: uuid */
+            warehouseId: string;
+        };
+        SupplySeriesForecastPage: {
+            items: components["schemas"]["SupplySeriesForecast"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyVehicle: {
+            /** @description Load capacity in kg */
+            capacityKg: number;
+            /** @description Load capacity in m³ */
+            capacityM3: number;
+            /** @description kg of CO2 per km */
+            co2PerKm: number;
+            code: string;
+            /** @description Cost per hour on the road */
+            costPerHour: number;
+            /** @description Cost per km driven */
+            costPerKm: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            depotId: string | null;
+            /** @description E.g. refrigerated, tail-lift */
+            features: string[];
+            /** Format: uuid */
+            id: string;
+            maxDrivingHours: number;
+            /** @description Local time HH:MM */
+            shiftEnd: string;
+            /** @description Local time HH:MM */
+            shiftStart: string;
+            status: "available" | "in_service" | "maintenance" | "retired";
+            type: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SupplyVehicleAssignment: {
+            /** Format: date-time */
+            actualEnd: string | null;
+            /** Format: date-time */
+            actualStart: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: date-time */
+            plannedEnd: string | null;
+            /** Format: date-time */
+            plannedStart: string | null;
+            /** @description Stop number on the route */
+            sequence: number;
+            status: "planned" | "in_progress" | "completed" | "cancelled";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            vehicleId: string;
+        };
+        SupplyVehicleAssignmentPage: {
+            items: components["schemas"]["SupplyVehicleAssignment"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyVehiclePage: {
+            items: components["schemas"]["SupplyVehicle"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyWarehouse: {
+            address: string | null;
+            /** @description Storage capacity in units (null: unlimited) */
+            capacity: number | null;
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            latitude: number | null;
+            longitude: number | null;
+            name: string;
+            /** @description Opening windows of a day */
+            operatingHours: {
+                /** @description Local time HH:MM */
+                end: string;
+                /** @description Local time HH:MM */
+                start: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SupplyWarehousePage: {
+            items: components["schemas"]["SupplyWarehouse"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
         };
         TelemetrySettings: {
             autoCreateSensors: boolean;
@@ -12442,6 +13951,3980 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyDecisions: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                status?: "pending" | "proposed" | "failed" | "approved" | "rejected" | "executed";
+                type?: "replenishment";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDecisionPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startSupplyDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    constraints?: {
+                        /** @description Money available for the whole proposal */
+                        budget?: number;
+                        /**
+                         * Format: uuid
+                         * @description Use this completed forecast run instead of forecasting anew
+                         */
+                        forecastRunId?: string;
+                        /**
+                         * Format: date
+                         * @description Stock needed by this day: a later arrival violates the lead-time check
+                         */
+                        requiredBy?: string;
+                        /**
+                         * @description Cut lines to the warehouses' free room
+                         * @default true
+                         */
+                        respectCapacity?: boolean;
+                    };
+                    /** @description Which SKU × warehouse series (every one when empty) */
+                    scope?: {
+                        categories?: string[];
+                        /** @description SKUs (all when absent) */
+                        skus?: string[];
+                        warehouseIds?: string[];
+                    };
+                    /** @enum {string} */
+                    type: "replenishment";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDecision"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDecision"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyDecisionActions: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                sku?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDecisionActionPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approveSupplyDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDecision"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    executeSupplyDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decision: components["schemas"]["SupplyDecision"];
+                        orderIds: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    explainSupplyDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyExplanation"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rejectSupplyDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDecision"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyDeployments: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                modelName?: string;
+                /** @description Items to skip */
+                offset?: number;
+                stage?: "production" | "staging";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDeploymentPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rollbackSupplyModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    modelName: string;
+                    reason?: string;
+                    scope?: string;
+                    /** @enum {string} */
+                    stage: "production" | "staging";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDeployment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyClients: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the code or name */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyClientPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSupplyClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string | null;
+                    latitude?: number | null;
+                    longitude?: number | null;
+                    name: string;
+                    /** @description 1 (highest) … 5 */
+                    priority?: number;
+                    /** @description Minutes spent at the client per delivery */
+                    serviceMinutes?: number;
+                    /** @description Promised delivery time in hours */
+                    slaHours?: number | null;
+                    /** @description Delivery windows of a day (several allowed, not overlapping) */
+                    timeWindows?: {
+                        /** @description Local time HH:MM */
+                        end: string;
+                        /** @description Local time HH:MM */
+                        start: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyClient"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyClient"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSupplyClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSupplyClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string | null;
+                    latitude?: number | null;
+                    longitude?: number | null;
+                    name?: string;
+                    /** @description 1 (highest) … 5 */
+                    priority?: number;
+                    /** @description Minutes spent at the client per delivery */
+                    serviceMinutes?: number;
+                    /** @description Promised delivery time in hours */
+                    slaHours?: number | null;
+                    /** @description Delivery windows of a day (several allowed, not overlapping) */
+                    timeWindows?: {
+                        /** @description Local time HH:MM */
+                        end: string;
+                        /** @description Local time HH:MM */
+                        start: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyClient"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyInventoryRows: {
+        parameters: {
+            query?: {
+                category?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the SKU or description */
+                search?: string;
+                /** @description SKUs starting with this */
+                sku?: string;
+                warehouseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyInventoryPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSupplyInventory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category?: string | null;
+                    description?: string | null;
+                    /** @description Holding cost per year as a fraction of the unit cost */
+                    holdingCostRate?: number;
+                    /** @description Mean supplier lead time in days */
+                    leadTimeDays?: number;
+                    /** @description Standard deviation of the lead time in days */
+                    leadTimeSdDays?: number;
+                    /** @description Orders are multiples of it */
+                    lotSize?: number;
+                    /** @description Minimum order quantity */
+                    moq?: number;
+                    /** @description Units in stock */
+                    onHand?: number;
+                    /** @description Units on open purchase orders */
+                    onOrder?: number;
+                    /** @description Fixed cost of placing one order */
+                    orderingCost?: number;
+                    policy?: "sQ" | "RS";
+                    /** @description Units promised to allocated customer orders */
+                    reserved?: number;
+                    /** @description Review period of the (R, S) policy in days */
+                    reviewPeriodDays?: number;
+                    serviceKind?: "cycle" | "fill_rate";
+                    /** @description Target service level, strictly between 0 and 1 */
+                    serviceLevel?: number;
+                    sku: string;
+                    supplier?: string | null;
+                    /** @description Cost of one unit */
+                    unitCost?: number;
+                    /** Format: uuid */
+                    warehouseId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyInventory"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyInventory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyInventory"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSupplyInventory: {
+        parameters: {
+            query?: {
+                /** @description Delete its demand history too (admins only) */
+                purge?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSupplyInventory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The warehouse and SKU of a row are its identity and do not change */
+        requestBody: {
+            content: {
+                "application/json": {
+                    category?: string | null;
+                    description?: string | null;
+                    /** @description Holding cost per year as a fraction of the unit cost */
+                    holdingCostRate?: number;
+                    /** @description Mean supplier lead time in days */
+                    leadTimeDays?: number;
+                    /** @description Standard deviation of the lead time in days */
+                    leadTimeSdDays?: number;
+                    /** @description Orders are multiples of it */
+                    lotSize?: number;
+                    /** @description Minimum order quantity */
+                    moq?: number;
+                    /** @description Units in stock */
+                    onHand?: number;
+                    /** @description Units on open purchase orders */
+                    onOrder?: number;
+                    /** @description Fixed cost of placing one order */
+                    orderingCost?: number;
+                    policy?: "sQ" | "RS";
+                    /** @description Units promised to allocated customer orders */
+                    reserved?: number;
+                    /** @description Review period of the (R, S) policy in days */
+                    reviewPeriodDays?: number;
+                    serviceKind?: "cycle" | "fill_rate";
+                    /** @description Target service level, strictly between 0 and 1 */
+                    serviceLevel?: number;
+                    supplier?: string | null;
+                    /** @description Cost of one unit */
+                    unitCost?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyInventory"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyDemandHistory: {
+        parameters: {
+            query: {
+                bucket: "day" | "week" | "month";
+                /** @description First day (default: the first day with demand) */
+                from?: string;
+                /** @description Last day (default: the last day with demand) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Imported demand history plus the lines of shipped and delivered customer orders on their requested date, summed per bucket; buckets without demand are 0 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDemandSeries"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyItemForecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        bucket: "day" | "week" | "month";
+                        forecast: components["schemas"]["SupplySeriesForecast"];
+                        level: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyOrders: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                /** @description Requested on or after */
+                from?: string;
+                kind?: "customer" | "purchase" | "transfer";
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Orders with a line of this SKU */
+                sku?: string;
+                status?: "draft" | "confirmed" | "allocated" | "shipped" | "delivered" | "received" | "cancelled";
+                /** @description Requested on or before */
+                to?: string;
+                warehouseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyOrderPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSupplyOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A customer order needs a client; purchase and transfer orders need an inventory row for each line */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    clientId?: string | null;
+                    kind?: "customer" | "purchase" | "transfer";
+                    lines: {
+                        quantity: number;
+                        sku: string;
+                    }[];
+                    /** @description 1 (highest) … 5 */
+                    priority?: number;
+                    reference?: string | null;
+                    /**
+                     * Format: date
+                     * @description Calendar day YYYY-MM-DD
+                     */
+                    requestedDate: string;
+                    status?: "draft" | "confirmed";
+                    supplier?: string | null;
+                    /** Format: uuid */
+                    warehouseId: string;
+                    /** @description Local time HH:MM */
+                    windowEnd?: string | null;
+                    /** @description Local time HH:MM */
+                    windowStart?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyOrder"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyOrder"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSupplyOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSupplyOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Lines and warehouse change while the order holds no stock (a draft, or a confirmed customer order); `status` moves along the lifecycle */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    clientId?: string | null;
+                    lines?: {
+                        quantity: number;
+                        sku: string;
+                    }[];
+                    /** @description 1 (highest) … 5 */
+                    priority?: number;
+                    reference?: string | null;
+                    /**
+                     * Format: date
+                     * @description Calendar day YYYY-MM-DD
+                     */
+                    requestedDate?: string;
+                    status?: "draft" | "confirmed" | "allocated" | "shipped" | "delivered" | "received" | "cancelled";
+                    supplier?: string | null;
+                    /** Format: uuid */
+                    warehouseId?: string;
+                    /** @description Local time HH:MM */
+                    windowEnd?: string | null;
+                    /** @description Local time HH:MM */
+                    windowStart?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyOrder"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyVehicleAssignments: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                orderId?: string;
+                status?: "planned" | "in_progress" | "completed" | "cancelled";
+                vehicleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyVehicleAssignmentPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSupplyVehicleAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    actualEnd?: string | null;
+                    /** Format: date-time */
+                    actualStart?: string | null;
+                    /** Format: uuid */
+                    orderId: string;
+                    /** Format: date-time */
+                    plannedEnd?: string | null;
+                    /** Format: date-time */
+                    plannedStart?: string | null;
+                    /** @description Stop number on the route */
+                    sequence?: number;
+                    status?: "planned" | "in_progress" | "completed" | "cancelled";
+                    /** Format: uuid */
+                    vehicleId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyVehicleAssignment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyVehicleAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyVehicleAssignment"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSupplyVehicleAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSupplyVehicleAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    actualEnd?: string | null;
+                    /** Format: date-time */
+                    actualStart?: string | null;
+                    /** Format: uuid */
+                    orderId?: string;
+                    /** Format: date-time */
+                    plannedEnd?: string | null;
+                    /** Format: date-time */
+                    plannedStart?: string | null;
+                    /** @description Stop number on the route */
+                    sequence?: number;
+                    status?: "planned" | "in_progress" | "completed" | "cancelled";
+                    /** Format: uuid */
+                    vehicleId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyVehicleAssignment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyVehicles: {
+        parameters: {
+            query?: {
+                depotId?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the code or name */
+                search?: string;
+                status?: "available" | "in_service" | "maintenance" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyVehiclePage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSupplyVehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Load capacity in kg */
+                    capacityKg: number;
+                    /** @description Load capacity in m³ */
+                    capacityM3: number;
+                    /** @description kg of CO2 per km */
+                    co2PerKm?: number;
+                    code: string;
+                    /** @description Cost per hour on the road */
+                    costPerHour?: number;
+                    /** @description Cost per km driven */
+                    costPerKm?: number;
+                    /** Format: uuid */
+                    depotId?: string | null;
+                    /** @description E.g. refrigerated, tail-lift */
+                    features?: string[];
+                    maxDrivingHours?: number;
+                    /** @description Local time HH:MM */
+                    shiftEnd?: string;
+                    /** @description Local time HH:MM */
+                    shiftStart?: string;
+                    status?: "available" | "in_service" | "maintenance" | "retired";
+                    type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyVehicle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyVehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyVehicle"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSupplyVehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSupplyVehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Load capacity in kg */
+                    capacityKg?: number;
+                    /** @description Load capacity in m³ */
+                    capacityM3?: number;
+                    /** @description kg of CO2 per km */
+                    co2PerKm?: number;
+                    code?: string;
+                    /** @description Cost per hour on the road */
+                    costPerHour?: number;
+                    /** @description Cost per km driven */
+                    costPerKm?: number;
+                    /** Format: uuid */
+                    depotId?: string | null;
+                    /** @description E.g. refrigerated, tail-lift */
+                    features?: string[];
+                    maxDrivingHours?: number;
+                    /** @description Local time HH:MM */
+                    shiftEnd?: string;
+                    /** @description Local time HH:MM */
+                    shiftStart?: string;
+                    status?: "available" | "in_service" | "maintenance" | "retired";
+                    type?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyVehicle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyWarehouses: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the code or name */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyWarehousePage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSupplyWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string | null;
+                    /** @description Storage capacity in units (null: unlimited) */
+                    capacity?: number | null;
+                    code: string;
+                    latitude?: number | null;
+                    longitude?: number | null;
+                    name: string;
+                    /** @description Opening windows of a day */
+                    operatingHours?: {
+                        /** @description Local time HH:MM */
+                        end: string;
+                        /** @description Local time HH:MM */
+                        start: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyWarehouse"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyWarehouse"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSupplyWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSupplyWarehouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string | null;
+                    /** @description Storage capacity in units (null: unlimited) */
+                    capacity?: number | null;
+                    code?: string;
+                    latitude?: number | null;
+                    longitude?: number | null;
+                    name?: string;
+                    /** @description Opening windows of a day */
+                    operatingHours?: {
+                        /** @description Local time HH:MM */
+                        end: string;
+                        /** @description Local time HH:MM */
+                        start: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyWarehouse"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    explainSupplyHypothetical: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    constraints?: {
+                        budget?: number;
+                        /**
+                         * Format: date
+                         * @description Calendar day YYYY-MM-DD
+                         */
+                        requiredBy?: string;
+                    };
+                    /** Format: uuid */
+                    inventoryId: string;
+                    overrides?: {
+                        leadTimeDays?: number;
+                        leadTimeSdDays?: number;
+                        lotSize?: number;
+                        moq?: number;
+                        onHand?: number;
+                        onOrder?: number;
+                        /** @enum {string} */
+                        policy?: "sQ" | "RS";
+                        reserved?: number;
+                        reviewPeriodDays?: number;
+                        /** @enum {string} */
+                        serviceKind?: "cycle" | "fill_rate";
+                        serviceLevel?: number;
+                        unitCost?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyHypotheticalExplanation"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    explainSupplyDecisionById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyExplanation"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    supplyDecisionFactors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDecisionFactors"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyForecasts: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                status?: "queued" | "running" | "completed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyForecastRunPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startSupplyForecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default week
+                     * @enum {string}
+                     */
+                    bucket?: "day" | "week" | "month";
+                    /**
+                     * @description Periods ahead (buckets)
+                     * @default 13
+                     */
+                    horizon?: number;
+                    /**
+                     * @description Prediction interval coverage
+                     * @default 0.95
+                     */
+                    level?: number;
+                    /** @description Which SKU × warehouse series (every one when empty) */
+                    scope?: {
+                        categories?: string[];
+                        /** @description SKUs (all when absent) */
+                        skus?: string[];
+                        warehouseIds?: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jobId: string;
+                        run: components["schemas"]["SupplyForecastRun"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyForecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyForecastRun"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyForecastSeries: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                method?: string;
+                /** @description Items to skip */
+                offset?: number;
+                sku?: string;
+                warehouseId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplySeriesForecastPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importSupplyClients: {
+        parameters: {
+            query?: {
+                /** @description How dates are written (default YYYY-MM-DD) */
+                dateFormat?: "YYYY-MM-DD" | "YYYY/MM/DD" | "DD.MM.YYYY" | "DD.MM.YY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD/MM/YY" | "MM/DD/YY" | "DD-MM-YYYY" | "MM-DD-YYYY" | "DD-MON-YYYY" | "DD-MON-YY" | "YYYYMMDD" | "excel";
+                decimal?: "." | ",";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        columns: {
+                            /** @description Columns that map to no field */
+                            ignored: string[];
+                            /** @description Field → the column it was read from */
+                            mapped: {
+                                [key: string]: string;
+                            };
+                        };
+                        /** @description Rows (orders: orders) created */
+                        created: number;
+                        /** @description The first 200 refusals, by row */
+                        errors: {
+                            column: string;
+                            message: string;
+                            /** @description Line of the file */
+                            row: number;
+                        }[];
+                        kind: string;
+                        /** @description Rows refused */
+                        rejected: number;
+                        /** @description Data rows read */
+                        rows: number;
+                        /** @description Existing rows updated (same code, name or warehouse and SKU) */
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importSupplyDemand: {
+        parameters: {
+            query?: {
+                /** @description How dates are written (default YYYY-MM-DD) */
+                dateFormat?: "YYYY-MM-DD" | "YYYY/MM/DD" | "DD.MM.YYYY" | "DD.MM.YY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD/MM/YY" | "MM/DD/YY" | "DD-MM-YYYY" | "MM-DD-YYYY" | "DD-MON-YYYY" | "DD-MON-YY" | "YYYYMMDD" | "excel";
+                decimal?: "." | ",";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Size of the stored file */
+                        bytes: number;
+                        /** Format: uuid */
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importSupplyInventory: {
+        parameters: {
+            query?: {
+                /** @description How dates are written (default YYYY-MM-DD) */
+                dateFormat?: "YYYY-MM-DD" | "YYYY/MM/DD" | "DD.MM.YYYY" | "DD.MM.YY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD/MM/YY" | "MM/DD/YY" | "DD-MM-YYYY" | "MM-DD-YYYY" | "DD-MON-YYYY" | "DD-MON-YY" | "YYYYMMDD" | "excel";
+                decimal?: "." | ",";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        columns: {
+                            /** @description Columns that map to no field */
+                            ignored: string[];
+                            /** @description Field → the column it was read from */
+                            mapped: {
+                                [key: string]: string;
+                            };
+                        };
+                        /** @description Rows (orders: orders) created */
+                        created: number;
+                        /** @description The first 200 refusals, by row */
+                        errors: {
+                            column: string;
+                            message: string;
+                            /** @description Line of the file */
+                            row: number;
+                        }[];
+                        kind: string;
+                        /** @description Rows refused */
+                        rejected: number;
+                        /** @description Data rows read */
+                        rows: number;
+                        /** @description Existing rows updated (same code, name or warehouse and SKU) */
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importSupplyOrders: {
+        parameters: {
+            query?: {
+                /** @description How dates are written (default YYYY-MM-DD) */
+                dateFormat?: "YYYY-MM-DD" | "YYYY/MM/DD" | "DD.MM.YYYY" | "DD.MM.YY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD/MM/YY" | "MM/DD/YY" | "DD-MM-YYYY" | "MM-DD-YYYY" | "DD-MON-YYYY" | "DD-MON-YY" | "YYYYMMDD" | "excel";
+                decimal?: "." | ",";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        columns: {
+                            /** @description Columns that map to no field */
+                            ignored: string[];
+                            /** @description Field → the column it was read from */
+                            mapped: {
+                                [key: string]: string;
+                            };
+                        };
+                        /** @description Rows (orders: orders) created */
+                        created: number;
+                        /** @description The first 200 refusals, by row */
+                        errors: {
+                            column: string;
+                            message: string;
+                            /** @description Line of the file */
+                            row: number;
+                        }[];
+                        kind: string;
+                        /** @description Rows refused */
+                        rejected: number;
+                        /** @description Data rows read */
+                        rows: number;
+                        /** @description Existing rows updated (same code, name or warehouse and SKU) */
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importSupplyVehicles: {
+        parameters: {
+            query?: {
+                /** @description How dates are written (default YYYY-MM-DD) */
+                dateFormat?: "YYYY-MM-DD" | "YYYY/MM/DD" | "DD.MM.YYYY" | "DD.MM.YY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD/MM/YY" | "MM/DD/YY" | "DD-MM-YYYY" | "MM-DD-YYYY" | "DD-MON-YYYY" | "DD-MON-YY" | "YYYYMMDD" | "excel";
+                decimal?: "." | ",";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        columns: {
+                            /** @description Columns that map to no field */
+                            ignored: string[];
+                            /** @description Field → the column it was read from */
+                            mapped: {
+                                [key: string]: string;
+                            };
+                        };
+                        /** @description Rows (orders: orders) created */
+                        created: number;
+                        /** @description The first 200 refusals, by row */
+                        errors: {
+                            column: string;
+                            message: string;
+                            /** @description Line of the file */
+                            row: number;
+                        }[];
+                        kind: string;
+                        /** @description Rows refused */
+                        rejected: number;
+                        /** @description Data rows read */
+                        rows: number;
+                        /** @description Existing rows updated (same code, name or warehouse and SKU) */
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importSupplyWarehouses: {
+        parameters: {
+            query?: {
+                /** @description How dates are written (default YYYY-MM-DD) */
+                dateFormat?: "YYYY-MM-DD" | "YYYY/MM/DD" | "DD.MM.YYYY" | "DD.MM.YY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD/MM/YY" | "MM/DD/YY" | "DD-MM-YYYY" | "MM-DD-YYYY" | "DD-MON-YYYY" | "DD-MON-YY" | "YYYYMMDD" | "excel";
+                decimal?: "." | ",";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        columns: {
+                            /** @description Columns that map to no field */
+                            ignored: string[];
+                            /** @description Field → the column it was read from */
+                            mapped: {
+                                [key: string]: string;
+                            };
+                        };
+                        /** @description Rows (orders: orders) created */
+                        created: number;
+                        /** @description The first 200 refusals, by row */
+                        errors: {
+                            column: string;
+                            message: string;
+                            /** @description Line of the file */
+                            row: number;
+                        }[];
+                        kind: string;
+                        /** @description Rows refused */
+                        rejected: number;
+                        /** @description Data rows read */
+                        rows: number;
+                        /** @description Existing rows updated (same code, name or warehouse and SKU) */
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyModels: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                name?: string;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyModelPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    trainSupplyModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyModel"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    promoteSupplyModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    scope?: string;
+                    /** @enum {string} */
+                    stage: "production" | "staging";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDeployment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

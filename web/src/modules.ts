@@ -158,6 +158,58 @@ export const INSPECTION_PAGES: readonly GuardedPageInfo[] = [
   INSPECTION_STATISTICS_PAGE,
 ];
 
+export const SUPPLY_INVENTORY_PAGE: GuardedPageInfo = {
+  path: '/supply',
+  label: 'Inventory',
+  title: 'Inventory',
+  description:
+    'Every SKU at every warehouse with its stock on hand and on order. Open one for its demand history, its forecast and the reorder policy behind its proposals.',
+  allowed: (p) => p.supply,
+};
+
+export const SUPPLY_DECISIONS_PAGE: GuardedPageInfo = {
+  path: '/supply/decisions',
+  label: 'Replenishment',
+  title: 'Replenishment decisions',
+  description:
+    'Purchase proposals computed from the forecasts and each SKU’s policy: read why each quantity is proposed, then approve, reject or execute them.',
+  allowed: (p) => p.supply,
+};
+
+export const SUPPLY_FORECASTS_PAGE: GuardedPageInfo = {
+  path: '/supply/forecasts',
+  label: 'Forecasts',
+  title: 'Forecast runs',
+  description:
+    'Each run forecasts the demand of a scope of SKUs with the production model: its method per series, intervals and back-test error.',
+  allowed: (p) => p.supply,
+};
+
+export const SUPPLY_MODELS_PAGE: GuardedPageInfo = {
+  path: '/supply/models',
+  label: 'Model registry',
+  title: 'Model registry',
+  description:
+    'Versions of the forecasting model with their back-test metrics, the stages they are deployed in and the deployment history: train, promote and roll back.',
+  allowed: (p) => p.supply,
+};
+
+export const SUPPLY_NETWORK_PAGE: GuardedPageInfo = {
+  path: '/supply/network',
+  label: 'Network',
+  title: 'Supply network',
+  description: 'Warehouses, orders, vehicles and clients: the places and movements the plans work with.',
+  allowed: (p) => p.supply,
+};
+
+export const SUPPLY_PAGES: readonly GuardedPageInfo[] = [
+  SUPPLY_INVENTORY_PAGE,
+  SUPPLY_DECISIONS_PAGE,
+  SUPPLY_FORECASTS_PAGE,
+  SUPPLY_MODELS_PAGE,
+  SUPPLY_NETWORK_PAGE,
+];
+
 export const STATUS_MODULE: ModuleInfo = {
   path: '/',
   label: 'Status',
@@ -202,7 +254,8 @@ export const MODULES: readonly ModuleInfo[] = [
     label: 'Supply chain',
     title: 'Supply chain',
     description:
-      'Will follow suppliers, inbound materials, inventory levels and lead times that affect production.',
+      'Inventory at every warehouse, demand forecasts with their intervals, reorder policies, and replenishment proposals to approve, with the reasons behind each quantity.',
+    pages: SUPPLY_PAGES,
   },
   {
     path: '/pipelines',

@@ -60,6 +60,10 @@ export interface Permissions {
   workOrders: boolean;
   /** Uploads work-order exports and edits mapping profiles (analysts and admins). */
   importWorkOrders: boolean;
+  /** Sees the supply pages: inventory, forecasts, decisions, the model registry (needs an organisation). */
+  supply: boolean;
+  /** Runs forecasts and decisions, approves them, edits supply entities and trains models (analysts and admins). */
+  planSupply: boolean;
 }
 
 export function permissionsOf(me: Me | undefined): Permissions {
@@ -75,5 +79,7 @@ export function permissionsOf(me: Me | undefined): Permissions {
     operatePlant: Boolean(me?.tenant) && scopes.has('operate'),
     workOrders: Boolean(me?.tenant) && scopes.has('read'),
     importWorkOrders: Boolean(me?.tenant) && scopes.has('analyze'),
+    supply: Boolean(me?.tenant) && scopes.has('read'),
+    planSupply: Boolean(me?.tenant) && scopes.has('analyze'),
   };
 }

@@ -55,7 +55,7 @@ export async function listDecisions(
     .select({
       decision: supplyDecisions,
       actionCount:
-        sql<number>`(select count(*) from supply_decision_actions a where a.decision_id = ${supplyDecisions.id})`.mapWith(
+        sql<number>`(select count(*) from supply_decision_actions a where a.decision_id = "supply_decisions"."id")`.mapWith(
           Number,
         ),
       total: matchedRows(),

@@ -113,6 +113,7 @@ describe('model registry', () => {
     );
     assert.equal(job.status, 'completed', JSON.stringify(job));
     const { body: models } = await call('GET', '/supply/models?name=demand-forecast', s.viewer);
+    assert.equal(models.items.filter((m: { stages: string[] }) => m.stages.includes('production')).length, 1);
     assert.equal(models.total, 2);
     const [v2, v1] = models.items;
     assert.equal(v2.version, 2);
@@ -163,6 +164,9 @@ describe('replenishment decisions', () => {
     assert.equal(started.status, 202, JSON.stringify(started.body));
     decisionId = started.body.id;
     const decision = await finished(`/supply/decisions/${decisionId}`, ['proposed']);
+    const { body: listed } = await call('GET', '/supply/decisions?status=proposed', s.viewer);
+    assert.equal(listed.items[0].actionCount, decision.actionCount);
+    assert.ok(decision.actionCount > 0);
     const low = decision.actions.find((a: { sku: string }) => a.sku === 'LOW-1');
     assert.ok(low && low.quantity > 0, 'the low-stock item is ordered');
     assert.equal(low.quantity % 10, 0, 'in whole lots');

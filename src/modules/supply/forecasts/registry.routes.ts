@@ -29,10 +29,10 @@ export function registryRoutes(app: App, { registry }: { registry: RegistryServi
         response: { 200: Type.Ref('SupplyModelPage'), ...errorResponses(400) },
       },
     },
-    async (request) =>
-      presentPage(await registry.list(principalOf(request), request.query), request.query, (m) =>
-        presentModel(m),
-      ),
+    async (request) => {
+      const page = await registry.list(principalOf(request), request.query);
+      return presentPage(page, request.query, (m) => presentModel(m, page.stages.get(m.id) ?? []));
+    },
   );
 
   app.post(

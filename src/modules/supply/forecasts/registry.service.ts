@@ -59,8 +59,18 @@ export function createRegistryService({ db, jobs }: { db: Db; jobs: Pick<Jobs, '
   };
 
   return {
+    /** Versions, each with the stages (scope `all`) it is deployed in now. */
     list: (principal: Principal, filter: { name?: string | undefined; limit: number; offset: number }) =>
-      readInCallerTenant(db, principal, (tx) => listModels(tx, filter)),
+      readInCallerTenant(db, principal, async (tx) => {
+        const page = await listModels(tx, filter);
+        const stages = new Map<string, Stage[]>();
+        for (const name of new Set(page.items.map((m) => m.name)))
+          for (const stage of ['production', 'staging'] as const) {
+            const [head] = await deploymentHistory(tx, { modelName: name, stage, scope: DEFAULT_SCOPE }, 1);
+            if (head) stages.set(head.modelId, [...(stages.get(head.modelId) ?? []), stage]);
+          }
+        return { ...page, stages };
+      }),
 
     get: (principal: Principal, id: string) =>
       readInCallerTenant(db, principal, async (tx) => {
