@@ -12,6 +12,8 @@ import { markFailed } from '../../src/platform/events/events.repo.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
 import { INSPECTION_FIXTURES } from './inspection-fixtures.ts';
+import { SUPPLY_FIXTURES } from './supply-fixtures.ts';
+import { SUPPLY_PLANNING_FIXTURES } from './supply-planning-fixtures.ts';
 
 export interface SweepContext {
   t: TestApp;
@@ -343,6 +345,8 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
     return { params: { id: apiKey.id } };
   },
   ...INSPECTION_FIXTURES,
+  ...SUPPLY_FIXTURES,
+  ...SUPPLY_PLANNING_FIXTURES,
 };
 
 /** Platform routes address tenants on purpose (superadmin only); the 403 check covers them. */

@@ -1,6 +1,7 @@
 // Sweep fixtures of the supply planning routes (issue 16): tenant B's forecast runs, models,
 // decisions and inventory rows with history, made through the real API on seeded rows.
 import { seedPlanning, weeklyDemand } from '../../src/modules/supply/testing.ts';
+import { eventually } from '../../src/platform/jobs/testing.ts';
 import type { SweepContext, Target } from './fixtures.ts';
 
 let sequence = 0;
@@ -62,9 +63,27 @@ const byDecision =
 export const SUPPLY_PLANNING_FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = {
   'GET /api/v1/supply/forecasts/:id': async (ctx) => ({ params: { id: await run(ctx) } }),
   'GET /api/v1/supply/forecasts/:id/series': async (ctx) => ({ params: { id: await run(ctx) } }),
-  'GET /api/v1/supply/entities/inventory/:id/forecast': async (ctx) => ({
-    params: { id: (await item(ctx)).inventoryId },
-  }),
+  'GET /api/v1/supply/entities/inventory/:id/forecast': async (ctx) => {
+    const { inventoryId, warehouseId } = await item(ctx);
+    const { run: started } = await post(ctx, '/api/v1/supply/forecasts', {
+      scope: { warehouseIds: [warehouseId] },
+    });
+    await eventually(
+      async () => {
+        const res = await ctx.t.app.inject({
+          method: 'GET',
+          url: `/api/v1/supply/forecasts/${started.id}`,
+          headers: ctx.ownerAdmin.headers,
+        });
+        const status = res.json().status;
+        if (status === 'failed') throw new Error(`fixture forecast failed: ${res.body}`);
+        return status === 'completed' ? true : undefined;
+      },
+      'the fixture forecast run',
+      120_000,
+    );
+    return { params: { id: inventoryId } };
+  },
   'GET /api/v1/supply/models/:id': async (ctx) => ({ params: { id: await model(ctx) } }),
   'POST /api/v1/supply/models/:id/promote': async (ctx) => ({
     params: { id: await model(ctx) },

@@ -9,6 +9,7 @@ import type { TestApp } from '../../src/platform/http/testing.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
 import type { Runtime } from '../../src/platform/runtime.ts';
 import { populateInspection } from './inspection-fixtures.ts';
+import { populateSupply } from './supply-fixtures.ts';
 
 export async function populateTenant(t: TestApp, tenant: TestTenant, admin: TestSession): Promise<void> {
   const post = async (url: string, payload: object) => {
@@ -165,6 +166,10 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
   // inspection_*: settings, a station with a camera, a part, the current part, a region (and its
   // version), a trigger with its image and a defect
   await populateInspection(t, admin, tenant.facilityId);
+  // supply_*: the entities (warehouse, inventory, vehicle, client, order, assignment), demand, and a
+  // row in each planning table (settings, model, deployment, forecast run and forecast, decision
+  // and action)
+  await populateSupply({ t, owner: tenant, ownerAdmin: admin });
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {

@@ -15281,8 +15281,9 @@ export interface operations {
     };
     getSupplyDemandHistory: {
         parameters: {
-            query: {
-                bucket: "day" | "week" | "month";
+            query?: {
+                /** @description day, week (from Monday) or month */
+                bucket?: "day" | "week" | "month";
                 /** @description First day (default: the first day with demand) */
                 from?: string;
                 /** @description Last day (default: the last day with demand) */
