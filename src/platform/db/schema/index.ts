@@ -7,6 +7,6 @@ export * from './inspection.ts';
 export * from './plant.ts';
 export * from './platform.ts';
 export * from './platform-events.ts';
-export * from './telemetry.ts';
 export * from './supply.ts';
 export * from './supply-planning.ts';
+export * from './telemetry.ts';

@@ -239,4 +239,3 @@ export const supplyDecisionActions = pgTable(
     check('supply_decision_actions_quantity_check', sql`${t.quantity} >= 0`),
   ],
 );
-
