@@ -43,20 +43,40 @@ async function model(ctx: SweepContext) {
   return res.json().items[0].id as string;
 }
 
-async function decision(ctx: SweepContext) {
+async function get(ctx: SweepContext, url: string) {
+  const res = await ctx.t.app.inject({ method: 'GET', url, headers: ctx.ownerAdmin.headers });
+  return res.json();
+}
+
+/** Polls `url` until its `status` is `done` (fails on `failed`). */
+function settled(ctx: SweepContext, url: string, done: string) {
+  return eventually(
+    async () => {
+      const body = await get(ctx, url);
+      if (body.status === 'failed') throw new Error(`fixture ${url} failed: ${JSON.stringify(body)}`);
+      return body.status === done ? true : undefined;
+    },
+    url,
+    120_000,
+  );
+}
+
+/** A proposed replenishment decision of the owner (approved too when asked). */
+async function decision(ctx: SweepContext, approved = false) {
   const { warehouseId } = await item(ctx);
-  return (
-    await post(ctx, '/api/v1/supply/decisions', {
-      type: 'replenishment',
-      scope: { warehouseIds: [warehouseId] },
-    })
-  ).id as string;
+  const { id } = await post(ctx, '/api/v1/supply/decisions', {
+    type: 'replenishment',
+    scope: { warehouseIds: [warehouseId] },
+  });
+  await settled(ctx, `/api/v1/supply/decisions/${id}`, 'proposed');
+  if (approved) await post(ctx, `/api/v1/supply/decisions/${id}/approve`, {});
+  return id as string;
 }
 
 const byDecision =
-  (body?: Record<string, unknown>) =>
+  (body?: Record<string, unknown>, approved = false) =>
   async (ctx: SweepContext): Promise<Target> => ({
-    params: { id: await decision(ctx) },
+    params: { id: await decision(ctx, approved) },
     ...(body ? { body } : {}),
   });
 
@@ -68,20 +88,7 @@ export const SUPPLY_PLANNING_FIXTURES: Record<string, (ctx: SweepContext) => Pro
     const { run: started } = await post(ctx, '/api/v1/supply/forecasts', {
       scope: { warehouseIds: [warehouseId] },
     });
-    await eventually(
-      async () => {
-        const res = await ctx.t.app.inject({
-          method: 'GET',
-          url: `/api/v1/supply/forecasts/${started.id}`,
-          headers: ctx.ownerAdmin.headers,
-        });
-        const status = res.json().status;
-        if (status === 'failed') throw new Error(`fixture forecast failed: ${res.body}`);
-        return status === 'completed' ? true : undefined;
-      },
-      'the fixture forecast run',
-      120_000,
-    );
+    await settled(ctx, `/api/v1/supply/forecasts/${started.id}`, 'completed');
     return { params: { id: inventoryId } };
   },
   'GET /api/v1/supply/models/:id': async (ctx) => ({ params: { id: await model(ctx) } }),
@@ -93,7 +100,7 @@ export const SUPPLY_PLANNING_FIXTURES: Record<string, (ctx: SweepContext) => Pro
   'GET /api/v1/supply/decisions/:id/actions': byDecision(),
   'POST /api/v1/supply/decisions/:id/approve': byDecision({}),
   'POST /api/v1/supply/decisions/:id/reject': byDecision({ note: 'hijack' }),
-  'POST /api/v1/supply/decisions/:id/execute': byDecision(),
+  'POST /api/v1/supply/decisions/:id/execute': byDecision(undefined, true),
   'GET /api/v1/supply/decisions/:id/explanation': byDecision(),
   'GET /api/v1/supply/explain/:decisionId': async (ctx) => ({ params: { decisionId: await decision(ctx) } }),
   'GET /api/v1/supply/explain/decision/:id/factors': byDecision(),

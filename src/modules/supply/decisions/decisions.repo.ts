@@ -6,7 +6,6 @@ import {
   supplyDecisionActions,
   supplyDecisions,
   supplyInventory,
-  supplyOrders,
   supplyWarehouses,
 } from '../../../platform/db/schema/index.ts';
 import { scopeWhere } from '../forecasts/forecasts.repo.ts';
@@ -149,17 +148,4 @@ export async function warehouseNames(tx: Executor, ids: string[]) {
     .from(supplyWarehouses)
     .where(inArray(supplyWarehouses.id, ids));
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
-}
-
-export async function insertPurchaseOrder(tx: Executor, values: typeof supplyOrders.$inferInsert) {
-  const [row] = await tx.insert(supplyOrders).values(values).returning({ id: supplyOrders.id });
-  if (!row) throw new Error('order not inserted');
-  return row.id;
-}
-
-export async function addOnOrder(tx: Executor, inventoryId: string, quantity: number) {
-  await tx
-    .update(supplyInventory)
-    .set({ onOrder: sql`${supplyInventory.onOrder} + ${quantity}`, updatedAt: new Date() })
-    .where(eq(supplyInventory.id, inventoryId));
 }

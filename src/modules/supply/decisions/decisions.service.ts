@@ -1,3 +1,4 @@
+import { inArray } from 'drizzle-orm';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Compute } from '../../../platform/compute/compute.ts';
 import type { Db, Executor } from '../../../platform/db/database.ts';
@@ -5,16 +6,15 @@ import { type ForecastScope, supplyInventory } from '../../../platform/db/schema
 import { inCallerTenant, inTenant, readInCallerTenant, tenantOf } from '../../../platform/db/scope.ts';
 import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
+import { placePurchaseOrder } from '../entities/stock.repo.ts';
 import { findRun, scopeSize } from '../forecasts/forecasts.repo.ts';
 import type { DecisionConstraints } from './decide.job.ts';
 import {
   type ActionRow,
-  addOnOrder,
   allActions,
   type DecisionRow,
   findDecision,
   insertDecision,
-  insertPurchaseOrder,
   listActions,
   listDecisions,
   setActionOrders,
@@ -184,7 +184,14 @@ async function createPurchaseOrders(
 ) {
   const suppliers = new Map(
     (
-      await tx.select({ id: supplyInventory.id, supplier: supplyInventory.supplier }).from(supplyInventory)
+      await tx
+        .select({ id: supplyInventory.id, supplier: supplyInventory.supplier })
+        .from(supplyInventory)
+        .where(
+          inArray(supplyInventory.id, [
+            ...new Set(actions.flatMap((a) => (a.inventoryId ? [a.inventoryId] : []))),
+          ]),
+        )
     ).map((r) => [r.id, r.supplier]),
   );
   const groups = new Map<string, ActionRow[]>();
@@ -199,21 +206,16 @@ async function createPurchaseOrders(
   for (const [key, lines] of groups) {
     const [warehouseId, supplier] = key.split('|');
     const first = lines[0] as ActionRow;
-    const orderId = await insertPurchaseOrder(tx, {
+    const { order } = await placePurchaseOrder(tx, {
       tenantId,
-      kind: 'purchase',
       reference: `REPL-${decision.id.slice(0, 8)}`,
       warehouseId: warehouseId as string,
       supplier: supplier || null,
       lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
       requestedDate: first.arrivalDate,
-      status: 'confirmed',
       decisionId: decision.id,
     });
-    for (const l of lines) {
-      orderByAction.set(l.id, orderId);
-      if (l.inventoryId) await addOnOrder(tx, l.inventoryId, l.quantity);
-    }
+    for (const l of lines) orderByAction.set(l.id, order.id);
   }
   await setActionOrders(tx, orderByAction);
   return [...new Set(orderByAction.values())];
