@@ -59,8 +59,9 @@ export function replenishmentItem(
       mean: daily.mean,
       sd: daily.sd,
       backtest: {
-        ...(forecast.mase !== null ? { mase: forecast.mase } : {}),
-        ...(forecast.smape !== null ? { smape: forecast.smape } : {}),
+        // Rounding can put a back-test error a hair outside its range (sMAPE 200.00000000000003).
+        ...(forecast.mase !== null ? { mase: Math.max(0, forecast.mase) } : {}),
+        ...(forecast.smape !== null ? { smape: Math.min(200, Math.max(0, forecast.smape)) } : {}),
       },
       modelVersion: options.modelVersion,
     },
