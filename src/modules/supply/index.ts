@@ -37,6 +37,9 @@ export interface SupplyDeps {
   uploadMaxBytes: number;
 }
 
+/** How long after start-up the demo history begins (it would otherwise slow start-up itself). */
+const DEMO_HISTORY_DELAY_MS = 10_000;
+
 export function createSupply(deps: SupplyDeps) {
   const { db } = deps;
   // entities (warehouses … vehicle assignments, CSV imports)
@@ -69,7 +72,7 @@ export function createSupply(deps: SupplyDeps) {
       });
     },
     /** With workers: submits the demo history job for each tenant whose demo history is pending. */
-    start: () => startDemoHistory({ db, jobs: deps.jobs }),
+    start: () => startDemoHistory({ db, jobs: deps.jobs, delayMs: DEMO_HISTORY_DELAY_MS }),
     maintenanceTasks: {
       /** Hourly: submits the training job of every tenant whose nightly refit is due. */
       'supply.nightly-refit': () => submitNightlyRefits(db, deps.jobs),

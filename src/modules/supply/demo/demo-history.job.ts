@@ -155,12 +155,15 @@ export async function startDemoHistory({
   jobs,
   days,
   now = Date.now(),
+  delayMs = 0,
 }: {
   db: Db;
   jobs: Pick<Jobs, 'submit'>;
   /** Days of history (default two years). */
   days?: number;
   now?: number;
+  /** Start the job this long after submitting it (the server passes a few seconds). */
+  delayMs?: number;
 }): Promise<string[]> {
   const tenants = await readAcrossTenants(db, pendingDemoTenants);
   const submitted: string[] = [];
@@ -168,7 +171,12 @@ export async function startDemoHistory({
     if (await readInTenant(db, tenantId, activeDemoJob)) continue;
     // The last day is fixed when the job is submitted, so a retry after midnight writes the same days.
     const payload: DemoHistoryPayload = { end: yesterday(now), ...(days ? { days } : {}) };
-    const job = await jobs.submit(DEMO_HISTORY_JOB, payload, { tenantId });
+    // It starts a little after start-up: on the embedded database its inserts share the server's
+    // thread, and the rest of start-up (and the first /health) should not wait behind them.
+    const job = await jobs.submit(DEMO_HISTORY_JOB, payload, {
+      tenantId,
+      ...(delayMs > 0 ? { startAfter: new Date(now + delayMs) } : {}),
+    });
     submitted.push(job.id);
   }
   return submitted;
