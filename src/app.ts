@@ -19,6 +19,7 @@ import { registerAccessControl } from './platform/http/access.ts';
 import { answerClientError, answerFrameworkError } from './platform/http/client-errors.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { lazySerializerFactory } from './platform/http/lazy-serializers.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import {
   RequestCompletion,
@@ -78,6 +79,7 @@ export async function buildApp({
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializerFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerRequestContext(app);
