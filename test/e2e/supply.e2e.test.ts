@@ -292,4 +292,50 @@ describe('supply in the browser', () => {
     assert.equal(received.onOrder, before.onOrder);
     assert.equal(received.onHand, before.onHand + line.quantity);
   });
+  test('the analyst imports stock points from a CSV file, sees the refused row, and adds a client with two windows', async () => {
+    const page = await openAs(ANALYST, '/supply/network?kind=import');
+    await page.getByRole('heading', { level: 2, name: 'Import from a file' }).waitFor();
+    await page.getByLabel('What the file holds').selectOption('inventory');
+    const csv = [
+      'warehouse,sku,description,on_hand,unit_cost',
+      `${WAREHOUSE},E2E-IMPORTED-A,Imported first,12,2.5`,
+      `${WAREHOUSE},E2E-IMPORTED-B,Imported second,8,3`,
+      `${WAREHOUSE},E2E-IMPORTED-BAD,Negative stock,-4,1`,
+    ].join('\n');
+    await page
+      .getByLabel('File (CSV or XLSX)')
+      .setInputFiles({ name: 'stock.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`) });
+    await page.getByRole('button', { name: 'Import the file' }).click();
+    await page.getByTestId('import-counts').waitFor();
+    assert.equal((await text(page, 'import-created')).trim(), '2');
+    assert.equal((await text(page, 'import-rejected')).trim(), '1');
+    // The fourth line of the file (after the header) is refused, on its on_hand column.
+    const refused = page.getByTestId('import-errors').getByRole('row', { name: /^4\b/ });
+    await refused.waitFor();
+    assert.match((await refused.textContent()) ?? '', /on_hand/);
+    const stored = await call(ANALYST, '/supply/entities/inventory?search=E2E-IMPORTED');
+    assert.deepEqual(stored.items.map((r: { sku: string }) => r.sku).sort(), [
+      'E2E-IMPORTED-A',
+      'E2E-IMPORTED-B',
+    ]);
+
+    await page.getByRole('link', { name: 'Clients', exact: true }).click();
+    await page.getByRole('button', { name: 'New client' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('E2E corner shop');
+    await page.getByRole('button', { name: 'Add a window' }).click();
+    await page.getByLabel('Window 1 from (HH:MM)').fill('08:00');
+    await page.getByLabel('Window 1 until (HH:MM)').fill('12:00');
+    await page.getByRole('button', { name: 'Add a window' }).click();
+    await page.getByLabel('Window 2 from (HH:MM)').fill('13:30');
+    await page.getByLabel('Window 2 until (HH:MM)').fill('17:00');
+    await page.getByRole('button', { name: 'Create client' }).click();
+    const row = page.getByTestId('clients-table').getByRole('row', { name: /E2E corner shop/ });
+    await row.getByText('08:00–12:00, 13:30–17:00').waitFor();
+    const clients = await call(ANALYST, '/supply/entities/clients');
+    const client = clients.items.find((c: { name: string }) => c.name === 'E2E corner shop');
+    assert.deepEqual(client.timeWindows, [
+      { start: '08:00', end: '12:00' },
+      { start: '13:30', end: '17:00' },
+    ]);
+  });
 });

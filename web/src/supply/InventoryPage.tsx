@@ -1,7 +1,8 @@
 // Every SKU at every warehouse: search by SKU or description, filter by warehouse (kept in the
-// address), stock on hand and on order, each row leading to the SKU's page.
+// address), stock on hand and on order, each row leading to the SKU's page. Analysts add rows here.
 import { useState } from 'react';
 import { withQuery } from '../api';
+import { usePermissions } from '../auth/hooks';
 import { InputField, SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { Pagination } from '../components/Pagination';
@@ -11,6 +12,7 @@ import type { InventoryRow, Warehouse } from './api';
 import { type EntityColumn, EntityTable } from './EntityTable';
 import { formatLevel, formatMoney, formatQuantity } from './format';
 import { useInventoryList, useWarehouses } from './hooks';
+import { InventoryForm } from './InventoryForm';
 import { SUPPLY_INVENTORY_PAGE, skuPath } from './paths';
 
 const PAGE_SIZE = 50;
@@ -40,6 +42,8 @@ function columns(warehouses: ReadonlyMap<string, Warehouse>): EntityColumn<Inven
 }
 
 export function InventoryPage() {
+  const permissions = usePermissions();
+  const [creating, setCreating] = useState(false);
   const warehouses = useWarehouses();
   const warehouseId = useSearchParam('warehouse') ?? '';
   const offset = Math.max(0, Number(useSearchParam('offset')) || 0);
@@ -69,8 +73,22 @@ export function InventoryPage() {
   return (
     <>
       <PageHeader title={SUPPLY_INVENTORY_PAGE.title} description={SUPPLY_INVENTORY_PAGE.description} />
+      {creating ? (
+        <InventoryForm
+          editing={null}
+          warehouses={warehouses.data?.items ?? []}
+          onDone={() => setCreating(false)}
+        />
+      ) : null}
       <section className="card" aria-labelledby="inventory-heading">
-        <h2 id="inventory-heading">Stock points</h2>
+        <div className="card-heading">
+          <h2 id="inventory-heading">Stock points</h2>
+          {permissions.planSupply && !creating && (warehouses.data?.items.length ?? 0) > 0 ? (
+            <button type="button" className="button button-small" onClick={() => setCreating(true)}>
+              New stock point
+            </button>
+          ) : null}
+        </div>
         <div className="toolbar">
           <InputField
             id="inventory-search"

@@ -31,15 +31,40 @@ import {
   useStartForecast,
   useWarehouses,
 } from './hooks';
+import { InventoryForm } from './InventoryForm';
 import { PolicyFacts } from './PolicyFacts';
 import { SUPPLY_INVENTORY_PAGE } from './paths';
 import { forecastOnBuckets } from './series';
 import { WhatIfPanel } from './WhatIfPanel';
 
+/** The row's stock and planning figures; analysts edit them in place. */
 function StockFacts({ row }: { row: InventoryRow }) {
+  const permissions = usePermissions();
+  const warehouses = useWarehouses();
+  const [editing, setEditing] = useState(false);
+  if (editing) {
+    return (
+      <InventoryForm
+        editing={row}
+        warehouses={warehouses.data?.items ?? []}
+        onDone={() => setEditing(false)}
+      />
+    );
+  }
   return (
     <section className="card" aria-labelledby="stock-heading">
-      <h2 id="stock-heading">Stock and supply</h2>
+      <div className="card-heading">
+        <h2 id="stock-heading">Stock and supply</h2>
+        {permissions.planSupply ? (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => setEditing(true)}
+          >
+            Edit the figures
+          </button>
+        ) : null}
+      </div>
       <dl className="facts">
         <Fact label="On hand" testId="sku-on-hand">
           {formatQuantity(row.onHand)}
@@ -58,6 +83,11 @@ function StockFacts({ row }: { row: InventoryRow }) {
         <Fact label="Target service">{formatLevel(row.serviceLevel)}</Fact>
         <Fact label="MOQ · lot size">
           {formatQuantity(row.moq)} · {formatQuantity(row.lotSize)}
+        </Fact>
+        <Fact label="Policy">
+          {row.policy === 'RS'
+            ? `(R, S), reviewed every ${formatQuantity(row.reviewPeriodDays)} days`
+            : '(s, Q)'}
         </Fact>
         <Fact label="Supplier">{row.supplier ?? '—'}</Fact>
       </dl>

@@ -1,4 +1,7 @@
 // Shapes and calls of the supply endpoints (/api/v1/supply) and the query keys every view shares.
+
+import { postForm } from '../analytics/transfer';
+import { withQuery } from '../api';
 import type { components, operations } from '../api-schema';
 import { client } from '../typed-api';
 
@@ -36,11 +39,29 @@ export type OrderKind = Order['kind'];
 export type OrderStatus = Order['status'];
 export type WarehouseInput = Body<'createSupplyWarehouse'>;
 export type WarehousePatch = Body<'updateSupplyWarehouse'>;
+export type InventoryInput = Body<'createSupplyInventory'>;
+export type InventoryPatch = Body<'updateSupplyInventory'>;
+export type VehicleInput = Body<'createSupplyVehicle'>;
+export type VehiclePatch = Body<'updateSupplyVehicle'>;
+export type ClientInput = Body<'createSupplyClient'>;
+export type ClientPatch = Body<'updateSupplyClient'>;
 export type OrderInput = Body<'createSupplyOrder'>;
 export type OrderPatch = Body<'updateSupplyOrder'>;
 export type DecisionStart = Body<'startSupplyDecision'>;
 export type HypotheticalInput = Body<'explainSupplyHypothetical'>;
 export type Overrides = NonNullable<HypotheticalInput['overrides']>;
+
+/** What an entity import answers: counts and the refused rows (line, column, why). */
+export type ImportReport =
+  operations['importSupplyInventory']['responses'][200]['content']['application/json'];
+export type ImportAccepted =
+  operations['importSupplyDemand']['responses'][202]['content']['application/json'];
+export type ImportFormat = NonNullable<operations['importSupplyInventory']['parameters']['query']>;
+export type DateFormat = NonNullable<ImportFormat['dateFormat']>;
+export const IMPORT_KINDS = ['warehouses', 'inventory', 'vehicles', 'clients', 'orders', 'demand'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** An import's answer: entity files are read in the request, demand history by a job. */
+export type ImportOutcome = { kind: 'report'; report: ImportReport } | { kind: 'job'; jobId: string };
 
 export const ORDER_KINDS: readonly OrderKind[] = ['customer', 'purchase', 'transfer'];
 
@@ -161,6 +182,22 @@ export const supplyApi = {
   createWarehouse: (body: WarehouseInput) => client.post('/api/v1/supply/entities/warehouses', { body }),
   updateWarehouse: (id: string, body: WarehousePatch) =>
     client.patch('/api/v1/supply/entities/warehouses/{id}', { path: { id }, body }),
+  createInventory: (body: InventoryInput) => client.post('/api/v1/supply/entities/inventory', { body }),
+  updateInventory: (id: string, body: InventoryPatch) =>
+    client.patch('/api/v1/supply/entities/inventory/{id}', { path: { id }, body }),
+  createVehicle: (body: VehicleInput) => client.post('/api/v1/supply/entities/vehicles', { body }),
+  updateVehicle: (id: string, body: VehiclePatch) =>
+    client.patch('/api/v1/supply/entities/vehicles/{id}', { path: { id }, body }),
+  createClient: (body: ClientInput) => client.post('/api/v1/supply/entities/clients', { body }),
+  updateClient: (id: string, body: ClientPatch) =>
+    client.patch('/api/v1/supply/entities/clients/{id}', { path: { id }, body }),
+  /** Uploads a CSV or XLSX file to `POST /supply/imports/<kind>` (multipart field `file`). */
+  importFile: async (kind: ImportKind, file: File, format: ImportFormat): Promise<ImportOutcome> => {
+    const path = withQuery(`/api/v1/supply/imports/${kind}`, { ...format });
+    const parts = [{ name: 'file', value: file, fileName: file.name }];
+    if (kind === 'demand') return { kind: 'job', jobId: (await postForm<ImportAccepted>(path, parts)).jobId };
+    return { kind: 'report', report: await postForm<ImportReport>(path, parts) };
+  },
   createOrder: (body: OrderInput) => client.post('/api/v1/supply/entities/orders', { body }),
   updateOrder: (id: string, body: OrderPatch) =>
     client.patch('/api/v1/supply/entities/orders/{id}', { path: { id }, body }),
