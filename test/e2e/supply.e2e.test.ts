@@ -284,10 +284,11 @@ describe('supply in the browser', () => {
     await page.goto(`${baseUrl}/supply/network?kind=orders`);
     const reference = `REPL-${decisionId.slice(0, 8)}`;
     const row = page.getByTestId('orders-table').getByRole('row', { name: new RegExp(reference) });
-    await row.getByText('confirmed').waitFor();
+    await row.getByText('confirmed', { exact: true }).waitFor();
     assert.match((await row.textContent()) ?? '', /E2E-STEADY/);
     await row.getByRole('button', { name: `Mark received order ${reference}` }).click();
-    await row.getByText('received').waitFor();
+    // Exact: the row's own button ("Mark received order …") holds the word too.
+    await row.getByText('received', { exact: true }).waitFor();
     const received = await call(ANALYST, `/supply/entities/inventory/${ids['E2E-STEADY']}`);
     assert.equal(received.onOrder, before.onOrder);
     assert.equal(received.onHand, before.onHand + line.quantity);
