@@ -10,3 +10,4 @@ export * from './platform-events.ts';
 export * from './supply.ts';
 export * from './supply-planning.ts';
 export * from './telemetry.ts';
+export * from './supply-ops.ts';

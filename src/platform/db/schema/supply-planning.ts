@@ -26,7 +26,7 @@ import { inList, supplyInventory, supplyWarehouses } from './supply.ts';
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
-export const DECISION_TYPES = ['replenishment'] as const;
+export const DECISION_TYPES = ['replenishment', 'routing'] as const;
 export const DECISION_STATUSES = [
   'pending',
   'proposed',
@@ -46,6 +46,10 @@ export const supplySettings = pgTable('supply_settings', {
   lastRefitAt: at('last_refit_at'),
   /** The demo tenant's two years of demand are written by a background job after start-up. */
   demoHistoryPending: boolean('demo_history_pending').notNull().default(false),
+  /** Targets of the supply KPIs by name (e.g. `{ "fill_rate": 0.98 }`); defaults apply otherwise. */
+  kpiTargets: jsonb('kpi_targets').$type<Record<string, number>>().notNull().default({}),
+  /** Day through which the daily KPI rollup has run. */
+  kpiRolledThrough: date('kpi_rolled_through'),
   updatedAt: updatedAt(),
 });
 
@@ -203,6 +207,8 @@ export const supplyDecisions = pgTable(
     decidedBy: uuid('decided_by'),
     decidedAt: at('decided_at'),
     decisionNote: text('decision_note'),
+    /** Type-specific detail: for routing the request, objective, unserved orders and search stats. */
+    plan: jsonb('plan').$type<Record<string, unknown>>().notNull().default({}),
     executedBy: uuid('executed_by'),
     executedAt: at('executed_at'),
   },

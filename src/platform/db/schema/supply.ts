@@ -95,6 +95,9 @@ export const supplyInventory = pgTable(
     policy: text('policy').notNull().default('sQ'),
     reviewPeriodDays: doublePrecision('review_period_days').notNull().default(7),
     supplier: text('supplier'),
+    /** Weight and volume of one unit: an order's load for routing is the sum over its lines. */
+    unitWeightKg: doublePrecision('unit_weight_kg').notNull().default(1),
+    unitVolumeM3: doublePrecision('unit_volume_m3').notNull().default(0.001),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -174,6 +177,14 @@ export const supplyOrders = pgTable(
     priority: integer('priority').notNull().default(3),
     /** The decision whose execution created this order. */
     decisionId: uuid('decision_id'),
+    /** Load for routing; null: the sum of the lines' unit weights and volumes. */
+    weightKg: doublePrecision('weight_kg'),
+    volumeM3: doublePrecision('volume_m3'),
+    /** Vehicle features the delivery needs (e.g. `refrigerated`). */
+    requiredFeatures: text('required_features').array().notNull().default(sql`'{}'::text[]`),
+    /** When it was delivered and how many units arrived (fill rate and OTIF come from these). */
+    deliveredAt: at('delivered_at'),
+    deliveredQuantity: doublePrecision('delivered_quantity'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
