@@ -8,6 +8,6 @@ export * from './plant.ts';
 export * from './platform.ts';
 export * from './platform-events.ts';
 export * from './supply.ts';
+export * from './supply-ops.ts';
 export * from './supply-planning.ts';
 export * from './telemetry.ts';
-export * from './supply-ops.ts';
