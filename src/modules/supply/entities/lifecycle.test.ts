@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deletable, isFinal, linesEditable, nextStatuses, stockChange } from './lifecycle.ts';
+import { deletable, deliveryOf, isFinal, linesEditable, nextStatuses, stockChange } from './lifecycle.ts';
 
 test('each kind moves along its own lifecycle; final statuses go nowhere', () => {
   assert.deepEqual(nextStatuses('customer', 'confirmed'), ['allocated', 'cancelled']);
@@ -45,4 +45,15 @@ test('lines change only while the order holds no stock; only drafts and cancelle
     ),
     ['draft', 'cancelled'],
   );
+});
+
+test('a delivery records its time and units: all that were ordered unless told, never in the future', () => {
+  const now = new Date('2025-06-03T12:00:00Z');
+  const lines = [{ quantity: 30 }, { quantity: 12.5 }];
+  assert.deepEqual(deliveryOf(lines, {}, now), { deliveredAt: now, deliveredQuantity: 42.5 });
+  assert.deepEqual(deliveryOf(lines, { deliveredAt: '2025-06-03T09:15:00Z', deliveredQuantity: 40 }, now), {
+    deliveredAt: new Date('2025-06-03T09:15:00Z'),
+    deliveredQuantity: 40,
+  });
+  assert.equal(deliveryOf(lines, { deliveredAt: '2025-06-03T13:00:00Z' }, now), null);
 });

@@ -63,3 +63,25 @@ export const isFinal = (kind: OrderKind, status: OrderStatus) => nextStatuses(ki
 
 /** An order may be deleted while it holds no stock and is no history: a draft or a cancelled one. */
 export const deletable = (status: OrderStatus) => status === 'draft' || status === 'cancelled';
+
+/** Units an order asks for: the sum of its lines. */
+export const orderedQuantity = (lines: readonly { quantity: number }[]) =>
+  lines.reduce((sum, line) => sum + line.quantity, 0);
+
+/** How far ahead of the server's clock a delivery time may be (clocks differ a little). */
+const DELIVERY_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * What delivering an order records: when it arrived (default `now`) and how many units (default
+ * all that were ordered). Fill rate and OTIF are computed from these. Null: the time is refused
+ * (in the future).
+ */
+export function deliveryOf(
+  lines: readonly { quantity: number }[],
+  given: { deliveredAt?: string | undefined; deliveredQuantity?: number | undefined },
+  now: Date,
+): { deliveredAt: Date; deliveredQuantity: number } | null {
+  const deliveredAt = given.deliveredAt ? new Date(given.deliveredAt) : now;
+  if (deliveredAt.getTime() > now.getTime() + DELIVERY_CLOCK_SKEW_MS) return null;
+  return { deliveredAt, deliveredQuantity: given.deliveredQuantity ?? orderedQuantity(lines) };
+}

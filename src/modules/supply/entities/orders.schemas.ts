@@ -47,7 +47,19 @@ export const OrderCreate = Type.Object(
   },
 );
 export const OrderPatch = patchOf(
-  { ...orderFields, status: literals(ORDER_STATUSES) },
+  {
+    ...orderFields,
+    status: literals(ORDER_STATUSES),
+    deliveredAt: {
+      ...DateTime,
+      description: 'With `status: delivered`: when it arrived (default now; not in the future)',
+    },
+    deliveredQuantity: Type.Number({
+      minimum: 0,
+      maximum: 1e9,
+      description: 'With `status: delivered`: units that arrived (default: all ordered)',
+    }),
+  },
   'Lines and warehouse change while the order holds no stock (a draft, or a confirmed customer order); `status` moves along the lifecycle',
 );
 export const OrderQuery = Type.Object(
@@ -70,6 +82,8 @@ const Order = Type.Object(
     ...orderFields,
     status: literals(ORDER_STATUSES),
     decisionId: Nullable(Uuid),
+    deliveredAt: Nullable(DateTime),
+    deliveredQuantity: Nullable(Type.Number()),
     createdAt: Stamp,
     updatedAt: Stamp,
   },

@@ -13,6 +13,7 @@ import { entityCrud } from './crud.service.ts';
 import { hasAssignments, orderOrder, orderWhere } from './entities.repo.ts';
 import {
   deletable,
+  deliveryOf,
   isFinal,
   linesEditable,
   nextStatuses,
@@ -55,7 +56,8 @@ async function prepareOrder(tx: Tx, input: OrderInput) {
   return { ...input, kind, status: input.status ?? 'confirmed' };
 }
 
-async function prepareChanges(tx: Tx, input: OrderChanges, current: OrderRow) {
+async function prepareChanges(tx: Tx, body: OrderChanges, current: OrderRow) {
+  const { deliveredAt, deliveredQuantity, ...input } = body;
   const kind = current.kind as OrderKind;
   const status = current.status as OrderStatus;
   const target = input.status;
@@ -67,6 +69,14 @@ async function prepareChanges(tx: Tx, input: OrderChanges, current: OrderRow) {
     );
   }
   const { status: _status, ...fields } = defined(input);
+  const delivering = target === 'delivered' && status !== 'delivered';
+  if (!delivering && (deliveredAt !== undefined || deliveredQuantity !== undefined))
+    throw badRequest('deliveredAt and deliveredQuantity are given when the order moves to delivered', [
+      {
+        path: deliveredAt !== undefined ? '/body/deliveredAt' : '/body/deliveredQuantity',
+        message: 'only with status: delivered',
+      },
+    ]);
   if (Object.keys(fields).length > 0 && isFinal(kind, status))
     throw conflict(`A ${status} order does not change any more`);
   const restocking = fields.lines !== undefined || fields.warehouseId !== undefined;
@@ -79,7 +89,13 @@ async function prepareChanges(tx: Tx, input: OrderChanges, current: OrderRow) {
   checkWindow(after(input, current, 'windowStart'), after(input, current, 'windowEnd'), 'window');
   if (restocking)
     await checkStocked(tx, kind, after(input, current, 'warehouseId'), after(input, current, 'lines'));
-  return defined(input);
+  if (!delivering) return defined(input);
+  const delivery = deliveryOf(current.lines, { deliveredAt, deliveredQuantity }, new Date());
+  if (!delivery)
+    throw badRequest('deliveredAt is in the future', [
+      { path: '/body/deliveredAt', message: 'not after now' },
+    ]);
+  return { ...defined(input), ...delivery };
 }
 
 /** Applies what `order`'s step from `from` does to stock; a 409 when the stock is not there. */

@@ -119,10 +119,18 @@ describe('customer orders', () => {
     assert.deepEqual(await stock('A'), { ...start, reserved: start.reserved + 30 });
     await kit.ok(kit.s.analyst, 'PATCH', `/entities/orders/${o.id}`, { status: 'shipped' });
     assert.deepEqual(await stock('A'), { ...start, onHand: start.onHand - 30 });
+    const asked = Date.now();
     const delivered = await kit.ok(kit.s.analyst, 'PATCH', `/entities/orders/${o.id}`, {
       status: 'delivered',
     });
+    const answered = Date.now();
     assert.equal(delivered.status, 'delivered');
+    assert.equal(delivered.deliveredQuantity, 30, 'all that was ordered, by default');
+    const at = Date.parse(delivered.deliveredAt);
+    assert.ok(
+      at >= asked - 1000 && at <= answered + 1000,
+      `delivered at the request: ${delivered.deliveredAt}`,
+    );
     assert.equal((await move(o.id, 'cancelled')).status, 409);
     const listed = await kit.ok(
       kit.s.viewer,
@@ -133,6 +141,30 @@ describe('customer orders', () => {
       listed.items.map((x: { id: string }) => x.id),
       [o.id],
     );
+  });
+
+  test('a delivery records the units and time the caller gives; only when the order is delivered', async () => {
+    await stock('A');
+    const o = await order([{ sku: 'A', quantity: 10 }]);
+    const given = { deliveredAt: '2025-06-03T09:40:00.000Z', deliveredQuantity: 8 };
+    assert.equal((await kit.call(kit.s.analyst, 'PATCH', `/entities/orders/${o.id}`, given)).status, 400);
+    for (const status of ['allocated', 'shipped'])
+      await kit.ok(kit.s.analyst, 'PATCH', `/entities/orders/${o.id}`, { status });
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const early = await kit.call(kit.s.analyst, 'PATCH', `/entities/orders/${o.id}`, {
+      status: 'delivered',
+      deliveredAt: future,
+    });
+    assert.equal(early.status, 400, 'a delivery in the future');
+    const delivered = await kit.ok(kit.s.analyst, 'PATCH', `/entities/orders/${o.id}`, {
+      status: 'delivered',
+      ...given,
+    });
+    assert.deepEqual([delivered.deliveredAt, delivered.deliveredQuantity], [given.deliveredAt, 8]);
+    const again = await kit.call(kit.s.analyst, 'PATCH', `/entities/orders/${o.id}`, {
+      deliveredQuantity: 9,
+    });
+    assert.equal(again.status, 400);
   });
 
   test('allocation needs available stock; cancelling an allocated order releases it', async () => {
