@@ -168,7 +168,13 @@ export interface RoutingSolution {
   routes: Route[];
   unserved: Unserved[];
   objective: ObjectiveValue;
-  stats: { iterations: number; firstFeasibleMs: number; bestFoundMs: number; elapsedMs: number; seed: number };
+  stats: {
+    iterations: number;
+    firstFeasibleMs: number;
+    bestFoundMs: number;
+    elapsedMs: number;
+    seed: number;
+  };
 }
 
 export interface Violation {

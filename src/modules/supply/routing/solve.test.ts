@@ -1,0 +1,277 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { checkSolution, construct, solve } from './index.ts';
+import { createRng } from './prng.ts';
+import { order, problem, vehicle, win } from './testing.ts';
+import type { RoutingOrder, RoutingProblem, RoutingSolution, UnservedReason } from './types.ts';
+
+const sequences = (s: RoutingSolution) =>
+  s.routes.map((r) => `${r.vehicleId}:${r.stops.map((x) => x.orderId).join(',')}`);
+const reasonOf = (s: RoutingSolution, id: string) => s.unserved.find((u) => u.orderId === id)?.reason;
+
+/** A random small instance with every kind of hard constraint. */
+function randomInstance(seed: number, orders: number): RoutingProblem {
+  const rng = createRng(seed);
+  const os: RoutingOrder[] = [];
+  for (let k = 0; k < orders; k++) {
+    const x = rng.int(41) - 20;
+    const y = rng.int(41) - 20;
+    const windows = [];
+    const nw = rng.int(3);
+    let t = rng.int(60);
+    for (let w = 0; w < nw; w++) {
+      const len = 10 + rng.int(40);
+      windows.push(win(t, t + len));
+      t += len + 10 + rng.int(60);
+    }
+    os.push(
+      order(`o${k}`, x, y, {
+        demand: [1 + rng.int(9), rng.int(4)],
+        windows,
+        serviceMinutes: rng.int(6),
+        ...(rng.next() < 0.2 ? { requiredFeatures: ['cold'] } : {}),
+        ...(rng.next() < 0.3 ? { priority: 1 + rng.int(5) } : {}),
+      }),
+    );
+  }
+  const vs = [
+    vehicle('v1', { capacity: [20 + rng.int(20), 10], features: ['cold'], shift: win(0, 240) }),
+    vehicle('v2', { capacity: [20 + rng.int(20), 8], shift: win(rng.int(30), 200 + rng.int(100)) }),
+    vehicle('v3', { capacity: [15, 100], maxDrivingMinutes: 80 + rng.int(60), shift: win(0, 300) }),
+  ];
+  const arcs: Array<[string, string]> = [];
+  for (let k = 0; k < orders / 3; k++)
+    arcs.push([`o${rng.int(orders)}`, rng.next() < 0.3 ? 'D' : `o${rng.int(orders)}`]);
+  return problem(os, vs, {
+    forbiddenArcs: arcs,
+    forbiddenZones: [
+      {
+        id: 'centre',
+        polygon: [
+          { x: -3, y: -3 },
+          { x: 3, y: -3 },
+          { x: 3, y: 3 },
+          { x: -3, y: 3 },
+        ].map((p) => ({ x: p.x + 8, y: p.y })),
+        allowedFeatures: ['cold'],
+      },
+    ],
+  });
+}
+
+describe('solver', () => {
+  test('its output always passes the independent checker (random instances, every constraint)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 14 }), (seed, n) => {
+        const p = randomInstance(seed, n);
+        for (const s of [construct(p), solve(p, { seed, maxIterations: 150 })]) {
+          assert.deepEqual(checkSolution(p, s), [], `seed ${seed}, ${n} orders`);
+          assert.equal(s.routes.reduce((a, r) => a + r.stops.length, 0) + s.unserved.length, n);
+        }
+      }),
+      { numRuns: 60, seed: 17 },
+    );
+  });
+
+  test('small instances are solved to the optimum found by brute force', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const rng = createRng(seed);
+      const os = Array.from({ length: 5 + (seed % 3) }, (_, k) => {
+        const t = rng.int(100);
+        return order(`o${k}`, rng.int(41) - 20, rng.int(41) - 20, {
+          demand: [1 + rng.int(5), 0],
+          windows: rng.next() < 0.6 ? [win(t, t + 30 + rng.int(60))] : [],
+          serviceMinutes: rng.int(5),
+        });
+      });
+      const vs = [
+        vehicle('v1', { capacity: [10, 0] }),
+        vehicle('v2', { capacity: [10, 0] }),
+        vehicle('v3', { capacity: [10, 0] }),
+      ];
+      const p = problem(os, vs);
+      const best = bruteForce(p);
+      const s = solve(p, { seed, maxIterations: 3000 });
+      assert.deepEqual(checkSolution(p, s), []);
+      assert.equal(s.unserved.length, 0);
+      assert.ok(
+        Math.abs(s.objective.distance - best) < 1e-6,
+        `seed ${seed}: ${s.objective.distance} vs optimum ${best}`,
+      );
+    }
+  });
+
+  test('the same seed and iteration limit give the same solution, bit for bit', () => {
+    const p = randomInstance(42, 14);
+    const a = solve(p, { seed: 9, maxIterations: 400 });
+    const b = solve(p, { seed: 9, maxIterations: 400 });
+    assert.deepEqual(a.routes, b.routes);
+    assert.deepEqual(a.unserved, b.unserved);
+    assert.deepEqual(a.objective, b.objective);
+    assert.equal(a.stats.iterations, 400);
+  });
+
+  test('fixed stops stay first, in order, after re-optimisation; a closed vehicle gets nothing new', () => {
+    const os = Array.from({ length: 10 }, (_, k) =>
+      order(`o${k}`, (k % 5) * 5 - 10, Math.floor(k / 5) * 8 - 4),
+    );
+    const p = problem(os, [
+      vehicle('v1', { fixedOrderIds: ['o9', 'o0'] }),
+      vehicle('v2', { fixedOrderIds: ['o4'], closed: true }),
+      vehicle('v3'),
+    ]);
+    const s = solve(p, { seed: 3, maxIterations: 500 });
+    assert.deepEqual(checkSolution(p, s), []);
+    const v1 = s.routes.find((r) => r.vehicleId === 'v1')?.stops.map((x) => x.orderId) ?? [];
+    assert.deepEqual(v1.slice(0, 2), ['o9', 'o0']);
+    assert.deepEqual(
+      s.routes.find((r) => r.vehicleId === 'v2')?.stops.map((x) => x.orderId),
+      ['o4'],
+    );
+    assert.equal(s.unserved.length, 0);
+  });
+
+  test('hierarchical: fewest vehicles first', () => {
+    const os = Array.from({ length: 8 }, (_, k) => order(`o${k}`, k % 2 === 0 ? 20 : -20, k));
+    const p = problem(os, [vehicle('v1'), vehicle('v2')], { objective: { mode: 'hierarchical' } });
+    const s = solve(p, { seed: 1, maxIterations: 300 });
+    assert.equal(s.objective.vehicles, 1);
+    const w = solve({ ...p, objective: { mode: 'weighted' } }, { seed: 1, maxIterations: 300 });
+    assert.ok(w.objective.distance <= s.objective.distance);
+  });
+
+  test('each kind of bad input is reported with its precise reason', () => {
+    const far = 10_000;
+    const p = problem(
+      [
+        order('ok', 5, 5),
+        { ...order('nowhere', 0, 0), location: null },
+        order('backwards', 1, 1, { windows: [win(50, 10)] }),
+        order('heavy', 1, 1, { demand: [500, 0] }),
+        order('cold', 1, 1, { requiredFeatures: ['refrigerated'] }),
+        order('island', 3, 3),
+        order('late', 10, 0, { windows: [win(2000, 2100)] }),
+        order('past', 10, 0, { windows: [win(0, 5)] }),
+        order('far', far, 0),
+        order('cheap', 400, 0, { penalty: 1 }),
+      ],
+      [vehicle('v1', { shift: win(0, 1000) })],
+      {
+        forbiddenArcs: [
+          'D',
+          'ok',
+          'nowhere',
+          'backwards',
+          'heavy',
+          'cold',
+          'late',
+          'past',
+          'far',
+          'cheap',
+        ].map((x) => ['island', x] as [string, string]),
+      },
+    );
+    const s = solve(p, { seed: 1, maxIterations: 50 });
+    assert.deepEqual(checkSolution(p, s), []);
+    const expected: Record<string, UnservedReason> = {
+      nowhere: 'no_coordinates',
+      backwards: 'invalid_window',
+      heavy: 'over_capacity',
+      cold: 'no_compatible_vehicle',
+      island: 'unreachable',
+      late: 'time_window',
+      past: 'time_window',
+      far: 'shift_or_driving_limit',
+      cheap: 'not_worth_serving',
+    };
+    for (const [id, reason] of Object.entries(expected)) assert.equal(reasonOf(s, id), reason, id);
+    assert.deepEqual(sequences(s), ['v1:ok']);
+    const none = solve({ ...p, vehicles: [] }, { seed: 1, maxIterations: 10 });
+    assert.ok(none.unserved.every((u) => u.reason === 'no_vehicles' || u.reason === 'no_coordinates'));
+    assert.equal(reasonOf(none, 'ok'), 'no_vehicles');
+  });
+
+  test('a full fleet leaves orders unserved with the binding reason', () => {
+    const os = Array.from({ length: 6 }, (_, k) => order(`o${k}`, k, 1, { demand: [4, 0] }));
+    const s = solve(problem(os, [vehicle('v1', { capacity: [10, 10] })]), { seed: 1, maxIterations: 50 });
+    assert.equal(s.routes[0]?.stops.length, 2);
+    assert.ok(s.unserved.every((u) => u.reason === 'over_capacity'));
+  });
+
+  test('haversine and matrix metrics', () => {
+    const lonlat = problem([order('a', 2.35, 48.86), order('b', 2.29, 48.86)], [vehicle('v1')], {
+      metric: 'haversine',
+      depots: [{ id: 'D', location: { x: 2.3, y: 48.85 } }],
+    });
+    const h = solve(lonlat, { seed: 1, maxIterations: 20 });
+    assert.deepEqual(checkSolution(lonlat, h), []);
+    assert.ok(h.objective.distance > 9 && h.objective.distance < 16, String(h.objective.distance));
+    const m: RoutingProblem = {
+      ...problem(
+        [
+          { ...order('a', 0, 0), location: null, node: 1 },
+          { ...order('b', 0, 0), location: null, node: 2 },
+        ],
+        [vehicle('v1')],
+      ),
+      metric: 'matrix',
+      depots: [{ id: 'D', location: { x: 0, y: 0 }, node: 0 }],
+      distanceMatrix: [
+        [0, 5, 9],
+        [5, 0, 3],
+        [9, 3, 0],
+      ],
+    };
+    const r = solve(m, { seed: 1, maxIterations: 20 });
+    assert.deepEqual(checkSolution(m, r), []);
+    assert.equal(r.objective.distance, 17);
+  });
+});
+
+/** Optimal total distance over every assignment to identical vehicles, by enumeration. */
+function bruteForce(p: RoutingProblem): number {
+  const os = p.orders;
+  const veh = p.vehicles[0];
+  assert.ok(veh);
+  const d = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+  const depot = p.depots[0]?.location ?? { x: 0, y: 0 };
+  const full = (1 << os.length) - 1;
+  // Cheapest feasible single route for each subset, over every visiting order.
+  const route = new Array<number>(full + 1).fill(Number.POSITIVE_INFINITY);
+  route[0] = 0;
+  const walk = (mask: number, at: { x: number; y: number }, time: number, dist: number) => {
+    const back = dist + d(at, depot);
+    if (mask !== 0 && time + d(at, depot) <= veh.shift.end && back < (route[mask] as number))
+      route[mask] = back;
+    os.forEach((o, k) => {
+      if (mask & (1 << k) || !o.location) return;
+      const arrive = time + d(at, o.location);
+      const w = o.windows.find((x) => x.end >= arrive);
+      if (o.windows.length > 0 && !w) return;
+      const start = w ? Math.max(arrive, w.start) : arrive;
+      walk(mask | (1 << k), o.location, start + o.serviceMinutes, dist + d(at, o.location));
+    });
+  };
+  walk(0, depot, veh.shift.start, 0);
+  for (let mask = 1; mask <= full; mask++) {
+    let load = 0;
+    os.forEach((o, k) => {
+      if (mask & (1 << k)) load += o.demand[0];
+    });
+    if (load > veh.capacity[0]) route[mask] = Number.POSITIVE_INFINITY;
+  }
+  // Best split of every subset into at most |vehicles| routes.
+  let best = route.slice();
+  for (let k = 1; k < p.vehicles.length; k++) {
+    const next = best.slice();
+    for (let mask = 1; mask <= full; mask++) {
+      for (let sub = (mask - 1) & mask; sub > 0; sub = (sub - 1) & mask) {
+        const c = (route[sub] as number) + (best[mask ^ sub] as number);
+        if (c < (next[mask] as number)) next[mask] = c;
+      }
+    }
+    best = next;
+  }
+  return best[full] as number;
+}
