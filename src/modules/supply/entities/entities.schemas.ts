@@ -77,6 +77,8 @@ const inventoryFields = {
   policy: literals(REVIEW_POLICIES),
   reviewPeriodDays: Days('Review period of the (R, S) policy in days'),
   supplier: Nullable(Text({ maxLength: 200 })),
+  unitWeightKg: Amount('Weight of one unit in kg (an order line weighs quantity × this)', 1e5),
+  unitVolumeM3: Amount('Volume of one unit in m³ (an order line takes quantity × this)', 1e3),
 };
 export const InventoryCreate = Type.Object(
   { warehouseId: Uuid, sku: Sku, ...optional(inventoryFields) },

@@ -195,6 +195,9 @@ const ORDER_FIELDS = [
   'windowEnd',
   'status',
   'priority',
+  'weightKg',
+  'volumeM3',
+  'requiredFeatures',
 ];
 
 /** Stores the orders of an order file (a row per line, grouped by reference). */

@@ -69,3 +69,38 @@ test('dates in the chosen format, booleans in the usual words', () => {
     ['date', 'qty', 'promo'],
   );
 });
+
+test('routing loads: unit weights of inventory, an order’s weight, volume and required features', () => {
+  const stock = mapColumns('inventory', ['warehouse', 'sku', 'unit weight', 'unit_volume_m3']);
+  const readStock = rowReader('inventory', stock, formats);
+  assert.deepEqual(readStock(['BHM', 'A', '2.5', '0.004']).values, {
+    warehouse: 'BHM',
+    sku: 'A',
+    unitWeightKg: 2.5,
+    unitVolumeM3: 0.004,
+  });
+  const orders = mapColumns('orders', [
+    'reference',
+    'warehouse',
+    'sku',
+    'qty',
+    'date',
+    'weight_kg',
+    'volume',
+    'required features',
+  ]);
+  const readOrder = rowReader('orders', orders, formats);
+  assert.deepEqual(
+    readOrder(['SO-1', 'BHM', 'A', '3', '2025-01-02', '120', '1.5', 'refrigerated; tail_lift']).values,
+    {
+      reference: 'SO-1',
+      warehouse: 'BHM',
+      sku: 'A',
+      quantity: 3,
+      requestedDate: '2025-01-02',
+      weightKg: 120,
+      volumeM3: 1.5,
+      requiredFeatures: ['refrigerated', 'tail_lift'],
+    },
+  );
+});

@@ -78,6 +78,8 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     col('policy', 'text', ['policy', 'review_policy']),
     col('reviewPeriodDays', 'number', ['review_period_days', 'review_period']),
     col('supplier', 'text', ['supplier', 'vendor']),
+    col('unitWeightKg', 'number', ['unit_weight_kg', 'unit_weight', 'weight_kg', 'weight']),
+    col('unitVolumeM3', 'number', ['unit_volume_m3', 'unit_volume', 'volume_m3', 'volume']),
   ],
   vehicles: [
     col('code', 'text', ['code', 'vehicle_code', 'vehicle', 'plate', 'registration'], true),
@@ -122,6 +124,9 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     col('windowEnd', 'clock', ['window_end']),
     col('status', 'text', ['status']),
     col('priority', 'integer', ['priority']),
+    col('weightKg', 'number', ['weight_kg', 'weight', 'order_weight']),
+    col('volumeM3', 'number', ['volume_m3', 'volume', 'order_volume']),
+    col('requiredFeatures', 'list', ['required_features', 'features', 'vehicle_features']),
   ],
   demand: [
     col('sku', 'text', SKU, true),

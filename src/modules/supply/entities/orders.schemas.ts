@@ -3,7 +3,7 @@ import { ASSIGNMENT_STATUSES, ORDER_KINDS, ORDER_STATUSES } from '../../../platf
 import { Page, PageQuery } from '../../../platform/http/pagination.ts';
 import { DateTime, Day, literals, Nullable, Text, Uuid } from '../../../platform/http/schemas.ts';
 import { DEMAND_BUCKETS } from './buckets.ts';
-import { Clock, optional, Priority, patchOf, Sku, Stamp } from './fields.ts';
+import { Amount, Clock, optional, Priority, patchOf, Sku, Stamp } from './fields.ts';
 
 // Orders, vehicle assignments and demand history: request and response schemas.
 
@@ -25,6 +25,16 @@ const orderFields = {
   windowStart: Nullable(Clock),
   windowEnd: Nullable(Clock),
   priority: Priority,
+  weightKg: Nullable(
+    Amount("Load in kg for routing (null: the lines × their inventory rows' unit weights)", 1e7),
+  ),
+  volumeM3: Nullable(
+    Amount("Load in m³ for routing (null: the lines × their inventory rows' unit volumes)", 1e5),
+  ),
+  requiredFeatures: Type.Array(Text({ minLength: 1, maxLength: 50 }), {
+    maxItems: 20,
+    description: 'Vehicle features the delivery needs (e.g. refrigerated)',
+  }),
 };
 export const OrderCreate = Type.Object(
   {
@@ -39,6 +49,9 @@ export const OrderCreate = Type.Object(
     windowEnd: Type.Optional(orderFields.windowEnd),
     status: Type.Optional(literals(['draft', 'confirmed'] as const)),
     priority: Type.Optional(orderFields.priority),
+    weightKg: Type.Optional(orderFields.weightKg),
+    volumeM3: Type.Optional(orderFields.volumeM3),
+    requiredFeatures: Type.Optional(orderFields.requiredFeatures),
   },
   {
     additionalProperties: false,
