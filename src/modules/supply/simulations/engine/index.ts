@@ -21,6 +21,13 @@ export {
   policyKeys,
   policyLabel,
 } from './policies.ts';
+export {
+  MAX_LISTED_EVENTS,
+  outlineShape,
+  type PreviewNames,
+  previewScenarios,
+  type ScenarioPreview,
+} from './preview.ts';
 export { simulateChunk, worldShape } from './replicate.ts';
 export {
   allocateWorld,
