@@ -80,6 +80,31 @@ const byDecision =
     ...(body ? { body } : {}),
   });
 
+/** A scenario set of the owner (issue 17). */
+async function scenarioSet(ctx: SweepContext) {
+  return (
+    await post(ctx, '/api/v1/supply/simulations/generate', {
+      name: 'Sweep scenarios',
+      seed: 1,
+      horizonDays: 5,
+      scenario: { leadTimeNoise: { cv: 0.1 } },
+    })
+  ).id as string;
+}
+
+/** A (small) simulation of the owner over an item of its own (issue 17). */
+async function simulation(ctx: SweepContext) {
+  const { warehouseId } = await item(ctx);
+  return (
+    await post(ctx, '/api/v1/supply/simulations/run', {
+      name: 'Sweep simulation',
+      replications: 2,
+      horizonDays: 5,
+      scope: { warehouseIds: [warehouseId] },
+    })
+  ).id as string;
+}
+
 export const SUPPLY_PLANNING_FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = {
   'GET /api/v1/supply/forecasts/:id': async (ctx) => ({ params: { id: await run(ctx) } }),
   'GET /api/v1/supply/forecasts/:id/series': async (ctx) => ({ params: { id: await run(ctx) } }),
@@ -104,4 +129,8 @@ export const SUPPLY_PLANNING_FIXTURES: Record<string, (ctx: SweepContext) => Pro
   'GET /api/v1/supply/decisions/:id/explanation': byDecision(),
   'GET /api/v1/supply/explain/:decisionId': async (ctx) => ({ params: { decisionId: await decision(ctx) } }),
   'GET /api/v1/supply/explain/decision/:id/factors': byDecision(),
+  'GET /api/v1/supply/simulations/:id': async (ctx) => ({ params: { id: await simulation(ctx) } }),
+  'GET /api/v1/supply/simulations/scenario-sets/:id': async (ctx) => ({
+    params: { id: await scenarioSet(ctx) },
+  }),
 };
