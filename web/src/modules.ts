@@ -202,12 +202,22 @@ export const SUPPLY_NETWORK_PAGE: GuardedPageInfo = {
   allowed: (p) => p.supply,
 };
 
+export const SUPPLY_SIMULATIONS_PAGE: GuardedPageInfo = {
+  path: '/supply/simulations',
+  label: 'Simulations',
+  title: 'Simulations',
+  description:
+    'Many simulated months of demand, supplier lead times and deliveries under two reorder policies, with events such as demand shocks and vehicle breakdowns: how fill rate, OTIF, stock-outs, cost and CO₂ spread under each.',
+  allowed: (p) => p.supply,
+};
+
 export const SUPPLY_PAGES: readonly GuardedPageInfo[] = [
   SUPPLY_INVENTORY_PAGE,
   SUPPLY_DECISIONS_PAGE,
   SUPPLY_FORECASTS_PAGE,
   SUPPLY_MODELS_PAGE,
   SUPPLY_NETWORK_PAGE,
+  SUPPLY_SIMULATIONS_PAGE,
 ];
 
 export const STATUS_MODULE: ModuleInfo = {
