@@ -4,7 +4,16 @@
 
 import type { Rng } from './prng.ts';
 import type { Model } from './problem.ts';
-import { fits, forbOf, newRoute, positionCost, type RouteState, updateRoute } from './schedule.ts';
+import {
+  EPS,
+  earliestStart,
+  fits,
+  forbOf,
+  newRoute,
+  positionCost,
+  type RouteState,
+  updateRoute,
+} from './schedule.ts';
 
 export interface SolState {
   /** One route per vehicle (empty when the vehicle is unused). */
@@ -39,9 +48,11 @@ let stamp = new Int32Array(0);
 let stampGen = 0;
 
 /**
- * Cheapest feasible position of u over all routes (one empty vehicle per class). `blink` > 0 skips
- * each position with that probability (SISR's blinks). Returns the route index and position, or
- * route −1 when nothing is feasible; cost in `out[0]`.
+ * Cheapest feasible position of u over all routes (one empty vehicle per class), written to
+ * out = [cost, route, position]; route −1 when nothing is feasible. With `blink` > 0 each position
+ * is skipped with that probability (SISR's blinks; the gaps between skips are drawn geometrically).
+ * The cost is computed first and the time test only for positions that would beat the best so far;
+ * with metric travel times the scan of a route stops once u would be reached after its last window.
  */
 export function bestPosition(
   m: Model,
@@ -50,44 +61,77 @@ export function bestPosition(
   rng: Rng | null,
   blink: number,
   out: Float64Array,
-): { route: number; pos: number } {
+) {
   if (stamp.length < m.V + 1) stamp = new Int32Array(m.V + 1);
   stampGen++;
+  const n = m.n;
+  const T = m.time;
+  const un = u * n;
+  const wo = m.wOff[u] as number;
+  const single = (m.wOff[u + 1] as number) - wo === 1;
+  const ws = m.wS[wo] as number;
+  const lastEnd = m.wE[(m.wOff[u + 1] as number) - 1] as number;
+  const su = m.service[u] as number;
+  const monotone = m.problem.metric !== 'matrix';
+  const useBlink = blink > 0 && rng !== null;
+  const logKeep = useBlink ? Math.log(1 - blink) : 0;
+  let untilBlink = useBlink ? Math.floor(Math.log(1 - (rng as Rng).next()) / logKeep) : -1;
   let best = Number.POSITIVE_INFINITY;
   let bestR = -1;
   let bestP = -1;
-  const monotone = m.problem.metric !== 'matrix';
   for (let v = 0; v < m.V; v++) {
     const r = s.routes[v] as RouteState;
     if (!fits(m, r, u)) continue;
-    const len = r.nodes.length;
+    const nodes = r.nodes;
+    const len = nodes.length;
     if (len === 0) {
       const c = m.vClass[v] as number;
       if (stamp[c] === stampGen) continue;
       stamp[c] = stampGen;
     }
     const forb = forbOf(m, v);
-    for (let p = r.fixed; p <= len; p++) {
-      if (blink > 0 && rng !== null && rng.next() < blink) continue;
-      const c = positionCost(m, r, u, p, forb);
-      if (c < best) {
-        best = c;
-        bestR = v;
-        bestP = p;
-      } else if (monotone && c === Number.POSITIVE_INFINITY && lateAt(m, r, u, p)) {
-        break;
+    const cm = m.costMats[m.vCostMat[v] as number] as Float64Array;
+    const tc = m.vTimeCoef[v] as number;
+    const maxDrive = m.vMaxDrive[v] as number;
+    const depot = m.vDepot[v] as number;
+    const dep = r.dep;
+    const lat = r.lat;
+    const base = len === 0 ? (m.vFixedPart[v] as number) + tc * su : tc * su;
+    let prev = r.fixed === 0 ? depot : (nodes[r.fixed - 1] as number);
+    for (let p = r.fixed; p <= len; p++, untilBlink--) {
+      const next = p === len ? depot : (nodes[p] as number);
+      const a1 = prev * n + u;
+      const arrive = (dep[p] as number) + (T[a1] as number);
+      if (monotone && arrive > lastEnd + EPS) break;
+      const a2 = un + next;
+      const a0 = prev * n + next;
+      let delta = base + (cm[a1] as number) + (cm[a2] as number);
+      if (len > 0) delta -= cm[a0] as number;
+      if (tc !== 0) delta += tc * ((T[a1] as number) + (T[a2] as number) - (len > 0 ? (T[a0] as number) : 0));
+      prev = next;
+      if (delta >= best) continue;
+      if (useBlink && untilBlink <= 0) {
+        untilBlink = Math.floor(Math.log(1 - (rng as Rng).next()) / logKeep) + 1;
+        continue;
       }
+      if (forb !== null && (forb[a1] === 1 || forb[a2] === 1)) continue;
+      let start: number;
+      if (single) start = arrive > ws ? arrive : ws;
+      else start = earliestStart(m, u, arrive);
+      if (start + su + (T[a2] as number) > (lat[p + 1] as number) + EPS) continue;
+      if (single && arrive > lastEnd + EPS) continue;
+      if (maxDrive !== Number.POSITIVE_INFINITY) {
+        const extra = (T[a1] as number) + (T[a2] as number) - (len > 0 ? (T[a0] as number) : 0);
+        if (r.drive + extra > maxDrive + EPS) continue;
+      }
+      best = delta;
+      bestR = v;
+      bestP = p;
     }
   }
   out[0] = best;
-  return { route: bestR, pos: bestP };
-}
-
-/** u reached from position p arrives after its last window: every later position is worse. */
-function lateAt(m: Model, r: RouteState, u: number, p: number): boolean {
-  const prev = p === 0 ? (m.vDepot[r.v] as number) : (r.nodes[p - 1] as number);
-  const last = (m.wOff[u + 1] as number) - 1;
-  return (r.dep[p] as number) + (m.time[prev * m.n + u] as number) > (m.wE[last] as number) + 1e-9;
+  out[1] = bestR;
+  out[2] = bestP;
 }
 
 export function insertAt(m: Model, s: SolState, u: number, route: number, pos: number): void {
@@ -98,14 +142,16 @@ export function insertAt(m: Model, s: SolState, u: number, route: number, pos: n
   s.routeOf[u] = route;
 }
 
-const scratch = new Float64Array(1);
+const scratch = new Float64Array(3);
 
 /** Inserts each order of `list` in turn at its cheapest position, if cheaper than its penalty. */
 export function insertList(m: Model, s: SolState, list: readonly number[], rng: Rng | null, blink: number) {
   for (const u of list) {
-    const { route, pos } = bestPosition(m, s, u, rng, blink, scratch);
-    if (route >= 0 && (scratch[0] as number) < (m.penalty[u] as number)) insertAt(m, s, u, route, pos);
-    else s.unserved.push(u);
+    bestPosition(m, s, u, rng, blink, scratch);
+    const route = scratch[1] as number;
+    if (route >= 0 && (scratch[0] as number) < (m.penalty[u] as number)) {
+      insertAt(m, s, u, route, scratch[2] as number);
+    } else s.unserved.push(u);
   }
 }
 
@@ -179,8 +225,9 @@ export function regretConstruct(m: Model, s: SolState, list: readonly number[]):
     if (pick < 0) break;
     const u = list[pick] as number;
     done[pick] = 1;
-    const out = new Float64Array(1);
-    const { route, pos } = bestPosition(m, s, u, null, 0, out);
+    bestPosition(m, s, u, null, 0, scratch);
+    const route = scratch[1] as number;
+    const pos = scratch[2] as number;
     if (route < 0) {
       s.unserved.push(u);
       continue;

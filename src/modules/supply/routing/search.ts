@@ -3,7 +3,7 @@
 // strings of consecutive customers from routes near a random seed customer; the recreate inserts
 // them back one by one at the cheapest feasible position, skipping positions at random ("blinks").
 // Only the touched routes are backed up, so rejecting a move costs as little as making it.
-import { bestPosition, insertAt, type SolState, stateCost } from './construct.ts';
+import { insertList, type SolState, stateCost } from './construct.ts';
 import { createRng, type Rng } from './prng.ts';
 import type { Model } from './problem.ts';
 import { type RouteState, updateRoute } from './schedule.ts';
@@ -108,9 +108,9 @@ export function search(m: Model, s: SolState, opts: SearchOptions): SearchResult
         }
       }
     } else {
+      for (const r of touched) for (const u of (s.routes[r] as RouteState).nodes) s.routeOf[u] = -1;
       for (const r of touched) {
         const route = s.routes[r] as RouteState;
-        for (const u of route.nodes) s.routeOf[u] = -1;
         const b = backup[r] as number[];
         route.nodes.length = 0;
         for (const u of b) {
@@ -263,12 +263,6 @@ function sortForRecreate(m: Model, list: number[], rng: Rng): void {
   }
 }
 
-const scratch = new Float64Array(1);
-
 function recreate(m: Model, s: SolState, list: readonly number[], rng: Rng, blink: number): void {
-  for (const u of list) {
-    const { route, pos } = bestPosition(m, s, u, rng, blink, scratch);
-    if (route >= 0 && (scratch[0] as number) < (m.penalty[u] as number)) insertAt(m, s, u, route, pos);
-    else s.unserved.push(u);
-  }
+  insertList(m, s, list, rng, blink);
 }
