@@ -24,6 +24,9 @@ import { submitNightlyRefits } from './forecasts/nightly.ts';
 import { registryRoutes } from './forecasts/registry.routes.ts';
 import { createRegistryService } from './forecasts/registry.service.ts';
 import { trainJob } from './forecasts/train.job.ts';
+// ROUTES helper (issue 17, for the lead to keep or rework): routing decisions wiring
+import { routeJob } from './routing-decisions/route.job.ts';
+import { routingRoutes } from './routing-decisions/routing.routes.ts';
 
 export { seedDemoSupply } from './demo/demo.ts';
 
@@ -64,6 +67,7 @@ export function createSupply(deps: SupplyDeps) {
       jobs.define(forecastJob({ db, compute: deps.compute }));
       jobs.define(trainJob({ db, compute: deps.compute }));
       jobs.define(decideJob({ db, compute: deps.compute }));
+      jobs.define(routeJob({ db, compute: deps.compute })); // ROUTES helper
       entities.defineJobs(jobs);
       // The demo history is followed by a first forecast run, so the demo SKU pages have forecasts.
       defineDemoJobs(jobs, {
@@ -85,6 +89,7 @@ export function createSupply(deps: SupplyDeps) {
       registryRoutes(app, { registry });
       decisionsRoutes(app, { decisions });
       explainRoutes(app, { decisions, db, compute: deps.compute });
+      routingRoutes(app, { routing: decisions.routing }); // ROUTES helper
     },
   };
 }

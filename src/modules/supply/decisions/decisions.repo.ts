@@ -53,10 +53,12 @@ export async function listDecisions(
   const rows = await tx
     .select({
       decision: supplyDecisions,
-      actionCount:
-        sql<number>`(select count(*) from supply_decision_actions a where a.decision_id = "supply_decisions"."id")`.mapWith(
-          Number,
-        ),
+      // Routing decisions count their routes.
+      actionCount: sql<number>`case when "supply_decisions"."type" = 'routing'
+        then (select count(*) from supply_routes r where r.decision_id = "supply_decisions"."id")
+        else (select count(*) from supply_decision_actions a where a.decision_id = "supply_decisions"."id") end`.mapWith(
+        Number,
+      ),
       total: matchedRows(),
     })
     .from(supplyDecisions)

@@ -19,7 +19,7 @@ export function decisionsRoutes(app: App, { decisions }: { decisions: DecisionsS
         tags,
         operationId: 'startSupplyDecision',
         summary:
-          'Ask for a decision over a scope (replenishment): computed in a job, then proposed for approval',
+          'Ask for a decision: replenishment over a scope, or routing (`routing`: day, depot, orders, vehicles, objective, limits); computed in a job, then proposed for approval',
         body: DecisionStart,
         response: { 202: Type.Ref('SupplyDecision'), ...errorResponses(400, 409) },
       },
@@ -27,9 +27,10 @@ export function decisionsRoutes(app: App, { decisions }: { decisions: DecisionsS
     async (request, reply) => {
       const body = request.body;
       const row = await decisions.start(principalOf(request), {
-        type: 'replenishment',
+        type: body.type === 'routing' ? 'routing' : 'replenishment',
         scope: body.scope,
         constraints: body.constraints,
+        routing: body.routing,
       });
       return reply.status(202).send(presentDecision(row, 0));
     },
@@ -137,17 +138,28 @@ export function decisionsRoutes(app: App, { decisions }: { decisions: DecisionsS
       schema: {
         tags,
         operationId: 'executeSupplyDecision',
-        summary: 'Execute an approved decision: creates its purchase orders and puts the quantities on order',
+        summary:
+          'Execute an approved decision: replenishment creates its purchase orders and puts the quantities on order; routing allocates its orders and creates a vehicle assignment per stop',
         params: IdParams,
         response: {
-          200: Type.Object({ decision: Type.Ref('SupplyDecision'), orderIds: Type.Array(Uuid) }),
+          200: Type.Object({
+            decision: Type.Ref('SupplyDecision'),
+            orderIds: Type.Array(Uuid),
+            assignmentIds: Type.Optional(
+              Type.Array(Uuid, { description: 'Routing: the vehicle assignments' }),
+            ),
+          }),
           ...errorResponses(404, 409),
         },
       },
     },
     async (request) => {
-      const { decision, orders } = await decisions.execute(principalOf(request), request.params.id);
-      return { decision: presentDecision(decision, 0), orderIds: orders };
+      const done = await decisions.execute(principalOf(request), request.params.id);
+      return {
+        decision: presentDecision(done.decision, 0),
+        orderIds: done.orders,
+        ...('assignmentIds' in done ? { assignmentIds: done.assignmentIds } : {}),
+      };
     },
   );
 }

@@ -2,6 +2,7 @@ import Type from 'typebox';
 import { Page, PageQuery } from '../../../platform/http/pagination.ts';
 import { DateTime, Day, Nullable, Text, Uuid } from '../../../platform/http/schemas.ts';
 import { ScopeSchema } from '../forecasts/forecasts.schemas.ts';
+import { ROUTING_SCHEMAS, RoutingRequestSchema } from '../routing-decisions/routing.schemas.ts';
 
 // Request and response schemas of decisions and their explanations.
 
@@ -27,11 +28,17 @@ export const DecisionConstraintsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const DECISION_TYPES = ['replenishment', 'routing'];
+
 export const DecisionStart = Type.Object(
   {
-    type: Type.String({ enum: ['replenishment'] }),
+    type: Type.String({ enum: DECISION_TYPES }),
     scope: Type.Optional(ScopeSchema),
     constraints: Type.Optional(DecisionConstraintsSchema),
+    routing: Type.Optional({
+      ...RoutingRequestSchema,
+      description: 'Type `routing` (required there): the day, depot, orders, vehicles, objective and limits',
+    }),
   },
   { additionalProperties: false },
 );
@@ -39,7 +46,7 @@ export const DecisionStart = Type.Object(
 export const DecisionQuery = Type.Object(
   {
     ...PageQuery,
-    type: Type.Optional(Type.String({ enum: ['replenishment'] })),
+    type: Type.Optional(Type.String({ enum: DECISION_TYPES })),
     status: Type.Optional(Type.String({ enum: STATUSES })),
   },
   { additionalProperties: false },
@@ -95,8 +102,12 @@ export const DecisionSchema = Type.Object(
     modelVersions: Type.Array(Open),
     forecastRunId: Nullable(Uuid),
     errorMessage: Nullable(Type.String()),
-    actionCount: Type.Integer(),
+    actionCount: Type.Integer({ description: 'Purchase-order lines (replenishment) or routes (routing)' }),
     actions: Type.Optional(Type.Array(Type.Ref('SupplyDecisionAction'))),
+    plan: {
+      ...Open,
+      description: 'Routing: the resolved request, objective, unserved orders, search statistics',
+    },
     createdBy: Nullable(Uuid),
     createdAt: DateTime,
     decidedBy: Nullable(Uuid),
@@ -143,6 +154,7 @@ export const ExplanationSchema = Type.Object(
     modelVersions: Type.Array(Open),
     actionCount: Type.Integer(),
     items: Type.Array(Type.Ref('SupplyExplainedItem')),
+    routing: Type.Optional(Type.Ref('SupplyRoutingExplanation')),
   },
   { $id: 'SupplyExplanation' },
 );
@@ -161,6 +173,17 @@ export const FactorsSchema = Type.Object(
         quantity: Type.Number(),
         factors: Type.Array(FactorSchema),
       }),
+    ),
+    routes: Type.Optional(
+      Type.Array(
+        Type.Object({
+          routeId: Uuid,
+          vehicleCode: Type.String(),
+          cost: Type.Number(),
+          factors: Type.Array(FactorSchema),
+        }),
+        { description: 'Routing: cost components per route (totals are over all routes)' },
+      ),
     ),
   },
   { $id: 'SupplyDecisionFactors' },
@@ -220,4 +243,5 @@ export const DECISION_SCHEMAS = [
   HypotheticalSchema,
   Page(Type.Ref('SupplyDecision'), 'SupplyDecisionPage'),
   Page(Type.Ref('SupplyDecisionAction'), 'SupplyDecisionActionPage'),
+  ...ROUTING_SCHEMAS,
 ];

@@ -8,6 +8,10 @@ import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { placePurchaseOrder } from '../entities/stock.repo.ts';
 import { findRun, scopeSize } from '../forecasts/forecasts.repo.ts';
+import { countRoutes } from '../routing-decisions/routing.repo.ts';
+import type { RoutingRequest } from '../routing-decisions/routing.schemas.ts';
+import { createRoutingService, executeRouting } from '../routing-decisions/routing.service.ts';
+import { routingExplanation, routingFactors } from '../routing-decisions/routing-explain.ts';
 import type { DecisionConstraints } from './decide.job.ts';
 import {
   type ActionRow,
@@ -22,14 +26,16 @@ import {
 } from './decisions.repo.ts';
 import { explainDecision, factorTotals, itemOf } from './explain.ts';
 
-// Decisions: started over a scope as a job (type `replenishment` for now), then proposed →
+// Decisions: started over a scope as a job (type `replenishment`; type `routing` is delegated to
+// routing-decisions/, which dispatches by type here too), then proposed →
 // approved or rejected (who, when, why) → executed, which creates the purchase orders and puts
 // their quantities on order. Analysts and admins decide; every role reads.
 
 export interface DecisionRequest {
-  type: 'replenishment';
+  type: 'replenishment' | 'routing';
   scope?: ForecastScope | undefined;
   constraints?: DecisionConstraints | undefined;
+  routing?: RoutingRequest | undefined;
 }
 
 const EXPLAINED_ITEMS = 200;
@@ -50,9 +56,16 @@ export function createDecisionsService({
 
   const refuse = (row: DecisionRow, verb: string, allowed: string) =>
     conflict(`Decision ${row.id} is ${row.status}: only ${allowed} decision can be ${verb}`);
+  const routing = createRoutingService({ db, jobs });
 
   return {
+    routing,
     async start(principal: Principal, request: DecisionRequest) {
+      if (request.type === 'routing') return routing.start(principal, request.routing);
+      if (request.routing)
+        throw badRequest('`routing` belongs to type routing', [
+          { path: '/body/routing', message: 'not expected' },
+        ]);
       const tenantId = tenantOf(principal);
       const scope = request.scope ?? {};
       const constraints = request.constraints ?? {};
@@ -93,6 +106,8 @@ export function createDecisionsService({
     get: (principal: Principal, id: string) =>
       readInCallerTenant(db, principal, async (tx) => {
         const decision = await decisionOrThrow(tx, id);
+        if (decision.type === 'routing')
+          return { decision, actions: [], actionCount: await countRoutes(tx, id) };
         const actions = await listActions(tx, { decisionId: id, limit: EXPLAINED_ITEMS, offset: 0 });
         return { decision, actions: actions.items, actionCount: actions.total };
       }),
@@ -137,6 +152,15 @@ export function createDecisionsService({
       inCallerTenant(db, principal, async (tx, tenantId) => {
         const row = await decisionOrThrow(tx, id, true);
         if (row.status !== 'approved') throw refuse(row, 'executed', 'an approved');
+        if (row.type === 'routing') {
+          const { orderIds, assignmentIds } = await executeRouting(tx, tenantId, row);
+          const updated = await updateDecision(tx, id, {
+            status: 'executed',
+            executedBy: principal.userId,
+            executedAt: new Date(),
+          });
+          return { decision: updated ?? row, orders: orderIds, assignmentIds };
+        }
         const actions = await allActions(tx, id);
         const orders = await createPurchaseOrders(tx, tenantId, row, actions);
         const updated = await updateDecision(tx, id, {
@@ -147,9 +171,10 @@ export function createDecisionsService({
         return { decision: updated ?? row, orders };
       }),
 
-    explanation: (principal: Principal, id: string) =>
+    explanation: (principal: Principal, id: string, orderId?: string) =>
       readInCallerTenant(db, principal, async (tx) => {
         const decision = await decisionOrThrow(tx, id);
+        if (decision.type === 'routing') return routingExplanation(tx, decision, orderId);
         const page = await listActions(tx, { decisionId: id, limit: EXPLAINED_ITEMS, offset: 0 });
         return explainDecision(decision, page.items, page.total);
       }),
@@ -157,6 +182,7 @@ export function createDecisionsService({
     factors: (principal: Principal, id: string) =>
       readInCallerTenant(db, principal, async (tx) => {
         const decision = await decisionOrThrow(tx, id);
+        if (decision.type === 'routing') return routingFactors(tx, decision);
         const actions = await allActions(tx, id);
         const { quantity, totals } = factorTotals(actions);
         return {

@@ -1,3 +1,4 @@
+import { presentPlan } from '../routing-decisions/presenters.ts';
 import type { ActionRow, DecisionRow } from './decisions.repo.ts';
 import { itemOf } from './explain.ts';
 
@@ -42,6 +43,7 @@ export function presentDecision(d: DecisionRow, actionCount: number, actions?: A
     errorMessage: d.errorMessage,
     actionCount,
     ...(actions ? { actions: actions.map(presentAction) } : {}),
+    plan: presentPlan(d.plan),
     createdBy: d.createdBy,
     createdAt: d.createdAt.toISOString(),
     decidedBy: d.decidedBy,
