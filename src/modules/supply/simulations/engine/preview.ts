@@ -2,7 +2,7 @@
 // network a demand shock hit and when, which vehicle broke down, which days were delayed. They are
 // drawn by the same code and streams as a run's, so a run over the same items and fleet with the
 // set's seed meets exactly these events in those replications.
-import { allocateWorld, generateWorld, type WorldShape } from './scenario.ts';
+import { allocateWorld, generateEvents, type WorldShape } from './scenario.ts';
 
 /** Events listed per kind and replication at most. */
 export const MAX_LISTED_EVENTS = 50;
@@ -44,7 +44,7 @@ export function previewScenarios(shape: WorldShape, names: PreviewNames, count: 
       if (list.length < MAX_LISTED_EVENTS) list.push(event);
       else preview.truncated = true;
     };
-    generateWorld(shape, replication, world, {
+    generateEvents(shape, replication, world, {
       shock: (day, unit, durationDays, multiplier) =>
         add(preview.shocks, { day, target: target(unit), durationDays, multiplier }),
       breakdown: (day, warehouse, vehicle, repairDays) =>

@@ -169,6 +169,16 @@ function fillTravel(shape: WorldShape, replication: number, world: World, events
   }
 }
 
+/**
+ * Only the events of replication `replication` (shocks, breakdowns, delays), reported to `events`:
+ * each kind has its own stream, so leaving out demand and lead times changes none of them.
+ */
+export function generateEvents(shape: WorldShape, replication: number, world: World, events: WorldEvents) {
+  applyShocks(shape, replication, world, events);
+  fillFleet(shape, replication, world, events);
+  fillTravel(shape, replication, world, events);
+}
+
 /** Writes replication `replication`'s world into `world` (see allocateWorld). */
 export function generateWorld(shape: WorldShape, replication: number, world: World, events?: WorldEvents) {
   fillDemand(shape, replication, world);
