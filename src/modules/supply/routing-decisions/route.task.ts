@@ -4,13 +4,9 @@
 import { computeTask } from '../../../platform/compute/compute.ts';
 import { checkSolution, evaluateRoute, solve } from '../routing/index.ts';
 import type { RoutingProblem, RoutingSolution, Violation } from '../routing/types.ts';
-import {
-  type Evaluate,
-  explainPlan,
-  type OrderInsight,
-  orderInsight,
-  type PlanExplanation,
-} from './explain-plan.ts';
+import type { OrderInsight } from './explain-plan.ts';
+import { type Evaluate, explainPlan, type PlanExplanation } from './explain-plan.ts';
+import { orderInsight } from './order-insight.ts';
 
 export interface RouteTaskInput {
   problem: RoutingProblem;
