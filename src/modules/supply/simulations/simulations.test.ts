@@ -191,9 +191,16 @@ describe('simulations', () => {
     const co2 = results.kpis.find((k: { kpi: string }) => k.kpi === 'co2_kg');
     assert.ok(co2.policies[0].mean > 0, 'the fleet drove');
     assert.match(done.summary, /replications/);
-    const job = await call('GET', `/jobs/${started.body.jobId}`, s.analyst);
-    assert.equal(job.body.status, 'completed');
-    assert.equal(job.body.progress, 100);
+    // The job ends just after the simulation's row is stored.
+    const job = await eventually(
+      async () => {
+        const { body } = await call('GET', `/jobs/${started.body.jobId}`, s.analyst);
+        return body.status === 'completed' ? body : undefined;
+      },
+      'simulation job',
+      LONG,
+    );
+    assert.equal(job.progress, 100);
   });
 
   test('the same request gives the same results, bit for bit', async () => {
