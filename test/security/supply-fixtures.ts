@@ -141,4 +141,22 @@ export async function populateSupply(ctx: SweepContext) {
       amount: 100,
     });
   });
+  // supply_scenario_sets, supply_simulations (issue 17): a scenario set and a small run over it
+  const simulate = async (url: string, payload: object) => {
+    const res = await t.app.inject({ method: 'POST', url, headers: ctx.ownerAdmin.headers, payload });
+    if (res.statusCode >= 300) throw new Error(`POST ${url} failed: ${res.statusCode} ${res.body}`);
+    return res.json() as { id: string };
+  };
+  const set = await simulate('/api/v1/supply/simulations/generate', {
+    name: 'RLS scenarios',
+    seed: 1,
+    horizonDays: 3,
+    scenario: {},
+  });
+  await simulate('/api/v1/supply/simulations/run', {
+    name: 'RLS simulation',
+    scenarioSetId: set.id,
+    replications: 1,
+    scope: { warehouseIds: [warehouseId] },
+  });
 }
