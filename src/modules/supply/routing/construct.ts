@@ -22,6 +22,8 @@ export interface SolState {
   routeOf: Int32Array;
   /** Candidate orders currently not routed. */
   unserved: number[];
+  /** Fleet minimisation: insert into used routes only. */
+  noNewRoutes?: boolean;
   /** Called before a route changes (the search backs it up). */
   touch?: (route: number) => void;
 }
@@ -85,6 +87,7 @@ export function bestPosition(
     const nodes = r.nodes;
     const len = nodes.length;
     if (len === 0) {
+      if (s.noNewRoutes) continue;
       const c = m.vClass[v] as number;
       if (stamp[c] === stampGen) continue;
       stamp[c] = stampGen;

@@ -116,35 +116,52 @@ export function buildMatrices(
   },
 ): Matrices {
   const n = points.length;
-  const dist = new Float64Array(n * n);
-  const time = new Float64Array(n * n);
+  const dist = new Float64Array(n * n).fill(Number.POSITIVE_INFINITY);
+  const time = new Float64Array(n * n).fill(Number.POSITIVE_INFINITY);
   const minutesPerUnit = 60 / (opts.speedKmh ?? 60);
   const detour = opts.detourFactor ?? 1.3;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      let d = Number.POSITIVE_INFINITY;
-      let t = Number.POSITIVE_INFINITY;
-      if (metric === 'matrix') {
-        const a = opts.nodes?.[i];
+  if (metric === 'matrix') {
+    for (let i = 0; i < n; i++) {
+      const a = opts.nodes?.[i];
+      for (let j = 0; j < n; j++) {
         const b = opts.nodes?.[j];
-        if (a !== undefined && a === b) {
-          d = 0;
-          t = 0;
+        const k = i * n + j;
+        if (i === j || (a !== undefined && a === b)) {
+          dist[k] = 0;
+          time[k] = 0;
         } else if (a !== undefined && b !== undefined) {
-          d = opts.distanceMatrix?.[a]?.[b] ?? Number.POSITIVE_INFINITY;
-          t = opts.timeMatrix?.[a]?.[b] ?? d * minutesPerUnit;
-        }
-      } else {
-        const a = points[i];
-        const b = points[j];
-        if (a && b) {
-          d = metric === 'haversine' ? haversineKm(a, b) * detour : euclidean(a, b);
-          t = d * minutesPerUnit;
+          const d = opts.distanceMatrix?.[a]?.[b] ?? Number.POSITIVE_INFINITY;
+          dist[k] = d;
+          time[k] = opts.timeMatrix?.[a]?.[b] ?? d * minutesPerUnit;
         }
       }
+    }
+    return { n, dist, time };
+  }
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const ok = new Uint8Array(n);
+  points.forEach((p, i) => {
+    if (!p) return;
+    xs[i] = p.x;
+    ys[i] = p.y;
+    ok[i] = 1;
+  });
+  for (let i = 0; i < n; i++) {
+    dist[i * n + i] = 0;
+    time[i * n + i] = 0;
+    if (!ok[i]) continue;
+    const a = { x: xs[i] as number, y: ys[i] as number };
+    for (let j = i + 1; j < n; j++) {
+      if (!ok[j]) continue;
+      const d =
+        metric === 'haversine'
+          ? haversineKm(a, { x: xs[j] as number, y: ys[j] as number }) * detour
+          : Math.sqrt(((xs[j] as number) - a.x) ** 2 + ((ys[j] as number) - a.y) ** 2);
       dist[i * n + j] = d;
-      time[i * n + j] = t;
+      dist[j * n + i] = d;
+      time[i * n + j] = d * minutesPerUnit;
+      time[j * n + i] = d * minutesPerUnit;
     }
   }
   return { n, dist, time };

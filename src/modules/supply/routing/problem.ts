@@ -324,7 +324,6 @@ export function compile(problem: RoutingProblem): Model {
   };
   setPenalties(model);
   precheckOrders(model, fixedTaken);
-  model.neighbours = buildNeighbours(model);
   return model;
 }
 
@@ -358,6 +357,11 @@ function setPenalties(m: Model): void {
   }
 }
 
+/** Neighbour lists (nearest candidate orders first), built when the search first needs them. */
+export function ensureNeighbours(m: Model): void {
+  if (m.neighbours.length === 0) m.neighbours = buildNeighbours(m);
+}
+
 function buildNeighbours(m: Model): Int32Array[] {
   const cands: number[] = [];
   for (let u = m.D; u < m.n; u++) if (m.candidate[u]) cands.push(u);
@@ -369,8 +373,9 @@ function buildNeighbours(m: Model): Int32Array[] {
       continue;
     }
     const others = cands.filter((x) => x !== u);
-    const d = (x: number) => (m.dist[u * m.n + x] as number) + (m.dist[x * m.n + u] as number);
-    others.sort((a, b) => d(a) - d(b) || a - b);
+    const key = new Float64Array(m.n);
+    for (const x of others) key[x] = (m.dist[u * m.n + x] as number) + (m.dist[x * m.n + u] as number);
+    others.sort((a, b) => (key[a] as number) - (key[b] as number) || a - b);
     out[u] = Int32Array.from(others.slice(0, Math.max(0, k)));
   }
   return out;
