@@ -72,7 +72,17 @@ describe('supply demo', () => {
     assert.equal(await count(acme.id, 'supply_inventory'), summary.inventory);
     assert.equal(await count(acme.id, 'supply_vehicles'), summary.vehicles);
     assert.equal(await count(acme.id, 'supply_clients'), summary.clients);
-    assert.equal(await count(acme.id, 'supply_orders'), summary.orders);
+    assert.equal(await count(acme.id, 'supply_orders'), summary.orders + summary.deliveries);
+    // The delivery day (issue 17): ten vehicles, 150 clients, tomorrow's orders with their loads.
+    assert.equal(summary.vehicles, 10);
+    assert.equal(summary.clients, 150);
+    assert.ok(summary.deliveries >= 100);
+    assert.equal(
+      await count(acme.id, 'supply_orders', "requested_date = '2026-03-11' and reference like 'SO-26%'"),
+      summary.deliveries,
+    );
+    assert.ok((await count(acme.id, 'supply_orders', "'refrigerated' = any(required_features)")) >= 5);
+    assert.equal(await count(acme.id, 'supply_inventory', 'unit_weight_kg = 1'), 0);
     assert.equal(await count(acme.id, 'supply_vehicle_assignments'), summary.assignments);
     assert.ok((await count(acme.id, 'supply_inventory', 'on_order > 0')) >= 4);
     assert.ok((await count(acme.id, 'supply_inventory', 'reserved > 0')) > 0);

@@ -1,6 +1,6 @@
 // The demo tenant's supply chain: three warehouses, 200 SKUs stocked at about 300 stock points, a
-// fleet, customers and the open orders — written in one transaction before the server listens
-// (well under a second). The two years of daily demand are written afterwards by the
+// fleet of ten, 150 customers, the open orders and tomorrow's deliveries (routing-demo.ts) —
+// written in one transaction before the server listens (well under a second). The two years of daily demand are written afterwards by the
 // `supply.demo-history` job (demo-history.job.ts); `demo_history_pending` marks them as due.
 import { count } from 'drizzle-orm';
 import type { Db, Tx } from '../../../platform/db/database.ts';
@@ -16,8 +16,9 @@ import {
 import { inTenant } from '../../../platform/db/scope.ts';
 import { DEMO_SEED, type DemoStockPoint, demoCatalogue, demoStockPoints } from './catalogue.ts';
 import { formatDay } from './demand-generator.ts';
-import { DEMO_CLIENTS, DEMO_VEHICLES, DEMO_WAREHOUSES } from './network.ts';
+import { DEMO_CLIENTS, DEMO_VEHICLES, DEMO_WAREHOUSES, type DemoClient } from './network.ts';
 import { type DemoOrders, demoOrders } from './orders.ts';
+import { deliveryDayOrders, demoUnitLoad, routingDemoClients } from './routing-demo.ts';
 
 export interface DemoSupplySummary {
   /** False when the tenant already had warehouses (nothing was written). */
@@ -29,6 +30,8 @@ export interface DemoSupplySummary {
   clients: number;
   /** Open orders: customer and purchase. */
   orders: number;
+  /** Tomorrow's customer orders to route (confirmed, not yet on a vehicle). */
+  deliveries: number;
   assignments: number;
 }
 
@@ -40,6 +43,7 @@ const NOTHING: DemoSupplySummary = {
   vehicles: 0,
   clients: 0,
   orders: 0,
+  deliveries: 0,
   assignments: 0,
 };
 
@@ -53,12 +57,17 @@ export async function seedDemoSupply(
 ): Promise<DemoSupplySummary> {
   const items = demoCatalogue(DEMO_SEED);
   const planned = demoOrders(demoStockPoints(items, DEMO_SEED), today, DEMO_SEED);
+  const clients = [...DEMO_CLIENTS, ...routingDemoClients(DEMO_SEED)];
+  const deliveries = deliveryDayOrders(planned.stockPoints, clients, today, DEMO_SEED);
   return inTenant(db, tenantId, async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(supplyWarehouses);
     if ((existing?.n ?? 0) > 0) return NOTHING;
-    const warehouseIds = await insertNetwork(tx, tenantId);
+    const warehouseIds = await insertNetwork(tx, tenantId, clients);
     await insertInventory(tx, tenantId, warehouseIds, planned.stockPoints);
-    const assignments = await insertOrders(tx, tenantId, warehouseIds, planned);
+    const assignments = await insertOrders(tx, tenantId, warehouseIds, {
+      ...planned,
+      orders: [...planned.orders, ...deliveries],
+    });
     await tx
       .insert(supplySettings)
       .values({ tenantId, demoHistoryPending: true })
@@ -72,15 +81,16 @@ export async function seedDemoSupply(
       skus: items.length,
       inventory: planned.stockPoints.length,
       vehicles: DEMO_VEHICLES.length,
-      clients: DEMO_CLIENTS.length,
+      clients: clients.length,
       orders: planned.orders.length,
+      deliveries: deliveries.length,
       assignments,
     };
   });
 }
 
 /** Warehouses, vehicles and clients; returns warehouse ids by code. */
-async function insertNetwork(tx: Tx, tenantId: string): Promise<Map<string, string>> {
+async function insertNetwork(tx: Tx, tenantId: string, clients: DemoClient[]): Promise<Map<string, string>> {
   const warehouses = await tx
     .insert(supplyWarehouses)
     .values(DEMO_WAREHOUSES.map((w) => ({ tenantId, ...w })))
@@ -89,7 +99,7 @@ async function insertNetwork(tx: Tx, tenantId: string): Promise<Map<string, stri
   await tx
     .insert(supplyVehicles)
     .values(DEMO_VEHICLES.map(({ depot, ...v }) => ({ tenantId, ...v, depotId: idOf(ids, depot) })));
-  await tx.insert(supplyClients).values(DEMO_CLIENTS.map(({ servedFrom: _, ...c }) => ({ tenantId, ...c })));
+  await tx.insert(supplyClients).values(clients.map(({ servedFrom: _, ...c }) => ({ tenantId, ...c })));
   return ids;
 }
 
@@ -127,6 +137,7 @@ async function insertInventory(
       policy: p.item.policy,
       reviewPeriodDays: p.item.reviewPeriodDays,
       supplier: p.item.supplier.name,
+      ...demoUnitLoad(p.item),
     })),
   );
 }

@@ -1,5 +1,5 @@
-// The demo tenant's distribution network in the English Midlands: three warehouses, a small fleet
-// based at them and the industrial customers it delivers to. Fixed data (addresses and
+// The demo tenant's distribution network in the English Midlands: three warehouses, a fleet of ten
+// based at them and the industrial customers it delivers to (more are generated in routing-demo.ts). Fixed data (addresses and
 // coordinates are plausible, not real businesses), so routes and maps look the same every time.
 import type { TimeWindow } from '../../../platform/db/schema/supply.ts';
 
@@ -157,6 +157,67 @@ export const DEMO_VEHICLES: readonly DemoVehicle[] = [
     shiftEnd: '15:00',
     maxDrivingHours: 9,
     status: 'maintenance',
+    features: ['tail_lift'],
+  },
+  // The delivery day's fleet (issue 17): a refrigerated van at every warehouse, more vans.
+  {
+    code: 'VAN-03',
+    type: 'temperature-controlled van',
+    capacityKg: 1_000,
+    capacityM3: 10,
+    costPerKm: 0.5,
+    costPerHour: 22,
+    co2PerKm: 0.26,
+    depot: 'BHM',
+    shiftStart: '06:30',
+    shiftEnd: '15:30',
+    maxDrivingHours: 9,
+    status: 'available',
+    features: ['refrigerated'],
+  },
+  {
+    code: 'EV-02',
+    type: 'electric van',
+    capacityKg: 900,
+    capacityM3: 9,
+    costPerKm: 0.18,
+    costPerHour: 21,
+    co2PerKm: 0.04,
+    depot: 'COV',
+    shiftStart: '08:00',
+    shiftEnd: '17:00',
+    maxDrivingHours: 8,
+    status: 'available',
+    features: ['electric', 'low_emission_zone'],
+  },
+  {
+    code: 'VAN-04',
+    type: 'temperature-controlled van',
+    capacityKg: 1_000,
+    capacityM3: 10,
+    costPerKm: 0.5,
+    costPerHour: 22,
+    co2PerKm: 0.26,
+    depot: 'EMG',
+    shiftStart: '06:00',
+    shiftEnd: '15:00',
+    maxDrivingHours: 9,
+    status: 'available',
+    features: ['refrigerated'],
+  },
+  {
+    code: 'VAN-05',
+    type: 'van',
+    capacityKg: 1_400,
+    capacityM3: 14,
+    costPerKm: 0.4,
+    costPerHour: 21,
+    co2PerKm: 0.2,
+    depot: 'EMG',
+    shiftStart: '07:00',
+    shiftEnd: '17:00',
+    maxDrivingHours: 9,
+    status: 'available',
     features: ['tail_lift'],
   },
 ];

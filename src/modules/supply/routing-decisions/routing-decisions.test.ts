@@ -6,6 +6,8 @@ import { readInTenant } from '../../../platform/db/scope.ts';
 import { createTestApp, type TestApp } from '../../../platform/http/testing.ts';
 import { eventually } from '../../../platform/jobs/testing.ts';
 import { createTestTenant, signIn, type TestSession, type TestTenant } from '../../identity/testing.ts';
+import { formatDay } from '../demo/demand-generator.ts';
+import { seedDemoSupply } from '../demo/demo.ts';
 import { evaluateRoute } from '../routing/index.ts';
 import type { RoutingProblem } from '../routing/types.ts';
 import { ROUTING_DAY, type RoutingFixture, seedRouting } from './testing.ts';
@@ -444,5 +446,49 @@ describe('approval, execution and re-optimisation', () => {
       timeLimitSeconds: 0,
     });
     assert.equal(zero.status, 400);
+  });
+});
+
+describe('the demo delivery day', () => {
+  test('a routing decision over every warehouse runs at once on the demo data', async () => {
+    const demo = await createTestTenant(t.database.db, 'routing-demo');
+    const planner = await signIn(t.app, demo.users.analyst.email);
+    const today = formatDay(Date.now());
+    const seeded = await seedDemoSupply(t.database.db, { tenantId: demo.id, today });
+    const tomorrow = formatDay(Date.parse(`${today}T00:00:00Z`) + 86_400_000);
+    const started = await call('POST', '/supply/decisions', planner, {
+      type: 'routing',
+      routing: { date: tomorrow, timeLimitSeconds: 2 },
+    });
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    const decision = await eventually(
+      async () => {
+        const { body } = await call('GET', `/supply/decisions/${started.body.id}`, planner);
+        return body.status === 'pending' ? undefined : body;
+      },
+      'demo routing decision',
+      LONG,
+    );
+    assert.equal(decision.status, 'proposed', decision.errorMessage);
+    assert.equal(decision.scope.warehouseIds.length, 3);
+    // Tomorrow's deliveries plus the earlier demo orders due tomorrow.
+    assert.ok(decision.plan.problemSize.orders >= seeded.deliveries);
+    assert.ok(decision.plan.unserved.length <= decision.plan.problemSize.orders * 0.1, decision.summary);
+    for (const c of decision.constraintChecks.filter((x: { kind: string }) => x.kind === 'hard'))
+      assert.equal(c.status, 'pass', `${c.name}: ${c.detail}`);
+    const { body } = await call('GET', `/supply/decisions/${decision.id}/routes`, planner);
+    assert.equal(body.depots.length, 3);
+    assert.ok(body.routes.length >= 6);
+    const { body: orders } = await call(
+      'GET',
+      `/supply/entities/orders?from=${tomorrow}&to=${tomorrow}&limit=200`,
+      planner,
+    );
+    const warehouseOf = new Map(
+      orders.items.map((o: { id: string; warehouseId: string }) => [o.id, o.warehouseId]),
+    );
+    for (const r of body.routes as (ApiRoute & { depotId: string })[])
+      for (const stop of r.stops)
+        assert.equal(warehouseOf.get(stop.orderId), r.depotId, 'goods leave from their own warehouse');
   });
 });
