@@ -1,7 +1,7 @@
 // What can be done with a decision, by its status, for analysts and admins: approve a proposal
 // (with an optional note) or reject it (saying why), execute an approved one (creates its purchase
 // orders). Who decided, when and why shows to everyone.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Fact } from '../components/Fact';
@@ -54,7 +54,7 @@ function ApproveOrReject({ decision }: { decision: Decision }) {
   );
 }
 
-function Execute({ decision }: { decision: Decision }) {
+function Execute({ decision, message }: { decision: Decision; message: ReactNode | undefined }) {
   const execute = useExecute(decision.id);
   return (
     <div className="form-actions">
@@ -65,10 +65,12 @@ function Execute({ decision }: { decision: Decision }) {
         disabled={execute.isPending}
         title="Execute this decision?"
         message={
-          <p>
-            Creates its purchase orders ({decision.actionCount} lines) and puts their quantities on order at
-            the warehouses.
-          </p>
+          message ?? (
+            <p>
+              Creates its purchase orders ({decision.actionCount} lines) and puts their quantities on order at
+              the warehouses.
+            </p>
+          )
         }
         confirmLabel="Execute"
         onConfirm={() => execute.mutate(undefined)}
@@ -77,7 +79,16 @@ function Execute({ decision }: { decision: Decision }) {
   );
 }
 
-export function DecisionControls({ decision, canDecide }: { decision: Decision; canDecide: boolean }) {
+export function DecisionControls({
+  decision,
+  canDecide,
+  executeMessage,
+}: {
+  decision: Decision;
+  canDecide: boolean;
+  /** What executing does, when not a replenishment's purchase orders (routing: vehicle assignments). */
+  executeMessage?: ReactNode;
+}) {
   const open = decision.status === 'proposed' || decision.status === 'approved';
   const decided = decision.decidedAt !== null;
   if (!decided && !(canDecide && open)) return null;
@@ -98,7 +109,9 @@ export function DecisionControls({ decision, canDecide }: { decision: Decision; 
         </dl>
       ) : null}
       {canDecide && open ? <ApproveOrReject key={decision.status} decision={decision} /> : null}
-      {canDecide && decision.status === 'approved' ? <Execute decision={decision} /> : null}
+      {canDecide && decision.status === 'approved' ? (
+        <Execute decision={decision} message={executeMessage} />
+      ) : null}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { ConstraintChecks, DecisionSummary } from './DecisionFigures';
 import { formatMoney } from './format';
 import { useExplanation, useLiveDecision, useWarehouses } from './hooks';
 import { SUPPLY_DECISIONS_PAGE } from './paths';
+import { RoutingDecision } from './routing/RoutingDecision';
 
 type Job = ReturnType<typeof useLiveDecision>['job'];
 
@@ -71,6 +72,10 @@ export function DecisionPage({ id }: { id: string }) {
   const warehouses = useWarehouses();
   const byId = new Map((warehouses.data?.items ?? []).map((w) => [w.id, w]));
 
+  if (decision?.type === 'routing')
+    return (
+      <RoutingDecision decision={decision} job={job} canDecide={permissions.planSupply} warehouses={byId} />
+    );
   return (
     <>
       <PageHeader

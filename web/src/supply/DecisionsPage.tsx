@@ -17,6 +17,8 @@ import { formatLevel, formatMoney, withCodes } from './format';
 import { useDecisions, useWarehouses } from './hooks';
 import { NewDecisionForm } from './NewDecisionForm';
 import { decisionPath, SUPPLY_DECISIONS_PAGE } from './paths';
+import { routingScopeText } from './routing/names';
+import { RoutingForm } from './routing/RoutingForm';
 
 const PAGE_SIZE = 20;
 
@@ -46,7 +48,10 @@ function columns(warehouses: ReadonlyMap<string, Warehouse>): EntityColumn<Decis
         </Link>
       ),
     },
-    { label: 'Scope', cell: (d) => scopeText(d.scope, warehouses) },
+    {
+      label: 'Scope',
+      cell: (d) => (d.type === 'routing' ? routingScopeText(d, warehouses) : scopeText(d.scope, warehouses)),
+    },
     { label: 'Status', cell: (d) => <StatusCell decision={d} /> },
     { label: 'Lines', numeric: true, cell: (d) => (d.status === 'pending' ? '—' : d.actionCount) },
     { label: 'Predicted cost', numeric: true, cell: (d) => formatMoney(d.predictedCost) },
@@ -64,7 +69,7 @@ export function DecisionsPage() {
   const statusParam = useSearchParam('status');
   const status: DecisionStatus | '' = isStatus(statusParam) ? statusParam : '';
   const offset = Math.max(0, Number(useSearchParam('offset')) || 0);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<'replenishment' | 'routing' | null>(null);
   const decisions = useDecisions({ ...(status ? { status } : {}), limit: PAGE_SIZE, offset });
   const byId = new Map((warehouses.data?.items ?? []).map((w) => [w.id, w]));
 
@@ -86,17 +91,29 @@ export function DecisionsPage() {
         description={SUPPLY_DECISIONS_PAGE.description}
         actions={
           permissions.planSupply && !creating ? (
-            <button type="button" className="button" onClick={() => setCreating(true)}>
-              New replenishment decision
-            </button>
+            <>
+              <button type="button" className="button" onClick={() => setCreating('replenishment')}>
+                New replenishment decision
+              </button>
+              <button type="button" className="button" onClick={() => setCreating('routing')}>
+                New routing decision
+              </button>
+            </>
           ) : null
         }
       />
-      {creating ? (
+      {creating === 'replenishment' ? (
         <NewDecisionForm
           warehouses={warehouses.data?.items ?? []}
           onStarted={(decision) => navigate(decisionPath(decision.id))}
-          onCancel={() => setCreating(false)}
+          onCancel={() => setCreating(null)}
+        />
+      ) : null}
+      {creating === 'routing' ? (
+        <RoutingForm
+          warehouses={warehouses.data?.items ?? []}
+          onStarted={(decision) => navigate(decisionPath(decision.id))}
+          onCancel={() => setCreating(null)}
         />
       ) : null}
       <section className="card" aria-labelledby="decisions-heading">

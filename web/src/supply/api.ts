@@ -48,7 +48,8 @@ export type ClientPatch = Body<'updateSupplyClient'>;
 export type OrderInput = Body<'createSupplyOrder'>;
 export type OrderPatch = Body<'updateSupplyOrder'>;
 export type DecisionStart = Body<'startSupplyDecision'>;
-export type HypotheticalInput = Body<'explainSupplyHypothetical'>;
+/** The replenishment hypothetical (POST /explain also takes a routing one: routing/api.ts). */
+export type HypotheticalInput = Extract<Body<'explainSupplyHypothetical'>, { inventoryId: string }>;
 export type Overrides = NonNullable<HypotheticalInput['overrides']>;
 
 /** What an entity import answers: counts and the refused rows (line, column, why). */
@@ -170,7 +171,7 @@ export const supplyApi = {
   itemForecast: (id: string, signal?: AbortSignal) =>
     client.get('/api/v1/supply/entities/inventory/{id}/forecast', { path: { id }, signal }),
   explain: (body: HypotheticalInput, signal?: AbortSignal) =>
-    client.post('/api/v1/supply/explain', { body, signal }),
+    client.post('/api/v1/supply/explain', { body, signal }) as Promise<Hypothetical>,
 
   vehicles: (query: { limit: number; offset: number }, signal?: AbortSignal) =>
     client.get('/api/v1/supply/entities/vehicles', { query, signal }),
@@ -207,7 +208,7 @@ export const supplyApi = {
   decision: (id: string, signal?: AbortSignal) =>
     client.get('/api/v1/supply/decisions/{id}', { path: { id }, signal }),
   explanation: (id: string, signal?: AbortSignal) =>
-    client.get('/api/v1/supply/decisions/{id}/explanation', { path: { id }, signal }),
+    client.get('/api/v1/supply/decisions/{id}/explanation', { path: { id }, query: {}, signal }),
   startDecision: (body: DecisionStart) => client.post('/api/v1/supply/decisions', { body }),
   approve: (id: string, note?: string) =>
     client.post('/api/v1/supply/decisions/{id}/approve', { path: { id }, body: note ? { note } : {} }),
