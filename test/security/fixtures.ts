@@ -13,7 +13,9 @@ import type { TestApp } from '../../src/platform/http/testing.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
 import { INSPECTION_FIXTURES } from './inspection-fixtures.ts';
 import { SUPPLY_FIXTURES } from './supply-fixtures.ts';
+import { SUPPLY_METRICS_FIXTURES } from './supply-metrics-fixtures.ts';
 import { SUPPLY_PLANNING_FIXTURES } from './supply-planning-fixtures.ts';
+import { SUPPLY_ROUTING_FIXTURES } from './supply-routing-fixtures.ts';
 
 export interface SweepContext {
   t: TestApp;
@@ -347,6 +349,8 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
   ...INSPECTION_FIXTURES,
   ...SUPPLY_FIXTURES,
   ...SUPPLY_PLANNING_FIXTURES,
+  ...SUPPLY_ROUTING_FIXTURES,
+  ...SUPPLY_METRICS_FIXTURES,
 };
 
 /** Platform routes address tenants on purpose (superadmin only); the 403 check covers them. */

@@ -10,6 +10,7 @@ import { eventually } from '../../src/platform/jobs/testing.ts';
 import type { Runtime } from '../../src/platform/runtime.ts';
 import { populateInspection } from './inspection-fixtures.ts';
 import { populateSupply } from './supply-fixtures.ts';
+import { populateSupplyMetrics } from './supply-metrics-fixtures.ts';
 
 export async function populateTenant(t: TestApp, tenant: TestTenant, admin: TestSession): Promise<void> {
   const post = async (url: string, payload: object) => {
@@ -170,6 +171,8 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
   // row in each planning table (settings, model, deployment, forecast run and forecast, decision
   // and action)
   await populateSupply({ t, owner: tenant, ownerAdmin: admin });
+  // supply_metrics, supply_anomalies: an external measurement and a flagged late delivery
+  await populateSupplyMetrics({ t, owner: tenant, ownerAdmin: admin });
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {

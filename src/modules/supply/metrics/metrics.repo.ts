@@ -129,3 +129,13 @@ export async function lockTargets(tx: Executor, tenantId: string) {
   const [row] = await tx.select({ targets: supplySettings.kpiTargets }).from(supplySettings).for('update');
   return row?.targets ?? {};
 }
+
+/** Whether the tenant has any measurement of `kpi` (a custom KPI exists once it has one). */
+export async function kpiExists(tx: Executor, kpi: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: supplyMetrics.id })
+    .from(supplyMetrics)
+    .where(eq(supplyMetrics.kpi, kpi))
+    .limit(1);
+  return row !== undefined;
+}

@@ -124,10 +124,10 @@ export function metricsRoutes(app: App, { metrics }: { metrics: MetricsService }
         tags,
         operationId: 'getSupplyKpiReport',
         summary:
-          "A KPI's time series by day, week or month over a range, with aggregates, the trend against the period before and its target",
+          "A KPI's time series by day, week or month over a range, with aggregates, the trend against the period before and its target (a custom KPI without any measurement: 404)",
         params: ReportParams,
         querystring: ReportQuery,
-        response: { 200: Type.Ref('SupplyKpiReport'), ...errorResponses(400) },
+        response: { 200: Type.Ref('SupplyKpiReport'), ...errorResponses(400, 404) },
       },
     },
     async (request) => metrics.report(principalOf(request), request.params.kpiName, request.query),

@@ -19,6 +19,7 @@ import {
   figures,
   findMetric,
   insertMetric,
+  kpiExists,
   kpiSettings,
   listMetrics,
   lockTargets,
@@ -134,6 +135,7 @@ export function createMetricsService({
       checkRange(from, to, MAX_REPORT_DAYS);
       const previous = previousPeriod(from, daysBetween(from, to) + 1);
       return readInCallerTenant(db, principal, async (tx) => {
+        if (!isKpiName(kpi) && !(await kpiExists(tx, kpi))) throw notFound(`KPI ${kpi}`);
         const scope = { kpis: [kpi], warehouseId: query.warehouseId ?? null, source: query.source };
         const current = await figures(tx, { ...scope, from, to });
         const before = await figures(tx, { ...scope, ...previous });

@@ -207,11 +207,19 @@ describe('external measurements', () => {
       400,
     );
     assert.equal((await kit.call(kit.s.viewer, 'GET', `/supply/metrics/${crypto.randomUUID()}`)).status, 404);
+    assert.equal(
+      (await kit.call(kit.s.viewer, 'GET', '/supply/metrics/kpi/never_recorded/report')).status,
+      404,
+    );
   });
 
   test('another tenant sees none of it and cannot reach its ids', async () => {
     assert.equal((await kit.call(kit.s.other, 'GET', `/supply/metrics/${recorded.id}`)).status, 404);
     assert.equal((await kit.ok(kit.s.other, 'GET', '/supply/metrics')).total, 0);
+    assert.equal(
+      (await kit.call(kit.s.other, 'GET', '/supply/metrics/kpi/dock_to_stock/report')).status,
+      404,
+    );
     assert.equal((await kit.ok(kit.s.other, 'GET', '/supply/metrics/anomalies')).total, 0);
     const anomaly = (await kit.ok(kit.s.viewer, 'GET', '/supply/metrics/anomalies?kind=delivery_delay'))
       .items[0];
