@@ -9,6 +9,7 @@ import {
   supplyForecastRuns,
   supplyForecasts,
   supplyModels,
+  supplyRoutes,
   supplySettings,
 } from '../../src/platform/db/schema/index.ts';
 import { inTenant } from '../../src/platform/db/scope.ts';
@@ -139,6 +140,42 @@ export async function populateSupply(ctx: SweepContext) {
       orderDate: '2025-01-13',
       arrivalDate: '2025-01-20',
       amount: 100,
+    });
+    // supply_routes (issue 17): a routing decision's route with one stop
+    const [routing] = await tx.insert(supplyDecisions).values({ tenantId, type: 'routing' }).returning();
+    if (!routing) throw new Error('routing decision not inserted');
+    await tx.insert(supplyRoutes).values({
+      tenantId,
+      decisionId: routing.id,
+      position: 1,
+      vehicleId,
+      vehicleCode: 'RLS-VAN',
+      depotId: warehouseId,
+      stops: [
+        {
+          orderId,
+          clientId: null,
+          sequence: 1,
+          arrival: '2025-01-13T08:00:00.000Z',
+          start: '2025-01-13T08:00:00.000Z',
+          departure: '2025-01-13T08:10:00.000Z',
+          waitMinutes: 0,
+          windowIndex: 0,
+          loadAfterKg: 0,
+          loadAfterM3: 0,
+          legDistanceKm: 5,
+        },
+      ],
+      startAt: new Date('2025-01-13T07:50:00Z'),
+      endAt: new Date('2025-01-13T08:20:00Z'),
+      distanceKm: 10,
+      drivingMinutes: 20,
+      durationMinutes: 30,
+      loadKg: 1,
+      loadM3: 0.001,
+      utilisation: 0.01,
+      co2Kg: 2,
+      cost: 15,
     });
   });
   // supply_scenario_sets, supply_simulations (issue 17): a scenario set and a small run over it
