@@ -157,4 +157,46 @@ describe('routing decisions in the browser', () => {
     );
     assert.equal(assignments.items.filter((a: { status: string }) => a.status === 'planned').length, 1);
   });
+
+  test('the analyst re-optimises after a breakdown: started stops stay, the broken vehicle takes nothing new', async () => {
+    assert.ok(decisionId, 'the decision executed above');
+    const before = await call(`/supply/decisions/${decisionId}/routes`);
+    const broken = before.routes[0];
+    const asOf = Date.parse(`${before.date}T10:00:00Z`);
+    const started = broken.stops.filter((s: { start: string }) => Date.parse(s.start) <= asOf);
+
+    const page = await openAs(ANALYST, `/supply/decisions/${decisionId}`);
+    await status(page, 'executed').waitFor();
+    await page.getByRole('button', { name: 'Re-optimise after a change…' }).click();
+    const form = page.getByRole('form', { name: 'Re-optimise' });
+    await form.getByLabel('Vehicle broken down').selectOption({ label: broken.vehicleCode });
+    await form.getByLabel('Stops started by (optional)').fill('10:00');
+    await form.getByLabel('Time limit (s)').fill('2');
+    await form.getByRole('button', { name: 'Re-optimise', exact: true }).click();
+    await page.waitForURL(
+      (url) => /\/supply\/decisions\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(decisionId),
+    );
+    const nextId = page.url().split('/').at(-1) ?? '';
+    await status(page, 'proposed').waitFor({ timeout: LIVE_TIMEOUT });
+    await page.getByRole('link', { name: 'the earlier plan' }).waitFor();
+
+    const after = await call(`/supply/decisions/${nextId}/routes`);
+    const kept = after.routes.find((r: { vehicleId: string }) => r.vehicleId === broken.vehicleId);
+    if (started.length === 0) assert.equal(kept, undefined, 'the broken vehicle takes no stop');
+    else {
+      assert.ok(kept.closed, 'the broken vehicle is marked');
+      assert.deepEqual(
+        kept.stops.map((s: { orderId: string; fixed: boolean }) => [s.orderId, s.fixed]),
+        started.map((s: { orderId: string }) => [s.orderId, true]),
+        'only its started stops, in their order',
+      );
+      await page
+        .locator(`[data-testid="route-row"][data-vehicle="${broken.vehicleCode}"]`)
+        .getByText('broken down', { exact: true })
+        .waitFor();
+    }
+    await page.getByTestId('route-map-svg').waitFor();
+    assert.equal(await page.getByTestId('route-line').count(), after.routes.length);
+    assert.equal(await page.locator('[data-testid="constraint-check"][data-status="fail"]').count(), 0);
+  });
 });

@@ -53,7 +53,12 @@ function columns(warehouses: ReadonlyMap<string, Warehouse>): EntityColumn<Decis
       cell: (d) => (d.type === 'routing' ? routingScopeText(d, warehouses) : scopeText(d.scope, warehouses)),
     },
     { label: 'Status', cell: (d) => <StatusCell decision={d} /> },
-    { label: 'Lines', numeric: true, cell: (d) => (d.status === 'pending' ? '—' : d.actionCount) },
+    {
+      label: 'Lines',
+      numeric: true,
+      cell: (d) =>
+        d.status === 'pending' ? '—' : d.type === 'routing' ? `${d.actionCount} routes` : d.actionCount,
+    },
     { label: 'Predicted cost', numeric: true, cell: (d) => formatMoney(d.predictedCost) },
     { label: 'Confidence', numeric: true, cell: (d) => formatLevel(d.confidence) },
     {

@@ -89,8 +89,18 @@ export function RoutingForm({
               ) : undefined
             }
           />
-          <SelectField id="routing-warehouse" label="Depot" value={warehouseId} onChange={setWarehouseId}>
-            <option value="">Every warehouse with vehicles</option>
+          <SelectField
+            id="routing-warehouse"
+            label="Depot"
+            value={warehouseId}
+            onChange={setWarehouseId}
+            hint={
+              warehouseId === '' ? (
+                <p className="field-hint">Every warehouse with an available vehicle.</p>
+              ) : undefined
+            }
+          >
+            <option value="">Every depot</option>
             {warehouses.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.code} · {w.name}
