@@ -147,6 +147,21 @@ function bestInsertion(
       constraints: ['compatibility'],
       sentence: `${name} lacks ${missing.map((f) => featureName(f, depotCodes)).join(', ')}`,
     };
+  // Over capacity at any position: no need to schedule it anywhere.
+  const full = [0, 1].filter((k) => {
+    const load = sequence.reduce((sum, id) => sum + (orders.get(id)?.demand[k] ?? 0), order?.demand[k] ?? 0);
+    return load > (vehicle?.capacity[k] ?? Number.POSITIVE_INFINITY) + 1e-9;
+  });
+  if (full.length > 0)
+    return {
+      vehicleId,
+      vehicleCode: name,
+      feasible: false,
+      extraCost: null,
+      position: null,
+      constraints: ['capacity'],
+      sentence: `${name} cannot take it: its ${full.map((k) => (k === 0 ? 'weight' : 'volume')).join(' and ')} capacity would be exceeded`,
+    };
   let best: { cost: number; position: number } | null = null;
   let fewest: Violation[] | null = null;
   for (let p = first; p <= sequence.length; p++) {

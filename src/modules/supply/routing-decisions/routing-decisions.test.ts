@@ -251,6 +251,23 @@ describe('a routing decision', () => {
   });
 });
 
+describe('a client cut off by forbidden arcs', () => {
+  test('is unserved as unreachable, and the rest is routed', async () => {
+    const cut = fx.clients[5] as string;
+    const others = [fx.clients[1], fx.clients[2], fx.clients[6]] as string[];
+    const decision = await route({
+      orderIds: [fx.orders[1], fx.orders[2], fx.orders[5], fx.orders[6]],
+      forbiddenArcs: [...others, fx.warehouseId].map((to) => ({ from: cut, to })),
+    });
+    assert.equal(decision.status, 'proposed');
+    assert.deepEqual(
+      decision.plan.unserved.map((u: { orderId: string; reason: string }) => [u.orderId, u.reason]),
+      [[fx.orders[5], 'unreachable']],
+    );
+    assert.equal(decision.softScores.ordersServed, 3);
+  });
+});
+
 describe('bad requests', () => {
   const start = (routing: Record<string, unknown>, session = s.analyst) =>
     call('POST', '/supply/decisions', session, {
