@@ -1,8 +1,8 @@
 // Executing an approved routing decision, in the caller's transaction: every routed order must be
 // as it was when the plan was made (else 409 naming which changed); confirmed orders are allocated
 // (their lines reserved out of available stock, as the order lifecycle does); each stop becomes a
-// planned vehicle assignment, replacing the planned assignments an earlier plan gave the order.
-// Stops kept from an earlier plan keep the assignments they already have.
+// planned vehicle assignment, replacing the planned assignments an earlier plan gave the order (an
+// order the plan leaves unserved loses its planned one). Kept stops keep the assignments they have.
 import type { Executor } from '../../../platform/db/database.ts';
 import { conflict } from '../../../platform/http/errors.ts';
 import type { DecisionRow } from '../decisions/decisions.repo.ts';
@@ -70,7 +70,12 @@ export async function executeRouting(tx: Executor, tenantId: string, decision: D
     tx,
     toAllocate.map((o) => o.id),
   );
-  const moving = stops.filter((s) => !s.fixed).map((s) => s.orderId);
+  // The plan supersedes earlier ones: its moved stops and its unserved orders lose their planned
+  // assignments (an unserved order stays allocated, for a later plan).
+  const moving = [
+    ...stops.filter((s) => !s.fixed).map((s) => s.orderId),
+    ...(plan.unserved ?? []).map((u) => u.orderId),
+  ];
   await cancelPlannedAssignments(tx, moving);
   // Kept stops: a new assignment only where the order has none on that vehicle yet.
   const keptIds = stops.filter((s) => s.fixed).map((s) => s.orderId);

@@ -425,6 +425,32 @@ describe('approval, execution and re-optimisation', () => {
       assert.equal(c.status, 'pass', `${c.name}: ${c.detail}`);
     const fixed = next.constraintChecks.find((x: { name: string }) => x.name === 'fixed_stops');
     assert.equal(fixed.status, 'pass');
+    // Executing the new plan moves the orders' planned assignments; kept stops keep theirs.
+    assert.equal((await call('POST', `/supply/decisions/${next.id}/approve`, s.analyst, {})).status, 200);
+    const done = await call('POST', `/supply/decisions/${next.id}/execute`, s.analyst);
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    const active = async (orderId: string) => {
+      const { body: page } = await call(
+        'GET',
+        `/supply/entities/vehicle-assignments?orderId=${orderId}`,
+        s.viewer,
+      );
+      return page.items.filter((a: { status: string }) => a.status !== 'cancelled');
+    };
+    const kept = cold.stops[0]?.orderId as string;
+    assert.deepEqual(
+      (await active(kept)).map((a: { vehicleId: string }) => a.vehicleId),
+      [fx.vehicles.COLD],
+    );
+    // The broken van's other stops: planned on the cold van now, or no longer planned (unserved).
+    for (const id of moved) {
+      const stop = coldNext.stops.find((x: ApiStop) => x.orderId === id);
+      assert.deepEqual(
+        (await active(id)).map((a: { vehicleId: string; sequence: number }) => [a.vehicleId, a.sequence]),
+        stop ? [[fx.vehicles.COLD, stop.sequence]] : [],
+        id,
+      );
+    }
   });
 
   test('asOf keeps the stops already started; bad re-optimisations are refused', async () => {
