@@ -13,6 +13,11 @@ import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from '.
 const LIVE_TIMEOUT = 120_000;
 const ANALYST = 'analyst@demo.local';
 
+/** What the page's function below uses of the page (the test's own types have no DOM). */
+interface PageGlobals {
+  document: { getElementById(id: string): { value: string } | null };
+}
+
 describe('routing decisions in the browser', () => {
   let suite: BrowserSuite;
   let baseUrl: string;
@@ -66,9 +71,10 @@ describe('routing decisions in the browser', () => {
 
     // The delivery day defaults to the first day with open customer orders.
     const day = page.getByLabel('Delivery day');
-    await page.waitForFunction(
-      () => (document.getElementById('routing-date') as HTMLInputElement | null)?.value !== '',
-    );
+    await page.waitForFunction(() => {
+      const { document } = globalThis as unknown as PageGlobals;
+      return (document.getElementById('routing-date')?.value ?? '') !== '';
+    });
     const demoDay = await day.inputValue();
     let open = 0;
     for (const state of ['confirmed', 'allocated'])
