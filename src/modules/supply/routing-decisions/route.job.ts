@@ -70,9 +70,13 @@ export function routeJob(deps: { db: Db; compute: Pick<Compute, 'run'> }): JobDe
       const request = decision.constraints as unknown as RoutingRequest;
       try {
         const fixed = new Map(Object.entries(plan.input.fixed ?? {}));
+        // Rows may have changed since the request was resolved: depots need coordinates, vehicles
+        // a depot of the plan.
+        const placed = depots.filter((d) => d.latitude !== null && d.longitude !== null);
+        const home = new Set(placed.map((d) => d.id));
         const { problem, facts } = buildProblem({
-          depots,
-          vehicles: vehicles.filter((v) => v.depotId !== null),
+          depots: placed,
+          vehicles: vehicles.filter((v) => v.depotId !== null && home.has(v.depotId)),
           orders,
           unitLoads: loaded.unitLoads,
           options: problemOptions(request),
@@ -107,7 +111,7 @@ export function routeJob(deps: { db: Db; compute: Pick<Compute, 'run'> }): JobDe
           facts,
           orders,
           vehicles,
-          depots,
+          depots: placed,
           solved,
           timeLimitMs,
         });
