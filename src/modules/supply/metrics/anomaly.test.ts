@@ -8,8 +8,8 @@ test('median of odd and even counts', () => {
 });
 
 test('robust z: 0.6745 (x − median) / MAD; an earlier outlier does not hide a new one', () => {
-  const history = [10, 12, 9, 11, 10, 13, 8, 10, 400]; // one old outlier
-  // median 10, deviations 0 2 1 1 0 3 2 0 390 → MAD 1
+  const history = [10, 12, 9, 11, 10, 13, 8, 10, 10, 9, 11, 400]; // one old outlier
+  // median 10, deviations 0 2 1 1 0 3 2 0 0 1 1 390 → MAD 1
   const usual = robustScore(12, history);
   assert.ok(usual);
   assert.equal(usual.median, 10);
@@ -24,14 +24,14 @@ test('robust z: 0.6745 (x − median) / MAD; an earlier outlier does not hide a 
 
 test('a short history gives no judgement; a constant one flags a 50 % jump at the cap', () => {
   assert.equal(robustScore(100, [1, 2, 3]), null);
-  const constant = Array(10).fill(20);
+  const constant = Array(12).fill(20);
   assert.deepEqual(robustScore(20, constant), { score: 0, median: 20, mad: 0, flagged: false });
   assert.equal(robustScore(25, constant)?.flagged, false);
   assert.equal(robustScore(30, constant)?.score, MAX_SCORE);
   // MAD 0 but not constant: the mean absolute deviation stands in.
-  const mostly = [20, 20, 20, 20, 20, 20, 21, 22, 26];
+  const mostly = [20, 20, 20, 20, 20, 20, 20, 20, 20, 21, 22, 26];
   const judged = robustScore(40, mostly);
-  const meanAd = (1 + 2 + 6) / 9;
+  const meanAd = (1 + 2 + 6) / 12;
   assert.equal(judged?.score, 20 / (1.2533 * meanAd));
 });
 

@@ -5,8 +5,8 @@
 
 /** |z| above this is flagged (Iglewicz & Hoaglin's recommended cut-off). */
 export const ROBUST_Z_LIMIT = 3.5;
-/** Fewer earlier values than this: no judgement (a new client, a new SKU). */
-export const MIN_HISTORY = 8;
+/** Fewer earlier values than this: no judgement (a new client, a new SKU; a short history's MAD is noise). */
+export const MIN_HISTORY = 12;
 /** Scores are capped (a constant history makes any difference "infinitely" unusual). */
 export const MAX_SCORE = 99;
 /** A delivery this many minutes past its window's end is flagged. */

@@ -58,7 +58,7 @@ export const KPIS: Record<KpiName, KpiSpec> = {
     label: 'Cost per order',
     unit: 'money',
     better: 'lower',
-    target: 25,
+    target: 45,
     min: 0,
     max: 1e9,
     description:
@@ -80,7 +80,7 @@ export const KPIS: Record<KpiName, KpiSpec> = {
     label: 'CO₂ per delivery',
     unit: 'kg',
     better: 'lower',
-    target: 5,
+    target: 8,
     min: 0,
     max: 1e9,
     description:

@@ -169,7 +169,7 @@ export async function seedKpiScenario(db: Db, tenantId: string) {
   const c2 = await data.client('Other client');
   // The regular client's history of A1: median 10, MAD 1 (confirmed: no delivery, no demand).
   await data.orders(
-    [9, 10, 11, 10, 12, 8, 10, 11, 9, 10].map((quantity, i) => ({
+    [9, 10, 11, 10, 12, 8, 10, 11, 9, 10, 11, 9].map((quantity, i) => ({
       warehouseId: ids.whA,
       clientId: regular,
       lines: [{ sku: 'A1', quantity }],
