@@ -3,7 +3,7 @@
 // with sentences comparing the two. Pure: the engine's evaluation is passed in.
 import type { RoutingProblem, Violation } from '../routing/types.ts';
 import type { Alternative, Evaluate, OrderInsight } from './explain-plan.ts';
-import { featureName } from './problem.ts';
+import { DEPOT_FEATURE } from './problem.ts';
 
 export const r2 = (x: number) => Math.round(x * 100) / 100;
 export const money = (x: number) => r2(x).toFixed(2);
@@ -111,6 +111,9 @@ export function insightFor(
   };
 }
 
+/** Vehicles of another warehouse come last among those that cannot take the order. */
+const elsewhere = (a: Alternative) => (a.constraints.includes('depot') ? 1 : 0);
+
 const byPreference = (a: Alternative, b: Alternative) =>
   a.feasible !== b.feasible
     ? a.feasible
@@ -118,7 +121,7 @@ const byPreference = (a: Alternative, b: Alternative) =>
       : 1
     : a.feasible
       ? (a.extraCost ?? 0) - (b.extraCost ?? 0)
-      : a.constraints.length - b.constraints.length;
+      : elsewhere(a) - elsewhere(b) || a.constraints.length - b.constraints.length;
 
 /** The cheapest position of the order on a vehicle's route (after its fixed stops). */
 function bestInsertion(
@@ -137,6 +140,17 @@ function bestInsertion(
   const first = vehicle?.fixedOrderIds?.length ?? 0;
   const missing = (order?.requiredFeatures ?? []).filter((f) => !(vehicle?.features ?? []).includes(f));
   const name = code(vehicleId);
+  const depot = missing.find((f) => f.startsWith(DEPOT_FEATURE));
+  if (depot)
+    return {
+      vehicleId,
+      vehicleCode: name,
+      feasible: false,
+      extraCost: null,
+      position: null,
+      constraints: ['depot'],
+      sentence: `${name} is based at another warehouse (the goods leave from ${depotCodes.get(depot.slice(DEPOT_FEATURE.length)) ?? 'theirs'})`,
+    };
   if (missing.length > 0)
     return {
       vehicleId,
@@ -145,7 +159,7 @@ function bestInsertion(
       extraCost: null,
       position: null,
       constraints: ['compatibility'],
-      sentence: `${name} lacks ${missing.map((f) => featureName(f, depotCodes)).join(', ')}`,
+      sentence: `${name} lacks ${missing.join(', ')}`,
     };
   // Over capacity at any position: no need to schedule it anywhere.
   const full = [0, 1].filter((k) => {

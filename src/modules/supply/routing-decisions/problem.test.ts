@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluateRoute, solve } from '../routing/index.ts';
 import { explainPlan } from './explain-plan.ts';
+import { orderInsight } from './order-insight.ts';
 import {
   buildProblem,
   type DepotRow,
@@ -123,6 +124,19 @@ test('one depot: no depot features; several: each order only on vehicles of its 
   const on = (id: string) => solved.routes.find((r) => r.stops.some((s) => s.orderId === id))?.vehicleId;
   assert.equal(on('a'), 'v1');
   assert.equal(on('b'), 'v2');
+  const why = orderInsight({
+    problem: two,
+    sequences: { v1: ['a'], v2: ['b'] },
+    orderId: 'a',
+    vehicleCodes: { v1: 'V1', v2: 'V2' },
+    depotCodes: { w1: 'W1', w2: 'W2' },
+    evaluate: (v, ids) => {
+      const e = evaluateRoute(two, v, ids);
+      return { cost: e.route.cost, distance: e.route.distance, violations: e.violations };
+    },
+  });
+  assert.deepEqual(why.alternatives[0]?.constraints, ['depot']);
+  assert.equal(why.alternatives[0]?.sentence, 'V2 is based at another warehouse (the goods leave from W1)');
 });
 
 test('re-optimisation: kept stops, closed vehicles, no departure before asOf', () => {

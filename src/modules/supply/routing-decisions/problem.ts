@@ -243,10 +243,3 @@ export function forbiddenArcs(
     for (const a of nodes(from)) for (const b of nodes(to)) if (a !== b) pairs.push([a, b]);
   return pairs;
 }
-
-/** A feature as people read it (the depot feature names the warehouse). */
-export function featureName(feature: string, depotCodes: Map<string, string>): string {
-  if (!feature.startsWith(DEPOT_FEATURE)) return feature;
-  const id = feature.slice(DEPOT_FEATURE.length);
-  return `based at ${depotCodes.get(id) ?? id}`;
-}

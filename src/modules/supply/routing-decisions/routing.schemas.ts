@@ -281,7 +281,8 @@ const Alternative = Type.Object({
   ),
   position: Nullable(Type.Integer()),
   constraints: Type.Array(Type.String(), {
-    description: 'Hard constraints that forbid it (when not feasible)',
+    description:
+      'When not feasible, the hard constraints that forbid it: capacity, time_window, shift, driving_limit, compatibility (a missing feature), forbidden_arc, forbidden_zone, fixed_stops; depot: the vehicle is based at another warehouse',
   }),
   sentence: Type.String(),
 });
