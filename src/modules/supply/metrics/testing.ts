@@ -286,6 +286,8 @@ export function kpiTestKit(slug: string, options: { rolledUp?: boolean } = {}) {
     acme: undefined as unknown as TestTenant,
     otherTenant: undefined as unknown as TestTenant,
     ids: {} as Awaited<ReturnType<typeof seedKpiScenario>>,
+    /** Set once the app is up and the scenario seeded (and rolled up). */
+    ready: false,
     s: {} as Record<'admin' | 'analyst' | 'viewer' | 'other', TestSession>,
     /** Rolls the scenario's days up for acme (or `tenantId`), as the job does. */
     rollUp: (tenantId?: string) =>
@@ -318,6 +320,7 @@ export function kpiTestKit(slug: string, options: { rolledUp?: boolean } = {}) {
     kit.s.other = await signIn(kit.t.app, kit.otherTenant.users.admin.email);
     kit.ids = await seedKpiScenario(kit.t.database.db, kit.acme.id);
     if (options.rolledUp) await kit.rollUp();
+    kit.ready = true;
   });
   after(() => kit.t?.close());
   return kit;
