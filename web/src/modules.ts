@@ -211,7 +211,17 @@ export const SUPPLY_SIMULATIONS_PAGE: GuardedPageInfo = {
   allowed: (p) => p.supply,
 };
 
+export const SUPPLY_DASHBOARD_PAGE: GuardedPageInfo = {
+  path: '/supply/dashboard',
+  label: 'Dashboard',
+  title: 'Planner’s dashboard',
+  description:
+    'Fill rate, on time in full, cost and CO₂ per delivery, vehicle utilisation, inventory turns and stock-outs over the last days against the days before and their targets; what waits for you; unusual orders, late deliveries and costly routes.',
+  allowed: (p) => p.supply,
+};
+
 export const SUPPLY_PAGES: readonly GuardedPageInfo[] = [
+  SUPPLY_DASHBOARD_PAGE,
   SUPPLY_INVENTORY_PAGE,
   SUPPLY_DECISIONS_PAGE,
   SUPPLY_FORECASTS_PAGE,

@@ -1,12 +1,14 @@
 // The supply pages, loaded together when one of them is first opened (see App.tsx).
 import { DecisionPage } from './DecisionPage';
 import { DecisionsPage } from './DecisionsPage';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { ForecastsPage } from './ForecastsPage';
 import { InventoryPage } from './InventoryPage';
 import { ModelsPage } from './ModelsPage';
 import { NetworkPage } from './NetworkPage';
 import {
   decisionIdOf,
+  SUPPLY_DASHBOARD_PAGE,
   SUPPLY_DECISIONS_PAGE,
   SUPPLY_FORECASTS_PAGE,
   SUPPLY_MODELS_PAGE,
@@ -21,6 +23,7 @@ import { SimulationsPage } from './simulations/SimulationsPage';
 import './supply.css';
 
 export function SupplyPages({ path }: { path: string }) {
+  if (path === SUPPLY_DASHBOARD_PAGE.path) return <DashboardPage />;
   if (path === SUPPLY_DECISIONS_PAGE.path) return <DecisionsPage />;
   if (path === SUPPLY_FORECASTS_PAGE.path) return <ForecastsPage />;
   if (path === SUPPLY_MODELS_PAGE.path) return <ModelsPage />;

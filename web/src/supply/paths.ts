@@ -1,6 +1,7 @@
 // Addresses of the supply pages, kept apart from the pages themselves (which load on demand).
 import {
   type GuardedPageInfo,
+  SUPPLY_DASHBOARD_PAGE,
   SUPPLY_DECISIONS_PAGE,
   SUPPLY_FORECASTS_PAGE,
   SUPPLY_INVENTORY_PAGE,
@@ -44,6 +45,7 @@ export function supplyPageOf(path: string): GuardedPageInfo | undefined {
 }
 
 export {
+  SUPPLY_DASHBOARD_PAGE,
   SUPPLY_DECISIONS_PAGE,
   SUPPLY_FORECASTS_PAGE,
   SUPPLY_INVENTORY_PAGE,
