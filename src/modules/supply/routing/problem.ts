@@ -72,7 +72,7 @@ function resolveWeights(problem: RoutingProblem): Weights {
     co2: w.co2 ?? 0,
     risk: w.risk ?? 0,
     vehicles: w.vehicles ?? 0,
-    cost: (w as { cost?: number }).cost ?? 0,
+    cost: w.cost ?? 0,
   };
 }
 

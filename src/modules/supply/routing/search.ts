@@ -14,17 +14,19 @@ export interface SearchParams extends RuinParams {
   /** Start and end temperatures, in units of the average arc cost of the first solution. */
   t0: number;
   tEnd: number;
-  /** Share of the budget given to fleet minimisation (hierarchical mode). */
+  /** Share of the budget given to fleet minimisation (hierarchical mode, weighted mode). */
   fleetShare: number;
+  fleetShareWeighted: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
   avgRemoved: 10,
   maxString: 10,
   blink: 0.01,
-  t0: 0.3,
-  tEnd: 0.003,
+  t0: 5,
+  tEnd: 0.015,
   fleetShare: 0.4,
+  fleetShareWeighted: 0,
 };
 
 export interface SearchOptions {
@@ -70,9 +72,10 @@ export function search(m: Model, s: SolState, opts: SearchOptions): SearchResult
   let saStart = 0;
   let saTime = limit;
   let saIt = maxIt;
-  if (m.hierarchical && p.fleetShare > 0) {
-    const itBudget = Number.isFinite(maxIt) ? Math.floor(maxIt * p.fleetShare) : Number.POSITIVE_INFINITY;
-    const timeBudget = limit * p.fleetShare;
+  const fleetShare = m.hierarchical ? p.fleetShare : p.fleetShareWeighted;
+  if (fleetShare > 0) {
+    const itBudget = Number.isFinite(maxIt) ? Math.floor(maxIt * fleetShare) : Number.POSITIVE_INFINITY;
+    const timeBudget = limit * fleetShare;
     const fleet = minimiseFleet(
       m,
       s,

@@ -75,13 +75,20 @@ describe('solver', () => {
   });
 
   test('small instances are solved to the optimum found by brute force', () => {
-    for (let seed = 1; seed <= 6; seed++) {
+    for (let seed = 1; seed <= 8; seed++) {
       const rng = createRng(seed);
       const os = Array.from({ length: 5 + (seed % 3) }, (_, k) => {
         const t = rng.int(100);
+        const kind = rng.next();
+        const windows =
+          kind < 0.4
+            ? [win(t, t + 30 + rng.int(60))]
+            : kind < 0.7
+              ? [win(t, t + 15), win(t + 60 + rng.int(40), t + 120 + rng.int(40))]
+              : [];
         return order(`o${k}`, rng.int(41) - 20, rng.int(41) - 20, {
           demand: [1 + rng.int(5), 0],
-          windows: rng.next() < 0.6 ? [win(t, t + 30 + rng.int(60))] : [],
+          windows,
           serviceMinutes: rng.int(5),
         });
       });
@@ -130,6 +137,21 @@ describe('solver', () => {
       ['o4'],
     );
     assert.equal(s.unserved.length, 0);
+  });
+
+  test('hierarchical: the fleet is minimised (a tight packing into two vehicles)', () => {
+    const demands = [6, 6, 4, 4, 3, 3, 2, 2];
+    const os = demands.map((d, k) => {
+      const a = (k * 2 * Math.PI) / demands.length;
+      return order(`o${k}`, Math.round(20 * Math.cos(a)), Math.round(20 * Math.sin(a)), { demand: [d, 0] });
+    });
+    const vs = ['v1', 'v2', 'v3', 'v4'].map((id) => vehicle(id, { capacity: [15, 0] }));
+    const p = problem(os, vs, { objective: { mode: 'hierarchical' } });
+    const s = solve(p, { seed: 5, maxIterations: 2000 });
+    assert.deepEqual(checkSolution(p, s), []);
+    assert.equal(s.objective.vehicles, 2);
+    const again = solve(p, { seed: 5, maxIterations: 2000 });
+    assert.deepEqual(again.routes, s.routes);
   });
 
   test('hierarchical: fewest vehicles first', () => {

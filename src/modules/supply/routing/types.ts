@@ -1,6 +1,7 @@
 // The routing engine's contract (issue 17). The engine is pure: no database, no clock except the
-// time limit, deterministic for a seed (with an iteration limit, bit for bit; with a time limit,
-// the same seed gives the same search path, cut wherever the time runs out).
+// time limit, deterministic for a seed (with an iteration limit, bit for bit; with only a time
+// limit the annealing temperature follows the elapsed time, so runs may differ with the machine's
+// speed — pass maxIterations, alone or with the time limit, when results must be reproducible).
 // Units: distances in km (or benchmark units), times in minutes from the planning day's midnight
 // (or benchmark time units), loads in kg and m³ (any two capacity dimensions).
 
@@ -74,7 +75,16 @@ export interface ObjectiveSpec {
   /** `hierarchical`: fewest vehicles, then cost; `weighted`: the sum of weighted components. */
   mode: 'hierarchical' | 'weighted';
   /** Weights of the soft objective components (defaults: distance 1, others 0). */
-  weights?: { distance?: number; time?: number; co2?: number; risk?: number; vehicles?: number };
+  weights?: {
+    distance?: number;
+    time?: number;
+    co2?: number;
+    risk?: number;
+    vehicles?: number;
+    /** Weight of the vehicles' variable money cost (costPerKm, costPerHour); default 0. Fixed costs
+     * always count with weight 1. */
+    cost?: number;
+  };
 }
 
 export interface RoutingProblem {
@@ -144,6 +154,7 @@ export interface Route {
   load: [number, number];
   co2: number;
   risk: number;
+  /** Money: fixedCost + costPerKm·distance + costPerHour·durationMinutes/60 (absent costs are 0). */
   cost: number;
 }
 
@@ -156,11 +167,18 @@ export interface Unserved {
 export interface ObjectiveValue {
   vehicles: number;
   distance: number;
+  /** Sum of route durations (return − departure), minutes. */
   time: number;
   co2: number;
   risk: number;
+  /** Money: Σ route.cost (fixed + per km + per hour). */
   cost: number;
+  /** Σ penalties of unserved orders (default 1e6 or more / priority, so orders are served whenever
+   * feasible). */
   penalty: number;
+  /** weights.distance·distance + weights.time·time + weights.co2·co2 + weights.risk·risk +
+   * weights.vehicles·vehicles + fixed costs + weights.cost·(variable money cost) + penalty. In
+   * hierarchical mode solutions compare by vehicles first, then by this total. */
   total: number;
 }
 
