@@ -30,6 +30,20 @@ export function pointInPolygon(p: Point, polygon: readonly Point[]): boolean {
   return inside;
 }
 
+/** True when p lies on an edge of the polygon (within a relative tolerance). */
+function onBoundary(p: Point, polygon: readonly Point[]): boolean {
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const a = polygon[j] as Point;
+    const b = polygon[i] as Point;
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    const cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    if (Math.abs(cross) > 1e-12 * Math.max(1, len * len)) continue;
+    const dot = (p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y);
+    if (dot >= 0 && dot <= len * len) return true;
+  }
+  return false;
+}
+
 /** Parameter t in [0, 1] along a→b where it meets segment c→d, or NaN when they do not meet. */
 function crossingParameter(a: Point, b: Point, c: Point, d: Point): number {
   const rx = b.x - a.x;
@@ -70,7 +84,8 @@ export function insideFraction(a: Point, b: Point, polygon: readonly Point[]): n
     const t1 = ts[k] as number;
     if (t1 - t0 <= 1e-12) continue;
     const tm = (t0 + t1) / 2;
-    if (pointInPolygon({ x: a.x + (b.x - a.x) * tm, y: a.y + (b.y - a.y) * tm }, polygon)) inside += t1 - t0;
+    const mid = { x: a.x + (b.x - a.x) * tm, y: a.y + (b.y - a.y) * tm };
+    if (!onBoundary(mid, polygon) && pointInPolygon(mid, polygon)) inside += t1 - t0;
   }
   return inside;
 }

@@ -10,7 +10,14 @@ const sequences = (s: RoutingSolution) =>
   s.routes.map((r) => `${r.vehicleId}:${r.stops.map((x) => x.orderId).join(',')}`);
 const reasonOf = (s: RoutingSolution, id: string) => s.unserved.find((u) => u.orderId === id)?.reason;
 
-/** A random small instance with every kind of hard constraint. */
+const square = (x: number, y: number, h: number) => [
+  { x: x - h, y: y - h },
+  { x: x + h, y: y - h },
+  { x: x + h, y: y + h },
+  { x: x - h, y: y + h },
+];
+
+/** A random small instance with every kind of hard constraint, two depots, every objective term. */
 function randomInstance(seed: number, orders: number): RoutingProblem {
   const rng = createRng(seed);
   const os: RoutingOrder[] = [];
@@ -38,22 +45,24 @@ function randomInstance(seed: number, orders: number): RoutingProblem {
   const vs = [
     vehicle('v1', { capacity: [20 + rng.int(20), 10], features: ['cold'], shift: win(0, 240) }),
     vehicle('v2', { capacity: [20 + rng.int(20), 8], shift: win(rng.int(30), 200 + rng.int(100)) }),
-    vehicle('v3', { capacity: [15, 100], maxDrivingMinutes: 80 + rng.int(60), shift: win(0, 300) }),
+    vehicle('v3', { capacity: [15, 100], maxDrivingMinutes: 80 + rng.int(60), shift: win(0, 300), depotId: 'E' }),
+    vehicle('v4', { capacity: [25, 100], fixedCost: 30, costPerKm: 0.7, costPerHour: 12, co2PerKm: 0.3 }),
   ];
   const arcs: Array<[string, string]> = [];
   for (let k = 0; k < orders / 3; k++)
     arcs.push([`o${rng.int(orders)}`, rng.next() < 0.3 ? 'D' : `o${rng.int(orders)}`]);
   return problem(os, vs, {
+    depots: [
+      { id: 'D', location: { x: 0, y: 0 } },
+      { id: 'E', location: { x: 15, y: -10 }, open: win(10, 280) },
+    ],
+    objective: { mode: seed % 2 ? 'weighted' : 'hierarchical', weights: { distance: 1, time: 0.1, co2: 1, risk: 2, cost: 0.5 } },
+    riskZones: [{ polygon: square(-5, 5, 4), riskPerKm: 3 }],
     forbiddenArcs: arcs,
     forbiddenZones: [
       {
         id: 'centre',
-        polygon: [
-          { x: -3, y: -3 },
-          { x: 3, y: -3 },
-          { x: 3, y: 3 },
-          { x: -3, y: 3 },
-        ].map((p) => ({ x: p.x + 8, y: p.y })),
+        polygon: square(8, 0, 3),
         allowedFeatures: ['cold'],
       },
     ],
