@@ -158,6 +158,7 @@ export async function buildApp({
     compute: runtime.compute,
     uploadsDir: join(config.dataDir, 'supply-uploads'),
     uploadMaxBytes: config.uploadMaxMb * 1_048_576,
+    events: runtime.events,
   });
   supply.defineJobs(runtime.jobs);
   for (const [name, task] of Object.entries(supply.maintenanceTasks))

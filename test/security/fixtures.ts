@@ -16,7 +16,6 @@ import { SUPPLY_FIXTURES } from './supply-fixtures.ts';
 import { SUPPLY_METRICS_FIXTURES } from './supply-metrics-fixtures.ts';
 import { SUPPLY_PLANNING_FIXTURES } from './supply-planning-fixtures.ts';
 import { SUPPLY_ROUTING_FIXTURES } from './supply-routing-fixtures.ts';
-import { SUPPLY_ROUTING_FIXTURES } from './supply-routing-fixtures.ts';
 
 export interface SweepContext {
   t: TestApp;
@@ -350,7 +349,6 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
   ...INSPECTION_FIXTURES,
   ...SUPPLY_FIXTURES,
   ...SUPPLY_PLANNING_FIXTURES,
-  ...SUPPLY_ROUTING_FIXTURES,
   ...SUPPLY_ROUTING_FIXTURES,
   ...SUPPLY_METRICS_FIXTURES,
 };

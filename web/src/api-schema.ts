@@ -2391,7 +2391,7 @@ export interface paths {
         get: operations["listSupplyDecisions"];
         put?: never;
         /**
-         * Ask for a decision over a scope (replenishment): computed in a job, then proposed for approval
+         * Ask for a decision: replenishment over a scope, or routing (`routing`: day, depot, orders, vehicles, objective, limits); computed in a job, then proposed for approval
          * @description **Access:** scope `analyze` (roles analyst, admin).
          */
         post: operations["startSupplyDecision"];
@@ -2475,7 +2475,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Execute an approved decision: creates its purchase orders and puts the quantities on order
+         * Execute an approved decision: replenishment creates its purchase orders and puts the quantities on order; routing allocates its orders and creates a vehicle assignment per stop
          * @description **Access:** scope `analyze` (roles analyst, admin).
          */
         post: operations["executeSupplyDecision"];
@@ -2493,7 +2493,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Why the decision proposes what it does: factors per line, binding constraints, confidence
+         * Why the decision proposes what it does: factors per line, binding constraints, confidence; for routing, cost per route, marginal costs, unserved orders, and with `orderId` why that order is on its vehicle
          * @description **Access:** scope `read` (every tenant role).
          *
          *     **Access:** scope `read` (every tenant role).
@@ -2521,6 +2521,48 @@ export interface paths {
          * @description **Access:** scope `analyze` (roles analyst, admin).
          */
         post: operations["rejectSupplyDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/decisions/{id}/reoptimise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-optimise a routing decision after a change (orders added or removed, vehicles broken down), keeping executed stops in place: a new decision, computed in a job
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["reoptimiseSupplyDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/decisions/{id}/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A routing decision's routes with their stops (times, loads, clients' coordinates and windows), its depots, unserved orders and zones
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyDecisionRoutes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2961,7 +3003,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Explain a hypothetical: what would be ordered for one SKU if its figures were different (nothing is stored)
+         * Explain a hypothetical (nothing is stored): what would be ordered for one SKU if its figures were different; or, with decisionId and orderId, what putting a routed order on another vehicle would cost
          * @description **Access:** scope `read` (every tenant role).
          */
         post: operations["explainSupplyHypothetical"];
@@ -3085,6 +3127,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supply/frontend/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The planner's dashboard in one call: every KPI with its trend and target, counts, recent decisions and open anomalies
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyFrontendDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/frontend/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a decision (replenishment or routing, as POST /supply/decisions) and get the links to follow it
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["startSupplyFrontendDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/frontend/decision/{id}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A decision as cards: headline, figures, cost split, constraint checks, binding constraints and the lines to read first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyFrontendDecisionInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/frontend/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The network at a glance: warehouses with their stock and open orders, vehicles, clients, orders
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyFrontendEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/frontend/simulation/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A simulation's KPI distributions for charts: each policy's mean and 5–50–95 % band, histograms, and each comparison's verdict
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyFrontendSimulationResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supply/imports/clients": {
         parameters: {
             query?: never;
@@ -3146,7 +3296,7 @@ export interface paths {
         put?: never;
         /**
          * Import inventory from a CSV file (up to 5,000 rows)
-         * @description Columns (matched by name, without case or punctuation; others ignored): `warehouse` (required), `sku` (required), `description`, `category`, `on_hand`, `reserved`, `on_order`, `unit_cost`, `holding_cost_rate`, `ordering_cost`, `lead_time_days`, `lead_time_sd_days`, `service_level`, `service_kind`, `moq`, `lot_size`, `policy`, `review_period_days`, `supplier`.
+         * @description Columns (matched by name, without case or punctuation; others ignored): `warehouse` (required), `sku` (required), `description`, `category`, `on_hand`, `reserved`, `on_order`, `unit_cost`, `holding_cost_rate`, `ordering_cost`, `lead_time_days`, `lead_time_sd_days`, `service_level`, `service_kind`, `moq`, `lot_size`, `policy`, `review_period_days`, `supplier`, `unit_weight_kg`, `unit_volume_m3`.
          *
          *     A row creates its inventory row, or updates the one with the same warehouse and SKU, checked as the API checks a body. Rows that fail are listed (line, column, why); the others are stored, all in one transaction.
          *
@@ -3172,7 +3322,7 @@ export interface paths {
         put?: never;
         /**
          * Import orders from a CSV file (up to 5,000 rows)
-         * @description Columns (matched by name, without case or punctuation; others ignored): `reference` (required), `kind`, `client`, `warehouse` (required), `supplier`, `sku` (required), `quantity` (required), `requested_date` (required), `window_start`, `window_end`, `status`, `priority`.
+         * @description Columns (matched by name, without case or punctuation; others ignored): `reference` (required), `kind`, `client`, `warehouse` (required), `supplier`, `sku` (required), `quantity` (required), `requested_date` (required), `window_start`, `window_end`, `status`, `priority`, `weight_kg`, `volume_m3`, `required_features`.
          *
          *     A row creates its order, or updates the one with the same reference (created only), checked as the API checks a body. Rows that fail are listed (line, column, why); the others are stored, all in one transaction.
          *
@@ -3233,6 +3383,208 @@ export interface paths {
          *     **Access:** scope `analyze` (roles analyst, admin).
          */
         post: operations["importSupplyWarehouses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * KPI measurements (daily rollups and external records), newest day first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyMetrics"];
+        put?: never;
+        /**
+         * Record an external KPI measurement for a day (a known KPI or a custom one)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["recordSupplyMetric"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/metrics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A KPI measurement
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/metrics/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Anomaly flags (unusual order quantities, delivery delays, delivery costs), newest first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyAnomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/metrics/anomalies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An anomaly flag
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyAnomaly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/metrics/anomalies/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss an open anomaly flag (it stays in the list as dismissed)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["dismissSupplyAnomaly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/metrics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every KPI over the last days: value, the period before, trend, target, status and a daily sparkline
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyKpiDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/metrics/kpi/{kpiName}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A KPI's time series by day, week or month over a range, with aggregates, the trend against the period before and its target (a custom KPI without any measurement: 404)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyKpiReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/metrics/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute the daily KPI rollups and anomaly flags of a range of days in a job (e.g. after importing history)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["rollUpSupplyKpis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/metrics/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The KPIs' targets: the tenant's own, else the defaults
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyKpiTargets"];
+        /**
+         * Set KPI targets (null: back to the default); KPIs left out keep theirs
+         * @description **Access:** scope `admin` (role admin).
+         */
+        put: operations["setSupplyKpiTargets"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3301,6 +3653,134 @@ export interface paths {
          * @description **Access:** scope `analyze` (roles analyst, admin).
          */
         post: operations["promoteSupplyModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/simulations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Simulations, newest first (without their results)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplySimulations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/simulations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A simulation: its configuration, status and, once completed, its KPI distributions per policy
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplySimulation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/simulations/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a scenario set (demand shocks, vehicle breakdowns, lead-time noise, travel delays) with a seed; lists the events of its first replications
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["generateSupplyScenarioSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/simulations/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run N replications over a horizon comparing reorder policies, in a job (progress on the job); results as KPI distributions
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["runSupplySimulation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/simulations/scenario-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scenario sets, newest first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listSupplyScenarioSets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/simulations/scenario-sets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A scenario set with its parameters and the events of its first replications
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getSupplyScenarioSet"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4876,6 +5356,34 @@ export interface components {
             name: string;
             startTime: string;
         };
+        SupplyAnomaly: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            day: string;
+            detail: string;
+            expected: number;
+            /** Format: uuid */
+            id: string;
+            kind: "order_quantity" | "delivery_delay" | "delivery_cost";
+            /** Format: uuid */
+            orderId: string | null;
+            /** Format: uuid */
+            routeId: string | null;
+            score: number;
+            status: "open" | "dismissed";
+            value: number;
+        };
+        SupplyAnomalyPage: {
+            items: components["schemas"]["SupplyAnomaly"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
         SupplyClient: {
             address: string | null;
             /** Format: date-time */
@@ -4909,6 +5417,7 @@ export interface components {
             total: number;
         };
         SupplyDecision: {
+            /** @description Purchase-order lines (replenishment) or routes (routing) */
             actionCount: number;
             actions?: components["schemas"]["SupplyDecisionAction"][];
             confidence: number | null;
@@ -4945,6 +5454,10 @@ export interface components {
             modelVersions: {
                 [key: string]: unknown;
             }[];
+            /** @description Routing: the resolved request, objective, unserved orders, search statistics */
+            plan: {
+                [key: string]: unknown;
+            };
             predictedCost: number | null;
             /** @description Which SKU × warehouse series (every one when empty) */
             scope: {
@@ -5011,6 +5524,18 @@ export interface components {
                 warehouseId: string;
             }[];
             quantity: number;
+            /** @description Routing: cost components per route (totals are over all routes) */
+            routes?: {
+                cost: number;
+                factors: {
+                    kind: string;
+                    sentence: string;
+                    weight: number;
+                }[];
+                /** Format: uuid */
+                routeId: string;
+                vehicleCode: string;
+            }[];
             /** @enum {string} */
             status: "pending" | "proposed" | "failed" | "approved" | "rejected" | "executed";
             totals: {
@@ -5025,6 +5550,47 @@ export interface components {
             offset: number;
             /** @description Items matching the filters, across all pages */
             total: number;
+        };
+        SupplyDecisionRoutes: {
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            date: string | null;
+            /** Format: uuid */
+            decisionId: string;
+            depots: {
+                code: string;
+                /** Format: uuid */
+                id: string;
+                latitude: number | null;
+                longitude: number | null;
+                name: string;
+            }[];
+            routes: components["schemas"]["SupplyRoute"][];
+            status: string;
+            unserved: {
+                /** Format: uuid */
+                clientId: string | null;
+                clientName: string | null;
+                detail: string;
+                latitude: number | null;
+                longitude: number | null;
+                /** Format: uuid */
+                orderId: string;
+                /** @description no_coordinates, invalid_window, over_capacity, no_compatible_vehicle, unreachable, time_window, shift_or_driving_limit, no_vehicles or not_worth_serving */
+                reason: string;
+                reference: string | null;
+            }[];
+            zones: {
+                /** @enum {string} */
+                kind: "forbidden" | "risk";
+                name: string;
+                polygon: {
+                    lat: number;
+                    lon: number;
+                }[];
+            }[];
         };
         /** @description Imported demand history plus the lines of shipped and delivered customer orders on their requested date, summed per bucket; buckets without demand are 0 */
         SupplyDemandSeries: {
@@ -5129,6 +5695,7 @@ export interface components {
             predictedCost: {
                 [key: string]: number;
             };
+            routing?: components["schemas"]["SupplyRoutingExplanation"];
             /** @enum {string} */
             status: "pending" | "proposed" | "failed" | "approved" | "rejected" | "executed";
             summary: string;
@@ -5176,6 +5743,215 @@ export interface components {
             offset: number;
             /** @description Items matching the filters, across all pages */
             total: number;
+        };
+        SupplyFrontendDashboard: {
+            /** @description The newest open anomalies */
+            anomalies: components["schemas"]["SupplyAnomaly"][];
+            counts: {
+                clients: number;
+                /** @description Proposed or approved, waiting for a person */
+                decisionsAwaiting: number;
+                /** @description Open orders whose requested day has passed */
+                lateOrders: number;
+                openAnomalies: number;
+                openOrders: number;
+                stockPoints: number;
+                vehicles: number;
+                warehouses: number;
+            };
+            kpis: components["schemas"]["SupplyKpiDashboard"];
+            recentDecisions: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** @description A path: web pages start with /supply, API resources with /api/v1 */
+                page: string;
+                predictedCost: number | null;
+                status: string;
+                summary: string | null;
+                type: string;
+            }[];
+        };
+        SupplyFrontendDecisionStarted: {
+            decision: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                jobId: string | null;
+                status: string;
+                type: string;
+            };
+            links: {
+                /** @description A path: web pages start with /supply, API resources with /api/v1 */
+                decision: string;
+                /** @description A path: web pages start with /supply, API resources with /api/v1 */
+                insights: string;
+                /** @description A path: web pages start with /supply, API resources with /api/v1 */
+                job: string | null;
+                /** @description A path: web pages start with /supply, API resources with /api/v1 */
+                page: string;
+            };
+        };
+        SupplyFrontendEntities: {
+            clients: {
+                total: number;
+                withCoordinates: number;
+                withTimeWindows: number;
+            };
+            inventory: {
+                skus: number;
+                stockOuts: number;
+                stockPoints: number;
+                value: number;
+            };
+            orders: {
+                byKind: {
+                    customer: number;
+                    purchase: number;
+                    transfer: number;
+                };
+                byStatus: {
+                    allocated: number;
+                    confirmed: number;
+                    draft: number;
+                    shipped: number;
+                };
+                dueToday: number;
+                open: number;
+                overdue: number;
+            };
+            vehicles: {
+                byStatus: {
+                    available: number;
+                    in_service: number;
+                    maintenance: number;
+                    retired: number;
+                };
+                total: number;
+            };
+            warehouses: {
+                code: string;
+                /** Format: uuid */
+                id: string;
+                inventoryValue: number;
+                name: string;
+                openOrders: number;
+                stockOuts: number;
+                stockPoints: number;
+                vehicles: number;
+            }[];
+        };
+        SupplyFrontendInsights: {
+            bindingConstraints: {
+                detail: string;
+                name: string;
+            }[];
+            checks: {
+                failed: number;
+                failing: {
+                    detail: string;
+                    name: string;
+                }[];
+                passed: number;
+                total: number;
+            };
+            costBreakdown: {
+                amount: number;
+                component: string;
+                share: number;
+            }[];
+            decision: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                /** Format: date-time */
+                executedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                status: string;
+                summary: string | null;
+                type: string;
+            };
+            figures: {
+                detail: string | null;
+                label: string;
+                unit: string;
+                value: number;
+            }[];
+            headline: string;
+            highlights: string[];
+            links: {
+                /** @description A path: web pages start with /supply, API resources with /api/v1 */
+                decision: string;
+                /** @description A path: web pages start with /supply, API resources with /api/v1 */
+                explanation: string;
+                /** @description A path: web pages start with /supply, API resources with /api/v1 */
+                page: string;
+            };
+            /** @description False while the decision is being computed */
+            ready: boolean;
+        };
+        SupplyFrontendSimulationResults: {
+            charts: {
+                bars: {
+                    mean: number;
+                    p5: number;
+                    p50: number;
+                    p95: number;
+                    policy: string;
+                }[];
+                comparisons: {
+                    baseline: string;
+                    betterShare: number;
+                    meanDifference: number;
+                    p5: number;
+                    p95: number;
+                    policy: string;
+                    /**
+                     * @description Whether the difference's 5–95 % band lies on one side of zero
+                     * @enum {string}
+                     */
+                    verdict: "better" | "worse" | "unclear";
+                    worseShare: number;
+                }[];
+                higherIsBetter: boolean;
+                histogram: {
+                    /** @description Bin edges: bins + 1 values */
+                    edges: number[];
+                    series: {
+                        counts: number[];
+                        policy: string;
+                    }[];
+                };
+                kpi: string;
+                label: string;
+                unit: string;
+            }[];
+            policies: {
+                key: string;
+                label: string;
+            }[];
+            /** @description False until the simulation has completed */
+            ready: boolean;
+            simulation: {
+                /** Format: date-time */
+                createdAt: string;
+                errorMessage: string | null;
+                /** Format: date-time */
+                finishedAt: string | null;
+                horizonDays: number | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                replications: number | null;
+                seed: number | null;
+                status: string;
+                summary: string | null;
+            };
         };
         SupplyHypotheticalExplanation: {
             constraints: {
@@ -5226,6 +6002,10 @@ export interface components {
             supplier: string | null;
             /** @description Cost of one unit */
             unitCost: number;
+            /** @description Volume of one unit in m³ (an order line takes quantity × this) */
+            unitVolumeM3: number;
+            /** @description Weight of one unit in kg (an order line weighs quantity × this) */
+            unitWeightKg: number;
             /** Format: date-time */
             updatedAt: string;
             /** Format: uuid */
@@ -5233,6 +6013,179 @@ export interface components {
         };
         SupplyInventoryPage: {
             items: components["schemas"]["SupplyInventory"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyKpiCard: {
+            better: ("higher" | "lower") | null;
+            description: string | null;
+            kpi: string;
+            label: string;
+            previous: number | null;
+            sparkline: {
+                /**
+                 * Format: date
+                 * @description Calendar day YYYY-MM-DD
+                 */
+                day: string;
+                value: number;
+            }[];
+            /** @enum {string} */
+            status: "met" | "near" | "missed" | "no_data" | "no_target";
+            target: number | null;
+            /** @enum {string} */
+            targetSource: "default" | "tenant" | "none";
+            trend: {
+                change: number | null;
+                changeRatio: number | null;
+                /** @enum {string|null} */
+                direction: "up" | "down" | "flat" | null;
+                improving: boolean | null;
+            };
+            unit: string | null;
+            value: number | null;
+        };
+        SupplyKpiDashboard: {
+            days: number;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            from: string;
+            kpis: components["schemas"]["SupplyKpiCard"][];
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            previousFrom: string;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            previousTo: string;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            rolledThrough: string | null;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            to: string;
+            /** Format: uuid */
+            warehouseId: string | null;
+        };
+        SupplyKpiReport: {
+            aggregates: {
+                count: number;
+                last: number | null;
+                max: number | null;
+                mean: number | null;
+                min: number | null;
+            };
+            better: ("higher" | "lower") | null;
+            /** @enum {string} */
+            bucket: "day" | "week" | "month";
+            description: string | null;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            from: string;
+            kpi: string;
+            label: string;
+            points: {
+                /** @description Measurements in the bucket */
+                count: number;
+                /**
+                 * Format: date
+                 * @description Calendar day YYYY-MM-DD
+                 */
+                end: string;
+                /**
+                 * Format: date
+                 * @description Calendar day YYYY-MM-DD
+                 */
+                start: string;
+                value: number;
+            }[];
+            previous: {
+                /**
+                 * Format: date
+                 * @description Calendar day YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description Calendar day YYYY-MM-DD
+                 */
+                to: string;
+                value: number | null;
+            };
+            target: {
+                /** @enum {string} */
+                source: "default" | "tenant" | "none";
+                /** @enum {string} */
+                status: "met" | "near" | "missed" | "no_data" | "no_target";
+                value: number | null;
+            };
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            to: string;
+            trend: {
+                change: number | null;
+                changeRatio: number | null;
+                /** @enum {string|null} */
+                direction: "up" | "down" | "flat" | null;
+                improving: boolean | null;
+            };
+            unit: string | null;
+            /** @description The whole range combined */
+            value: number | null;
+            /** Format: uuid */
+            warehouseId: string | null;
+        };
+        SupplyKpiTargets: {
+            items: {
+                better: "higher" | "lower";
+                default: number;
+                kpi: string;
+                label: string;
+                overridden: boolean;
+                target: number;
+                unit: string;
+            }[];
+        };
+        SupplyMetric: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date
+             * @description Calendar day YYYY-MM-DD
+             */
+            day: string;
+            dimensions: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            kpi: string;
+            note: string | null;
+            source: "rollup" | "external";
+            unit: string | null;
+            value: number;
+            /** Format: uuid */
+            warehouseId: string | null;
+        };
+        SupplyMetricPage: {
+            items: components["schemas"]["SupplyMetric"][];
             limit: number;
             offset: number;
             /** @description Items matching the filters, across all pages */
@@ -5284,6 +6237,9 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             decisionId: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            deliveredQuantity: number | null;
             /** Format: uuid */
             id: string;
             kind: "customer" | "purchase" | "transfer";
@@ -5299,12 +6255,18 @@ export interface components {
              * @description Calendar day YYYY-MM-DD
              */
             requestedDate: string;
+            /** @description Vehicle features the delivery needs (e.g. refrigerated) */
+            requiredFeatures: string[];
             status: "draft" | "confirmed" | "allocated" | "shipped" | "delivered" | "received" | "cancelled";
             supplier: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Load in m³ for routing (null: the lines × their inventory rows' unit volumes) */
+            volumeM3: number | null;
             /** Format: uuid */
             warehouseId: string;
+            /** @description Load in kg for routing (null: the lines × their inventory rows' unit weights) */
+            weightKg: number | null;
             /** @description Local time HH:MM */
             windowEnd: string | null;
             /** @description Local time HH:MM */
@@ -5312,6 +6274,205 @@ export interface components {
         };
         SupplyOrderPage: {
             items: components["schemas"]["SupplyOrder"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplyRoute: {
+            capacityKg: number | null;
+            capacityM3: number | null;
+            /** @description The vehicle broke down: only its executed stops remain */
+            closed: boolean;
+            co2Kg: number;
+            cost: number;
+            costComponents: {
+                [key: string]: number;
+            };
+            /** Format: uuid */
+            depotId: string | null;
+            distanceKm: number;
+            drivingMinutes: number;
+            durationMinutes: number;
+            /** Format: date-time */
+            endAt: string;
+            /** Format: uuid */
+            id: string;
+            loadKg: number;
+            loadM3: number;
+            position: number;
+            risk: number;
+            shift: {
+                /** Format: date-time */
+                end: string;
+                /** Format: date-time */
+                start: string;
+            } | null;
+            /** Format: date-time */
+            startAt: string;
+            stops: {
+                /** Format: date-time */
+                arrival: string;
+                /** Format: uuid */
+                clientId: string | null;
+                clientName: string | null;
+                demandKg: number;
+                demandM3: number;
+                /** Format: date-time */
+                departure: string;
+                /** @description Kept from the previous plan by a re-optimisation */
+                fixed: boolean;
+                latitude: number | null;
+                /** @description Distance of the arc into this stop */
+                legDistanceKm: number;
+                loadAfterKg: number;
+                loadAfterM3: number;
+                longitude: number | null;
+                /** Format: uuid */
+                orderId: string;
+                reference: string | null;
+                sequence: number;
+                /** @description Minutes between service start and the window end */
+                slackMinutes: number | null;
+                /** Format: date-time */
+                start: string;
+                waitMinutes: number;
+                /** @description The window service starts in (-1: none) */
+                windowIndex: number;
+                /** @description The delivery windows of the stop (empty: any time) */
+                windows: {
+                    /** Format: date-time */
+                    end: string;
+                    /** Format: date-time */
+                    start: string;
+                }[];
+            }[];
+            /** @description Share of the binding capacity used, 0 … 1 */
+            utilisation: number;
+            vehicleCode: string;
+            /** Format: uuid */
+            vehicleId: string | null;
+            vehicleType: string | null;
+        };
+        SupplyRoutingExplanation: {
+            /** @description Per served order, the saving if it were removed, largest first */
+            marginalCosts: {
+                marginalCost: number;
+                /** Format: uuid */
+                orderId: string;
+                reference: string | null;
+                vehicleCode: string;
+            }[];
+            objective: {
+                [key: string]: unknown;
+            };
+            order?: components["schemas"]["SupplyRoutingOrderExplanation"];
+            routes: {
+                components: {
+                    [key: string]: number;
+                };
+                cost: number;
+                /** Format: uuid */
+                routeId: string;
+                sentences: string[];
+                vehicleCode: string;
+            }[];
+            unserved: {
+                /** Format: uuid */
+                clientId: string | null;
+                clientName: string | null;
+                detail: string;
+                latitude: number | null;
+                longitude: number | null;
+                /** Format: uuid */
+                orderId: string;
+                /** @description no_coordinates, invalid_window, over_capacity, no_compatible_vehicle, unreachable, time_window, shift_or_driving_limit, no_vehicles or not_worth_serving */
+                reason: string;
+                reference: string | null;
+            }[];
+        };
+        SupplyRoutingHypothetical: {
+            /** Format: uuid */
+            decisionId: string;
+            order: components["schemas"]["SupplyRoutingOrderExplanation"];
+        };
+        SupplyRoutingOrderExplanation: {
+            alternatives: {
+                /** @description When not feasible, the hard constraints that forbid it: capacity, time_window, shift, driving_limit, compatibility (a missing feature), forbidden_arc, forbidden_zone, fixed_stops; depot: the vehicle is based at another warehouse */
+                constraints: string[];
+                /** @description Added to that vehicle's route cost at the best position */
+                extraCost: number | null;
+                feasible: boolean;
+                position: number | null;
+                sentence: string;
+                vehicleCode: string;
+                vehicleId: string;
+            }[];
+            bestAlternative: {
+                /** @description When not feasible, the hard constraints that forbid it: capacity, time_window, shift, driving_limit, compatibility (a missing feature), forbidden_arc, forbidden_zone, fixed_stops; depot: the vehicle is based at another warehouse */
+                constraints: string[];
+                /** @description Added to that vehicle's route cost at the best position */
+                extraCost: number | null;
+                feasible: boolean;
+                position: number | null;
+                sentence: string;
+                vehicleCode: string;
+                vehicleId: string;
+            } | null;
+            clientName: string | null;
+            /** @description Saved if the order were taken off its route */
+            marginalCost: number | null;
+            /** Format: uuid */
+            orderId: string;
+            reference: string | null;
+            sentences: string[];
+            sequence: number | null;
+            served: boolean;
+            unservedReason: string | null;
+            vehicleCode: string | null;
+            vehicleId: string | null;
+        };
+        SupplyScenarioSet: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            horizonDays: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            note: string;
+            previews: {
+                breakdowns: {
+                    /** @description Day of the horizon, from 0 */
+                    day: number;
+                    repairDays: number;
+                    vehicle: string;
+                    warehouse: string;
+                }[];
+                delays: {
+                    /** @description Day of the horizon, from 0 */
+                    day: number;
+                    factor: number;
+                    warehouse: string;
+                }[];
+                replication: number;
+                shocks: {
+                    /** @description Day of the horizon, from 0 */
+                    day: number;
+                    durationDays: number;
+                    multiplier: number;
+                    target: string;
+                }[];
+                truncated: boolean;
+            }[];
+            scenario: {
+                [key: string]: unknown;
+            };
+            seed: number;
+        };
+        SupplyScenarioSetPage: {
+            items: components["schemas"]["SupplyScenarioSet"][];
             limit: number;
             offset: number;
             /** @description Items matching the filters, across all pages */
@@ -5356,6 +6517,104 @@ export interface components {
             offset: number;
             /** @description Items matching the filters, across all pages */
             total: number;
+        };
+        SupplySimulation: {
+            config: {
+                horizonDays: number;
+                policies: {
+                    [key: string]: unknown;
+                }[];
+                replications: number;
+                scenario: {
+                    [key: string]: unknown;
+                };
+                scope: {
+                    [key: string]: unknown;
+                };
+                seed: number;
+                shortageCostRate: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            errorMessage: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            jobId: string | null;
+            name: string;
+            results?: {
+                horizonDays: number;
+                items: number;
+                kpis: components["schemas"]["SupplySimulationKpi"][];
+                notes: string[];
+                policies: components["schemas"]["SupplySimulationPolicy"][];
+                replications: number;
+                /** @description Wall-clock time of the replications (not part of the results proper) */
+                seconds: number;
+                warehouses: string[];
+            } | null;
+            /** Format: uuid */
+            scenarioSetId: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            summary: string | null;
+        };
+        SupplySimulationKpi: {
+            differences: {
+                baseline: string;
+                betterShare: number;
+                mean: number;
+                p5: number;
+                p50: number;
+                p95: number;
+                policy: string;
+                worseShare: number;
+            }[];
+            higherIsBetter: boolean;
+            histogram: {
+                bins: number;
+                from: number;
+                width: number;
+            };
+            /** @enum {string} */
+            kpi: "fill_rate" | "otif" | "stockouts" | "cost_per_order" | "inventory_turns" | "co2_kg" | "vehicle_utilisation" | "total_cost" | "holding_cost" | "ordering_cost" | "transport_cost" | "shortage_cost";
+            policies: {
+                histogram: number[];
+                max: number;
+                mean: number;
+                min: number;
+                p5: number;
+                p50: number;
+                p95: number;
+                policy: string;
+                sd: number;
+            }[];
+            unit: string;
+        };
+        SupplySimulationPage: {
+            items: components["schemas"]["SupplySimulation"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        SupplySimulationPolicy: {
+            continuousItems: number;
+            key: string;
+            label: string;
+            meanServiceLevel: number;
+            periodicItems: number;
+            safetyStockUnits: number;
+            safetyStockValue: number;
+            spec: {
+                [key: string]: unknown;
+            };
         };
         SupplyVehicle: {
             /** @description Load capacity in kg */
@@ -13968,7 +15227,7 @@ export interface operations {
                 /** @description Items to skip */
                 offset?: number;
                 status?: "pending" | "proposed" | "failed" | "approved" | "rejected" | "executed";
-                type?: "replenishment";
+                type?: "replenishment" | "routing";
             };
             header?: never;
             path?: never;
@@ -14043,6 +15302,99 @@ export interface operations {
                          */
                         respectCapacity?: boolean;
                     };
+                    /** @description Type `routing` (required there): the day, depot, orders, vehicles, objective and limits */
+                    routing?: {
+                        /**
+                         * Format: date
+                         * @description The delivery day
+                         */
+                        date: string;
+                        /**
+                         * @description Road distance = great-circle distance × this
+                         * @default 1.3
+                         */
+                        detourFactor?: number;
+                        /**
+                         * @description Cost of using a vehicle at all
+                         * @default 0
+                         */
+                        fixedCostPerVehicle?: number;
+                        forbiddenArcs?: {
+                            /**
+                             * Format: uuid
+                             * @description A client or warehouse id
+                             */
+                            from: string;
+                            /**
+                             * Format: uuid
+                             * @description A client or warehouse id
+                             */
+                            to: string;
+                        }[];
+                        forbiddenZones?: {
+                            /** @description Vehicles with one of these features may cross it (e.g. low_emission_zone) */
+                            allowedFeatures?: string[];
+                            name: string;
+                            /** @description Corners of the polygon (longitude, latitude), in order */
+                            polygon: {
+                                lat: number;
+                                lon: number;
+                            }[];
+                        }[];
+                        objective?: {
+                            /**
+                             * @description `hierarchical`: fewest vehicles first, then the weighted cost; `weighted`: the weighted sum only (a vehicle counts through its fixed cost and the `vehicles` weight)
+                             * @default hierarchical
+                             * @enum {string}
+                             */
+                            mode: "hierarchical" | "weighted";
+                            weights?: {
+                                /** @description Per kg of CO2 (default 0) */
+                                co2?: number;
+                                /** @description Per unit of distance cost (default 1) */
+                                distance?: number;
+                                /** @description Per unit of risk (default 0) */
+                                risk?: number;
+                                /** @description Per unit of time cost (default 0) */
+                                time?: number;
+                                /** @description Per vehicle used (default 0) */
+                                vehicles?: number;
+                            };
+                        };
+                        /** @description Customer orders to route (default: every confirmed or allocated one requested for the day from the depots) */
+                        orderIds?: string[];
+                        riskZones?: {
+                            name: string;
+                            /** @description Corners of the polygon (longitude, latitude), in order */
+                            polygon: {
+                                lat: number;
+                                lon: number;
+                            }[];
+                            riskPerKm: number;
+                        }[];
+                        /**
+                         * @description Same seed, same search
+                         * @default 1
+                         */
+                        seed?: number;
+                        /**
+                         * @description Average road speed
+                         * @default 50
+                         */
+                        speedKmh?: number;
+                        /**
+                         * @description Search time, 1 … 300 s (the first plan is built in any case)
+                         * @default 10
+                         */
+                        timeLimitSeconds?: number;
+                        /** @description Vehicles to use (default: the available vehicles based at the depots) */
+                        vehicleIds?: string[];
+                        /**
+                         * Format: uuid
+                         * @description The depot (default: every warehouse with an available vehicle)
+                         */
+                        warehouseId?: string;
+                    };
                     /** @description Which SKU × warehouse series (every one when empty) */
                     scope?: {
                         categories?: string[];
@@ -14051,7 +15403,7 @@ export interface operations {
                         warehouseIds?: string[];
                     };
                     /** @enum {string} */
-                    type: "replenishment";
+                    type: "replenishment" | "routing";
                 };
             };
         };
@@ -14307,6 +15659,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Routing: the vehicle assignments */
+                        assignmentIds?: string[];
                         decision: components["schemas"]["SupplyDecision"];
                         orderIds: string[];
                     };
@@ -14352,7 +15706,10 @@ export interface operations {
     };
     explainSupplyDecision: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Routing decisions: why this order is on its vehicle (or unserved), and its best alternative */
+                orderId?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -14368,6 +15725,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupplyExplanation"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Default Response */
@@ -14390,6 +15756,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14432,6 +15807,154 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reoptimiseSupplyDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    addOrderIds?: string[];
+                    /**
+                     * Format: date-time
+                     * @description Instead of executedStops: every stop whose service started by then stays
+                     */
+                    asOf?: string;
+                    /** @description Vehicles that broke down: they keep their executed stops, the rest go to others */
+                    brokenVehicleIds?: string[];
+                    /** @description Per vehicle, how many of its first stops are done or under way (they stay) */
+                    executedStops?: {
+                        count: number;
+                        /** Format: uuid */
+                        vehicleId: string;
+                    }[];
+                    removeOrderIds?: string[];
+                    seed?: number;
+                    /** @default 10 */
+                    timeLimitSeconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDecision"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyDecisionRoutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyDecisionRoutes"];
                 };
             };
             /** @description Default Response */
@@ -15016,6 +16539,10 @@ export interface operations {
                     supplier?: string | null;
                     /** @description Cost of one unit */
                     unitCost?: number;
+                    /** @description Volume of one unit in m³ (an order line takes quantity × this) */
+                    unitVolumeM3?: number;
+                    /** @description Weight of one unit in kg (an order line weighs quantity × this) */
+                    unitWeightKg?: number;
                     /** Format: uuid */
                     warehouseId: string;
                 };
@@ -15219,6 +16746,10 @@ export interface operations {
                     supplier?: string | null;
                     /** @description Cost of one unit */
                     unitCost?: number;
+                    /** @description Volume of one unit in m³ (an order line takes quantity × this) */
+                    unitVolumeM3?: number;
+                    /** @description Weight of one unit in kg (an order line weighs quantity × this) */
+                    unitWeightKg?: number;
                 };
             };
         };
@@ -15486,10 +17017,16 @@ export interface operations {
                      * @description Calendar day YYYY-MM-DD
                      */
                     requestedDate: string;
+                    /** @description Vehicle features the delivery needs (e.g. refrigerated) */
+                    requiredFeatures?: string[];
                     status?: "draft" | "confirmed";
                     supplier?: string | null;
+                    /** @description Load in m³ for routing (null: the lines × their inventory rows' unit volumes) */
+                    volumeM3?: number | null;
                     /** Format: uuid */
                     warehouseId: string;
+                    /** @description Load in kg for routing (null: the lines × their inventory rows' unit weights) */
+                    weightKg?: number | null;
                     /** @description Local time HH:MM */
                     windowEnd?: string | null;
                     /** @description Local time HH:MM */
@@ -15665,6 +17202,13 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     clientId?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description With `status: delivered`: when it arrived (default now; not in the future)
+                     */
+                    deliveredAt?: string;
+                    /** @description With `status: delivered`: units that arrived (default: all ordered) */
+                    deliveredQuantity?: number;
                     lines?: {
                         quantity: number;
                         sku: string;
@@ -15677,10 +17221,16 @@ export interface operations {
                      * @description Calendar day YYYY-MM-DD
                      */
                     requestedDate?: string;
+                    /** @description Vehicle features the delivery needs (e.g. refrigerated) */
+                    requiredFeatures?: string[];
                     status?: "draft" | "confirmed" | "allocated" | "shipped" | "delivered" | "received" | "cancelled";
                     supplier?: string | null;
+                    /** @description Load in m³ for routing (null: the lines × their inventory rows' unit volumes) */
+                    volumeM3?: number | null;
                     /** Format: uuid */
                     warehouseId?: string;
+                    /** @description Load in kg for routing (null: the lines × their inventory rows' unit weights) */
+                    weightKg?: number | null;
                     /** @description Local time HH:MM */
                     windowEnd?: string | null;
                     /** @description Local time HH:MM */
@@ -16762,6 +18312,16 @@ export interface operations {
                         serviceLevel?: number;
                         unitCost?: number;
                     };
+                } | {
+                    /** Format: uuid */
+                    decisionId: string;
+                    /** Format: uuid */
+                    orderId: string;
+                    /**
+                     * Format: uuid
+                     * @description Only this vehicle (default: every vehicle)
+                     */
+                    vehicleId?: string;
                 };
             };
         };
@@ -16772,7 +18332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SupplyHypotheticalExplanation"];
+                    "application/json": components["schemas"]["SupplyHypotheticalExplanation"] | components["schemas"]["SupplyRoutingHypothetical"];
                 };
             };
             /** @description Default Response */
@@ -16811,11 +18371,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     explainSupplyDecisionById: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Routing decisions: why this order is on its vehicle (or unserved), and its best alternative */
+                orderId?: string;
+            };
             header?: never;
             path: {
                 decisionId: string;
@@ -16831,6 +18403,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupplyExplanation"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Default Response */
@@ -16853,6 +18434,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17126,6 +18716,376 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyFrontendDashboard: {
+        parameters: {
+            query?: {
+                /** @description Length of the KPIs' current period */
+                days?: number;
+                /** @description Last day of the KPIs' period (default: yesterday, UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyFrontendDashboard"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startSupplyFrontendDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    constraints?: {
+                        /** @description Money available for the whole proposal */
+                        budget?: number;
+                        /**
+                         * Format: uuid
+                         * @description Use this completed forecast run instead of forecasting anew
+                         */
+                        forecastRunId?: string;
+                        /**
+                         * Format: date
+                         * @description Stock needed by this day: a later arrival violates the lead-time check
+                         */
+                        requiredBy?: string;
+                        /**
+                         * @description Cut lines to the warehouses' free room
+                         * @default true
+                         */
+                        respectCapacity?: boolean;
+                    };
+                    /** @description Type `routing` (required there): the day, depot, orders, vehicles, objective and limits */
+                    routing?: {
+                        /**
+                         * Format: date
+                         * @description The delivery day
+                         */
+                        date: string;
+                        /**
+                         * @description Road distance = great-circle distance × this
+                         * @default 1.3
+                         */
+                        detourFactor?: number;
+                        /**
+                         * @description Cost of using a vehicle at all
+                         * @default 0
+                         */
+                        fixedCostPerVehicle?: number;
+                        forbiddenArcs?: {
+                            /**
+                             * Format: uuid
+                             * @description A client or warehouse id
+                             */
+                            from: string;
+                            /**
+                             * Format: uuid
+                             * @description A client or warehouse id
+                             */
+                            to: string;
+                        }[];
+                        forbiddenZones?: {
+                            /** @description Vehicles with one of these features may cross it (e.g. low_emission_zone) */
+                            allowedFeatures?: string[];
+                            name: string;
+                            /** @description Corners of the polygon (longitude, latitude), in order */
+                            polygon: {
+                                lat: number;
+                                lon: number;
+                            }[];
+                        }[];
+                        objective?: {
+                            /**
+                             * @description `hierarchical`: fewest vehicles first, then the weighted cost; `weighted`: the weighted sum only (a vehicle counts through its fixed cost and the `vehicles` weight)
+                             * @default hierarchical
+                             * @enum {string}
+                             */
+                            mode: "hierarchical" | "weighted";
+                            weights?: {
+                                /** @description Per kg of CO2 (default 0) */
+                                co2?: number;
+                                /** @description Per unit of distance cost (default 1) */
+                                distance?: number;
+                                /** @description Per unit of risk (default 0) */
+                                risk?: number;
+                                /** @description Per unit of time cost (default 0) */
+                                time?: number;
+                                /** @description Per vehicle used (default 0) */
+                                vehicles?: number;
+                            };
+                        };
+                        /** @description Customer orders to route (default: every confirmed or allocated one requested for the day from the depots) */
+                        orderIds?: string[];
+                        riskZones?: {
+                            name: string;
+                            /** @description Corners of the polygon (longitude, latitude), in order */
+                            polygon: {
+                                lat: number;
+                                lon: number;
+                            }[];
+                            riskPerKm: number;
+                        }[];
+                        /**
+                         * @description Same seed, same search
+                         * @default 1
+                         */
+                        seed?: number;
+                        /**
+                         * @description Average road speed
+                         * @default 50
+                         */
+                        speedKmh?: number;
+                        /**
+                         * @description Search time, 1 … 300 s (the first plan is built in any case)
+                         * @default 10
+                         */
+                        timeLimitSeconds?: number;
+                        /** @description Vehicles to use (default: the available vehicles based at the depots) */
+                        vehicleIds?: string[];
+                        /**
+                         * Format: uuid
+                         * @description The depot (default: every warehouse with an available vehicle)
+                         */
+                        warehouseId?: string;
+                    };
+                    /** @description Which SKU × warehouse series (every one when empty) */
+                    scope?: {
+                        categories?: string[];
+                        /** @description SKUs (all when absent) */
+                        skus?: string[];
+                        warehouseIds?: string[];
+                    };
+                    /** @enum {string} */
+                    type: "replenishment" | "routing";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyFrontendDecisionStarted"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyFrontendDecisionInsights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyFrontendInsights"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyFrontendEntities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyFrontendEntities"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyFrontendSimulationResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyFrontendSimulationResults"];
                 };
             };
             /** @description Default Response */
@@ -17701,6 +19661,644 @@ export interface operations {
             };
         };
     };
+    listSupplyMetrics: {
+        parameters: {
+            query?: {
+                /** @description Days on or after */
+                from?: string;
+                /** @description A KPI: fill_rate, otif, cost_per_order, inventory_turns, co2_per_delivery, vehicle_utilisation, stock_outs, or a custom name (lower-case letters, digits, underscores) */
+                kpi?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                source?: "rollup" | "external";
+                /** @description Days on or before */
+                to?: string;
+                warehouseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyMetricPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordSupplyMetric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description The day the figure is for (not after today, UTC)
+                     */
+                    day: string;
+                    /** @description Tags or the figures behind the value (at most 20; names are letters, digits, underscores). Numeric `numerator` and `denominator` make periods combine as a ratio of sums */
+                    dimensions?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    /** @description A KPI: fill_rate, otif, cost_per_order, inventory_turns, co2_per_delivery, vehicle_utilisation, stock_outs, or a custom name (lower-case letters, digits, underscores) */
+                    kpi: string;
+                    note?: string;
+                    /** @description Default: the KPI's own unit */
+                    unit?: string;
+                    /** @description Ratios (fill rate, OTIF, utilisation) are 0 … 1 */
+                    value: number;
+                    /** Format: uuid */
+                    warehouseId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyMetric"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyMetric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyMetric"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyAnomalies: {
+        parameters: {
+            query?: {
+                /** @description Calendar day YYYY-MM-DD */
+                from?: string;
+                kind?: "order_quantity" | "delivery_delay" | "delivery_cost";
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                orderId?: string;
+                status?: "open" | "dismissed";
+                /** @description Calendar day YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyAnomalyPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyAnomaly: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyAnomaly"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dismissSupplyAnomaly: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyAnomaly"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyKpiDashboard: {
+        parameters: {
+            query?: {
+                /** @description Length of the current period */
+                days?: number;
+                /** @description Last day of the period (default: yesterday, UTC) */
+                to?: string;
+                warehouseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyKpiDashboard"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyKpiReport: {
+        parameters: {
+            query?: {
+                /** @description Weeks start on Monday */
+                bucket?: "day" | "week" | "month";
+                /** @description First day (default: 89 days before `to`) */
+                from?: string;
+                source?: "rollup" | "external";
+                /** @description Last day (default: yesterday, UTC) */
+                to?: string;
+                /** @description One warehouse's figures (default: the whole tenant's) */
+                warehouseId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A KPI: fill_rate, otif, cost_per_order, inventory_turns, co2_per_delivery, vehicle_utilisation, stock_outs, or a custom name (lower-case letters, digits, underscores) */
+                kpiName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyKpiReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rollUpSupplyKpis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description First day to recompute (default: after the last rolled-up day)
+                     */
+                    from?: string;
+                    /**
+                     * Format: date
+                     * @description Last day (default yesterday; today is recomputed again tomorrow)
+                     */
+                    through?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyKpiTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyKpiTargets"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setSupplyKpiTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    targets: {
+                        /** @description CO₂ per delivery (kg); null: back to the default 8 */
+                        co2_per_delivery?: number | null;
+                        /** @description Cost per order (money); null: back to the default 45 */
+                        cost_per_order?: number | null;
+                        /** @description Fill rate (ratio); null: back to the default 0.98 */
+                        fill_rate?: number | null;
+                        /** @description Inventory turns (per_year); null: back to the default 8 */
+                        inventory_turns?: number | null;
+                        /** @description On time in full (ratio); null: back to the default 0.95 */
+                        otif?: number | null;
+                        /** @description Stock-outs (count); null: back to the default 0 */
+                        stock_outs?: number | null;
+                        /** @description Vehicle utilisation (ratio); null: back to the default 0.75 */
+                        vehicle_utilisation?: number | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyKpiTargets"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listSupplyModels: {
         parameters: {
             query?: {
@@ -17926,6 +20524,432 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplySimulations: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                status?: "queued" | "running" | "completed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplySimulationPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplySimulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplySimulation"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    generateSupplyScenarioSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Days simulated
+                     * @default 30
+                     */
+                    horizonDays?: number;
+                    name: string;
+                    /**
+                     * @description Replications whose events are listed
+                     * @default 5
+                     */
+                    previews?: number;
+                    /** @description Scenario kinds with their parameters (absent: none of that kind) */
+                    scenario: {
+                        demandShocks?: {
+                            durationDays: number;
+                            /** @description Demand is multiplied by this */
+                            multiplier: number;
+                            /** @description Chance a shock starts on a day (per SKU, warehouse or network) */
+                            probabilityPerDay: number;
+                            /**
+                             * @description What one shock hits (default sku)
+                             * @enum {string}
+                             */
+                            scope?: "sku" | "warehouse" | "network";
+                        };
+                        leadTimeNoise?: {
+                            /** @description Extra coefficient of variation of lead times */
+                            cv: number;
+                        };
+                        travelDelays?: {
+                            /** @description Median travel-time factor on a delayed day */
+                            multiplier: number;
+                            /** @description Chance of a delayed day per warehouse */
+                            probabilityPerDay: number;
+                            /** @description Log-normal spread of that factor */
+                            spread: number;
+                        };
+                        vehicleBreakdowns?: {
+                            /** @description Chance a vehicle in service breaks down on a day */
+                            probabilityPerVehicleDay: number;
+                            repairDays: number;
+                        };
+                    };
+                    /** @description Same seed, same results */
+                    seed: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyScenarioSet"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    runSupplySimulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Days simulated */
+                    horizonDays?: number;
+                    name: string;
+                    /** @description Compared policies; the first is the baseline (default: current, recommended) */
+                    policies?: (("current" | "recommended") | {
+                        /** @enum {string} */
+                        base: "current" | "recommended";
+                        label?: string;
+                        orderQuantityMultiplier?: number;
+                        /** @enum {string} */
+                        policy?: "sQ" | "RS";
+                        reorderPointMultiplier?: number;
+                        reviewPeriodDays?: number;
+                        /** @enum {string} */
+                        serviceKind?: "cycle" | "fill_rate";
+                        serviceLevel?: number;
+                    })[];
+                    /** @default 200 */
+                    replications?: number;
+                    /** @description Scenario kinds with their parameters (absent: none of that kind) */
+                    scenario?: {
+                        demandShocks?: {
+                            durationDays: number;
+                            /** @description Demand is multiplied by this */
+                            multiplier: number;
+                            /** @description Chance a shock starts on a day (per SKU, warehouse or network) */
+                            probabilityPerDay: number;
+                            /**
+                             * @description What one shock hits (default sku)
+                             * @enum {string}
+                             */
+                            scope?: "sku" | "warehouse" | "network";
+                        };
+                        leadTimeNoise?: {
+                            /** @description Extra coefficient of variation of lead times */
+                            cv: number;
+                        };
+                        travelDelays?: {
+                            /** @description Median travel-time factor on a delayed day */
+                            multiplier: number;
+                            /** @description Chance of a delayed day per warehouse */
+                            probabilityPerDay: number;
+                            /** @description Log-normal spread of that factor */
+                            spread: number;
+                        };
+                        vehicleBreakdowns?: {
+                            /** @description Chance a vehicle in service breaks down on a day */
+                            probabilityPerVehicleDay: number;
+                            repairDays: number;
+                        };
+                    };
+                    /**
+                     * Format: uuid
+                     * @description Replay this scenario set's events (and seed)
+                     */
+                    scenarioSetId?: string;
+                    scope?: {
+                        categories?: string[];
+                        /**
+                         * @description At most this many SKU × warehouse items
+                         * @default 1000
+                         */
+                        limit?: number;
+                        /** @description SKUs (all when absent) */
+                        skus?: string[];
+                        warehouseIds?: string[];
+                    };
+                    /** @description Same seed, same results */
+                    seed?: number;
+                    /**
+                     * @description Cost of a unit of lost sales, as a fraction of its unit cost
+                     * @default 1
+                     */
+                    shortageCostRate?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplySimulation"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplyScenarioSets: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyScenarioSetPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplyScenarioSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyScenarioSet"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

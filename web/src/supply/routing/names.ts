@@ -63,6 +63,7 @@ const CONSTRAINTS: Record<string, string> = {
   shift: 'shift or depot hours',
   driving_limit: 'driving limit',
   compatibility: 'missing features',
+  depot: 'based at another warehouse',
   forbidden_arc: 'forbidden arc',
   forbidden_zone: 'forbidden zone',
   fixed_stops: 'executed stops',
