@@ -242,19 +242,25 @@ async function main(): Promise<void> {
           `${String(bv).padStart(8)} ${bd.toFixed(2).padStart(9)} ${gap.toFixed(2).padStart(6)}   ${note.padEnd(8)} ${r.iterations}`,
       );
     }
-    console.log('\nclass  n   mean veh  (bks)   mean gap%   feasible');
+    console.log('\nclass  n   mean veh  (bks)   veh<=bks   mean gap%   feasible');
     const summary = (label: string, rs: typeof rows) => {
       if (rs.length === 0) return;
       const mean = (f: (r: (typeof rows)[number]) => number) => rs.reduce((a, r) => a + f(r), 0) / rs.length;
-      console.log(
-        `${label.padEnd(6)} ${String(rs.length).padStart(2)}   ${mean((r) => r.veh)
+      const fewer = rs.filter((r) => r.veh <= r.bv).length;
+      const cols = [
+        label.padEnd(6),
+        String(rs.length).padStart(2),
+        `  ${mean((r) => r.veh)
           .toFixed(2)
-          .padStart(7)}  ` +
-          `(${mean((r) => r.bv).toFixed(2)})   ${mean((r) => r.gap)
-            .toFixed(2)
-            .padStart(8)}   ` +
-          `${rs.filter((r) => r.feasible).length}/${rs.length}`,
-      );
+          .padStart(7)}`,
+        ` (${mean((r) => r.bv).toFixed(2)})`,
+        `  ${`${fewer}/${rs.length}`.padStart(7)}`,
+        `  ${mean((r) => r.gap)
+          .toFixed(2)
+          .padStart(9)}`,
+        `  ${rs.filter((r) => r.feasible).length}/${rs.length}`,
+      ];
+      console.log(cols.join(' '));
     };
     for (const c of CLASSES)
       summary(

@@ -1,8 +1,10 @@
 // Fleet minimisation (the hierarchical objective's first level), after SISR §5: empty the route
 // with the fewest customers, then ruin and recreate without opening new routes, accepting a move
 // when fewer customers are left out, or when the customers left out have been absent less often
-// (an absence count per customer pushes the search to place the hard ones). When nobody is left
-// out, the solution has one vehicle fewer and the next route is emptied.
+// (an absence count per customer pushes the search to place the hard ones) and at most `slack`
+// more are left out (without that bound the search drifts to many easy absentees; 2 was best on
+// Solomon's R1/RC1). When nobody is left out, the solution has one vehicle fewer and the next route
+// is emptied.
 import type { SolState } from './construct.ts';
 import type { Rng } from './prng.ts';
 import type { Model } from './problem.ts';
@@ -20,6 +22,7 @@ export function minimiseFleet(
   s: SolState,
   rng: Rng,
   p: RuinParams,
+  slack: number,
   stop: (iteration: number) => boolean,
   onRecord: () => void,
 ): FleetResult {
@@ -33,18 +36,15 @@ export function minimiseFleet(
   const absent = (list: readonly number[]) => list.reduce((a, u) => a + (absences[u] as number), 0);
   if (!emptySmallest(m, s)) return { iterations: 0, improved };
   s.noNewRoutes = true;
-  let curLeft = s.unserved.length;
-  let curAbsent = absent(s.unserved);
   for (; !stop(it); it++) {
+    const curLeft = s.unserved.length;
+    const curAbsent = absent(s.unserved);
     journal.begin();
     ruinRecreate(m, s, rng, p, ruinedAt, journal.stamp());
-    for (const u of s.unserved) absences[u] = (absences[u] as number) + 1;
     const left = s.unserved.length;
     const abs = absent(s.unserved);
-    if (left < curLeft || abs < curAbsent) {
-      curLeft = left;
-      curAbsent = abs;
-    } else {
+    for (const u of s.unserved) absences[u] = (absences[u] as number) + 1;
+    if (!(left < curLeft || (left <= curLeft + slack && abs < curAbsent))) {
       journal.undo();
       continue;
     }
@@ -53,8 +53,6 @@ export function minimiseFleet(
       improved = true;
       onRecord();
       if (!emptySmallest(m, s)) break;
-      curLeft = s.unserved.length;
-      curAbsent = absent(s.unserved);
     }
   }
   s.noNewRoutes = false;

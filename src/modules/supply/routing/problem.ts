@@ -163,7 +163,8 @@ export function compile(problem: RoutingProblem): Model {
   const forbMats: Uint8Array[] = [];
   const forbKeys = new Map<string, number>();
   const vehicleIndex = new Map<string, number>();
-  const arcBan = new Uint8Array(n * n);
+  const anyArcBan = (problem.forbiddenArcs?.length ?? 0) > 0;
+  const arcBan = new Uint8Array(anyArcBan ? n * n : 0);
   for (const [a, b] of problem.forbiddenArcs ?? []) {
     const i = depotNode.get(a) ?? orderNode.get(a);
     const j = depotNode.get(b) ?? orderNode.get(b);
@@ -177,14 +178,15 @@ export function compile(problem: RoutingProblem): Model {
     for (let i = 0; i < n; i++) {
       const a = points[i];
       if (!a) continue;
-      for (let j = 0; j < n; j++) {
+      for (let j = i + 1; j < n; j++) {
         const b = points[j];
-        if (i !== j && b && crossesZone(a, b, z.polygon)) m[i * n + j] = 1;
+        // Both directions, so a borderline arc is banned whichever way the checker walks it.
+        if (b && (crossesZone(a, b, z.polygon) || crossesZone(b, a, z.polygon)))
+          m[i * n + j] = m[j * n + i] = 1;
       }
     }
     return m;
   });
-  const anyArcBan = (problem.forbiddenArcs?.length ?? 0) > 0;
   const fixedTaken = new Set<number>();
   problem.vehicles.forEach((veh, v) => {
     vehicleIndex.set(veh.id, v);
@@ -217,7 +219,7 @@ export function compile(problem: RoutingProblem): Model {
       const key = banned.join(',');
       let fm = forbKeys.get(key);
       if (fm === undefined) {
-        const mat = Uint8Array.from(arcBan);
+        const mat = anyArcBan ? Uint8Array.from(arcBan) : new Uint8Array(n * n);
         for (const k of banned) {
           const zm = zoneArcs[k] as Uint8Array;
           for (let x = 0; x < n * n; x++) mat[x] = (mat[x] as number) | (zm[x] as number);

@@ -14,9 +14,10 @@ export interface SearchParams extends RuinParams {
   /** Start and end temperatures, in units of the average arc cost of the first solution. */
   t0: number;
   tEnd: number;
-  /** Share of the budget given to fleet minimisation (hierarchical mode, weighted mode). */
+  /** Share of the budget given to fleet minimisation (hierarchical mode). */
   fleetShare: number;
-  fleetShareWeighted: number;
+  /** Fleet minimisation: how many more customers a move may leave out (see fleet.ts). */
+  fleetSlack: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -25,8 +26,8 @@ export const DEFAULT_PARAMS: SearchParams = {
   blink: 0.01,
   t0: 5,
   tEnd: 0.015,
-  fleetShare: 0.4,
-  fleetShareWeighted: 0,
+  fleetShare: 0.5,
+  fleetSlack: 2,
 };
 
 export interface SearchOptions {
@@ -72,7 +73,7 @@ export function search(m: Model, s: SolState, opts: SearchOptions): SearchResult
   let saStart = 0;
   let saTime = limit;
   let saIt = maxIt;
-  const fleetShare = m.hierarchical ? p.fleetShare : p.fleetShareWeighted;
+  const fleetShare = m.hierarchical ? p.fleetShare : 0;
   if (fleetShare > 0) {
     const itBudget = Number.isFinite(maxIt) ? Math.floor(maxIt * fleetShare) : Number.POSITIVE_INFINITY;
     const timeBudget = limit * fleetShare;
@@ -81,6 +82,7 @@ export function search(m: Model, s: SolState, opts: SearchOptions): SearchResult
       s,
       rng,
       p,
+      p.fleetSlack,
       (it) => it >= itBudget || performance.now() - began >= timeBudget,
       report,
     );
