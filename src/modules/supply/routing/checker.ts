@@ -24,7 +24,8 @@ interface RouteTally {
 /** Checks routes on their own (used by evaluateRoute too): every hard constraint and figure. */
 export function checkRoutes(problem: RoutingProblem, routes: readonly Route[]): RouteTally {
   const out: Violation[] = [];
-  const orders = new Map(problem.orders.map((o) => [o.id, o]));
+  // The first order of an id counts, as in the solver.
+  const orders = new Map([...problem.orders].reverse().map((o) => [o.id, o]));
   const depots = new Map(problem.depots.map((d) => [d.id, d]));
   const vehicles = new Map(problem.vehicles.map((v) => [v.id, v]));
   const banned = new Set(
