@@ -45,7 +45,12 @@ function randomInstance(seed: number, orders: number): RoutingProblem {
   const vs = [
     vehicle('v1', { capacity: [20 + rng.int(20), 10], features: ['cold'], shift: win(0, 240) }),
     vehicle('v2', { capacity: [20 + rng.int(20), 8], shift: win(rng.int(30), 200 + rng.int(100)) }),
-    vehicle('v3', { capacity: [15, 100], maxDrivingMinutes: 80 + rng.int(60), shift: win(0, 300), depotId: 'E' }),
+    vehicle('v3', {
+      capacity: [15, 100],
+      maxDrivingMinutes: 80 + rng.int(60),
+      shift: win(0, 300),
+      depotId: 'E',
+    }),
     vehicle('v4', { capacity: [25, 100], fixedCost: 30, costPerKm: 0.7, costPerHour: 12, co2PerKm: 0.3 }),
   ];
   const arcs: Array<[string, string]> = [];
@@ -56,7 +61,10 @@ function randomInstance(seed: number, orders: number): RoutingProblem {
       { id: 'D', location: { x: 0, y: 0 } },
       { id: 'E', location: { x: 15, y: -10 }, open: win(10, 280) },
     ],
-    objective: { mode: seed % 2 ? 'weighted' : 'hierarchical', weights: { distance: 1, time: 0.1, co2: 1, risk: 2, cost: 0.5 } },
+    objective: {
+      mode: seed % 2 ? 'weighted' : 'hierarchical',
+      weights: { distance: 1, time: 0.1, co2: 1, risk: 2, cost: 0.5 },
+    },
     riskZones: [{ polygon: square(-5, 5, 4), riskPerKm: 3 }],
     forbiddenArcs: arcs,
     forbiddenZones: [
@@ -146,6 +154,37 @@ describe('solver', () => {
       ['o4'],
     );
     assert.equal(s.unserved.length, 0);
+  });
+
+  test('re-optimisation after an order is added and a vehicle breaks down keeps the executed stops', () => {
+    const rng = createRng(11);
+    const os = Array.from({ length: 24 }, (_, k) =>
+      order(`o${k}`, rng.int(41) - 20, rng.int(41) - 20, {
+        demand: [1 + rng.int(4), 0],
+        windows: [win(0, 400)],
+      }),
+    );
+    const vs = ['v1', 'v2', 'v3', 'v4'].map((id) => vehicle(id, { capacity: [25, 0] }));
+    const first = solve(problem(os, vs), { seed: 2, maxIterations: 300 });
+    const executed = new Map(
+      first.routes.map((r) => [r.vehicleId, r.stops.slice(0, 2).map((x) => x.orderId)]),
+    );
+    const broken = first.routes[0]?.vehicleId;
+    const again = problem(
+      [...os, order('late-add', 3, 4, { demand: [2, 0] })],
+      vs.map((v) => ({ ...v, fixedOrderIds: executed.get(v.id) ?? [], closed: v.id === broken })),
+    );
+    const s = solve(again, { seed: 2, maxIterations: 300 });
+    assert.deepEqual(checkSolution(again, s), []);
+    assert.equal(s.unserved.length, 0);
+    for (const r of s.routes) {
+      const fixed = executed.get(r.vehicleId) ?? [];
+      assert.deepEqual(
+        r.stops.slice(0, fixed.length).map((x) => x.orderId),
+        fixed,
+      );
+      if (r.vehicleId === broken) assert.equal(r.stops.length, fixed.length);
+    }
   });
 
   test('hierarchical: the fleet is minimised (a tight packing into two vehicles)', () => {
