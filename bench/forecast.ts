@@ -1,21 +1,9 @@
-// Forecasting and replenishment at scale (issue 16), on a real `plantintel serve` in a child
-// process: 10,000 SKU × warehouse series (1,000 SKUs at 10 warehouses) with three years of
-// weekly demand (trend, yearly season, noise; every seventh SKU intermittent) are written to a new
-// database, then
-// 1. a forecast job over all of them (POST /supply/forecasts, weekly, 13 weeks ahead), polled
-//    until `completed`: wall time, series/s and the server's peak RSS meanwhile;
-// 2. the replenishment decision over the same scope on that run's forecasts (POST
-//    /supply/decisions with forecastRunId), polled until `proposed`: wall time and peak RSS.
-// Baseline, measured in the same run on the same database: one SQL statement that reads every
-// demand row and aggregates it per series (the database's own pass over the data the job reads).
-// Usage: npm run bench:forecast [-- --driver pglite|postgres|both] [--skus 1000] [--warehouses 10] [--weeks 156] [--json]
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, targetFromConfig } from '../src/platform/db/database.ts';
 import { inTenant } from '../src/platform/db/scope.ts';
 import { killServersNow, stopServer, stopServers } from './servers.ts';
 import { count, driversOf, parseArgs } from './telemetry-server.ts';
-import { prepare, processStats, resetPeakRss, type Server, startOurs } from './work-orders-server.ts';
+import { api, prepare, processStats, resetPeakRss, startOurs, until } from './work-orders-server.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -69,24 +57,6 @@ async function seed(database: Database, tenantId: string) {
          where i.warehouse_id = ${id}`),
     );
     progress(`  demand for warehouse ${i + 1} of ${warehouses.length} written`);
-  }
-}
-
-async function api<T>(server: Server, path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${server.base}/api/v1${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...server.headers, ...(init.headers ?? {}) },
-  });
-  const body = (await response.json()) as T;
-  if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await sleep(500);
   }
 }
 

@@ -16,7 +16,7 @@ import { openDatabase, targetFromConfig } from '../src/platform/db/database.ts';
 import { inTenant } from '../src/platform/db/scope.ts';
 import { killServersNow, stopServer, stopServers } from './servers.ts';
 import { count, driversOf, parseArgs } from './telemetry-server.ts';
-import { prepare, type Server, startOurs } from './work-orders-server.ts';
+import { api, prepare, type Server, startOurs, until } from './work-orders-server.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -39,6 +39,8 @@ const REPLICATIONS = count(flags.replications, 'BENCH_REPLICATIONS', 1000);
 const DAYS = count(flags.days, 'BENCH_DAYS', 30);
 const SKUS = count(flags.skus, 'BENCH_SKUS', 200);
 const PROBE_RATE = 20;
+/** How often a decision or simulation is polled (its wall time is this precise). */
+const POLL_MS = 100;
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
 type Database = Awaited<ReturnType<typeof openDatabase>>;
@@ -129,24 +131,6 @@ function startProbe(base: string) {
   };
 }
 
-async function api<T>(server: Server, path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${server.base}/api/v1${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...server.headers, ...(init.headers ?? {}) },
-  });
-  const body = (await response.json()) as T;
-  if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await sleep(200);
-  }
-}
-
 interface Decision {
   id: string;
   status: string;
@@ -169,7 +153,7 @@ async function routingDecision(server: Server, limit: number) {
     const d = await api<Decision>(server, `/supply/decisions/${started.id}`);
     if (d.status === 'failed') throw new Error(`routing decision failed: ${d.errorMessage}`);
     return d.status === 'proposed' ? d : undefined;
-  });
+  }, POLL_MS);
   return { limit, wallSeconds: (performance.now() - t0) / 1000, decision };
 }
 
@@ -190,7 +174,7 @@ async function simulation(server: Server) {
     const s = await api<{ status: string; errorMessage: string | null }>(server, `/supply/simulations/${id}`);
     if (s.status === 'failed') throw new Error(`simulation failed: ${s.errorMessage}`);
     return s.status === 'completed' ? s : undefined;
-  });
+  }, POLL_MS);
   return { seconds: (performance.now() - t0) / 1000, status: done.status };
 }
 

@@ -1,9 +1,11 @@
-// What the work-order benchmarks (bench:import, bench:analyze) share: a new database with one
-// tenant for a real `plantintel serve` child process, signing in to it, and /proc figures of a
-// process (peak RSS, CPU seconds).
+// What the benchmarks on a real server (bench:import, bench:analyze, bench:forecast,
+// bench:routing) share: a new database with one tenant for a real `plantintel serve` child
+// process, signing in to it, /proc figures of a process (peak RSS, CPU seconds), JSON calls to
+// the API and polling until a job is done.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestTenant, TEST_PASSWORD, type TestTenant } from '../src/modules/identity/testing.ts';
 import { openDatabase, targetFromConfig } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
@@ -87,4 +89,24 @@ export async function startOurs(
   if (response.status !== 200) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
   const { accessToken } = (await response.json()) as { accessToken: string };
   return { base, pid: started.pid, headers: { authorization: `Bearer ${accessToken}` } };
+}
+
+/** A JSON call to our API as the signed-in user; a status ≥ 300 throws with the body. */
+export async function api<T>(server: Server, path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`${server.base}/api/v1${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...server.headers, ...(init.headers ?? {}) },
+  });
+  const body = (await response.json()) as T;
+  if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Polls `probe` every `pollMs` until it gives a value. */
+export async function until<T>(probe: () => Promise<T | undefined>, pollMs = 500): Promise<T> {
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await sleep(pollMs);
+  }
 }
