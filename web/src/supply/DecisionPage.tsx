@@ -6,13 +6,13 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Fact } from '../components/Fact';
 import { PageHeader } from '../components/PageHeader';
 import { formatDate, formatDateTime } from '../format';
-import { JobStatusBadge, ProgressBar } from '../jobs/JobProgress';
 import { Link } from '../router';
 import { ActionsTable } from './ActionsTable';
 import type { Decision } from './api';
 import { DecisionStatusBadge, scopeText } from './DecisionBadge';
 import { DecisionControls } from './DecisionControls';
 import { ConstraintChecks, DecisionSummary } from './DecisionFigures';
+import { DecisionProgress } from './DecisionProgress';
 import { formatMoney } from './format';
 import { useExplanation, useLiveDecision, useWarehouses } from './hooks';
 import { SUPPLY_DECISIONS_PAGE } from './paths';
@@ -41,24 +41,7 @@ function StatusCard({ decision, job, scope }: { decision: Decision; job: Job; sc
         <Fact label="Constraints">{constraintText(decision.constraints)}</Fact>
         <Fact label="Asked">{formatDateTime(decision.createdAt)}</Fact>
       </dl>
-      {decision.status === 'pending' ? (
-        <div className="self-check-run" data-testid="decision-progress">
-          {job ? (
-            <>
-              <JobStatusBadge status={job.status} />
-              <ProgressBar value={job.progress} label="Decision progress" />
-              {job.message ? <p className="muted">{job.message}</p> : null}
-            </>
-          ) : (
-            <p className="muted">Waiting for the job to start…</p>
-          )}
-        </div>
-      ) : null}
-      {decision.status === 'failed' ? (
-        <p className="job-error" data-testid="decision-error">
-          {decision.errorMessage ?? 'The decision could not be computed.'}
-        </p>
-      ) : null}
+      <DecisionProgress decision={decision} job={job} />
     </section>
   );
 }

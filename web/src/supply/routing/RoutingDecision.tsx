@@ -8,11 +8,11 @@ import { Fact } from '../../components/Fact';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../../format';
 import type { Job } from '../../jobs/api';
-import { JobStatusBadge, ProgressBar } from '../../jobs/JobProgress';
 import { Link } from '../../router';
 import type { Decision, Warehouse } from '../api';
 import { DecisionStatusBadge } from '../DecisionBadge';
 import { DecisionControls } from '../DecisionControls';
+import { DecisionProgress } from '../DecisionProgress';
 import { useExplanation } from '../hooks';
 import { decisionPath, SUPPLY_DECISIONS_PAGE } from '../paths';
 import {
@@ -77,24 +77,7 @@ function StatusCard({
           </Fact>
         ) : null}
       </dl>
-      {decision.status === 'pending' ? (
-        <div className="self-check-run" data-testid="decision-progress">
-          {job ? (
-            <>
-              <JobStatusBadge status={job.status} />
-              <ProgressBar value={job.progress} label="Decision progress" />
-              {job.message ? <p className="muted">{job.message}</p> : null}
-            </>
-          ) : (
-            <p className="muted">Waiting for the job to start…</p>
-          )}
-        </div>
-      ) : null}
-      {decision.status === 'failed' ? (
-        <p className="job-error" data-testid="decision-error">
-          {decision.errorMessage ?? 'The decision could not be computed.'}
-        </p>
-      ) : null}
+      <DecisionProgress decision={decision} job={job} />
     </section>
   );
 }
