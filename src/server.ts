@@ -56,7 +56,7 @@ export async function seedDemoData(
   const supply = await seedDemoSupply(db, { tenantId: tenant.id });
   await refreshStatistics(db);
   announce(
-    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live); an inspection station with ${inspection.cameras} cameras (the simulator sends a part every few seconds); supply: ${supply.warehouses} warehouses, ${supply.skus} SKUs at ${supply.inventory} stock points, ${supply.orders} open orders (two years of daily demand are written in the background: job supply.demo-history)`,
+    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live); an inspection station with ${inspection.cameras} cameras (the simulator sends a part every few seconds); supply: ${supply.warehouses} warehouses, ${supply.skus} SKUs at ${supply.inventory} stock points, ${supply.vehicles} vehicles, ${supply.clients} clients, ${supply.orders} open orders and ${supply.deliveries} deliveries for tomorrow to route (two years of daily demand and 60 days of deliveries are written in the background: jobs supply.demo-history and supply.demo-deliveries)`,
   );
   return true;
 }
