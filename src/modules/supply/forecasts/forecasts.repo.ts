@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../../platform/db/page.ts';
 import {
@@ -7,6 +7,7 @@ import {
   supplyForecasts,
   supplyInventory,
 } from '../../../platform/db/schema/index.ts';
+import { scopeWhere } from '../entities/stock.repo.ts';
 
 // Forecast runs (a job over a scope) and the forecasts they stored, one row per SKU × warehouse.
 
@@ -128,10 +129,5 @@ export async function scopeSize(tx: Executor, scope: ForecastScope): Promise<num
   return row?.n ?? 0;
 }
 
-export function scopeWhere(scope: ForecastScope) {
-  return and(
-    scope.skus?.length ? inArray(supplyInventory.sku, scope.skus) : undefined,
-    scope.warehouseIds?.length ? inArray(supplyInventory.warehouseId, scope.warehouseIds) : undefined,
-    scope.categories?.length ? inArray(supplyInventory.category, scope.categories) : undefined,
-  );
-}
+/** The scope's filters on inventory rows: one definition, in the stock repository. */
+export { scopeWhere } from '../entities/stock.repo.ts';
