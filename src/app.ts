@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { createAnalytics } from './modules/analytics/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createInspection, type InspectionSimulator } from './modules/inspection/index.ts';
+import { createPipelines, createRetrievers } from './modules/pipelines/index.ts';
 import { createPlant } from './modules/plant/index.ts';
 import { createSupply } from './modules/supply/index.ts';
 import { createTelemetry, type Simulator, startDemoSimulator } from './modules/telemetry/index.ts';
@@ -126,12 +127,24 @@ export async function buildApp({
   for (const [name, task] of Object.entries(telemetry.maintenanceTasks))
     runtime.maintenance.register(name, task);
   runtime.jobs.define(telemetry.importJob);
+  const pipelines = createPipelines({
+    db: database.db,
+    jobs: runtime.jobs,
+    realtime: runtime.realtime,
+    compute: runtime.compute,
+    logger: app.log,
+    aiSettings: config,
+    retrievers: createRetrievers({ db: database.db }),
+  });
+  pipelines.defineJobs(runtime.jobs);
+  for (const [name, task] of Object.entries(pipelines.maintenanceTasks))
+    runtime.maintenance.register(name, task);
   const analytics = createAnalytics({
     db: database.db,
     jobs: runtime.jobs,
     realtime: runtime.realtime,
     compute: runtime.compute,
-    ai: createAi(config),
+    ai: pipelines.ai(createAi(config)),
     filesDir: join(config.dataDir, 'files'),
     uploadMaxBytes: config.uploadMaxMb * 1_048_576,
   });
@@ -186,12 +199,14 @@ export async function buildApp({
     await inspection.ready();
     if (http && simulator) demoSimulator = await startDemoSimulator(database.db, telemetry.ingest, app.log);
     if (http && simulator) inspectionSimulator = await inspection.startSimulator(app.log);
+    if (workers) await pipelines.start();
     if (http || workers) await mqtt.start(http ? 'serve' : 'worker');
   });
   app.addHook('onClose', async () => {
     await demoSimulator?.stop();
     await inspectionSimulator?.stop();
     await mqtt.stop();
+    await pipelines.stop();
     await telemetry.stop();
     await runtime.stop();
     if (http) await identity.stop();
@@ -213,6 +228,7 @@ export async function buildApp({
       analytics.routes(api);
       inspection.routes(api);
       supply.routes(api);
+      pipelines.routes(api);
       jobsRoutes(api, { jobs: runtime.jobs });
       eventsRoutes(api, { events: runtime.events });
     },

@@ -12,6 +12,8 @@ export type OfflineAnswer = AsyncIterable<string> | Promise<string> | string;
 export interface ChatRequest {
   /** What the call is for, e.g. 'analysis.chat' or 'analysis.narrative' (for metrics and logs). */
   purpose: string;
+  /** The tenant the call is made for: its default AI pipeline serves it (and its metrics show it). */
+  tenantId?: string;
   system: string;
   messages: ChatMessage[];
   maxTokens?: number;

@@ -11,3 +11,4 @@ export * from './supply.ts';
 export * from './supply-ops.ts';
 export * from './supply-planning.ts';
 export * from './telemetry.ts';
+export * from './pipelines.ts';

@@ -1,0 +1,32 @@
+// What the gateway's parts are built from, and the shape each part gives the module (index.ts).
+
+import type { FastifyBaseLogger } from 'fastify';
+import type { AiSettings } from '../../platform/ai/ai.ts';
+import type { Compute } from '../../platform/compute/compute.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { MaintenanceTask } from '../../platform/db/maintenance.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import type { Realtime } from '../../platform/realtime/realtime.ts';
+import type { Retrievers } from './contracts.ts';
+
+export interface PipelinesDeps {
+  db: Db;
+  jobs: Jobs;
+  realtime: Pick<Realtime, 'registerTopic' | 'publish'>;
+  compute: Pick<Compute, 'run'>;
+  logger: FastifyBaseLogger;
+  /** The server's AI settings: what a model node with provider `default`, `openai` or `anthropic` calls. */
+  aiSettings: AiSettings;
+  /** PlantIntel data a retrieve node may read (from the other modules' public surfaces). */
+  retrievers: Retrievers;
+}
+
+/** What each part (catalog, cache, metrics, runtime, gateway, insights) may add to the module. */
+export interface Part {
+  routes?(app: App): void;
+  defineJobs?(jobs: Pick<Jobs, 'define'>): void;
+  maintenanceTasks?: Record<string, MaintenanceTask>;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
