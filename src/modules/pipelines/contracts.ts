@@ -251,6 +251,11 @@ export interface CacheQuery {
   keyHash: string;
   /** The last user message (after redaction): what the semantic index compares. */
   queryText: string;
+  /**
+   * sha256 of the request without its last user message (contextKey in cache/normalise.ts): a
+   * semantic hit needs the same context (system prompt, earlier turns, tools). Absent: ''.
+   */
+  contextHash?: string;
 }
 
 export interface CacheHit {
