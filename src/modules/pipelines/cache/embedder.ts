@@ -106,7 +106,8 @@ function fnv(text: string, start: number, end: number, seed: number): number {
 
 function add(target: Float32Array, hash: number, weight: number): void {
   // Sign from a bit the index does not use.
-  target[hash & MASK] += (hash >>> 16) & 1 ? weight : -weight;
+  const i = hash & MASK;
+  target[i] = (target[i] as number) + ((hash >>> 16) & 1 ? weight : -weight);
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;

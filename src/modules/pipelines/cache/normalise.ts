@@ -46,7 +46,7 @@ export interface CacheScope {
 
 function modelScope(pipeline: CacheScope): unknown {
   const model = pipeline.nodes?.find((n) => n.type === 'model');
-  if (!model || model.type !== 'model') return { version: pipeline.version };
+  if (model?.type !== 'model') return { version: pipeline.version };
   const c = model.config;
   return {
     provider: c.provider,
