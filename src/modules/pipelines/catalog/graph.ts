@@ -1,0 +1,398 @@
+// Validation of a pipeline graph (issue 18). Pure: no database, no HTTP.
+//
+// A valid pipeline is a connected acyclic graph from exactly one `input` node to exactly one
+// `output` node, over the known node types, in which every node lies on a path input → output.
+// The runtime runs the nodes in the order input → retrieve → guard → cache → model → postprocess →
+// output, so a connection may not go backwards in that order (two nodes of the same type may
+// follow each other: two retrieves, two guards). Parallel branches (e.g. two retrieves side by
+// side) are allowed; they join before the next stage.
+//
+// Decisions:
+// - At most one model node and at most one cache node (a semantic cache also answers exact repeats).
+// - A model node is required unless the pipeline is retrieval-only: at least one retrieve node and
+//   no cache, model or post-process node. Such a pipeline answers with the retrieved context itself
+//   (a lookup, no tokens spent).
+// - Each node's config is checked against its type: required settings present, values in range,
+//   settings of other node types refused. Every message names the node.
+import {
+  MODEL_PROVIDERS,
+  NODE_TYPES,
+  type NodeType,
+  type PipelineGraph,
+  RETRIEVE_SOURCES,
+  RETRY_ON,
+} from '../contracts.ts';
+
+export const MAX_NODES = 50;
+export const MAX_CONNECTIONS = 100;
+export const MAX_FALLBACKS = 5;
+export const MAX_REFUSED_TOPICS = 50;
+export const MAX_JSON_SCHEMA_CHARS = 8_000;
+const NODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The order the runtime runs the stages in; connections may not go backwards. */
+export const STAGE: Record<NodeType, number> = {
+  input: 0,
+  retrieve: 1,
+  guard: 2,
+  cache: 3,
+  model: 4,
+  postprocess: 5,
+  output: 6,
+};
+
+/** A graph as a client sends it: types and configs not yet checked. */
+export interface GraphInput {
+  nodes: { id: string; type: string; config?: Record<string, unknown> | undefined }[];
+  connections: { from: string; to: string }[];
+}
+
+export interface GraphProblem {
+  /** The node the problem is about (null: the graph as a whole). */
+  nodeId: string | null;
+  message: string;
+}
+
+export interface GraphCheck {
+  valid: boolean;
+  errors: GraphProblem[];
+}
+
+const isNodeType = (type: string): type is NodeType => (NODE_TYPES as readonly string[]).includes(type);
+const ORDER_TEXT = 'input → retrieve → guard → cache → model → postprocess → output';
+
+/** Every problem of the graph (empty when it is valid), in a stable order. */
+export function validateGraph(graph: GraphInput): GraphCheck {
+  const errors: GraphProblem[] = [];
+  const fail = (nodeId: string | null, message: string) => errors.push({ nodeId, message });
+  const { nodes, connections } = graph;
+
+  if (nodes.length > MAX_NODES) fail(null, `a pipeline has at most ${MAX_NODES} nodes (got ${nodes.length})`);
+  if (connections.length > MAX_CONNECTIONS)
+    fail(null, `a pipeline has at most ${MAX_CONNECTIONS} connections (got ${connections.length})`);
+
+  const byId = new Map<string, NodeType>();
+  for (const node of nodes) {
+    if (!NODE_ID.test(node.id)) {
+      fail(node.id, `node id "${node.id}" must be 1–64 letters, digits, "-" or "_"`);
+      continue;
+    }
+    if (byId.has(node.id)) {
+      fail(node.id, `node id "${node.id}" is used more than once`);
+      continue;
+    }
+    if (!isNodeType(node.type)) {
+      fail(node.id, `node "${node.id}" has an unknown type "${node.type}" (known: ${NODE_TYPES.join(', ')})`);
+      continue;
+    }
+    byId.set(node.id, node.type);
+    for (const message of configProblems(node.type, node.config ?? {})) {
+      fail(node.id, `node "${node.id}" (${node.type}): ${message}`);
+    }
+  }
+
+  const count = (type: NodeType) => [...byId.values()].filter((t) => t === type).length;
+  for (const type of ['input', 'output'] as const) {
+    const n = count(type);
+    if (n !== 1) fail(null, `a pipeline has exactly one ${type} node (found ${n})`);
+  }
+  for (const type of ['model', 'cache'] as const) {
+    const n = count(type);
+    if (n > 1) fail(null, `a pipeline has at most one ${type} node (found ${n})`);
+  }
+  const retrievalOnly = count('retrieve') > 0 && count('cache') + count('postprocess') === 0;
+  if (count('model') === 0 && !retrievalOnly) {
+    fail(
+      null,
+      'a model node is required (only a retrieval-only pipeline — retrieve nodes, no cache or postprocess — may leave it out)',
+    );
+  }
+
+  // Connections: known ends, no self-loops or duplicates, never backwards in the stage order.
+  const out = new Map<string, string[]>();
+  const into = new Map<string, string[]>();
+  for (const id of byId.keys()) {
+    out.set(id, []);
+    into.set(id, []);
+  }
+  const seen = new Set<string>();
+  for (const { from, to } of connections) {
+    const fromType = byId.get(from);
+    const toType = byId.get(to);
+    const name = `connection ${from} → ${to}`;
+    if (!fromType || !toType) {
+      const missing = [from, to].filter((id) => !byId.has(id) && !nodes.some((n) => n.id === id));
+      if (missing.length > 0) fail(null, `${name}: no node "${missing.join('", "')}"`);
+      continue;
+    }
+    if (from === to) {
+      fail(from, `${name}: a node cannot connect to itself`);
+      continue;
+    }
+    if (seen.has(`${from}\u0000${to}`)) {
+      fail(from, `${name} appears more than once`);
+      continue;
+    }
+    seen.add(`${from}\u0000${to}`);
+    if (STAGE[toType] < STAGE[fromType]) {
+      fail(to, `${name}: a ${toType} node cannot come after a ${fromType} node (order: ${ORDER_TEXT})`);
+    }
+    out.get(from)?.push(to);
+    into.get(to)?.push(from);
+  }
+  for (const [id, type] of byId) {
+    if (type === 'input' && (into.get(id)?.length ?? 0) > 0)
+      fail(id, `input node "${id}" cannot have incoming connections`);
+    if (type === 'output' && (out.get(id)?.length ?? 0) > 0)
+      fail(id, `output node "${id}" cannot have outgoing connections`);
+  }
+
+  const cycle = cycleNodes(byId, out);
+  if (cycle.length > 0)
+    fail(cycle[0] ?? null, `the graph has a cycle through ${cycle.map((id) => `"${id}"`).join(', ')}`);
+
+  // Every node on a path input → output.
+  const inputId = [...byId].find(([, t]) => t === 'input')?.[0];
+  const outputId = [...byId].find(([, t]) => t === 'output')?.[0];
+  if (inputId && outputId) {
+    const fromInput = reach(inputId, out);
+    const toOutput = reach(outputId, into);
+    if (!fromInput.has(outputId)) fail(null, `no path leads from input "${inputId}" to output "${outputId}"`);
+    for (const id of byId.keys()) {
+      if (!fromInput.has(id)) fail(id, `node "${id}" is not reachable from the input node (disconnected)`);
+      else if (!toOutput.has(id)) fail(id, `node "${id}" does not lead to the output node (disconnected)`);
+    }
+  }
+  return { valid: errors.length === 0, errors };
+}
+
+/** The nodes on cycles (those Kahn's algorithm cannot order), in insertion order. */
+function cycleNodes(byId: Map<string, NodeType>, out: Map<string, string[]>): string[] {
+  const indegree = new Map<string, number>([...byId.keys()].map((id) => [id, 0]));
+  for (const targets of out.values()) for (const to of targets) indegree.set(to, (indegree.get(to) ?? 0) + 1);
+  const queue = [...indegree].filter(([, d]) => d === 0).map(([id]) => id);
+  const ordered = new Set<string>();
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    ordered.add(id);
+    for (const to of out.get(id) ?? []) {
+      const d = (indegree.get(to) ?? 0) - 1;
+      indegree.set(to, d);
+      if (d === 0) queue.push(to);
+    }
+  }
+  return [...byId.keys()].filter((id) => !ordered.has(id));
+}
+
+function reach(start: string, edges: Map<string, string[]>): Set<string> {
+  const seen = new Set([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    for (const next of edges.get(stack.pop() as string) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/** The nodes in an order the runtime may run them in (a topological order; ties by stage, then as listed). */
+export function runOrder(graph: PipelineGraph): string[] {
+  const position = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  const stage = new Map(graph.nodes.map((n) => [n.id, STAGE[n.type]]));
+  const indegree = new Map(graph.nodes.map((n) => [n.id, 0]));
+  for (const c of graph.connections) indegree.set(c.to, (indegree.get(c.to) ?? 0) + 1);
+  const ready = graph.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  const order: string[] = [];
+  const rank = (id: string) => (stage.get(id) ?? 0) * 10_000 + (position.get(id) ?? 0);
+  while (ready.length > 0) {
+    ready.sort((a, b) => rank(a) - rank(b));
+    const id = ready.shift() as string;
+    order.push(id);
+    for (const c of graph.connections) {
+      if (c.from !== id) continue;
+      const d = (indegree.get(c.to) ?? 0) - 1;
+      indegree.set(c.to, d);
+      if (d === 0) ready.push(c.to);
+    }
+  }
+  return order;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-type configuration
+
+type Check = (value: unknown) => string | null;
+
+const integer =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? null
+      : `an integer from ${min} to ${max}`;
+const number =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
+      ? null
+      : `a number from ${min} to ${max}`;
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? null : `one of ${values.join(', ')}`;
+const boolean: Check = (v) => (typeof v === 'boolean' ? null : 'true or false');
+const text =
+  (max: number): Check =>
+  (v) =>
+    typeof v === 'string' && v.trim().length > 0 && v.length <= max
+      ? null
+      : `a non-empty text of at most ${max} characters`;
+const uuid: Check = (v) => (typeof v === 'string' && UUID.test(v) ? null : 'a UUID');
+
+const target: Check = (v) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'an object {provider, model}';
+  const t = v as Record<string, unknown>;
+  const extra = Object.keys(t).filter((k) => k !== 'provider' && k !== 'model');
+  if (extra.length > 0) return `an object {provider, model} without "${extra.join('", "')}"`;
+  if (oneOf(MODEL_PROVIDERS)(t.provider) !== null)
+    return `{provider, model} with provider one of ${MODEL_PROVIDERS.join(', ')}`;
+  if (text(100)(t.model) !== null) return '{provider, model} with a model name of 1–100 characters';
+  return null;
+};
+
+const list =
+  (item: Check, max: number, unique = false): Check =>
+  (v) => {
+    if (!Array.isArray(v) || v.length > max) return `a list of at most ${max} items`;
+    for (const [i, x] of v.entries()) {
+      const problem = item(x);
+      if (problem) return `a list whose item ${i + 1} is ${problem}`;
+    }
+    if (unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) return 'a list without repeats';
+    return null;
+  };
+
+const jsonSchema: Check = (v) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'a JSON schema object';
+  if (JSON.stringify(v).length > MAX_JSON_SCHEMA_CHARS)
+    return `a JSON schema of at most ${MAX_JSON_SCHEMA_CHARS} characters`;
+  return null;
+};
+
+/** Each type's settings: the check of each, and which are required. */
+const SETTINGS: Record<NodeType, Record<string, { check: Check; required?: boolean }>> = {
+  input: {},
+  output: {},
+  retrieve: {
+    source: { check: oneOf(RETRIEVE_SOURCES), required: true },
+    entityId: { check: uuid },
+    hours: { check: integer(1, 24 * 90) },
+    maxChars: { check: integer(100, 50_000) },
+  },
+  cache: {
+    mode: { check: oneOf(['exact', 'semantic']), required: true },
+    ttlSeconds: { check: integer(1, 30 * 86_400), required: true },
+    threshold: { check: number(0.5, 1) },
+  },
+  guard: {
+    redactPii: { check: boolean, required: true },
+    maxInputTokens: { check: integer(1, 1_000_000) },
+    refuseTopics: { check: list(text(100), MAX_REFUSED_TOPICS, true) },
+  },
+  model: {
+    provider: { check: oneOf(MODEL_PROVIDERS), required: true },
+    model: { check: text(100), required: true },
+    temperature: { check: number(0, 2) },
+    maxTokens: { check: integer(1, 200_000) },
+    fallbacks: { check: list(target, MAX_FALLBACKS) },
+    retries: { check: integer(0, 5) },
+    retryOn: { check: list(oneOf(RETRY_ON), RETRY_ON.length, true) },
+    timeoutMs: { check: integer(100, 600_000) },
+    dailyTokenBudget: { check: integer(1, 10_000_000_000) },
+    dailyCostBudgetUsd: { check: number(0.01, 1_000_000) },
+  },
+  postprocess: {
+    jsonSchema: { check: jsonSchema },
+    groundNumbers: { check: boolean },
+  },
+};
+
+/** The problems of one node's config, each naming the setting. */
+export function configProblems(type: NodeType, config: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const settings = SETTINGS[type];
+  for (const key of Object.keys(config)) {
+    if (config[key] === undefined) continue;
+    const setting = settings[key];
+    if (!setting) {
+      const known = Object.keys(settings);
+      problems.push(
+        known.length === 0
+          ? `has no settings ("${key}" given)`
+          : `"${key}" is not a ${type} setting (settings: ${known.join(', ')})`,
+      );
+      continue;
+    }
+    const expected = setting.check(config[key]);
+    if (expected) problems.push(`${key} must be ${expected}`);
+  }
+  for (const [key, setting] of Object.entries(settings)) {
+    if (setting.required && config[key] === undefined) problems.push(`${key} is required`);
+  }
+  if (type === 'retrieve') {
+    const source = config.source;
+    if (source === 'alarms' && config.entityId !== undefined)
+      problems.push('entityId does not apply to alarms');
+    if (source === 'analysis' && config.hours !== undefined)
+      problems.push('hours does not apply to an analysis');
+  }
+  if (type === 'cache' && config.mode === 'exact' && config.threshold !== undefined) {
+    problems.push('threshold applies to semantic caches only');
+  }
+  if (
+    type === 'model' &&
+    Array.isArray(config.retryOn) &&
+    config.retryOn.length > 0 &&
+    config.retries === 0
+  ) {
+    problems.push('retryOn is set but retries is 0');
+  }
+  if (type === 'postprocess' && config.jsonSchema === undefined && config.groundNumbers !== true) {
+    problems.push('does nothing: set jsonSchema or groundNumbers');
+  }
+  return problems;
+}
+
+/** The features a graph has, for lists and filters (what `features` holds when the client gives none). */
+export function featuresOf(graph: PipelineGraph): string[] {
+  const features = new Set<string>();
+  for (const node of graph.nodes) {
+    switch (node.type) {
+      case 'retrieve':
+        features.add(`retrieve:${node.config.source}`);
+        break;
+      case 'cache':
+        features.add(`${node.config.mode}-cache`);
+        break;
+      case 'guard':
+        if (node.config.redactPii) features.add('pii-redaction');
+        if (node.config.refuseTopics?.length) features.add('topic-refusal');
+        if (node.config.maxInputTokens !== undefined) features.add('input-limit');
+        break;
+      case 'model':
+        if (node.config.fallbacks?.length) features.add('fallbacks');
+        if (node.config.retries) features.add('retries');
+        if (node.config.dailyTokenBudget !== undefined || node.config.dailyCostBudgetUsd !== undefined)
+          features.add('daily-budget');
+        break;
+      case 'postprocess':
+        if (node.config.jsonSchema) features.add('json-schema');
+        if (node.config.groundNumbers) features.add('number-grounding');
+        break;
+    }
+  }
+  return [...features].sort();
+}
