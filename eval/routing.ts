@@ -193,8 +193,9 @@ async function main(): Promise<void> {
       bks.set(String(row.instance).toUpperCase(), row);
     }
   }
-  const pool =
-    threads > 1 ? new Piscina({ filename: import.meta.url, minThreads: threads, maxThreads: threads }) : null;
+  // Always worker threads, so the watchdog can stop a run that outlives its limit (see runWatched).
+  const WATCHDOG_MS = 60_000;
+  const pool = new Piscina({ filename: import.meta.url, minThreads: threads, maxThreads: threads });
   const ref = hierarchical ? 'bks' : 'mindist';
   console.log(
     `routing eval: ${files.length} instances from ${dir}; objective ${args.objective} (reference ${ref}_*); ` +
@@ -218,10 +219,37 @@ async function main(): Promise<void> {
       feasible: boolean;
       bv: number;
     }> = [];
-    const run = (t: EvalTask) => (pool ? (pool.run(t) as Promise<EvalResult>) : Promise.resolve(runTask(t)));
-    const pending = tasks.map((t) => ({ t, p: pool ? run(t) : null }));
-    for (const { t, p } of pending) {
-      const r = await (p ?? run(t));
+    // At most `threads` runs at a time, each stopped by a watchdog (its thread terminated) if it
+    // outlives its limit by WATCHDOG_MS; results are printed in instance order.
+    const done = tasks.map(() => Promise.withResolvers<EvalResult | Error>());
+    let next = 0;
+    const slot = async () => {
+      for (let i = next++; i < tasks.length; i = next++) {
+        const t = tasks[i] as EvalTask;
+        const signal = AbortSignal.timeout(t.seconds * 1000 + WATCHDOG_MS);
+        const r = await (pool.run(t, { signal }) as Promise<EvalResult>).catch((err: unknown) =>
+          signal.aborted
+            ? new Error(`stopped by the watchdog after ${t.seconds + WATCHDOG_MS / 1000} s`)
+            : (err as Error),
+        );
+        done[i]?.resolve(r);
+      }
+    };
+    void Promise.all(Array.from({ length: threads }, slot));
+    for (const [i, t] of tasks.entries()) {
+      const r = await (done[i] as PromiseWithResolvers<EvalResult | Error>).promise;
+      if (r instanceof Error) {
+        console.log(`${t.file.padEnd(8)} NO RESULT: ${r.message}`);
+        rows.push({
+          cls: classOf(t.file),
+          gap: Number.NaN,
+          veh: Number.NaN,
+          dist: Number.NaN,
+          feasible: false,
+          bv: Number.NaN,
+        });
+        continue;
+      }
       const inst = parseInstance(t.text, t.file);
       const own = selfCheck(inst, r.routeText);
       const feasible = r.checkerViolations === 0 && own.errors.length === 0 && r.unserved === 0;
@@ -270,7 +298,7 @@ async function main(): Promise<void> {
     summary('all', rows);
     console.log('');
   }
-  await pool?.destroy();
+  await pool.destroy();
 }
 
 if (isMainThread) await main();

@@ -21,3 +21,11 @@ export function waitForFlag(input: { flag: SharedArrayBuffer; timeoutMs: number 
 export function fail(input: { message: string }): never {
   throw new Error(input.message);
 }
+
+/** Never returns on its own: marks the flag that it started, then spins (a runaway computation). */
+export function spinForever(input: { started: SharedArrayBuffer }): never {
+  Atomics.store(new Int32Array(input.started), 0, 1);
+  for (;;) {
+    // busy: only terminating the thread ends this
+  }
+}

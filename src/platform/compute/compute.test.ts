@@ -8,6 +8,7 @@ const FIXTURE = new URL('./compute.fixture.ts', import.meta.url);
 const whichThread = computeTask<typeof fixture.whichThread>(FIXTURE, 'whichThread');
 const waitForFlag = computeTask<typeof fixture.waitForFlag>(FIXTURE, 'waitForFlag');
 const fail = computeTask<typeof fixture.fail>(FIXTURE, 'fail');
+const spinForever = computeTask<typeof fixture.spinForever>(FIXTURE, 'spinForever');
 
 test('a task runs in another thread and returns its result', async (t) => {
   const compute = createCompute({ threads: 1 });
@@ -33,4 +34,18 @@ test("a task's error rejects its run; the pool refuses work once stopped", async
   await assert.rejects(compute.run(fail, { message: 'bad input' }), /bad input/);
   await compute.stop();
   await assert.rejects(compute.run(whichThread, { echo: 'late' }), /stopped/);
+});
+
+test('aborting a running task terminates its thread with the reason; the pool goes on working', async (t) => {
+  const compute = createCompute({ threads: 1 });
+  t.after(() => compute.stop());
+  const started = new SharedArrayBuffer(4);
+  const watchdog = new AbortController();
+  const running = compute.run(spinForever, { started }, { signal: watchdog.signal });
+  // Abort only once the task is running, so it is the running worker that must be stopped.
+  while (Atomics.load(new Int32Array(started), 0) === 0) await new Promise((r) => setImmediate(r));
+  watchdog.abort(new Error('past its deadline'));
+  await assert.rejects(running, /past its deadline/);
+  const after = await compute.run(whichThread, { echo: 'still here' });
+  assert.equal(after.echo, 'still here');
 });

@@ -22,7 +22,12 @@ export function computeTask<F extends (input: never) => unknown>(
 }
 
 export interface Compute {
-  run<I, O>(task: ComputeTask<I, O>, input: I): Promise<O>;
+  /**
+   * Runs the task on a worker thread. When `signal` aborts while the task runs, the worker thread
+   * is terminated (a runaway computation cannot be stopped any other way) and the promise rejects
+   * with the signal's reason.
+   */
+  run<I, O>(task: ComputeTask<I, O>, input: I, options?: { signal?: AbortSignal }): Promise<O>;
   /** Tasks finished since start (for tests and metrics). */
   completed(): number;
   /** Waits for running tasks, then ends the threads; later runs are refused. */
@@ -39,9 +44,20 @@ export function createCompute({ threads }: { threads: number }): Compute {
   const pool = new Piscina({ minThreads: 0, maxThreads: threads, idleTimeout: COMPUTE_IDLE_MS });
   let stopping: Promise<void> | undefined;
   return {
-    run<I, O>(task: ComputeTask<I, O>, input: I): Promise<O> {
-      if (stopping) return Promise.reject(new Error('the compute pool is stopped'));
-      return pool.run(input, { filename: task.module, name: task.name }) as Promise<O>;
+    async run<I, O>(task: ComputeTask<I, O>, input: I, options?: { signal?: AbortSignal }): Promise<O> {
+      if (stopping) throw new Error('the compute pool is stopped');
+      const signal = options?.signal;
+      try {
+        return (await pool.run(input, {
+          filename: task.module,
+          name: task.name,
+          ...(signal ? { signal } : {}),
+        })) as O;
+      } catch (err) {
+        // Piscina rejects an aborted task with its own AbortError; the caller wants its reason.
+        if (signal?.aborted) throw signal.reason;
+        throw err;
+      }
     },
     completed: () => pool.completed,
     stop() {

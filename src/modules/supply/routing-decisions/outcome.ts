@@ -84,6 +84,8 @@ export function storedOutcome(input: {
   depots: DepotRow[];
   solved: RouteTaskOutput;
   timeLimitMs: number;
+  /** Said by the job (e.g. the watchdog stopped the search). */
+  notes?: string[];
 }) {
   const { problem, solved, plan, facts } = input;
   const { solution, violations, explanation } = solved;
@@ -126,6 +128,7 @@ export function storedOutcome(input: {
   const missingVehicles = plan.input.vehicleIds.filter((id) => !vehicleIds.has(id));
   const notes = [
     ...(plan.notes ?? []),
+    ...(input.notes ?? []),
     ...(missingOrders.length > 0 ? [`${missingOrders.length} order(s) were deleted before the job ran`] : []),
     ...(missingVehicles.length > 0
       ? [`${missingVehicles.length} vehicle(s) were deleted before the job ran`]

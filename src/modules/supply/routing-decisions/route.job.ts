@@ -2,7 +2,7 @@
 // engine's problem, solve, check and explain it in a worker thread, and store the routes with the
 // decision's checks, cost, confidence and plan — routes and the `proposed` status commit together,
 // exactly once.
-import type { Compute } from '../../../platform/compute/compute.ts';
+import type { Compute, ComputeTask } from '../../../platform/compute/compute.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { inTenant } from '../../../platform/db/scope.ts';
 import type { JobDefinition } from '../../../platform/jobs/jobs.ts';
@@ -10,7 +10,7 @@ import { innermostMessage } from '../../../platform/observability/safe-error.ts'
 import { findDecision, updateDecision } from '../decisions/decisions.repo.ts';
 import { type RoutingPlan, storedOutcome } from './outcome.ts';
 import { buildProblem, type ProblemOptions } from './problem.ts';
-import { ROUTE_TASK } from './route.task.ts';
+import { ROUTE_TASK, type RouteTaskOutput } from './route.task.ts';
 import { insertRoutes, ordersByIds, unitLoads, vehiclesByIds, warehousesByIds } from './routing.repo.ts';
 import type { RoutingRequest } from './routing.schemas.ts';
 
@@ -25,6 +25,38 @@ declare module '../../../platform/jobs/jobs.ts' {
 }
 
 const RETRY_LIMIT = 1;
+
+/**
+ * The watchdog (issue 17: "never a hang"): the worker gets the search limit plus this margin
+ * (checking and explaining come after the search) — at least a minute, or the search limit again
+ * for long searches. Past it the worker thread is terminated and the decision is planned with the
+ * construction heuristic alone, which gets FALLBACK_MS; past that the attempt fails.
+ */
+export const WATCHDOG_MARGIN_MS = 60_000;
+export const FALLBACK_MS = 120_000;
+
+export class WatchdogExpired extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what} did not finish within ${Math.round(ms / 1000)} s; its worker was stopped`);
+    this.name = 'WatchdogExpired';
+  }
+}
+
+/** Runs a compute task that is stopped (its thread terminated) after `ms` or when `signal` aborts. */
+async function runWatched<I, O>(
+  compute: Pick<Compute, 'run'>,
+  task: ComputeTask<I, O>,
+  input: I,
+  limit: { ms: number; what: string; signal: AbortSignal },
+): Promise<O> {
+  const watchdog = new AbortController();
+  const timer = setTimeout(() => watchdog.abort(new WatchdogExpired(limit.what, limit.ms)), limit.ms);
+  try {
+    return await compute.run(task, input, { signal: AbortSignal.any([limit.signal, watchdog.signal]) });
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export function problemOptions(request: RoutingRequest): ProblemOptions {
   const objective = request.objective ?? { mode: 'hierarchical' };
@@ -42,8 +74,14 @@ export function problemOptions(request: RoutingRequest): ProblemOptions {
   };
 }
 
-export function routeJob(deps: { db: Db; compute: Pick<Compute, 'run'> }): JobDefinition<'supply.route'> {
+export function routeJob(deps: {
+  db: Db;
+  compute: Pick<Compute, 'run'>;
+  /** Tests shorten the watchdog; see WATCHDOG_MARGIN_MS. */
+  watchdogMarginMs?: number;
+}): JobDefinition<'supply.route'> {
   const { db, compute } = deps;
+  const margin = (limitMs: number) => deps.watchdogMarginMs ?? Math.max(WATCHDOG_MARGIN_MS, limitMs);
   return {
     name: 'supply.route',
     retryLimit: RETRY_LIMIT,
@@ -93,13 +131,26 @@ export function routeJob(deps: { db: Db; compute: Pick<Compute, 'run'> }): JobDe
         );
         const vehicleCodes = Object.fromEntries(vehicles.map((v) => [v.id, v.code]));
         const depotCodes = Object.fromEntries(depots.map((d) => [d.id, d.code]));
-        const solved = await compute.run(ROUTE_TASK, {
-          problem,
-          seed: request.seed ?? 1,
-          timeLimitMs,
-          vehicleCodes,
-          depotCodes,
-        });
+        const input = { problem, seed: request.seed ?? 1, timeLimitMs, vehicleCodes, depotCodes };
+        let solved: RouteTaskOutput;
+        let watchdogNote: string | undefined;
+        try {
+          solved = await runWatched(compute, ROUTE_TASK, input, {
+            ms: timeLimitMs + margin(timeLimitMs),
+            what: 'The search',
+            signal: ctx.signal,
+          });
+        } catch (err) {
+          if (!(err instanceof WatchdogExpired)) throw err;
+          watchdogNote = `${err.message}; this plan is the construction heuristic's, without improvement — run it again or re-optimise`;
+          await ctx.progress(50, watchdogNote);
+          solved = await runWatched(
+            compute,
+            ROUTE_TASK,
+            { ...input, maxIterations: 0 },
+            { ms: FALLBACK_MS, what: 'The construction heuristic', signal: ctx.signal },
+          );
+        }
         await ctx.progress(
           85,
           `Solved: ${solved.solution.objective.vehicles} vehicles, ${Math.round(solved.solution.objective.distance)} km, ${solved.solution.unserved.length} unserved; ${solved.violations.length} violation(s) found by the checker`,
@@ -114,6 +165,7 @@ export function routeJob(deps: { db: Db; compute: Pick<Compute, 'run'> }): JobDe
           depots: placed,
           solved,
           timeLimitMs,
+          ...(watchdogNote ? { notes: [watchdogNote] } : {}),
         });
         await ctx.complete(async (tx) => {
           await insertRoutes(

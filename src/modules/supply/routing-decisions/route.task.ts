@@ -12,6 +12,8 @@ export interface RouteTaskInput {
   problem: RoutingProblem;
   seed: number;
   timeLimitMs: number;
+  /** 0: the construction heuristic alone (the watchdog's fallback, see route.job.ts). */
+  maxIterations?: number;
   vehicleCodes: Record<string, string>;
   depotCodes: Record<string, string>;
 }
@@ -35,7 +37,11 @@ const evaluator =
 
 export function routeTask(input: RouteTaskInput): RouteTaskOutput {
   const { problem } = input;
-  const solution = solve(problem, { seed: input.seed, timeLimitMs: input.timeLimitMs });
+  const solution = solve(problem, {
+    seed: input.seed,
+    timeLimitMs: input.timeLimitMs,
+    ...(input.maxIterations === undefined ? {} : { maxIterations: input.maxIterations }),
+  });
   const violations = checkSolution(problem, solution);
   const started = performance.now();
   const explanation = explainPlan({
