@@ -4,6 +4,7 @@ import { AuditLogPage } from './admin/AuditLogPage';
 import { CustomerPage } from './admin/CustomerPage';
 import { CustomersPage } from './admin/CustomersPage';
 import { UsersPage } from './admin/UsersPage';
+import { aiPageOf } from './ai/paths';
 import { ANALYTICS_ANALYSES_PAGE, ANALYTICS_HOME, analyticsPageOf } from './analytics/paths';
 import { useMe, useSession } from './auth/hooks';
 import { lastEndReason } from './auth/session';
@@ -60,6 +61,9 @@ const InspectionPages = lazy(() =>
 
 // The supply pages (inventory, a SKU's forecast and policy, decisions, forecasts, models, network) load when one is opened.
 const SupplyPages = lazy(() => import('./supply/SupplyPages').then((m) => ({ default: m.SupplyPages })));
+
+// The AI gateway pages (pipelines, editor, detail, dashboards, query map, workspaces) load when one is opened.
+const AiPages = lazy(() => import('./ai/AiPages').then((m) => ({ default: m.AiPages })));
 
 /** Renders a guarded page (administration, plant) once the user's permissions are known and allow it. */
 function PageGate({ page, children }: { page: GuardedPageInfo; children: ReactNode }) {
@@ -161,6 +165,18 @@ function supplyPageFor(path: string): ReactNode {
   );
 }
 
+function aiPageFor(path: string): ReactNode {
+  const page = aiPageOf(path);
+  if (!page) return null;
+  return (
+    <PageGate page={page}>
+      <Suspense fallback={<p className="state-message">Loading…</p>}>
+        <AiPages path={path} />
+      </Suspense>
+    </PageGate>
+  );
+}
+
 function pageFor(path: string): ReactNode {
   if (path === '/') return <StatusPage />;
   const plant = plantPageFor(path);
@@ -173,6 +189,8 @@ function pageFor(path: string): ReactNode {
   if (inspection) return inspection;
   const supply = supplyPageFor(path);
   if (supply) return supply;
+  const ai = aiPageFor(path);
+  if (ai) return ai;
   const module = findModule(path);
   if (module) return <ModulePage key={module.path} module={module} />;
   if (path === '/admin') return <AdminHome />;

@@ -1,3 +1,4 @@
+import { AI_PAGES } from './ai/pages';
 import type { Permissions } from './auth/types';
 
 export interface ModuleInfo {
@@ -278,11 +279,12 @@ export const MODULES: readonly ModuleInfo[] = [
     pages: SUPPLY_PAGES,
   },
   {
-    path: '/pipelines',
-    label: 'AI pipelines',
-    title: 'AI pipelines',
+    path: '/ai',
+    label: 'AI gateway',
+    title: 'AI gateway',
     description:
-      'Will configure and monitor AI pipelines that turn plant data into forecasts, anomaly alerts and recommendations.',
+      'Pipelines that answer every AI call, OpenAI- and Anthropic-compatible endpoints, caching, live metrics and sector dashboards.',
+    pages: AI_PAGES,
   },
 ];
 
