@@ -16,7 +16,10 @@ import type { RequestRecord } from '../contracts.ts';
 const text = (rows: RequestRecord[], pick: (r: RequestRecord) => string | null) =>
   nullableBinaryArray('text', rows.map(pick));
 
-/** Inserts the rows (all of the scope's tenant) in one statement; returns how many it wrote. */
+/**
+ * Inserts the rows (all of the scope's tenant) in one statement; returns how many it wrote (rows of
+ * pipelines that are gone are not).
+ */
 export async function insertRequests(tx: Executor, rows: RequestRecord[]): Promise<number> {
   if (rows.length === 0) return 0;
   const result = await queryRows<{ n: number }>(
@@ -48,6 +51,8 @@ export async function insertRequests(tx: Executor, rows: RequestRecord[]): Promi
                as i(workspace_id, pipeline_id, pipeline_version, at, protocol, purpose, api_key_id, cache,
                     status, error_code, latency_ms, upstream_ms, tokens_in, tokens_out, cost_usd,
                     tokens_saved, cost_saved_usd, provider, model, cache_entry_id, prompt, response)
+          -- Rows of a pipeline deleted since (or not the tenant's: row-level security) are left out.
+          join ai_pipelines p on p.id = i.pipeline_id::uuid
           returning 1)
         select count(*)::int as n from ins`,
   );
