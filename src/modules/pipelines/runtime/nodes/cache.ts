@@ -1,0 +1,61 @@
+// The cache node's side in the runtime: the query (exact key and query text from cache/normalise.ts,
+// computed on the request as the model would see it — redacted, with its retrieved context, so a
+// different context never replays an answer grounded on another), the replay of a hit as the events
+// of a stream, and the whole answer a miss stores once it ended well.
+import { exactKey, queryTextOf } from '../../cache/normalise.ts';
+import type {
+  CachedAnswer,
+  CacheHit,
+  CacheNodeConfig,
+  CacheQuery,
+  GatewayEvent,
+  GatewayRequest,
+  RunnablePipeline,
+} from '../../contracts.ts';
+
+/** A semantic cache without a threshold of its own. */
+export const DEFAULT_THRESHOLD = 0.9;
+/** Replayed text is cut into deltas of about this many characters (at word ends). */
+const REPLAY_CHARS = 48;
+
+export function cacheQuery(
+  pipeline: RunnablePipeline,
+  config: CacheNodeConfig,
+  req: GatewayRequest,
+): CacheQuery {
+  return {
+    tenantId: pipeline.tenantId,
+    pipelineId: pipeline.id,
+    mode: config.mode,
+    ttlSeconds: config.ttlSeconds,
+    threshold: config.mode === 'exact' ? 1 : (config.threshold ?? DEFAULT_THRESHOLD),
+    keyHash: exactKey(req, pipeline),
+    queryText: queryTextOf(req),
+  };
+}
+
+/** Pieces of `text` of about REPLAY_CHARS each, cut after whitespace; they concatenate to it. */
+export function replayPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + REPLAY_CHARS);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > at) end = space + 1;
+    }
+    pieces.push(text.slice(at, end));
+    at = end;
+  }
+  return pieces;
+}
+
+/** The events of a hit, as the model's would have been (done's warnings come from the caller). */
+export function* replay(hit: CacheHit): Generator<Exclude<GatewayEvent, { type: 'done' }>> {
+  yield { type: 'start', model: hit.answer.model, cache: hit.kind };
+  for (const text of replayPieces(hit.answer.text)) yield { type: 'delta', text };
+  for (const call of hit.answer.toolCalls) yield { type: 'tool_call', call };
+}
+
+/** Whether an answer that ended may be stored: something to replay. */
+export const storable = (a: CachedAnswer) => a.text !== '' || a.toolCalls.length > 0;

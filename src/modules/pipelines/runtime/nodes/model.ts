@@ -1,0 +1,221 @@
+// The model node: one target after the other (the node's provider and model, then its fallbacks),
+// each retried with exponential backoff and jitter on the node's `retryOn` kinds, each attempt
+// abandoned when its first token, or the next one, takes longer than the timeout (the upstream fetch
+// is aborted). A target that fails before its first token hands over to the next; once a token was
+// given out a failure ends the answer with GatewayError upstream (the protocol layer turns it into an
+// in-stream error): a different model's answer appended to a partial one would read as one confused
+// reply. When every target failed: GatewayError timeout (504) if they all timed out, rate_limit (429)
+// if the last one was rate limited, upstream (502) otherwise — naming each target's failure.
+//
+// Targets: `offline` is the built-in model; `openai` the OpenAI-compatible server of LLM_BASE_URL
+// (LLM_API_KEY; https://api.openai.com/v1 with only a key); `anthropic` ANTHROPIC_BASE_URL with
+// ANTHROPIC_API_KEY; `default` whichever LLM_PROVIDER selects (auto: Anthropic with a key, else the
+// OpenAI-compatible server with a base URL, else offline), as createAi does. A model named `default`
+// (or empty) is the server's configured model of that provider. An unconfigured provider fails
+// before any network call, so the fallback chain moves on.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AiSettings } from '../../../../platform/ai/ai.ts';
+import { OFFLINE_MODEL } from '../../../../platform/ai/offline.ts';
+import { OPENAI_BASE_URL } from '../../../../platform/ai/openai.ts';
+import {
+  GatewayError,
+  type ModelNodeConfig,
+  type ModelTarget,
+  RETRY_ON,
+  type RetryOn,
+} from '../../contracts.ts';
+import { anthropicUpstream } from '../upstream/anthropic.ts';
+import { offlineUpstream } from '../upstream/offline.ts';
+import { openAiUpstream } from '../upstream/openai.ts';
+import {
+  type ModelCall,
+  type UpstreamEvent,
+  UpstreamFailure,
+  type UpstreamProvider,
+} from '../upstream/types.ts';
+
+const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
+const MAX_FAILURE_TEXT = 600;
+
+export type ModelEvent = UpstreamEvent | { type: 'target'; provider: string; model: string };
+
+export interface ModelRunnerOptions {
+  aiSettings: AiSettings;
+  /** First retry after about this (× 0.5–1 jitter), doubling each time (default 250 ms). */
+  backoffBaseMs?: number;
+  /** No wait is longer, a 429's retry-after included (default 4 s). */
+  maxBackoffMs?: number;
+  random?: () => number;
+}
+
+export interface ResolvedTarget {
+  provider: UpstreamProvider;
+  model: string;
+}
+
+export interface ModelRunner {
+  /** The provider and model a target names on this server, or why it cannot be called. */
+  resolve(target: ModelTarget): ResolvedTarget | UpstreamFailure;
+  run(
+    config: ModelNodeConfig,
+    call: Omit<ModelCall, 'model' | 'signal'>,
+    signal?: AbortSignal,
+  ): AsyncGenerator<ModelEvent>;
+}
+
+const isRetryKind = (kind: string): kind is RetryOn => (RETRY_ON as readonly string[]).includes(kind);
+
+export function createModelRunner(o: ModelRunnerOptions): ModelRunner {
+  const s = o.aiSettings;
+  const base = o.backoffBaseMs ?? 250;
+  const cap = o.maxBackoffMs ?? 4000;
+  const random = o.random ?? Math.random;
+  const offline = offlineUpstream();
+  const openai =
+    s.llmBaseUrl || s.llmApiKey
+      ? openAiUpstream({ baseUrl: s.llmBaseUrl ?? OPENAI_BASE_URL, apiKey: s.llmApiKey })
+      : null;
+  const anthropic = s.anthropicApiKey
+    ? anthropicUpstream({ baseUrl: s.anthropicBaseUrl ?? ANTHROPIC_BASE_URL, apiKey: s.anthropicApiKey })
+    : null;
+  const defaultChoice =
+    s.llmProvider !== 'auto'
+      ? s.llmProvider
+      : s.anthropicApiKey
+        ? 'anthropic'
+        : s.llmBaseUrl
+          ? 'openai'
+          : 'offline';
+
+  function resolve(target: ModelTarget): ResolvedTarget | UpstreamFailure {
+    const provider = target.provider === 'default' ? defaultChoice : target.provider;
+    const named = target.model !== '' && target.model !== 'default' ? target.model : null;
+    switch (provider) {
+      case 'offline':
+        return { provider: offline, model: named ?? OFFLINE_MODEL };
+      case 'openai':
+        if (!openai)
+          return new UpstreamFailure('unconfigured', 'openai: not configured (LLM_BASE_URL or LLM_API_KEY)');
+        return { provider: openai, model: named ?? s.llmModel };
+      case 'anthropic':
+        if (!anthropic)
+          return new UpstreamFailure('unconfigured', 'anthropic: not configured (ANTHROPIC_API_KEY)');
+        return { provider: anthropic, model: named ?? s.anthropicModel };
+    }
+  }
+
+  async function* run(
+    config: ModelNodeConfig,
+    call: Omit<ModelCall, 'model' | 'signal'>,
+    signal?: AbortSignal,
+  ): AsyncGenerator<ModelEvent> {
+    const retries = config.retries ?? s.llmRetries;
+    const retryOn = new Set<string>(config.retryOn ?? RETRY_ON);
+    const timeoutMs = config.timeoutMs ?? s.llmTimeoutMs;
+    const failures: string[] = [];
+    const kinds: string[] = [];
+    for (const target of [config, ...(config.fallbacks ?? [])]) {
+      const resolved = resolve(target);
+      const label = `${target.provider}/${target.model}`;
+      if (resolved instanceof UpstreamFailure) {
+        failures.push(`${label}: ${resolved.message}`);
+        kinds.push(resolved.kind);
+        continue;
+      }
+      for (let attempt = 0; ; attempt++) {
+        let started = false;
+        try {
+          const events = attemptWithTimeout(resolved, { ...call, model: resolved.model }, timeoutMs, signal);
+          for await (const event of events) {
+            if (!started) {
+              started = true;
+              yield { type: 'target', provider: resolved.provider.name, model: resolved.model };
+            }
+            yield event;
+          }
+          return;
+        } catch (err) {
+          if (signal?.aborted) throw signal.reason ?? err;
+          if (!(err instanceof UpstreamFailure)) throw err;
+          if (started) {
+            throw new GatewayError('upstream', 502, `the answer broke off: ${err.message}`, { cause: err });
+          }
+          if (attempt < retries && isRetryKind(err.kind) && retryOn.has(err.kind)) {
+            const backoff = base * 2 ** attempt * (0.5 + random() / 2);
+            await sleep(
+              Math.min(cap, Math.max(backoff, err.retryAfterMs ?? 0)),
+              undefined,
+              signal ? { signal } : {},
+            );
+            continue;
+          }
+          failures.push(`${label}: ${err.message}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`);
+          kinds.push(err.kind);
+          break;
+        }
+      }
+    }
+    throw allFailed(failures, kinds);
+  }
+
+  return { resolve, run };
+}
+
+function allFailed(failures: string[], kinds: string[]): GatewayError {
+  let text = failures.join('; ');
+  if (text.length > MAX_FAILURE_TEXT) text = `${text.slice(0, MAX_FAILURE_TEXT)}…`;
+  const message = `no model answered: ${text}`;
+  if (kinds.length > 0 && kinds.every((k) => k === 'timeout'))
+    return new GatewayError('timeout', 504, message);
+  if (kinds.at(-1) === 'rate_limit') return new GatewayError('rate_limit', 429, message);
+  return new GatewayError('upstream', 502, message);
+}
+
+/**
+ * One attempt, abandoned (its fetch aborted) when the first event takes longer than `timeoutMs` or
+ * two events are further apart. The clock stops while the caller handles an event: a slow reader is
+ * not an idle model. Each wait races the abort, so even a provider that ignores its signal cannot
+ * hang the stream.
+ */
+async function* attemptWithTimeout(
+  target: ResolvedTarget,
+  call: Omit<ModelCall, 'signal'>,
+  timeoutMs: number,
+  outer: AbortSignal | undefined,
+): AsyncGenerator<UpstreamEvent> {
+  const attempt = new AbortController();
+  const signal = outer ? AbortSignal.any([outer, attempt.signal]) : attempt.signal;
+  const label = `${target.provider.name}/${target.model}`;
+  let timer: NodeJS.Timeout | undefined;
+  let first = true;
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(signal.reason);
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+  aborted.catch(() => {});
+  const iterator = target.provider.stream({ ...call, signal })[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      timer = setTimeout(() => {
+        attempt.abort(
+          new UpstreamFailure(
+            'timeout',
+            `${label}: no ${first ? 'first' : 'further'} token within ${timeoutMs} ms`,
+          ),
+        );
+      }, timeoutMs);
+      const next = await Promise.race([iterator.next(), aborted]);
+      clearTimeout(timer);
+      if (next.done) return;
+      first = false;
+      yield next.value;
+      if (next.value.type === 'end') return;
+    }
+  } finally {
+    clearTimeout(timer);
+    attempt.abort();
+    // Lets the provider close its connection; its own failure on the way out is of no interest.
+    void iterator.return?.()?.catch?.(() => {});
+  }
+}
