@@ -255,7 +255,7 @@ describe('executor', () => {
     const ok = await collect(rt.executor.run(ctx, p, ask('mail anna@x.io about line 2')));
     assert.equal(ok.error, undefined);
     assert.equal(fake.calls.length, 1);
-    const sent = (fake.calls[0]?.body.messages as { content: string }[]).at(-1)?.content;
+    const sent = (fake.calls[0]?.body.messages as { content: string }[] | undefined)?.at(-1)?.content;
     assert.equal(sent, 'mail [REDACTED:email] about line 2');
     await rt.recorder.until(3);
     assert.deepEqual(
@@ -319,7 +319,7 @@ describe('executor', () => {
       { type: 'postprocess', config: { groundNumbers: true } },
     ]);
     const out = await collect(rt.executor.run(ctx, p, ask('OEE?', { system: 'Be brief.' })));
-    const system = (fake.calls[0]?.body.messages as { role: string; content: string }[])[0];
+    const system = (fake.calls[0]?.body.messages as { role: string; content: string }[] | undefined)?.[0];
     assert.equal(system?.role, 'system');
     assert.ok(system?.content.startsWith(CONTEXT_OPEN));
     assert.match(system?.content ?? '', /\[latest analysis\]\nOEE 71\.3 %/);
