@@ -1,15 +1,104 @@
-// SCAFFOLD (lead): the insights helper replaces this file.
-
+// Insights: the query map (job, routes, hourly refresh of tenants whose traffic grew) and the demo
+// tenant's gateway — its workspaces and pipelines, its first traffic and the live trickle.
+import { acrossTenants, readInTenant } from '../../../platform/db/scope.ts';
+import type { App } from '../../../platform/http/types.ts';
+import { DEMO_TENANT, findTenantByName } from '../../identity/index.ts';
 import type { createCatalog } from '../catalog/part.ts';
 import type { Executor, Recorder } from '../contracts.ts';
 import type { Part, PipelinesDeps } from '../deps.ts';
+import { type DemoCatalog, demoKeyMessage, seedDemoGateway } from './demo.ts';
+import { activeDemoTrafficJob, countDemoTraffic, DEMO_TRAFFIC_JOB, firstAdmin } from './demo-traffic.repo.ts';
+import { DEMO_TRAFFIC_REQUESTS, demoTrafficJob, type LiveTraffic, startLiveTraffic } from './demo-traffic.ts';
+import { queryMapRoutes } from './query-map.routes.ts';
+import { QUERY_MAP_SCHEMAS } from './query-map.schemas.ts';
+import { createQueryMapService } from './query-map.service.ts';
 
 export interface InsightsDeps extends PipelinesDeps {
   catalog: ReturnType<typeof createCatalog>;
   executor: Executor;
   recorder: Recorder;
+  /** Send the demo's live trickle while running (`serve` with PLANTINTEL_SIMULATOR on; default off). */
+  simulator?: boolean;
+  /** Where the demo API key is shown once: the terminal (default: stderr), never the log. */
+  announce?: (message: string) => void;
+  /** The demo's catalog operations (default: over catalog.service); tests may pass their own. */
+  demoCatalog?: DemoCatalog;
 }
 
-export function createInsights(_deps: InsightsDeps): Part {
-  return {};
+/** The burst starts a little after start-up, so the first /health and page loads do not wait behind it. */
+const DEMO_TRAFFIC_DELAY_MS = 5000;
+
+const announceOnTerminal = (message: string) => process.stderr.write(`\n*** ${message}\n\n`);
+
+export function createInsights(deps: InsightsDeps) {
+  const { db, jobs, logger } = deps;
+  const queryMaps = createQueryMapService({ db, jobs, compute: deps.compute });
+  let live: LiveTraffic | undefined;
+
+  /** Seeds the demo tenant's gateway and submits its first traffic; returns the demo tenant's id. */
+  async function startDemo(): Promise<string | undefined> {
+    const tenant = await acrossTenants(db, (tx) => findTenantByName(tx, DEMO_TENANT));
+    if (!tenant) return undefined;
+    const userId = await readInTenant(db, tenant.id, firstAdmin);
+    const catalog = deps.demoCatalog ?? demoCatalogOf(deps.catalog);
+    if (!userId || !catalog) return undefined;
+    const seeded = await seedDemoGateway(catalog, { tenantId: tenant.id, userId });
+    if (seeded.workspacesCreated + seeded.pipelinesCreated > 0)
+      logger.info(seeded, 'demo AI gateway: workspaces and pipelines created');
+    if (seeded.apiKey) (deps.announce ?? announceOnTerminal)(demoKeyMessage(seeded.apiKey));
+    const recorded = await readInTenant(db, tenant.id, countDemoTraffic);
+    const active = await readInTenant(db, tenant.id, activeDemoTrafficJob);
+    if (recorded < DEMO_TRAFFIC_REQUESTS && !active)
+      await jobs.submit(
+        DEMO_TRAFFIC_JOB,
+        {},
+        { tenantId: tenant.id, startAfter: new Date(Date.now() + DEMO_TRAFFIC_DELAY_MS) },
+      );
+    return tenant.id;
+  }
+
+  return {
+    queryMaps,
+    routes(app: App) {
+      for (const schema of QUERY_MAP_SCHEMAS) app.addSchema(schema);
+      queryMapRoutes(app, { queryMaps, resolver: deps.catalog.resolver });
+    },
+    defineJobs(jobsToDefine) {
+      jobsToDefine.define(queryMaps.job);
+      jobsToDefine.define(
+        demoTrafficJob({
+          db,
+          executor: deps.executor,
+          resolver: deps.catalog.resolver,
+          recorder: deps.recorder,
+          afterBurst: (tenantId) => queryMaps.submit(tenantId, 'demo'),
+        }),
+      );
+    },
+    maintenanceTasks: {
+      /** Hourly: a query-map refresh for every tenant whose cached traffic grew since its map. */
+      'pipelines.query-map-refresh': () => queryMaps.refreshGrown(),
+    },
+    /** With workers: the demo's gateway and first traffic (never fails start-up), then the trickle. */
+    async start() {
+      const demoTenant = await startDemo().catch((err) => {
+        logger.error({ err }, 'could not seed the demo AI gateway');
+        return undefined;
+      });
+      if (demoTenant && deps.simulator)
+        live = startLiveTraffic(
+          { db, resolver: deps.catalog.resolver, executor: deps.executor, logger },
+          demoTenant,
+        );
+    },
+    async stop() {
+      await live?.stop();
+      live = undefined;
+    },
+  } satisfies Part & Record<string, unknown>;
+}
+
+/** The demo's catalog operations over the catalog's service (undefined until it has one). */
+function demoCatalogOf(_catalog: InsightsDeps['catalog']): DemoCatalog | undefined {
+  return undefined;
 }
