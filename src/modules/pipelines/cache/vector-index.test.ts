@@ -25,14 +25,14 @@ function clustered(n: number, topics: number, seed: number) {
 test('flat below the limit: the same answers as an exhaustive search', () => {
   const { points } = clustered(300, 10, 1);
   const index = new VectorIndex({ dims: DIMS, flatLimit: 1000 });
-  points.forEach((p, i) => index.add(`e${i}`, p));
+  for (const [i, p] of points.entries()) index.add(`e${i}`, p);
   for (const q of points.slice(0, 20)) assert.deepEqual(index.search(q, 3), index.searchExact(q, 3));
 });
 
 test('IVF: recall of the near neighbours above a cache threshold against brute force', async () => {
   const { points, around, random } = clustered(6000, 120, 2);
   const index = new VectorIndex({ dims: DIMS, flatLimit: 500 });
-  points.forEach((p, i) => index.add(`e${i}`, p));
+  for (const [i, p] of points.entries()) index.add(`e${i}`, p);
   await index.ready();
   let wanted = 0;
   let found = 0;
@@ -51,7 +51,7 @@ test('IVF: recall of the near neighbours above a cache threshold against brute f
 test('removes and replaces entries, also while a rebuild runs', async () => {
   const { points } = clustered(1200, 30, 3);
   const index = new VectorIndex({ dims: DIMS, flatLimit: 400 });
-  points.forEach((p, i) => index.add(`e${i}`, p));
+  for (const [i, p] of points.entries()) index.add(`e${i}`, p);
   // The rebuild started at 401 entries is still running: remove and re-add meanwhile.
   for (let i = 0; i < 600; i += 2) index.remove(`e${i}`);
   index.add('e1', points[5] as Float32Array);
