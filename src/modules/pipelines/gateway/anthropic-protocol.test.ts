@@ -43,8 +43,8 @@ const parse = (frames: string) =>
     .split('\n\n')
     .filter((f) => f !== '')
     .map((f) => {
-      const [eventLine, dataLine] = f.split('\n');
-      assert.ok(eventLine?.startsWith('event: ') && dataLine?.startsWith('data: '), f);
+      const [eventLine = '', dataLine = ''] = f.split('\n');
+      assert.ok(eventLine.startsWith('event: ') && dataLine.startsWith('data: '), f);
       const data = JSON.parse(dataLine.slice(6));
       assert.equal(data.type, eventLine.slice(7));
       return data;
