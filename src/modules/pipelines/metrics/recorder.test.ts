@@ -15,7 +15,13 @@ const pipeline = (n: number) => ({
 
 const silent = { warn: () => {}, error: () => {} };
 
-function harness(options: { fail?: (tenantId: string, attempt: number) => boolean; batchSize?: number; capacity?: number } = {}) {
+function harness(
+  options: {
+    fail?: (tenantId: string, attempt: number) => boolean;
+    batchSize?: number;
+    capacity?: number;
+  } = {},
+) {
   const writes: { tenantId: string; rows: RequestRecord[] }[] = [];
   const attempts = new Map<string, number>();
   const pushed: Map<string, RequestRecord[]>[] = [];
@@ -63,7 +69,10 @@ test('a full batch is flushed at once, without waiting for the interval', async 
   const { recorder, writes } = harness({ batchSize: 3 });
   for (let i = 0; i < 3; i++) recorder.record(requestRecord(T1, pipeline(1)));
   await recorder.flush(); // waits for the flush the third row started
-  assert.equal(writes.reduce((n, w) => n + w.rows.length, 0), 3);
+  assert.equal(
+    writes.reduce((n, w) => n + w.rows.length, 0),
+    3,
+  );
   assert.equal(writes[0]?.rows.length, 3, 'the batch went out whole');
   await recorder.stop();
 });
