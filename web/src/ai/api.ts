@@ -69,6 +69,10 @@ export interface Pipeline extends PipelineGraph, Complexity {
   workspaceId: string;
   workspaceName?: string;
   slug: string;
+  /** What a gateway request puts in its `model` field: `pipeline/<slug>`. */
+  model: string;
+  /** How the complexity score, tier and cost were reached. */
+  explanation: string[];
   name: string;
   description: string;
   sector: string;
@@ -99,7 +103,7 @@ export interface PipelineVersion {
   version: number;
   nodes: PipelineNode[];
   connections: PipelineConnection[];
-  features?: string[];
+  features: string[];
   createdAt: string;
   createdBy?: string | null;
 }
@@ -111,11 +115,13 @@ export interface GraphProblem {
   message: string;
 }
 
-export interface Validation extends Partial<Complexity> {
+export type Estimate = Complexity & { explanation: string[] };
+
+export interface Validation {
   valid: boolean;
   errors: GraphProblem[];
-  warnings?: GraphProblem[];
-  complexity?: Complexity & { explanation?: string[] };
+  /** Null when the graph is too broken to estimate. */
+  estimate: Estimate | null;
 }
 
 export const USE_CASE_EXAMPLES = [
@@ -136,26 +142,16 @@ export interface WizardSpec {
   name?: string;
 }
 
-export interface Generated extends PipelineGraph, Partial<Complexity> {
-  name?: string;
-  sector?: string;
-  description?: string;
-  features?: string[];
+export interface Generated extends PipelineGraph, Complexity {
+  name: string;
+  sector: string;
+  description: string;
+  features: string[];
   /** Why each node is there. */
   reasons: { nodeId: string; reason: string }[];
-  complexity?: Complexity & { explanation?: string[] };
-  pipeline?: Pipeline;
-}
-
-/** The complexity figures of a validation or a generated graph (inline or under `complexity`). */
-export function complexityOf(
-  value: (Partial<Complexity> & { complexity?: Complexity }) | undefined,
-): Complexity | null {
-  if (!value) return null;
-  if (value.complexity) return value.complexity;
-  const { nodeCount, complexityTier, complexityScore, monthlyCost } = value;
-  if (complexityTier === undefined || monthlyCost === undefined) return null;
-  return { nodeCount: nodeCount ?? 0, complexityTier, complexityScore: complexityScore ?? 0, monthlyCost };
+  explanation: string[];
+  /** Set when the wizard was asked to save it. */
+  pipeline: Pipeline | null;
 }
 
 export interface Workspace {
@@ -165,9 +161,10 @@ export interface Workspace {
   description: string;
   monthlyBudgetUsd: number | null;
   monthlyBudgetTokens: number | null;
+  /** Pipelines that are not archived. */
+  pipelines: number;
   createdAt: string;
   updatedAt: string;
-  pipelineCount?: number;
 }
 
 export interface WorkspaceInput {
@@ -180,52 +177,58 @@ export interface WorkspaceInput {
 
 export interface WorkspaceKey {
   id: string;
+  workspaceId: string;
   name: string;
-  prefix?: string;
+  prefix: string;
+  scopes: string[];
   createdAt: string;
-  lastUsedAt?: string | null;
-  expiresAt?: string | null;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }
 
 export interface CreatedKey {
-  key: WorkspaceKey;
-  secret: string;
+  apiKey: WorkspaceKey;
+  /** The secret, shown this once. */
+  key: string;
 }
 
+/** A workspace with its pipeline counts and 24 h figures (the workspace_summary view). */
 export interface WorkspaceSummary {
   workspaceId: string;
-  name?: string;
-  sector?: string;
-  pipelines?: number;
-  activePipelines?: number;
-  requests24h?: number;
-  costSaved24h?: number;
-  [k: string]: unknown;
+  name: string;
+  sector: string;
+  description: string;
+  monthlyBudgetUsd: number | null;
+  monthlyBudgetTokens: number | null;
+  pipelines: number;
+  activePipelines: number;
+  monthlyCost: number;
+  requests24h: number;
+  cacheHits24h: number;
+  cacheMisses24h: number;
+  hitRate24h: number;
+  errors24h: number;
+  avgLatency24h: number;
+  tokensIn24h: number;
+  tokensOut24h: number;
+  costUsd24h: number;
+  costSaved24h: number;
+  tokensSaved24h: number;
 }
 
-export interface MetricsPoint {
-  /** Start of the bucket (an hour, or 5 minutes for the live buckets). */
+/** One bucket of a pipeline's series (an hour, or a minute for the live chart). */
+export interface MetricsPoint extends Metrics24h {
+  /** Start of the bucket. */
   at: string;
-  requests: number;
-  cacheHits: number;
-  cacheMisses: number;
-  hitRate: number;
-  latencyP50: number;
-  latencyP95: number;
-  tokensSaved: number;
-  costSaved: number;
-  tokensIn?: number;
-  tokensOut?: number;
-  costUsd?: number;
-  errors?: number;
+  /** The current bucket, still filling. */
+  partial?: boolean;
 }
 
-export interface PipelineMetrics {
+export interface MetricsSeries {
   pipelineId: string;
-  hours: number;
-  hourly: MetricsPoint[];
-  live: MetricsPoint[];
-  totals: Metrics24h;
+  bucket: 'hour' | 'minute';
+  points: MetricsPoint[];
 }
 
 export interface RequestRow {
@@ -273,17 +276,52 @@ export interface PipelineCache {
   entries: Page<CacheEntry>;
 }
 
-export interface SectorFigures extends Partial<Metrics24h> {
+export interface PipelineWithMetrics {
+  id: string;
+  workspaceId: string;
+  name: string;
+  slug: string;
   sector: string;
-  pipelines?: number;
-  activePipelines?: number;
+  status: PipelineStatus;
+  monthlyCost: number;
+  metrics24h: Metrics24h;
 }
 
 export interface Dashboard {
-  totals: Metrics24h & { pipelines?: number; activePipelines?: number; workspaces?: number };
-  sectors: SectorFigures[];
-  pipelines: (Pick<Pipeline, 'id' | 'name' | 'slug' | 'sector' | 'status'> & { metrics24h: Metrics24h })[];
-  hourly?: MetricsPoint[];
+  generatedAt: string;
+  window: '24h';
+  totals: Metrics24h;
+  workspaces: WorkspaceSummary[];
+  pipelines: PipelineWithMetrics[];
+  topPipelines: PipelineWithMetrics[];
+  recentErrors: {
+    id: number;
+    at: string;
+    pipelineId: string;
+    pipelineName: string;
+    status: string;
+    errorCode: string | null;
+  }[];
+}
+
+export interface SectorMetrics {
+  sector: string;
+  workspaces: number;
+  pipelines: number;
+  activePipelines: number;
+  requests24h: number;
+  cacheHits24h: number;
+  cacheMisses24h: number;
+  hitRate24h: number;
+  errors24h: number;
+  avgLatency24h: number;
+  tokensIn24h: number;
+  tokensOut24h: number;
+  costUsd24h: number;
+  costSaved24h: number;
+  tokensSaved24h: number;
+  requests7d: number;
+  costSaved7d: number;
 }
 
 export interface SectorDay {
@@ -293,16 +331,15 @@ export interface SectorDay {
   cacheMisses: number;
   avgLatency: number;
   costSaved: number;
-  tokensSaved?: number;
-  topQueryTypes?: { type: string; count: number; hitRate: number }[];
+  tokensSaved: number;
+  topQueryTypes: { type: string; count: number; hitRate: number }[];
 }
 
 export interface SectorDashboard {
   sector: string;
-  totals: Partial<Metrics24h> & { pipelines?: number; activePipelines?: number };
+  metrics: SectorMetrics | null;
   days: SectorDay[];
-  pipelines: (Pick<Pipeline, 'id' | 'name' | 'slug' | 'status'> & { metrics24h: Metrics24h })[];
-  hourly?: MetricsPoint[];
+  pipelines: PipelineWithMetrics[];
 }
 
 export interface Share {
@@ -351,19 +388,40 @@ export interface QueryFlow {
   requests: number;
 }
 
+export interface QuerySnapshot {
+  hours: number;
+  requests: number;
+  errors: number;
+  cached: number;
+  hits: number;
+  hitRate: number;
+  latencyP50: number;
+  latencyP95: number;
+  latencyAvg: number;
+  tokensIn: number;
+  tokensOut: number;
+  costUsd: number;
+  tokensSaved: number;
+  costSavedUsd: number;
+  unmapped: number;
+  sectors: { sector: string; requests: number; hitRate: number }[];
+}
+
 export interface QueryMap {
   computedAt: string | null;
   queries: number;
   clusters: QueryCluster[];
   points: QueryPoint[];
   flows: QueryFlow[];
-  snapshot: Record<string, unknown>;
-  /** The projection job under way, if any. */
-  jobId?: string | null;
+  snapshot: QuerySnapshot | null;
+  /** Set when there is no map yet: how to get one. */
+  hint: string | null;
 }
 
 export interface RefreshAccepted {
   jobId: string;
+  /** False when a refresh was already queued or running (its id is given). */
+  submitted: boolean;
 }
 
 export const aiKeys = {
@@ -372,7 +430,8 @@ export const aiKeys = {
   pipelineList: (query: PipelineQuery) => ['ai', 'pipelines', 'list', query] as const,
   pipeline: (id: string) => ['ai', 'pipelines', 'one', id] as const,
   versions: (id: string) => ['ai', 'pipelines', 'one', id, 'versions'] as const,
-  metrics: (id: string, hours: number) => ['ai', 'pipelines', 'one', id, 'metrics', hours] as const,
+  metrics: (id: string, bucket: 'hour' | 'minute', hours: number) =>
+    ['ai', 'pipelines', 'one', id, 'metrics', bucket, hours] as const,
   requests: (id: string, offset: number) => ['ai', 'pipelines', 'one', id, 'requests', offset] as const,
   cache: (id: string) => ['ai', 'pipelines', 'one', id, 'cache'] as const,
   workspaces: ['ai', 'workspaces'] as const,
@@ -402,19 +461,24 @@ export const aiApi = {
   pipeline: (pipelineId: string, signal?: AbortSignal) =>
     get<Pipeline>(`/pipelines/${id(pipelineId)}`, signal),
   createPipeline: (input: PipelineInput) => send<Pipeline>('POST', '/pipelines', input),
-  updatePipeline: (pipelineId: string, input: PipelineInput) =>
+  /** PUT replaces the editable fields; the workspace and the slug stay. */
+  updatePipeline: (pipelineId: string, { workspaceId: _w, slug: _s, ...input }: PipelineInput) =>
     send<Pipeline>('PUT', `/pipelines/${id(pipelineId)}`, input),
   deploy: (pipelineId: string) => send<Pipeline>('POST', `/pipelines/${id(pipelineId)}/deploy`),
   pause: (pipelineId: string) => send<Pipeline>('POST', `/pipelines/${id(pipelineId)}/pause`),
-  archive: (pipelineId: string) => send<unknown>('DELETE', `/pipelines/${id(pipelineId)}`),
+  archive: (pipelineId: string) => send<Pipeline>('DELETE', `/pipelines/${id(pipelineId)}`),
   versions: (pipelineId: string, signal?: AbortSignal) =>
-    get<{ items: PipelineVersion[] }>(`/pipelines/${id(pipelineId)}/versions`, signal),
+    request<Page<PipelineVersion>>(withQuery(`${BASE}/pipelines/${id(pipelineId)}/versions`, { limit: 50 }), {
+      signal,
+    }),
   validate: (graph: PipelineGraph, signal?: AbortSignal) =>
     request<Validation>(`${BASE}/pipelines/validate`, { method: 'POST', body: graph, signal }),
   generate: (spec: WizardSpec & { save?: boolean; workspaceId?: string }) =>
     send<Generated>('POST', '/pipelines/generate', spec),
-  metrics: (pipelineId: string, hours: number, signal?: AbortSignal) =>
-    request<PipelineMetrics>(withQuery(`${BASE}/pipelines/${id(pipelineId)}/metrics`, { hours }), { signal }),
+  metrics: (pipelineId: string, bucket: 'hour' | 'minute', hours: number, signal?: AbortSignal) =>
+    request<MetricsSeries>(withQuery(`${BASE}/pipelines/${id(pipelineId)}/metrics`, { bucket, hours }), {
+      signal,
+    }),
   requests: (pipelineId: string, offset: number, signal?: AbortSignal) =>
     request<Page<RequestRow>>(
       withQuery(`${BASE}/pipelines/${id(pipelineId)}/requests`, { limit: 20, offset }),
@@ -430,7 +494,9 @@ export const aiApi = {
     send<Workspace>('PATCH', `/workspaces/${id(workspaceId)}`, input),
   deleteWorkspace: (workspaceId: string) => send<unknown>('DELETE', `/workspaces/${id(workspaceId)}`),
   workspaceKeys: (workspaceId: string, signal?: AbortSignal) =>
-    get<{ items: WorkspaceKey[] }>(`/workspaces/${id(workspaceId)}/keys`, signal),
+    request<Page<WorkspaceKey>>(withQuery(`${BASE}/workspaces/${id(workspaceId)}/keys`, { limit: 100 }), {
+      signal,
+    }),
   createKey: (workspaceId: string, name: string) =>
     send<CreatedKey>('POST', `/workspaces/${id(workspaceId)}/keys`, { name }),
   revokeKey: (workspaceId: string, keyId: string) =>
@@ -440,10 +506,23 @@ export const aiApi = {
   dashboard: (signal?: AbortSignal) => get<Dashboard>('/dashboard', signal),
   sector: (sector: string, signal?: AbortSignal) => get<SectorDashboard>(`/dashboards/${id(sector)}`, signal),
   queryMap: (signal?: AbortSignal) => get<QueryMap>('/query-map', signal),
-  refreshQueryMap: () => send<RefreshAccepted>('POST', '/query-map/refresh', {}),
+  refreshQueryMap: () => send<RefreshAccepted>('POST', '/query-map/refresh'),
 };
+
+/**
+ * A sector's topic id as the server names it (metrics/live.ts): lower case, every run of other
+ * characters than a-z 0-9 . _ - replaced with '-' ("Food & Beverage" → food-beverage).
+ */
+export function sectorTopicId(sector: string): string {
+  const topicId = sector
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
+  return topicId === '' ? 'none' : topicId;
+}
 
 /** The realtime topics the metrics part publishes on. */
 export const pipelineTopic = (pipelineId: string) => `pipeline:${pipelineId}`;
-export const sectorTopic = (sector: string) => `sector:${sector}`;
+export const sectorTopic = (sector: string) => `sector:${sectorTopicId(sector)}`;
 export const workspaceTopic = (workspaceId: string) => `workspace:${workspaceId}`;

@@ -38,10 +38,11 @@ export function useVersions(id: string) {
   return useQuery({ queryKey: aiKeys.versions(id), queryFn: ({ signal }) => aiApi.versions(id, signal) });
 }
 
-export function usePipelineMetrics(id: string, hours: number) {
+/** Hourly buckets of the last `hours`, or (bucket `minute`) the last 60 minutes for the live chart. */
+export function usePipelineMetrics(id: string, bucket: 'hour' | 'minute', hours: number) {
   return useQuery({
-    queryKey: aiKeys.metrics(id, hours),
-    queryFn: ({ signal }) => aiApi.metrics(id, hours, signal),
+    queryKey: aiKeys.metrics(id, bucket, hours),
+    queryFn: ({ signal }) => aiApi.metrics(id, bucket, hours, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -6,15 +6,39 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../format';
 import { LiveIndicator } from '../../plant/LiveIndicator';
 import { Link } from '../../router';
-import { aiKeys, sectorTopic } from '../api';
-import { Figures } from '../charts/Figures';
-import { MetricsCharts } from '../charts/MetricsCharts';
+import { aiKeys, type SectorMetrics, sectorTopic } from '../api';
 import { formatCount, formatMs, formatPercent, formatTokens, formatUsd, sectorLabel } from '../format';
 import { useSectorDashboard } from '../hooks';
 import { useLiveReload } from '../live';
 import { StatusBadge } from '../PipelinesPage';
 import { AI_OVERVIEW_PAGE } from '../pages';
 import { pipelinePath } from '../paths';
+import { DaysChart } from './DaysChart';
+
+function SectorFigures({ m }: { m: SectorMetrics }) {
+  const items: [string, string, string][] = [
+    ['Requests', formatCount(m.requests24h), 'requests'],
+    ['Cache hit rate', formatPercent(m.hitRate24h), 'hit-rate'],
+    ['Average latency', formatMs(m.avgLatency24h), 'latency'],
+    ['Tokens saved', formatTokens(m.tokensSaved24h), 'tokens-saved'],
+    ['Cost saved', formatUsd(m.costSaved24h), 'cost-saved'],
+    ['Cost', formatUsd(m.costUsd24h), 'cost'],
+    ['Errors', formatCount(m.errors24h), 'errors'],
+    ['Active pipelines', `${formatCount(m.activePipelines)} of ${formatCount(m.pipelines)}`, 'pipelines'],
+    ['Requests, 7 days', formatCount(m.requests7d), 'requests-7d'],
+    ['Cost saved, 7 days', formatUsd(m.costSaved7d), 'cost-saved-7d'],
+  ];
+  return (
+    <dl className="ai-figures" aria-label="The sector’s last 24 hours" data-testid="sector-figures">
+      {items.map(([name, value, key]) => (
+        <div key={key} data-testid={`sector-figures-${key}`}>
+          <dt>{name}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 export function SectorPage({ sector }: { sector: string }) {
   const dashboard = useSectorDashboard(sector);
@@ -40,18 +64,13 @@ export function SectorPage({ sector }: { sector: string }) {
         <>
           <section className="card" aria-labelledby="sector-totals-heading">
             <h2 id="sector-totals-heading">Last 24 hours</h2>
-            <Figures
-              metrics={data.totals}
-              label={`${sectorLabel(sector)}: the last 24 hours`}
-              testId="sector-figures"
-            />
+            {data.metrics ? (
+              <SectorFigures m={data.metrics} />
+            ) : (
+              <p className="state-message">No workspace in this sector.</p>
+            )}
           </section>
-          {data.hourly && data.hourly.length > 0 ? (
-            <section className="card" aria-labelledby="sector-charts-heading">
-              <h2 id="sector-charts-heading">By hour</h2>
-              <MetricsCharts points={data.hourly} span="the last 24 hours" idPrefix="sector" />
-            </section>
-          ) : null}
+          {days.length > 0 ? <DaysChart days={days} /> : null}
           <section className="card" aria-labelledby="sector-pipelines-heading">
             <h2 id="sector-pipelines-heading">Pipelines</h2>
             {data.pipelines.length === 0 ? (

@@ -9,7 +9,7 @@ import { SubmitButton } from '../../components/FormActions';
 import { PageHeader } from '../../components/PageHeader';
 import { useDebounced } from '../../debounce';
 import { Link, navigate } from '../../router';
-import { complexityOf, type Generated, NODE_TYPES, type NodeType, type PipelineGraph } from '../api';
+import { type Generated, NODE_TYPES, type NodeType, type PipelineGraph } from '../api';
 import { formatUsd, sectorLabel, TIER_LABEL } from '../format';
 import { useAiPermissions, usePipeline, useSavePipeline, useValidation, useWorkspaces } from '../hooks';
 import { AI_PIPELINES_PAGE } from '../pages';
@@ -50,7 +50,7 @@ const EMPTY_DETAILS: Details = {
 function LiveFigures({ graph }: { graph: PipelineGraph }) {
   const settled = useDebounced(graph, 300);
   const validation = useValidation(settled, settled.nodes.length > 0);
-  const figures = complexityOf(validation.data);
+  const figures = validation.data?.estimate ?? null;
   const byNode = problemsByNode(validation.data?.errors ?? []);
   const general = byNode.get('') ?? [];
   return (

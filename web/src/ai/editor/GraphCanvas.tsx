@@ -58,7 +58,9 @@ export function GraphView({ graph, label }: { graph: PipelineGraph; label: strin
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   const order = g.connections.map((c) => `${c.from} → ${c.to}`).join(', ');
   return (
-    <div className="ai-graph-scroll">
+    // Focusable so that keyboard users can scroll a graph wider than the screen.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="ai-graph-scroll" tabIndex={0} aria-label={label}>
       <svg
         className="ai-graph"
         viewBox={`0 0 ${width} ${height}`}
@@ -82,7 +84,7 @@ export function GraphView({ graph, label }: { graph: PipelineGraph; label: strin
           </g>
         ))}
       </svg>
-    </div>
+    </section>
   );
 }
 

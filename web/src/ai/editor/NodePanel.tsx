@@ -445,7 +445,7 @@ export function NodePanel({
       <div className="form">
         <InputField
           id={`${id}-label`}
-          label="Name"
+          label="Node name"
           value={node.label ?? ''}
           maxLength={80}
           placeholder={node.id}

@@ -5,14 +5,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { InputField } from '../../components/Field';
 import { SubmitButton } from '../../components/FormActions';
-import {
-  complexityOf,
-  type Generated,
-  PREFERENCES,
-  type Preference,
-  RETRIEVE_SOURCES,
-  USE_CASE_EXAMPLES,
-} from '../api';
+import { type Generated, PREFERENCES, type Preference, RETRIEVE_SOURCES, USE_CASE_EXAMPLES } from '../api';
 import { formatUsd, TIER_LABEL } from '../format';
 import { useGenerate } from '../hooks';
 import { GraphView } from './GraphCanvas';
@@ -79,7 +72,7 @@ export function Wizard({
   const [cost, setCost] = useState<Preference>('balanced');
   const generate = useGenerate();
   const proposal = generate.data;
-  const figures = complexityOf(proposal);
+  const figures = proposal ?? null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -51,7 +51,8 @@ export function PipelinePage({ id }: { id: string }) {
   const asked = Number(useSearchParam('hours'));
   const hours: Hours = (PERIODS as readonly number[]).includes(asked) ? (asked as Hours) : 24;
   const pipeline = usePipeline(id);
-  const metrics = usePipelineMetrics(id, hours);
+  const hourly = usePipelineMetrics(id, 'hour', hours);
+  const minutes = usePipelineMetrics(id, 'minute', 1);
   const workspaces = useWorkspaces();
   const live = useLiveReload(pipelineTopic(id), [aiKeys.pipeline(id)]);
   const p = pipeline.data;
@@ -69,7 +70,6 @@ export function PipelinePage({ id }: { id: string }) {
   }
   if (!p) return <p className="state-message">Loading the pipeline…</p>;
   const workspace = workspaces.data?.items.find((w) => w.id === p.workspaceId);
-  const m = metrics.data;
 
   return (
     <>
@@ -125,25 +125,30 @@ export function PipelinePage({ id }: { id: string }) {
           <h2 id="traffic-heading">Traffic</h2>
           <PeriodChoice id={id} hours={hours} />
         </div>
-        {metrics.error ? <ErrorNotice error={metrics.error} title="Could not load the metrics" /> : null}
-        {!m && metrics.isPending ? <p className="state-message">Loading the metrics…</p> : null}
-        {m ? (
-          <>
-            <Figures metrics={m.totals} label={`Figures of ${spanOf(hours)}`} testId="pipeline-figures" />
-            <p className="muted" aria-live="polite" data-testid="live-events">
-              {live.refused
-                ? `No live updates: ${live.refused}`
-                : live.count === 0
-                  ? 'Waiting for requests: new ones update this page as they are recorded.'
-                  : `${live.count} live update${live.count === 1 ? '' : 's'} received, the last at ${new Date(
-                      live.at ?? Date.now(),
-                    ).toLocaleTimeString()}.`}
-            </p>
-            <h3>Last hour, live</h3>
-            <MetricsCharts points={m.live} span="the last hour" idPrefix="live" />
-            <h3>{spanOf(hours).replace(/^the l/, 'L')}, by hour</h3>
-            <MetricsCharts points={m.hourly} span={spanOf(hours)} idPrefix="hourly" />
-          </>
+        <Figures metrics={p.metrics24h} label="The last 24 hours" testId="pipeline-figures" />
+        <p className="muted" aria-live="polite" data-testid="live-events">
+          {live.refused
+            ? `No live updates: ${live.refused}`
+            : live.count === 0
+              ? 'Waiting for requests: new ones update this page as they are recorded.'
+              : `${live.count} live update${live.count === 1 ? '' : 's'} received, the last at ${new Date(
+                  live.at ?? Date.now(),
+                ).toLocaleTimeString()}.`}
+        </p>
+        {(hourly.error ?? minutes.error) ? (
+          <ErrorNotice error={hourly.error ?? minutes.error} title="Could not load the metrics" />
+        ) : null}
+        <h3>The last hour by minute, live</h3>
+        {minutes.data ? (
+          <MetricsCharts points={minutes.data.points} span="the last hour" idPrefix="live" />
+        ) : minutes.isPending ? (
+          <p className="state-message">Loading the metrics…</p>
+        ) : null}
+        <h3>{spanOf(hours).replace(/^the l/, 'L')}, by hour</h3>
+        {hourly.data ? (
+          <MetricsCharts points={hourly.data.points} span={spanOf(hours)} idPrefix="hourly" />
+        ) : hourly.isPending ? (
+          <p className="state-message">Loading the metrics…</p>
         ) : null}
       </section>
 

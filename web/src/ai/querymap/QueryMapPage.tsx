@@ -13,52 +13,60 @@ import { isFinished } from '../../jobs/api';
 import { useLiveJob } from '../../jobs/hooks';
 import { ProgressBar } from '../../jobs/JobProgress';
 import { aiKeys, type QueryMap } from '../api';
-import { formatCount, formatPercent, sectorLabel } from '../format';
+import { formatCount, formatMs, formatPercent, formatTokens, formatUsd, sectorLabel } from '../format';
 import { useAiPermissions, useQueryMap, useRefreshQueryMap } from '../hooks';
 import { AI_QUERY_MAP_PAGE } from '../pages';
 import { FlowDiagram } from './FlowDiagram';
 import { clusterColor, QueryScatter } from './QueryScatter';
 
-/** "totalRequests" → "Total requests". */
-const labelOf = (key: string) => {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]/g, ' ')
-    .toLowerCase();
-  return `${words[0]?.toUpperCase() ?? ''}${words.slice(1)}`;
-};
-
-function snapshotValue(key: string, value: unknown): string {
-  if (typeof value === 'number') return /rate|percent/i.test(key) ? formatPercent(value) : formatCount(value);
-  if (typeof value === 'string') return /At$/.test(key) ? formatDateTime(value) : value;
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return '';
-}
-
 function Snapshot({ map }: { map: QueryMap }) {
-  const entries = Object.entries(map.snapshot).filter(([k, v]) => snapshotValue(k, v) !== '');
+  const snap = map.snapshot;
   return (
     <section className="card" aria-labelledby="snapshot-heading">
       <h2 id="snapshot-heading">Snapshot</h2>
       <dl className="facts" data-testid="map-snapshot">
         <Fact label="Computed">{formatDateTime(map.computedAt)}</Fact>
-        <Fact label="Queries" testId="map-queries">
+        <Fact label="Queries on the map" testId="map-queries">
           {formatCount(map.queries)}
         </Fact>
         <Fact label="Clusters">{formatCount(map.clusters.length)}</Fact>
-        {entries.map(([key, value]) => (
-          <Fact key={key} label={labelOf(key)}>
-            {snapshotValue(key, value)}
-          </Fact>
-        ))}
+        {snap ? (
+          <>
+            <Fact label={`Requests, last ${snap.hours} h`}>{formatCount(snap.requests)}</Fact>
+            <Fact label="Through a cache">{formatCount(snap.cached)}</Fact>
+            <Fact label="Cache hit rate">{formatPercent(snap.hitRate)}</Fact>
+            <Fact label="Latency p50 / p95">
+              {formatMs(snap.latencyP50)} / {formatMs(snap.latencyP95)}
+            </Fact>
+            <Fact label="Tokens saved">{formatTokens(snap.tokensSaved)}</Fact>
+            <Fact label="Cost saved">{formatUsd(snap.costSavedUsd)}</Fact>
+            <Fact label="Errors">{formatCount(snap.errors)}</Fact>
+            <Fact label="Not on the map (no cache node)">{formatCount(snap.unmapped)}</Fact>
+          </>
+        ) : null}
       </dl>
+      {snap && snap.sectors.length > 0 ? (
+        <DataTable
+          columns={['Sector', 'Requests', 'Hit rate']}
+          dense
+          caption="Requests by sector in the snapshot"
+        >
+          {snap.sectors.map((s) => (
+            <tr key={s.sector}>
+              <th scope="row">{sectorLabel(s.sector)}</th>
+              <td className="numeric">{formatCount(s.requests)}</td>
+              <td className="numeric">{formatPercent(s.hitRate)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
     </section>
   );
 }
 
-function Refresh({ running, onDone }: { running: string | null; onDone: () => void }) {
+function Refresh({ onDone }: { onDone: () => void }) {
   const refresh = useRefreshQueryMap();
-  const [jobId, setJobId] = useState<string | null>(running);
+  const [jobId, setJobId] = useState<string | null>(null);
   const { query: job } = useLiveJob(jobId);
   const status = job.data?.status;
   useEffect(() => {
@@ -103,16 +111,17 @@ export function QueryMapPage() {
       <PageHeader
         title={AI_QUERY_MAP_PAGE.title}
         description={AI_QUERY_MAP_PAGE.description}
-        actions={permissions.analyze ? <Refresh running={data?.jobId ?? null} onDone={onDone} /> : null}
+        actions={permissions.analyze ? <Refresh onDone={onDone} /> : null}
       />
       {map.error ? <ErrorNotice error={map.error} title="The query map could not be loaded" /> : null}
       {!data && map.isPending ? <p className="state-message">Loading the map…</p> : null}
       {data && data.points.length === 0 ? (
         <section className="card">
           <p className="state-message" data-testid="map-empty">
-            {data.computedAt
-              ? 'No cached query to draw yet: the map fills as pipelines with a cache answer requests.'
-              : 'The map has not been computed yet. Press “Refresh” to compute it from the cached queries.'}
+            {data.hint ??
+              (data.computedAt
+                ? 'No cached query to draw yet: the map fills as pipelines with a cache answer requests.'
+                : 'The map has not been computed yet. Press “Refresh” to compute it from the cached queries.')}
           </p>
         </section>
       ) : null}

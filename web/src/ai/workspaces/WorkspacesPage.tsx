@@ -51,14 +51,14 @@ function Keys({ workspace, canCreate }: { workspace: Workspace; canCreate: boole
       <h4>API keys</h4>
       {created ? (
         <SecretReveal
-          title={`New key “${created.key.name}” for ${workspace.name}`}
+          title={`New key “${created.apiKey.name}” for ${workspace.name}`}
           warning="Copy the key now: PlantIntel keeps only a fingerprint and cannot show it again. It reaches only this workspace’s pipelines; send it as the SDK’s API key (Authorization: Bearer) or in X-API-Key."
           onDismiss={() => setCreated(null)}
         >
           <SecretValue
             label="Workspace API key"
             copyLabel="Copy key"
-            value={created.secret}
+            value={created.key}
             testId="new-workspace-key"
           />
         </SecretReveal>
@@ -147,8 +147,6 @@ function WorkspaceCard({
         onCancel={() => setEditing(false)}
       />
     );
-  const numbers: Record<string, unknown> = summary ?? {};
-  const figure = (key: string) => (typeof numbers[key] === 'number' ? (numbers[key] as number) : undefined);
   return (
     <section
       className="card"
@@ -203,15 +201,11 @@ function WorkspaceCard({
         </Fact>
         <Fact label="Pipelines">
           <Link to={`${AI_PIPELINES_PAGE.path}?workspace=${encodeURIComponent(workspace.id)}`}>
-            {formatCount(figure('pipelines') ?? figure('pipelineCount') ?? workspace.pipelineCount)}
+            {formatCount(workspace.pipelines)}
           </Link>
         </Fact>
-        {figure('requests24h') !== undefined ? (
-          <Fact label="Requests 24 h">{formatCount(figure('requests24h'))}</Fact>
-        ) : null}
-        {figure('costSaved24h') !== undefined ? (
-          <Fact label="Cost saved 24 h">{formatUsd(figure('costSaved24h'))}</Fact>
-        ) : null}
+        {summary ? <Fact label="Requests 24 h">{formatCount(summary.requests24h)}</Fact> : null}
+        {summary ? <Fact label="Cost saved 24 h">{formatUsd(summary.costSaved24h)}</Fact> : null}
       </dl>
       {remove.error ? <ErrorNotice error={remove.error} title="The workspace was not deleted" /> : null}
       <button
@@ -241,7 +235,7 @@ export function WorkspacesPage() {
         title={AI_WORKSPACES_PAGE.title}
         description={AI_WORKSPACES_PAGE.description}
         actions={
-          permissions.analyze && !creating ? (
+          permissions.admin && !creating ? (
             <button type="button" className="button" onClick={() => setCreating(true)}>
               New workspace
             </button>
@@ -258,7 +252,9 @@ export function WorkspacesPage() {
       {workspaces.data && items.length === 0 ? (
         <p className="state-message" data-testid="workspaces-empty">
           No workspace yet.{' '}
-          {permissions.analyze ? 'Create one to group pipelines and give them keys and budgets.' : ''}
+          {permissions.admin
+            ? 'Create one to group pipelines and give them keys and budgets.'
+            : 'An administrator of your organisation creates them.'}
         </p>
       ) : null}
       <div className="ai-workspace-grid">
@@ -267,7 +263,7 @@ export function WorkspacesPage() {
             key={w.id}
             workspace={w}
             summary={byId.get(w.id)}
-            canChange={permissions.analyze}
+            canChange={permissions.admin}
             isAdmin={permissions.admin}
           />
         ))}
