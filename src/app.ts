@@ -135,6 +135,7 @@ export async function buildApp({
     logger: app.log,
     aiSettings: config,
     retrievers: createRetrievers({ db: database.db }),
+    apiKeys: identity.apiKeys,
   });
   pipelines.defineJobs(runtime.jobs);
   for (const [name, task] of Object.entries(pipelines.maintenanceTasks))

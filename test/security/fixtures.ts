@@ -11,6 +11,7 @@ import { acrossTenants } from '../../src/platform/db/scope.ts';
 import { markFailed } from '../../src/platform/events/events.repo.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
+import { AI_CATALOG_FIXTURES } from './ai-catalog-fixtures.ts';
 import { INSPECTION_FIXTURES } from './inspection-fixtures.ts';
 import { SUPPLY_FIXTURES } from './supply-fixtures.ts';
 import { SUPPLY_METRICS_FIXTURES } from './supply-metrics-fixtures.ts';
@@ -351,6 +352,7 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
   ...SUPPLY_PLANNING_FIXTURES,
   ...SUPPLY_ROUTING_FIXTURES,
   ...SUPPLY_METRICS_FIXTURES,
+  ...AI_CATALOG_FIXTURES,
 };
 
 /** Platform routes address tenants on purpose (superadmin only); the 403 check covers them. */

@@ -8,7 +8,7 @@ import type { Database, Db } from '../../platform/db/database.ts';
 import type { Events } from '../../platform/events/events.ts';
 import type { App } from '../../platform/http/types.ts';
 import { adminRoutes } from './admin.routes.ts';
-import { createApiKeysService } from './api-keys.service.ts';
+import { type ApiKeysService, createApiKeysService } from './api-keys.service.ts';
 import { createAuditService } from './audit.service.ts';
 import { authRoutes } from './auth.routes.ts';
 import { createAuthService } from './auth.service.ts';
@@ -22,6 +22,7 @@ import { loadSigningKey } from './signing-key.ts';
 import { tenantRoutes } from './tenant.routes.ts';
 import { createUsersService } from './users.service.ts';
 
+export type { ApiKeysService, NewApiKey } from './api-keys.service.ts';
 export { type AuditEvent, recordAudit } from './audit.service.ts';
 export {
   type Announce,
@@ -90,6 +91,11 @@ export async function createIdentity({ db, database, config, logger, events }: I
         ),
       'identity.refresh-tokens': (db: Db) => pruneRefreshTokens(db, REFRESH_TOKENS_GRACE_DAYS),
     },
+    /** API keys, for modules that issue keys bound to something of theirs (AI workspace keys). */
+    apiKeys: { create: apiKeys.create, revoke: apiKeys.revoke } satisfies Pick<
+      ApiKeysService,
+      'create' | 'revoke'
+    >,
     /** Registers the identity routes; call inside the /api/v1 scope. */
     routes(app: App) {
       for (const schema of IDENTITY_SCHEMAS) app.addSchema(schema);

@@ -8,6 +8,7 @@ import type { MaintenanceTask } from '../../platform/db/maintenance.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
+import type { ApiKeysService } from '../identity/index.ts';
 import type { Retrievers } from './contracts.ts';
 
 export interface PipelinesDeps {
@@ -20,6 +21,8 @@ export interface PipelinesDeps {
   aiSettings: AiSettings;
   /** PlantIntel data a retrieve node may read (from the other modules' public surfaces). */
   retrievers: Retrievers;
+  /** Identity's API keys: workspace keys are API keys linked to a workspace (catalog). */
+  apiKeys: Pick<ApiKeysService, 'create' | 'revoke'>;
 }
 
 /** What each part (catalog, cache, metrics, runtime, gateway, insights) may add to the module. */

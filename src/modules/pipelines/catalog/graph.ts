@@ -44,7 +44,7 @@ export const STAGE: Record<NodeType, number> = {
 
 /** A graph as a client sends it: types and configs not yet checked. */
 export interface GraphInput {
-  nodes: { id: string; type: string; config?: Record<string, unknown> | undefined }[];
+  nodes: { id: string; type: string; config?: object | undefined }[];
   connections: { from: string; to: string }[];
 }
 
@@ -87,7 +87,7 @@ export function validateGraph(graph: GraphInput): GraphCheck {
       continue;
     }
     byId.set(node.id, node.type);
-    for (const message of configProblems(node.type, node.config ?? {})) {
+    for (const message of configProblems(node.type, (node.config ?? {}) as Record<string, unknown>)) {
       fail(node.id, `node "${node.id}" (${node.type}): ${message}`);
     }
   }
@@ -167,22 +167,33 @@ export function validateGraph(graph: GraphInput): GraphCheck {
   return { valid: errors.length === 0, errors };
 }
 
-/** The nodes on cycles (those Kahn's algorithm cannot order), in insertion order. */
+/**
+ * The nodes on cycles: what Kahn's algorithm cannot order, less what only hangs off a cycle
+ * (peeled from both ends), in insertion order.
+ */
 function cycleNodes(byId: Map<string, NodeType>, out: Map<string, string[]>): string[] {
-  const indegree = new Map<string, number>([...byId.keys()].map((id) => [id, 0]));
-  for (const targets of out.values()) for (const to of targets) indegree.set(to, (indegree.get(to) ?? 0) + 1);
-  const queue = [...indegree].filter(([, d]) => d === 0).map(([id]) => id);
-  const ordered = new Set<string>();
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
-    ordered.add(id);
-    for (const to of out.get(id) ?? []) {
-      const d = (indegree.get(to) ?? 0) - 1;
-      indegree.set(to, d);
-      if (d === 0) queue.push(to);
+  const into = new Map<string, string[]>([...byId.keys()].map((id) => [id, []]));
+  for (const [from, targets] of out) for (const to of targets) into.get(to)?.push(from);
+  const left = new Set(byId.keys());
+  const peel = (edgesIn: Map<string, string[]>, edgesOut: Map<string, string[]>) => {
+    const degree = new Map(
+      [...left].map((id) => [id, (edgesIn.get(id) ?? []).filter((x) => left.has(x)).length]),
+    );
+    const queue = [...degree].filter(([, d]) => d === 0).map(([id]) => id);
+    while (queue.length > 0) {
+      const id = queue.shift() as string;
+      left.delete(id);
+      for (const next of edgesOut.get(id) ?? []) {
+        if (!left.has(next)) continue;
+        const d = (degree.get(next) ?? 0) - 1;
+        degree.set(next, d);
+        if (d === 0) queue.push(next);
+      }
     }
-  }
-  return [...byId.keys()].filter((id) => !ordered.has(id));
+  };
+  peel(into, out);
+  peel(out, into);
+  return [...byId.keys()].filter((id) => left.has(id));
 }
 
 function reach(start: string, edges: Map<string, string[]>): Set<string> {
