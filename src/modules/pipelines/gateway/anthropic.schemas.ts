@@ -88,7 +88,7 @@ const SystemBlock = Type.Object(
 
 const Tool = Type.Object(
   {
-    name: Type.String({ pattern: '^[a-zA-Z0-9_-]{1,128}$' }),
+    name: Type.String({ pattern: '^[a-zA-Z0-9_-]{1,128}$', maxLength: 128 }),
     description: Type.Optional(Str(MAX_DESCRIPTION)),
     input_schema: Json,
     type: Type.Optional(Nullable(Choice(['custom']))),

@@ -72,7 +72,7 @@ const Tool = Type.Object(
     type: Choice(['function']),
     function: Type.Object(
       {
-        name: Type.String({ pattern: '^[a-zA-Z0-9_-]{1,64}$' }),
+        name: Type.String({ pattern: '^[a-zA-Z0-9_-]{1,64}$', maxLength: 64 }),
         description: Type.Optional(Str(MAX_DESCRIPTION)),
         parameters: Type.Optional(Json),
         strict: Type.Optional(Nullable(Type.Boolean())),
