@@ -172,7 +172,7 @@ export function analyzeJob(deps: {
           fields: [...fields].sort(),
           baselinesCompared: Object.keys(baselines).length,
         };
-        const narrative = await narrator.narrate({ name: row.name, summary, insights, metrics });
+        const narrative = await narrator.narrate({ name: row.name, summary, insights, metrics, tenantId });
         t = lap('narrativeMs', t);
         timings.totalMs = Math.round(performance.now() - t0);
         const completed = await inTenant(db, tenantId, async (tx) => {

@@ -136,6 +136,7 @@ export function createChatService({ db, ai }: { db: Db; ai: Ai }) {
         let fallback: FallbackNote | null = null;
         for await (const chunk of ai.chat({
           purpose: 'analysis.chat',
+          tenantId: row.tenantId,
           system: SYSTEM(context),
           messages: [...turns, { role: 'user', content: message }],
           maxTokens: 500,

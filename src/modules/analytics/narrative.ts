@@ -11,6 +11,8 @@ export interface NarrativeInput {
   summary: { workOrders: number; dataTier: number; fields: string[] };
   insights: readonly Insight[];
   metrics: Record<string, number>;
+  /** The tenant the analysis belongs to: its default AI pipeline writes the narrative (and counts it). */
+  tenantId?: string;
 }
 
 export interface Narrator {
@@ -76,10 +78,13 @@ export function createNarrator(ai: Pick<Ai, 'provider' | 'complete'>): Narrator 
   return {
     async narrate(input) {
       const offline = offlineNarrative(input);
-      if (ai.provider === 'offline') return { text: offline, source: 'offline' };
+      // Offline with no tenant: nothing to ask. With a tenant the call goes through its pipeline even
+      // offline, so the pipeline's metrics count it.
+      if (ai.provider === 'offline' && !input.tenantId) return { text: offline, source: 'offline' };
       try {
         const result = await ai.complete({
           purpose: 'analysis.narrative',
+          ...(input.tenantId && { tenantId: input.tenantId }),
           system:
             'You rewrite the summary of a manufacturing work-order analysis for a plant manager: at most 120 words, ' +
             'plain sentences, the most important finding first. Use only numbers that appear in the summary or the ' +

@@ -30,8 +30,11 @@ import { settingsRoutes, TelemetrySettings } from './settings.routes.ts';
 import { type Simulator, startSimulator } from './simulator.ts';
 import { TELEMETRY_SCHEMAS } from './telemetry.schemas.ts';
 
+// For the AI gateway's retrieve node (pipelines/runtime/retrievers.ts).
+export { type AlarmRow, listAlarms } from './alarms.repo.ts';
 export { seedDemoSensors } from './demo.ts';
 export type { Simulator } from './simulator.ts';
+export { type SensorSummary, sensorSummaries } from './summary.repo.ts';
 
 /** Starts the simulator on the demo tenant, if there is one (undefined otherwise). */
 export async function startDemoSimulator(
