@@ -1,6 +1,6 @@
 // Anomaly flags: the order and route rows their detection reads, their idempotent insert, and the
 // list, read and dismissal of the API.
-import { and, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { nullableBinaryArray } from '../../../platform/db/binary-arrays.ts';
 import { type Executor, queryRows } from '../../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../../platform/db/page.ts';
@@ -123,9 +123,8 @@ export async function routesStarted(tx: Executor, from: string, to: string): Pro
 }
 
 /**
- * Inserts the flags not stored yet and returns those it inserted. An order is flagged once per
- * kind (the unique index); a route once per kind (checked here: callers hold the tenant's rollup
- * lock, so no other insert races it).
+ * Inserts the flags not stored yet and returns those it inserted: an order and a route are each
+ * flagged once per kind (the two partial unique indexes; repeats are skipped by the database).
  */
 export async function insertAnomalies(
   tx: Executor,
@@ -133,22 +132,9 @@ export async function insertAnomalies(
   anomalies: NewAnomaly[],
 ): Promise<AnomalyRow[]> {
   if (anomalies.length === 0) return [];
-  const routeIds = anomalies.flatMap((a) => (a.routeId ? [a.routeId] : []));
-  const flagged = new Set(
-    routeIds.length === 0
-      ? []
-      : (
-          await tx
-            .select({ kind: supplyAnomalies.kind, routeId: supplyAnomalies.routeId })
-            .from(supplyAnomalies)
-            .where(and(isNotNull(supplyAnomalies.routeId), inArray(supplyAnomalies.routeId, routeIds)))
-        ).map((r) => `${r.kind}|${r.routeId}`),
-  );
-  const fresh = anomalies.filter((a) => !a.routeId || !flagged.has(`${a.kind}|${a.routeId}`));
-  if (fresh.length === 0) return [];
   return tx
     .insert(supplyAnomalies)
-    .values(fresh.map((a) => ({ tenantId, ...a })))
+    .values(anomalies.map((a) => ({ tenantId, ...a })))
     .onConflictDoNothing()
     .returning();
 }

@@ -171,6 +171,9 @@ export const supplyAnomalies = pgTable(
     uniqueIndex('supply_anomalies_order_key')
       .on(t.tenantId, t.kind, t.orderId)
       .where(sql`${t.orderId} is not null`),
+    uniqueIndex('supply_anomalies_route_key')
+      .on(t.tenantId, t.kind, t.routeId)
+      .where(sql`${t.routeId} is not null`),
     check('supply_anomalies_kind_check', inList(t.kind, ANOMALY_KINDS)),
     check('supply_anomalies_status_check', inList(t.status, ANOMALY_STATUSES)),
   ],
