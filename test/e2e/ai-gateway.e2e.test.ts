@@ -160,6 +160,23 @@ describe('the AI gateway in the browser', () => {
     assert.match(rowText, /openai/);
     assert.match(rowText, /ok/);
 
+    // The answer was cached; an analyst empties the cache.
+    const cache = page.getByTestId('cache-panel');
+    await eventually(
+      async () => {
+        await page.reload();
+        return (await cache.getByTestId('cache-entries').textContent())?.trim().startsWith('1')
+          ? true
+          : undefined;
+      },
+      'the cached answer to be counted',
+      LIVE_TIMEOUT,
+    );
+    await cache.getByRole('button', { name: 'Invalidate cache' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Invalidate' }).click();
+    await page.getByTestId('cache-cleared').waitFor();
+    assert.match((await page.getByTestId('cache-cleared').textContent()) ?? '', /1 entries removed/);
+
     // Back on the list, the pipeline counts it in its last 24 hours.
     await page.getByRole('link', { name: 'Pipelines', exact: true }).first().click();
     await page.waitForURL(`${baseUrl}/ai/pipelines`);
@@ -258,5 +275,34 @@ describe('the AI gateway in the browser', () => {
     assert.match(clusters, /line 2|downtime|scrap|changeover/i, 'example queries shown');
     await page.getByTestId('map-snapshot').waitFor();
     assert.match((await page.getByTestId('map-queries').textContent()) ?? '', /\d/);
+  });
+
+  test('an admin reads the overview and a sector’s dashboard, and gives a workspace a key', async () => {
+    const page = await signedIn('/ai', ADMIN);
+    await page.getByRole('heading', { level: 1, name: 'AI gateway' }).waitFor();
+    await page.getByTestId('dashboard-figures').waitFor();
+    assert.notEqual(
+      (await page.getByTestId('dashboard-figures-requests').locator('dd').textContent())?.trim(),
+      '0',
+    );
+    await page.getByTestId('sector-link').filter({ hasText: 'Automotive' }).click();
+    await page.waitForURL(`${baseUrl}/ai/sectors/automotive`);
+    await page.getByRole('heading', { level: 1, name: 'Automotive dashboard' }).waitFor();
+    await page.getByTestId('sector-figures').waitFor();
+    assert.match((await page.getByTestId('sector-pipelines').textContent()) ?? '', /E2E downtime answers/);
+
+    await page.getByRole('link', { name: 'Workspaces', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/ai/workspaces`);
+    const card = page.locator('[data-testid="workspace-card"][data-name="E2E maintenance"]');
+    await card.waitFor();
+    await card.getByRole('button', { name: /API keys/ }).click();
+    await card.getByLabel('Key name').fill('second key');
+    await card.getByRole('button', { name: 'Create key' }).click();
+    const secret = card.getByTestId('new-workspace-key');
+    await secret.waitFor();
+    assert.ok(((await secret.inputValue()) ?? '').length >= 16, 'the secret is shown once');
+    await card.getByRole('button', { name: 'Done, I have saved it' }).click();
+    assert.equal(await card.getByTestId('new-workspace-key').count(), 0);
+    assert.match((await card.getByTestId('workspace-keys').textContent()) ?? '', /second key/);
   });
 });

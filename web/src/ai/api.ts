@@ -250,29 +250,45 @@ export interface RequestRow {
   pipelineVersion: number;
 }
 
-export interface CacheStats {
+export interface CacheTotals {
+  /** Rows, expired ones included until maintenance removes them. */
   entries: number;
+  live: number;
   hits: number;
-  misses: number;
-  hitRate: number;
-  tokensSaved?: number;
-  costSaved?: number;
+  tokensCached: number;
+}
+
+export interface CacheOutcomes {
+  requests: number;
+  off: number;
+  miss: number;
+  exact: number;
+  semantic: number;
+  /** Null without lookups. */
+  hitRate: number | null;
+  tokensSaved: number;
+  costSavedUsd: number;
 }
 
 export interface CacheEntry {
   id: string;
   queryText: string;
-  kind?: string;
-  hits: number;
+  answerPreview: string;
+  model: string | null;
   tokensIn: number;
   tokensOut: number;
+  costUsd: number;
+  hits: number;
   createdAt: string;
   lastHitAt: string | null;
   expiresAt: string;
 }
 
 export interface PipelineCache {
-  stats: CacheStats;
+  pipelineId: string;
+  hours: number;
+  totals: CacheTotals;
+  outcomes: CacheOutcomes;
   entries: Page<CacheEntry>;
 }
 
@@ -486,7 +502,8 @@ export const aiApi = {
     ),
   cache: (pipelineId: string, signal?: AbortSignal) =>
     request<PipelineCache>(withQuery(`${BASE}/pipelines/${id(pipelineId)}/cache`, { limit: 10 }), { signal }),
-  invalidateCache: (pipelineId: string) => send<unknown>('DELETE', `/pipelines/${id(pipelineId)}/cache`),
+  invalidateCache: (pipelineId: string) =>
+    send<{ removed: number }>('DELETE', `/pipelines/${id(pipelineId)}/cache`),
   workspaces: (signal?: AbortSignal) =>
     request<Page<Workspace>>(withQuery(`${BASE}/workspaces`, { limit: 100 }), { signal }),
   createWorkspace: (input: WorkspaceInput) => send<Workspace>('POST', '/workspaces', input),

@@ -11,7 +11,8 @@ import { useInvalidateCache, usePipelineCache } from '../hooks';
 export function CachePanel({ pipelineId, canChange }: { pipelineId: string; canChange: boolean }) {
   const cache = usePipelineCache(pipelineId);
   const invalidate = useInvalidateCache();
-  const stats = cache.data?.stats;
+  const stats = cache.data?.totals;
+  const outcomes = cache.data?.outcomes;
   const entries = cache.data?.entries.items ?? [];
   return (
     <section className="card" aria-labelledby="cache-heading" data-testid="cache-panel">
@@ -33,25 +34,28 @@ export function CachePanel({ pipelineId, canChange }: { pipelineId: string; canC
       {cache.isPending ? <p className="state-message">Loading the cache…</p> : null}
       {cache.error ? <ErrorNotice error={cache.error} title="Could not load the cache" /> : null}
       {invalidate.error ? <ErrorNotice error={invalidate.error} title="The cache was not emptied" /> : null}
-      {invalidate.isSuccess ? (
-        <p className="notice notice-success" role="status">
-          The cache was emptied.
+      {invalidate.data ? (
+        <p className="notice notice-success" role="status" data-testid="cache-cleared">
+          The cache was emptied: {formatCount(invalidate.data.removed)} entries removed.
         </p>
       ) : null}
-      {stats ? (
+      {stats && outcomes ? (
         <dl className="facts" data-testid="cache-stats">
           <Fact label="Entries" testId="cache-entries">
-            {formatCount(stats.entries)}
+            {formatCount(stats.live)}
+            {stats.entries > stats.live ? (
+              <span className="muted"> (+{formatCount(stats.entries - stats.live)} expired)</span>
+            ) : null}
           </Fact>
-          <Fact label="Hits">{formatCount(stats.hits)}</Fact>
-          <Fact label="Misses">{formatCount(stats.misses)}</Fact>
-          <Fact label="Hit rate">{formatPercent(stats.hitRate)}</Fact>
-          {stats.tokensSaved !== undefined ? (
-            <Fact label="Tokens saved">{formatTokens(stats.tokensSaved)}</Fact>
-          ) : null}
-          {stats.costSaved !== undefined ? (
-            <Fact label="Cost saved">{formatUsd(stats.costSaved)}</Fact>
-          ) : null}
+          <Fact label={`Exact / semantic hits, ${cache.data?.hours ?? 24} h`}>
+            {formatCount(outcomes.exact)} / {formatCount(outcomes.semantic)}
+          </Fact>
+          <Fact label="Misses">{formatCount(outcomes.miss)}</Fact>
+          <Fact label="Hit rate">
+            {outcomes.hitRate === null ? 'no lookups' : formatPercent(outcomes.hitRate)}
+          </Fact>
+          <Fact label="Tokens saved">{formatTokens(outcomes.tokensSaved)}</Fact>
+          <Fact label="Cost saved">{formatUsd(outcomes.costSavedUsd)}</Fact>
         </dl>
       ) : null}
       {cache.data && entries.length === 0 ? (
@@ -68,6 +72,7 @@ export function CachePanel({ pipelineId, canChange }: { pipelineId: string; canC
               <th scope="row" className="cell-details">
                 {e.queryText}
               </th>
+              <td className="cell-details">{e.answerPreview}</td>
               <td className="numeric">{formatCount(e.hits)}</td>
               <td className="numeric">{formatCount(e.tokensIn + e.tokensOut)}</td>
               <td className="cell-nowrap">{formatDateTime(e.createdAt)}</td>
