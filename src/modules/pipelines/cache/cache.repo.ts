@@ -1,0 +1,169 @@
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../../platform/db/database.ts';
+import { countWhere, matchedRows, pageOf } from '../../../platform/db/page.ts';
+import { aiCacheEntries, aiPipelines } from '../../../platform/db/schema/index.ts';
+
+// ai_cache_entries and the cache's view of ai_requests. Every function runs in the caller's tenant
+// scope (inTenant/readInTenant), so RLS keeps tenants apart whatever the filters say.
+
+export type CacheEntryRow = typeof aiCacheEntries.$inferSelect;
+
+/** What the in-memory cache loads: everything but the bookkeeping. */
+export async function liveEntries(tx: Executor, pipelineId: string) {
+  return tx
+    .select({
+      id: aiCacheEntries.id,
+      keyHash: aiCacheEntries.keyHash,
+      queryText: aiCacheEntries.queryText,
+      answer: aiCacheEntries.answer,
+      createdAt: aiCacheEntries.createdAt,
+      expiresAt: aiCacheEntries.expiresAt,
+    })
+    .from(aiCacheEntries)
+    .where(and(eq(aiCacheEntries.pipelineId, pipelineId), gt(aiCacheEntries.expiresAt, sql`now()`)))
+    .orderBy(aiCacheEntries.createdAt);
+}
+
+/** Insert, or replace the entry of the same request (a re-stored key starts afresh); returns its id. */
+export async function upsertEntry(tx: Executor, values: typeof aiCacheEntries.$inferInsert): Promise<string> {
+  const [row] = await tx
+    .insert(aiCacheEntries)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [aiCacheEntries.pipelineId, aiCacheEntries.keyHash],
+      set: {
+        queryText: values.queryText,
+        answer: values.answer,
+        tokensIn: values.tokensIn,
+        tokensOut: values.tokensOut,
+        costUsd: values.costUsd,
+        hits: 0,
+        lastHitAt: null,
+        createdAt: values.createdAt,
+        expiresAt: values.expiresAt,
+      },
+    })
+    .returning({ id: aiCacheEntries.id });
+  if (!row) throw new Error('cache entry not stored');
+  return row.id;
+}
+
+/** Adds counted hits (ids, counts and last-hit times as parallel arrays). */
+export async function addHits(tx: Executor, ids: string[], counts: number[], at: string[]): Promise<void> {
+  await tx.execute(sql`
+    update ai_cache_entries e
+       set hits = e.hits + v.n, last_hit_at = greatest(e.last_hit_at, v.at)
+      from unnest(${sql.param(ids)}::uuid[], ${sql.param(counts)}::int[], ${sql.param(at)}::timestamptz[]) as v(id, n, at)
+     where e.id = v.id`);
+}
+
+export async function deleteEntry(tx: Executor, id: string) {
+  const [row] = await tx
+    .delete(aiCacheEntries)
+    .where(eq(aiCacheEntries.id, id))
+    .returning({ id: aiCacheEntries.id, pipelineId: aiCacheEntries.pipelineId });
+  return row;
+}
+
+/** Deletes a pipeline's entries (those created before `before` when given); returns how many. */
+export async function deletePipelineEntries(
+  tx: Executor,
+  pipelineId: string,
+  before?: Date,
+): Promise<number> {
+  const rows = await tx
+    .delete(aiCacheEntries)
+    .where(
+      and(
+        eq(aiCacheEntries.pipelineId, pipelineId),
+        before ? lt(aiCacheEntries.createdAt, before) : undefined,
+      ),
+    )
+    .returning({ id: aiCacheEntries.id });
+  return rows.length;
+}
+
+export async function pipelineExists(tx: Executor, id: string): Promise<boolean> {
+  const [row] = await tx.select({ id: aiPipelines.id }).from(aiPipelines).where(eq(aiPipelines.id, id));
+  return row !== undefined;
+}
+
+export async function listEntries(tx: Executor, pipelineId: string, page: { limit: number; offset: number }) {
+  const rows = await tx
+    .select({
+      id: aiCacheEntries.id,
+      queryText: aiCacheEntries.queryText,
+      answer: aiCacheEntries.answer,
+      tokensIn: aiCacheEntries.tokensIn,
+      tokensOut: aiCacheEntries.tokensOut,
+      costUsd: aiCacheEntries.costUsd,
+      hits: aiCacheEntries.hits,
+      createdAt: aiCacheEntries.createdAt,
+      lastHitAt: aiCacheEntries.lastHitAt,
+      expiresAt: aiCacheEntries.expiresAt,
+      total: matchedRows(),
+    })
+    .from(aiCacheEntries)
+    .where(eq(aiCacheEntries.pipelineId, pipelineId))
+    .orderBy(desc(aiCacheEntries.createdAt), desc(aiCacheEntries.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return pageOf(
+    rows,
+    page.offset,
+    ({ total: _, ...row }) => row,
+    () => countWhere(tx, aiCacheEntries, eq(aiCacheEntries.pipelineId, pipelineId)),
+  );
+}
+
+export interface EntryTotals {
+  entries: number;
+  live: number;
+  hits: number;
+  tokensCached: number;
+}
+
+/** Entry counts and stored hits, per pipeline (all the tenant's pipelines when `pipelineId` is null). */
+export async function entryTotals(tx: Executor, pipelineId: string | null) {
+  return queryRows<EntryTotals & { pipelineId: string }>(
+    tx,
+    sql`select pipeline_id as "pipelineId", count(*)::int as entries,
+               (count(*) filter (where expires_at > now()))::int as live,
+               coalesce(sum(hits), 0)::int as hits,
+               coalesce(sum(tokens_in + tokens_out), 0)::int as "tokensCached"
+          from ai_cache_entries
+         where ${pipelineId === null ? sql`true` : sql`pipeline_id = ${pipelineId}`}
+         group by pipeline_id`,
+  );
+}
+
+export interface OutcomeCounts {
+  off: number;
+  miss: number;
+  exact: number;
+  semantic: number;
+  tokensSaved: number;
+  costSavedUsd: number;
+}
+
+/** Cache outcomes of the requests since `since`, per pipeline, from ai_requests. */
+export async function outcomeCounts(tx: Executor, pipelineId: string | null, since: Date) {
+  return queryRows<OutcomeCounts & { pipelineId: string }>(
+    tx,
+    sql`select pipeline_id as "pipelineId",
+               (count(*) filter (where cache = 'off'))::int as off,
+               (count(*) filter (where cache = 'miss'))::int as miss,
+               (count(*) filter (where cache = 'exact'))::int as exact,
+               (count(*) filter (where cache = 'semantic'))::int as semantic,
+               coalesce(sum(tokens_saved), 0)::int as "tokensSaved",
+               coalesce(sum(cost_saved_usd), 0)::float8 as "costSavedUsd"
+          from ai_requests
+         where at >= ${since.toISOString()}
+           and ${pipelineId === null ? sql`true` : sql`pipeline_id = ${pipelineId}`}
+         group by pipeline_id`,
+  );
+}
+
+/** The maintenance task's selection: expired entries, oldest first. */
+export const expiredEntries = (limit: number) =>
+  sql`select ctid from ai_cache_entries where expires_at < now() order by expires_at limit ${limit}`;

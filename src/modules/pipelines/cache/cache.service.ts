@@ -1,0 +1,263 @@
+// The answer cache (AnswerCache for the runtime) and its administration (stats, invalidation).
+//
+// Lookups never touch the database once a pipeline is loaded: the first lookup of a pipeline in
+// this process loads its live entries (in the tenant's scope) into a PipelineMemory, and stores
+// and invalidations made through this process keep it in step. Other processes: an entry another
+// process stores is a miss here until this process stores the same request itself (never a wrong
+// answer); an invalidation made in another process is seen here after RELOAD_MS at the latest,
+// when the pipeline's memory is dropped and reloaded from the table. Hits are counted in memory
+// and written to ai_cache_entries (hits, last_hit_at) in one statement per tenant every
+// FLUSH_MS, off the request path.
+//
+// Memory holds contextHash beside the answer in the entry's `answer` jsonb (there is no column
+// for it): a semantic hit needs the same context (cache/normalise.ts contextKey).
+
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../../platform/db/database.ts';
+import { inTenant, readInTenant } from '../../../platform/db/scope.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import type { AnswerCache, CachedAnswer, CacheHit, CacheQuery } from '../contracts.ts';
+import * as repo from './cache.repo.ts';
+import { type MemoryEntry, PipelineMemory } from './memory.ts';
+
+const FLUSH_MS = 5_000;
+export const RELOAD_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
+
+interface Loaded {
+  memory: PipelineMemory;
+  loadedAt: number;
+  reloading?: boolean;
+}
+
+type StoredAnswer = CachedAnswer & { contextHash?: string };
+
+function toMemory(row: {
+  id: string;
+  keyHash: string;
+  queryText: string;
+  answer: Record<string, unknown>;
+  createdAt: Date;
+  expiresAt: Date;
+}): MemoryEntry {
+  const { contextHash, ...answer } = row.answer as unknown as StoredAnswer;
+  return {
+    id: row.id,
+    keyHash: row.keyHash,
+    contextHash: contextHash ?? '',
+    queryText: row.queryText,
+    answer,
+    createdAt: row.createdAt.getTime(),
+    expiresAt: row.expiresAt.getTime(),
+  };
+}
+
+export function createCacheService({
+  db,
+  logger,
+  now = () => Date.now(),
+}: {
+  db: Db;
+  logger: Pick<FastifyBaseLogger, 'warn'>;
+  now?: () => number;
+}) {
+  /** `${tenantId}:${pipelineId}` → its memory (loading or loaded). */
+  const pipelines = new Map<string, Promise<Loaded>>();
+  /** tenantId → entryId → [count, last hit ms]. */
+  let pendingHits = new Map<string, Map<string, [number, number]>>();
+  let timer: NodeJS.Timeout | null = null;
+
+  const keyOf = (tenantId: string, pipelineId: string) => `${tenantId}:${pipelineId}`;
+
+  function load(tenantId: string, pipelineId: string): Promise<Loaded> {
+    return readInTenant(db, tenantId, (tx) => repo.liveEntries(tx, pipelineId)).then((rows) => {
+      const memory = new PipelineMemory();
+      for (const row of rows) memory.put(toMemory(row));
+      return { memory, loadedAt: now() };
+    });
+  }
+
+  function memoryOf(tenantId: string, pipelineId: string): Promise<Loaded> {
+    const key = keyOf(tenantId, pipelineId);
+    const existing = pipelines.get(key);
+    if (existing) return existing;
+    const loading = load(tenantId, pipelineId);
+    pipelines.set(key, loading);
+    // A failed load is retried by the next lookup.
+    loading.catch(() => pipelines.delete(key));
+    return loading;
+  }
+
+  async function loaded(tenantId: string, pipelineId: string): Promise<PipelineMemory> {
+    const key = keyOf(tenantId, pipelineId);
+    const state = await memoryOf(tenantId, pipelineId);
+    if (now() - state.loadedAt > RELOAD_MS && !state.reloading) {
+      // Reloaded in the background; the old memory answers meanwhile.
+      state.reloading = true;
+      load(tenantId, pipelineId).then(
+        (fresh) => {
+          if (pipelines.get(key) !== undefined) pipelines.set(key, Promise.resolve(fresh));
+        },
+        (error: unknown) => {
+          state.reloading = false;
+          logger.warn({ err: error, pipelineId }, 'cache reload failed');
+        },
+      );
+    }
+    return state.memory;
+  }
+
+  function countHit(tenantId: string, entryId: string): void {
+    let tenant = pendingHits.get(tenantId);
+    if (!tenant) {
+      tenant = new Map();
+      pendingHits.set(tenantId, tenant);
+    }
+    const previous = tenant.get(entryId);
+    tenant.set(entryId, [(previous?.[0] ?? 0) + 1, now()]);
+  }
+
+  async function flushHits(): Promise<void> {
+    const batch = pendingHits;
+    pendingHits = new Map();
+    for (const [tenantId, hits] of batch) {
+      const ids = [...hits.keys()];
+      const counts = ids.map((id) => hits.get(id)?.[0] ?? 0);
+      const at = ids.map((id) => new Date(hits.get(id)?.[1] ?? now()).toISOString());
+      try {
+        await inTenant(db, tenantId, (tx) => repo.addHits(tx, ids, counts, at));
+      } catch (error) {
+        logger.warn({ err: error, tenantId }, 'cache hit counts not written');
+      }
+    }
+  }
+
+  const cache: AnswerCache = {
+    async lookup(q: CacheQuery): Promise<CacheHit | null> {
+      const memory = await loaded(q.tenantId, q.pipelineId);
+      const at = now();
+      const hit =
+        memory.exact(q.keyHash, at, q.ttlSeconds) ??
+        (q.mode === 'semantic'
+          ? memory.semantic(q.queryText, q.contextHash ?? '', q.threshold, at, q.ttlSeconds)
+          : null);
+      if (hit) countHit(q.tenantId, hit.entryId);
+      return hit;
+    },
+
+    async store(q: CacheQuery, answer: CachedAnswer): Promise<string> {
+      const createdAt = now();
+      const expiresAt = createdAt + q.ttlSeconds * 1000;
+      const contextHash = q.contextHash ?? '';
+      const stored: StoredAnswer = { ...answer, contextHash };
+      const id = await inTenant(db, q.tenantId, (tx) =>
+        repo.upsertEntry(tx, {
+          tenantId: q.tenantId,
+          pipelineId: q.pipelineId,
+          keyHash: q.keyHash,
+          queryText: q.queryText,
+          answer: stored as unknown as Record<string, unknown>,
+          tokensIn: answer.usage.inputTokens,
+          tokensOut: answer.usage.outputTokens,
+          costUsd: answer.costUsd,
+          createdAt: new Date(createdAt),
+          expiresAt: new Date(expiresAt),
+        }),
+      );
+      const memory = await loaded(q.tenantId, q.pipelineId);
+      memory.put({
+        id,
+        keyHash: q.keyHash,
+        contextHash,
+        queryText: q.queryText,
+        answer,
+        createdAt,
+        expiresAt,
+      });
+      return id;
+    },
+  };
+
+  async function requirePipeline(tenantId: string, pipelineId: string): Promise<void> {
+    const exists = await readInTenant(db, tenantId, (tx) => repo.pipelineExists(tx, pipelineId));
+    if (!exists) throw notFound('Pipeline');
+  }
+
+  return {
+    cache,
+
+    /** Deletes a pipeline's entries, or those older than `olderThanHours`; returns how many. */
+    async invalidatePipeline(tenantId: string, pipelineId: string, olderThanHours?: number): Promise<number> {
+      await requirePipeline(tenantId, pipelineId);
+      const before = olderThanHours === undefined ? undefined : new Date(now() - olderThanHours * HOUR_MS);
+      const removed = await inTenant(db, tenantId, (tx) =>
+        repo.deletePipelineEntries(tx, pipelineId, before),
+      );
+      const key = keyOf(tenantId, pipelineId);
+      if (before === undefined) pipelines.delete(key);
+      else {
+        const state = pipelines.get(key);
+        if (state) (await state).memory.removeOlderThan(before.getTime());
+      }
+      return removed;
+    },
+
+    async deleteEntry(tenantId: string, entryId: string): Promise<void> {
+      const row = await inTenant(db, tenantId, (tx) => repo.deleteEntry(tx, entryId));
+      if (!row) throw notFound('Cache entry');
+      const state = pipelines.get(keyOf(tenantId, row.pipelineId));
+      if (state) (await state).memory.remove(entryId);
+    },
+
+    async pipelineStats(
+      tenantId: string,
+      pipelineId: string,
+      query: { hours: number; limit: number; offset: number },
+    ) {
+      await requirePipeline(tenantId, pipelineId);
+      const since = new Date(now() - query.hours * HOUR_MS);
+      return readInTenant(db, tenantId, async (tx) => {
+        const [totals] = await repo.entryTotals(tx, pipelineId);
+        const [outcomes] = await repo.outcomeCounts(tx, pipelineId, since);
+        const entries = await repo.listEntries(tx, pipelineId, query);
+        return { pipelineId, hours: query.hours, totals, outcomes, entries };
+      });
+    },
+
+    async tenantStats(tenantId: string, hours: number) {
+      const since = new Date(now() - hours * HOUR_MS);
+      return readInTenant(db, tenantId, async (tx) => ({
+        hours,
+        totals: await repo.entryTotals(tx, null),
+        outcomes: await repo.outcomeCounts(tx, null, since),
+      }));
+    },
+
+    /** Writes the counted hits now (tests, shutdown). */
+    flushHits,
+
+    /** Settles the semantic indexes' background rebuilds of a loaded pipeline (benchmarks). */
+    async ready(tenantId: string, pipelineId: string): Promise<void> {
+      await (await loaded(tenantId, pipelineId)).ready();
+    },
+
+    start(): void {
+      if (timer) return;
+      const tick = () => {
+        void flushHits().finally(() => {
+          if (timer) timer = setTimeout(tick, FLUSH_MS).unref();
+        });
+      };
+      timer = setTimeout(tick, FLUSH_MS);
+      timer.unref();
+    },
+
+    async stop(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await flushHits();
+    },
+  };
+}
+
+export type CacheService = ReturnType<typeof createCacheService>;
