@@ -12,6 +12,7 @@ import { markFailed } from '../../src/platform/events/events.repo.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
 import { AI_CATALOG_FIXTURES } from './ai-catalog-fixtures.ts';
+import { AI_METRICS_FIXTURES } from './ai-metrics-fixtures.ts';
 import { INSPECTION_FIXTURES } from './inspection-fixtures.ts';
 import { SUPPLY_FIXTURES } from './supply-fixtures.ts';
 import { SUPPLY_METRICS_FIXTURES } from './supply-metrics-fixtures.ts';
@@ -353,6 +354,7 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
   ...SUPPLY_ROUTING_FIXTURES,
   ...SUPPLY_METRICS_FIXTURES,
   ...AI_CATALOG_FIXTURES,
+  ...AI_METRICS_FIXTURES,
 };
 
 /** Platform routes address tenants on purpose (superadmin only); the 403 check covers them. */
