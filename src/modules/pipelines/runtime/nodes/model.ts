@@ -63,6 +63,9 @@ export interface ModelRunner {
   ): AsyncGenerator<ModelEvent>;
 }
 
+/** A failure's message without its provider prefix (the target's label names it). */
+const own = (err: Error) => err.message.replace(/^(openai|anthropic|offline): /, '');
+
 const isRetryKind = (kind: string): kind is RetryOn => (RETRY_ON as readonly string[]).includes(kind);
 
 export function createModelRunner(o: ModelRunnerOptions): ModelRunner {
@@ -118,7 +121,7 @@ export function createModelRunner(o: ModelRunnerOptions): ModelRunner {
       const resolved = resolve(target);
       const label = `${target.provider}/${target.model}`;
       if (resolved instanceof UpstreamFailure) {
-        failures.push(`${label}: ${resolved.message}`);
+        failures.push(`${label}: ${own(resolved)}`);
         kinds.push(resolved.kind);
         continue;
       }
@@ -138,7 +141,9 @@ export function createModelRunner(o: ModelRunnerOptions): ModelRunner {
           if (signal?.aborted) throw signal.reason ?? err;
           if (!(err instanceof UpstreamFailure)) throw err;
           if (started) {
-            throw new GatewayError('upstream', 502, `the answer broke off: ${err.message}`, { cause: err });
+            throw new GatewayError('upstream', 502, `the answer of ${label} broke off: ${own(err)}`, {
+              cause: err,
+            });
           }
           if (attempt < retries && isRetryKind(err.kind) && retryOn.has(err.kind)) {
             const backoff = base * 2 ** attempt * (0.5 + random() / 2);
@@ -149,7 +154,7 @@ export function createModelRunner(o: ModelRunnerOptions): ModelRunner {
             );
             continue;
           }
-          failures.push(`${label}: ${err.message}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`);
+          failures.push(`${label}: ${own(err)}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`);
           kinds.push(err.kind);
           break;
         }
@@ -185,7 +190,6 @@ async function* attemptWithTimeout(
 ): AsyncGenerator<UpstreamEvent> {
   const attempt = new AbortController();
   const signal = outer ? AbortSignal.any([outer, attempt.signal]) : attempt.signal;
-  const label = `${target.provider.name}/${target.model}`;
   let timer: NodeJS.Timeout | undefined;
   let first = true;
   const aborted = new Promise<never>((_, reject) => {
@@ -201,7 +205,7 @@ async function* attemptWithTimeout(
         attempt.abort(
           new UpstreamFailure(
             'timeout',
-            `${label}: no ${first ? 'first' : 'further'} token within ${timeoutMs} ms`,
+            `${target.provider.name}: no ${first ? 'first' : 'further'} token within ${timeoutMs} ms`,
           ),
         );
       }, timeoutMs);
