@@ -3,6 +3,7 @@
 import { acrossTenants, readInTenant } from '../../../platform/db/scope.ts';
 import type { App } from '../../../platform/http/types.ts';
 import { DEMO_TENANT, findTenantByName } from '../../identity/index.ts';
+import type { GraphInput } from '../catalog/graph.ts';
 import type { createCatalog } from '../catalog/part.ts';
 import type { Executor, Recorder } from '../contracts.ts';
 import type { Part, PipelinesDeps } from '../deps.ts';
@@ -21,8 +22,6 @@ export interface InsightsDeps extends PipelinesDeps {
   simulator?: boolean;
   /** Where the demo API key is shown once: the terminal (default: stderr), never the log. */
   announce?: (message: string) => void;
-  /** The demo's catalog operations (default: over catalog.service); tests may pass their own. */
-  demoCatalog?: DemoCatalog;
 }
 
 /** The burst starts a little after start-up, so the first /health and page loads do not wait behind it. */
@@ -34,14 +33,16 @@ export function createInsights(deps: InsightsDeps) {
   const { db, jobs, logger } = deps;
   const queryMaps = createQueryMapService({ db, jobs, compute: deps.compute });
   let live: LiveTraffic | undefined;
+  let seeding: Promise<void> = Promise.resolve();
+  let stopped = false;
 
   /** Seeds the demo tenant's gateway and submits its first traffic; returns the demo tenant's id. */
   async function startDemo(): Promise<string | undefined> {
     const tenant = await acrossTenants(db, (tx) => findTenantByName(tx, DEMO_TENANT));
     if (!tenant) return undefined;
     const userId = await readInTenant(db, tenant.id, firstAdmin);
-    const catalog = deps.demoCatalog ?? demoCatalogOf(deps.catalog);
-    if (!userId || !catalog) return undefined;
+    if (!userId) return undefined;
+    const catalog = demoCatalogOf(deps.catalog);
     const seeded = await seedDemoGateway(catalog, { tenantId: tenant.id, userId });
     if (seeded.workspacesCreated + seeded.pipelinesCreated > 0)
       logger.info(seeded, 'demo AI gateway: workspaces and pipelines created');
@@ -79,26 +80,62 @@ export function createInsights(deps: InsightsDeps) {
       /** Hourly: a query-map refresh for every tenant whose cached traffic grew since its map. */
       'pipelines.query-map-refresh': () => queryMaps.refreshGrown(),
     },
-    /** With workers: the demo's gateway and first traffic (never fails start-up), then the trickle. */
+    /**
+     * With workers: the demo's gateway and first traffic, then the live trickle — in the
+     * background, so the server answers /health meanwhile; a failure is logged, never fatal.
+     */
     async start() {
-      const demoTenant = await startDemo().catch((err) => {
-        logger.error({ err }, 'could not seed the demo AI gateway');
-        return undefined;
-      });
-      if (demoTenant && deps.simulator)
-        live = startLiveTraffic(
-          { db, resolver: deps.catalog.resolver, executor: deps.executor, logger },
-          demoTenant,
-        );
+      seeding = startDemo()
+        .then((demoTenant) => {
+          if (demoTenant && deps.simulator && !stopped)
+            live = startLiveTraffic(
+              { db, resolver: deps.catalog.resolver, executor: deps.executor, logger },
+              demoTenant,
+            );
+        })
+        .catch((err) => logger.error({ err }, 'could not seed the demo AI gateway'));
     },
     async stop() {
+      stopped = true;
+      await seeding;
       await live?.stop();
       live = undefined;
     },
   } satisfies Part & Record<string, unknown>;
 }
 
-/** The demo's catalog operations over the catalog's service (undefined until it has one). */
-function demoCatalogOf(_catalog: InsightsDeps['catalog']): DemoCatalog | undefined {
-  return undefined;
+/** The demo's catalog operations over the catalog's own service. */
+function demoCatalogOf({ service }: InsightsDeps['catalog']): DemoCatalog {
+  return {
+    findWorkspace: (tenantId, name) => service.findWorkspace(tenantId, name),
+    createWorkspace: (tenantId, _userId, ws) =>
+      service.createWorkspace(tenantId, {
+        name: ws.name,
+        sector: ws.sector,
+        description: ws.description,
+        monthlyBudgetUsd: ws.monthlyBudgetUsd,
+      }),
+    findPipeline: (tenantId, slug) => service.findPipeline(tenantId, slug),
+    async createPipeline(tenantId, userId, workspaceId, p) {
+      const row = await service.createPipeline(
+        tenantId,
+        {
+          workspaceId,
+          slug: p.slug,
+          name: p.name,
+          description: p.description,
+          sector: p.sector,
+          nodes: p.nodes as unknown as GraphInput['nodes'],
+          connections: p.connections,
+          status: p.status === 'draft' ? 'draft' : 'active',
+        },
+        userId,
+      );
+      if (p.status === 'paused') await service.pause(tenantId, row.id);
+      return row;
+    },
+    async createKey(tenantId, userId, workspaceId, name) {
+      return (await service.createKey(tenantId, userId, workspaceId, name)).key;
+    },
+  };
 }
