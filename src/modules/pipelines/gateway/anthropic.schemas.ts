@@ -18,13 +18,14 @@ import {
   MAX_TOOLS,
 } from './limits.ts';
 import { GatewayInfo } from './openai.schemas.ts';
+import { OrNull, TextOrList } from './schema-types.ts';
 
 const closed = { additionalProperties: false } as const;
 const Json = Type.Record(Type.String(), Type.Unknown());
 const Str = (maxLength: number) => Text({ maxLength });
 const Choice = (values: string[]) => Type.String({ enum: values });
-const CacheControl = Type.Optional(Nullable(Json));
-const Citations = Type.Optional(Nullable(Type.Array(Json, { maxItems: MAX_PARTS })));
+const CacheControl = Type.Optional(OrNull(Json));
+const Citations = Type.Optional(OrNull(Type.Array(Json, { maxItems: MAX_PARTS })));
 
 /** What a tool_result may carry: text (other kinds are refused by name). */
 const ResultBlock = Type.Object(
@@ -57,7 +58,7 @@ const Block = Type.Object(
     name: Type.Optional(Str(MAX_NAME)),
     input: Type.Optional(Json),
     tool_use_id: Type.Optional(Str(MAX_ID)),
-    content: Type.Optional(Type.Union([Str(MAX_TEXT), Type.Array(ResultBlock, { maxItems: MAX_PARTS })])),
+    content: Type.Optional(TextOrList(ResultBlock, { maxLength: MAX_TEXT, maxItems: MAX_PARTS })),
     is_error: Type.Optional(Type.Boolean()),
     source: Type.Optional(Json),
     title: Type.Optional(Nullable(Str(MAX_DESCRIPTION))),
@@ -75,7 +76,7 @@ export type AnthropicBlock = Static<typeof Block>;
 const Message = Type.Object(
   {
     role: Choice(['user', 'assistant']),
-    content: Type.Union([Str(MAX_TEXT), Type.Array(Block, { maxItems: MAX_PARTS })]),
+    content: TextOrList(Block, { maxLength: MAX_TEXT, maxItems: MAX_PARTS }),
   },
   closed,
 );
@@ -103,7 +104,7 @@ export const MessagesBody = Type.Object(
     model: Str(MAX_MODEL),
     max_tokens: Type.Integer({ minimum: 1, maximum: MAX_OUTPUT_TOKENS }),
     messages: Type.Array(Message, { minItems: 1, maxItems: MAX_MESSAGES }),
-    system: Type.Optional(Type.Union([Str(MAX_TEXT), Type.Array(SystemBlock, { maxItems: MAX_PARTS })])),
+    system: Type.Optional(TextOrList(SystemBlock, { maxLength: MAX_TEXT, maxItems: MAX_PARTS })),
     tools: Type.Optional(Type.Array(Tool, { maxItems: MAX_TOOLS })),
     tool_choice: Type.Optional(
       Type.Object(

@@ -3,7 +3,7 @@
 // Fastify's own (schema validation, malformed JSON, body over the limit), and anything else (a
 // 500 that names nothing internal). Pure: no Fastify, no I/O.
 import { toAppError } from '../../../platform/http/error-handler.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError, type ErrorDetail } from '../../../platform/http/errors.ts';
 import { GatewayError, type GatewayErrorKind } from '../contracts.ts';
 
 export type FailureKind = GatewayErrorKind | 'internal';
@@ -72,6 +72,16 @@ export function paramOfPath(path: string): string | null {
   );
 }
 
+/**
+ * The detail that says most: a body that fits no branch of a union (a message's content is a
+ * string or blocks) fails every branch, and the deepest path is the branch the caller meant.
+ */
+function mostSpecific(details: ErrorDetail[]): ErrorDetail | undefined {
+  const depth = (d: ErrorDetail) => d.path.split('/').length;
+  const useful = details.filter((d) => !/^must match (a|exactly one) schema/.test(d.message));
+  return [...(useful.length > 0 ? useful : details)].sort((a, b) => depth(b) - depth(a))[0];
+}
+
 /** The failure of `error` (Fastify's own errors through the platform's mapping, toAppError). */
 export function failureOf(error: unknown): Failure {
   if (error instanceof GatewayError) {
@@ -88,7 +98,7 @@ export function failureOf(error: unknown): Failure {
     };
   }
   const appError = error instanceof AppError ? error : toAppError(error);
-  const detail = appError.details?.[0];
+  const detail = mostSpecific(appError.details ?? []);
   const param = detail ? paramOfPath(detail.path) : null;
   const more =
     (appError.details?.length ?? 0) > 1 ? ` (and ${(appError.details?.length ?? 1) - 1} more)` : '';

@@ -73,7 +73,11 @@ function anthropicErrorOf(res: { statusCode: number; json(): unknown }, status: 
 
 describe('answers', () => {
   test('OpenAI: a chat.completion with the request’s model, usage and how it was served', async () => {
-    const res = await chat(openAiBody('echo'));
+    const res = await chat(
+      openAiBody('echo', {
+        messages: [{ role: 'user', content: [{ type: 'text', text: 'Why did line 2 stop?' }] }],
+      }),
+    );
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.headers['x-plantintel-cache'], 'miss');
     assert.equal(res.headers['x-plantintel-pipeline'], 'echo@3');
@@ -88,14 +92,22 @@ describe('answers', () => {
     assert.equal(gw.runs.at(-1)?.request.protocol, 'openai');
   });
 
-  test('Anthropic: a message object', async () => {
-    const res = await messages(anthropicBody('echo'));
+  test('Anthropic: a message object (one-element block lists stay lists: no union coercion)', async () => {
+    const res = await messages(
+      anthropicBody('echo', {
+        system: [{ type: 'text', text: 'Be brief.' }],
+        messages: [{ role: 'user', content: [{ type: 'text', text: 'Why did line 2 stop?' }] }],
+        stop_sequences: ['END'],
+      }),
+    );
     assert.equal(res.statusCode, 200, res.body);
     const body = res.json();
     assert.match(body.id, /^msg_/);
     assert.deepEqual(body.content, [{ type: 'text', text: 'You said: Why did line 2 stop?' }]);
     assert.equal(body.stop_reason, 'end_turn');
     assert.equal(body.usage.input_tokens, 10);
+    assert.equal(gw.runs.at(-1)?.request.system, 'Be brief.');
+    assert.deepEqual(gw.runs.at(-1)?.request.stop, ['END']);
   });
 
   test('models: both list shapes at once, from the resolver', async () => {

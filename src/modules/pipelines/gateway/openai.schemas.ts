@@ -19,6 +19,7 @@ import {
   MAX_TOOL_CALLS,
   MAX_TOOLS,
 } from './limits.ts';
+import { OrNull, TextOrList } from './schema-types.ts';
 
 const closed = { additionalProperties: false } as const;
 const Json = Type.Record(Type.String(), Type.Unknown());
@@ -41,7 +42,7 @@ const ContentPart = Type.Object(
 );
 export type OpenAiContentPart = Static<typeof ContentPart>;
 
-const Content = Nullable(Type.Union([Str(MAX_TEXT), Type.Array(ContentPart, { maxItems: MAX_PARTS })]));
+const Content = OrNull(TextOrList(ContentPart, { maxLength: MAX_TEXT, maxItems: MAX_PARTS }));
 
 const ToolCallIn = Type.Object(
   {
@@ -60,8 +61,8 @@ const Message = Type.Object(
     tool_calls: Type.Optional(Type.Array(ToolCallIn, { maxItems: MAX_TOOL_CALLS })),
     tool_call_id: Type.Optional(Str(MAX_ID)),
     refusal: Type.Optional(Nullable(Str(MAX_TEXT))),
-    audio: Type.Optional(Nullable(Json)),
-    function_call: Type.Optional(Nullable(Json)),
+    audio: Type.Optional(OrNull(Json)),
+    function_call: Type.Optional(OrNull(Json)),
   },
   closed,
 );
@@ -100,11 +101,11 @@ export const ChatCompletionsBody = Type.Object(
     temperature: Type.Optional(Num(0, 2)),
     top_p: Type.Optional(Num(0, 1)),
     stop: Type.Optional(
-      Nullable(Type.Union([Str(MAX_STOP_LENGTH), Type.Array(Str(MAX_STOP_LENGTH), { maxItems: MAX_STOP })])),
+      OrNull(TextOrList(Str(MAX_STOP_LENGTH), { maxLength: MAX_STOP_LENGTH, maxItems: MAX_STOP })),
     ),
     stream: Type.Optional(Nullable(Type.Boolean())),
     stream_options: Type.Optional(
-      Nullable(
+      OrNull(
         Type.Object(
           {
             include_usage: Type.Optional(Type.Boolean()),
@@ -121,7 +122,7 @@ export const ChatCompletionsBody = Type.Object(
     presence_penalty: Type.Optional(Num(-2, 2)),
     frequency_penalty: Type.Optional(Num(-2, 2)),
     logit_bias: Type.Optional(
-      Nullable(Type.Record(Type.String(), Type.Number({ minimum: -100, maximum: 100 }))),
+      OrNull(Type.Record(Type.String(), Type.Number({ minimum: -100, maximum: 100 }))),
     ),
     logprobs: Type.Optional(Nullable(Type.Boolean())),
     top_logprobs: Type.Optional(Int(0, 20)),
@@ -131,11 +132,11 @@ export const ChatCompletionsBody = Type.Object(
         closed,
       ),
     ),
-    metadata: Type.Optional(Nullable(Type.Record(Type.String(), Str(512)))),
+    metadata: Type.Optional(OrNull(Type.Record(Type.String(), Str(512)))),
     store: Type.Optional(Nullable(Type.Boolean())),
     service_tier: Type.Optional(Nullable(Choice(['auto', 'default', 'flex', 'scale', 'priority']))),
     reasoning_effort: Type.Optional(Nullable(Choice(['minimal', 'low', 'medium', 'high']))),
-    modalities: Type.Optional(Nullable(Type.Array(Choice(['text', 'audio']), { maxItems: 2 }))),
+    modalities: Type.Optional(OrNull(Type.Array(Choice(['text', 'audio']), { maxItems: 2 }))),
   },
   { ...closed, description: 'An OpenAI Chat Completions request; `model` is `pipeline/<slug>`' },
 );
