@@ -8,10 +8,6 @@
 import { sql } from 'drizzle-orm';
 import type { Metrics24h } from './metrics24h.repo.ts';
 
-export const HIT = sql.raw(`r.cache in ('exact', 'semantic')`);
-export const MISS = sql.raw(`r.cache = 'miss'`);
-export const ERROR = sql.raw(`r.status in ('error', 'refused', 'budget')`);
-
 /** Rounds a percentage to two decimals as the stored hit_rate has it. */
 export const hitRateOf = (hits: number, misses: number) =>
   hits + misses === 0 ? 0 : Math.round((hits / (hits + misses)) * 10_000) / 100;

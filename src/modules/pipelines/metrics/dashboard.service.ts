@@ -17,49 +17,20 @@ import {
   platformCounts,
   recentErrors,
   rolledHours,
-  type SeriesRow,
   sectorDays,
   sectorMetrics,
   tenantAnalytics,
   tenantTotals,
   workspaceSummaries,
 } from './dashboard.repo.ts';
-import { EMPTY_METRICS, type Metrics24h } from './metrics24h.repo.ts';
+import { EMPTY_METRICS } from './metrics24h.repo.ts';
 import { listRequests, type RequestFilter } from './requests.repo.ts';
 import { floorHour } from './rollup.ts';
+import { fillSeries } from './series.ts';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * HOUR_MS;
-
-export interface SeriesPoint extends Metrics24h {
-  at: string;
-  /** The bucket is still open (its figures grow). */
-  partial: boolean;
-}
-
-const ms = (v: Date | string) => new Date(v).getTime();
-
-/** One point per bucket from `from` (inclusive) to `end` (exclusive), zeros where nothing happened. */
-export function fillSeries(
-  rows: SeriesRow[],
-  from: number,
-  end: number,
-  step: number,
-  now: number,
-): SeriesPoint[] {
-  const byBucket = new Map(rows.map((r) => [ms(r.bucket), r]));
-  const points: SeriesPoint[] = [];
-  for (let t = from; t < end; t += step) {
-    const row = byBucket.get(t);
-    points.push({
-      at: new Date(t).toISOString(),
-      partial: t + step > now,
-      ...(row ? toMetrics(row) : EMPTY_METRICS),
-    });
-  }
-  return points;
-}
 
 const presentPerformance = (p: Awaited<ReturnType<typeof pipelinePerformance>>[number]) => ({
   id: p.pipelineId,
