@@ -1,26 +1,23 @@
-// Schema shapes the protocols need and a TypeBox union would get wrong under the app's Ajv
-// settings. With `coerceTypes: 'array'`, Ajv validating `anyOf: [string, array]` first tries the
-// string branch and, to coerce, unwraps a one-element array in place — the array branch then sees
-// the lone element and fails ("must be array" for an array). One schema with a list of types is
-// checked without coercion when the value already has one of them.
-import type { Static, TSchema, TUnsafe } from 'typebox';
+// Unions the protocols need, ordered for the app's Ajv settings. With `coerceTypes: 'array'`, Ajv
+// checking a branch of `anyOf` may coerce the value in its working copy — a string branch unwraps a
+// one-element array, and a later array branch then sees the lone element ("must be array" for an
+// array). So the array branch comes first (an array passes it untouched), then the string, then
+// null (which the array branch wraps and the string branch reads as ""; the null branch last takes
+// what is left). Multi-type schemas (`type: ['string', 'array']`) would avoid this but need Ajv's
+// allowUnionTypes, which the app does not set.
+import type { TSchema } from 'typebox';
 import Type from 'typebox';
-import { NUL_FREE } from '../../../platform/http/schemas.ts';
+import { Text } from '../../../platform/http/schemas.ts';
 
-/** A string (no NUL, at most `maxLength`) or an array of `items` (at most `maxItems`). */
+/** An array of `items` (at most `maxItems`) or a string (no NUL, at most `maxLength`). */
 export function TextOrList<T extends TSchema>(items: T, limits: { maxLength: number; maxItems: number }) {
-  return Type.Unsafe<string | Static<T>[]>({
-    type: ['string', 'array'],
-    maxLength: limits.maxLength,
-    pattern: NUL_FREE,
-    maxItems: limits.maxItems,
-    items,
-  });
+  return Type.Union([
+    Type.Array(items, { maxItems: limits.maxItems }),
+    Text({ maxLength: limits.maxLength }),
+  ]);
 }
 
-/** `schema` (an object or array schema, or TextOrList) or null, as one schema. */
-export function OrNull<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
-  const { type } = schema as { type?: unknown };
-  const types = Array.isArray(type) ? type : [type];
-  return Type.Unsafe<Static<T> | null>({ ...schema, type: [...types, 'null'] });
+/** `schema` or null, null last. */
+export function OrNull<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
 }
