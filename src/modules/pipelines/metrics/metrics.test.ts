@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { queryRows } from '../../../platform/db/database.ts';
-import { acrossTenants, readAcrossTenants, readInTenant } from '../../../platform/db/scope.ts';
+import { acrossTenants, inTenant, readAcrossTenants, readInTenant } from '../../../platform/db/scope.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/db/testing.ts';
 import type { PushedEvent } from '../../../platform/realtime/hub.ts';
 import { createTestTenant } from '../../identity/testing.ts';
@@ -340,5 +340,31 @@ test('stored prompts are cleared past their pipeline’s retention', async () =>
   assert.deepEqual(
     left.map((r) => r.response),
     ['a0', 'a1', null, null],
+  );
+});
+
+test('a sector’s query types are the query map’s cluster labels where the map knows the cache entry', async () => {
+  const entry = '0b7e8a52-6f0e-4c1e-9a55-3d1f1c0a0001';
+  await inTenant(db.db, A, (tx) =>
+    tx.execute(sql`insert into ai_query_maps (tenant_id, computed_at, queries, clusters, points, flows, snapshot)
+      values (${A}, now(), 1, ${JSON.stringify([{ id: 0, label: 'line start questions' }])}::jsonb,
+              ${JSON.stringify([{ entryId: entry, cluster: 0 }])}::jsonb, '[]'::jsonb, '{}'::jsonb)`),
+  );
+  for (let i = 0; i < 3; i++)
+    metrics.recorder.record(
+      requestRecord(A, P.p3, { at: new Date(), cacheEntryId: entry, cache: i ? 'exact' : 'miss' }),
+    );
+  await metrics.recorder.flush();
+  await rollUpMetrics(db.db, A, {}, Date.now() + 3_600_000);
+  const [day] = await readInTenant(db.db, A, (tx) =>
+    queryRows<{ types: { type: string; count: number; hitRate: number }[] }>(
+      tx,
+      sql`select top_query_types as types from ai_sector_analytics
+          where sector = 'pharma' and date = (now() at time zone 'UTC')::date`,
+    ),
+  );
+  assert.deepEqual(
+    day?.types.find((t) => t.type === 'line start questions'),
+    { type: 'line start questions', count: 3, hitRate: 66.67 },
   );
 });

@@ -41,16 +41,28 @@ export async function upsertHours(tx: Executor, from: Date, to: Date): Promise<n
 /**
  * Replaces the sector rows of `day` (YYYY-MM-DD, UTC) with the figures of its requests before
  * `until`, by the sector of each request's pipeline. top_query_types: the day's most frequent
- * request purposes ('gateway' for integrators' traffic, 'analysis.chat', 'analysis.narrative', …)
- * with their counts and hit rates. Returns how many sector rows it wrote.
+ * query types with their counts and hit rates — a request's type is the label of the query-map
+ * cluster its cache entry falls in (ai_query_maps, the insights part's latest map), else its
+ * purpose ('gateway' for integrators' traffic, 'analysis.chat', 'analysis.narrative', …: requests
+ * without a cache entry, or newer than the map). Returns how many sector rows it wrote.
  */
 export async function replaceDay(tx: Executor, day: string, until: Date): Promise<number> {
   await tx.execute(sql`delete from ai_sector_analytics where date = ${day}::date`);
   const rows = await queryRows<{ n: number }>(
     tx,
-    sql`with d as (
-          select p.sector, r.purpose, r.cache, r.latency_ms, r.cost_saved_usd, r.tokens_saved
+    sql`with labels as (
+          select (c->>'id')::int as cluster, c->>'label' as label
+          from ai_query_maps m, jsonb_array_elements(m.clusters) c),
+        mapped as (
+          select distinct on (entry_id) entry_id, l.label
+          from (select (pt->>'entryId')::uuid as entry_id, (pt->>'cluster')::int as cluster
+                from ai_query_maps m, jsonb_array_elements(m.points) pt) e
+          join labels l using (cluster)),
+        d as (
+          select p.sector, coalesce(mapped.label, r.purpose) as purpose, r.cache, r.latency_ms,
+                 r.cost_saved_usd, r.tokens_saved
           from ai_requests r join ai_pipelines p on p.id = r.pipeline_id
+          left join mapped on mapped.entry_id = r.cache_entry_id
           where r.at >= (${day}::date)::timestamp at time zone 'UTC'
             and r.at < least(((${day}::date + 1)::timestamp at time zone 'UTC'), ${until.toISOString()}::timestamptz)),
         types as (
