@@ -4,28 +4,29 @@
 // Two feature groups, each hashed into the same 512 dimensions with a sign bit (signed feature
 // hashing keeps collisions from adding up) and each L2-normalised on its own before they are mixed,
 // so the many character n-grams cannot drown the few words:
-// - words (weight 0.75): lower-cased, lightly stemmed (plural s, -ing, -ed, -ly), a small synonym
+// - words (weight 0.65): lower-cased, lightly stemmed (plural s, -ing, -ed, -ly), a small synonym
 //   table of plant-operations wording folded to one form, unigrams and adjacent bigrams (bigrams at
 //   half weight), sublinear tf (1 + ln tf). IDF comes from a built-in list of the most frequent
 //   English function words and request boilerplate ("please", "can you", "show me"), which get
 //   weight 0.1 instead of a corpus count: deterministic, and the same in every process.
-// - character 3-, 4- and 5-grams of the lower-cased text with word boundaries (weight 0.25):
+// - character 3-, 4- and 5-grams inside each content word, with its boundaries (weight 0.35):
 //   they carry typos and inflections the stemmer misses.
 // Negations, numbers and names are NOT made to matter more here: the semantic guard (guard.ts)
 // compares them exactly, which an embedding cannot do reliably.
 
 export const EMBEDDING_DIMS = 512;
 const MASK = EMBEDDING_DIMS - 1;
-const WORD_WEIGHT = 0.75;
-const CHAR_WEIGHT = 0.25;
-const LOW_IDF = 0.1;
+const WORD_WEIGHT = 0.65;
+const CHAR_WEIGHT = 0.35;
+const BIGRAM_WEIGHT = 0.4;
 
-const FUNCTION_WORDS = new Set(
+export const FUNCTION_WORDS = new Set(
   (
     'a an the of to in on at for from by with and or is are was were be been being it its this that these those ' +
     'i me my we our us you your he she they them their what which who whom how when where why do does did ' +
     'can could would should will shall may might please pls kindly show tell give get let know want need like ' +
-    'hi hello hey thanks thank there here some any all just also about as into than then so if me up out'
+    'hi hello hey thanks thank cheers dear quick question wondering info there here some any all just also about ' +
+    'as into than then so if me up out'
   ).split(' '),
 );
 
@@ -37,7 +38,8 @@ const SYNONYMS: Record<string, string> = {
   downtime: 'downtime',
   outage: 'downtime',
   stoppage: 'downtime',
-  halt: 'downtime',
+  stop: 'stop',
+  halt: 'stop',
   fault: 'fault',
   defect: 'fault',
   malfunction: 'fault',
@@ -73,6 +75,8 @@ const SYNONYMS: Record<string, string> = {
   now: 'current',
   trend: 'trend',
   evolution: 'trend',
+  number: 'count',
+  count: 'count',
   rate: 'rate',
   ratio: 'rate',
   percentage: 'rate',
@@ -87,7 +91,7 @@ function stem(word: string): string {
   return word;
 }
 
-function canonicalWord(raw: string): string {
+export function canonicalWord(raw: string): string {
   const direct = SYNONYMS[raw];
   if (direct) return direct;
   const stemmed = stem(raw);
@@ -124,22 +128,27 @@ function normalise(v: Float32Array): void {
   for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) * inv;
 }
 
-function wordFeatures(tokens: string[]): Float32Array {
+/** Content words in their canonical form (function words and boilerplate dropped). */
+export function contentWords(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of tokens) {
+    const word = canonicalWord(raw);
+    if (!FUNCTION_WORDS.has(word) && !FUNCTION_WORDS.has(raw)) out.push(word);
+  }
+  return out;
+}
+
+function wordFeatures(words: string[]): Float32Array {
   const counts = new Map<string, number>();
   const weights = new Map<string, number>();
   const bump = (feature: string, weight: number) => {
     counts.set(feature, (counts.get(feature) ?? 0) + 1);
     weights.set(feature, weight);
   };
-  let previous: string | null = null;
-  for (const raw of tokens) {
-    const word = canonicalWord(raw);
-    const content = !FUNCTION_WORDS.has(word);
-    bump(word, content ? 1 : LOW_IDF);
-    if (content) {
-      if (previous !== null) bump(`${previous} ${word}`, 0.5);
-      previous = word;
-    }
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    bump(word, 1);
+    if (i > 0) bump(`${words[i - 1]} ${word}`, BIGRAM_WEIGHT);
   }
   const v = new Float32Array(EMBEDDING_DIMS);
   for (const [feature, count] of counts) {
@@ -149,11 +158,15 @@ function wordFeatures(tokens: string[]): Float32Array {
   return v;
 }
 
+/** Character 3- to 5-grams inside each content word (with its boundaries), as they were typed. */
 function charFeatures(tokens: string[]): Float32Array {
   const v = new Float32Array(EMBEDDING_DIMS);
-  const text = ` ${tokens.join(' ')} `;
-  for (let i = 0; i + 3 <= text.length; i++) {
-    for (let n = 3; n <= 5 && i + n <= text.length; n++) add(v, fnv(text, i, i + n, 0xc3), 1);
+  for (const raw of tokens) {
+    if (FUNCTION_WORDS.has(raw)) continue;
+    const text = ` ${raw} `;
+    for (let i = 0; i + 3 <= text.length; i++) {
+      for (let n = 3; n <= 5 && i + n <= text.length; n++) add(v, fnv(text, i, i + n, 0xc3), 1);
+    }
   }
   // Sublinear tf per bucket, keeping the sign.
   for (let i = 0; i < v.length; i++) {
@@ -167,7 +180,7 @@ function charFeatures(tokens: string[]): Float32Array {
 /** A unit vector (all zeros for text without letters or digits); deterministic. */
 export function embed(text: string): Float32Array {
   const tokens = tokenize(text);
-  const words = wordFeatures(tokens);
+  const words = wordFeatures(contentWords(tokens));
   const chars = charFeatures(tokens);
   const out = new Float32Array(EMBEDDING_DIMS);
   for (let i = 0; i < EMBEDDING_DIMS; i++) {

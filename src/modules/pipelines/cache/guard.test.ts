@@ -71,3 +71,21 @@ test('named entities: codes, quoted strings, names, dates', () => {
 test('sentence openers are not names', () => {
   allowed('Show the scrap rate. Which line is worst?', 'show the scrap rate, which line is worst');
 });
+
+test('one content word swapped in the same question is another question; a typo is not', () => {
+  refused(
+    'What is the scrap rate of line 4 last week?',
+    'What is the scrap cost of line 4 last week?',
+    'substitution',
+  );
+  refused(
+    'How much downtime did line 2 have last week?',
+    'How much runtime did line 2 have last week?',
+    'substitution',
+  );
+  allowed(
+    'How many inbound shipments arrive at the South warehouse?',
+    'How many inbound shipmnets arrive at the South warehouse?',
+  );
+  allowed('Why did pump P-102 stop?', 'Why did pump P-102 halt?');
+});

@@ -13,9 +13,11 @@
 //   other (case-insensitive; a code may be written apart, "line2" = "line 2").
 // Pure and deterministic; the embedder decides how close, this decides whether it may be served.
 
+import { canonicalWord, FUNCTION_WORDS, tokenize } from './embedder.ts';
+
 export interface GuardVerdict {
   ok: boolean;
-  /** Why a hit was refused: negation, polarity:<pair>, numbers or entities. */
+  /** Why a hit was refused: negation, polarity:<pair>, numbers, entities or substitution. */
   reason?: string;
 }
 
@@ -40,6 +42,7 @@ const POLARITY: [string, string[], string[]][] = [
     ['start', 'begin', 'launch', 'resume', 'restart', 'startup'],
     ['stop', 'halt', 'shut', 'shutdown', 'pause', 'suspend', 'end'],
   ],
+  // 'on' only counts after turn/switch/power or at the end of a sentence (see signatureOf).
   ['switch', ['on', 'activate', 'engage'], ['off', 'deactivate', 'disengage']],
   ['open', ['open', 'opened', 'opening', 'unlock'], ['close', 'closed', 'closing', 'shut', 'lock']],
   [
@@ -78,6 +81,8 @@ for (const [name, a, b] of POLARITY) {
   for (const w of a) POLARITY_SIDE.set(w, [...(POLARITY_SIDE.get(w) ?? []), `${name}:a`]);
   for (const w of b) POLARITY_SIDE.set(w, [...(POLARITY_SIDE.get(w) ?? []), `${name}:b`]);
 }
+
+const SWITCH_VERBS = new Set(['turn', 'turned', 'switch', 'switched', 'power', 'powered', 'put']);
 
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0,
@@ -173,6 +178,8 @@ function signatureOf(text: string): Signature {
   const normal = text.normalize('NFKC');
   let end = 0;
   let previous: string | null = null;
+  let prior: string | null = null;
+  let beforePrevious: string | null = null;
   for (const match of normal.matchAll(TOKEN)) {
     const token = match[0];
     const sentenceStart = end === 0 || /[.!?:;\n]/.test(normal.slice(end, match.index));
@@ -186,9 +193,15 @@ function signatureOf(text: string): Signature {
     const lower = token.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
     sig.vocabulary.add(lower);
     if (previous !== null) sig.vocabulary.add(previous + lower);
+    if (previous !== null && beforePrevious !== null) sig.vocabulary.add(beforePrevious + previous + lower);
+    beforePrevious = previous;
     previous = lower;
     if (NEGATIONS.has(lower) || lower.endsWith("n't")) sig.negations++;
-    for (const side of POLARITY_SIDE.get(lower) ?? []) {
+    const after = normal.slice(end, end + 2);
+    const onIsSwitch = lower !== 'on' || SWITCH_VERBS.has(prior ?? '') || !/^\s*[\p{L}\p{N}]/u.test(after);
+    prior = lower;
+    const sides = POLARITY_SIDE.get(lower) ?? POLARITY_SIDE.get(lower.replace(/(ing|ed|es|s)$/, '')) ?? [];
+    for (const side of onIsSwitch ? sides : []) {
       const [group, s] = side.split(':') as [string, string];
       sig.polarity.set(group, (sig.polarity.get(group) ?? new Set()).add(s));
     }
@@ -210,7 +223,13 @@ function signatureOf(text: string): Signature {
       sig.entities.add(lower.replace(/[-_]/g, ''));
     } else if (DATE_WORDS.has(lower)) {
       sig.entities.add(lower);
-    } else if (!sentenceStart && /^\p{Lu}/u.test(token) && !OPENERS.has(lower)) {
+    } else if (
+      !sentenceStart &&
+      /^\p{Lu}/u.test(token) &&
+      !OPENERS.has(lower) &&
+      !FUNCTION_WORDS.has(lower) &&
+      normal[match.index - 1] !== '°'
+    ) {
       sig.entities.add(lower);
     }
   }
@@ -222,15 +241,72 @@ function sameNumbers(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** Damerau-Levenshtein distance of two short words, stopping early above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (before[j - 2] as number) + 1);
+      current.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** A typo of a name (not of a code or a number: a code one letter off is another code). */
+const typoOf = (e: string, vocabulary: Set<string>) =>
+  e.length >= 5 && !/\d/.test(e) && [...vocabulary].some((w) => editDistance(e, w, 1) <= 1);
+
 function entitiesCovered(from: Signature, to: Signature): boolean {
   for (const e of from.entities) {
     if (e.startsWith('"')) {
       if (!to.entities.has(e)) return false;
-    } else if (!to.vocabulary.has(e) && !to.entities.has(e)) {
+    } else if (!to.vocabulary.has(e) && !to.entities.has(e) && !typoOf(e, to.vocabulary)) {
       return false;
     }
   }
   return true;
+}
+
+/**
+ * The classic wrong hit of a semantic cache: the same question with one content word swapped
+ * ("scrap rate" → "scrap cost", "downtime" → "runtime"). Refused unless the two words are the
+ * embedder's synonyms (already folded) or a typo of each other.
+ */
+function oneWordSwapped(a: string, b: string): boolean {
+  const words = (text: string) => {
+    const out = new Map<string, string>();
+    for (const raw of tokenize(text)) {
+      if (/\d/.test(raw) || FUNCTION_WORDS.has(raw)) continue;
+      const word = canonicalWord(raw);
+      if (!FUNCTION_WORDS.has(word) && !out.has(word)) out.set(word, raw);
+    }
+    return out;
+  };
+  const wa = words(a);
+  const wb = words(b);
+  const onlyA = [...wa.keys()].filter((w) => !wb.has(w));
+  const onlyB = [...wb.keys()].filter((w) => !wa.has(w));
+  if (onlyA.length !== 1 || onlyB.length !== 1 || wa.size < 3) return false;
+  const [x, y] = [onlyA[0] as string, onlyB[0] as string];
+  const allowed = (p: string, q: string) =>
+    editDistance(p, q, 2) <= (Math.min(p.length, q.length) >= 6 ? 2 : 1);
+  return !allowed(x, y) && !allowed(wa.get(x) as string, wb.get(y) as string);
 }
 
 /** Whether a cached answer to `cached` may answer `incoming`. */
@@ -246,5 +322,6 @@ export function compareQueries(cached: string, incoming: string): GuardVerdict {
   }
   if (!sameNumbers(a.numbers, b.numbers)) return { ok: false, reason: 'numbers' };
   if (!entitiesCovered(a, b) || !entitiesCovered(b, a)) return { ok: false, reason: 'entities' };
+  if (oneWordSwapped(cached, incoming)) return { ok: false, reason: 'substitution' };
   return { ok: true };
 }
