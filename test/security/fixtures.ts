@@ -11,6 +11,7 @@ import { acrossTenants } from '../../src/platform/db/scope.ts';
 import { markFailed } from '../../src/platform/events/events.repo.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
+import { AI_CACHE_FIXTURES } from './ai-cache-fixtures.ts';
 import { AI_CATALOG_FIXTURES } from './ai-catalog-fixtures.ts';
 import { AI_METRICS_FIXTURES } from './ai-metrics-fixtures.ts';
 import { INSPECTION_FIXTURES } from './inspection-fixtures.ts';
@@ -353,6 +354,7 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
   ...SUPPLY_PLANNING_FIXTURES,
   ...SUPPLY_ROUTING_FIXTURES,
   ...SUPPLY_METRICS_FIXTURES,
+  ...AI_CACHE_FIXTURES,
   ...AI_CATALOG_FIXTURES,
   ...AI_METRICS_FIXTURES,
 };

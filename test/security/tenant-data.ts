@@ -8,6 +8,7 @@ import { inTenant } from '../../src/platform/db/scope.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
 import type { Runtime } from '../../src/platform/runtime.ts';
+import { populateAiCache } from './ai-cache-fixtures.ts';
 import { populateAiMetrics } from './ai-metrics-fixtures.ts';
 import { populateInspection } from './inspection-fixtures.ts';
 import { populateSupply } from './supply-fixtures.ts';
@@ -176,6 +177,7 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
   await populateSupplyMetrics({ t, owner: tenant, ownerAdmin: admin });
   // ai_requests, ai_pipeline_metrics, ai_sector_analytics (+ a workspace and a pipeline)
   await populateAiMetrics(t, tenant, admin);
+  await populateAiCache(t, tenant, admin);
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {

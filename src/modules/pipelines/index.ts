@@ -9,7 +9,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { createCache } from './cache/part.ts';
 import { createCatalog } from './catalog/part.ts';
-import type { PipelinesDeps } from './deps.ts';
+import type { Part, PipelinesDeps } from './deps.ts';
 import { createGateway } from './gateway/part.ts';
 import { createInsights } from './insights/part.ts';
 import { createMetrics } from './metrics/part.ts';
@@ -36,7 +36,7 @@ export function createPipelines(deps: PipelinesDeps) {
     executor: runtime.executor,
     recorder: metrics.recorder,
   });
-  const parts = [catalog, cache, metrics, runtime, gateway, insights];
+  const parts: Part[] = [catalog, cache, metrics, runtime, gateway, insights];
 
   return {
     /** Wraps the platform's Ai so that PlantIntel's own calls with a tenantId go through that tenant's default pipeline. */

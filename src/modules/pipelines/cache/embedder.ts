@@ -15,6 +15,12 @@
 // compares them exactly, which an embedding cannot do reliably.
 
 export const EMBEDDING_DIMS = 512;
+/**
+ * The similarity a semantic hit needs by default with this embedder: on eval:cache's 605 pairs,
+ * 61 % of true paraphrases hit with 1.4 % wrong hits (the guard on). Thresholds belong to an
+ * embedder: GPTCache's 0.9 is for its own model and gives about 13 % hits here.
+ */
+export const RECOMMENDED_THRESHOLD = 0.65;
 const MASK = EMBEDDING_DIMS - 1;
 const WORD_WEIGHT = 0.65;
 const CHAR_WEIGHT = 0.35;

@@ -44,7 +44,7 @@ describe('generatePipeline', () => {
       ['input', 'retrieve-alarms', 'guard', 'cache', 'model', 'postprocess', 'output'],
     );
     const cache = result.nodes.find((n) => n.type === 'cache');
-    assert.deepEqual(cache?.config, { mode: 'semantic', ttlSeconds: 300, threshold: 0.92 });
+    assert.deepEqual(cache?.config, { mode: 'semantic', ttlSeconds: 300, threshold: 0.65 });
     const post = result.nodes.find((n) => n.type === 'postprocess');
     assert.deepEqual(post?.config, { groundNumbers: true });
     assert.deepEqual(result.features, [
@@ -87,7 +87,7 @@ describe('generatePipeline', () => {
     assert.deepEqual(fast.nodes.find((n) => n.type === 'cache')?.config, {
       mode: 'semantic',
       ttlSeconds: 86_400,
-      threshold: 0.95,
+      threshold: 0.7,
     });
   });
 

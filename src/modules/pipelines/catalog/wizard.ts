@@ -8,7 +8,7 @@
 //   (latency `low`: 2,000; `quality`: 8,000).
 // - guard, always: PII redaction on; an input limit (latency `low`: 4,000 tokens, else 16,000);
 //   regulated sectors (REFUSED_TOPICS) refuse the topics listed for them.
-// - cache: cost `low` → semantic (threshold 0.92); cost `balanced` → semantic (0.95) when latency is
+// - cache: cost `low` → semantic (threshold 0.65); cost `balanced` → semantic (0.7) when latency is
 //   `low`, else exact; cost `quality` → exact when latency is `low`, else none (always a fresh
 //   answer). TTL 1 day, capped at 5 minutes when the pipeline reads live data (alarms, sensors).
 // - model: `quality` cost → anthropic claude-sonnet-4 with openai gpt-4o as fallback; otherwise
@@ -19,6 +19,8 @@
 // - postprocess: number grounding when the pipeline retrieves data; a JSON-schema check
 //   ({"type":"object"}) when the use case asks for JSON or structured output.
 // - output.
+
+import { RECOMMENDED_THRESHOLD } from '../cache/embedder.ts';
 import type {
   CacheNodeConfig,
   GuardNodeConfig,
@@ -163,8 +165,8 @@ function cacheFor(spec: WizardSpec, live: boolean): { config: CacheNodeConfig; r
     ? 'answers live for 5 minutes because alarms and sensor data change'
     : 'answers live for a day';
   let semantic: number | null = null;
-  if (spec.cost === 'low') semantic = 0.92;
-  else if (spec.cost === 'balanced' && spec.latency === 'low') semantic = 0.95;
+  if (spec.cost === 'low') semantic = RECOMMENDED_THRESHOLD;
+  else if (spec.cost === 'balanced' && spec.latency === 'low') semantic = 0.7;
   if (semantic !== null) {
     return {
       config: { mode: 'semantic', ttlSeconds, threshold: semantic },

@@ -35,7 +35,7 @@ test('a hit replays start, deltas and tool calls', () => {
   );
 });
 
-test('the query: exact threshold 1, semantic the node’s or 0.9; the key follows the context', () => {
+test('the query: exact threshold 1, semantic the node’s or the embedder’s default; the keys follow the context', () => {
   const p = pipelineOf([]);
   const req = {
     protocol: 'openai' as const,
@@ -46,10 +46,11 @@ test('the query: exact threshold 1, semantic the node’s or 0.9; the key follow
   const exact = cacheQuery(p, { mode: 'exact', ttlSeconds: 60 }, req);
   assert.equal(exact.threshold, 1);
   assert.equal(exact.queryText, 'How is oven 4?');
-  assert.equal(cacheQuery(p, { mode: 'semantic', ttlSeconds: 60 }, req).threshold, 0.9);
+  assert.equal(cacheQuery(p, { mode: 'semantic', ttlSeconds: 60 }, req).threshold, 0.65);
   assert.equal(cacheQuery(p, { mode: 'semantic', ttlSeconds: 60, threshold: 0.8 }, req).threshold, 0.8);
-  assert.notEqual(
-    cacheQuery(p, { mode: 'exact', ttlSeconds: 60 }, { ...req, system: 'other context' }).keyHash,
-    exact.keyHash,
-  );
+  const other = cacheQuery(p, { mode: 'exact', ttlSeconds: 60 }, { ...req, system: 'other context' });
+  assert.notEqual(other.keyHash, exact.keyHash);
+  // Semantic hits are looked for only among entries asked in the same context.
+  assert.notEqual(other.contextHash, exact.contextHash);
+  assert.equal(other.queryText, exact.queryText);
 });

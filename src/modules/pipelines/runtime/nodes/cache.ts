@@ -2,7 +2,8 @@
 // computed on the request as the model would see it — redacted, with its retrieved context, so a
 // different context never replays an answer grounded on another), the replay of a hit as the events
 // of a stream, and the whole answer a miss stores once it ended well.
-import { exactKey, queryTextOf } from '../../cache/normalise.ts';
+import { RECOMMENDED_THRESHOLD } from '../../cache/embedder.ts';
+import { contextKey, exactKey, queryTextOf } from '../../cache/normalise.ts';
 import type {
   CachedAnswer,
   CacheHit,
@@ -14,7 +15,7 @@ import type {
 } from '../../contracts.ts';
 
 /** A semantic cache without a threshold of its own. */
-export const DEFAULT_THRESHOLD = 0.9;
+export const DEFAULT_THRESHOLD = RECOMMENDED_THRESHOLD;
 /** Replayed text is cut into deltas of about this many characters (at word ends). */
 const REPLAY_CHARS = 48;
 
@@ -31,6 +32,8 @@ export function cacheQuery(
     threshold: config.mode === 'exact' ? 1 : (config.threshold ?? DEFAULT_THRESHOLD),
     keyHash: exactKey(req, pipeline),
     queryText: queryTextOf(req),
+    // Semantic hits only among entries asked with the same system prompt, context and earlier turns.
+    contextHash: contextKey(req, pipeline),
   };
 }
 
