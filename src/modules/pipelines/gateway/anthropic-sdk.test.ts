@@ -69,7 +69,9 @@ describe('answers', () => {
 
   test('a cache hit is replayed as a valid stream with usage, without calling the upstream', async () => {
     const messages = ask('What is the OEE of line 1 today?');
+    const entries = await world.cacheEntries('claude');
     const first = await client.messages.create({ model: 'pipeline/claude', max_tokens: 200, messages });
+    await world.cached('claude', entries + 1);
     const calls = world.fake.calls.length;
     const stream = client.messages.stream({ model: 'pipeline/claude', max_tokens: 200, messages });
     const replayed = await stream.finalMessage();

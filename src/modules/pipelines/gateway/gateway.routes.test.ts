@@ -266,9 +266,24 @@ describe('streams always end', () => {
     await gw.until((runs) => runs.filter((r) => r.slug === 'bad-args').every((r) => r.closed));
   });
 
-  test('a client that goes away aborts the run', async () => {
+  test('a client that goes away aborts the run, streamed or not', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
+    const waiting = new AbortController();
+    const whole = fetch(`http://127.0.0.1:${port}${BASE}/messages`, {
+      method: 'POST',
+      headers: { ...xApiKey(), 'content-type': 'application/json' },
+      body: JSON.stringify(anthropicBody('hang')),
+      signal: waiting.signal,
+    }).catch((err: unknown) => err);
+    await gw.until((runs) => runs.some((r) => r.slug === 'hang' && r.request.protocol === 'anthropic'));
+    waiting.abort();
+    await whole;
+    await gw.until((runs) =>
+      runs.some((r) => r.slug === 'hang' && r.request.protocol === 'anthropic' && r.closed),
+    );
+    assert.ok(gw.runs.some((r) => r.slug === 'hang' && r.request.protocol === 'anthropic' && r.aborted));
+
     const abort = new AbortController();
     const res = await fetch(`http://127.0.0.1:${port}${BASE}/chat/completions`, {
       method: 'POST',
@@ -286,6 +301,8 @@ describe('streams always end', () => {
     }
     assert.match(seen, /Thinking/);
     abort.abort();
-    await gw.until((runs) => runs.some((r) => r.slug === 'hang' && r.aborted && r.closed));
+    await gw.until((runs) =>
+      runs.some((r) => r.slug === 'hang' && r.request.protocol === 'openai' && r.aborted && r.closed),
+    );
   });
 });

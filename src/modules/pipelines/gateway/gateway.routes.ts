@@ -67,8 +67,10 @@ function sendFailure(request: FastifyRequest, reply: FastifyReply, failure: Fail
     .send(JSON.stringify(body));
 }
 
-function logFailure(request: FastifyRequest, error: unknown, failure: Failure) {
-  if (failure.kind === 'internal') request.log.error({ err: error }, 'gateway request failed');
+function logFailure(request: FastifyRequest, reply: FastifyReply, error: unknown, failure: Failure) {
+  // The run was aborted because the client went away: nobody to answer, nothing to report.
+  if (reply.raw.destroyed && !reply.raw.writableFinished) request.log.debug('gateway client went away');
+  else if (failure.kind === 'internal') request.log.error({ err: error }, 'gateway request failed');
   else
     request.log.info(
       { code: failure.code, status: failure.status, message: failure.message },
@@ -78,7 +80,7 @@ function logFailure(request: FastifyRequest, error: unknown, failure: Failure) {
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const failure = failureOf(error);
-  logFailure(request, error, failure);
+  logFailure(request, reply, error, failure);
   return sendFailure(request, reply, failure);
 }
 
@@ -114,7 +116,7 @@ async function start(
 
 function stream(request: FastifyRequest, reply: FastifyReply, run: Started, encoder: FrameEncoder) {
   const frames = sseFrames(run.first, run.rest, encoder, request.id, (err, failure) =>
-    logFailure(request, err, failure),
+    logFailure(request, reply, err, failure),
   );
   return reply
     .type('text/event-stream; charset=utf-8')
@@ -125,7 +127,7 @@ function stream(request: FastifyRequest, reply: FastifyReply, run: Started, enco
 
 async function whole(request: FastifyRequest, reply: FastifyReply, run: Started) {
   const answer = await collectAnswer(run.first, run.rest);
-  drain(run.rest, (err) => logFailure(request, err, failureOf(err)));
+  drain(run.rest, (err) => logFailure(request, reply, err, failureOf(err)));
   reply.header('x-plantintel-cache', answer.cache);
   return answer;
 }

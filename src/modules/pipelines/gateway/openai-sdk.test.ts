@@ -66,7 +66,9 @@ describe('answers', () => {
 
   test('a cache hit is replayed as a valid stream with usage, without calling the upstream', async () => {
     const messages = ask('What is the OEE of line 1 today?');
+    const entries = await world.cacheEntries('assist');
     const first = await client.chat.completions.create({ model: 'pipeline/assist', messages });
+    await world.cached('assist', entries + 1);
     const calls = world.fake.calls.length;
     const { data: stream, response } = await client.chat.completions
       .create({ model: 'pipeline/assist', messages, stream: true, stream_options: { include_usage: true } })
@@ -164,6 +166,19 @@ describe('errors as the SDK’s classes', () => {
       client.chat.completions.create({ model: 'pipeline/assist', messages: ask('hi'), n: 3 }),
       (err) => err instanceof OpenAI.BadRequestError && err.param === 'n',
     );
+  });
+
+  test('another workspace’s key or another tenant’s → NotFoundError, and neither lists the pipelines', async () => {
+    for (const apiKey of [world.otherWorkspaceKey, world.otherTenantKey]) {
+      const outsider = new OpenAI({ apiKey, baseURL: `${world.origin}/api/v1/ai/v1`, maxRetries: 0 });
+      await assert.rejects(
+        outsider.chat.completions.create({ model: 'pipeline/assist', messages: ask('hi') }),
+        (err) => err instanceof OpenAI.NotFoundError,
+      );
+      const ids: string[] = [];
+      for await (const model of outsider.models.list()) ids.push(model.id);
+      assert.ok(!ids.includes('pipeline/assist'), ids.join());
+    }
   });
 
   test('a wrong key → AuthenticationError', async () => {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../../../platform/http/testing.ts';
+import { eventually } from '../../../platform/jobs/testing.ts';
 import { callApi, createTestTenant, signIn } from '../../identity/testing.ts';
 import { type FakeUpstream, startFakeUpstream } from '../runtime/fake-upstream.ts';
 
@@ -13,8 +14,16 @@ export interface GatewayWorld {
   fake: FakeUpstream;
   /** The workspace key. */
   key: string;
+  /** A key bound to another workspace of the same tenant (no pipelines). */
+  otherWorkspaceKey: string;
+  /** A read key of another tenant. */
+  otherTenantKey: string;
   /** http://127.0.0.1:<port> */
   origin: string;
+  /** How many entries the pipeline's cache holds. */
+  cacheEntries(slug: string): Promise<number>;
+  /** Resolves once the pipeline's cache holds `n` entries (a miss's answer is stored after it ends). */
+  cached(slug: string, n: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +72,7 @@ export async function gatewayWorld(name: string): Promise<GatewayWorld> {
     return res.json();
   };
   const workspace = await post('/ai/workspaces', { name: 'Integrations', sector: 'automotive' });
+  const ids = new Map<string, string>();
   for (const [slug, spec] of Object.entries(PIPELINES)) {
     const pipeline = await post('/ai/pipelines', {
       workspaceId: workspace.id,
@@ -71,15 +81,39 @@ export async function gatewayWorld(name: string): Promise<GatewayWorld> {
       ...graph(spec.model, spec.cached),
     });
     if (spec.deploy !== false) await post(`/ai/pipelines/${pipeline.id}/deploy`, {});
+    ids.set(slug, pipeline.id);
   }
   const { key } = await post(`/ai/workspaces/${workspace.id}/keys`, { name: 'sdk' });
+  const elsewhere = await post('/ai/workspaces', { name: 'Elsewhere', sector: 'pharma' });
+  const { key: otherWorkspaceKey } = await post(`/ai/workspaces/${elsewhere.id}/keys`, { name: 'sdk' });
+  const stranger = await createTestTenant(t.database.db, `${name}-other`);
+  const strangerAdmin = await signIn(t.app, stranger.users.admin.email);
+  const strangerKey = await callApi(t.app, 'POST', '/api-keys', strangerAdmin.headers, {
+    name: 'stranger',
+    scopes: ['read'],
+  });
+  assert.equal(strangerKey.statusCode, 201, strangerKey.body);
+  const cacheEntries = async (slug: string) => {
+    const res = await callApi(t.app, 'GET', `/ai/pipelines/${ids.get(slug)}/cache`, admin.headers);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json().entries.total as number;
+  };
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return {
     t,
     fake,
     key,
+    otherWorkspaceKey,
+    otherTenantKey: strangerKey.json().key,
     origin: `http://127.0.0.1:${port}`,
+    cacheEntries,
+    async cached(slug, n) {
+      await eventually(
+        async () => ((await cacheEntries(slug)) >= n ? true : undefined),
+        `${n} cache entries of ${slug}`,
+      );
+    },
     async close() {
       await t.close();
       await fake.close();
