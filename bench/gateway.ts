@@ -1,0 +1,352 @@
+// The AI gateway's overhead and its caches (issue 18), on a real `plantintel serve` in a child
+// process and a local fake upstream (src/modules/pipelines/runtime/fake-upstream.ts) in this one:
+// 1. overhead: every 1/rate seconds (open loop, a fixed schedule) one chat completion through the
+//    gateway to a pipeline input → model (OpenAI-compatible, the fake) → output, and the same
+//    request straight to the fake — the baseline, measured in the same run. Overhead = gateway
+//    latency − direct latency (each percentile, and the percentiles of the paired differences);
+// 2. exact-cache hits: the same at `rate` to a pipeline with an exact cache node, one request
+//    repeated (every answer after the first is a hit): latency as the client sees it;
+// 3. semantic lookups with `entries` cached answers: the pipeline's entries are written straight
+//    into ai_cache_entries in the cache's own format (one set-based insert per 5,000 rows) before
+//    the server starts, loaded by the cache service (the runtime's AnswerCache) in this process,
+//    and looked up through it — paraphrases of cached questions and unrelated ones, half each.
+// The fake runs in a child process (bench/fake-upstream-server.ts), answering at once.
+// Usage: npm run bench:gateway [-- --driver pglite|postgres|both] [--rate 500] [--duration 10]
+//        [--entries 100000] [--json]
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { TEST_PASSWORD } from '../src/modules/identity/testing.ts';
+import { createCacheService } from '../src/modules/pipelines/cache/cache.service.ts';
+import type { CacheQuery } from '../src/modules/pipelines/contracts.ts';
+import { seedPipeline, seedWorkspace } from '../src/modules/pipelines/metrics/testing.ts';
+import { openDatabase, targetFromConfig } from '../src/platform/db/database.ts';
+import { inTenant } from '../src/platform/db/scope.ts';
+import { seededRandom } from '../src/platform/random.ts';
+import { killServersNow, startServer, stopServer, stopServers } from './servers.ts';
+import { count, driversOf, parseArgs } from './telemetry-server.ts';
+import { prepare } from './work-orders-server.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    driver: { type: 'string' },
+    rate: { type: 'string' },
+    duration: { type: 'string' },
+    entries: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const drivers = driversOf(flags.driver ?? 'both');
+const RATE = count(flags.rate, 'BENCH_RATE', 500);
+const SECONDS = count(flags.duration, 'BENCH_DURATION', 10);
+const ENTRIES = count(flags.entries, 'BENCH_ENTRIES', 100_000);
+const LOOKUPS = 2000;
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+interface Percentiles {
+  n: number;
+  p50: number;
+  p99: number;
+}
+function percentiles(values: number[]): Percentiles {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { n: sorted.length, p50: at(0.5), p99: at(0.99) };
+}
+
+/** Calls `send(i)` every 1/RATE s for SECONDS (a slow answer never delays the next); the latencies. */
+async function openLoop(send: (i: number) => Promise<void>): Promise<void> {
+  const period = 1000 / RATE;
+  const start = performance.now() + 50;
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < RATE * SECONDS; i++) {
+    const wait = start + i * period - performance.now();
+    if (wait > 1) await sleep(wait);
+    inFlight.push(send(i));
+  }
+  await Promise.all(inFlight);
+}
+
+const failures = new Map<string, number>();
+
+/** The latency of a 200 answer; anything else is counted (by status and message) and gives NaN. */
+async function timed(url: string, headers: Record<string, string>, body: object): Promise<number> {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    const text = await res.text();
+    if (res.status === 200) return performance.now() - t0;
+    const why = `${res.status} ${text.slice(0, 160)}`;
+    failures.set(why, (failures.get(why) ?? 0) + 1);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    failures.set(why, (failures.get(why) ?? 0) + 1);
+  }
+  return Number.NaN;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Semantic lookups (in this process, before the server starts: PGlite has one owner)
+
+const ASSETS = ['line 1', 'line 2', 'press 4', 'oven B', 'filler 3', 'CNC 12', 'robot cell 7', 'kiln 2'];
+const TOPICS = [
+  'downtime last week',
+  'scrap rate this month',
+  'OEE trend by shift',
+  'the top alarm causes',
+  'maintenance due dates',
+  'energy use per unit',
+  'cycle time variance',
+  'the open work orders',
+  'temperature excursions',
+  'quality holds',
+];
+const ASKS = ['Show me', 'Summarise', 'What explains', 'Compare', 'Explain', 'List', 'Chart', 'Report'];
+
+/** A distinct plant question for every i (asks × topics × assets × a numbered shift/day). */
+function question(i: number): string {
+  const a = ASKS[i % ASKS.length];
+  const t = TOPICS[Math.floor(i / ASKS.length) % TOPICS.length];
+  const s = ASSETS[Math.floor(i / (ASKS.length * TOPICS.length)) % ASSETS.length];
+  const n = Math.floor(i / (ASKS.length * TOPICS.length * ASSETS.length));
+  return `${a} ${t} on ${s} for order ${1000 + n}`;
+}
+
+async function semanticLookups(database: Awaited<ReturnType<typeof openDatabase>>, tenantId: string) {
+  const ws = await seedWorkspace(database.db, tenantId, 'Bench semantic', 'automotive');
+  const pipeline = await seedPipeline(database.db, tenantId, ws, 'bench-semantic');
+  const t0 = performance.now();
+  const expires = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  for (let from = 0; from < ENTRIES; from += 5000) {
+    const texts = Array.from({ length: Math.min(5000, ENTRIES - from) }, (_, k) => question(from + k));
+    const keys = texts.map((t) => createHash('sha256').update(t).digest('hex'));
+    await inTenant(database.db, tenantId, (tx) =>
+      tx.execute(sql`
+        insert into ai_cache_entries (tenant_id, pipeline_id, key_hash, query_text, answer, tokens_in, tokens_out, expires_at)
+        select ${tenantId}, ${pipeline.id}, k, q,
+               jsonb_build_object('text', 'Cached answer to: ' || q, 'toolCalls', '[]'::jsonb, 'finishReason', 'stop',
+                 'usage', jsonb_build_object('inputTokens', 20, 'outputTokens', 60), 'costUsd', 0.00004,
+                 'provider', 'openai', 'model', 'gpt-4o-mini', 'contextHash', 'bench'),
+               20, 60, ${expires}::timestamptz
+        from unnest(${`{${keys.join(',')}}`}::text[], ${toPgArray(texts)}::text[]) as i(k, q)`),
+    );
+  }
+  const fillSeconds = (performance.now() - t0) / 1000;
+  const logger = pino({ level: 'silent' });
+  const cache = createCacheService({ db: database.db, logger });
+  const t1 = performance.now();
+  await cache.ready(tenantId, pipeline.id);
+  const loadSeconds = (performance.now() - t1) / 1000;
+  const random = seededRandom(18);
+  const latencies: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < LOOKUPS; i++) {
+    const base = question(Math.floor(random() * ENTRIES));
+    // Half paraphrases of a cached question (reworded, a courtesy added), half questions never cached.
+    const text =
+      i % 2 === 0
+        ? `Please ${base.charAt(0).toLowerCase()}${base.slice(1)}?`
+        : `How do I reset the ${base.split(' on ')[1]} HMI password?`;
+    const q: CacheQuery = {
+      tenantId,
+      pipelineId: pipeline.id,
+      mode: 'semantic',
+      ttlSeconds: 7 * 86_400,
+      threshold: 0.9,
+      keyHash: createHash('sha256').update(text).digest('hex'),
+      queryText: text,
+      contextHash: 'bench',
+    };
+    const t = performance.now();
+    const hit = await cache.cache.lookup(q);
+    latencies.push(performance.now() - t);
+    if (hit) hits++;
+  }
+  await cache.stop();
+  return { entries: ENTRIES, fillSeconds, loadSeconds, lookups: percentiles(latencies), hits };
+}
+
+const toPgArray = (values: string[]) =>
+  `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+
+// ------------------------------------------------------------------------------------------------
+// Overhead and exact hits through a real server
+
+async function runOn(driver: 'pglite' | 'postgres') {
+  progress(`\n== ${driver}: ${RATE}/s for ${SECONDS} s; semantic lookups with ${ENTRIES} entries`);
+  const { dataDir, postgresUrl, tenant, drop } = await prepare(driver, 'gateway');
+  const fake = await startFake();
+  try {
+    progress('  semantic: filling the cache and looking up');
+    const database = await openDatabase(targetFromConfig({ databaseUrl: postgresUrl, dataDir }));
+    const semantic = await semanticLookups(database, tenant.id).finally(() => database.close());
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PLANTINTEL_DEMO: '0',
+      PLANTINTEL_SIMULATOR: '0',
+      LOG_LEVEL: 'warn',
+      ACCESS_TOKEN_TTL_SECONDS: '7200',
+      LLM_BASE_URL: fake.openAiBaseUrl,
+      LLM_API_KEY: 'sk-bench',
+    };
+    if (postgresUrl) env.DATABASE_URL = postgresUrl;
+    else delete env.DATABASE_URL;
+    const started = await startServer(`ours (${driver})`, [process.execPath, 'src/main.ts', 'serve'], env);
+    const base = started.url.replace(/\/health$/, '');
+    try {
+      const key = await setUp(base, tenant.users.admin.email);
+      const gateway = `${base}/api/v1/ai/v1/chat/completions`;
+      const direct = `${fake.openAiBaseUrl}/chat/completions`;
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+      const fakeHeaders = { 'content-type': 'application/json', authorization: 'Bearer sk-bench' };
+      const body = (model: string, i: number) => ({
+        model,
+        messages: [
+          { role: 'user', content: `Bench question ${i}: what was the OEE of line ${i % 7} yesterday?` },
+        ],
+      });
+      // Warm-up (connections, the pipeline cache of the resolver, JIT): a second at the rate, not counted.
+      for (let i = 0; i < 50; i++) await timed(gateway, headers, body('pipeline/bench-direct', -i));
+
+      progress('  overhead: gateway vs direct');
+      const viaGateway: number[] = [];
+      const viaDirect: number[] = [];
+      const paired: number[] = [];
+      await openLoop(async (i) => {
+        const [g, d] = await Promise.all([
+          timed(gateway, headers, body('pipeline/bench-direct', i)),
+          timed(direct, fakeHeaders, body('gpt-4o-mini', i)),
+        ]);
+        viaGateway.push(g);
+        viaDirect.push(d);
+        paired.push(g - d);
+      });
+
+      progress('  exact-cache hits');
+      await timed(gateway, headers, body('pipeline/bench-exact', 0)); // the miss that fills the entry
+      const exact: number[] = [];
+      await openLoop(async () => {
+        exact.push(await timed(gateway, headers, body('pipeline/bench-exact', 0)));
+      });
+      const failed = Object.fromEntries(failures);
+      failures.clear();
+      return {
+        driver,
+        failed,
+        gateway: percentiles(viaGateway),
+        direct: percentiles(viaDirect),
+        paired: percentiles(paired),
+        exact: percentiles(exact),
+        semantic,
+      };
+    } finally {
+      await stopServer(`ours (${driver})`);
+    }
+  } finally {
+    await fake.close();
+    await drop();
+  }
+}
+
+/** The fake upstream in a child process; its base URL and a close(). */
+async function startFake() {
+  const child = spawn(process.execPath, ['bench/fake-upstream-server.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  return {
+    openAiBaseUrl: line.trim(),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+/** Signs in as the admin, creates the workspace, its key and two deployed pipelines; the key. */
+async function setUp(base: string, email: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: TEST_PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in: ${login.status} ${await login.text()}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const post = async <T>(path: string, payload: object): Promise<T> => {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify(payload),
+    });
+    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const ws = await post<{ id: string }>('/ai/workspaces', { name: 'Bench', sector: 'automotive' });
+  const model = {
+    id: 'model',
+    type: 'model',
+    config: { provider: 'openai', model: 'gpt-4o-mini', retries: 0 },
+  };
+  const graphs = {
+    'bench-direct': [
+      { id: 'input', type: 'input', config: {} },
+      model,
+      { id: 'output', type: 'output', config: {} },
+    ],
+    'bench-exact': [
+      { id: 'input', type: 'input', config: {} },
+      { id: 'cache', type: 'cache', config: { mode: 'exact', ttlSeconds: 3600 } },
+      model,
+      { id: 'output', type: 'output', config: {} },
+    ],
+  };
+  for (const [slug, nodes] of Object.entries(graphs)) {
+    const p = await post<{ id: string }>('/ai/pipelines', {
+      workspaceId: ws.id,
+      slug,
+      name: slug,
+      nodes,
+      connections: nodes.slice(1).map((n, i) => ({ from: nodes[i]?.id, to: n.id })),
+    });
+    await post(`/ai/pipelines/${p.id}/deploy`, {});
+  }
+  return (await post<{ key: string }>(`/ai/workspaces/${ws.id}/keys`, { name: 'bench' })).key;
+}
+
+process.on('SIGINT', () => {
+  killServersNow();
+  process.exit(130);
+});
+
+const results = [];
+try {
+  for (const driver of drivers) results.push(await runOn(driver));
+} finally {
+  await stopServers();
+}
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+else
+  for (const r of results) {
+    const s = r.semantic;
+    process.stdout.write(
+      [
+        `\n${r.driver} (${RATE}/s for ${SECONDS} s, ${r.gateway.n} requests each way)`,
+        `  direct to the fake (baseline)   p50 ${ms(r.direct.p50)}, p99 ${ms(r.direct.p99)}`,
+        `  through the gateway             p50 ${ms(r.gateway.p50)}, p99 ${ms(r.gateway.p99)}`,
+        `  overhead                        p50 ${ms(r.gateway.p50 - r.direct.p50)} (goal < 1 ms), p99 ${ms(r.gateway.p99 - r.direct.p99)} (goal < 3 ms); ` +
+          `paired differences p50 ${ms(r.paired.p50)}, p99 ${ms(r.paired.p99)}; gateway/direct p50 ${(r.gateway.p50 / r.direct.p50).toFixed(2)}×`,
+        `  exact-cache hits                p50 ${ms(r.exact.p50)}, p99 ${ms(r.exact.p99)} (goal p99 < 5 ms; one request repeated, all but the first answered from the cache)`,
+        `  failed requests                 ${Object.keys(r.failed).length === 0 ? 'none' : JSON.stringify(r.failed)}`,
+        `  semantic lookup, ${s.entries} entries  p50 ${ms(s.lookups.p50)}, p99 ${ms(s.lookups.p99)} (goal p99 < 10 ms; ${s.hits} hits of ${s.lookups.n}; fill ${s.fillSeconds.toFixed(1)} s, load and index ${s.loadSeconds.toFixed(1)} s)`,
+        '',
+      ].join('\n'),
+    );
+  }
