@@ -51,6 +51,8 @@ export interface AppDeps {
   runtime?: Runtime;
   /** Run the demo tenant's sensor simulator once ready (`serve` with PLANTINTEL_SIMULATOR on). */
   simulator?: boolean;
+  /** Where one-time secrets (the demo's AI gateway key) are shown: the terminal, never the log. */
+  announce?: (message: string) => void;
 }
 
 export type { App };
@@ -65,6 +67,7 @@ export async function buildApp({
   http = true,
   runtime: givenRuntime,
   simulator = false,
+  announce,
 }: AppDeps): Promise<App> {
   const metrics = createMetrics();
   const app = Fastify({
@@ -136,6 +139,8 @@ export async function buildApp({
     aiSettings: config,
     retrievers: createRetrievers({ db: database.db }),
     apiKeys: identity.apiKeys,
+    simulator: http && simulator,
+    ...(announce ? { announce } : {}),
   });
   pipelines.defineJobs(runtime.jobs);
   for (const [name, task] of Object.entries(pipelines.maintenanceTasks))

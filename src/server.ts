@@ -111,7 +111,13 @@ export async function startServer(
       app = await buildApp({ config, database, logger, http: false, workers: true });
       await app.ready();
     } else {
-      app = await buildApp({ config, database, logger, simulator: config.simulator });
+      app = await buildApp({
+        config,
+        database,
+        logger,
+        simulator: config.simulator,
+        announce: options.announce ?? announceOnTerminal,
+      });
       await app.listen({ port: config.port, host: config.host });
     }
   } catch (err) {

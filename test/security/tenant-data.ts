@@ -9,6 +9,7 @@ import type { TestApp } from '../../src/platform/http/testing.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
 import type { Runtime } from '../../src/platform/runtime.ts';
 import { populateAiCache } from './ai-cache-fixtures.ts';
+import { populateAiQueryMap, populateAiWorkspaceKey } from './ai-insights-fixtures.ts';
 import { populateAiMetrics } from './ai-metrics-fixtures.ts';
 import { populateInspection } from './inspection-fixtures.ts';
 import { populateSupply } from './supply-fixtures.ts';
@@ -178,6 +179,8 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
   // ai_requests, ai_pipeline_metrics, ai_sector_analytics (+ a workspace and a pipeline)
   await populateAiMetrics(t, tenant, admin);
   await populateAiCache(t, tenant, admin);
+  await populateAiQueryMap(t, tenant);
+  await populateAiWorkspaceKey(t, admin);
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {

@@ -194,6 +194,608 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's AI traffic over the last `days` by day, workspace and purpose; a superadmin also gets the platform's totals
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAiAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/analytics/platform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every tenant's AI traffic summed by day: counts and sums, never a tenant's names or content
+         * @description **Access:** platform role superadmin.
+         *
+         *     **Access:** platform role superadmin.
+         */
+        get: operations["getAiPlatformAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/cache/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Invalidate one cache entry
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteAiCacheEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/cache/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tenant-wide cache statistics: entries, hits and misses, tokens and cost saved, per pipeline
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAiCacheStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last 24 h of the AI gateway: totals, workspaces, pipelines with their figures, the busiest pipelines, recent errors
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAiDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/dashboards/{sector}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sector's dashboard: its 24 h and 7-day figures, its days (ai_sector_analytics) and its pipelines
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAiSectorDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pipelines, most recently changed first, each with its figures of the last 24 hours
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listAiPipelines"];
+        put?: never;
+        /**
+         * Create a pipeline (a draft): the graph is validated; node count, complexity and monthly cost computed
+         * @description The slug (the gateway model `pipeline/<slug>`) is derived from the name when not given. Version 1 is recorded.
+         *
+         *     **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["createAiPipeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/pipelines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pipeline with its graph, estimate and figures of the last 24 hours
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAiPipeline"];
+        /**
+         * Replace a pipeline’s editable fields; a changed graph or feature list is a new version
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        put: operations["replaceAiPipeline"];
+        post?: never;
+        /**
+         * Archive a pipeline (soft delete: status archived; its history stays)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["archiveAiPipeline"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of a pipeline; a changed graph or feature list is a new version
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        patch: operations["updateAiPipeline"];
+        trace?: never;
+    };
+    "/api/v1/ai/pipelines/{id}/cache": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pipeline's answer cache: entry totals, hit/miss counts of its requests, entries newest first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAiPipelineCache"];
+        put?: never;
+        post?: never;
+        /**
+         * Invalidate a pipeline's cache: every entry, or those older than ?olderThanHours
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["clearAiPipelineCache"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/pipelines/{id}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deploy a pipeline: status active, deployedAt now; the gateway serves it
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["deployAiPipeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/pipelines/{id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pipeline's figures per hour over the last `hours` (the current hour partial), or per minute over the last hour
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAiPipelineMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/pipelines/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause an active pipeline: the gateway refuses it until it is deployed again
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["pauseAiPipeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/pipelines/{id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pipeline's requests, newest first (prompt and response only when the pipeline stores them)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listAiPipelineRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/pipelines/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of the pipeline’s graph, newest first
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listAiPipelineVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/pipelines/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The wizard: a pipeline for a sector, use case, data sources and latency/cost preferences, with why each node is there
+         * @description Rule-based and deterministic. With `save: true` (and a workspaceId) it is also created as a draft and returned as `pipeline`.
+         *
+         *     **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["generateAiPipeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/pipelines/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a graph without saving it: every problem, each naming its node, and the estimate of a valid one
+         * @description **Access:** scope `read` (every tenant role).
+         */
+        post: operations["validateAiPipelineGraph"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/query-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The query map: clusters of similar cached queries (sizes, hit rates, examples), a 2-D layout for drawing, flows between sectors and workspaces, and a 24 h metrics snapshot
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAiQueryMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/query-map/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute the query map in a job (progress at /jobs/{id}); returns the job already queued if any
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["refreshAiQueryMap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/v1/chat/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OpenAI Chat Completions through a pipeline (`model`: `pipeline/<slug>`)
+         * @description With `stream: true` the answer is `text/event-stream`; errors before the first event are JSON with their status, errors after it end the stream with the protocol’s in-stream error.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        post: operations["createChatCompletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Anthropic Messages through a pipeline (`model`: `pipeline/<slug>`)
+         * @description With `stream: true` the answer is `text/event-stream`; errors before the first event are JSON with their status, errors after it end the stream with the protocol’s in-stream error.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        post: operations["createMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/v1/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pipelines the caller may call, as models (OpenAI and Anthropic list shapes at once)
+         * @description Errors are in Anthropic’s shape when the request has an `anthropic-version` header, else in OpenAI’s.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listGatewayModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workspaces of the organisation, by name, with their count of pipelines
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listAiWorkspaces"];
+        put?: never;
+        /**
+         * Create a workspace (name unique in the organisation; optional monthly budgets)
+         * @description **Access:** scope `admin` (role admin).
+         */
+        post: operations["createAiWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/workspaces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A workspace
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAiWorkspace"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a workspace whose pipelines are all archived (they go with it); its keys are revoked
+         * @description **Access:** scope `admin` (role admin).
+         */
+        delete: operations["deleteAiWorkspace"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a workspace (null clears a budget)
+         * @description **Access:** scope `admin` (role admin).
+         */
+        patch: operations["updateAiWorkspace"];
+        trace?: never;
+    };
+    "/api/v1/ai/workspaces/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API keys bound to the workspace (without their secrets)
+         * @description **Access:** scope `admin` (role admin), signed in (not with an API key).
+         *
+         *     **Access:** scope `admin` (role admin), signed in (not with an API key).
+         */
+        get: operations["listAiWorkspaceKeys"];
+        put?: never;
+        /**
+         * Create an API key that reaches only this workspace’s pipelines (the key is shown once)
+         * @description Through the gateway the key sees and calls only the pipelines of this workspace. Scopes (default read) may not be wider than your role.
+         *
+         *     **Access:** scope `admin` (role admin), signed in (not with an API key).
+         */
+        post: operations["createAiWorkspaceKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/workspaces/{id}/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a workspace key (requests with it fail from the next one on)
+         * @description **Access:** scope `admin` (role admin), signed in (not with an API key).
+         */
+        delete: operations["revokeAiWorkspaceKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/workspaces/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every workspace with its pipeline counts and 24 h figures (the workspace_summary view)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAiWorkspaceSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/analyses": {
         parameters: {
             query?: never;
@@ -3976,6 +4578,829 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AiAnalytics: {
+            byDay: {
+                /** @description Exact and semantic cache answers */
+                cacheHits: number;
+                /** @description Cache lookups that found nothing */
+                cacheMisses: number;
+                /** @description USD the cache saved */
+                costSaved: number;
+                costUsd: number;
+                /**
+                 * Format: date
+                 * @description Calendar day YYYY-MM-DD
+                 */
+                day: string;
+                /** @description Errors, refusals and budget stops */
+                errors: number;
+                /** @description hits / (hits + misses), percent */
+                hitRate: number;
+                /** @description Milliseconds */
+                latencyP50: number;
+                /** @description Milliseconds */
+                latencyP95: number;
+                requests: number;
+                tokensIn: number;
+                tokensOut: number;
+                /** @description Tokens of the answers the cache replayed */
+                tokensSaved: number;
+            }[];
+            byPurpose: {
+                /** @description Exact and semantic cache answers */
+                cacheHits: number;
+                /** @description Cache lookups that found nothing */
+                cacheMisses: number;
+                /** @description USD the cache saved */
+                costSaved: number;
+                costUsd: number;
+                /** @description Errors, refusals and budget stops */
+                errors: number;
+                /** @description hits / (hits + misses), percent */
+                hitRate: number;
+                /** @description Milliseconds */
+                latencyP50: number;
+                /** @description Milliseconds */
+                latencyP95: number;
+                purpose: string;
+                requests: number;
+                tokensIn: number;
+                tokensOut: number;
+                /** @description Tokens of the answers the cache replayed */
+                tokensSaved: number;
+            }[];
+            byWorkspace: {
+                /** @description Exact and semantic cache answers */
+                cacheHits: number;
+                /** @description Cache lookups that found nothing */
+                cacheMisses: number;
+                /** @description USD the cache saved */
+                costSaved: number;
+                costUsd: number;
+                /** @description Errors, refusals and budget stops */
+                errors: number;
+                /** @description hits / (hits + misses), percent */
+                hitRate: number;
+                /** @description Milliseconds */
+                latencyP50: number;
+                /** @description Milliseconds */
+                latencyP95: number;
+                name: string | null;
+                requests: number;
+                tokensIn: number;
+                tokensOut: number;
+                /** @description Tokens of the answers the cache replayed */
+                tokensSaved: number;
+                /** Format: uuid */
+                workspaceId: string;
+            }[];
+            days: number;
+            /** @description Superadmins only: every tenant summed (counts and sums, no names) */
+            platform: components["schemas"]["AiPlatformAnalytics"] | null;
+            /** Format: date-time */
+            since: string;
+            totals: components["schemas"]["AiMetrics"];
+        };
+        AiDashboard: {
+            /** Format: date-time */
+            generatedAt: string;
+            pipelines: {
+                /** Format: uuid */
+                id: string;
+                metrics24h: components["schemas"]["AiMetrics"];
+                monthlyCost: number;
+                name: string;
+                sector: string;
+                slug: string;
+                status: string;
+                /** Format: uuid */
+                workspaceId: string;
+            }[];
+            recentErrors: {
+                /** Format: date-time */
+                at: string;
+                errorCode: string | null;
+                id: number;
+                /** Format: uuid */
+                pipelineId: string;
+                pipelineName: string;
+                status: string;
+            }[];
+            topPipelines: {
+                /** Format: uuid */
+                id: string;
+                metrics24h: components["schemas"]["AiMetrics"];
+                monthlyCost: number;
+                name: string;
+                sector: string;
+                slug: string;
+                status: string;
+                /** Format: uuid */
+                workspaceId: string;
+            }[];
+            totals: components["schemas"]["AiMetrics"];
+            /** @enum {string} */
+            window: "24h";
+            workspaces: components["schemas"]["AiWorkspaceSummary"][];
+        };
+        AiGeneratedPipeline: {
+            complexityScore: number;
+            /** @enum {string} */
+            complexityTier: "simple" | "moderate" | "complex" | "enterprise";
+            connections: {
+                from: string;
+                to: string;
+            }[];
+            description: string;
+            explanation: string[];
+            features: string[];
+            /** @description USD per month (formula in explanation) */
+            monthlyCost: number;
+            name: string;
+            nodeCount: number;
+            nodes: {
+                /** @description The node's settings; which apply depends on its type */
+                config: {
+                    /** @description model */
+                    dailyCostBudgetUsd?: number;
+                    /** @description model */
+                    dailyTokenBudget?: number;
+                    /**
+                     * Format: uuid
+                     * @description retrieve: the analysis or sensor (absent: latest / all)
+                     */
+                    entityId?: string;
+                    /** @description model, tried in order */
+                    fallbacks?: {
+                        model: string;
+                        /** @enum {string} */
+                        provider: "default" | "offline" | "openai" | "anthropic";
+                    }[];
+                    /** @description postprocess */
+                    groundNumbers?: boolean;
+                    /** @description retrieve: look-back */
+                    hours?: number;
+                    /** @description postprocess: the JSON schema the answer must match (at most 8,000 characters) */
+                    jsonSchema?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description retrieve */
+                    maxChars?: number;
+                    /** @description guard */
+                    maxInputTokens?: number;
+                    /** @description model */
+                    maxTokens?: number;
+                    /**
+                     * @description cache
+                     * @enum {string}
+                     */
+                    mode?: "exact" | "semantic";
+                    /** @description model */
+                    model?: string;
+                    /**
+                     * @description model
+                     * @enum {string}
+                     */
+                    provider?: "default" | "offline" | "openai" | "anthropic";
+                    /** @description guard */
+                    redactPii?: boolean;
+                    /** @description guard */
+                    refuseTopics?: string[];
+                    /** @description model */
+                    retries?: number;
+                    /** @description model */
+                    retryOn?: ("timeout" | "rate_limit" | "server_error" | "network")[];
+                    /**
+                     * @description retrieve
+                     * @enum {string}
+                     */
+                    source?: "analysis" | "alarms" | "sensors";
+                    /** @description model */
+                    temperature?: number;
+                    /** @description semantic cache */
+                    threshold?: number;
+                    /** @description model */
+                    timeoutMs?: number;
+                    /** @description cache */
+                    ttlSeconds?: number;
+                };
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @description One of input, retrieve, cache, guard, model, postprocess, output */
+                type: string;
+            }[];
+            pipeline: components["schemas"]["AiPipeline"] | null;
+            reasons: {
+                nodeId: string;
+                reason: string;
+            }[];
+            sector: string;
+        };
+        AiGraphCheck: {
+            errors: {
+                message: string;
+                nodeId: string | null;
+            }[];
+            estimate: {
+                complexityScore: number;
+                /** @enum {string} */
+                complexityTier: "simple" | "moderate" | "complex" | "enterprise";
+                explanation: string[];
+                /** @description USD per month (formula in explanation) */
+                monthlyCost: number;
+                nodeCount: number;
+            } | null;
+            valid: boolean;
+        };
+        AiMetrics: {
+            /** @description Exact and semantic cache answers */
+            cacheHits: number;
+            /** @description Cache lookups that found nothing */
+            cacheMisses: number;
+            /** @description USD the cache saved */
+            costSaved: number;
+            costUsd: number;
+            /** @description Errors, refusals and budget stops */
+            errors: number;
+            /** @description hits / (hits + misses), percent */
+            hitRate: number;
+            /** @description Milliseconds */
+            latencyP50: number;
+            /** @description Milliseconds */
+            latencyP95: number;
+            requests: number;
+            tokensIn: number;
+            tokensOut: number;
+            /** @description Tokens of the answers the cache replayed */
+            tokensSaved: number;
+        };
+        AiMetricsSeries: {
+            /** @enum {string} */
+            bucket: "hour" | "minute";
+            /** Format: uuid */
+            pipelineId: string;
+            points: {
+                /** Format: date-time */
+                at: string;
+                /** @description Exact and semantic cache answers */
+                cacheHits: number;
+                /** @description Cache lookups that found nothing */
+                cacheMisses: number;
+                /** @description USD the cache saved */
+                costSaved: number;
+                costUsd: number;
+                /** @description Errors, refusals and budget stops */
+                errors: number;
+                /** @description hits / (hits + misses), percent */
+                hitRate: number;
+                /** @description Milliseconds */
+                latencyP50: number;
+                /** @description Milliseconds */
+                latencyP95: number;
+                partial: boolean;
+                requests: number;
+                tokensIn: number;
+                tokensOut: number;
+                /** @description Tokens of the answers the cache replayed */
+                tokensSaved: number;
+            }[];
+        };
+        AiPipeline: {
+            complexityScore: number;
+            /** @enum {string} */
+            complexityTier: "simple" | "moderate" | "complex" | "enterprise";
+            connections: {
+                from: string;
+                to: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deployedAt: string | null;
+            description: string;
+            /** @description How the score, tier and cost were reached */
+            explanation: string[];
+            features: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description PlantIntel's own AI calls run through it */
+            isDefault: boolean;
+            /** @description The last 24 hours, from the request rows */
+            metrics24h?: {
+                cacheHits: number;
+                cacheMisses: number;
+                costSaved: number;
+                costUsd: number;
+                errors: number;
+                /** @description Percent of cache lookups that hit */
+                hitRate: number;
+                /** @description ms */
+                latencyP50: number;
+                /** @description ms */
+                latencyP95: number;
+                requests: number;
+                tokensIn: number;
+                tokensOut: number;
+                tokensSaved: number;
+            };
+            /** @description What to put in the `model` field of a gateway request */
+            model: string;
+            /** @description USD per month (formula in explanation) */
+            monthlyCost: number;
+            name: string;
+            nodeCount: number;
+            nodes: {
+                /** @description The node's settings; which apply depends on its type */
+                config: {
+                    /** @description model */
+                    dailyCostBudgetUsd?: number;
+                    /** @description model */
+                    dailyTokenBudget?: number;
+                    /**
+                     * Format: uuid
+                     * @description retrieve: the analysis or sensor (absent: latest / all)
+                     */
+                    entityId?: string;
+                    /** @description model, tried in order */
+                    fallbacks?: {
+                        model: string;
+                        /** @enum {string} */
+                        provider: "default" | "offline" | "openai" | "anthropic";
+                    }[];
+                    /** @description postprocess */
+                    groundNumbers?: boolean;
+                    /** @description retrieve: look-back */
+                    hours?: number;
+                    /** @description postprocess: the JSON schema the answer must match (at most 8,000 characters) */
+                    jsonSchema?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description retrieve */
+                    maxChars?: number;
+                    /** @description guard */
+                    maxInputTokens?: number;
+                    /** @description model */
+                    maxTokens?: number;
+                    /**
+                     * @description cache
+                     * @enum {string}
+                     */
+                    mode?: "exact" | "semantic";
+                    /** @description model */
+                    model?: string;
+                    /**
+                     * @description model
+                     * @enum {string}
+                     */
+                    provider?: "default" | "offline" | "openai" | "anthropic";
+                    /** @description guard */
+                    redactPii?: boolean;
+                    /** @description guard */
+                    refuseTopics?: string[];
+                    /** @description model */
+                    retries?: number;
+                    /** @description model */
+                    retryOn?: ("timeout" | "rate_limit" | "server_error" | "network")[];
+                    /**
+                     * @description retrieve
+                     * @enum {string}
+                     */
+                    source?: "analysis" | "alarms" | "sensors";
+                    /** @description model */
+                    temperature?: number;
+                    /** @description semantic cache */
+                    threshold?: number;
+                    /** @description model */
+                    timeoutMs?: number;
+                    /** @description cache */
+                    ttlSeconds?: number;
+                };
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @description One of input, retrieve, cache, guard, model, postprocess, output */
+                type: string;
+            }[];
+            retentionDays: number;
+            sector: string;
+            slug: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "paused" | "archived";
+            storePrompts: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** Format: uuid */
+            workspaceId: string;
+        };
+        AiPipelinePage: {
+            items: components["schemas"]["AiPipeline"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        AiPipelineVersion: {
+            connections: {
+                from: string;
+                to: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            features: string[];
+            nodes: {
+                /** @description The node's settings; which apply depends on its type */
+                config: {
+                    /** @description model */
+                    dailyCostBudgetUsd?: number;
+                    /** @description model */
+                    dailyTokenBudget?: number;
+                    /**
+                     * Format: uuid
+                     * @description retrieve: the analysis or sensor (absent: latest / all)
+                     */
+                    entityId?: string;
+                    /** @description model, tried in order */
+                    fallbacks?: {
+                        model: string;
+                        /** @enum {string} */
+                        provider: "default" | "offline" | "openai" | "anthropic";
+                    }[];
+                    /** @description postprocess */
+                    groundNumbers?: boolean;
+                    /** @description retrieve: look-back */
+                    hours?: number;
+                    /** @description postprocess: the JSON schema the answer must match (at most 8,000 characters) */
+                    jsonSchema?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description retrieve */
+                    maxChars?: number;
+                    /** @description guard */
+                    maxInputTokens?: number;
+                    /** @description model */
+                    maxTokens?: number;
+                    /**
+                     * @description cache
+                     * @enum {string}
+                     */
+                    mode?: "exact" | "semantic";
+                    /** @description model */
+                    model?: string;
+                    /**
+                     * @description model
+                     * @enum {string}
+                     */
+                    provider?: "default" | "offline" | "openai" | "anthropic";
+                    /** @description guard */
+                    redactPii?: boolean;
+                    /** @description guard */
+                    refuseTopics?: string[];
+                    /** @description model */
+                    retries?: number;
+                    /** @description model */
+                    retryOn?: ("timeout" | "rate_limit" | "server_error" | "network")[];
+                    /**
+                     * @description retrieve
+                     * @enum {string}
+                     */
+                    source?: "analysis" | "alarms" | "sensors";
+                    /** @description model */
+                    temperature?: number;
+                    /** @description semantic cache */
+                    threshold?: number;
+                    /** @description model */
+                    timeoutMs?: number;
+                    /** @description cache */
+                    ttlSeconds?: number;
+                };
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @description One of input, retrieve, cache, guard, model, postprocess, output */
+                type: string;
+            }[];
+            version: number;
+        };
+        AiPipelineVersionPage: {
+            items: components["schemas"]["AiPipelineVersion"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        AiPlatformAnalytics: {
+            byDay: {
+                /** @description Exact and semantic cache answers */
+                cacheHits: number;
+                /** @description Cache lookups that found nothing */
+                cacheMisses: number;
+                /** @description USD the cache saved */
+                costSaved: number;
+                costUsd: number;
+                /**
+                 * Format: date
+                 * @description Calendar day YYYY-MM-DD
+                 */
+                day: string;
+                /** @description Errors, refusals and budget stops */
+                errors: number;
+                /** @description hits / (hits + misses), percent */
+                hitRate: number;
+                /** @description Milliseconds */
+                latencyP50: number;
+                /** @description Milliseconds */
+                latencyP95: number;
+                requests: number;
+                tenants: number;
+                tokensIn: number;
+                tokensOut: number;
+                /** @description Tokens of the answers the cache replayed */
+                tokensSaved: number;
+            }[];
+            days: number;
+            pipelines: number;
+            /** Format: date-time */
+            since: string;
+            /** @description Tenants with workspaces */
+            tenants: number;
+            tenantsWithTraffic: number;
+            totals: components["schemas"]["AiMetrics"];
+            workspaces: number;
+        };
+        AiQueryMap: {
+            clusters: {
+                /** @description The most asked queries (at most three) */
+                examples: string[];
+                /** @description Percent of its requests answered from the cache */
+                hitRate: number;
+                hits: number;
+                /** @description 0 … n-1, the busiest first */
+                id: number;
+                /** @description Its most distinctive terms */
+                label: string;
+                /** @description Distinct cached queries in the cluster */
+                queries: number;
+                requests: number;
+                sectors: {
+                    /** @description The sector, or the workspace id */
+                    key: string;
+                    name: string;
+                    requests: number;
+                }[];
+                terms: string[];
+                workspaces: {
+                    /** @description The sector, or the workspace id */
+                    key: string;
+                    name: string;
+                    requests: number;
+                }[];
+                x: number;
+                y: number;
+            }[];
+            /** Format: date-time */
+            computedAt: string | null;
+            flows: {
+                from: string;
+                fromName: string;
+                kind: "sector" | "workspace";
+                /** @description Σ over the shared clusters of the smaller side's requests */
+                requests: number;
+                /** @description Clusters both ask in */
+                sharedClusters: number;
+                to: string;
+                toName: string;
+            }[];
+            /** @description Set when there is no map yet: how to get one */
+            hint: string | null;
+            points: {
+                cluster: number;
+                /** Format: uuid */
+                entryId: string;
+                hits: number;
+                /** Format: uuid */
+                pipelineId: string;
+                requests: number;
+                sector: string;
+                /** @description The query (first 160 characters), as the cache stored it (redacted) */
+                text: string;
+                /** Format: uuid */
+                workspaceId: string;
+                x: number;
+                y: number;
+            }[];
+            /** @description Cached queries on the map (the most asked, at most 3,000) */
+            queries: number;
+            snapshot: {
+                /** @description Requests that went through a cache node */
+                cached: number;
+                costSavedUsd: number;
+                costUsd: number;
+                errors: number;
+                /** @description Percent of the cached requests that were hits */
+                hitRate: number;
+                hits: number;
+                /** @description The window of the figures: the last 24 hours */
+                hours: number;
+                latencyAvg: number;
+                /** @description Milliseconds */
+                latencyP50: number;
+                latencyP95: number;
+                requests: number;
+                sectors: {
+                    hitRate: number;
+                    requests: number;
+                    sector: string;
+                }[];
+                tokensIn: number;
+                tokensOut: number;
+                tokensSaved: number;
+                /** @description Requests of pipelines without a cache node: counted, not on the map */
+                unmapped: number;
+            } | null;
+        };
+        AiQueryMapRefresh: {
+            /** Format: uuid */
+            jobId: string;
+            /** @description False when a refresh was already queued or running: its id */
+            submitted: boolean;
+        };
+        AiRequestPage: {
+            items: components["schemas"]["AiRequestRow"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        AiRequestRow: {
+            /** Format: uuid */
+            apiKeyId: string | null;
+            /** Format: date-time */
+            at: string;
+            cache: string;
+            /** Format: uuid */
+            cacheEntryId: string | null;
+            costSavedUsd: number;
+            costUsd: number;
+            errorCode: string | null;
+            id: number;
+            latencyMs: number;
+            model: string | null;
+            pipelineVersion: number;
+            /** @description Only when the pipeline stores prompts, within its retention */
+            prompt: string | null;
+            protocol: string;
+            provider: string | null;
+            purpose: string;
+            response: string | null;
+            status: string;
+            tokensIn: number;
+            tokensOut: number;
+            tokensSaved: number;
+            upstreamMs: number;
+        };
+        AiSectorDashboard: {
+            days: {
+                avgLatency: number;
+                cacheHits: number;
+                cacheMisses: number;
+                costSaved: number;
+                /**
+                 * Format: date
+                 * @description Calendar day YYYY-MM-DD
+                 */
+                date: string;
+                tokensSaved: number;
+                topQueryTypes: {
+                    count: number;
+                    hitRate: number;
+                    type: string;
+                }[];
+                totalRequests: number;
+            }[];
+            metrics: {
+                activePipelines: number;
+                avgLatency24h: number;
+                cacheHits24h: number;
+                cacheMisses24h: number;
+                costSaved7d: number;
+                costSaved24h: number;
+                costUsd24h: number;
+                errors24h: number;
+                hitRate24h: number;
+                pipelines: number;
+                requests7d: number;
+                requests24h: number;
+                sector: string;
+                tokensIn24h: number;
+                tokensOut24h: number;
+                tokensSaved24h: number;
+                workspaces: number;
+            } | null;
+            pipelines: {
+                /** Format: uuid */
+                id: string;
+                metrics24h: components["schemas"]["AiMetrics"];
+                monthlyCost: number;
+                name: string;
+                sector: string;
+                slug: string;
+                status: string;
+                /** Format: uuid */
+                workspaceId: string;
+            }[];
+            sector: string;
+        };
+        AiWorkspace: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            monthlyBudgetTokens: number | null;
+            monthlyBudgetUsd: number | null;
+            name: string;
+            /** @description Pipelines that are not archived */
+            pipelines: number;
+            sector: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AiWorkspaceKey: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            /** @description The first characters of the key, to recognise it */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            scopes: string[];
+            /** Format: uuid */
+            workspaceId: string;
+        };
+        AiWorkspaceKeyCreated: {
+            apiKey: components["schemas"]["AiWorkspaceKey"];
+            /** @description The secret, shown this once */
+            key: string;
+        };
+        AiWorkspaceKeyPage: {
+            items: components["schemas"]["AiWorkspaceKey"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        AiWorkspacePage: {
+            items: components["schemas"]["AiWorkspace"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        AiWorkspaceSummary: {
+            activePipelines: number;
+            avgLatency24h: number;
+            cacheHits24h: number;
+            cacheMisses24h: number;
+            costSaved24h: number;
+            costUsd24h: number;
+            description: string;
+            errors24h: number;
+            hitRate24h: number;
+            monthlyBudgetTokens: number | null;
+            monthlyBudgetUsd: number | null;
+            monthlyCost: number;
+            name: string;
+            pipelines: number;
+            requests24h: number;
+            sector: string;
+            tokensIn24h: number;
+            tokensOut24h: number;
+            tokensSaved24h: number;
+            /** Format: uuid */
+            workspaceId: string;
+        };
+        AiWorkspaceSummaryList: {
+            items: components["schemas"]["AiWorkspaceSummary"][];
+        };
         Alarm: {
             ackNote: string | null;
             /** Format: date-time */
@@ -7498,6 +8923,3311 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiAnalytics: {
+        parameters: {
+            query?: {
+                /** @description Days back, today included */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiAnalytics"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiPlatformAnalytics: {
+        parameters: {
+            query?: {
+                /** @description Days back, today included */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiPlatformAnalytics"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteAiCacheEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiCacheStats: {
+        parameters: {
+            query?: {
+                /** @description Window of the request counts, in hours */
+                hours?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hours: number;
+                        outcomes: {
+                            costSavedUsd: number;
+                            exact: number;
+                            /** @description Hits / cached lookups (null without lookups) */
+                            hitRate: number | null;
+                            miss: number;
+                            off: number;
+                            requests: number;
+                            semantic: number;
+                            tokensSaved: number;
+                        };
+                        pipelines: {
+                            outcomes: {
+                                costSavedUsd: number;
+                                exact: number;
+                                /** @description Hits / cached lookups (null without lookups) */
+                                hitRate: number | null;
+                                miss: number;
+                                off: number;
+                                requests: number;
+                                semantic: number;
+                                tokensSaved: number;
+                            };
+                            /** Format: uuid */
+                            pipelineId: string;
+                            totals: {
+                                /** @description Rows, expired ones included until the maintenance task removes them */
+                                entries: number;
+                                /** @description Hits counted on the entries (written every few seconds) */
+                                hits: number;
+                                live: number;
+                                tokensCached: number;
+                            };
+                        }[];
+                        totals: {
+                            /** @description Rows, expired ones included until the maintenance task removes them */
+                            entries: number;
+                            /** @description Hits counted on the entries (written every few seconds) */
+                            hits: number;
+                            live: number;
+                            tokensCached: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiDashboard"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiSectorDashboard: {
+        parameters: {
+            query?: {
+                /** @description Days back, today included */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A sector of the tenant (any case) */
+                sector: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiSectorDashboard"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAiPipelines: {
+        parameters: {
+            query?: {
+                /** @description Archived pipelines are left out unless asked for (or status=archived) */
+                includeArchived?: boolean;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Industry vertical, e.g. automotive, food-beverage, pharma (stored in lower case) */
+                sector?: string;
+                status?: "draft" | "active" | "paused" | "archived";
+                workspaceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiPipelinePage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createAiPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connections: {
+                        from: string;
+                        to: string;
+                    }[];
+                    description?: string;
+                    /** @description Labels for lists and filters; derived from the graph when not given */
+                    features?: string[];
+                    name: string;
+                    nodes: {
+                        /** @description The node's settings; which apply depends on its type */
+                        config: {
+                            /** @description model */
+                            dailyCostBudgetUsd?: number;
+                            /** @description model */
+                            dailyTokenBudget?: number;
+                            /**
+                             * Format: uuid
+                             * @description retrieve: the analysis or sensor (absent: latest / all)
+                             */
+                            entityId?: string;
+                            /** @description model, tried in order */
+                            fallbacks?: {
+                                model: string;
+                                /** @enum {string} */
+                                provider: "default" | "offline" | "openai" | "anthropic";
+                            }[];
+                            /** @description postprocess */
+                            groundNumbers?: boolean;
+                            /** @description retrieve: look-back */
+                            hours?: number;
+                            /** @description postprocess: the JSON schema the answer must match (at most 8,000 characters) */
+                            jsonSchema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description retrieve */
+                            maxChars?: number;
+                            /** @description guard */
+                            maxInputTokens?: number;
+                            /** @description model */
+                            maxTokens?: number;
+                            /**
+                             * @description cache
+                             * @enum {string}
+                             */
+                            mode?: "exact" | "semantic";
+                            /** @description model */
+                            model?: string;
+                            /**
+                             * @description model
+                             * @enum {string}
+                             */
+                            provider?: "default" | "offline" | "openai" | "anthropic";
+                            /** @description guard */
+                            redactPii?: boolean;
+                            /** @description guard */
+                            refuseTopics?: string[];
+                            /** @description model */
+                            retries?: number;
+                            /** @description model */
+                            retryOn?: ("timeout" | "rate_limit" | "server_error" | "network")[];
+                            /**
+                             * @description retrieve
+                             * @enum {string}
+                             */
+                            source?: "analysis" | "alarms" | "sensors";
+                            /** @description model */
+                            temperature?: number;
+                            /** @description semantic cache */
+                            threshold?: number;
+                            /** @description model */
+                            timeoutMs?: number;
+                            /** @description cache */
+                            ttlSeconds?: number;
+                        };
+                        id: string;
+                        label?: string;
+                        position?: {
+                            x: number;
+                            y: number;
+                        };
+                        /** @description One of input, retrieve, cache, guard, model, postprocess, output */
+                        type: string;
+                    }[];
+                    /** @description How long stored prompts are kept (default 30) */
+                    retentionDays?: number;
+                    /** @description Default: the workspace's sector */
+                    sector?: string;
+                    /** @description The gateway model name is `pipeline/<slug>`; unique in the organisation */
+                    slug?: string;
+                    /** @description Keep prompt and response text (after redaction) with each request row */
+                    storePrompts?: boolean;
+                    /** Format: uuid */
+                    workspaceId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiPipeline"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiPipeline"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    replaceAiPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connections: {
+                        from: string;
+                        to: string;
+                    }[];
+                    description?: string;
+                    /** @description Labels for lists and filters; derived from the graph when not given */
+                    features?: string[];
+                    name: string;
+                    nodes: {
+                        /** @description The node's settings; which apply depends on its type */
+                        config: {
+                            /** @description model */
+                            dailyCostBudgetUsd?: number;
+                            /** @description model */
+                            dailyTokenBudget?: number;
+                            /**
+                             * Format: uuid
+                             * @description retrieve: the analysis or sensor (absent: latest / all)
+                             */
+                            entityId?: string;
+                            /** @description model, tried in order */
+                            fallbacks?: {
+                                model: string;
+                                /** @enum {string} */
+                                provider: "default" | "offline" | "openai" | "anthropic";
+                            }[];
+                            /** @description postprocess */
+                            groundNumbers?: boolean;
+                            /** @description retrieve: look-back */
+                            hours?: number;
+                            /** @description postprocess: the JSON schema the answer must match (at most 8,000 characters) */
+                            jsonSchema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description retrieve */
+                            maxChars?: number;
+                            /** @description guard */
+                            maxInputTokens?: number;
+                            /** @description model */
+                            maxTokens?: number;
+                            /**
+                             * @description cache
+                             * @enum {string}
+                             */
+                            mode?: "exact" | "semantic";
+                            /** @description model */
+                            model?: string;
+                            /**
+                             * @description model
+                             * @enum {string}
+                             */
+                            provider?: "default" | "offline" | "openai" | "anthropic";
+                            /** @description guard */
+                            redactPii?: boolean;
+                            /** @description guard */
+                            refuseTopics?: string[];
+                            /** @description model */
+                            retries?: number;
+                            /** @description model */
+                            retryOn?: ("timeout" | "rate_limit" | "server_error" | "network")[];
+                            /**
+                             * @description retrieve
+                             * @enum {string}
+                             */
+                            source?: "analysis" | "alarms" | "sensors";
+                            /** @description model */
+                            temperature?: number;
+                            /** @description semantic cache */
+                            threshold?: number;
+                            /** @description model */
+                            timeoutMs?: number;
+                            /** @description cache */
+                            ttlSeconds?: number;
+                        };
+                        id: string;
+                        label?: string;
+                        position?: {
+                            x: number;
+                            y: number;
+                        };
+                        /** @description One of input, retrieve, cache, guard, model, postprocess, output */
+                        type: string;
+                    }[];
+                    /** @description How long stored prompts are kept (default 30) */
+                    retentionDays?: number;
+                    /** @description Default: the workspace's sector */
+                    sector?: string;
+                    /** @description Keep prompt and response text (after redaction) with each request row */
+                    storePrompts?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiPipeline"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    archiveAiPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiPipeline"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateAiPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connections?: {
+                        from: string;
+                        to: string;
+                    }[];
+                    description?: string;
+                    /** @description Labels for lists and filters; derived from the graph when not given */
+                    features?: string[];
+                    name?: string;
+                    nodes?: {
+                        /** @description The node's settings; which apply depends on its type */
+                        config: {
+                            /** @description model */
+                            dailyCostBudgetUsd?: number;
+                            /** @description model */
+                            dailyTokenBudget?: number;
+                            /**
+                             * Format: uuid
+                             * @description retrieve: the analysis or sensor (absent: latest / all)
+                             */
+                            entityId?: string;
+                            /** @description model, tried in order */
+                            fallbacks?: {
+                                model: string;
+                                /** @enum {string} */
+                                provider: "default" | "offline" | "openai" | "anthropic";
+                            }[];
+                            /** @description postprocess */
+                            groundNumbers?: boolean;
+                            /** @description retrieve: look-back */
+                            hours?: number;
+                            /** @description postprocess: the JSON schema the answer must match (at most 8,000 characters) */
+                            jsonSchema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description retrieve */
+                            maxChars?: number;
+                            /** @description guard */
+                            maxInputTokens?: number;
+                            /** @description model */
+                            maxTokens?: number;
+                            /**
+                             * @description cache
+                             * @enum {string}
+                             */
+                            mode?: "exact" | "semantic";
+                            /** @description model */
+                            model?: string;
+                            /**
+                             * @description model
+                             * @enum {string}
+                             */
+                            provider?: "default" | "offline" | "openai" | "anthropic";
+                            /** @description guard */
+                            redactPii?: boolean;
+                            /** @description guard */
+                            refuseTopics?: string[];
+                            /** @description model */
+                            retries?: number;
+                            /** @description model */
+                            retryOn?: ("timeout" | "rate_limit" | "server_error" | "network")[];
+                            /**
+                             * @description retrieve
+                             * @enum {string}
+                             */
+                            source?: "analysis" | "alarms" | "sensors";
+                            /** @description model */
+                            temperature?: number;
+                            /** @description semantic cache */
+                            threshold?: number;
+                            /** @description model */
+                            timeoutMs?: number;
+                            /** @description cache */
+                            ttlSeconds?: number;
+                        };
+                        id: string;
+                        label?: string;
+                        position?: {
+                            x: number;
+                            y: number;
+                        };
+                        /** @description One of input, retrieve, cache, guard, model, postprocess, output */
+                        type: string;
+                    }[];
+                    retentionDays?: number;
+                    /** @description Industry vertical, e.g. automotive, food-beverage, pharma (stored in lower case) */
+                    sector?: string;
+                    storePrompts?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiPipeline"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiPipelineCache: {
+        parameters: {
+            query?: {
+                /** @description Window of the request counts, in hours */
+                hours?: number;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: {
+                            items: {
+                                /** @description The first 200 characters of the answer */
+                                answerPreview: string;
+                                costUsd: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                hits: number;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                lastHitAt: string | null;
+                                model: string | null;
+                                queryText: string;
+                                tokensIn: number;
+                                tokensOut: number;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                        hours: number;
+                        outcomes: {
+                            costSavedUsd: number;
+                            exact: number;
+                            /** @description Hits / cached lookups (null without lookups) */
+                            hitRate: number | null;
+                            miss: number;
+                            off: number;
+                            requests: number;
+                            semantic: number;
+                            tokensSaved: number;
+                        };
+                        /** Format: uuid */
+                        pipelineId: string;
+                        totals: {
+                            /** @description Rows, expired ones included until the maintenance task removes them */
+                            entries: number;
+                            /** @description Hits counted on the entries (written every few seconds) */
+                            hits: number;
+                            live: number;
+                            tokensCached: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    clearAiPipelineCache: {
+        parameters: {
+            query?: {
+                olderThanHours?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        removed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deployAiPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiPipeline"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiPipelineMetrics: {
+        parameters: {
+            query?: {
+                /** @description `minute`: the last 60 minutes, one bucket each (for the live chart); `hours` is ignored */
+                bucket?: "hour" | "minute";
+                /** @description Hourly buckets, the last one the current (partial) hour */
+                hours?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiMetricsSeries"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    pauseAiPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiPipeline"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAiPipelineRequests: {
+        parameters: {
+            query?: {
+                /** @description `hit`: exact or semantic */
+                cache?: "hit" | "off" | "miss" | "exact" | "semantic";
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                status?: "ok" | "error" | "refused" | "budget" | "cancelled";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiRequestPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAiPipelineVersions: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiPipelineVersionPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    generateAiPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    cost: "low" | "balanced" | "quality";
+                    dataSources: ("analysis" | "alarms" | "sensors")[];
+                    /** @enum {string} */
+                    latency: "low" | "balanced" | "quality";
+                    name?: string;
+                    /**
+                     * @description Also create it (as a draft)
+                     * @default false
+                     */
+                    save?: boolean;
+                    /** @description Industry vertical, e.g. automotive, food-beverage, pharma (stored in lower case) */
+                    sector: string;
+                    /** @description The gateway model name is `pipeline/<slug>`; unique in the organisation */
+                    slug?: string;
+                    useCase: string;
+                    /**
+                     * Format: uuid
+                     * @description Where to save it (required with save)
+                     */
+                    workspaceId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiGeneratedPipeline"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    validateAiPipelineGraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connections: {
+                        from: string;
+                        to: string;
+                    }[];
+                    nodes: {
+                        /** @description The node's settings; which apply depends on its type */
+                        config: {
+                            /** @description model */
+                            dailyCostBudgetUsd?: number;
+                            /** @description model */
+                            dailyTokenBudget?: number;
+                            /**
+                             * Format: uuid
+                             * @description retrieve: the analysis or sensor (absent: latest / all)
+                             */
+                            entityId?: string;
+                            /** @description model, tried in order */
+                            fallbacks?: {
+                                model: string;
+                                /** @enum {string} */
+                                provider: "default" | "offline" | "openai" | "anthropic";
+                            }[];
+                            /** @description postprocess */
+                            groundNumbers?: boolean;
+                            /** @description retrieve: look-back */
+                            hours?: number;
+                            /** @description postprocess: the JSON schema the answer must match (at most 8,000 characters) */
+                            jsonSchema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description retrieve */
+                            maxChars?: number;
+                            /** @description guard */
+                            maxInputTokens?: number;
+                            /** @description model */
+                            maxTokens?: number;
+                            /**
+                             * @description cache
+                             * @enum {string}
+                             */
+                            mode?: "exact" | "semantic";
+                            /** @description model */
+                            model?: string;
+                            /**
+                             * @description model
+                             * @enum {string}
+                             */
+                            provider?: "default" | "offline" | "openai" | "anthropic";
+                            /** @description guard */
+                            redactPii?: boolean;
+                            /** @description guard */
+                            refuseTopics?: string[];
+                            /** @description model */
+                            retries?: number;
+                            /** @description model */
+                            retryOn?: ("timeout" | "rate_limit" | "server_error" | "network")[];
+                            /**
+                             * @description retrieve
+                             * @enum {string}
+                             */
+                            source?: "analysis" | "alarms" | "sensors";
+                            /** @description model */
+                            temperature?: number;
+                            /** @description semantic cache */
+                            threshold?: number;
+                            /** @description model */
+                            timeoutMs?: number;
+                            /** @description cache */
+                            ttlSeconds?: number;
+                        };
+                        id: string;
+                        label?: string;
+                        position?: {
+                            x: number;
+                            y: number;
+                        };
+                        /** @description One of input, retrieve, cache, guard, model, postprocess, output */
+                        type: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiGraphCheck"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiQueryMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiQueryMap"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    refreshAiQueryMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiQueryMapRefresh"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createChatCompletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An OpenAI Chat Completions request; `model` is `pipeline/<slug>` */
+        requestBody: {
+            content: {
+                "application/json": {
+                    frequency_penalty?: number | null;
+                    logit_bias?: {
+                        [key: string]: number;
+                    } | null;
+                    logprobs?: boolean | null;
+                    max_completion_tokens?: number | null;
+                    max_tokens?: number | null;
+                    messages: {
+                        audio?: {
+                            [key: string]: unknown;
+                        } | null;
+                        content?: ({
+                            file?: {
+                                [key: string]: unknown;
+                            };
+                            image_url?: {
+                                [key: string]: unknown;
+                            };
+                            input_audio?: {
+                                [key: string]: unknown;
+                            };
+                            refusal?: string;
+                            text?: string;
+                            /** @enum {string} */
+                            type: "text" | "refusal" | "image_url" | "input_audio" | "file";
+                        }[] | string) | null;
+                        function_call?: {
+                            [key: string]: unknown;
+                        } | null;
+                        name?: string;
+                        refusal?: string | null;
+                        /** @enum {string} */
+                        role: "system" | "developer" | "user" | "assistant" | "tool" | "function";
+                        tool_call_id?: string;
+                        tool_calls?: {
+                            function: {
+                                arguments: string;
+                                name: string;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            type: "function";
+                        }[];
+                    }[];
+                    metadata?: {
+                        [key: string]: string;
+                    } | null;
+                    modalities?: ("text" | "audio")[] | null;
+                    model: string;
+                    n?: number | null;
+                    parallel_tool_calls?: boolean | null;
+                    presence_penalty?: number | null;
+                    /** @enum {string|null} */
+                    reasoning_effort?: "minimal" | "low" | "medium" | "high" | null;
+                    response_format?: {
+                        json_schema?: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        type: "text" | "json_object" | "json_schema";
+                    };
+                    safety_identifier?: string;
+                    seed?: number | null;
+                    /** @enum {string|null} */
+                    service_tier?: "auto" | "default" | "flex" | "scale" | "priority" | null;
+                    stop?: (string[] | string) | null;
+                    store?: boolean | null;
+                    stream?: boolean | null;
+                    stream_options?: {
+                        include_obfuscation?: boolean;
+                        include_usage?: boolean;
+                    } | null;
+                    temperature?: number | null;
+                    tool_choice?: ("none" | "auto" | "required") | {
+                        function: {
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        type: "function";
+                    };
+                    tools?: {
+                        function: {
+                            description?: string;
+                            name: string;
+                            parameters?: {
+                                [key: string]: unknown;
+                            };
+                            strict?: boolean | null;
+                        };
+                        /** @enum {string} */
+                        type: "function";
+                    }[];
+                    top_logprobs?: number | null;
+                    top_p?: number | null;
+                    user?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        choices: {
+                            finish_reason: string;
+                            index: number;
+                            logprobs: null;
+                            message: {
+                                content: string | null;
+                                refusal: null;
+                                /** @enum {string} */
+                                role: "assistant";
+                                tool_calls?: {
+                                    function: {
+                                        arguments: string;
+                                        name: string;
+                                    };
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "function";
+                                }[];
+                            };
+                        }[];
+                        created: number;
+                        id: string;
+                        model: string;
+                        /** @enum {string} */
+                        object: "chat.completion";
+                        plantintel: {
+                            /** @description off, miss, exact or semantic */
+                            cache: string;
+                            /** @description The model that answered (or whose answer the cache replayed) */
+                            model: string;
+                            provider: string;
+                            /** @description Post-process findings (ungrounded numbers, schema) */
+                            warnings: string[];
+                        };
+                        system_fingerprint: null;
+                        usage: {
+                            completion_tokens: number;
+                            prompt_tokens: number;
+                            total_tokens: number;
+                        };
+                    };
+                };
+            };
+            /** @description An error in OpenAI’s shape (`code` carries PlantIntel’s error code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error in OpenAI’s shape (`code` carries PlantIntel’s error code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error in OpenAI’s shape (`code` carries PlantIntel’s error code) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error in OpenAI’s shape (`code` carries PlantIntel’s error code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error in OpenAI’s shape (`code` carries PlantIntel’s error code) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error in OpenAI’s shape (`code` carries PlantIntel’s error code) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error in OpenAI’s shape (`code` carries PlantIntel’s error code) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error in OpenAI’s shape (`code` carries PlantIntel’s error code) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error in OpenAI’s shape (`code` carries PlantIntel’s error code) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error in OpenAI’s shape (`code` carries PlantIntel’s error code) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An Anthropic Messages request; `model` is `pipeline/<slug>` */
+        requestBody: {
+            content: {
+                "application/json": {
+                    max_tokens: number;
+                    messages: {
+                        content: {
+                            cache_control?: {
+                                [key: string]: unknown;
+                            } | null;
+                            citations?: {
+                                [key: string]: unknown;
+                            }[] | null;
+                            content?: {
+                                cache_control?: {
+                                    [key: string]: unknown;
+                                } | null;
+                                citations?: {
+                                    [key: string]: unknown;
+                                }[] | null;
+                                source?: {
+                                    [key: string]: unknown;
+                                };
+                                text?: string;
+                                title?: string | null;
+                                /** @enum {string} */
+                                type: "text" | "image" | "document" | "search_result";
+                            }[] | string;
+                            context?: string | null;
+                            data?: string;
+                            id?: string;
+                            input?: {
+                                [key: string]: unknown;
+                            };
+                            is_error?: boolean;
+                            name?: string;
+                            signature?: string;
+                            source?: {
+                                [key: string]: unknown;
+                            };
+                            text?: string;
+                            thinking?: string;
+                            title?: string | null;
+                            tool_use_id?: string;
+                            /** @enum {string} */
+                            type: "text" | "image" | "document" | "tool_use" | "tool_result" | "thinking" | "redacted_thinking" | "search_result";
+                        }[] | string;
+                        /** @enum {string} */
+                        role: "user" | "assistant";
+                    }[];
+                    metadata?: {
+                        user_id?: string | null;
+                    };
+                    model: string;
+                    /** @enum {string} */
+                    service_tier?: "auto" | "standard_only";
+                    stop_sequences?: string[];
+                    stream?: boolean;
+                    system?: {
+                        cache_control?: {
+                            [key: string]: unknown;
+                        } | null;
+                        citations?: {
+                            [key: string]: unknown;
+                        }[] | null;
+                        text: string;
+                        /** @enum {string} */
+                        type: "text";
+                    }[] | string;
+                    temperature?: number;
+                    tool_choice?: {
+                        disable_parallel_tool_use?: boolean;
+                        name?: string;
+                        /** @enum {string} */
+                        type: "auto" | "any" | "tool" | "none";
+                    };
+                    tools?: {
+                        cache_control?: {
+                            [key: string]: unknown;
+                        } | null;
+                        description?: string;
+                        input_schema: {
+                            [key: string]: unknown;
+                        };
+                        name: string;
+                        strict?: boolean;
+                        /** @enum {string|null} */
+                        type?: "custom" | null;
+                    }[];
+                    top_k?: number;
+                    top_p?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        content: {
+                            id?: string;
+                            input?: {
+                                [key: string]: unknown;
+                            };
+                            name?: string;
+                            text?: string;
+                            /** @description text or tool_use */
+                            type: string;
+                        }[];
+                        id: string;
+                        model: string;
+                        plantintel: {
+                            /** @description off, miss, exact or semantic */
+                            cache: string;
+                            /** @description The model that answered (or whose answer the cache replayed) */
+                            model: string;
+                            provider: string;
+                            /** @description Post-process findings (ungrounded numbers, schema) */
+                            warnings: string[];
+                        };
+                        /** @enum {string} */
+                        role: "assistant";
+                        stop_reason: string;
+                        stop_sequence: null;
+                        /** @enum {string} */
+                        type: "message";
+                        usage: {
+                            cache_creation_input_tokens: number;
+                            cache_read_input_tokens: number;
+                            input_tokens: number;
+                            output_tokens: number;
+                        };
+                    };
+                };
+            };
+            /** @description An error in Anthropic’s shape */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description An error in Anthropic’s shape */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description An error in Anthropic’s shape */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description An error in Anthropic’s shape */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description An error in Anthropic’s shape */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description An error in Anthropic’s shape */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description An error in Anthropic’s shape */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description An error in Anthropic’s shape */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description An error in Anthropic’s shape */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description An error in Anthropic’s shape */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+        };
+    };
+    listGatewayModels: {
+        parameters: {
+            query?: {
+                after_id?: string;
+                before_id?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Seconds since the epoch (OpenAI) */
+                            created: number;
+                            /** @description RFC 3339 (Anthropic) */
+                            created_at: string;
+                            display_name: string;
+                            /** @description pipeline/<slug>: the `model` of a request */
+                            id: string;
+                            /** @enum {string} */
+                            object: "model";
+                            /** @description The workspace of the pipeline */
+                            owned_by: string;
+                            plantintel: {
+                                pipelineId: string;
+                                sector: string;
+                                status: string;
+                                version: number;
+                                workspaceId: string;
+                            };
+                            /** @enum {string} */
+                            type: "model";
+                        }[];
+                        first_id: string | null;
+                        has_more: boolean;
+                        last_id: string | null;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    } | {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    } | {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    } | {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    } | {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    } | {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    } | {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    } | {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    } | {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    } | {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string | null;
+                            message: string;
+                            param: string | null;
+                            requestId: string;
+                            type: string;
+                        };
+                    } | {
+                        error: {
+                            /** @description PlantIntel’s error code */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            type: string;
+                        };
+                        request_id: string;
+                        /** @enum {string} */
+                        type: "error";
+                    };
+                };
+            };
+        };
+    };
+    listAiWorkspaces: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Industry vertical, e.g. automotive, food-beverage, pharma (stored in lower case) */
+                sector?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiWorkspacePage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createAiWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description Monthly */
+                    monthlyBudgetTokens?: number | null;
+                    /** @description Monthly, over all its pipelines */
+                    monthlyBudgetUsd?: number | null;
+                    name: string;
+                    /** @description Industry vertical, e.g. automotive, food-beverage, pharma (stored in lower case) */
+                    sector: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiWorkspace"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiWorkspace"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteAiWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateAiWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description Monthly */
+                    monthlyBudgetTokens?: number | null;
+                    /** @description Monthly, over all its pipelines */
+                    monthlyBudgetUsd?: number | null;
+                    name?: string;
+                    /** @description Industry vertical, e.g. automotive, food-beverage, pharma (stored in lower case) */
+                    sector?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiWorkspace"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAiWorkspaceKeys: {
+        parameters: {
+            query?: {
+                includeRevoked?: boolean;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiWorkspaceKeyPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createAiWorkspaceKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    expiresAt?: string;
+                    name: string;
+                    /** @description Default: read (enough for the gateway) */
+                    scopes?: ("read" | "operate" | "analyze" | "admin")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiWorkspaceKeyCreated"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revokeAiWorkspaceKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAiWorkspaceSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiWorkspaceSummaryList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,6 +23,10 @@ export interface PipelinesDeps {
   retrievers: Retrievers;
   /** Identity's API keys: workspace keys are API keys linked to a workspace (catalog). */
   apiKeys: Pick<ApiKeysService, 'create' | 'revoke'>;
+  /** Send the demo's live trickle while running (`serve` with PLANTINTEL_SIMULATOR on; default off). */
+  simulator?: boolean;
+  /** Where the demo API key is shown once: the terminal (default: stderr), never the log. */
+  announce?: (message: string) => void;
 }
 
 /** What each part (catalog, cache, metrics, runtime, gateway, insights) may add to the module. */

@@ -108,7 +108,7 @@ export const DEMO_PIPELINES: readonly DemoPipeline[] = [
     status: 'active',
     ...chain({
       guard: { redactPii: true, maxInputTokens: 2000, refuseTopics: ['diagnosis', 'dosage change'] },
-      cache: semantic(0.86),
+      cache: semantic(0.7),
       maxTokens: 400,
     }),
   },
@@ -129,7 +129,7 @@ export const DEMO_PIPELINES: readonly DemoPipeline[] = [
     sector: 'finance',
     workspace: 'finance',
     status: 'active',
-    ...chain({ guard: { redactPii: true }, cache: semantic(0.88), maxTokens: 350, groundNumbers: true }),
+    ...chain({ guard: { redactPii: true }, cache: semantic(0.7), maxTokens: 350, groundNumbers: true }),
   },
   {
     slug: 'billing-support',
@@ -138,7 +138,7 @@ export const DEMO_PIPELINES: readonly DemoPipeline[] = [
     sector: 'ecommerce',
     workspace: 'finance',
     status: 'active',
-    ...chain({ guard: { redactPii: true, maxInputTokens: 1500 }, cache: semantic(0.85, 48), maxTokens: 300 }),
+    ...chain({ guard: { redactPii: true, maxInputTokens: 1500 }, cache: semantic(0.65, 48), maxTokens: 300 }),
   },
   {
     slug: 'loan-documents',
@@ -158,7 +158,7 @@ export const DEMO_PIPELINES: readonly DemoPipeline[] = [
     sector: 'legal',
     workspace: 'legal',
     status: 'active',
-    ...chain({ guard: { redactPii: true, maxInputTokens: 8000 }, cache: semantic(0.9), maxTokens: 700 }),
+    ...chain({ guard: { redactPii: true, maxInputTokens: 8000 }, cache: semantic(0.75), maxTokens: 700 }),
   },
   {
     slug: 'public-records',
@@ -170,7 +170,7 @@ export const DEMO_PIPELINES: readonly DemoPipeline[] = [
     status: 'draft',
     ...chain({
       guard: { redactPii: true, refuseTopics: ['legal advice'] },
-      cache: semantic(0.88),
+      cache: semantic(0.7),
       maxTokens: 400,
     }),
   },
@@ -181,7 +181,7 @@ export const DEMO_PIPELINES: readonly DemoPipeline[] = [
     sector: 'developer',
     workspace: 'developer',
     status: 'active',
-    ...chain({ cache: semantic(0.9, 72), maxTokens: 800 }),
+    ...chain({ cache: semantic(0.75, 72), maxTokens: 800 }),
   },
   {
     slug: 'api-docs',
@@ -191,7 +191,7 @@ export const DEMO_PIPELINES: readonly DemoPipeline[] = [
     sector: 'developer',
     workspace: 'developer',
     status: 'active',
-    ...chain({ cache: semantic(0.87, 72), maxTokens: 500 }),
+    ...chain({ cache: semantic(0.7, 72), maxTokens: 500 }),
   },
 ];
 

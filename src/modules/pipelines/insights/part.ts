@@ -18,10 +18,6 @@ export interface InsightsDeps extends PipelinesDeps {
   catalog: ReturnType<typeof createCatalog>;
   executor: Executor;
   recorder: Recorder;
-  /** Send the demo's live trickle while running (`serve` with PLANTINTEL_SIMULATOR on; default off). */
-  simulator?: boolean;
-  /** Where the demo API key is shown once: the terminal (default: stderr), never the log. */
-  announce?: (message: string) => void;
 }
 
 /** The burst starts a little after start-up, so the first /health and page loads do not wait behind it. */
