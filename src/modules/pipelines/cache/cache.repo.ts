@@ -24,28 +24,42 @@ export async function liveEntries(tx: Executor, pipelineId: string) {
     .orderBy(aiCacheEntries.createdAt);
 }
 
-/** Insert, or replace the entry of the same request (a re-stored key starts afresh); returns its id. */
-export async function upsertEntry(tx: Executor, values: typeof aiCacheEntries.$inferInsert): Promise<string> {
-  const [row] = await tx
+/**
+ * Inserts entries, or replaces the entry of the same request (a re-stored key starts afresh, with
+ * the new id: the id the process handed out is the one the table keeps). One statement for the
+ * batch; the caller gives at most one row per (pipeline, key).
+ */
+export async function upsertEntries(
+  tx: Executor,
+  rows: (typeof aiCacheEntries.$inferInsert & { id: string })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  await tx
     .insert(aiCacheEntries)
-    .values(values)
+    .values(rows)
     .onConflictDoUpdate({
       target: [aiCacheEntries.pipelineId, aiCacheEntries.keyHash],
       set: {
-        queryText: values.queryText,
-        answer: values.answer,
-        tokensIn: values.tokensIn,
-        tokensOut: values.tokensOut,
-        costUsd: values.costUsd,
+        id: excluded('id'),
+        queryText: excluded('query_text'),
+        answer: excluded('answer'),
+        tokensIn: excluded('tokens_in'),
+        tokensOut: excluded('tokens_out'),
+        costUsd: excluded('cost_usd'),
         hits: 0,
         lastHitAt: null,
-        createdAt: values.createdAt,
-        expiresAt: values.expiresAt,
+        createdAt: excluded('created_at'),
+        expiresAt: excluded('expires_at'),
       },
-    })
-    .returning({ id: aiCacheEntries.id });
-  if (!row) throw new Error('cache entry not stored');
-  return row.id;
+    });
+}
+
+/** One entry at once (fixtures); returns its id. */
+export async function upsertEntry(tx: Executor, values: typeof aiCacheEntries.$inferInsert): Promise<string> {
+  const id = values.id ?? crypto.randomUUID();
+  await upsertEntries(tx, [{ ...values, id }]);
+  return id;
 }
 
 /** Adds counted hits (ids, counts and last-hit times as parallel arrays). */

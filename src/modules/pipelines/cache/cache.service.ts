@@ -5,13 +5,22 @@
 // and invalidations made through this process keep it in step. Other processes: an entry another
 // process stores is a miss here until this process stores the same request itself (never a wrong
 // answer); an invalidation made in another process is seen here after RELOAD_MS at the latest,
-// when the pipeline's memory is dropped and reloaded from the table. Hits are counted in memory
+// when the pipeline's memory is brought in step with the table. Hits are counted in memory
 // and written to ai_cache_entries (hits, last_hit_at) in one statement per tenant every
 // FLUSH_MS, off the request path.
+//
+// Stores are off the request path too: a stored answer is in memory at once (the next identical
+// request hits) under an id made here, and queued; the queue is written every STORE_FLUSH_MS (or
+// as soon as a tenant has STORE_BATCH entries waiting) with one upsert per tenant. A batch that
+// fails is queued again once, then dropped with a warning: the cache is a cache, and a lost entry
+// only means a later miss (this process keeps serving it from memory until the next reload).
+// Invalidation wins over the queue: it drops the queued entries it covers and waits for a batch
+// being written before it deletes, so an invalidated entry cannot come back from a late write.
 //
 // Memory holds contextHash beside the answer in the entry's `answer` jsonb (there is no column
 // for it): a semantic hit needs the same context (cache/normalise.ts contextKey).
 
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database.ts';
 import { inTenant, readInTenant } from '../../../platform/db/scope.ts';
@@ -21,6 +30,11 @@ import * as repo from './cache.repo.ts';
 import { type MemoryEntry, PipelineMemory } from './memory.ts';
 
 const FLUSH_MS = 5_000;
+export const STORE_FLUSH_MS = 250;
+/** A tenant with this many entries waiting is written without waiting for the timer. */
+export const STORE_BATCH = 500;
+/** Rows per insert statement (parameters stay far below PostgreSQL's 65,535). */
+const STATEMENT_ROWS = 1000;
 export const RELOAD_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 
@@ -31,6 +45,13 @@ interface Loaded {
 }
 
 type StoredAnswer = CachedAnswer & { contextHash?: string };
+type EntryRow = Parameters<typeof repo.upsertEntries>[1][number];
+
+interface QueuedEntry {
+  row: EntryRow;
+  /** 0: not tried yet; 1: its first batch failed. */
+  attempt: number;
+}
 
 function toMemory(row: {
   id: string;
@@ -66,6 +87,13 @@ export function createCacheService({
   /** tenantId → entryId → [count, last hit ms]. */
   let pendingHits = new Map<string, Map<string, [number, number]>>();
   let timer: NodeJS.Timeout | null = null;
+  /** tenantId → `${pipelineId}:${keyHash}` → the entry to write (the latest store of the key). */
+  let queuedEntries = new Map<string, Map<string, QueuedEntry>>();
+  /** Ids of the batch being written (a reload must not drop them from memory). */
+  let writingIds = new Set<string>();
+  /** The entry writes, one after the other; `nextWrite` is one not started yet. */
+  let writing: Promise<void> = Promise.resolve();
+  let nextWrite: Promise<void> | null = null;
 
   const keyOf = (tenantId: string, pipelineId: string) => `${tenantId}:${pipelineId}`;
 
@@ -75,6 +103,19 @@ export function createCacheService({
       for (const row of rows) memory.put(toMemory(row));
       return { memory, loadedAt: now() };
     });
+  }
+
+  const unwritten = (tenantId: string) => (id: string) => {
+    if (writingIds.has(id)) return true;
+    for (const queued of queuedEntries.get(tenantId)?.values() ?? []) if (queued.row.id === id) return true;
+    return false;
+  };
+
+  function drop(tenantId: string, pipelineId: string): void {
+    const key = keyOf(tenantId, pipelineId);
+    const state = pipelines.get(key);
+    pipelines.delete(key);
+    state?.then((s) => s.memory.dispose()).catch(() => {});
   }
 
   function memoryOf(tenantId: string, pipelineId: string): Promise<Loaded> {
@@ -92,11 +133,16 @@ export function createCacheService({
     const key = keyOf(tenantId, pipelineId);
     const state = await memoryOf(tenantId, pipelineId);
     if (now() - state.loadedAt > RELOAD_MS && !state.reloading) {
-      // Reloaded in the background; the old memory answers meanwhile.
+      // Brought in step in the background (keeping the embeddings of unchanged entries); the
+      // memory answers meanwhile.
       state.reloading = true;
-      load(tenantId, pipelineId).then(
-        (fresh) => {
-          if (pipelines.get(key) !== undefined) pipelines.set(key, Promise.resolve(fresh));
+      readInTenant(db, tenantId, (tx) => repo.liveEntries(tx, pipelineId)).then(
+        async (rows) => {
+          state.reloading = false;
+          const current = await pipelines.get(key)?.catch(() => undefined);
+          if (current !== state) return;
+          state.memory.syncWith(rows.map(toMemory), unwritten(tenantId));
+          state.loadedAt = now();
         },
         (error: unknown) => {
           state.reloading = false;
@@ -117,7 +163,77 @@ export function createCacheService({
     tenant.set(entryId, [(previous?.[0] ?? 0) + 1, now()]);
   }
 
+  function queue(tenantId: string, entry: QueuedEntry): void {
+    let tenant = queuedEntries.get(tenantId);
+    if (!tenant) {
+      tenant = new Map();
+      queuedEntries.set(tenantId, tenant);
+    }
+    const key = `${entry.row.pipelineId}:${entry.row.keyHash}`;
+    // A retried entry never replaces a newer store of the same request.
+    if (entry.attempt > 0 && tenant.has(key)) return;
+    tenant.set(key, entry);
+    if (tenant.size >= STORE_BATCH) void flushEntries();
+  }
+
+  /** Drops the queued entries of a tenant that `covered` selects. */
+  function unqueue(tenantId: string, covered: (row: EntryRow) => boolean): QueuedEntry[] {
+    const tenant = queuedEntries.get(tenantId);
+    const dropped: QueuedEntry[] = [];
+    for (const [key, queued] of tenant ?? []) {
+      if (!covered(queued.row)) continue;
+      tenant?.delete(key);
+      dropped.push(queued);
+    }
+    return dropped;
+  }
+
+  /** Writes the queued entries (after any write already running); resolves when they are. */
+  function flushEntries(): Promise<void> {
+    if (nextWrite) return nextWrite;
+    const run = writing.then(() => {
+      nextWrite = null;
+      return writeEntries();
+    });
+    nextWrite = run;
+    writing = run;
+    return run;
+  }
+
+  async function writeEntries(): Promise<void> {
+    const batch = queuedEntries;
+    queuedEntries = new Map();
+    for (const [tenantId, entries] of batch) {
+      const all = [...entries.values()];
+      for (let from = 0; from < all.length; from += STATEMENT_ROWS) {
+        const part = all.slice(from, from + STATEMENT_ROWS);
+        writingIds = new Set(part.map((e) => e.row.id));
+        try {
+          await inTenant(db, tenantId, (tx) =>
+            repo.upsertEntries(
+              tx,
+              part.map((e) => e.row),
+            ),
+          );
+        } catch (error) {
+          const retried = part.filter((e) => e.attempt === 0);
+          for (const e of retried) queue(tenantId, { row: e.row, attempt: 1 });
+          logger.warn(
+            { err: error, tenantId, entries: part.length, dropped: part.length - retried.length },
+            retried.length === part.length
+              ? 'cache entries not written; retried with the next batch'
+              : 'cache entries not written; dropped',
+          );
+        } finally {
+          writingIds = new Set();
+        }
+      }
+    }
+  }
+
   async function flushHits(): Promise<void> {
+    // Entries first, so the hits of entries stored meanwhile find their rows.
+    await flushEntries();
     const batch = pendingHits;
     pendingHits = new Map();
     for (const [tenantId, hits] of batch) {
@@ -146,12 +262,16 @@ export function createCacheService({
     },
 
     async store(q: CacheQuery, answer: CachedAnswer): Promise<string> {
+      const memory = await loaded(q.tenantId, q.pipelineId);
       const createdAt = now();
       const expiresAt = createdAt + q.ttlSeconds * 1000;
       const contextHash = q.contextHash ?? '';
       const stored: StoredAnswer = { ...answer, contextHash };
-      const id = await inTenant(db, q.tenantId, (tx) =>
-        repo.upsertEntry(tx, {
+      const id = randomUUID();
+      queue(q.tenantId, {
+        attempt: 0,
+        row: {
+          id,
           tenantId: q.tenantId,
           pipelineId: q.pipelineId,
           keyHash: q.keyHash,
@@ -162,9 +282,8 @@ export function createCacheService({
           costUsd: answer.costUsd,
           createdAt: new Date(createdAt),
           expiresAt: new Date(expiresAt),
-        }),
-      );
-      const memory = await loaded(q.tenantId, q.pipelineId);
+        },
+      });
       memory.put({
         id,
         keyHash: q.keyHash,
@@ -190,23 +309,41 @@ export function createCacheService({
     async invalidatePipeline(tenantId: string, pipelineId: string, olderThanHours?: number): Promise<number> {
       await requirePipeline(tenantId, pipelineId);
       const before = olderThanHours === undefined ? undefined : new Date(now() - olderThanHours * HOUR_MS);
+      const covered = (row: EntryRow) =>
+        row.pipelineId === pipelineId && (before === undefined || (row.createdAt as Date) < before);
+      // Queued entries are dropped, a batch being written is waited for, then the rows go.
+      const unwritten = unqueue(tenantId, covered).length;
+      await writing;
       const removed = await inTenant(db, tenantId, (tx) =>
         repo.deletePipelineEntries(tx, pipelineId, before),
       );
       const key = keyOf(tenantId, pipelineId);
-      if (before === undefined) pipelines.delete(key);
-      else {
+      if (before === undefined) {
+        drop(tenantId, pipelineId);
+        unqueue(tenantId, covered);
+      } else {
         const state = pipelines.get(key);
         if (state) (await state).memory.removeOlderThan(before.getTime());
+        unqueue(tenantId, covered);
       }
-      return removed;
+      return removed + unwritten;
     },
 
     async deleteEntry(tenantId: string, entryId: string): Promise<void> {
+      const [queued] = unqueue(tenantId, (row) => row.id === entryId);
+      await writing;
       const row = await inTenant(db, tenantId, (tx) => repo.deleteEntry(tx, entryId));
-      if (!row) throw notFound('Cache entry');
-      const state = pipelines.get(keyOf(tenantId, row.pipelineId));
-      if (state) (await state).memory.remove(entryId);
+      const pipelineId = row?.pipelineId ?? queued?.row.pipelineId;
+      if (pipelineId !== undefined) {
+        const state = pipelines.get(keyOf(tenantId, pipelineId));
+        if (state) (await state).memory.remove(entryId);
+        return;
+      }
+      // Neither written nor queued: an entry whose batch was dropped lives only in memory.
+      let found = false;
+      for (const [key, state] of pipelines)
+        if (key.startsWith(`${tenantId}:`)) found = (await state).memory.remove(entryId) || found;
+      if (!found) throw notFound('Cache entry');
     },
 
     async pipelineStats(
@@ -233,8 +370,11 @@ export function createCacheService({
       }));
     },
 
-    /** Writes the counted hits now (tests, shutdown). */
+    /** Writes the counted hits now, and the queued entries before them (tests, shutdown). */
     flushHits,
+
+    /** Writes the queued entries now (tests). */
+    flushEntries,
 
     /** Settles the semantic indexes' background rebuilds of a loaded pipeline (benchmarks). */
     async ready(tenantId: string, pipelineId: string): Promise<void> {
@@ -243,18 +383,24 @@ export function createCacheService({
 
     start(): void {
       if (timer) return;
+      let ticks = 0;
+      const hitsEvery = Math.round(FLUSH_MS / STORE_FLUSH_MS);
       const tick = () => {
-        void flushHits().finally(() => {
-          if (timer) timer = setTimeout(tick, FLUSH_MS).unref();
+        ticks++;
+        void (ticks % hitsEvery === 0 ? flushHits() : flushEntries()).finally(() => {
+          if (timer) timer = setTimeout(tick, STORE_FLUSH_MS).unref();
         });
       };
-      timer = setTimeout(tick, FLUSH_MS);
+      timer = setTimeout(tick, STORE_FLUSH_MS);
       timer.unref();
     },
 
     async stop(): Promise<void> {
       if (timer) clearTimeout(timer);
       timer = null;
+      // Twice: a batch that fails now gets its second attempt before the process goes.
+      await flushEntries();
+      await flushEntries();
       await flushHits();
     },
   };

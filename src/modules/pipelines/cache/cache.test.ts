@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database.ts';
 import { deleteInBatches } from '../../../platform/db/maintenance.ts';
 import { aiCacheEntries, aiPipelines, aiRequests, aiWorkspaces } from '../../../platform/db/schema/index.ts';
@@ -15,7 +16,7 @@ import {
 } from '../../identity/testing.ts';
 import type { CachedAnswer, CacheQuery } from '../contracts.ts';
 import { expiredEntries } from './cache.repo.ts';
-import { createCacheService } from './cache.service.ts';
+import { createCacheService, STORE_BATCH } from './cache.service.ts';
 
 // The answer cache on a real database: exact and semantic hits, the guard, TTL, hit counts written
 // in batches, invalidation (pipeline, age, entry, expiry task), tenant isolation, and the routes.
@@ -150,6 +151,9 @@ test('hit counts are written in batches; other processes load the table lazily',
         tx.select().from(aiCacheEntries).where(eq(aiCacheEntries.id, id)),
       )
     )[0];
+  // Stores are written in batches too: not in the table until the next flush.
+  assert.equal(await hitsOf(), undefined);
+  await writer.flushEntries();
   assert.equal((await hitsOf())?.hits, 0);
   await writer.flushHits();
   const row = await hitsOf();
@@ -187,6 +191,7 @@ test('invalidation by age, by pipeline, by entry, and the expiry task', async ()
   await assert.rejects(service.invalidatePipeline(other.id, acmePipeline), /not found/);
 
   const expiring = await service.cache.store({ ...fresh, ttlSeconds: 1 }, answer('Done.'));
+  await service.flushEntries();
   await inTenant(t.database.db, acme.id, (tx) =>
     tx
       .update(aiCacheEntries)
@@ -201,12 +206,94 @@ test('invalidation by age, by pipeline, by entry, and the expiry task', async ()
   await service.stop();
 });
 
+const rowsOf = (pipelineId: string) =>
+  readInTenant(t.database.db, acme.id, (tx) =>
+    tx.select().from(aiCacheEntries).where(eq(aiCacheEntries.pipelineId, pipelineId)),
+  );
+
+test('stores: in memory at once, written in batches; invalidation wins over the queue', async () => {
+  const pipelineId = await seedPipeline(t.database.db, acme.id, 'cache-batches');
+  const service = createCacheService({ db: t.database.db, logger: console });
+  const q = (text: string) => query(acme.id, pipelineId, text);
+  const ids = await Promise.all(
+    ['Scrap on line 1?', 'Scrap on line 2?', 'Scrap on line 3?'].map((text) =>
+      service.cache.store(q(text), answer(text)),
+    ),
+  );
+  assert.equal((await service.cache.lookup(q('Scrap on line 2?')))?.entryId, ids[1]);
+  assert.deepEqual(await rowsOf(pipelineId), []);
+  await service.flushEntries();
+  assert.deepEqual((await rowsOf(pipelineId)).map((r) => r.id).sort(), [...ids].sort());
+
+  // Re-storing a request replaces its row, id included (the id the process handed out).
+  const again = await service.cache.store(q('Scrap on line 1?'), answer('new'));
+  await service.flushEntries();
+  const rows = await rowsOf(pipelineId);
+  assert.equal(rows.length, 3);
+  assert.equal(rows.find((r) => r.keyHash === 'key:Scrap on line 1?')?.id, again);
+
+  // Deleted before its batch: never written, and gone from memory.
+  const queued = await service.cache.store(q('Energy per unit?'), answer('3 kWh'));
+  await service.deleteEntry(acme.id, queued);
+  await service.flushEntries();
+  assert.equal((await rowsOf(pipelineId)).length, 3);
+  assert.equal(await service.cache.lookup(q('Energy per unit?')), null);
+
+  // A pipeline invalidated while a batch is being written: nothing comes back.
+  await service.cache.store(q('Energy per shift?'), answer('9 kWh'));
+  const writing = service.flushEntries();
+  const invalidated = service.invalidatePipeline(acme.id, pipelineId);
+  await Promise.all([writing, invalidated]);
+  await service.flushEntries();
+  assert.deepEqual(await rowsOf(pipelineId), []);
+  assert.equal(await service.cache.lookup(q('Energy per shift?')), null);
+  await service.stop();
+});
+
+test('stores: a failed batch is retried once, then dropped with a warning', async () => {
+  const warnings: string[] = [];
+  const logger = {
+    warn: (...args: unknown[]) => {
+      warnings.push(String(args[1]));
+    },
+  } as unknown as Pick<FastifyBaseLogger, 'warn'>;
+  const service = createCacheService({ db: t.database.db, logger });
+  // A pipeline that does not exist: its row breaks the foreign key, every time.
+  const ghost = crypto.randomUUID();
+  const id = await service.cache.store(query(acme.id, ghost, 'Why?'), answer('Because.'));
+  await service.flushEntries();
+  assert.deepEqual(warnings, ['cache entries not written; retried with the next batch']);
+  await service.flushEntries();
+  assert.deepEqual(warnings.slice(1), ['cache entries not written; dropped']);
+  await service.flushEntries();
+  assert.equal(warnings.length, 2);
+  // The entry is still served from this process's memory, and can still be deleted there.
+  assert.equal((await service.cache.lookup(query(acme.id, ghost, 'Why?')))?.entryId, id);
+  await service.deleteEntry(acme.id, id);
+  assert.equal(await service.cache.lookup(query(acme.id, ghost, 'Why?')), null);
+  await service.stop();
+});
+
+test('stores: a tenant with STORE_BATCH entries waiting is written without the timer', async () => {
+  const pipelineId = await seedPipeline(t.database.db, acme.id, 'cache-full-batch');
+  const service = createCacheService({ db: t.database.db, logger: console });
+  for (let i = 0; i < STORE_BATCH; i++)
+    await service.cache.store(query(acme.id, pipelineId, `Question ${i}`, { mode: 'exact' }), answer('x'));
+  // No flush was asked for and the timer is not started: wait for the rows (bounded).
+  for (let tries = 0; tries < 500 && (await rowsOf(pipelineId)).length < STORE_BATCH; tries++)
+    await new Promise((resolve) => setImmediate(resolve));
+  assert.equal((await rowsOf(pipelineId)).length, STORE_BATCH);
+  assert.equal(await service.invalidatePipeline(acme.id, pipelineId), STORE_BATCH);
+  await service.stop();
+});
+
 test('routes: stats, entries, invalidation; access and tenant isolation', async () => {
   const service = createCacheService({ db: t.database.db, logger: console });
   const entryId = await service.cache.store(
     query(acme.id, acmePipeline, 'Show scrap by shift'),
     answer('Shift A 2 %.'),
   );
+  await service.flushEntries();
   await inTenant(t.database.db, acme.id, (tx) =>
     tx.insert(aiRequests).values(
       (['miss', 'exact', 'semantic', 'off'] as const).map((cache) => ({
@@ -249,6 +336,7 @@ test('routes: stats, entries, invalidation; access and tenant isolation', async 
   assert.equal((await callApi(t.app, 'DELETE', `/ai/cache/${entryId}`, s.analyst.headers)).statusCode, 204);
   assert.equal((await callApi(t.app, 'DELETE', `/ai/cache/${entryId}`, s.analyst.headers)).statusCode, 404);
   await service.cache.store(query(acme.id, acmePipeline, 'Show scrap by line'), answer('Line 1 3 %.'));
+  await service.flushEntries();
   const bad = await callApi(
     t.app,
     'DELETE',

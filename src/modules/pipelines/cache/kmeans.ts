@@ -60,6 +60,9 @@ function normaliseRow(m: Float32Array, row: number, dims: number): void {
   for (let j = 0; j < dims; j++) m[o + j] = (m[o + j] as number) * inv;
 }
 
+/** Rows between two pause points of kmeansSteps (a row costs k dot products). */
+const ROWS_PER_STEP = 64;
+
 /**
  * k centroids for `n` points (rows of `points`). When k ≥ n each point is its own centroid.
  * Initialisation: the first centroid at random, each next one the point least similar to its
@@ -73,6 +76,25 @@ export function sphericalKmeans(
   iterations: number,
   seed: number,
 ): Float32Array {
+  const steps = kmeansSteps(points, n, dims, k, iterations, seed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * sphericalKmeans as a generator that pauses every ROWS_PER_STEP rows, so a caller can spread
+ * the training over several turns of the event loop (the result is the same).
+ */
+export function* kmeansSteps(
+  points: Float32Array,
+  n: number,
+  dims: number,
+  k: number,
+  iterations: number,
+  seed: number,
+): Generator<void, Float32Array, void> {
   const kk = Math.max(1, Math.min(k, n));
   const centroids = new Float32Array(kk * dims);
   const random = prng(seed);
@@ -92,10 +114,14 @@ export function sphericalKmeans(
       }
     }
     pick(bestRow, c);
+    if (c % 8 === 0) yield;
   }
   const assignment = new Int32Array(n);
   for (let it = 0; it < iterations; it++) {
-    for (let i = 0; i < n; i++) assignment[i] = nearest(centroids, 0, kk, points, i * dims, dims);
+    for (let i = 0; i < n; i++) {
+      assignment[i] = nearest(centroids, 0, kk, points, i * dims, dims);
+      if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    }
     const sums = new Float32Array(kk * dims);
     const counts = new Int32Array(kk);
     for (let i = 0; i < n; i++) {
@@ -111,6 +137,7 @@ export function sphericalKmeans(
       centroids.set(sums.subarray(c * dims, c * dims + dims), c * dims);
       normaliseRow(centroids, c, dims);
     }
+    yield;
   }
   return centroids;
 }

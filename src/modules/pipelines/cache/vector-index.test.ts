@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { prng } from './kmeans.ts';
+import { kmeansSteps, prng, sphericalKmeans } from './kmeans.ts';
 import { VectorIndex } from './vector-index.ts';
 
 const DIMS = 64;
@@ -67,4 +67,33 @@ test('removes and replaces entries, also while a rebuild runs', async () => {
   index.clear();
   assert.equal(index.size, 0);
   assert.deepEqual(index.search(points[2] as Float32Array, 5), []);
+});
+
+test('bulk mode: no training while loading, one training on all the vectors after', async () => {
+  const { points } = clustered(1500, 30, 4);
+  const index = new VectorIndex({ dims: DIMS, flatLimit: 400 });
+  index.beginBulk();
+  index.reserve(points.length);
+  for (const [i, p] of points.entries()) index.add(`e${i}`, p);
+  await index.ready();
+  assert.equal(index.trained, false);
+  index.endBulk();
+  await index.ready();
+  assert.equal(index.trained, true);
+  assert.equal(index.trainedOn, 1500);
+});
+
+test('k-means in steps gives the same centroids as in one go', () => {
+  const { points } = clustered(500, 12, 5);
+  const packed = new Float32Array(points.length * DIMS);
+  for (const [i, p] of points.entries()) packed.set(p, i * DIMS);
+  const steps = kmeansSteps(packed, points.length, DIMS, 12, 4, 9);
+  let step = steps.next();
+  let pauses = 0;
+  while (!step.done) {
+    pauses++;
+    step = steps.next();
+  }
+  assert.ok(pauses > 10);
+  assert.deepEqual(step.value, sphericalKmeans(packed, points.length, DIMS, 12, 4, 9));
 });

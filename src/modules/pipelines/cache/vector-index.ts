@@ -22,7 +22,8 @@
 // vector run in chunks that yield to the event loop, while the previous structure keeps answering.
 // Vectors must be unit length (a dot product is the cosine).
 
-import { dotAt, nearest, sphericalKmeans } from './kmeans.ts';
+import { dotAt, kmeansSteps, nearest } from './kmeans.ts';
+import { Slicer } from './slices.ts';
 
 export interface Neighbour {
   id: string;
@@ -50,9 +51,9 @@ interface Quantiser {
 
 const SAMPLE_PER_CENTROID = 24;
 const TRAIN_ITERATIONS = 4;
-const CHUNK = 2000;
-
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The entries a leaf is trained to hold, and the most fine centroids a coarse cell gets. */
+const LEAF_SIZE = 200;
+const MAX_FINE = 96;
 
 export class VectorIndex {
   readonly dims: number;
@@ -68,6 +69,10 @@ export class VectorIndex {
   private leafOf: Int32Array;
   private builtAt = 0;
   private building: Promise<void> | null = null;
+  /** While set (a bulk load), adds do not start a rebuild; endBulk() starts the one it needs. */
+  private bulk = false;
+  /** Bumped by clear(): a rebuild that started before it is thrown away. */
+  private generation = 0;
 
   constructor(options: VectorIndexOptions) {
     this.dims = options.dims;
@@ -102,8 +107,34 @@ export class VectorIndex {
     this.maybeRebuild();
   }
 
+  /** Defers training until endBulk(), so a bulk load is trained once, on all its vectors. */
+  beginBulk(): void {
+    this.bulk = true;
+  }
+
+  /** Makes room for `count` vectors at once (a bulk load: no doubling and copying as it grows). */
+  reserve(count: number): void {
+    this.grow(this.ids.length + count);
+  }
+
+  endBulk(): void {
+    this.bulk = false;
+    this.maybeRebuild();
+  }
+
+  /** How many vectors the current quantiser was trained on (0: none yet). */
+  get trainedOn(): number {
+    return this.builtAt;
+  }
+
+  /** Whether searches go through the trained quantiser (false: a flat scan). */
+  get trained(): boolean {
+    return this.quantiser !== null;
+  }
+
   private maybeRebuild(): void {
-    if (this.building !== null || this.size <= this.flatLimit || this.size < this.builtAt * 4) return;
+    if (this.bulk || this.building !== null) return;
+    if (this.size <= this.flatLimit || this.size < this.builtAt * 4) return;
     this.building = this.rebuild().finally(() => {
       this.building = null;
       // Adds that came while it ran may already call for the next one.
@@ -138,6 +169,7 @@ export class VectorIndex {
     this.quantiser = null;
     this.leafOf = new Int32Array(64).fill(-1);
     this.builtAt = 0;
+    this.generation++;
   }
 
   /** Settles a running rebuild (tests, benchmarks). */
@@ -233,28 +265,36 @@ export class VectorIndex {
   }
 
   private async rebuild(): Promise<void> {
+    const slicer = new Slicer();
+    // Nothing of the rebuild runs inside the add() that started it.
+    await slicer.pause();
+    const generation = this.generation;
     const dims = this.dims;
     const snapshot = [...this.slotOf.values()];
     const n = snapshot.length;
     const coarseCount = Math.max(4, Math.min(32, Math.round(Math.sqrt(n / 16))));
-    const fineWidth = Math.max(1, Math.min(32, Math.round(n / (coarseCount * 200))));
     const coarseSample = Math.min(n, coarseCount * SAMPLE_PER_CENTROID * 4);
-    const coarse = sphericalKmeans(
-      this.sample(snapshot, coarseSample, 1),
-      coarseSample,
-      dims,
-      coarseCount,
-      TRAIN_ITERATIONS,
-      17,
+    const coarse = await slicer.drive(
+      kmeansSteps(
+        this.sample(snapshot, coarseSample, 1),
+        coarseSample,
+        dims,
+        coarseCount,
+        TRAIN_ITERATIONS,
+        17,
+      ),
     );
-    await yieldToLoop();
     // Split the snapshot by coarse cell, then train each cell's fine centroids on its members.
     const members: number[][] = Array.from({ length: coarseCount }, () => []);
     for (let i = 0; i < n; i++) {
       const slot = snapshot[i] as number;
       (members[nearest(coarse, 0, coarseCount, this.slab, slot * dims, dims)] as number[]).push(slot);
-      if (i % CHUNK === CHUNK - 1) await yieldToLoop();
+      if (slicer.due()) await slicer.pause();
     }
+    // Cells differ in size (questions cluster by topic): each gets ≈ LEAF_SIZE entries a leaf.
+    let fineWidth = 1;
+    for (const cell of members) fineWidth = Math.max(fineWidth, Math.round(cell.length / LEAF_SIZE));
+    fineWidth = Math.min(MAX_FINE, fineWidth);
     const fine = new Float32Array(coarseCount * fineWidth * dims);
     const fineCount = new Int32Array(coarseCount);
     for (let c = 0; c < coarseCount; c++) {
@@ -264,19 +304,13 @@ export class VectorIndex {
         fineCount[c] = 1;
         continue;
       }
-      const want = Math.max(1, Math.min(fineWidth, Math.round(cell.length / 200)));
+      const want = Math.max(1, Math.min(fineWidth, Math.round(cell.length / LEAF_SIZE)));
       const count = Math.min(cell.length, want * SAMPLE_PER_CENTROID);
-      const centroids = sphericalKmeans(
-        this.sample(cell, count, c),
-        count,
-        dims,
-        want,
-        TRAIN_ITERATIONS,
-        31 + c,
+      const centroids = await slicer.drive(
+        kmeansSteps(this.sample(cell, count, c), count, dims, want, TRAIN_ITERATIONS, 31 + c),
       );
       fine.set(centroids, c * fineWidth * dims);
       fineCount[c] = centroids.length / dims;
-      await yieldToLoop();
     }
     const q: Quantiser = { coarse, coarseCount, fine, fineCount, fineWidth, lists: [] };
     q.lists = Array.from({ length: coarseCount * fineWidth }, () => []);
@@ -288,9 +322,10 @@ export class VectorIndex {
         const leaf = nearest(fine, c * fineWidth, fineCount[c] as number, this.slab, slot * dims, dims);
         leafOf[slot] = leaf;
         (q.lists[leaf] as number[]).push(slot);
-        if (i % CHUNK === CHUNK - 1) await yieldToLoop();
+        if (slicer.due()) await slicer.pause();
       }
     }
+    if (generation !== this.generation) return;
     // Swap: drop what was removed meanwhile, place what was added meanwhile.
     const swapped = leafOf.length === this.leafOf.length ? leafOf : grownCopy(leafOf, this.leafOf.length);
     for (const list of q.lists) {
