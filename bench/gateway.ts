@@ -1,21 +1,30 @@
 // The AI gateway's overhead and its caches (issue 18), on a real `plantintel serve` in a child
-// process and a local fake upstream (src/modules/pipelines/runtime/fake-upstream.ts) in this one:
+// process and a local fake upstream (src/modules/pipelines/runtime/fake-upstream.ts) in another:
 // 1. overhead: every 1/rate seconds (open loop, a fixed schedule) one chat completion through the
-//    gateway to a pipeline input → model (OpenAI-compatible, the fake) → output, and the same
-//    request straight to the fake — the baseline, measured in the same run. Overhead = gateway
-//    latency − direct latency (each percentile, and the percentiles of the paired differences);
-// 2. exact-cache hits: the same at `rate` to a pipeline with an exact cache node, one request
+//    gateway to a pipeline input → model (OpenAI-compatible, the fake) → output, without a cache
+//    node, and at the same moment the same request straight to the fake — the baseline, measured in
+//    the same run. Overhead = the paired differences (gateway − direct of the same request), and
+//    the differences of the percentiles;
+// 2. misses: the same through input → exact cache → model → output, every request a new one (a
+//    lookup and a store each): (2) − (1) is what the cache costs a miss;
+// 3. exact-cache hits: the same at `rate` to the pipeline with the exact cache node, one request
 //    repeated (every answer after the first is a hit): latency as the client sees it;
-// 3. semantic lookups with `entries` cached answers: the pipeline's entries are written straight
+// 4. semantic lookups with `entries` cached answers: the pipeline's entries are written straight
 //    into ai_cache_entries in the cache's own format (one set-based insert per 5,000 rows) before
 //    the server starts, loaded by the cache service (the runtime's AnswerCache) in this process,
 //    and looked up through it — paraphrases of cached questions and unrelated ones, half each.
-// The fake runs in a child process (bench/fake-upstream-server.ts), answering at once.
+// The client sends over keep-alive node:http agents (fetch costs several times the CPU, which on a
+// small machine the server and the fake then lack); its own event-loop delay is reported, and the
+// CPU the server and the fake used per request (from /proc), a figure the machine's other load
+// disturbs far less than latencies. The fake answers at once. Each of 1–3 runs `repeat` times
+// after a warm-up second of both paths; the medians over the runs are printed.
 // Usage: npm run bench:gateway [-- --driver pglite|postgres|both] [--rate 500] [--duration 10]
-//        [--entries 100000] [--json]
+//        [--entries 100000] [--repeat 1] [--only overhead,misses,exact,semantic] [--profile dir] [--json]
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
+import { Agent, request } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
@@ -29,7 +38,7 @@ import { inTenant } from '../src/platform/db/scope.ts';
 import { seededRandom } from '../src/platform/random.ts';
 import { killServersNow, startServer, stopServer, stopServers } from './servers.ts';
 import { count, driversOf, parseArgs } from './telemetry-server.ts';
-import { prepare } from './work-orders-server.ts';
+import { cpuSeconds, median, prepare } from './work-orders-server.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -37,13 +46,24 @@ const { values: flags } = parseArgs({
     rate: { type: 'string' },
     duration: { type: 'string' },
     entries: { type: 'string' },
+    repeat: { type: 'string' },
+    only: { type: 'string' },
     json: { type: 'boolean', default: false },
+    /** A directory: the server runs with --cpu-prof and writes its profile there when stopped. */
+    profile: { type: 'string' },
   },
 });
 const drivers = driversOf(flags.driver ?? 'both');
 const RATE = count(flags.rate, 'BENCH_RATE', 500);
 const SECONDS = count(flags.duration, 'BENCH_DURATION', 10);
 const ENTRIES = count(flags.entries, 'BENCH_ENTRIES', 100_000);
+const REPEAT = count(flags.repeat, 'BENCH_REPEAT', 1);
+const PHASES = ['overhead', 'misses', 'exact', 'semantic'] as const;
+type Phase = (typeof PHASES)[number];
+const only = new Set((flags.only ?? PHASES.join(',')).split(',').map((p) => p.trim()));
+for (const p of only)
+  if (!PHASES.includes(p as Phase)) throw new Error(`--only takes ${PHASES.join(', ')} (got ${p})`);
+const runs = (phase: Phase) => only.has(phase);
 const LOOKUPS = 2000;
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -58,12 +78,12 @@ function percentiles(values: number[]): Percentiles {
   return { n: sorted.length, p50: at(0.5), p99: at(0.99) };
 }
 
-/** Calls `send(i)` every 1/RATE s for SECONDS (a slow answer never delays the next); the latencies. */
-async function openLoop(send: (i: number) => Promise<void>): Promise<void> {
+/** Calls `send(i)` every 1/RATE s for `seconds` (a slow answer never delays the next one). */
+async function openLoop(send: (i: number) => Promise<void>, seconds = SECONDS): Promise<void> {
   const period = 1000 / RATE;
   const start = performance.now() + 50;
   const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < RATE * SECONDS; i++) {
+  for (let i = 0; i < RATE * seconds; i++) {
     const wait = start + i * period - performance.now();
     if (wait > 1) await sleep(wait);
     inFlight.push(send(i));
@@ -72,21 +92,60 @@ async function openLoop(send: (i: number) => Promise<void>): Promise<void> {
 }
 
 const failures = new Map<string, number>();
+// One keep-alive pool per destination, as a real client of either would have.
+const pools = {
+  gateway: new Agent({ keepAlive: true, maxSockets: 512 }),
+  direct: new Agent({ keepAlive: true, maxSockets: 512 }),
+};
 
-/** The latency of a 200 answer; anything else is counted (by status and message) and gives NaN. */
-async function timed(url: string, headers: Record<string, string>, body: object): Promise<number> {
+/** The latency of a 200 answer (read to its end); anything else is counted (by status and message) and gives NaN. */
+function timed(
+  url: string,
+  headers: Record<string, string>,
+  body: object,
+  agent = pools.gateway,
+): Promise<number> {
+  const payload = JSON.stringify(body);
   const t0 = performance.now();
-  try {
-    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-    const text = await res.text();
-    if (res.status === 200) return performance.now() - t0;
-    const why = `${res.status} ${text.slice(0, 160)}`;
+  const failed = (reason: string) => {
+    const why = `${agent === pools.direct ? 'direct' : 'gateway'}: ${reason}`;
     failures.set(why, (failures.get(why) ?? 0) + 1);
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    failures.set(why, (failures.get(why) ?? 0) + 1);
-  }
-  return Number.NaN;
+    return Number.NaN;
+  };
+  return new Promise((resolve) => {
+    const req = request(url, {
+      method: 'POST',
+      agent,
+      headers: { ...headers, 'content-length': Buffer.byteLength(payload) },
+    });
+    req.on('error', (err) => resolve(failed(err.message)));
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (b: Buffer) => chunks.push(b));
+      res.on('error', (err) => resolve(failed(err.message)));
+      res.on('end', () => {
+        if (res.statusCode === 200) resolve(performance.now() - t0);
+        else resolve(failed(`${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 160)}`));
+      });
+    });
+    req.end(payload);
+  });
+}
+
+/** What the client's own event loop was late by, and the CPU the server and the fake used. */
+function observe(pids: { server: number; fake: number }) {
+  const lag = monitorEventLoopDelay({ resolution: 2 });
+  lag.enable();
+  const cpu0 = { server: cpuSeconds(pids.server), fake: cpuSeconds(pids.fake) };
+  return (requests: number) => {
+    lag.disable();
+    return {
+      clientLagP99Ms: lag.percentile(99) / 1e6,
+      clientLagMaxMs: lag.max / 1e6,
+      serverCpuMsPerRequest: ((cpuSeconds(pids.server) - cpu0.server) * 1000) / requests,
+      fakeCpuMsPerRequest: ((cpuSeconds(pids.fake) - cpu0.fake) * 1000) / requests,
+    };
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -176,14 +235,19 @@ const toPgArray = (values: string[]) =>
 // ------------------------------------------------------------------------------------------------
 // Overhead and exact hits through a real server
 
+const PIPELINES = { overhead: 'bench-direct', misses: 'bench-exact-miss', exact: 'bench-exact' } as const;
+
 async function runOn(driver: 'pglite' | 'postgres') {
-  progress(`\n== ${driver}: ${RATE}/s for ${SECONDS} s; semantic lookups with ${ENTRIES} entries`);
+  progress(`\n== ${driver}: ${RATE}/s for ${SECONDS} s ×${REPEAT}; semantic lookups with ${ENTRIES} entries`);
   const { dataDir, postgresUrl, tenant, drop } = await prepare(driver, 'gateway');
   const fake = await startFake();
   try {
-    progress('  semantic: filling the cache and looking up');
-    const database = await openDatabase(targetFromConfig({ databaseUrl: postgresUrl, dataDir }));
-    const semantic = await semanticLookups(database, tenant.id).finally(() => database.close());
+    let semantic: Awaited<ReturnType<typeof semanticLookups>> | null = null;
+    if (runs('semantic')) {
+      progress('  semantic: filling the cache and looking up');
+      const database = await openDatabase(targetFromConfig({ databaseUrl: postgresUrl, dataDir }));
+      semantic = await semanticLookups(database, tenant.id).finally(() => database.close());
+    }
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -197,8 +261,12 @@ async function runOn(driver: 'pglite' | 'postgres') {
     };
     if (postgresUrl) env.DATABASE_URL = postgresUrl;
     else delete env.DATABASE_URL;
-    const started = await startServer(`ours (${driver})`, [process.execPath, 'src/main.ts', 'serve'], env);
+    const node = flags.profile
+      ? [process.execPath, '--cpu-prof', `--cpu-prof-dir=${flags.profile}`]
+      : [process.execPath];
+    const started = await startServer(`ours (${driver})`, [...node, 'src/main.ts', 'serve'], env);
     const base = started.url.replace(/\/health$/, '');
+    const pids = { server: started.pid, fake: fake.pid };
     try {
       const key = await setUp(base, tenant.users.admin.email);
       const gateway = `${base}/api/v1/ai/v1/chat/completions`;
@@ -211,40 +279,74 @@ async function runOn(driver: 'pglite' | 'postgres') {
           { role: 'user', content: `Bench question ${i}: what was the OEE of line ${i % 7} yesterday?` },
         ],
       });
-      // Warm-up (connections, the pipeline cache of the resolver, JIT): a second at the rate, not counted.
-      for (let i = 0; i < 50; i++) await timed(gateway, headers, body('pipeline/bench-direct', -i));
-
-      progress('  overhead: gateway vs direct');
-      const viaGateway: number[] = [];
-      const viaDirect: number[] = [];
-      const paired: number[] = [];
-      await openLoop(async (i) => {
-        const [g, d] = await Promise.all([
-          timed(gateway, headers, body('pipeline/bench-direct', i)),
-          timed(direct, fakeHeaders, body('gpt-4o-mini', i)),
-        ]);
-        viaGateway.push(g);
-        viaDirect.push(d);
-        paired.push(g - d);
-      });
-
-      progress('  exact-cache hits');
-      await timed(gateway, headers, body('pipeline/bench-exact', 0)); // the miss that fills the entry
-      const exact: number[] = [];
+      let n = 0; // every request a new question (a miss), across warm-ups and runs
+      /** Each request through the gateway and straight to the fake at the same moment: both latencies. */
+      const paired = async (pipeline: string) => {
+        const viaGateway: number[] = [];
+        const viaDirect: number[] = [];
+        const differences: number[] = [];
+        const done = observe(pids);
+        await openLoop(async () => {
+          const i = n++;
+          const [g, d] = await Promise.all([
+            timed(gateway, headers, body(`pipeline/${pipeline}`, i)),
+            timed(direct, fakeHeaders, body('gpt-4o-mini', i), pools.direct),
+          ]);
+          viaGateway.push(g);
+          viaDirect.push(d);
+          differences.push(g - d);
+        });
+        const g = percentiles(viaGateway);
+        const d = percentiles(viaDirect);
+        return {
+          gateway: g,
+          direct: d,
+          paired: percentiles(differences),
+          ofPercentiles: { p50: g.p50 - d.p50, p99: g.p99 - d.p99 },
+          ...done(viaGateway.length),
+        };
+      };
+      // Warm-up (connections of both pools, the resolver's and the auth caches, JIT): a second of
+      // both paths at the rate, and a second of the cache pipelines, not counted.
+      progress('  warm-up');
       await openLoop(async () => {
-        exact.push(await timed(gateway, headers, body('pipeline/bench-exact', 0)));
-      });
+        const i = n++;
+        await Promise.all([
+          timed(gateway, headers, body(`pipeline/${PIPELINES.overhead}`, i)),
+          timed(direct, fakeHeaders, body('gpt-4o-mini', i), pools.direct),
+        ]);
+      }, 1);
+      await openLoop(async (i) => {
+        await timed(gateway, headers, body(`pipeline/${i % 2 ? PIPELINES.exact : PIPELINES.misses}`, n++));
+      }, 1);
+      await timed(gateway, headers, body(`pipeline/${PIPELINES.exact}`, -1)); // the entry the hits find
+      failures.clear();
+
+      const overhead: Awaited<ReturnType<typeof paired>>[] = [];
+      const misses: Awaited<ReturnType<typeof paired>>[] = [];
+      const exact: (Percentiles & ReturnType<ReturnType<typeof observe>>)[] = [];
+      for (let r = 1; r <= REPEAT; r++) {
+        if (runs('overhead')) {
+          progress(`  overhead (no cache node): gateway vs direct, run ${r}`);
+          overhead.push(await paired(PIPELINES.overhead));
+        }
+        if (runs('misses')) {
+          progress(`  exact-cache misses: gateway vs direct, run ${r}`);
+          misses.push(await paired(PIPELINES.misses));
+        }
+        if (runs('exact')) {
+          progress(`  exact-cache hits, run ${r}`);
+          const latencies: number[] = [];
+          const done = observe(pids);
+          await openLoop(async () => {
+            latencies.push(await timed(gateway, headers, body(`pipeline/${PIPELINES.exact}`, -1)));
+          });
+          exact.push({ ...percentiles(latencies), ...done(latencies.length) });
+        }
+      }
       const failed = Object.fromEntries(failures);
       failures.clear();
-      return {
-        driver,
-        failed,
-        gateway: percentiles(viaGateway),
-        direct: percentiles(viaDirect),
-        paired: percentiles(paired),
-        exact: percentiles(exact),
-        semantic,
-      };
+      return { driver, failed, overhead, misses, exact, semantic };
     } finally {
       await stopServer(`ours (${driver})`);
     }
@@ -262,6 +364,7 @@ async function startFake() {
   const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
   return {
     openAiBaseUrl: line.trim(),
+    pid: child.pid ?? 0,
     close: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -294,18 +397,20 @@ async function setUp(base: string, email: string): Promise<string> {
     type: 'model',
     config: { provider: 'openai', model: 'gpt-4o-mini', retries: 0 },
   };
+  const withCache = [
+    { id: 'input', type: 'input', config: {} },
+    { id: 'cache', type: 'cache', config: { mode: 'exact', ttlSeconds: 3600 } },
+    model,
+    { id: 'output', type: 'output', config: {} },
+  ];
   const graphs = {
-    'bench-direct': [
+    [PIPELINES.overhead]: [
       { id: 'input', type: 'input', config: {} },
       model,
       { id: 'output', type: 'output', config: {} },
     ],
-    'bench-exact': [
-      { id: 'input', type: 'input', config: {} },
-      { id: 'cache', type: 'cache', config: { mode: 'exact', ttlSeconds: 3600 } },
-      model,
-      { id: 'output', type: 'output', config: {} },
-    ],
+    [PIPELINES.misses]: withCache,
+    [PIPELINES.exact]: withCache,
   };
   for (const [slug, nodes] of Object.entries(graphs)) {
     const p = await post<{ id: string }>('/ai/pipelines', {
@@ -332,20 +437,42 @@ try {
   await stopServers();
 }
 const ms = (v: number) => `${v.toFixed(2)} ms`;
+/** The median over the runs of one figure. */
+const med = <T>(list: T[], of: (x: T) => number) => median(list.map(of));
+type Paired = Awaited<ReturnType<typeof runOn>>['overhead'];
+const pairedLines = (label: string, list: Paired) =>
+  list.length === 0
+    ? []
+    : [
+        `  ${label}`,
+        `    direct to the fake (baseline)   p50 ${ms(med(list, (x) => x.direct.p50))}, p99 ${ms(med(list, (x) => x.direct.p99))}`,
+        `    through the gateway             p50 ${ms(med(list, (x) => x.gateway.p50))}, p99 ${ms(med(list, (x) => x.gateway.p99))}`,
+        `    overhead, paired differences    p50 ${ms(med(list, (x) => x.paired.p50))} (goal < 1 ms), p99 ${ms(med(list, (x) => x.paired.p99))} (goal < 3 ms)`,
+        `    overhead, of the percentiles    p50 ${ms(med(list, (x) => x.ofPercentiles.p50))}, p99 ${ms(med(list, (x) => x.ofPercentiles.p99))}`,
+        `    CPU per request                 server ${ms(med(list, (x) => x.serverCpuMsPerRequest))}, fake ${ms(med(list, (x) => x.fakeCpuMsPerRequest))} (both of its requests); client event-loop delay p99 ${ms(med(list, (x) => x.clientLagP99Ms))}`,
+        `    runs (paired p50/p99)           ${list.map((x) => `${x.paired.p50.toFixed(2)}/${x.paired.p99.toFixed(2)}`).join(', ')}`,
+      ];
 if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 else
   for (const r of results) {
     const s = r.semantic;
+    const n = r.overhead[0]?.gateway.n ?? r.misses[0]?.gateway.n ?? r.exact[0]?.n ?? 0;
     process.stdout.write(
       [
-        `\n${r.driver} (${RATE}/s for ${SECONDS} s, ${r.gateway.n} requests each way)`,
-        `  direct to the fake (baseline)   p50 ${ms(r.direct.p50)}, p99 ${ms(r.direct.p99)}`,
-        `  through the gateway             p50 ${ms(r.gateway.p50)}, p99 ${ms(r.gateway.p99)}`,
-        `  overhead                        p50 ${ms(r.gateway.p50 - r.direct.p50)} (goal < 1 ms), p99 ${ms(r.gateway.p99 - r.direct.p99)} (goal < 3 ms); ` +
-          `paired differences p50 ${ms(r.paired.p50)}, p99 ${ms(r.paired.p99)}; gateway/direct p50 ${(r.gateway.p50 / r.direct.p50).toFixed(2)}×`,
-        `  exact-cache hits                p50 ${ms(r.exact.p50)}, p99 ${ms(r.exact.p99)} (goal p99 < 5 ms; one request repeated, all but the first answered from the cache)`,
+        `\n${r.driver} (${RATE}/s for ${SECONDS} s, ${n} requests each way, median of ${REPEAT} run(s))`,
+        ...pairedLines('overhead, a pipeline without a cache node (input → model → output):', r.overhead),
+        ...pairedLines('exact-cache misses (input → cache → model → output, every request new):', r.misses),
+        ...(r.exact.length === 0
+          ? []
+          : [
+              `  exact-cache hits                p50 ${ms(med(r.exact, (x) => x.p50))}, p99 ${ms(med(r.exact, (x) => x.p99))} (goal p99 < 5 ms; one request repeated); server CPU ${ms(med(r.exact, (x) => x.serverCpuMsPerRequest))} a request; runs p99 ${r.exact.map((x) => x.p99.toFixed(2)).join(', ')}`,
+            ]),
         `  failed requests                 ${Object.keys(r.failed).length === 0 ? 'none' : JSON.stringify(r.failed)}`,
-        `  semantic lookup, ${s.entries} entries  p50 ${ms(s.lookups.p50)}, p99 ${ms(s.lookups.p99)} (goal p99 < 10 ms; ${s.hits} hits of ${s.lookups.n}; fill ${s.fillSeconds.toFixed(1)} s, load and index ${s.loadSeconds.toFixed(1)} s)`,
+        ...(s
+          ? [
+              `  semantic lookup, ${s.entries} entries  p50 ${ms(s.lookups.p50)}, p99 ${ms(s.lookups.p99)} (goal p99 < 10 ms; ${s.hits} hits of ${s.lookups.n}; fill ${s.fillSeconds.toFixed(1)} s, load and index ${s.loadSeconds.toFixed(1)} s)`,
+            ]
+          : []),
         '',
       ].join('\n'),
     );

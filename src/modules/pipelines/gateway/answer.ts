@@ -28,9 +28,20 @@ export function slugOfModel(model: string): string {
   return slug;
 }
 
+// Random bytes for ids, drawn 4 KiB at a time: one randomBytes call per request was a visible cost.
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let poolAt = POOL_BYTES;
+
 /** `prefix` and 24 random base-62-ish characters (chatcmpl-…, msg_…). */
 export function newId(prefix: string): string {
-  return `${prefix}${randomBytes(18).toString('base64url').replace(/[-_]/g, '0')}`;
+  if (poolAt + 18 > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    poolAt = 0;
+  }
+  const bytes = pool.subarray(poolAt, poolAt + 18);
+  poolAt += 18;
+  return `${prefix}${bytes.toString('base64url').replace(/[-_]/g, '0')}`;
 }
 
 export interface Answer {

@@ -239,6 +239,9 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     }
     const frames = protocol === 'openai' ? openAiFrames(answer) : anthropicFrames(answer);
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    // A whole answer at once is one write (as a server that has the whole answer sends it): a write
+    // per frame would make the benchmark measure this fake's and the kernel's per-write costs.
+    if (behaviour.kind === 'ok' && !options.gapMs) return res.end(frames.list.join(''));
     // Failures mid-stream come after the opening frames and the first delta.
     const cut = behaviour.kind === 'ok' ? frames.list.length : Math.min(frames.first + 1, frames.list.length);
     for (let i = 0; i < cut; i++) {

@@ -176,11 +176,15 @@ function allFailed(failures: string[], kinds: string[]): GatewayError {
   return new GatewayError('upstream', 502, message);
 }
 
+/** The abort reason once an attempt is over (a shared one: a DOMException per request costs). */
+const ATTEMPT_OVER = new Error('the model attempt is over');
+
 /**
  * One attempt, abandoned (its fetch aborted) when the first event takes longer than `timeoutMs` or
  * two events are further apart. The clock stops while the caller handles an event: a slow reader is
  * not an idle model. Each wait races the abort, so even a provider that ignores its signal cannot
- * hang the stream.
+ * hang the stream. One timer per attempt (re-armed for what is left of the current wait when it
+ * fires early), not one per event: an answer is dozens of events.
  */
 async function* attemptWithTimeout(
   target: ResolvedTarget,
@@ -189,36 +193,62 @@ async function* attemptWithTimeout(
   outer: AbortSignal | undefined,
 ): AsyncGenerator<UpstreamEvent> {
   const attempt = new AbortController();
-  const signal = outer ? AbortSignal.any([outer, attempt.signal]) : attempt.signal;
-  let timer: NodeJS.Timeout | undefined;
-  let first = true;
-  const aborted = new Promise<never>((_, reject) => {
-    const fail = () => reject(signal.reason);
-    if (signal.aborted) fail();
-    else signal.addEventListener('abort', fail, { once: true });
+  const { signal } = attempt;
+  let reject: (reason: unknown) => void = () => {};
+  const aborted = new Promise<never>((_, r) => {
+    reject = r;
   });
   aborted.catch(() => {});
+  const abort = (reason: unknown) => {
+    if (!signal.aborted) attempt.abort(reason);
+    reject(signal.reason);
+  };
+  const onOuter = () => abort(outer?.reason);
+  if (outer?.aborted) onOuter();
+  else outer?.addEventListener('abort', onOuter, { once: true });
+
+  let timer: NodeJS.Timeout | undefined;
+  /** When the current wait for the next event began; null while the caller handles one. */
+  let waitingSince: number | null = null;
+  let first = true;
+  const check = () => {
+    timer = undefined;
+    if (waitingSince === null) return;
+    const left = waitingSince + timeoutMs - performance.now();
+    if (left > 0) {
+      timer = setTimeout(check, left);
+      return;
+    }
+    abort(
+      new UpstreamFailure(
+        'timeout',
+        `${target.provider.name}: no ${first ? 'first' : 'further'} token within ${timeoutMs} ms`,
+      ),
+    );
+  };
   const iterator = target.provider.stream({ ...call, signal })[Symbol.asyncIterator]();
+  let finished = false;
   try {
     for (;;) {
-      timer = setTimeout(() => {
-        attempt.abort(
-          new UpstreamFailure(
-            'timeout',
-            `${target.provider.name}: no ${first ? 'first' : 'further'} token within ${timeoutMs} ms`,
-          ),
-        );
-      }, timeoutMs);
+      waitingSince = performance.now();
+      timer ??= setTimeout(check, timeoutMs);
       const next = await Promise.race([iterator.next(), aborted]);
-      clearTimeout(timer);
-      if (next.done) return;
+      waitingSince = null;
+      if (next.done) {
+        finished = true;
+        return;
+      }
       first = false;
+      if (next.value.type === 'end') finished = true;
       yield next.value;
-      if (next.value.type === 'end') return;
+      if (finished) return;
     }
   } finally {
     clearTimeout(timer);
-    attempt.abort();
+    outer?.removeEventListener('abort', onOuter);
+    // Stopped before the end (a failure, a timeout, the caller went away): the provider's request
+    // is aborted so its connection closes.
+    if (!finished) abort(ATTEMPT_OVER);
     // Lets the provider close its connection; its own failure on the way out is of no interest.
     void iterator.return?.()?.catch?.(() => {});
   }

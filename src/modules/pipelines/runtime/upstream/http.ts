@@ -1,11 +1,39 @@
 // One streaming POST to a model API, its failures classified for the model node (retry on timeouts,
 // 429s, 5xx and network errors; fall back on anything before the first token) and the API key kept
 // out of every message (error bodies sometimes quote the key they refused).
+//
+// On node:http(s), not fetch: the gateway's overhead is mostly this call, and fetch costs several
+// times more CPU per request (WHATWG streams, an AbortSignal and a DOMException per call). Requests
+// go through one keep-alive agent per protocol with a bounded number of sockets per origin: a
+// connection per request, or an unbounded pool when the upstream slows down, is what ran the
+// benchmark into ECONNRESET and connect timeouts. A request that fails on a reused idle socket
+// before any answer (the server closed it as we sent: ECONNRESET/EPIPE) is sent once more on a
+// fresh one, as Node's documentation recommends; it never reached the model.
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+} from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { readSse, type SseEvent } from '../../../../platform/ai/sse.ts';
 import { UpstreamFailure, type UpstreamFailureKind } from './types.ts';
 
 const MAX_ERROR_BYTES = 4096;
 const MAX_DETAIL_CHARS = 300;
+/** Sockets per upstream origin; more requests wait in the agent's queue (the node's timeout runs). */
+export const MAX_SOCKETS_PER_ORIGIN = 256;
+/** Idle sockets are closed after this (below the 5 s of Node servers and most proxies). */
+const IDLE_SOCKET_MS = 4000;
+
+const agentOptions = {
+  keepAlive: true,
+  maxSockets: MAX_SOCKETS_PER_ORIGIN,
+  maxFreeSockets: MAX_SOCKETS_PER_ORIGIN,
+  timeout: IDLE_SOCKET_MS,
+  scheduling: 'lifo' as const,
+};
+const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
 
 function kindOfStatus(status: number): UpstreamFailureKind {
   if (status === 429) return 'rate_limit';
@@ -14,8 +42,22 @@ function kindOfStatus(status: number): UpstreamFailureKind {
   return 'client';
 }
 
+/** What `retryAfterMs` reads: a fetch Headers, or node's headers through `nodeHeaders`. */
+export interface HeaderReader {
+  get(name: string): string | null;
+  has(name: string): boolean;
+}
+
+export function nodeHeaders(headers: IncomingHttpHeaders): HeaderReader {
+  const get = (name: string) => {
+    const v = headers[name];
+    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+  };
+  return { get, has: (name) => headers[name] !== undefined };
+}
+
 /** retry-after in seconds or as an HTTP date, or OpenAI's retry-after-ms; undefined when absent. */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+export function retryAfterMs(headers: HeaderReader, now = Date.now()): number | undefined {
   const ms = Number(headers.get('retry-after-ms'));
   if (headers.has('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return ms;
   const raw = headers.get('retry-after');
@@ -35,6 +77,53 @@ export interface PostOptions {
   apiKey: string | undefined;
 }
 
+type Sent = { response: IncomingMessage; detach(): void } | { error: Error; retryable: boolean };
+
+/** Sends the request; resolves with the response head, or the error and whether to send it again. */
+function send(
+  url: URL,
+  headers: Record<string, string>,
+  payload: Buffer,
+  signal: AbortSignal,
+): Promise<Sent> {
+  const https = url.protocol === 'https:';
+  return new Promise((resolve) => {
+    const req = (https ? httpsRequest : httpRequest)(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(payload.length) },
+      agent: https ? agents.https : agents.http,
+    });
+    // Not http.request's own `signal`: its listener outlives a finished request, and an abort then
+    // (the model node aborts every attempt when it is over) destroyed the pooled socket another
+    // request was using by then.
+    const onAbort = () => req.destroy(signal.reason);
+    const detach = () => signal.removeEventListener('abort', onAbort);
+    signal.addEventListener('abort', onAbort, { once: true });
+    req.once('response', (response) => {
+      // Errors after this reach whoever reads the body; none may go unheard (a crash).
+      response.on('error', () => {});
+      resolve({ response, detach });
+    });
+    req.on('error', (error: Error & { code?: string }) => {
+      detach();
+      resolve({
+        error,
+        retryable: req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE'),
+      });
+    });
+    req.end(payload);
+  });
+}
+
+/** Reads what is left of an answer nobody needs (after `[DONE]`) so its socket can be reused. */
+function release(response: IncomingMessage) {
+  if (response.complete || response.destroyed) return;
+  const timer = setTimeout(() => response.destroy(), IDLE_SOCKET_MS);
+  timer.unref();
+  response.once('close', () => clearTimeout(timer));
+  response.resume();
+}
+
 /** POSTs the body as JSON and yields the server-sent events of the answer. */
 export async function* postStream(o: PostOptions): AsyncGenerator<SseEvent> {
   const redact = (text: string) => (o.apiKey ? text.replaceAll(o.apiKey, '[redacted]') : text);
@@ -47,37 +136,46 @@ export async function* postStream(o: PostOptions): AsyncGenerator<SseEvent> {
   const asFailure = (err: unknown, what: string) => {
     if (err instanceof UpstreamFailure) return err;
     if (o.signal.aborted) return o.signal.reason;
-    const code = (err as { cause?: { code?: unknown } }).cause?.code;
-    return fail('network', `${what} (${typeof code === 'string' ? code : (err as Error).message})`);
+    const e = err as { code?: unknown; cause?: { code?: unknown }; message?: string };
+    const code = e.code ?? e.cause?.code;
+    return fail('network', `${what} (${typeof code === 'string' ? code : String(e.message ?? err)})`);
   };
-  let response: Response;
+  if (o.signal.aborted) throw o.signal.reason;
+  const url = new URL(o.url);
+  const headers = { ...o.headers, 'content-type': 'application/json', accept: 'text/event-stream' };
+  const payload = Buffer.from(JSON.stringify(o.body));
+  let sent = await send(url, headers, payload, o.signal);
+  if ('error' in sent && sent.retryable && !o.signal.aborted)
+    sent = await send(url, headers, payload, o.signal);
+  if ('error' in sent) throw asFailure(sent.error, 'connection failed');
+  const { response, detach } = sent;
+  let errored = false;
   try {
-    response = await fetch(o.url, {
-      method: 'POST',
-      headers: { ...o.headers, 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify(o.body),
-      signal: o.signal,
-    });
-  } catch (err) {
-    throw asFailure(err, 'connection failed');
-  }
-  try {
-    if (!response.ok) {
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
       const detail = await errorDetail(response);
-      throw fail(kindOfStatus(response.status), `answered ${response.status}${detail ? `: ${detail}` : ''}`, {
-        status: response.status,
-        ...(response.status === 429 && { retryAfterMs: retryAfterMs(response.headers) }),
+      throw fail(kindOfStatus(status), `answered ${status}${detail ? `: ${detail}` : ''}`, {
+        status,
+        ...(status === 429 && { retryAfterMs: retryAfterMs(nodeHeaders(response.headers)) }),
       });
     }
-    const type = response.headers.get('content-type') ?? '';
-    if (!type.includes('text/event-stream') || !response.body) {
+    const type = response.headers['content-type'] ?? '';
+    if (!type.includes('text/event-stream')) {
       throw fail('protocol', `answered ${type || 'no content type'} instead of an event stream`);
     }
-    yield* readSse(response.body);
+    // The reader may stop at its protocol's last event: the rest is drained, not the socket closed.
+    yield* readSse(response.iterator({ destroyOnReturn: false }));
+    // A body that ends without its end (the connection dropped) is not a whole stream.
+    if (!response.complete) throw fail('network', 'the stream broke off (the connection closed)');
   } catch (err) {
+    errored = true;
     throw asFailure(err, 'the stream broke off');
   } finally {
-    await response.body?.cancel().catch(() => {});
+    detach();
+    // Abandoned on a failure or an abort: nobody reads the rest, the connection is closed. Returned
+    // early by the reader: the socket goes back to the agent once the body's end is read.
+    if (errored || o.signal.aborted) response.destroy();
+    else release(response);
   }
 }
 
@@ -95,14 +193,12 @@ export function eventJson(provider: string, data: string): Record<string, unknow
   return value as Record<string, unknown>;
 }
 
-async function errorDetail(response: Response): Promise<string> {
+async function errorDetail(response: IncomingMessage): Promise<string> {
   let text = '';
-  if (response.body) {
-    const decoder = new TextDecoder();
-    for await (const bytes of response.body) {
-      text += decoder.decode(bytes, { stream: true });
-      if (text.length >= MAX_ERROR_BYTES) break;
-    }
+  const decoder = new TextDecoder();
+  for await (const bytes of response as AsyncIterable<Uint8Array>) {
+    text += decoder.decode(bytes, { stream: true });
+    if (text.length >= MAX_ERROR_BYTES) break;
   }
   let detail = text;
   try {
