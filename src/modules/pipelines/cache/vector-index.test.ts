@@ -97,3 +97,37 @@ test('k-means in steps gives the same centroids as in one go', () => {
   assert.ok(pauses > 10);
   assert.deepEqual(step.value, sphericalKmeans(packed, points.length, DIMS, 12, 4, 9));
 });
+
+test('adds and removes on every turn while a rebuild runs: the swap keeps all of them', async () => {
+  const { points, around } = clustered(2400, 40, 6);
+  const index = new VectorIndex({ dims: DIMS, flatLimit: 400 });
+  index.beginBulk();
+  for (let i = 0; i < 1200; i++) index.add(`e${i}`, points[i] as Float32Array);
+  index.endBulk();
+  const live = new Map<string, Float32Array>();
+  for (let i = 0; i < 1200; i++) live.set(`e${i}`, points[i] as Float32Array);
+  let next = 1200;
+  let removed = 0;
+  // Until the rebuild has swapped: on each turn of the loop one add, one remove, one replacement.
+  while (!index.trained && next < points.length) {
+    const p = points[next] as Float32Array;
+    index.add(`e${next}`, p);
+    live.set(`e${next}`, p);
+    index.remove(`e${removed}`);
+    live.delete(`e${removed}`);
+    const moved = around(p, 0.01);
+    index.add(`e${removed + 1}`, moved);
+    live.set(`e${removed + 1}`, moved);
+    next++;
+    removed += 2;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await index.ready();
+  assert.ok(index.trained && removed > 0, `changes made during the rebuild: ${removed / 2}`);
+  assert.equal(index.size, live.size);
+  for (const [id, v] of live) {
+    assert.equal(index.has(id), true);
+    assert.equal(index.search(v, 1)[0]?.id, id, `${id} finds itself`);
+  }
+  for (let i = 0; i < removed; i += 2) if (!live.has(`e${i}`)) assert.equal(index.has(`e${i}`), false);
+});
