@@ -49,7 +49,8 @@ interface Entry<T> {
   refreshing: boolean;
 }
 
-class TtlCache<T> {
+/** Exported for its unit test. */
+export class TtlCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly ttlMs: number;
   private readonly now: () => number;
