@@ -4,7 +4,7 @@ import type { GuardedPageInfo } from '../modules';
 
 export const AI_OVERVIEW_PAGE: GuardedPageInfo = {
   path: '/ai',
-  label: 'Overview',
+  label: 'Gateway overview',
   title: 'AI gateway',
   description:
     'Every AI call PlantIntel makes and every integrator’s request runs through a pipeline: requests, cache hits, latency, tokens and cost over the last 24 hours, by sector and pipeline, updated live.',
