@@ -163,7 +163,8 @@ describe('analyses in the browser', () => {
       (url) => url.pathname !== analysisPath && url.pathname.startsWith('/analytics/analyses/'),
     );
     await waitOrFail(page, page.getByTestId('analysis-summary'), 'the second analysis');
-    assert.ok((await page.getByTestId('insights').locator('article').count()) > 0);
+    // The findings render after the summary: wait for the first rather than count at once.
+    await page.getByTestId('insights').locator('article').first().waitFor({ timeout: LIVE_TIMEOUT });
     // Its import lists both runs.
     await page.getByRole('link', { name: /^Its import/ }).click();
     const listed = page.getByTestId('import-analyses').locator('tbody tr');

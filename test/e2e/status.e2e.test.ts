@@ -77,7 +77,8 @@ describe('web app in a browser', () => {
   test('the API reference renders at /docs', async () => {
     const page = await suite.newTab();
     await page.goto(`${baseUrl}/docs`);
-    await page.getByText('PlantIntel API').first().waitFor({ timeout: 15_000 });
+    // Swagger UI renders the whole document (hundreds of operations) first: generous on a busy machine.
+    await page.getByText('PlantIntel API').first().waitFor({ timeout: 90_000 });
     await page.close();
   });
 
