@@ -5,6 +5,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { isFreshDataDir, readBaseline } from './baseline.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { EmbeddedClient } from './embedded/client.ts';
 import * as schema from './schema/index.ts';
@@ -39,9 +40,11 @@ export function targetFromConfig(config: {
   databaseUrl: string | undefined;
   dataDir: string;
 }): DatabaseTarget {
-  return config.databaseUrl
-    ? { kind: 'postgres', url: config.databaseUrl }
-    : { kind: 'pglite', dataDir: path.resolve(config.dataDir, 'pglite') };
+  if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
+  const dataDir = path.resolve(config.dataDir, 'pglite');
+  // A new embedded database starts from the migrated dump built at install time (see baseline.ts).
+  const loadDataDir = isFreshDataDir(dataDir) ? readBaseline() : undefined;
+  return { kind: 'pglite', dataDir, ...(loadDataDir ? { loadDataDir } : {}) };
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {

@@ -1,57 +1,17 @@
 // Fresh, migrated databases for tests: one per test file, fast.
-// PGlite: restore a data directory dumped once right after migrating (cached on disk by migration hash).
+// PGlite: restore the migrated dump of baseline.ts (built at install, or here when missing).
 // PostgreSQL: CREATE DATABASE … TEMPLATE a migrated template database (built once per migration hash).
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { loadTestSettings } from '../../config.ts';
+import { migrationsHash } from './baseline.ts';
+import { ensureBaseline } from './baseline-build.ts';
 import { type Database, openDatabase } from './database.ts';
-import { MIGRATIONS_DIR, migrateDatabase } from './migrate.ts';
+import { migrateDatabase } from './migrate.ts';
 
 export interface TestDatabase extends Database {
   /** Closes the database and deletes it (PostgreSQL) so nothing piles up between runs. */
   dispose(): Promise<void>;
-}
-
-function migrationsHash(): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else hash.update(entry.name).update(readFileSync(file));
-    }
-  };
-  walk(MIGRATIONS_DIR);
-  return hash.digest('hex').slice(0, 12);
-}
-
-async function pgliteSnapshot(hash: string): Promise<Blob> {
-  const dir = path.join(tmpdir(), 'plantintel-test');
-  const file = path.join(dir, `pglite-${hash}.tar.gz`);
-  try {
-    return new Blob([readFileSync(file)]);
-  } catch {
-    // Not built yet for these migrations: build it. Parallel test files may race here; each writes
-    // a private file and renames it into place, so readers only ever see a complete snapshot.
-    const database = await openDatabase({ kind: 'pglite' });
-    try {
-      await migrateDatabase(database);
-      if (database.raw.kind !== 'pglite') throw new Error('unreachable');
-      const dump = await database.raw.client.dumpDataDir();
-      mkdirSync(dir, { recursive: true });
-      const partial = `${file}.${process.pid}.${randomUUID()}`;
-      writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-      renameSync(partial, file);
-      return dump;
-    } finally {
-      await database.close();
-    }
-  }
 }
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -122,9 +82,8 @@ async function createPostgresTestDatabase(adminUrl: string, hash: string): Promi
 
 /** A fresh, fully migrated database: PostgreSQL when DATABASE_URL is set, in-memory PGlite otherwise. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const hash = migrationsHash();
   const { databaseUrl } = loadTestSettings();
-  if (databaseUrl) return createPostgresTestDatabase(databaseUrl, hash);
-  const database = await openDatabase({ kind: 'pglite', loadDataDir: await pgliteSnapshot(hash) });
+  if (databaseUrl) return createPostgresTestDatabase(databaseUrl, migrationsHash());
+  const database = await openDatabase({ kind: 'pglite', loadDataDir: await ensureBaseline() });
   return { ...database, dispose: () => database.close() };
 }

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { baselineFile, isFreshDataDir, migrationsHash, readBaseline } from './baseline.ts';
+import { ensureBaseline } from './baseline-build.ts';
+import { openDatabase, queryRows, targetFromConfig } from './database.ts';
+import { recordStart } from './instance.repo.ts';
+import { migrateDatabase } from './migrate.ts';
+
+describe('embedded baseline', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'plantintel-baseline-'));
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  test('the hash follows the migration files', () => {
+    const dir = path.join(scratch, 'migrations');
+    mkdirSync(path.join(dir, 'meta'), { recursive: true });
+    writeFileSync(path.join(dir, '0000_a.sql'), 'create table a (id int);');
+    writeFileSync(path.join(dir, 'meta', '_journal.json'), '{}');
+    const first = migrationsHash(dir);
+    assert.equal(migrationsHash(dir), first);
+    writeFileSync(path.join(dir, '0001_b.sql'), 'create table b (id int);');
+    assert.notEqual(migrationsHash(dir), first);
+    assert.notEqual(baselineFile(first, scratch), baselineFile(migrationsHash(dir), scratch));
+    assert.equal(readBaseline(path.join(scratch, 'missing.tar.gz')), undefined);
+  });
+
+  test('a fresh data directory starts from the baseline, an initialised one keeps its data', async () => {
+    await ensureBaseline();
+    const dataDir = path.join(scratch, 'data');
+    const fresh = targetFromConfig({ databaseUrl: undefined, dataDir });
+    assert.equal(fresh.kind, 'pglite');
+    assert.ok(fresh.kind === 'pglite' && fresh.loadDataDir, 'a fresh directory gets the dump');
+
+    const first = await openDatabase(fresh);
+    try {
+      const applied = await queryRows<{ n: number }>(
+        first.db,
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
+      assert.ok((applied[0]?.n ?? 0) > 20, 'the restored database carries the applied migrations');
+      await migrateDatabase(first); // nothing left to apply
+      await recordStart(first.db, '1.0.0');
+    } finally {
+      await first.close();
+    }
+    assert.equal(isFreshDataDir(path.join(dataDir, 'pglite')), false);
+
+    const again = targetFromConfig({ databaseUrl: undefined, dataDir });
+    assert.ok(again.kind === 'pglite' && !again.loadDataDir, 'an initialised directory is never overwritten');
+    const second = await openDatabase(again);
+    try {
+      const starts = await queryRows<{ start_count: number }>(
+        second.db,
+        sql`select start_count from instance`,
+      );
+      assert.equal(starts[0]?.start_count, 1);
+    } finally {
+      await second.close();
+    }
+  });
+});
