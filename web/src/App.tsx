@@ -9,6 +9,7 @@ import { ANALYTICS_ANALYSES_PAGE, ANALYTICS_HOME, analyticsPageOf } from './anal
 import { useMe, useSession } from './auth/hooks';
 import { lastEndReason } from './auth/session';
 import { permissionsOf } from './auth/types';
+import { automationPageOf } from './automation/pages';
 import { ErrorNotice } from './components/ErrorNotice';
 import { PAGE_HEADING_ID, PageHeader } from './components/PageHeader';
 import { Sidebar } from './components/Sidebar';
@@ -64,6 +65,11 @@ const SupplyPages = lazy(() => import('./supply/SupplyPages').then((m) => ({ def
 
 // The AI gateway pages (pipelines, editor, detail, dashboards, query map, workspaces) load when one is opened.
 const AiPages = lazy(() => import('./ai/AiPages').then((m) => ({ default: m.AiPages })));
+
+// The automation pages (schedules, notification rules, deliveries, the inbox) load when one is opened.
+const AutomationPages = lazy(() =>
+  import('./automation/AutomationPages').then((m) => ({ default: m.AutomationPages })),
+);
 
 /** Renders a guarded page (administration, plant) once the user's permissions are known and allow it. */
 function PageGate({ page, children }: { page: GuardedPageInfo; children: ReactNode }) {
@@ -177,6 +183,18 @@ function aiPageFor(path: string): ReactNode {
   );
 }
 
+function automationPageFor(path: string): ReactNode {
+  const page = automationPageOf(path);
+  if (!page) return null;
+  return (
+    <PageGate page={page}>
+      <Suspense fallback={<p className="state-message">Loading…</p>}>
+        <AutomationPages path={path} />
+      </Suspense>
+    </PageGate>
+  );
+}
+
 function pageFor(path: string): ReactNode {
   if (path === '/') return <StatusPage />;
   const plant = plantPageFor(path);
@@ -191,6 +209,8 @@ function pageFor(path: string): ReactNode {
   if (supply) return supply;
   const ai = aiPageFor(path);
   if (ai) return ai;
+  const automation = automationPageFor(path);
+  if (automation) return automation;
   const module = findModule(path);
   if (module) return <ModulePage key={module.path} module={module} />;
   if (path === '/admin') return <AdminHome />;

@@ -1,5 +1,6 @@
 import { AI_PAGES } from './ai/pages';
 import type { Permissions } from './auth/types';
+import { AUTOMATION_PAGES } from './automation/pages';
 
 export interface ModuleInfo {
   path: string;
@@ -285,6 +286,14 @@ export const MODULES: readonly ModuleInfo[] = [
     description:
       'Pipelines that answer every AI call, OpenAI- and Anthropic-compatible endpoints, caching, live metrics and sector dashboards.',
     pages: AI_PAGES,
+  },
+  {
+    path: '/automation',
+    label: 'Automation',
+    title: 'Automation',
+    description:
+      'Scheduled analyses, notification rules and channels (email, webhooks, the in-app bell) and the log of every delivery.',
+    pages: AUTOMATION_PAGES,
   },
 ];
 

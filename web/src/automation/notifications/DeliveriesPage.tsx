@@ -1,0 +1,4 @@
+// Placeholder until the notifications work lands (issue 19).
+export function DeliveriesPage() {
+  return <p className="state-message">Not built yet.</p>;
+}
