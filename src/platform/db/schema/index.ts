@@ -4,6 +4,7 @@ export * from './analyses.ts';
 export * from './analytics.ts';
 export * from './identity.ts';
 export * from './inspection.ts';
+export * from './notifications.ts';
 export * from './pipelines.ts';
 export * from './plant.ts';
 export * from './platform.ts';
