@@ -9,6 +9,7 @@ export * from './pipelines.ts';
 export * from './plant.ts';
 export * from './platform.ts';
 export * from './platform-events.ts';
+export * from './schedules.ts';
 export * from './supply.ts';
 export * from './supply-ops.ts';
 export * from './supply-planning.ts';
