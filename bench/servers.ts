@@ -37,6 +37,7 @@ export async function startServer(
   name: string,
   command: string[],
   env: NodeJS.ProcessEnv,
+  { timeoutMs = startupTimeoutMs, pollMs = 200 }: { timeoutMs?: number; pollMs?: number } = {},
 ): Promise<StartedServer> {
   const port = await freePort();
   const [executable = '', ...args] = command;
@@ -59,7 +60,7 @@ export async function startServer(
   child.once('error', (error) => (spawnError = error));
 
   const url = `http://127.0.0.1:${port}/health`;
-  const deadline = Date.now() + startupTimeoutMs;
+  const deadline = Date.now() + timeoutMs;
   const failure = (why: string) =>
     new Error(`${name} server (${command.join(' ')}) ${why}\n--- last output ---\n${tail.join('\n')}`);
   while (Date.now() < deadline) {
@@ -75,9 +76,9 @@ export async function startServer(
     } catch {
       // Not listening yet; keep polling.
     }
-    await sleep(200);
+    await sleep(pollMs);
   }
-  throw failure(`did not answer 200 on ${url} within ${startupTimeoutMs / 1000}s`);
+  throw failure(`did not answer 200 on ${url} within ${timeoutMs / 1000}s`);
 }
 
 function isRunning(child: ChildProcess): boolean {

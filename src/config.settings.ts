@@ -69,6 +69,8 @@ export interface Config {
   adminPassword: string | undefined;
   /** Seed the demo tenant on the first start of a fresh embedded database. */
   demo: boolean;
+  /** Start a fresh embedded database from the migrated dump built at install (see db/baseline.ts). */
+  embeddedBaseline: boolean;
   demoPassword: string | undefined;
   /** Run the demo tenant's sensor simulator in `serve` (feeds the real ingest path). */
   simulator: boolean;
@@ -336,6 +338,14 @@ export const SETTINGS = [
     key: 'demo',
     env: 'PLANTINTEL_DEMO',
     description: 'Seed the demo tenant on the first start of a fresh embedded database',
+    fallback: () => true,
+    parse: boolean,
+  },
+  {
+    key: 'embeddedBaseline',
+    env: 'PLANTINTEL_EMBEDDED_BASELINE',
+    description:
+      'Start a fresh embedded database from the migrated dump `npm install` builds (`npm run db:baseline`) instead of replaying every migration (0 = replay them)',
     fallback: () => true,
     parse: boolean,
   },

@@ -39,11 +39,13 @@ export type DatabaseTarget =
 export function targetFromConfig(config: {
   databaseUrl: string | undefined;
   dataDir: string;
+  embeddedBaseline?: boolean;
 }): DatabaseTarget {
   if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
   const dataDir = path.resolve(config.dataDir, 'pglite');
   // A new embedded database starts from the migrated dump built at install time (see baseline.ts).
-  const loadDataDir = isFreshDataDir(dataDir) ? readBaseline() : undefined;
+  const loadDataDir =
+    config.embeddedBaseline !== false && isFreshDataDir(dataDir) ? readBaseline() : undefined;
   return { kind: 'pglite', dataDir, ...(loadDataDir ? { loadDataDir } : {}) };
 }
 
