@@ -153,9 +153,11 @@ export async function buildApp({
     ai: pipelines.ai(createAi(config)),
     filesDir: join(config.dataDir, 'files'),
     uploadMaxBytes: config.uploadMaxMb * 1_048_576,
+    plantReports: plant.reports,
   });
   runtime.jobs.define(analytics.importJob);
   runtime.jobs.define(analytics.analyzeJob);
+  runtime.jobs.define(analytics.demoJob);
   for (const [name, task] of Object.entries(analytics.maintenanceTasks))
     runtime.maintenance.register(name, task);
   const inspection = createInspection({
@@ -202,6 +204,10 @@ export async function buildApp({
     if (workers) telemetry.start();
     if (workers)
       await supply.start().catch((err) => app.log.error({ err }, 'could not submit the supply demo history'));
+    if (workers)
+      await analytics
+        .startDemo()
+        .catch((err) => app.log.error({ err }, 'could not submit the second demo facility'));
     await inspection.ready();
     if (http && simulator) demoSimulator = await startDemoSimulator(database.db, telemetry.ingest, app.log);
     if (http && simulator) inspectionSimulator = await inspection.startSimulator(app.log);

@@ -1,6 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import { type App, buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { addSecondFacility } from './modules/analytics/index.ts';
 import { type Announce, ensureSuperadmin, seedDemoTenant } from './modules/identity/index.ts';
 import { seedDemoInspection } from './modules/inspection/index.ts';
 import { seedDemoPlant } from './modules/plant/index.ts';
@@ -54,9 +55,11 @@ export async function seedDemoData(
   const sensors = await seedDemoSensors(db, { tenantId: tenant.id, facilityId });
   const inspection = await seedDemoInspection(db, { tenantId: tenant.id, facilityId });
   const supply = await seedDemoSupply(db, { tenantId: tenant.id });
+  // Only its row: its lines, history and imports are the analytics.demo-second-facility job's.
+  await addSecondFacility(db, tenant.id);
   await refreshStatistics(db);
   announce(
-    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live); an inspection station with ${inspection.cameras} cameras (the simulator sends a part every few seconds); supply: ${supply.warehouses} warehouses, ${supply.skus} SKUs at ${supply.inventory} stock points, ${supply.vehicles} vehicles, ${supply.clients} clients, ${supply.orders} open orders and ${supply.deliveries} deliveries for tomorrow to route (two years of daily demand and 60 days of deliveries are written in the background: jobs supply.demo-history and supply.demo-deliveries)`,
+    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live); an inspection station with ${inspection.cameras} cameras (the simulator sends a part every few seconds); supply: ${supply.warehouses} warehouses, ${supply.skus} SKUs at ${supply.inventory} stock points, ${supply.vehicles} vehicles, ${supply.clients} clients, ${supply.orders} open orders and ${supply.deliveries} deliveries for tomorrow to route (two years of daily demand and 60 days of deliveries are written in the background: jobs supply.demo-history and supply.demo-deliveries); a second facility, DEMO-2 "Second plant" (its lines, 3 weeks of history and a work-order import per facility are written in the background: job analytics.demo-second-facility)`,
   );
   return true;
 }

@@ -10,6 +10,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
 import { localFileStore } from '../../platform/storage/file-store.ts';
+import { localToUtc } from '../plant/index.ts';
 import { findAnalysis } from './analyses.repo.ts';
 import { analysesRoutes } from './analyses.routes.ts';
 import { ANALYSES_SCHEMAS } from './analyses.schemas.ts';
@@ -18,8 +19,11 @@ import { ANALYTICS_SCHEMAS } from './analytics.schemas.ts';
 import { analyzeJob } from './analyze.job.ts';
 import { chatRoutes } from './chat.routes.ts';
 import { createChatService } from './chat.service.ts';
+import { compareRoutes } from './compare/compare.routes.ts';
+import { createCompareService, type PlantReports } from './compare/compare.service.ts';
 import { configRoutes } from './config.routes.ts';
 import { createConfigService } from './config.service.ts';
+import { secondFacilityJob, startSecondFacilityDemo } from './demo/second-facility.ts';
 import { importWorkOrdersJob } from './import.job.ts';
 import { expiredFiles, findImport, markFileRemoved } from './imports.repo.ts';
 import { importsRoutes } from './imports.routes.ts';
@@ -30,6 +34,8 @@ import { createProfilesService } from './profiles.service.ts';
 import { fileReader } from './reader.ts';
 import { analyticsSettingsRoutes } from './settings.routes.ts';
 import { suggestRoutes } from './suggest.routes.ts';
+
+export { addSecondFacility } from './demo/second-facility.ts';
 
 // For the AI gateway's retrieve node (pipelines/runtime/retrievers.ts).
 export { type AnalysisRow, findAnalysis, listAnalyses, listInsights } from './analyses.repo.ts';
@@ -44,7 +50,12 @@ export interface AnalyticsDeps {
   /** Where uploaded files are kept (content addressed). */
   filesDir: string;
   uploadMaxBytes: number;
+  /** The plant's OEE report and downtime Pareto: the facility comparison's (routes only with them). */
+  plantReports?: PlantReports;
 }
+
+/** How long after start-up the second demo facility is written (start-up and /health come first). */
+const DEMO_DELAY_MS = 5000;
 
 export function createAnalytics({
   db,
@@ -54,6 +65,7 @@ export function createAnalytics({
   ai,
   filesDir,
   uploadMaxBytes,
+  plantReports,
 }: AnalyticsDeps) {
   const files = localFileStore(filesDir);
   const reader = fileReader();
@@ -62,6 +74,7 @@ export function createAnalytics({
   const analyses = createAnalysesService({ db, jobs });
   const config = createConfigService({ db });
   const chat = createChatService({ db, ai });
+  const compare = plantReports && createCompareService({ db, plant: plantReports, localToUtc });
   const inTopicTenant =
     (find: (tx: Db, id: string) => Promise<unknown>) =>
     async (principal: { tenantId: string | null }, id: string) =>
@@ -97,6 +110,10 @@ export function createAnalytics({
     /** The orchestrator, for the composition root to define on the queue. */
     analyzeJob: analyzeJob({ db, compute, realtime, narrator: createNarrator(ai) }),
     analyses,
+    /** The demo's second facility (history and imports), for the composition root to define. */
+    demoJob: secondFacilityJob({ db, imports, profiles, reader, files }),
+    /** With workers: submits the second demo facility's job where it is pending (a few seconds later). */
+    startDemo: () => startSecondFacilityDemo({ db, jobs, delayMs: DEMO_DELAY_MS }),
     routes(app: App) {
       for (const schema of [...ANALYTICS_SCHEMAS, ...ANALYSES_SCHEMAS]) app.addSchema(schema);
       profilesRoutes(app, { profiles });
@@ -106,6 +123,7 @@ export function createAnalytics({
       analysesRoutes(app, { analyses });
       configRoutes(app, { config });
       chatRoutes(app, { chat });
+      if (compare) compareRoutes(app, { compare });
     },
   };
 }

@@ -39,10 +39,42 @@ const SHIFTS = [
     return { name: b.name, start, minutes: b.minutes };
   }),
 }));
-const LINES = [
-  { code: 'L1', name: 'Filling line 1', oeeTarget: 0.85, cycle: 1.2, sku: ['JUICE-1L', 'JUICE-500'] },
-  { code: 'L2', name: 'Packaging line 2', oeeTarget: 0.8, cycle: 0.8, sku: ['PACK-6', 'PACK-12'] },
-];
+/** A demo plant: its lines (cycle in seconds per piece), the time zone of its shifts, its random seed. */
+export interface DemoPlantLayout {
+  seed: number;
+  timezone: string;
+  lines: readonly {
+    code: string;
+    name: string;
+    oeeTarget: number;
+    cycle: number;
+    sku: readonly string[];
+    materialCostPerUnit: number;
+  }[];
+}
+/** The demo facility: two lines running three shifts every day, in UTC. */
+export const DEMO_PLANT: DemoPlantLayout = {
+  seed: 20260301,
+  timezone: 'UTC',
+  lines: [
+    {
+      code: 'L1',
+      name: 'Filling line 1',
+      oeeTarget: 0.85,
+      cycle: 1.2,
+      sku: ['JUICE-1L', 'JUICE-500'],
+      materialCostPerUnit: 0.35,
+    },
+    {
+      code: 'L2',
+      name: 'Packaging line 2',
+      oeeTarget: 0.8,
+      cycle: 0.8,
+      sku: ['PACK-6', 'PACK-12'],
+      materialCostPerUnit: 0.12,
+    },
+  ],
+};
 const UNPLANNED = [
   'BREAKDOWN',
   'MINOR_STOP',
@@ -52,11 +84,11 @@ const UNPLANNED = [
   'QUALITY_HOLD',
 ];
 
-/** The demo facility runs its three shifts every day, in UTC. */
-const factsOf = (window: { start: number; end: number }, downtime: DowntimeSpan[]) => ({
+/** A demo facility runs its three shifts every day, in its time zone. */
+const factsOf = (window: { start: number; end: number }, downtime: DowntimeSpan[], timezone: string) => ({
   window,
   downtime,
-  periods: shiftOccurrences(SHIFTS, window, 'UTC'),
+  periods: shiftOccurrences(SHIFTS, window, timezone),
   calendar: true,
 });
 
@@ -76,10 +108,11 @@ type Span = StatusSpanInsert;
 export async function seedDemoPlant(
   db: Db,
   target: { tenantId: string; facilityId: string },
-  options: { days?: number; now?: number } = {},
+  options: { days?: number; now?: number; layout?: DemoPlantLayout } = {},
 ): Promise<{ lines: number; batches: number }> {
   const now = options.now ?? Date.now();
-  const rand = random(20260301);
+  const layout = options.layout ?? DEMO_PLANT;
+  const rand = random(layout.seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
   const planned = new Map<string, boolean>(DEFAULT_REASONS.map((r) => [r.code, r.planned]));
   return inTenant(db, target.tenantId, async (tx: Tx) => {
@@ -91,7 +124,7 @@ export async function seedDemoPlant(
       await insertShift(tx, { ...shift, tenantId: target.tenantId, facilityId: target.facilityId });
     const start = Math.floor((now - (options.days ?? 21) * 24 * HOUR) / HOUR) * HOUR;
     let batchCount = 0;
-    for (const [index, spec] of LINES.entries()) {
+    for (const spec of layout.lines) {
       const line = await insertLine(tx, {
         tenantId: target.tenantId,
         facilityId: target.facilityId,
@@ -150,7 +183,7 @@ export async function seedDemoPlant(
           plannedStart: new Date(begin),
           plannedEnd: new Date(end),
           labourRate: 32,
-          materialCostPerUnit: index === 0 ? 0.35 : 0.12,
+          materialCostPerUnit: spec.materialCostPerUnit,
           status: running ? 'running' : 'completed',
           startedAt: new Date(begin),
           completedAt: running ? null : new Date(end),
@@ -161,7 +194,7 @@ export async function seedDemoPlant(
           const speed = 0.78 + rand() * 0.2;
           const window = { start: begin, end };
           const { runSeconds } = computeBatchOee({
-            ...factsOf(window, stops),
+            ...factsOf(window, stops, layout.timezone),
             idealCycleSeconds: spec.cycle,
             ...{ good: 0, scrap: 0, rework: 0, labourHours: 0, labourRate: 0, materialCostPerUnit: 0 },
           });
@@ -199,7 +232,7 @@ export async function seedDemoPlant(
         if (!counts || !row.startedAt || !row.completedAt) continue;
         const window = { start: row.startedAt.getTime(), end: row.completedAt.getTime() };
         const result = computeBatchOee({
-          ...factsOf(window, batches[i]?.spans ?? []),
+          ...factsOf(window, batches[i]?.spans ?? [], layout.timezone),
           idealCycleSeconds: row.idealCycleSeconds,
           ...counts,
           labourHours: row.labourHours ?? 0,
@@ -213,6 +246,6 @@ export async function seedDemoPlant(
       await saveOee(tx, oee, segments);
       batchCount += rows.length;
     }
-    return { lines: LINES.length, batches: batchCount };
+    return { lines: layout.lines.length, batches: batchCount };
   });
 }

@@ -15,8 +15,10 @@ import { PLANT_SCHEMAS } from './plant.schemas.ts';
 import { createReportsService } from './reports.service.ts';
 import { createShiftsService } from './shifts.service.ts';
 
-export { seedDemoPlant } from './demo.ts';
+export { localToUtc } from './calendar.ts';
+export { DEMO_PLANT, type DemoPlantLayout, seedDemoPlant } from './demo.ts';
 export { findLine } from './lines.repo.ts';
+export type { ReportsService } from './reports.service.ts';
 
 export function createPlant({
   db,
@@ -48,6 +50,8 @@ export function createPlant({
   realtime.registerTopic('batch', owns(findBatch));
 
   return {
+    /** OEE and the downtime Pareto, for the facility comparison (analytics). */
+    reports,
     routes(app: App) {
       for (const schema of PLANT_SCHEMAS) app.addSchema(schema);
       linesRoutes(app, { lines, shifts });

@@ -15,10 +15,11 @@ export interface FacilityFigures {
     plannedProductionMinutes: number;
     totalCount: number;
     goodCount: number;
-    availability: number;
-    performance: number;
-    quality: number;
-    oee: number;
+    /** Null where the plant's OEE has nothing to divide by. */
+    availability: number | null;
+    performance: number | null;
+    quality: number | null;
+    oee: number | null;
   } | null;
   /** Unplanned downtime minutes per reason category in the period. */
   downtime: { category: string; minutes: number }[];
