@@ -10,6 +10,7 @@ import { createIdentity } from './modules/identity/index.ts';
 import { createInspection, type InspectionSimulator } from './modules/inspection/index.ts';
 import { createPipelines, createRetrievers } from './modules/pipelines/index.ts';
 import { createPlant } from './modules/plant/index.ts';
+import { createSchedules } from './modules/schedules/index.ts';
 import { createSupply } from './modules/supply/index.ts';
 import { createTelemetry, type Simulator, startDemoSimulator } from './modules/telemetry/index.ts';
 import { createMqtt } from './modules/telemetry/mqtt/index.ts';
@@ -158,6 +159,17 @@ export async function buildApp({
   runtime.jobs.define(analytics.importJob);
   runtime.jobs.define(analytics.analyzeJob);
   runtime.jobs.define(analytics.demoJob);
+  const schedules = createSchedules({
+    db: database.db,
+    jobs: runtime.jobs,
+    events: runtime.events,
+    imports: analytics.imports,
+    analyses: analytics.analyses,
+    logger: app.log,
+    dataDir: config.dataDir,
+    stableSeconds: config.scheduleStableSeconds,
+    fetchTimeoutSeconds: config.scheduleFetchTimeoutSeconds,
+  });
   for (const [name, task] of Object.entries(analytics.maintenanceTasks))
     runtime.maintenance.register(name, task);
   const inspection = createInspection({
@@ -238,6 +250,7 @@ export async function buildApp({
       plant.routes(api);
       telemetry.routes(api);
       analytics.routes(api);
+      schedules.routes(api);
       inspection.routes(api);
       supply.routes(api);
       pipelines.routes(api);

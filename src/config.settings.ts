@@ -30,6 +30,10 @@ export interface Config {
   importMaxBytes: number;
   /** Largest work-order export POST /analytics/uploads takes, in MiB (kept under DATA_DIR/files). */
   uploadMaxMb: number;
+  /** Scheduled analyses: how long a watched file's size must stay put before it is taken (seconds). */
+  scheduleStableSeconds: number;
+  /** Scheduled analyses: the longest a URL source may take to answer, body included (seconds). */
+  scheduleFetchTimeoutSeconds: number;
   /** Inspection images: the largest file per camera image (MiB) and the most pixels decoded. */
   inspectionImageMaxMb: number;
   inspectionMaxPixels: number;
@@ -162,6 +166,21 @@ export const SETTINGS = [
       'Largest work-order export (CSV or XLSX) accepted by POST /analytics/uploads in MiB (larger → 413); files are kept under DATA_DIR/files',
     fallback: () => 1024,
     parse: integer(1, 1_048_576),
+  },
+  {
+    key: 'scheduleStableSeconds',
+    env: 'SCHEDULE_STABLE_SECONDS',
+    description:
+      'Scheduled analyses: a file in a watched folder (DATA_DIR/inbox/<facility code>/) is taken once its size has not changed for this many seconds',
+    fallback: () => 5,
+    parse: integer(1, 3600),
+  },
+  {
+    key: 'scheduleFetchTimeoutSeconds',
+    env: 'SCHEDULE_FETCH_TIMEOUT_SECONDS',
+    description: 'Scheduled analyses: the longest an HTTP(S) source may take to send its file (seconds)',
+    fallback: () => 60,
+    parse: integer(1, 3600),
   },
   {
     key: 'inspectionImageMaxMb',

@@ -76,6 +76,7 @@ export function createJobs(deps: {
 }) {
   const { db, database, realtime, logger, config } = deps;
   const definitions = new Map<string, AnyDefinition>();
+  const periodic = new Map<string, PeriodicTask>();
   // Expired jobs (dead workers) are found by the monitor pass, which runs at most every
   // monitorIntervalSeconds: both follow the one setting.
   const common = {
@@ -83,11 +84,17 @@ export function createJobs(deps: {
     useListenNotify: true,
     superviseIntervalSeconds: config.superviseSeconds,
     monitorIntervalSeconds: config.superviseSeconds,
-    // No flows, no cron schedules and no instance registry are used: their polls (and the
-    // registry's 20 ms event-loop sampler) would only keep an idle server busy.
+    // No flows and no instance registry are used: their polls (and the registry's 20 ms event-loop
+    // sampler) would only keep an idle server busy.
     flowIntervalSeconds: 300,
-    schedule: false,
     registerInstance: false,
+    // The cron scheduler runs the platform's periodic tasks (`every`, e.g. the scheduled-analyses
+    // tick): a pass every 30 s claims the due occurrences for the whole deployment (one job per
+    // slot, whichever process claims it); the hand-over queue is polled every 15 s, so a task runs
+    // at most ~45 s after its slot.
+    schedule: true,
+    cronMonitorIntervalSeconds: 30,
+    cronWorkerIntervalSeconds: 15,
   };
   const boss =
     database.raw.kind === 'pglite'
@@ -211,6 +218,17 @@ export function createJobs(deps: {
       return id;
     },
 
+    /**
+     * A platform task run on pg-boss's scheduler at every occurrence of `cron` (UTC): one job per
+     * slot across all processes, taken by one worker. Not a tenant job (no row in `jobs`): the task
+     * itself scopes what it touches. Declared before start, like `define`.
+     */
+    every(task: PeriodicTask) {
+      if (periodic.has(task.name) || definitions.has(task.name))
+        throw new Error(`job ${task.name} defined twice`);
+      periodic.set(task.name, task);
+    },
+
     /** Enqueues in a transaction of its own (when there is no other change to commit with it). */
     async submit<N extends JobName>(
       name: N,
@@ -278,6 +296,27 @@ export function createJobs(deps: {
         }
         workerIds.set(definition.name, ids);
       }
+      for (const task of periodic.values()) {
+        // A missed tick is not retried: the next one does its work.
+        await boss.createQueue(task.name, { retryLimit: 0, expireInSeconds: 600, notify: true });
+        await boss.schedule(task.name, task.cron, {}, { tz: 'UTC' });
+        if (!workers) continue;
+        await boss.work(
+          task.name,
+          {
+            batchSize: 1,
+            pollingIntervalSeconds: 1,
+            notifyPollingIntervalSeconds: config.backstopPollSeconds,
+          },
+          async () => {
+            try {
+              await task.run();
+            } catch (err) {
+              logger.error({ err, task: task.name }, 'periodic task failed');
+            }
+          },
+        );
+      }
     },
 
     async stop() {
@@ -309,6 +348,13 @@ export function createJobs(deps: {
 }
 
 export type Jobs = ReturnType<typeof createJobs>;
+
+export interface PeriodicTask {
+  name: string;
+  /** Five-field cron expression, UTC. */
+  cron: string;
+  run: () => Promise<void>;
+}
 
 /** For topic authorisation: does this tenant have a job with this id? */
 export function jobExists(db: Db, tenantId: string, id: string) {
