@@ -4,10 +4,16 @@
 // revocation, a deactivated customer) names the tags it affects; those entries are dropped at once
 // in this process and, through the commit notification, in every other one. The TTL bounds the
 // staleness if a notification is ever lost.
+// An entry past half its TTL is still answered while one background read refreshes it: otherwise,
+// once per TTL, every request of a busy key would wait for that read (behind whatever else the
+// database is doing), a latency spike each second. The refresh never extends the bound: an entry
+// expires one TTL after the read that produced it was issued, refreshed or not.
 
 interface Entry<T> {
   value: T;
   tags: readonly string[];
+  /** From then on a hit also starts a background refresh. */
+  refreshAt: number;
   expiresAt: number;
 }
 
@@ -43,16 +49,30 @@ export class CredentialCache<T> {
   resolve(key: string, load: () => Promise<Loaded<T> | null>): Promise<T | null> {
     const now = this.now();
     const hit = this.entries.get(key);
-    if (hit && hit.expiresAt > now) return Promise.resolve(hit.value);
+    if (hit && hit.expiresAt > now) {
+      if (hit.refreshAt <= now && !this.loading.has(key)) {
+        // Its errors surface to whoever asks once the entry has expired (a load of their own).
+        this.load(key, load).catch(() => {});
+      }
+      return Promise.resolve(hit.value);
+    }
     if (hit) this.entries.delete(key);
-    const inFlight = this.loading.get(key);
-    if (inFlight) return inFlight;
+    return this.loading.get(key) ?? this.load(key, load);
+  }
+
+  /** One read of `key` (shared by whoever asks meanwhile); stores what it found unless it raced a change. */
+  private load(key: string, load: () => Promise<Loaded<T> | null>): Promise<T | null> {
     const epoch = this.epoch;
+    const issuedAt = this.now();
     const promise = load()
       .then((loaded) => {
-        if (!loaded) return null;
+        if (!loaded) {
+          // No longer valid (a refresh found it revoked or expired): stop answering the old entry.
+          this.entries.delete(key);
+          return null;
+        }
         if (epoch === this.epoch && !loaded.tags.some((tag) => this.isPending(tag))) {
-          this.store(key, loaded);
+          this.store(key, loaded, issuedAt);
         }
         return loaded.value;
       })
@@ -92,12 +112,14 @@ export class CredentialCache<T> {
     return false;
   }
 
-  private store(key: string, loaded: Loaded<T>) {
+  /** `issuedAt`: when the read began — what it found may have changed any time after. */
+  private store(key: string, loaded: Loaded<T>, issuedAt: number) {
     if (this.ttlMs <= 0) return;
     if (this.entries.size >= this.maxEntries) this.evictExpired();
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    const expiresAt = Math.min(this.now() + this.ttlMs, loaded.validUntil ?? Number.POSITIVE_INFINITY);
-    this.entries.set(key, { value: loaded.value, tags: loaded.tags, expiresAt });
+    const expiresAt = Math.min(issuedAt + this.ttlMs, loaded.validUntil ?? Number.POSITIVE_INFINITY);
+    const refreshAt = issuedAt + this.ttlMs / 2;
+    this.entries.set(key, { value: loaded.value, tags: loaded.tags, refreshAt, expiresAt });
   }
 
   private evictExpired() {
