@@ -10,6 +10,7 @@ import { createIdentity } from './modules/identity/index.ts';
 import { createInspection, type InspectionSimulator } from './modules/inspection/index.ts';
 import { createPipelines, createRetrievers } from './modules/pipelines/index.ts';
 import { createPlant } from './modules/plant/index.ts';
+import { createReports } from './modules/reports/index.ts';
 import { createSchedules } from './modules/schedules/index.ts';
 import { createSupply } from './modules/supply/index.ts';
 import { createTelemetry, type Simulator, startDemoSimulator } from './modules/telemetry/index.ts';
@@ -101,6 +102,9 @@ export async function buildApp({
   await registerOpenApi(app, config);
 
   const runtime = givenRuntime ?? createRuntime({ config, database, logger: app.log });
+  // PDF reports (analysis, OEE, inspection, alarms): rendered on the compute pool; other modules
+  // (notification mails) take `reports.analysisPdf(tenantId, analysisId)` and its siblings.
+  const reports = createReports({ db: database.db, compute: runtime.compute });
   const identity = await createIdentity({
     db: database.db,
     database,
@@ -249,9 +253,10 @@ export async function buildApp({
       identity.routes(api);
       plant.routes(api);
       telemetry.routes(api);
-      analytics.routes(api);
+      analytics.routes(api, reports.analysisExports);
       schedules.routes(api);
       inspection.routes(api);
+      reports.routes(api);
       supply.routes(api);
       pipelines.routes(api);
       jobsRoutes(api, { jobs: runtime.jobs });

@@ -1,8 +1,11 @@
 // Analyses (issue 14; the seed's GET /api/analysis/:id): start one for a completed import, list,
 // read, delete, the rows behind an insight, and the insights as CSV or JSON. Analysts and admins
 // start and delete; every tenant role reads.
+import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
+import type { Principal } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/access.ts';
+import { badRequest } from '../../platform/http/errors.ts';
 import { errorResponses } from '../../platform/http/openapi.ts';
 import { PageQuery, presentPage } from '../../platform/http/pagination.ts';
 import { IdParams, literals, Text, Uuid } from '../../platform/http/schemas.ts';
@@ -18,7 +21,16 @@ import type { AnalysesService } from './analyses.service.ts';
 
 const tags = ['analytics'];
 
-export function analysesRoutes(app: App, { analyses }: { analyses: AnalysesService }) {
+/** The export's PDF report and XLSX table, drawn by the reports module (the composition root passes them). */
+export interface AnalysisExportFormats {
+  pdf(principal: Principal, id: string, reply: FastifyReply): Promise<FastifyReply>;
+  xlsx(principal: Principal, id: string, reply: FastifyReply): Promise<FastifyReply>;
+}
+
+export function analysesRoutes(
+  app: App,
+  { analyses, exports }: { analyses: AnalysesService; exports?: AnalysisExportFormats | undefined },
+) {
   app.post(
     '/analytics/analyses',
     {
@@ -137,10 +149,12 @@ export function analysesRoutes(app: App, { analyses }: { analyses: AnalysesServi
       schema: {
         tags,
         operationId: 'exportAnalysis',
-        summary: 'The insights with their evidence, as CSV or JSON',
+        summary: 'The analysis report as PDF, or the insights with their evidence as CSV, XLSX or JSON',
+        description:
+          '`pdf`: the analysis report (summary, narrative, the top insights with their evidence and charts, the insights table). `csv`/`xlsx`: one row per insight with its evidence. `json` (default): the analysis and its insights.',
         params: IdParams,
         querystring: Type.Object(
-          { format: Type.Optional(literals(['csv', 'json'] as const)) },
+          { format: Type.Optional(literals(['json', 'csv', 'xlsx', 'pdf'] as const)) },
           { additionalProperties: false },
         ),
         response: {
@@ -153,6 +167,14 @@ export function analysesRoutes(app: App, { analyses }: { analyses: AnalysesServi
       },
     },
     async (request, reply) => {
+      const { format } = request.query;
+      if (format === 'pdf' || format === 'xlsx') {
+        if (!exports) throw badRequest(`format=${format} is not available on this server`);
+        const { id } = request.params;
+        return format === 'pdf'
+          ? exports.pdf(principalOf(request), id, reply)
+          : exports.xlsx(principalOf(request), id, reply);
+      }
       const { row, insights } = await analyses.insights(principalOf(request), request.params.id);
       const name = `analysis-${row.id}-insights`;
       if (request.query.format === 'csv')

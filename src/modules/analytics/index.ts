@@ -12,7 +12,7 @@ import type { Realtime } from '../../platform/realtime/realtime.ts';
 import { localFileStore } from '../../platform/storage/file-store.ts';
 import { localToUtc } from '../plant/index.ts';
 import { findAnalysis } from './analyses.repo.ts';
-import { analysesRoutes } from './analyses.routes.ts';
+import { type AnalysisExportFormats, analysesRoutes } from './analyses.routes.ts';
 import { ANALYSES_SCHEMAS } from './analyses.schemas.ts';
 import { createAnalysesService } from './analyses.service.ts';
 import { ANALYTICS_SCHEMAS } from './analytics.schemas.ts';
@@ -114,13 +114,14 @@ export function createAnalytics({
     demoJob: secondFacilityJob({ db, imports, profiles, reader, files }),
     /** With workers: submits the second demo facility's job where it is pending (a few seconds later). */
     startDemo: () => startSecondFacilityDemo({ db, jobs, delayMs: DEMO_DELAY_MS }),
-    routes(app: App) {
+    /** `exports`: the analysis export's PDF and XLSX (the reports module's). */
+    routes(app: App, exports?: AnalysisExportFormats) {
       for (const schema of [...ANALYTICS_SCHEMAS, ...ANALYSES_SCHEMAS]) app.addSchema(schema);
       profilesRoutes(app, { profiles });
       suggestRoutes(app, { db, reader, tmpDir: join(filesDir, 'incoming') });
       importsRoutes(app, { imports });
       analyticsSettingsRoutes(app, { db });
-      analysesRoutes(app, { analyses });
+      analysesRoutes(app, { analyses, exports });
       configRoutes(app, { config });
       chatRoutes(app, { chat });
       if (compare) compareRoutes(app, { compare });
