@@ -47,7 +47,8 @@ export interface TableExport {
   filename: string;
   format: TableFormat;
   columns: readonly TableColumn[];
-  rows: AsyncIterable<Record<string, unknown>>;
+  /** Records (any object) whose properties the columns' keys name. */
+  rows: AsyncIterable<object>;
   /** XLSX sheet name (default "Data"). */
   sheetName?: string;
   /** XLSX rows per sheet before continuing on the next (default Excel's limit; tests lower it). */
@@ -110,7 +111,7 @@ export async function sendTable(reply: FastifyReply, table: TableExport): Promis
 /** The table's bytes as a stream, after its first row was read (see `sendTable`). */
 export async function openTable(table: TableExport): Promise<Readable> {
   const rows = table.rows[Symbol.asyncIterator]();
-  let first: IteratorResult<Record<string, unknown>>;
+  let first: IteratorResult<object>;
   try {
     first = await rows.next();
   } catch (error) {
@@ -149,6 +150,8 @@ function withFirst<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncIt
   };
   return iterator;
 }
+
+const cellOf = (row: object, column: TableColumn) => (row as Record<string, unknown>)[column.key];
 
 // ---- CSV ------------------------------------------------------------------------------------------
 
@@ -193,12 +196,12 @@ export function csvCell(value: unknown, type: ColumnType = 'string'): string {
 
 const csvLines = (rows: string[][]) => stringify(rows, { record_delimiter: 'windows' });
 
-function csvStream(columns: readonly TableColumn[], rows: AsyncIterable<Record<string, unknown>>) {
+function csvStream(columns: readonly TableColumn[], rows: AsyncIterable<object>) {
   async function* chunks() {
     yield `\uFEFF${csvLines([columns.map((c) => inertText(c.header))])}`;
     let batch: string[][] = [];
     for await (const row of rows) {
-      batch.push(columns.map((c) => csvCell(row[c.key], c.type)));
+      batch.push(columns.map((c) => csvCell(cellOf(row, c), c.type)));
       if (batch.length >= BATCH_ROWS) {
         yield csvLines(batch);
         batch = [];
@@ -234,7 +237,7 @@ export function xlsxCell(value: unknown, type: ColumnType = 'string'): ExcelJS.C
   }
 }
 
-function xlsxStream(table: TableExport, rows: AsyncIterable<Record<string, unknown>>): Readable {
+function xlsxStream(table: TableExport, rows: AsyncIterable<object>): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -281,7 +284,7 @@ function xlsxStream(table: TableExport, rows: AsyncIterable<Record<string, unkno
         sheet = addSheet(sheets);
         inSheet = 0;
       }
-      sheet.addRow(table.columns.map((c) => xlsxCell(row[c.key], c.type))).commit();
+      sheet.addRow(table.columns.map((c) => xlsxCell(cellOf(row, c), c.type))).commit();
       inSheet += 1;
       sinceCheck += 1;
       if (sinceCheck >= BATCH_ROWS) {
