@@ -15,6 +15,7 @@ import { AI_CACHE_FIXTURES } from './ai-cache-fixtures.ts';
 import { AI_CATALOG_FIXTURES } from './ai-catalog-fixtures.ts';
 import { AI_METRICS_FIXTURES } from './ai-metrics-fixtures.ts';
 import { INSPECTION_FIXTURES } from './inspection-fixtures.ts';
+import { SCHEDULES_FIXTURES } from './schedules-fixtures.ts';
 import { SUPPLY_FIXTURES } from './supply-fixtures.ts';
 import { SUPPLY_METRICS_FIXTURES } from './supply-metrics-fixtures.ts';
 import { SUPPLY_PLANNING_FIXTURES } from './supply-planning-fixtures.ts';
@@ -357,6 +358,7 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
   ...AI_CACHE_FIXTURES,
   ...AI_CATALOG_FIXTURES,
   ...AI_METRICS_FIXTURES,
+  ...SCHEDULES_FIXTURES,
 };
 
 /** Platform routes address tenants on purpose (superadmin only); the 403 check covers them. */
