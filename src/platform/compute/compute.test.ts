@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { threadId } from 'node:worker_threads';
 import type * as fixture from './compute.fixture.ts';
-import { computeTask, createCompute } from './compute.ts';
+import { ComputeDeadlineExceeded, computeTask, createCompute } from './compute.ts';
 
 const FIXTURE = new URL('./compute.fixture.ts', import.meta.url);
 const whichThread = computeTask<typeof fixture.whichThread>(FIXTURE, 'whichThread');
@@ -48,4 +48,30 @@ test('aborting a running task terminates its thread with the reason; the pool go
   await assert.rejects(running, /past its deadline/);
   const after = await compute.run(whichThread, { echo: 'still here' });
   assert.equal(after.echo, 'still here');
+});
+
+test('a task past its deadline is terminated with a ComputeDeadlineExceeded; one within it is not', async (t) => {
+  const compute = createCompute({ threads: 1 });
+  t.after(() => compute.stop());
+  const started = new SharedArrayBuffer(4);
+  await assert.rejects(
+    compute.run(spinForever, { started }, { deadlineMs: 200 }),
+    (err: unknown) =>
+      err instanceof ComputeDeadlineExceeded && err.task === 'spinForever' && err.deadlineMs === 200,
+  );
+  // A generous deadline that is not reached changes nothing (and its timer does not keep the process up).
+  const after = await compute.run(whichThread, { echo: 'in time' }, { deadlineMs: 600_000 });
+  assert.equal(after.echo, 'in time');
+  await assert.rejects(compute.run(whichThread, { echo: 'x' }, { deadlineMs: 0 }), RangeError);
+});
+
+test('with both a signal and a deadline, whichever comes first ends the task with its own reason', async (t) => {
+  const compute = createCompute({ threads: 1 });
+  t.after(() => compute.stop());
+  const started = new SharedArrayBuffer(4);
+  const cancel = new AbortController();
+  const running = compute.run(spinForever, { started }, { signal: cancel.signal, deadlineMs: 600_000 });
+  while (Atomics.load(new Int32Array(started), 0) === 0) await new Promise((r) => setImmediate(r));
+  cancel.abort(new Error('cancelled by the user'));
+  await assert.rejects(running, /cancelled by the user/);
 });

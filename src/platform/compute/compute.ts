@@ -21,13 +21,35 @@ export function computeTask<F extends (input: never) => unknown>(
   return { module: moduleUrl.href, name };
 }
 
+export interface RunOptions {
+  /** Aborting it terminates the task's worker thread; the run rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /**
+   * The longest the task may take from this call, queueing for a thread included: past it the
+   * worker thread is terminated and the run rejects with a ComputeDeadlineExceeded.
+   */
+  deadlineMs?: number;
+}
+
+/** A task ran past its `deadlineMs`; its worker thread was terminated. */
+export class ComputeDeadlineExceeded extends Error {
+  readonly task: string;
+  readonly deadlineMs: number;
+  constructor(task: string, deadlineMs: number) {
+    super(`${task} did not finish within ${Math.round(deadlineMs / 1000)} s; its worker was stopped`);
+    this.name = 'ComputeDeadlineExceeded';
+    this.task = task;
+    this.deadlineMs = deadlineMs;
+  }
+}
+
 export interface Compute {
   /**
-   * Runs the task on a worker thread. When `signal` aborts while the task runs, the worker thread
-   * is terminated (a runaway computation cannot be stopped any other way) and the promise rejects
-   * with the signal's reason.
+   * Runs the task on a worker thread. When `signal` aborts or `deadlineMs` passes while the task
+   * runs, the worker thread is terminated (a runaway computation cannot be stopped any other way)
+   * and the promise rejects with the signal's reason or a ComputeDeadlineExceeded.
    */
-  run<I, O>(task: ComputeTask<I, O>, input: I, options?: { signal?: AbortSignal }): Promise<O>;
+  run<I, O>(task: ComputeTask<I, O>, input: I, options?: RunOptions): Promise<O>;
   /** Tasks finished since start (for tests and metrics). */
   completed(): number;
   /** Waits for running tasks, then ends the threads; later runs are refused. */
@@ -44,9 +66,22 @@ export function createCompute({ threads }: { threads: number }): Compute {
   const pool = new Piscina({ minThreads: 0, maxThreads: threads, idleTimeout: COMPUTE_IDLE_MS });
   let stopping: Promise<void> | undefined;
   return {
-    async run<I, O>(task: ComputeTask<I, O>, input: I, options?: { signal?: AbortSignal }): Promise<O> {
+    async run<I, O>(task: ComputeTask<I, O>, input: I, options: RunOptions = {}): Promise<O> {
       if (stopping) throw new Error('the compute pool is stopped');
-      const signal = options?.signal;
+      const { deadlineMs } = options;
+      if (deadlineMs !== undefined && !(deadlineMs > 0)) {
+        throw new RangeError(`deadlineMs must be a positive number of milliseconds (got ${deadlineMs})`);
+      }
+      let timer: NodeJS.Timeout | undefined;
+      let signal = options.signal;
+      if (deadlineMs !== undefined) {
+        const deadline = new AbortController();
+        timer = setTimeout(
+          () => deadline.abort(new ComputeDeadlineExceeded(task.name, deadlineMs)),
+          deadlineMs,
+        );
+        signal = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+      }
       try {
         return (await pool.run(input, {
           filename: task.module,
@@ -57,6 +92,8 @@ export function createCompute({ threads }: { threads: number }): Compute {
         // Piscina rejects an aborted task with its own AbortError; the caller wants its reason.
         if (signal?.aborted) throw signal.reason;
         throw err;
+      } finally {
+        clearTimeout(timer);
       }
     },
     completed: () => pool.completed,

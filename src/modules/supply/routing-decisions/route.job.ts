@@ -2,7 +2,7 @@
 // engine's problem, solve, check and explain it in a worker thread, and store the routes with the
 // decision's checks, cost, confidence and plan — routes and the `proposed` status commit together,
 // exactly once.
-import type { Compute, ComputeTask } from '../../../platform/compute/compute.ts';
+import { type Compute, ComputeDeadlineExceeded } from '../../../platform/compute/compute.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { inTenant } from '../../../platform/db/scope.ts';
 import type { JobDefinition } from '../../../platform/jobs/jobs.ts';
@@ -34,29 +34,6 @@ const RETRY_LIMIT = 1;
  */
 export const WATCHDOG_MARGIN_MS = 60_000;
 export const FALLBACK_MS = 120_000;
-
-export class WatchdogExpired extends Error {
-  constructor(what: string, ms: number) {
-    super(`${what} did not finish within ${Math.round(ms / 1000)} s; its worker was stopped`);
-    this.name = 'WatchdogExpired';
-  }
-}
-
-/** Runs a compute task that is stopped (its thread terminated) after `ms` or when `signal` aborts. */
-async function runWatched<I, O>(
-  compute: Pick<Compute, 'run'>,
-  task: ComputeTask<I, O>,
-  input: I,
-  limit: { ms: number; what: string; signal: AbortSignal },
-): Promise<O> {
-  const watchdog = new AbortController();
-  const timer = setTimeout(() => watchdog.abort(new WatchdogExpired(limit.what, limit.ms)), limit.ms);
-  try {
-    return await compute.run(task, input, { signal: AbortSignal.any([limit.signal, watchdog.signal]) });
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export function problemOptions(request: RoutingRequest): ProblemOptions {
   const objective = request.objective ?? { mode: 'hierarchical' };
@@ -135,21 +112,23 @@ export function routeJob(deps: {
         let solved: RouteTaskOutput;
         let watchdogNote: string | undefined;
         try {
-          solved = await runWatched(compute, ROUTE_TASK, input, {
-            ms: timeLimitMs + margin(timeLimitMs),
-            what: 'The search',
+          solved = await compute.run(ROUTE_TASK, input, {
             signal: ctx.signal,
+            deadlineMs: timeLimitMs + margin(timeLimitMs),
           });
         } catch (err) {
-          if (!(err instanceof WatchdogExpired)) throw err;
-          watchdogNote = `${err.message}; this plan is the construction heuristic's, without improvement — run it again or re-optimise`;
+          if (!(err instanceof ComputeDeadlineExceeded)) throw err;
+          const ms = Math.round(err.deadlineMs / 1000);
+          watchdogNote = `The search did not finish within ${ms} s; its worker was stopped; this plan is the construction heuristic's, without improvement — run it again or re-optimise`;
           await ctx.progress(50, watchdogNote);
-          solved = await runWatched(
-            compute,
-            ROUTE_TASK,
-            { ...input, maxIterations: 0 },
-            { ms: FALLBACK_MS, what: 'The construction heuristic', signal: ctx.signal },
-          );
+          solved = await compute
+            .run(ROUTE_TASK, { ...input, maxIterations: 0 }, { signal: ctx.signal, deadlineMs: FALLBACK_MS })
+            .catch((fallbackErr: unknown) => {
+              if (!(fallbackErr instanceof ComputeDeadlineExceeded)) throw fallbackErr;
+              throw new Error(
+                `The construction heuristic did not finish within ${FALLBACK_MS / 1000} s; its worker was stopped`,
+              );
+            });
         }
         await ctx.progress(
           85,
