@@ -108,7 +108,10 @@ export interface Kit {
 }
 
 /** Registers before/after hooks: the app (with `env`) and a tenant, fresh for the file. */
-export function notificationsKit(slug: string, env: () => Record<string, string> = () => ({})): Kit {
+export function notificationsKit(
+  slug: string,
+  env: () => Record<string, string> | Promise<Record<string, string>> = () => ({}),
+): Kit {
   const kit = {} as Kit;
   before(async () => {
     kit.t = await createTestApp({
@@ -117,7 +120,7 @@ export function notificationsKit(slug: string, env: () => Record<string, string>
         NOTIFY_MAX_ATTEMPTS: '3',
         NOTIFY_TICK_SECONDS: '3600',
         WEBHOOK_TIMEOUT_MS: '5000',
-        ...env(),
+        ...(await env()),
       },
     });
     kit.acme = await createTestTenant(kit.t.database.db, slug);
