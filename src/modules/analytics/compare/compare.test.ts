@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../platform/db/database.ts';
 import { createTestApp, type TestApp } from '../../../platform/http/testing.ts';
 import { eventually } from '../../../platform/jobs/testing.ts';
 import {
@@ -206,10 +207,11 @@ describe('GET /analytics/compare', () => {
       `/analytics/compare?facilityIds=${acme.facilityId},${secondId}&from=${from}&to=${to}`,
     );
     assert.equal(res.status, 200);
-    const [sums] = (
-      await t.database.db.execute(sql`select sum(qty_scrap)::float8 as scrap, sum(qty_rework)::float8 as rework,
-        sum(qty_completed)::float8 as good from work_orders where import_id = ${work.importId}`)
-    ).rows as { scrap: number; rework: number; good: number }[];
+    const [sums] = await queryRows<{ scrap: number; rework: number; good: number }>(
+      t.database.db,
+      sql`select sum(qty_scrap)::float8 as scrap, sum(qty_rework)::float8 as rework,
+        sum(qty_completed)::float8 as good from work_orders where import_id = ${work.importId}`,
+    );
     const scrap = valueOf(metricOf(res.body, 'workOrders.scrapRate'), acme.facilityId);
     assert.ok(sums && Math.abs((scrap?.value as number) - sums.scrap / (sums.good + sums.scrap)) < 1e-12);
     assert.deepEqual(scrap?.analysisIds, [work.analysisId]);
