@@ -121,7 +121,7 @@ const metricOf = (body: { metrics: Metric[] }, key: string) => {
   assert.ok(m, `metric ${key}`);
   return m;
 };
-const valueOf = (m: Metric, facilityId: string) => m.values.find((v) => v.facilityId === facilityId);
+const valueAt = (m: Metric, facilityId: string) => m.values.find((v) => v.facilityId === facilityId);
 
 before(async () => {
   t = await createTestApp();
@@ -172,8 +172,8 @@ describe('GET /analytics/compare', () => {
       const total = oee.body.total;
       assert.ok(total.oee > 0, 'the batch counts');
       for (const key of ['oee', 'availability', 'performance', 'quality'])
-        assert.equal(valueOf(metricOf(res.body, `oee.${key}`), id)?.value, total[key], `${key} of ${id}`);
-      assert.equal(valueOf(metricOf(res.body, 'production.units'), id)?.value, total.totalCount);
+        assert.equal(valueAt(metricOf(res.body, `oee.${key}`), id)?.value, total[key], `${key} of ${id}`);
+      assert.equal(valueAt(metricOf(res.body, 'production.units'), id)?.value, total.totalCount);
       const facility = res.body.facilities.find((f: { id: string }) => f.id === id);
       assert.equal(facility.unitsProduced, total.totalCount);
       // Downtime per planned production hour, from the Pareto over the facility's local days.
@@ -186,7 +186,7 @@ describe('GET /analytics/compare', () => {
       const breakdown = pareto.body.items
         .filter((i: { category: string }) => i.category === 'breakdown')
         .reduce((n: number, i: { minutes: number }) => n + i.minutes, 0);
-      const perHour = valueOf(metricOf(res.body, 'downtime.category.breakdown'), id)?.value as number;
+      const perHour = valueAt(metricOf(res.body, 'downtime.category.breakdown'), id)?.value as number;
       assert.ok(Math.abs(perHour - breakdown / (total.plannedProductionMinutes / 60)) < 1e-9);
     }
     // 20 minutes down in the first plant, 60 in the second: direction-aware flags.
@@ -212,10 +212,10 @@ describe('GET /analytics/compare', () => {
       sql`select sum(qty_scrap)::float8 as scrap, sum(qty_rework)::float8 as rework,
         sum(qty_completed)::float8 as good from work_orders where import_id = ${work.importId}`,
     );
-    const scrap = valueOf(metricOf(res.body, 'workOrders.scrapRate'), acme.facilityId);
+    const scrap = valueAt(metricOf(res.body, 'workOrders.scrapRate'), acme.facilityId);
     assert.ok(sums && Math.abs((scrap?.value as number) - sums.scrap / (sums.good + sums.scrap)) < 1e-12);
     assert.deepEqual(scrap?.analysisIds, [work.analysisId]);
-    const variance = valueOf(metricOf(res.body, 'workOrders.costVariance'), acme.facilityId);
+    const variance = valueAt(metricOf(res.body, 'workOrders.costVariance'), acme.facilityId);
     assert.equal(typeof variance?.value, 'number');
     const first = res.body.facilities[0];
     assert.deepEqual(
@@ -224,14 +224,14 @@ describe('GET /analytics/compare', () => {
     );
     assert.equal(first.imports[0].id, work.importId);
     // The second facility has no import: null, with the reason; nothing to flag with one value.
-    const none = valueOf(metricOf(res.body, 'workOrders.scrapRate'), secondId);
+    const none = valueAt(metricOf(res.body, 'workOrders.scrapRate'), secondId);
     assert.equal(none?.value, null);
     assert.match(none?.reason ?? '', /no completed work-order import/);
     assert.deepEqual(metricOf(res.body, 'workOrders.scrapRate').best, []);
     // No sensors and no inspection stations anywhere: explained nulls.
-    assert.match(valueOf(metricOf(res.body, 'alarms.open'), secondId)?.reason ?? '', /no sensors/);
+    assert.match(valueAt(metricOf(res.body, 'alarms.open'), secondId)?.reason ?? '', /no sensors/);
     assert.match(
-      valueOf(metricOf(res.body, 'inspection.rejectRate'), secondId)?.reason ?? '',
+      valueAt(metricOf(res.body, 'inspection.rejectRate'), secondId)?.reason ?? '',
       /no inspection station/,
     );
   });
