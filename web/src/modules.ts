@@ -1,4 +1,5 @@
 import { AI_PAGES } from './ai/pages';
+import { ANALYTICS_COMPARE_PAGE } from './analytics/compare/page';
 import type { Permissions } from './auth/types';
 import { AUTOMATION_PAGES } from './automation/pages';
 
@@ -134,6 +135,7 @@ export const ANALYTICS_PAGES: readonly GuardedPageInfo[] = [
   ANALYTICS_IMPORTS_PAGE,
   ANALYTICS_ANALYSES_PAGE,
   ANALYTICS_PROFILES_PAGE,
+  ANALYTICS_COMPARE_PAGE,
   ANALYTICS_CONFIG_PAGE,
 ];
 

@@ -3,6 +3,8 @@ import './analytics.css';
 import { AnalysesPage } from './AnalysesPage';
 import { AnalysisPage } from './AnalysisPage';
 import { ConfigPage } from './ConfigPage';
+import { ComparePage } from './compare/ComparePage';
+import { ANALYTICS_COMPARE_PAGE } from './compare/page';
 import { ImportDetailPage } from './ImportDetailPage';
 import { ImportsPage } from './ImportsPage';
 import { ProfilePage } from './ProfilePage';
@@ -24,6 +26,7 @@ export function AnalyticsPages({ path }: { path: string }) {
   if (path === ANALYTICS_PROFILES_PAGE.path) return <ProfilesPage />;
   if (path === ANALYTICS_ANALYSES_PAGE.path) return <AnalysesPage />;
   if (path === ANALYTICS_CONFIG_PAGE.path) return <ConfigPage />;
+  if (path === ANALYTICS_COMPARE_PAGE.path) return <ComparePage />;
   const importId = importIdOf(path);
   if (importId) return <ImportDetailPage key={importId} id={importId} />;
   const analysisId = analysisIdOf(path);
