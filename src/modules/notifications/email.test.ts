@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import PDFDocument from 'pdfkit';
 import { eventually } from '../../platform/jobs/testing.ts';
-import { insertDelivery, insertNotification } from './deliveries.repo.ts';
 import { deliverJob } from './deliver.job.ts';
+import { insertDelivery, insertNotification } from './deliveries.repo.ts';
 import { deliveryIn, notificationsKit, type SmtpSink, startSmtpSink } from './testing.ts';
 
 // Email against a real SMTP server (scripts/smtp-sink.ts) running in its own process.
@@ -50,7 +50,10 @@ describe('email notifications', () => {
     const analysisId = crypto.randomUUID();
     await completed(analysisId, 'Press line March');
     for (const to of [kit.acme.users.admin.email, 'outside@partner.test']) {
-      const mail = await sink.next((m) => m.to.includes(to) && m.subject.includes('Press line March'), `mail to ${to}`);
+      const mail = await sink.next(
+        (m) => m.to.includes(to) && m.subject.includes('Press line March'),
+        `mail to ${to}`,
+      );
       assert.equal(mail.subject, '[PlantIntel] Analysis "Press line March" completed: 7 insights');
       assert.deepEqual(mail.to, [to]);
       assert.equal(mail.from, 'alerts@plant.test');
@@ -132,7 +135,11 @@ describe('email notifications', () => {
 
   test('quiet hours hold an email until they end', async () => {
     // Start with at least 15 s left in the minute, so the window below ends in under a minute.
-    await eventually(async () => (new Date().getUTCSeconds() < 45 ? true : undefined), 'a fresh minute', 30_000);
+    await eventually(
+      async () => (new Date().getUTCSeconds() < 45 ? true : undefined),
+      'a fresh minute',
+      30_000,
+    );
     const now = new Date();
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
     const prefs = await kit.t.app.inject({
@@ -150,7 +157,11 @@ describe('email notifications', () => {
     });
     assert.equal(prefs.statusCode, 200, prefs.body);
     const channelId = await emailChannel('Night shift', [kit.acme.users.operator.email]);
-    await kit.call(kit.s.admin, 'POST', '/rules', { name: 'Night', eventKind: 'analysis.completed', channelIds: [channelId] });
+    await kit.call(kit.s.admin, 'POST', '/rules', {
+      name: 'Night',
+      eventKind: 'analysis.completed',
+      channelIds: [channelId],
+    });
     await completed(crypto.randomUUID(), 'Night run');
     const held = await eventually(async () => {
       const res = await kit.call(kit.s.admin, 'GET', `/deliveries?channelId=${channelId}`);
@@ -171,12 +182,23 @@ describe('email notifications', () => {
       method: 'PUT',
       url: '/api/v1/notifications/preferences',
       headers: kit.s.viewer.headers,
-      payload: { eventKinds: ['analysis.completed'], quietStart: null, quietEnd: null, timezone: 'Europe/Berlin', digest: true, digestHour: 0 },
+      payload: {
+        eventKinds: ['analysis.completed'],
+        quietStart: null,
+        quietEnd: null,
+        timezone: 'Europe/Berlin',
+        digest: true,
+        digestHour: 0,
+      },
     });
     assert.equal(prefs.statusCode, 200, prefs.body);
     assert.equal(prefs.json().effectiveTimezone, 'Europe/Berlin');
     const channelId = await emailChannel('Digest readers', [kit.acme.users.viewer.email]);
-    await kit.call(kit.s.admin, 'POST', '/rules', { name: 'Digest', eventKind: 'analysis.completed', channelIds: [channelId] });
+    await kit.call(kit.s.admin, 'POST', '/rules', {
+      name: 'Digest',
+      eventKind: 'analysis.completed',
+      channelIds: [channelId],
+    });
     await kit.call(kit.s.admin, 'POST', '/rules', {
       name: 'Severe',
       eventKind: 'insight.severity',
@@ -189,7 +211,10 @@ describe('email notifications', () => {
       const res = await kit.call(kit.s.admin, 'GET', `/deliveries?channelId=${channelId}&status=digest`);
       return res.body.total === 2 ? res.body.items : undefined;
     }, 'two deliveries waiting for the digest');
-    assert.ok(held.every((d: { eventKind: string }) => d.eventKind === 'analysis.completed'), 'the viewer opted out of insight mails');
+    assert.ok(
+      held.every((d: { eventKind: string }) => d.eventKind === 'analysis.completed'),
+      'the viewer opted out of insight mails',
+    );
     await kit.evaluate();
     const digest = await sink.next((m) => m.subject.includes('Daily digest'), 'the digest mail');
     assert.equal(digest.subject, '[PlantIntel] Daily digest: 2 notifications');
@@ -197,7 +222,8 @@ describe('email notifications', () => {
     assert.match(digest.text, /Digest A/);
     assert.match(digest.text, /Digest B/);
     assert.equal(
-      sink.messages.filter((m) => m.to.includes(kit.acme.users.viewer.email) && /Digest [AB]/.test(m.subject)).length,
+      sink.messages.filter((m) => m.to.includes(kit.acme.users.viewer.email) && /Digest [AB]/.test(m.subject))
+        .length,
       0,
       'no single mails to the viewer',
     );
@@ -209,7 +235,11 @@ describe('email notifications', () => {
       return res.body.total === 1 ? true : undefined;
     }, 'the third one waiting');
     await kit.evaluate();
-    const stillWaiting = await kit.call(kit.s.admin, 'GET', `/deliveries?channelId=${channelId}&status=digest`);
+    const stillWaiting = await kit.call(
+      kit.s.admin,
+      'GET',
+      `/deliveries?channelId=${channelId}&status=digest`,
+    );
     assert.equal(stillWaiting.body.total, 1, 'one digest a day: C waits for tomorrow’s');
   });
 });

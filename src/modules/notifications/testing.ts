@@ -14,6 +14,7 @@ import { inTenant } from '../../platform/db/scope.ts';
 import type { NewEvent } from '../../platform/events/events.ts';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
 import { eventually } from '../../platform/jobs/testing.ts';
+import type { Runtime } from '../../platform/runtime.ts';
 import { createTestTenant, signIn, type TestSession, type TestTenant } from '../identity/testing.ts';
 import { createEvaluator } from './evaluate.ts';
 
@@ -86,7 +87,11 @@ export async function startReceiver(): Promise<Receiver> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      receiver.requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      receiver.requests.push({
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      });
       res.statusCode = receiver.status;
       res.end(receiver.status < 300 ? 'ok' : 'no');
     });
@@ -101,7 +106,12 @@ export interface Kit {
   t: TestApp;
   acme: TestTenant;
   s: Record<'admin' | 'viewer' | 'operator', TestSession>;
-  call(session: TestSession, method: string, url: string, body?: object): Promise<{ status: number; body: any }>;
+  call(
+    session: TestSession,
+    method: string,
+    url: string,
+    body?: object,
+  ): Promise<{ status: number; body: any }>;
   evaluate(now?: Date): Promise<number>;
   record(event: Omit<NewEvent, 'tenantId'>): Promise<void>;
   inAcme<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
@@ -111,6 +121,7 @@ export interface Kit {
 export function notificationsKit(
   slug: string,
   env: () => Record<string, string> | Promise<Record<string, string>> = () => ({}),
+  setup?: (runtime: Runtime) => void,
 ): Kit {
   const kit = {} as Kit;
   before(async () => {
@@ -122,6 +133,7 @@ export function notificationsKit(
         WEBHOOK_TIMEOUT_MS: '5000',
         ...(await env()),
       },
+      ...(setup ? { setup } : {}),
     });
     kit.acme = await createTestTenant(kit.t.database.db, slug);
     kit.s = {

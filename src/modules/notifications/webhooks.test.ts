@@ -72,7 +72,11 @@ describe('webhooks', () => {
     assert.ok(delivery.attemptLog[0].durationMs >= 0);
 
     // The same event delivered again (a redelivery after a crash) notifies nobody twice.
-    const list = await kit.call(kit.s.admin, 'GET', `/deliveries?channelId=${channel.id}&eventKind=schedule.failed`);
+    const list = await kit.call(
+      kit.s.admin,
+      'GET',
+      `/deliveries?channelId=${channel.id}&eventKind=schedule.failed`,
+    );
     assert.equal(list.body.total, 1);
   });
 
@@ -141,7 +145,11 @@ describe('webhooks', () => {
       data: { runId, error: 'boom' },
     });
     const visible = await eventually(async () => {
-      const res = await kit.call(kit.s.admin, 'GET', `/deliveries?channelId=${channel.id}&eventKind=schedule.failed`);
+      const res = await kit.call(
+        kit.s.admin,
+        'GET',
+        `/deliveries?channelId=${channel.id}&eventKind=schedule.failed`,
+      );
       return res.body.items[0];
     }, 'the failed delivery of the disabled channel');
     assert.equal(visible.status, 'failed');
