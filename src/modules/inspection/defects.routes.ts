@@ -1,14 +1,18 @@
 import Type from 'typebox';
+import { ExportFormat, periodPart, tableFileResponse } from '../../platform/export/routes.ts';
+import { sendTable } from '../../platform/export/tabular.ts';
 import { principalOf } from '../../platform/http/access.ts';
 import { errorResponses } from '../../platform/http/openapi.ts';
 import { requestMeta } from '../../platform/http/request-context.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
+import { DEFECT_COLUMNS, type DefectExport } from './defects.export.ts';
 import {
   DefectDispositionPatch,
   DefectReviewBody,
   ImageIdParams,
   ManualDefectCreate,
+  StatisticsQuery,
 } from './defects.schemas.ts';
 import type { DefectsService } from './defects.service.ts';
 import { TriggerDisposition } from './inspection.schemas.ts';
@@ -19,7 +23,38 @@ import { presentDefect, presentTrigger } from './presenters.ts';
 
 const tags = ['inspection'];
 
-export function defectsRoutes(app: App, { defects }: { defects: DefectsService }) {
+const { bucket: _bucket, ...defectFilters } = StatisticsQuery.properties;
+
+export function defectsRoutes(
+  app: App,
+  { defects, defectExport }: { defects: DefectsService; defectExport: DefectExport },
+) {
+  app.get(
+    '/inspection/defects/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        operationId: 'exportDefects',
+        summary: 'Every defect of a period, oldest first, as CSV or XLSX (streamed)',
+        description:
+          'The filters of `GET /inspection/defects/statistics` (period of the triggers’ time, default the 30 days up to now; station, camera, part number, defect type): the rows add up to its `totals.defects`.',
+        querystring: Type.Object({ ...defectFilters, format: ExportFormat }, { additionalProperties: false }),
+        response: { 200: tableFileResponse, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      return sendTable(reply, {
+        filename: `defects${periodPart(query.from, query.to)}`,
+        format,
+        sheetName: 'Defects',
+        columns: DEFECT_COLUMNS,
+        rows: defectExport.rows(principalOf(request), query),
+      });
+    },
+  );
+
   app.get(
     '/inspection/defects/image/:imageId',
     {

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
 import { localFileStore } from '../../platform/storage/file-store.ts';
+import { createDefectExport } from './defects.export.ts';
 import { defectsRoutes } from './defects.routes.ts';
 import { DEFECT_SCHEMAS } from './defects.schemas.ts';
 import { createDefectsService } from './defects.service.ts';
@@ -85,7 +86,7 @@ export function createInspection(deps: InspectionDeps) {
         limits: { imageMaxBytes: deps.imageMaxBytes, maxPixels: deps.maxPixels },
       });
       imagesRoutes(app, { images });
-      defectsRoutes(app, { defects });
+      defectsRoutes(app, { defects, defectExport: createDefectExport({ db }) });
       statisticsRoutes(app, { statistics });
     },
   };

@@ -1,9 +1,12 @@
 import Type from 'typebox';
+import { exportQuery, tableFileResponse } from '../../../platform/export/routes.ts';
+import { mapRows, offsetPaged, sendTable } from '../../../platform/export/tabular.ts';
 import { principalOf } from '../../../platform/http/access.ts';
 import { errorResponses } from '../../../platform/http/openapi.ts';
 import { presentPage } from '../../../platform/http/pagination.ts';
 import { IdParams, Uuid } from '../../../platform/http/schemas.ts';
 import type { App } from '../../../platform/http/types.ts';
+import { DECISION_COLUMNS, decisionRecord } from './decisions.export.ts';
 import { ActionQuery, ApproveBody, DecisionQuery, DecisionStart, RejectBody } from './decisions.schemas.ts';
 import type { DecisionsService } from './decisions.service.ts';
 import { presentAction, presentDecision } from './presenters.ts';
@@ -52,6 +55,32 @@ export function decisionsRoutes(app: App, { decisions }: { decisions: DecisionsS
       presentPage(await decisions.list(principalOf(request), request.query), request.query, (r) =>
         presentDecision(r.decision, r.actionCount),
       ),
+  );
+
+  app.get(
+    '/supply/decisions/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags,
+        operationId: 'exportSupplyDecisions',
+        summary: 'Every decision matching the list filters, newest first, as CSV or XLSX (streamed)',
+        querystring: exportQuery(DecisionQuery),
+        response: { 200: tableFileResponse, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filter } = request.query;
+      const principal = principalOf(request);
+      const pages = offsetPaged((page) => decisions.list(principal, { ...filter, ...page }), 200);
+      return sendTable(reply, {
+        filename: ['decisions', filter.type, filter.status].filter(Boolean).join('-'),
+        format,
+        sheetName: 'Decisions',
+        columns: DECISION_COLUMNS,
+        rows: mapRows(pages, (r) => decisionRecord(presentDecision(r.decision, r.actionCount))),
+      });
+    },
   );
 
   app.get(
