@@ -78,7 +78,9 @@ DATA_DIR. Safe to run while other processes start: migrations are serialised by 
 
 Creates the tenant "Demo Manufacturing" with facility DEMO-1, the users admin@demo.local,
 analyst@demo.local, operator@demo.local and viewer@demo.local, and three weeks of plant history
-(two lines, three shifts a day, batches with downtime and OEE). Their password is
+(two lines, three shifts a day, batches with downtime and OEE), and a second facility DEMO-2
+whose lines, history and work-order imports (one per facility) the next \`serve\` writes in the
+background (job analytics.demo-second-facility). Their password is
 PLANTINTEL_DEMO_PASSWORD, or a random one printed once. Does nothing if the demo tenant exists.`,
     run: async (args) => {
       const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } }, strict: true });
