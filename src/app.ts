@@ -174,6 +174,8 @@ export async function buildApp({
     stableSeconds: config.scheduleStableSeconds,
     fetchTimeoutSeconds: config.scheduleFetchTimeoutSeconds,
   });
+  for (const [name, task] of Object.entries(schedules.maintenanceTasks))
+    runtime.maintenance.register(name, task);
   for (const [name, task] of Object.entries(analytics.maintenanceTasks))
     runtime.maintenance.register(name, task);
   const inspection = createInspection({

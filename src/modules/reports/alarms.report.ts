@@ -113,7 +113,21 @@ export function alarmSpec(d: AlarmReportData): ReportSpec {
       ],
       rows: s.bySource.map((c) => [c.key, number(c.count)]),
     },
-    { kind: 'heading', text: 'By rule and status' },
+    { kind: 'heading', text: 'By severity, rule and status' },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'Severity', weight: 2 },
+        { header: 'Alarms', align: 'right' },
+      ],
+      rows: [
+        ...['critical', 'warning'].map((severity) => [severity, number(count(s.bySeverity, severity))]),
+        ...s.bySeverity
+          .filter((c) => c.key !== 'critical' && c.key !== 'warning')
+          .map((c) => [c.key, number(c.count)]),
+        ['Total', number(s.total)],
+      ],
+    },
     {
       kind: 'table',
       columns: [

@@ -50,6 +50,27 @@ export function inspectionSpec(d: InspectionReportData): ReportSpec {
         { label: 'Rework share', value: percent(t.reworkShare), note: `${number(t.reworkDefects)} defects` },
       ],
     },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'Figure', weight: 2 },
+        { header: 'Value', align: 'right' },
+        { header: 'How it is counted', weight: 3.4 },
+      ],
+      rows: [
+        ['Parts inspected', number(t.triggers), 'Triggers in the period'],
+        ['Parts failed', number(t.failedTriggers), 'Triggers judged fail'],
+        ['Reject rate', percent(t.rejectRate), 'Parts failed / parts inspected'],
+        ['Defects', number(t.defects), 'Defects found on the parts'],
+        ['False positive rate', percent(t.falsePositiveRate), 'False positives / defects with a disposition'],
+        ['Rework share', percent(t.reworkShare), 'Rework / defects with a disposition'],
+        [
+          'Part rework share',
+          percent(t.partReworkShare),
+          'Parts dispositioned rework / parts with a disposition',
+        ],
+      ],
+    },
     { kind: 'heading', text: 'Reject rate over time' },
     {
       kind: 'line',
