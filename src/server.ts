@@ -111,7 +111,14 @@ export async function startServer(
     );
     await bootstrapData(config, database, instance.startCount === 1, options.announce ?? announceOnTerminal);
     if (options.worker) {
-      app = await buildApp({ config, database, logger, http: false, workers: true });
+      app = await buildApp({
+        config,
+        database,
+        logger,
+        http: false,
+        workers: true,
+        announce: options.announce ?? announceOnTerminal,
+      });
       await app.ready();
     } else {
       app = await buildApp({

@@ -25,7 +25,7 @@ export interface PipelinesDeps {
   apiKeys: Pick<ApiKeysService, 'create' | 'revoke'>;
   /** Send the demo's live trickle while running (`serve` with PLANTINTEL_SIMULATOR on; default off). */
   simulator?: boolean;
-  /** Where the demo API key is shown once: the terminal (default: stderr), never the log. */
+  /** Where the demo API key is shown once: the server's terminal, never the log (absent: not shown). */
   announce?: (message: string) => void;
 }
 

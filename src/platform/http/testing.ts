@@ -37,6 +37,8 @@ export interface TestAppOptions {
   setup?: (runtime: Runtime) => void;
   /** Run job workers in the test app (default true, as in `serve`). */
   workers?: boolean;
+  /** Where one-time secrets (the demo's AI gateway key) are shown (default: nowhere). */
+  announce?: (message: string) => void;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -61,6 +63,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     webDist: options.webDist,
     runtime,
     workers: options.workers ?? true,
+    ...(options.announce ? { announce: options.announce } : {}),
   });
   options.extraRoutes?.(app);
   try {

@@ -33,25 +33,16 @@ const counts = () =>
     return { workspaces: w?.n ?? 0, pipelines: p?.n ?? 0, burstJobs: j?.n ?? 0 };
   });
 
-/** Starts the app on the demo database, runs `work`, closes it; returns what went to stderr. */
+/** Starts the app on the demo database, runs `work`, closes it; returns what it announced (one-time secrets). */
 async function start(work: (t: TestApp) => Promise<void>) {
-  const written: string[] = [];
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    written.push(String(chunk));
-    return write(chunk, ...rest);
-  }) as typeof process.stderr.write;
+  const announced: string[] = [];
+  const t = await createTestApp({ database: db, announce: (message) => announced.push(message) });
   try {
-    const t = await createTestApp({ database: db });
-    try {
-      await work(t);
-    } finally {
-      await t.close(); // waits for the start-up seeding
-    }
+    await work(t);
   } finally {
-    process.stderr.write = write;
+    await t.close(); // waits for the start-up seeding
   }
-  return written.join('');
+  return announced.join('\n');
 }
 
 test('the demo gateway is seeded at the first start and not again at the next', async () => {

@@ -23,8 +23,6 @@ export interface InsightsDeps extends PipelinesDeps {
 /** The burst starts a little after start-up, so the first /health and page loads do not wait behind it. */
 const DEMO_TRAFFIC_DELAY_MS = 5000;
 
-const announceOnTerminal = (message: string) => process.stderr.write(`\n*** ${message}\n\n`);
-
 export function createInsights(deps: InsightsDeps) {
   const { db, jobs, logger } = deps;
   const queryMaps = createQueryMapService({ db, jobs, compute: deps.compute });
@@ -42,7 +40,11 @@ export function createInsights(deps: InsightsDeps) {
     const seeded = await seedDemoGateway(catalog, { tenantId: tenant.id, userId });
     if (seeded.workspacesCreated + seeded.pipelinesCreated > 0)
       logger.info(seeded, 'demo AI gateway: workspaces and pipelines created');
-    if (seeded.apiKey) (deps.announce ?? announceOnTerminal)(demoKeyMessage(seeded.apiKey));
+    if (seeded.apiKey) {
+      // The server decides where one-time secrets go (the terminal); without it the key stays unshown.
+      if (deps.announce) deps.announce(demoKeyMessage(seeded.apiKey));
+      else logger.info('demo AI gateway key created; not shown (no terminal to show it on)');
+    }
     const recorded = await readInTenant(db, tenant.id, countDemoTraffic);
     const active = await readInTenant(db, tenant.id, activeDemoTrafficJob);
     if (recorded < DEMO_TRAFFIC_REQUESTS && !active)
