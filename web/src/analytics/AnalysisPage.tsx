@@ -1,22 +1,16 @@
 // One analysis: its progress while it processes (live), then the summary, the narrative, the
 // findings per analyzer with their charts and the work orders behind each, the chat about it, the
-// findings as CSV or JSON; analysts and administrators analyse the import again or delete it.
+// report as PDF, CSV, Excel or JSON; analysts and administrators analyse the import again or delete it.
 import { useId, useState } from 'react';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ExportMenu } from '../components/ExportMenu';
 import { PageHeader } from '../components/PageHeader';
 import { Link, navigate } from '../router';
 import { AnalysisNarrative, AnalysisRun, AnalysisSummary } from './AnalysisSummary';
-import {
-  type AnalysisDetail,
-  analysisExportPath,
-  analyzerRunsOf,
-  isAnalysisFinished,
-  resultsOf,
-} from './analysis-api';
+import { type AnalysisDetail, analyzerRunsOf, isAnalysisFinished, resultsOf } from './analysis-api';
 import { useDeleteAnalysis, useLiveAnalysis } from './analysis-hooks';
 import { ChatPanel } from './ChatPanel';
-import { DownloadButton } from './DownloadButton';
 import { useAnalyticsRights } from './hooks';
 import { AnalyseAgainButton } from './ImportAnalyses';
 import { type InsightFocus, InsightList } from './InsightList';
@@ -53,20 +47,12 @@ function AnalysisActions({ analysis }: { analysis: AnalysisDetail }) {
 }
 
 function Exports({ analysis }: { analysis: AnalysisDetail }) {
-  const name = `analysis-${analysis.id}-insights`;
   return (
-    <>
-      <DownloadButton
-        path={analysisExportPath(analysis.id, 'csv')}
-        fileName={`${name}.csv`}
-        label="Export CSV"
-      />
-      <DownloadButton
-        path={analysisExportPath(analysis.id, 'json')}
-        fileName={`${name}.json`}
-        label="Export JSON"
-      />
-    </>
+    <ExportMenu
+      path={`/api/v1/analytics/analyses/${encodeURIComponent(analysis.id)}/export`}
+      formats={['pdf', 'csv', 'xlsx', 'json']}
+      what="the analysis report"
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { AnalysisCharts } from '../analytics/AnalysisCharts';
 import type { AnalysisChart } from '../analytics/analysis-api';
 import { withQuery } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ExportMenu } from '../components/ExportMenu';
 import { SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { navigate, useSearchParam } from '../router';
@@ -117,6 +118,22 @@ export function StatisticsPage() {
       <PageHeader
         title={INSPECTION_STATISTICS_PAGE.title}
         description={INSPECTION_STATISTICS_PAGE.description}
+        actions={
+          <>
+            <ExportMenu
+              path="/api/v1/inspection/defects/statistics/export"
+              params={{ ...query }}
+              formats={['pdf', 'csv', 'xlsx']}
+              what="the inspection report"
+            />
+            <ExportMenu
+              path="/api/v1/inspection/defects/export"
+              params={{ ...query, bucket: undefined }}
+              formats={['csv', 'xlsx']}
+              what="every defect of the period"
+            />
+          </>
+        }
       />
       <section className="card" aria-labelledby="statistics-filters-heading">
         <h2 id="statistics-filters-heading" className="visually-hidden">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { withQuery } from '../api';
 import { usePermissions } from '../auth/hooks';
 import { QueryTable } from '../components/DataTable';
+import { ExportMenu } from '../components/ExportMenu';
 import { SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { Pagination } from '../components/Pagination';
@@ -129,6 +130,12 @@ export function BatchesPage() {
               </option>
             ))}
           </SelectField>
+          <ExportMenu
+            path="/api/v1/plant-ops/batches/export"
+            params={{ lineId: lineId || undefined, status: status || undefined }}
+            formats={['csv', 'xlsx']}
+            what="batches"
+          />
         </div>
 
         <QueryTable

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useMe } from '../auth/hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ExportMenu } from '../components/ExportMenu';
 import { SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { PLANT_REPORTS_PAGE } from '../modules';
@@ -76,7 +77,17 @@ export function ReportsPage() {
       <PageHeader
         title={PLANT_REPORTS_PAGE.title}
         description={PLANT_REPORTS_PAGE.description}
-        actions={<LiveIndicator />}
+        actions={
+          <>
+            <ExportMenu
+              path="/api/v1/plant-ops/oee/export"
+              params={days}
+              formats={['pdf', 'csv', 'xlsx']}
+              what="the OEE report"
+            />
+            <LiveIndicator />
+          </>
+        }
       />
       <section className="card" aria-label="Report filters">
         <div className="toolbar toolbar-flush">

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { withQuery } from '../api';
 import { usePermissions } from '../auth/hooks';
+import { ExportMenu } from '../components/ExportMenu';
 import { SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { Pagination } from '../components/Pagination';
@@ -137,6 +138,12 @@ export function DecisionsPage() {
               </option>
             ))}
           </SelectField>
+          <ExportMenu
+            path="/api/v1/supply/decisions/export"
+            params={{ status: status || undefined }}
+            formats={['csv', 'xlsx']}
+            what="decisions"
+          />
         </div>
         <EntityTable
           query={decisions}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { withQuery } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ExportMenu } from '../components/ExportMenu';
 import { SelectField } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { Pagination } from '../components/Pagination';
@@ -69,7 +70,21 @@ export function AlarmsPage() {
       <PageHeader
         title={TELEMETRY_ALARMS_PAGE.title}
         description={TELEMETRY_ALARMS_PAGE.description}
-        actions={<TelemetryLiveIndicator />}
+        actions={
+          <>
+            <ExportMenu
+              path="/api/v1/plant-ops/alarms/export"
+              params={{
+                status: status || undefined,
+                severity: severity || undefined,
+                sensorId: sensorId || undefined,
+              }}
+              formats={['pdf', 'csv', 'xlsx']}
+              what="the alarm report"
+            />
+            <TelemetryLiveIndicator />
+          </>
+        }
       />
       <section className="card" aria-labelledby="alarms-heading">
         <h2 id="alarms-heading">Alarms</h2>

@@ -2,6 +2,7 @@
 // that fits it), and live readings added while the view reaches the present.
 import { useMemo, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ExportMenu } from '../components/ExportMenu';
 import { useDebounced } from '../debounce';
 import type { PushedEvent } from '../realtime';
 import type { Alarm, Sensor } from './api';
@@ -159,6 +160,12 @@ export function SensorChart({ sensor, activeAlarms }: { sensor: Sensor; activeAl
         {data ? ` · ${formatWidth(data.widthSeconds)} buckets, ${data.buckets.length} stored` : ''}
         {series.isFetching ? ' · loading…' : ''}
       </p>
+      <ExportMenu
+        path={`/api/v1/plant-ops/sensors/${encodeURIComponent(sensor.id)}/readings/export`}
+        params={{ from: query.from, ...(queried.live ? {} : { to: query.to }) }}
+        formats={['csv', 'xlsx']}
+        what={`the raw readings of ${sensor.key} in this range`}
+      />
       {series.isError ? <ErrorNotice error={series.error} title="Could not load the readings" /> : null}
       {alarms.isError ? (
         <ErrorNotice error={alarms.error} title="Could not load the alarms of this range" />
