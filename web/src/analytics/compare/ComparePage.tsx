@@ -94,7 +94,7 @@ function CompareTable({ comparison }: { comparison: Comparison }) {
   const { facilities, metrics } = comparison;
   return (
     <div className="table-wrap compare-table-wrap">
-      <table className="data-table compare-table" data-testid="compare-table">
+      <table className="table compare-table" data-testid="compare-table">
         <caption>
           {comparison.from} to {comparison.to}, in each facility’s local days. Best and worst are marked per
           row; a dash says why a facility has no figure.
