@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { createAnalytics } from './modules/analytics/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createInspection, type InspectionSimulator } from './modules/inspection/index.ts';
+import { createNotifications } from './modules/notifications/index.ts';
 import { createPipelines, createRetrievers } from './modules/pipelines/index.ts';
 import { createPlant } from './modules/plant/index.ts';
 import { createReports } from './modules/reports/index.ts';
@@ -158,6 +159,7 @@ export async function buildApp({
     ai: pipelines.ai(createAi(config)),
     filesDir: join(config.dataDir, 'files'),
     uploadMaxBytes: config.uploadMaxMb * 1_048_576,
+    events: runtime.events,
     plantReports: plant.reports,
   });
   runtime.jobs.define(analytics.importJob);
@@ -202,6 +204,18 @@ export async function buildApp({
   supply.defineJobs(runtime.jobs);
   for (const [name, task] of Object.entries(supply.maintenanceTasks))
     runtime.maintenance.register(name, task);
+  const notifications = createNotifications({
+    db: database.db,
+    jobs: runtime.jobs,
+    events: runtime.events,
+    realtime: runtime.realtime,
+    logger: app.log,
+    settings: config,
+    analysisPdf: reports.analysisPdf,
+  });
+  notifications.defineJobs(runtime.jobs);
+  for (const [name, task] of Object.entries(notifications.maintenanceTasks))
+    runtime.maintenance.register(name, task);
   const mqtt = createMqtt({
     settings: config,
     db: database.db,
@@ -220,6 +234,7 @@ export async function buildApp({
     if (http) await identity.start();
     await runtime.start({ workers, listen: http });
     if (workers) telemetry.start();
+    if (workers) notifications.start();
     if (workers)
       await supply.start().catch((err) => app.log.error({ err }, 'could not submit the supply demo history'));
     if (workers)
@@ -238,6 +253,7 @@ export async function buildApp({
     await mqtt.stop();
     await pipelines.stop();
     await telemetry.stop();
+    await notifications.stop();
     await runtime.stop();
     if (http) await identity.stop();
   });
@@ -260,6 +276,7 @@ export async function buildApp({
       inspection.routes(api);
       reports.routes(api);
       supply.routes(api);
+      notifications.routes(api);
       pipelines.routes(api);
       jobsRoutes(api, { jobs: runtime.jobs });
       eventsRoutes(api, { events: runtime.events });

@@ -18,6 +18,7 @@ import {
   text,
   trustProxy,
 } from './config.parsers.ts';
+import { mailFrom, smtpUrl } from './modules/notifications/settings.ts';
 import { type LlmProvider, llmProvider, modelName } from './platform/ai/settings.ts';
 import { defaultComputeThreads } from './platform/compute/compute.ts';
 
@@ -121,6 +122,17 @@ export interface Config {
   llmTimeoutMs: number;
   /** Retries of a call that failed (connection, 429, 5xx) before its first token. */
   llmRetries: number;
+  /** Outgoing mail for notifications: `smtp://host:port`; unset → email deliveries fail with a reason. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Attempts per notification delivery, and the first retry's delay (doubling after each failure). */
+  notifyMaxAttempts: number;
+  notifyRetryBaseSeconds: number;
+  /** Consecutive failed deliveries after which a webhook channel disables itself. */
+  webhookDisableAfter: number;
+  webhookTimeoutMs: number;
+  /** How often time-based notification rules (unacknowledged alarms, reject rate, digests) are checked. */
+  notifyTickSeconds: number;
   /** Path of the optional YAML file the values were merged from. */
   configFile: string | undefined;
 }
@@ -581,5 +593,57 @@ export const SETTINGS = [
       'Retries of an AI call that failed before its first token on a connection error, 429 or 5xx (short exponential backoff)',
     fallback: () => 2,
     parse: integer(0, 10),
+  },
+  {
+    key: 'smtpUrl',
+    env: 'SMTP_URL',
+    description:
+      'SMTP server for notification emails, e.g. smtp://127.0.0.1:2525 (`npm run smtp-sink`) or smtps://user:pass@host:465; unset → email deliveries fail with that reason',
+    fallback: () => undefined,
+    parse: smtpUrl,
+  },
+  {
+    key: 'smtpFrom',
+    env: 'SMTP_FROM',
+    description: 'Sender of notification emails',
+    fallback: () => 'PlantIntel <plantintel@localhost>',
+    parse: mailFrom,
+  },
+  {
+    key: 'notifyMaxAttempts',
+    env: 'NOTIFY_MAX_ATTEMPTS',
+    description: 'Attempts per email or webhook delivery before it is reported failed',
+    fallback: () => 5,
+    parse: integer(1, 20),
+  },
+  {
+    key: 'notifyRetryBaseSeconds',
+    env: 'NOTIFY_RETRY_BASE_SECONDS',
+    description: 'Delay before the first retry of a failed delivery; doubles after each failure',
+    fallback: () => 30,
+    parse: integer(1, 3600),
+  },
+  {
+    key: 'webhookDisableAfter',
+    env: 'WEBHOOK_DISABLE_AFTER',
+    description:
+      'Consecutive failed delivery attempts after which a webhook channel is disabled (an admin re-enables it)',
+    fallback: () => 10,
+    parse: integer(1, 1000),
+  },
+  {
+    key: 'webhookTimeoutMs',
+    env: 'WEBHOOK_TIMEOUT_MS',
+    description: 'Longest wait for a webhook endpoint to answer',
+    fallback: () => 10_000,
+    parse: integer(100, 120_000),
+  },
+  {
+    key: 'notifyTickSeconds',
+    env: 'NOTIFY_TICK_SECONDS',
+    description:
+      'How often time-based notification rules (unacknowledged alarms, reject rate, failed jobs) and digests are evaluated',
+    fallback: () => 60,
+    parse: integer(1, 3600),
   },
 ] as const satisfies readonly Setting<keyof Config>[];

@@ -6,6 +6,7 @@
 import type { Compute } from '../../platform/compute/compute.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant, readInTenant } from '../../platform/db/scope.ts';
+import type { Events } from '../../platform/events/events.ts';
 import type { JobDefinition } from '../../platform/jobs/jobs.ts';
 import { innermostMessage } from '../../platform/observability/safe-error.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
@@ -21,7 +22,7 @@ import type { ConfigValue } from './analysis/config.ts';
 import { rankInsights } from './analysis/rank.ts';
 import { dataTier, planAnalyzers } from './analysis/requirements.ts';
 import { ACROSS_TASK, ANALYZER_TASK } from './analysis/tasks.ts';
-import type { AnalyzerResult, Chart } from './analysis/types.ts';
+import { type AnalyzerResult, type Chart, SEVERITIES } from './analysis/types.ts';
 import { dropEmptyColumns, loadFrame, mappedFields } from './frame.repo.ts';
 import type { Narrator } from './narrative.ts';
 
@@ -42,8 +43,10 @@ export function analyzeJob(deps: {
   compute: Pick<Compute, 'run'>;
   realtime: Pick<Realtime, 'publish'>;
   narrator: Narrator;
+  /** Records the domain event `AnalysisCompleted` with the result (notifications consume it). */
+  events?: Pick<Events, 'record'>;
 }): JobDefinition<'analytics.analyze'> {
-  const { db, compute, realtime, narrator } = deps;
+  const { db, compute, realtime, narrator, events } = deps;
 
   const push = (tenantId: string, row: AnalysisRow, type: string, percent: number, message: string) =>
     inTenant(db, tenantId, (tx) =>
@@ -180,7 +183,7 @@ export function analyzeJob(deps: {
           if (!current) return undefined; // deleted meanwhile
           await insertInsights(tx, tenantId, analysisId, insights);
           await insertMetrics(tx, { tenantId, facilityId: row.facilityId, analysisId }, metrics);
-          return updateAnalysis(tx, analysisId, {
+          const done = await updateAnalysis(tx, analysisId, {
             status: 'completed',
             dataTier: tier,
             analyzersRun: runnable.map((p) => p.analyzer),
@@ -193,6 +196,30 @@ export function analyzeJob(deps: {
             timings,
             completedAt: new Date(),
           });
+          const topSeverity = insights.reduce<string | null>(
+            (top, i) =>
+              top === null || SEVERITIES.indexOf(i.severity) > SEVERITIES.indexOf(top as never)
+                ? i.severity
+                : top,
+            null,
+          );
+          await events?.record(tx, {
+            tenantId,
+            aggregateType: 'analysis',
+            aggregateId: analysisId,
+            type: 'AnalysisCompleted',
+            data: {
+              analysisId,
+              facilityId: row.facilityId,
+              importId: row.importId,
+              name: row.name,
+              status: 'completed',
+              percent: 100,
+              insightCount: insights.length,
+              topSeverity,
+            },
+          });
+          return done;
         });
         if (!completed) return { analysisId, deleted: true };
         await ctx.progress(100, `Done: ${insights.length} insights`);

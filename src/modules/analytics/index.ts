@@ -6,6 +6,7 @@ import type { Ai } from '../../platform/ai/types.ts';
 import type { Compute } from '../../platform/compute/compute.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { acrossTenants, isUuid, readInTenant } from '../../platform/db/scope.ts';
+import type { Events } from '../../platform/events/events.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
@@ -50,6 +51,8 @@ export interface AnalyticsDeps {
   /** Where uploaded files are kept (content addressed). */
   filesDir: string;
   uploadMaxBytes: number;
+  /** Domain events (AnalysisCompleted); optional so tests can build the module without them. */
+  events?: Pick<Events, 'record'>;
   /** The plant's OEE report and downtime Pareto: the facility comparison's (routes only with them). */
   plantReports?: PlantReports;
 }
@@ -65,6 +68,7 @@ export function createAnalytics({
   ai,
   filesDir,
   uploadMaxBytes,
+  events,
   plantReports,
 }: AnalyticsDeps) {
   const files = localFileStore(filesDir);
@@ -108,7 +112,13 @@ export function createAnalytics({
       onCompleted: (tenantId, importId, createdBy) => analyses.startForImport(tenantId, importId, createdBy),
     }),
     /** The orchestrator, for the composition root to define on the queue. */
-    analyzeJob: analyzeJob({ db, compute, realtime, narrator: createNarrator(ai) }),
+    analyzeJob: analyzeJob({
+      db,
+      compute,
+      realtime,
+      narrator: createNarrator(ai),
+      ...(events ? { events } : {}),
+    }),
     analyses,
     /** The demo's second facility (history and imports), for the composition root to define. */
     demoJob: secondFacilityJob({ db, imports, profiles, reader, files }),

@@ -60,14 +60,14 @@ describe('email notifications', () => {
       assert.match(mail.text, /finished with 7 insights \(the most severe: high\)/);
       assert.match(mail.text, new RegExp(`/analytics/analyses/${analysisId}`));
       assert.match(mail.html, /<h2[^>]*>Analysis &quot;Press line March&quot; completed: 7 insights<\/h2>/);
-      assert.deepEqual(mail.attachments, [], 'no reports module here: sent without the PDF');
+      assert.deepEqual(mail.attachments, [], 'no such analysis to render: sent without the PDF');
     }
     const log = await kit.call(kit.s.admin, 'GET', `/deliveries?channelId=${channelId}`);
     assert.equal(log.body.total, 2);
     await deliveryIn(kit, log.body.items[0].id, ['sent']);
   });
 
-  test('with a reports module, the analysis PDF is attached', async () => {
+  test('the analysis PDF from the reports module is attached', async () => {
     const channelId = await emailChannel('Report readers', ['reader@partner.test']);
     const pdf = await pdfBytes();
     const analysisId = crypto.randomUUID();
