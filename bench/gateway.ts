@@ -21,24 +21,24 @@
 // Usage: npm run bench:gateway [-- --driver pglite|postgres|both] [--rate 500] [--duration 10]
 //        [--entries 100000] [--repeat 1] [--only overhead,misses,exact,semantic] [--profile dir] [--json]
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { Agent, request } from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import { TEST_PASSWORD } from '../src/modules/identity/testing.ts';
-import { createCacheService } from '../src/modules/pipelines/cache/cache.service.ts';
-import type { CacheQuery } from '../src/modules/pipelines/contracts.ts';
-import { seedPipeline, seedWorkspace } from '../src/modules/pipelines/metrics/testing.ts';
 import { openDatabase, targetFromConfig } from '../src/platform/db/database.ts';
-import { inTenant } from '../src/platform/db/scope.ts';
-import { seededRandom } from '../src/platform/random.ts';
+import {
+  failures,
+  observe,
+  openLoop,
+  type Percentiles,
+  percentiles,
+  pools,
+  timed,
+} from './gateway-client.ts';
+import { semanticLookups } from './gateway-semantic.ts';
 import { killServersNow, startServer, stopServer, stopServers } from './servers.ts';
 import { count, driversOf, parseArgs } from './telemetry-server.ts';
-import { cpuSeconds, median, prepare } from './work-orders-server.ts';
+import { median, prepare } from './work-orders-server.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -64,173 +64,7 @@ const only = new Set((flags.only ?? PHASES.join(',')).split(',').map((p) => p.tr
 for (const p of only)
   if (!PHASES.includes(p as Phase)) throw new Error(`--only takes ${PHASES.join(', ')} (got ${p})`);
 const runs = (phase: Phase) => only.has(phase);
-const LOOKUPS = 2000;
 const progress = (message: string) => process.stderr.write(`${message}\n`);
-
-interface Percentiles {
-  n: number;
-  p50: number;
-  p99: number;
-}
-function percentiles(values: number[]): Percentiles {
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { n: sorted.length, p50: at(0.5), p99: at(0.99) };
-}
-
-/** Calls `send(i)` every 1/RATE s for `seconds` (a slow answer never delays the next one). */
-async function openLoop(send: (i: number) => Promise<void>, seconds = SECONDS): Promise<void> {
-  const period = 1000 / RATE;
-  const start = performance.now() + 50;
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < RATE * seconds; i++) {
-    const wait = start + i * period - performance.now();
-    if (wait > 1) await sleep(wait);
-    inFlight.push(send(i));
-  }
-  await Promise.all(inFlight);
-}
-
-const failures = new Map<string, number>();
-// One keep-alive pool per destination, as a real client of either would have.
-const pools = {
-  gateway: new Agent({ keepAlive: true, maxSockets: 512 }),
-  direct: new Agent({ keepAlive: true, maxSockets: 512 }),
-};
-
-/** The latency of a 200 answer (read to its end); anything else is counted (by status and message) and gives NaN. */
-function timed(
-  url: string,
-  headers: Record<string, string>,
-  body: object,
-  agent = pools.gateway,
-): Promise<number> {
-  const payload = JSON.stringify(body);
-  const t0 = performance.now();
-  const failed = (reason: string) => {
-    const why = `${agent === pools.direct ? 'direct' : 'gateway'}: ${reason}`;
-    failures.set(why, (failures.get(why) ?? 0) + 1);
-    return Number.NaN;
-  };
-  return new Promise((resolve) => {
-    const req = request(url, {
-      method: 'POST',
-      agent,
-      headers: { ...headers, 'content-length': Buffer.byteLength(payload) },
-    });
-    req.on('error', (err) => resolve(failed(err.message)));
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (b: Buffer) => chunks.push(b));
-      res.on('error', (err) => resolve(failed(err.message)));
-      res.on('end', () => {
-        if (res.statusCode === 200) resolve(performance.now() - t0);
-        else resolve(failed(`${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 160)}`));
-      });
-    });
-    req.end(payload);
-  });
-}
-
-/** What the client's own event loop was late by, and the CPU the server and the fake used. */
-function observe(pids: { server: number; fake: number }) {
-  const lag = monitorEventLoopDelay({ resolution: 2 });
-  lag.enable();
-  const cpu0 = { server: cpuSeconds(pids.server), fake: cpuSeconds(pids.fake) };
-  return (requests: number) => {
-    lag.disable();
-    return {
-      clientLagP99Ms: lag.percentile(99) / 1e6,
-      clientLagMaxMs: lag.max / 1e6,
-      serverCpuMsPerRequest: ((cpuSeconds(pids.server) - cpu0.server) * 1000) / requests,
-      fakeCpuMsPerRequest: ((cpuSeconds(pids.fake) - cpu0.fake) * 1000) / requests,
-    };
-  };
-}
-
-// ------------------------------------------------------------------------------------------------
-// Semantic lookups (in this process, before the server starts: PGlite has one owner)
-
-const ASSETS = ['line 1', 'line 2', 'press 4', 'oven B', 'filler 3', 'CNC 12', 'robot cell 7', 'kiln 2'];
-const TOPICS = [
-  'downtime last week',
-  'scrap rate this month',
-  'OEE trend by shift',
-  'the top alarm causes',
-  'maintenance due dates',
-  'energy use per unit',
-  'cycle time variance',
-  'the open work orders',
-  'temperature excursions',
-  'quality holds',
-];
-const ASKS = ['Show me', 'Summarise', 'What explains', 'Compare', 'Explain', 'List', 'Chart', 'Report'];
-
-/** A distinct plant question for every i (asks × topics × assets × a numbered shift/day). */
-function question(i: number): string {
-  const a = ASKS[i % ASKS.length];
-  const t = TOPICS[Math.floor(i / ASKS.length) % TOPICS.length];
-  const s = ASSETS[Math.floor(i / (ASKS.length * TOPICS.length)) % ASSETS.length];
-  const n = Math.floor(i / (ASKS.length * TOPICS.length * ASSETS.length));
-  return `${a} ${t} on ${s} for order ${1000 + n}`;
-}
-
-async function semanticLookups(database: Awaited<ReturnType<typeof openDatabase>>, tenantId: string) {
-  const ws = await seedWorkspace(database.db, tenantId, 'Bench semantic', 'automotive');
-  const pipeline = await seedPipeline(database.db, tenantId, ws, 'bench-semantic');
-  const t0 = performance.now();
-  const expires = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  for (let from = 0; from < ENTRIES; from += 5000) {
-    const texts = Array.from({ length: Math.min(5000, ENTRIES - from) }, (_, k) => question(from + k));
-    const keys = texts.map((t) => createHash('sha256').update(t).digest('hex'));
-    await inTenant(database.db, tenantId, (tx) =>
-      tx.execute(sql`
-        insert into ai_cache_entries (tenant_id, pipeline_id, key_hash, query_text, answer, tokens_in, tokens_out, expires_at)
-        select ${tenantId}, ${pipeline.id}, k, q,
-               jsonb_build_object('text', 'Cached answer to: ' || q, 'toolCalls', '[]'::jsonb, 'finishReason', 'stop',
-                 'usage', jsonb_build_object('inputTokens', 20, 'outputTokens', 60), 'costUsd', 0.00004,
-                 'provider', 'openai', 'model', 'gpt-4o-mini', 'contextHash', 'bench'),
-               20, 60, ${expires}::timestamptz
-        from unnest(${`{${keys.join(',')}}`}::text[], ${toPgArray(texts)}::text[]) as i(k, q)`),
-    );
-  }
-  const fillSeconds = (performance.now() - t0) / 1000;
-  const logger = pino({ level: 'silent' });
-  const cache = createCacheService({ db: database.db, logger });
-  const t1 = performance.now();
-  await cache.ready(tenantId, pipeline.id);
-  const loadSeconds = (performance.now() - t1) / 1000;
-  const random = seededRandom(18);
-  const latencies: number[] = [];
-  let hits = 0;
-  for (let i = 0; i < LOOKUPS; i++) {
-    const base = question(Math.floor(random() * ENTRIES));
-    // Half paraphrases of a cached question (reworded, a courtesy added), half questions never cached.
-    const text =
-      i % 2 === 0
-        ? `Please ${base.charAt(0).toLowerCase()}${base.slice(1)}?`
-        : `How do I reset the ${base.split(' on ')[1]} HMI password?`;
-    const q: CacheQuery = {
-      tenantId,
-      pipelineId: pipeline.id,
-      mode: 'semantic',
-      ttlSeconds: 7 * 86_400,
-      threshold: 0.9,
-      keyHash: createHash('sha256').update(text).digest('hex'),
-      queryText: text,
-      contextHash: 'bench',
-    };
-    const t = performance.now();
-    const hit = await cache.cache.lookup(q);
-    latencies.push(performance.now() - t);
-    if (hit) hits++;
-  }
-  await cache.stop();
-  return { entries: ENTRIES, fillSeconds, loadSeconds, lookups: percentiles(latencies), hits };
-}
-
-const toPgArray = (values: string[]) =>
-  `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 
 // ------------------------------------------------------------------------------------------------
 // Overhead and exact hits through a real server
@@ -246,7 +80,7 @@ async function runOn(driver: 'pglite' | 'postgres') {
     if (runs('semantic')) {
       progress('  semantic: filling the cache and looking up');
       const database = await openDatabase(targetFromConfig({ databaseUrl: postgresUrl, dataDir }));
-      semantic = await semanticLookups(database, tenant.id).finally(() => database.close());
+      semantic = await semanticLookups(database, tenant.id, ENTRIES).finally(() => database.close());
     }
 
     const env: NodeJS.ProcessEnv = {
@@ -264,7 +98,10 @@ async function runOn(driver: 'pglite' | 'postgres') {
     const node = flags.profile
       ? [process.execPath, '--cpu-prof', `--cpu-prof-dir=${flags.profile}`]
       : [process.execPath];
-    const started = await startServer(`ours (${driver})`, [...node, 'src/main.ts', 'serve'], env);
+    // A fresh data directory is restored and migrated at start: on a busy machine that takes a minute.
+    const started = await startServer(`ours (${driver})`, [...node, 'src/main.ts', 'serve'], env, {
+      timeoutMs: 180_000,
+    });
     const base = started.url.replace(/\/health$/, '');
     const pids = { server: started.pid, fake: fake.pid };
     try {
@@ -286,7 +123,7 @@ async function runOn(driver: 'pglite' | 'postgres') {
         const viaDirect: number[] = [];
         const differences: number[] = [];
         const done = observe(pids);
-        await openLoop(async () => {
+        await openLoop(RATE, SECONDS, async () => {
           const i = n++;
           const [g, d] = await Promise.all([
             timed(gateway, headers, body(`pipeline/${pipeline}`, i)),
@@ -309,16 +146,16 @@ async function runOn(driver: 'pglite' | 'postgres') {
       // Warm-up (connections of both pools, the resolver's and the auth caches, JIT): a second of
       // both paths at the rate, and a second of the cache pipelines, not counted.
       progress('  warm-up');
-      await openLoop(async () => {
+      await openLoop(RATE, 1, async () => {
         const i = n++;
         await Promise.all([
           timed(gateway, headers, body(`pipeline/${PIPELINES.overhead}`, i)),
           timed(direct, fakeHeaders, body('gpt-4o-mini', i), pools.direct),
         ]);
-      }, 1);
-      await openLoop(async (i) => {
+      });
+      await openLoop(RATE, 1, async (i) => {
         await timed(gateway, headers, body(`pipeline/${i % 2 ? PIPELINES.exact : PIPELINES.misses}`, n++));
-      }, 1);
+      });
       await timed(gateway, headers, body(`pipeline/${PIPELINES.exact}`, -1)); // the entry the hits find
       failures.clear();
 
@@ -338,7 +175,7 @@ async function runOn(driver: 'pglite' | 'postgres') {
           progress(`  exact-cache hits, run ${r}`);
           const latencies: number[] = [];
           const done = observe(pids);
-          await openLoop(async () => {
+          await openLoop(RATE, SECONDS, async () => {
             latencies.push(await timed(gateway, headers, body(`pipeline/${PIPELINES.exact}`, -1)));
           });
           exact.push({ ...percentiles(latencies), ...done(latencies.length) });

@@ -10,7 +10,7 @@
 // FLUSH_MS, off the request path.
 //
 // Stores are off the request path too: a stored answer is in memory at once (the next identical
-// request hits) under an id made here, and queued; the queue is written every STORE_FLUSH_MS (or
+// request hits) under an id made here, and queued (entry-writer.ts); the queue is written every STORE_FLUSH_MS (or
 // as soon as a tenant has STORE_BATCH entries waiting) with one upsert per tenant. A batch that
 // fails is queued again once, then dropped with a warning: the cache is a cache, and a lost entry
 // only means a later miss (this process keeps serving it from memory until the next reload).
@@ -27,14 +27,11 @@ import { inTenant, readInTenant } from '../../../platform/db/scope.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import type { AnswerCache, CachedAnswer, CacheHit, CacheQuery } from '../contracts.ts';
 import * as repo from './cache.repo.ts';
+import { createEntryWriter, type EntryRow } from './entry-writer.ts';
 import { type MemoryEntry, PipelineMemory } from './memory.ts';
 
 const FLUSH_MS = 5_000;
 export const STORE_FLUSH_MS = 250;
-/** A tenant with this many entries waiting is written without waiting for the timer. */
-export const STORE_BATCH = 500;
-/** Rows per insert statement (parameters stay far below PostgreSQL's 65,535). */
-const STATEMENT_ROWS = 1000;
 export const RELOAD_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 
@@ -45,13 +42,6 @@ interface Loaded {
 }
 
 type StoredAnswer = CachedAnswer & { contextHash?: string };
-type EntryRow = Parameters<typeof repo.upsertEntries>[1][number];
-
-interface QueuedEntry {
-  row: EntryRow;
-  /** 0: not tried yet; 1: its first batch failed. */
-  attempt: number;
-}
 
 function toMemory(row: {
   id: string;
@@ -87,13 +77,9 @@ export function createCacheService({
   /** tenantId → entryId → [count, last hit ms]. */
   let pendingHits = new Map<string, Map<string, [number, number]>>();
   let timer: NodeJS.Timeout | null = null;
-  /** tenantId → `${pipelineId}:${keyHash}` → the entry to write (the latest store of the key). */
-  let queuedEntries = new Map<string, Map<string, QueuedEntry>>();
-  /** Ids of the batch being written (a reload must not drop them from memory). */
-  let writingIds = new Set<string>();
-  /** The entry writes, one after the other; `nextWrite` is one not started yet. */
-  let writing: Promise<void> = Promise.resolve();
-  let nextWrite: Promise<void> | null = null;
+  const entries = createEntryWriter({ db, logger });
+  const { queue, unqueue } = entries;
+  const flushEntries = () => entries.flush();
 
   const keyOf = (tenantId: string, pipelineId: string) => `${tenantId}:${pipelineId}`;
 
@@ -104,12 +90,6 @@ export function createCacheService({
       return { memory, loadedAt: now() };
     });
   }
-
-  const unwritten = (tenantId: string) => (id: string) => {
-    if (writingIds.has(id)) return true;
-    for (const queued of queuedEntries.get(tenantId)?.values() ?? []) if (queued.row.id === id) return true;
-    return false;
-  };
 
   function drop(tenantId: string, pipelineId: string): void {
     const key = keyOf(tenantId, pipelineId);
@@ -141,7 +121,7 @@ export function createCacheService({
           state.reloading = false;
           const current = await pipelines.get(key)?.catch(() => undefined);
           if (current !== state) return;
-          state.memory.syncWith(rows.map(toMemory), unwritten(tenantId));
+          state.memory.syncWith(rows.map(toMemory), (id) => entries.unwritten(tenantId, id));
           state.loadedAt = now();
         },
         (error: unknown) => {
@@ -161,74 +141,6 @@ export function createCacheService({
     }
     const previous = tenant.get(entryId);
     tenant.set(entryId, [(previous?.[0] ?? 0) + 1, now()]);
-  }
-
-  function queue(tenantId: string, entry: QueuedEntry): void {
-    let tenant = queuedEntries.get(tenantId);
-    if (!tenant) {
-      tenant = new Map();
-      queuedEntries.set(tenantId, tenant);
-    }
-    const key = `${entry.row.pipelineId}:${entry.row.keyHash}`;
-    // A retried entry never replaces a newer store of the same request.
-    if (entry.attempt > 0 && tenant.has(key)) return;
-    tenant.set(key, entry);
-    if (tenant.size >= STORE_BATCH) void flushEntries();
-  }
-
-  /** Drops the queued entries of a tenant that `covered` selects. */
-  function unqueue(tenantId: string, covered: (row: EntryRow) => boolean): QueuedEntry[] {
-    const tenant = queuedEntries.get(tenantId);
-    const dropped: QueuedEntry[] = [];
-    for (const [key, queued] of tenant ?? []) {
-      if (!covered(queued.row)) continue;
-      tenant?.delete(key);
-      dropped.push(queued);
-    }
-    return dropped;
-  }
-
-  /** Writes the queued entries (after any write already running); resolves when they are. */
-  function flushEntries(): Promise<void> {
-    if (nextWrite) return nextWrite;
-    const run = writing.then(() => {
-      nextWrite = null;
-      return writeEntries();
-    });
-    nextWrite = run;
-    writing = run;
-    return run;
-  }
-
-  async function writeEntries(): Promise<void> {
-    const batch = queuedEntries;
-    queuedEntries = new Map();
-    for (const [tenantId, entries] of batch) {
-      const all = [...entries.values()];
-      for (let from = 0; from < all.length; from += STATEMENT_ROWS) {
-        const part = all.slice(from, from + STATEMENT_ROWS);
-        writingIds = new Set(part.map((e) => e.row.id));
-        try {
-          await inTenant(db, tenantId, (tx) =>
-            repo.upsertEntries(
-              tx,
-              part.map((e) => e.row),
-            ),
-          );
-        } catch (error) {
-          const retried = part.filter((e) => e.attempt === 0);
-          for (const e of retried) queue(tenantId, { row: e.row, attempt: 1 });
-          logger.warn(
-            { err: error, tenantId, entries: part.length, dropped: part.length - retried.length },
-            retried.length === part.length
-              ? 'cache entries not written; retried with the next batch'
-              : 'cache entries not written; dropped',
-          );
-        } finally {
-          writingIds = new Set();
-        }
-      }
-    }
   }
 
   async function flushHits(): Promise<void> {
@@ -313,7 +225,7 @@ export function createCacheService({
         row.pipelineId === pipelineId && (before === undefined || (row.createdAt as Date) < before);
       // Queued entries are dropped, a batch being written is waited for, then the rows go.
       const unwritten = unqueue(tenantId, covered).length;
-      await writing;
+      await entries.settled();
       const removed = await inTenant(db, tenantId, (tx) =>
         repo.deletePipelineEntries(tx, pipelineId, before),
       );
@@ -331,7 +243,7 @@ export function createCacheService({
 
     async deleteEntry(tenantId: string, entryId: string): Promise<void> {
       const [queued] = unqueue(tenantId, (row) => row.id === entryId);
-      await writing;
+      await entries.settled();
       const row = await inTenant(db, tenantId, (tx) => repo.deleteEntry(tx, entryId));
       const pipelineId = row?.pipelineId ?? queued?.row.pipelineId;
       if (pipelineId !== undefined) {

@@ -16,7 +16,8 @@ import {
 } from '../../identity/testing.ts';
 import type { CachedAnswer, CacheQuery } from '../contracts.ts';
 import { expiredEntries } from './cache.repo.ts';
-import { createCacheService, STORE_BATCH } from './cache.service.ts';
+import { createCacheService } from './cache.service.ts';
+import { STORE_BATCH } from './entry-writer.ts';
 
 // The answer cache on a real database: exact and semantic hits, the guard, TTL, hit counts written
 // in batches, invalidation (pipeline, age, entry, expiry task), tenant isolation, and the routes.

@@ -31,7 +31,8 @@
 // Memory: while the copy runs the old and the new slab coexist (2 × 2 KB per vector).
 // Vectors must be unit length (a dot product is the cosine).
 
-import { dotAt, kmeansSteps, nearest } from './kmeans.ts';
+import { dotAt, nearest } from './kmeans.ts';
+import { type Quantiser, topK, trainQuantiser } from './quantiser.ts';
 import { Slicer } from './slices.ts';
 
 export interface Neighbour {
@@ -51,23 +52,6 @@ interface Held {
   id: string;
   slot: number;
 }
-
-interface Quantiser {
-  coarse: Float32Array;
-  coarseCount: number;
-  /** fine centroids, C2 rows per coarse cell (fineCount[c] of them used). */
-  fine: Float32Array;
-  fineCount: Int32Array;
-  fineWidth: number;
-  /** slots per leaf (leaf = coarse × fineWidth + fine). */
-  lists: number[][];
-}
-
-const SAMPLE_PER_CENTROID = 24;
-const TRAIN_ITERATIONS = 4;
-/** The entries a leaf is trained to hold, and the most fine centroids a coarse cell gets. */
-const LEAF_SIZE = 200;
-const MAX_FINE = 96;
 
 export class VectorIndex {
   readonly dims: number;
@@ -270,16 +254,6 @@ export class VectorIndex {
     this.leafOf = leafOf;
   }
 
-  private sample(slots: number[], count: number, seed: number): Float32Array {
-    const step = slots.length / count;
-    const out = new Float32Array(count * this.dims);
-    for (let i = 0; i < count; i++) {
-      const slot = slots[Math.floor(i * step + (seed % 7) * (step / 7))] ?? (slots[0] as number);
-      out.set(this.slab.subarray(slot * this.dims, slot * this.dims + this.dims), i * this.dims);
-    }
-    return out;
-  }
-
   private async rebuild(): Promise<void> {
     const slicer = new Slicer();
     // Nothing of the rebuild runs inside the add() that started it.
@@ -288,57 +262,7 @@ export class VectorIndex {
     const dims = this.dims;
     const snapshot = [...this.slotOf.values()].map((h) => h.slot);
     const n = snapshot.length;
-    const coarseCount = Math.max(4, Math.min(32, Math.round(Math.sqrt(n / 16))));
-    const coarseSample = Math.min(n, coarseCount * SAMPLE_PER_CENTROID * 4);
-    const coarse = await slicer.drive(
-      kmeansSteps(
-        this.sample(snapshot, coarseSample, 1),
-        coarseSample,
-        dims,
-        coarseCount,
-        TRAIN_ITERATIONS,
-        17,
-      ),
-    );
-    // Split the snapshot by coarse cell, then train each cell's fine centroids on its members.
-    const members: number[][] = Array.from({ length: coarseCount }, () => []);
-    for (let i = 0; i < n; i++) {
-      const slot = snapshot[i] as number;
-      (members[nearest(coarse, 0, coarseCount, this.slab, slot * dims, dims)] as number[]).push(slot);
-      if (slicer.due()) await slicer.pause();
-    }
-    // Cells differ in size (questions cluster by topic): each gets ≈ LEAF_SIZE entries a leaf.
-    let fineWidth = 1;
-    for (const cell of members) fineWidth = Math.max(fineWidth, Math.round(cell.length / LEAF_SIZE));
-    fineWidth = Math.min(MAX_FINE, fineWidth);
-    const fine = new Float32Array(coarseCount * fineWidth * dims);
-    const fineCount = new Int32Array(coarseCount);
-    for (let c = 0; c < coarseCount; c++) {
-      const cell = members[c] as number[];
-      if (cell.length === 0) {
-        fine.set(coarse.subarray(c * dims, c * dims + dims), c * fineWidth * dims);
-        fineCount[c] = 1;
-        continue;
-      }
-      const want = Math.max(1, Math.min(fineWidth, Math.round(cell.length / LEAF_SIZE)));
-      const count = Math.min(cell.length, want * SAMPLE_PER_CENTROID);
-      const centroids = await slicer.drive(
-        kmeansSteps(this.sample(cell, count, c), count, dims, want, TRAIN_ITERATIONS, 31 + c),
-      );
-      fine.set(centroids, c * fineWidth * dims);
-      fineCount[c] = centroids.length / dims;
-    }
-    const q: Quantiser = { coarse, coarseCount, fine, fineCount, fineWidth, lists: [] };
-    q.lists = Array.from({ length: coarseCount * fineWidth }, () => []);
-    for (let c = 0; c < coarseCount; c++) {
-      const cell = members[c] as number[];
-      for (let i = 0; i < cell.length; i++) {
-        const slot = cell[i] as number;
-        const leaf = nearest(fine, c * fineWidth, fineCount[c] as number, this.slab, slot * dims, dims);
-        (q.lists[leaf] as number[]).push(slot);
-        if (slicer.due()) await slicer.pause();
-      }
-    }
+    const q = await trainQuantiser(() => this.slab, dims, snapshot, slicer);
     // A new slab in leaf order: a search scans whole leaves, and contiguous vectors scan about
     // twice as fast as vectors spread over the slab. The lists are renumbered as they are copied.
     let slab = new Float32Array((Math.ceil(n * 1.25) + 64) * dims);
@@ -401,12 +325,4 @@ export class VectorIndex {
     this.quantiser = q;
     this.builtAt = n;
   }
-}
-
-/** Indices of the k best scores among 0..n-1. */
-function topK(n: number, k: number, score: (i: number) => number): number[] {
-  const scored: { i: number; s: number }[] = [];
-  for (let i = 0; i < n; i++) scored.push({ i, s: score(i) });
-  scored.sort((a, b) => b.s - a.s);
-  return scored.slice(0, k).map((x) => x.i);
 }

@@ -3,7 +3,8 @@ import { COMPLEXITY_TIERS, PIPELINE_STATUSES } from '../../../platform/db/schema
 import { Page, PageQuery } from '../../../platform/http/pagination.ts';
 import { DateTime, Nullable, Text, Uuid } from '../../../platform/http/schemas.ts';
 import { MODEL_PROVIDERS, NODE_TYPES, RETRIEVE_SOURCES, RETRY_ON } from '../contracts.ts';
-import { MAX_CONNECTIONS, MAX_FALLBACKS, MAX_NODES, MAX_REFUSED_TOPICS } from './graph.ts';
+import { MAX_CONNECTIONS, MAX_NODES } from './graph.ts';
+import { MAX_FALLBACKS, MAX_REFUSED_TOPICS } from './node-config.ts';
 import { PREFERENCES } from './wizard.ts';
 
 // Request and response schemas of workspaces, workspace keys and pipelines (issue 18).
