@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
 import { ANALYZE_USAGE, IMPORT_USAGE } from './modules/analytics/cli-usage.ts';
 import { demoCommand } from './modules/analytics/demo/cli.ts';
+import { REPORT_USAGE } from './modules/reports/cli-usage.ts';
 import type { Db } from './platform/db/database.ts';
 import { AppError } from './platform/http/errors.ts';
 import { safeError } from './platform/observability/safe-error.ts';
@@ -116,6 +117,14 @@ PLANTINTEL_DEMO_PASSWORD, or a random one printed once. Does nothing if the demo
         await seedDemoData(db, config.demoPassword, announce);
       };
       return analyzeCommand(withDatabase, seedDemo).run(args);
+    },
+  },
+  report: {
+    summary: 'Write a PDF report: report <analysis|oee|inspection|alarms> --out <file.pdf> …',
+    usage: REPORT_USAGE,
+    run: async (args) => {
+      const { reportCommand } = await import('./modules/reports/cli.ts');
+      return reportCommand(withDatabase).run(args);
     },
   },
   user: {

@@ -1,11 +1,13 @@
 // The plant OEE report through GET /plant-ops/oee/export on a batch made through the plant API
 // (oee.com's worked example): the PDF shows the API's figures, renders, and says so without data.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { at, day, plantTestKit } from '../plant/testing.ts';
+import { reportFromCli } from './cli.ts';
 import { percent } from './pdf/layout.ts';
 import { inspectPdf } from './testing.ts';
 
@@ -74,6 +76,39 @@ describe('OEE report', () => {
     const xlsx = await get(`/oee/export?format=xlsx&${query}`);
     assert.equal(xlsx.statusCode, 200);
     assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+  });
+
+  test('plantintel report oee writes the same report to a file', async () => {
+    const api = (await kit.call(kit.s.viewer, 'GET', `/oee?groupBy=day&from=${day}&to=${day}`)).body;
+    const out = join(dir, 'cli-oee.pdf');
+    const written = await reportFromCli(kit.t.database.db, {
+      kind: 'oee',
+      out,
+      tenant: kit.acme.name,
+      facility: kit.acme.facilityId,
+      from: day,
+      to: day,
+    });
+    assert.equal(written.tenant, kit.acme.name);
+    const { text, pages } = await inspectPdf(await readFile(out), dir);
+    assert.ok(pages >= 1);
+    assert.ok(text.includes(percent(api.total.oee)), `${percent(api.total.oee)} in the file`);
+    await assert.rejects(
+      reportFromCli(kit.t.database.db, { kind: 'oee', out, tenant: 'No such tenant' }),
+      /No tenant/,
+    );
+    await assert.rejects(
+      reportFromCli(kit.t.database.db, { kind: 'alarms', out, tenant: kit.acme.name, from: '2026-13-01' }),
+      /--from is a day/,
+    );
+    // The command's help and argument checks answer without a database.
+    const main = join(import.meta.dirname, '../../main.ts');
+    const help = spawnSync(process.execPath, [main, 'report', '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /plantintel report <analysis\|oee\|inspection\|alarms> --out <file.pdf>/);
+    const bad = spawnSync(process.execPath, [main, 'report', 'analysis', '--out', out], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /needs --analysis/);
   });
 
   test('a period without data is a valid PDF that says so', async () => {
