@@ -102,7 +102,7 @@ export function PipelinePage({ id }: { id: string }) {
           <Fact label="Model name" testId="pipeline-model">
             <code>pipeline/{p.slug}</code>
           </Fact>
-          <Fact label="Workspace">{workspace?.name ?? p.workspaceName ?? '—'}</Fact>
+          <Fact label="Workspace">{workspace?.name ?? '—'}</Fact>
           <Fact label="Sector">
             <Link to={sectorPath(p.sector)}>{sectorLabel(p.sector)}</Link>
           </Fact>
