@@ -1,4 +1,5 @@
 import { usePermissions, useSession } from '../auth/hooks';
+import { NotificationBell } from '../automation/notifications/NotificationBell';
 import { ADMIN_PAGES, MODULES, type ModuleInfo, STATUS_MODULE } from '../modules';
 import { Link } from '../router';
 import { NavIcon } from './NavIcon';
@@ -89,6 +90,7 @@ export function Sidebar({ currentPath }: { currentPath: string }) {
           </>
         ) : null}
       </nav>
+      {signedIn ? <NotificationBell /> : null}
       <div className="sidebar-account">
         {signedIn ? (
           <UserMenu />
