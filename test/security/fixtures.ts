@@ -14,6 +14,7 @@ import { eventually } from '../../src/platform/jobs/testing.ts';
 import { AI_CACHE_FIXTURES } from './ai-cache-fixtures.ts';
 import { AI_CATALOG_FIXTURES } from './ai-catalog-fixtures.ts';
 import { AI_METRICS_FIXTURES } from './ai-metrics-fixtures.ts';
+import { EXPORTS_FIXTURES } from './exports-fixtures.ts';
 import { INSPECTION_FIXTURES } from './inspection-fixtures.ts';
 import { SCHEDULES_FIXTURES } from './schedules-fixtures.ts';
 import { SUPPLY_FIXTURES } from './supply-fixtures.ts';
@@ -359,6 +360,7 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
   ...AI_CATALOG_FIXTURES,
   ...AI_METRICS_FIXTURES,
   ...SCHEDULES_FIXTURES,
+  ...EXPORTS_FIXTURES,
 };
 
 /** Platform routes address tenants on purpose (superadmin only); the 403 check covers them. */

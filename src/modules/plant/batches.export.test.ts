@@ -91,7 +91,7 @@ describe('batches export', () => {
     }
   }
 
-  test('the file is named for its period; a bad format or an unknown filter is a 400', async () => {
+  test('the file is named for its period; CSV by default; a bad format or an unknown filter is a 400', async () => {
     const res = await get(
       viewer,
       '/batches/export?format=csv&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z',
@@ -101,7 +101,8 @@ describe('batches export', () => {
       'attachment; filename="batches_2026-01-01_2026-02-01.csv"',
     );
     assert.equal((await get(viewer, '/batches/export?format=pdf')).statusCode, 400);
-    assert.equal((await get(viewer, '/batches/export')).statusCode, 400);
+    // CSV unless asked otherwise.
+    await tableOf(await get(viewer, '/batches/export'), 'csv');
     assert.equal((await get(viewer, '/batches/export?format=csv&limit=5')).statusCode, 400);
   });
 

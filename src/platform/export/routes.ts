@@ -5,10 +5,10 @@ import { CONTENT_TYPES, TABLE_FORMATS } from './tabular.ts';
 
 export const ExportFormat = Type.Union(
   TABLE_FORMATS.map((f) => Type.Literal(f)),
-  { description: 'csv: UTF-8 with a byte-order mark; xlsx: an Excel workbook' },
+  { default: 'csv', description: 'csv (default): UTF-8 with a byte-order mark; xlsx: an Excel workbook' },
 );
 
-/** A list's query schema for its export: the same filters, no `limit`/`offset`, a required `format`. */
+/** A list's query schema for its export: the same filters, no `limit`/`offset`, and `format`. */
 export function exportQuery<P extends TProperties>(list: TObject<P>) {
   const {
     limit: _limit,
