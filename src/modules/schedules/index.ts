@@ -3,12 +3,14 @@
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
+import { acrossTenants } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { AnalysesService } from '../analytics/analyses.service.ts';
 import type { ImportsService } from '../analytics/imports.service.ts';
 import { scheduleRunJob } from './run.job.ts';
+import { pruneSkippedRuns } from './schedules.repo.ts';
 import { schedulesRoutes } from './schedules.routes.ts';
 import { SCHEDULE_SCHEMAS } from './schedules.schemas.ts';
 import { createSchedulesService } from './schedules.service.ts';
@@ -27,6 +29,8 @@ export interface SchedulesDeps {
 
 /** The scheduler's tick: pg-boss runs it once per minute for the whole deployment. */
 export const SCHEDULES_TICK = 'schedules.tick';
+/** Runs that found nothing to take are kept this long (the latest of each schedule always). */
+const SKIPPED_RUNS_DAYS = 7;
 
 export function createSchedules(deps: SchedulesDeps) {
   const inboxRoot = join(deps.dataDir, 'inbox');
@@ -52,6 +56,11 @@ export function createSchedules(deps: SchedulesDeps) {
   });
   return {
     schedules,
+    /** Housekeeping: old runs that found nothing to take. */
+    maintenanceTasks: {
+      'schedules.skipped-runs': (db: Db) =>
+        acrossTenants(db, (tx) => pruneSkippedRuns(tx, SKIPPED_RUNS_DAYS)),
+    },
     routes(app: App) {
       for (const schema of SCHEDULE_SCHEMAS) app.addSchema(schema);
       schedulesRoutes(app, { schedules });

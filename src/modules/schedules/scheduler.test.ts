@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { type Database, openDatabase, queryRows } from '../../platform/db/database.ts';
+import { acrossTenants } from '../../platform/db/scope.ts';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
 import { eventually } from '../../platform/jobs/testing.ts';
 import { createTestTenant, signIn, type TestSession, type TestTenant } from '../identity/testing.ts';
 import { dueSlot } from './cron.ts';
+import { pruneSkippedRuns } from './schedules.repo.ts';
 import { createSchedulesService, type SchedulesService } from './schedules.service.ts';
 import { type Call, caller, createProfile, ended, workOrdersCsv } from './testing.ts';
 
@@ -37,7 +39,9 @@ before(async () => {
   call = caller(t.app);
   profileId = await createProfile(call, s.analyst, 'Scheduler profile');
   const inboxRoot = join(dataDir, 'inbox');
-  services.push(createSchedulesService({ db: t.database.db, jobs: t.runtime.jobs, inboxRoot, logger: t.app.log }));
+  services.push(
+    createSchedulesService({ db: t.database.db, jobs: t.runtime.jobs, inboxRoot, logger: t.app.log }),
+  );
   if (postgres && t.database.raw.kind === 'postgres') {
     // The second instance: its own pool on the same database, its own job runtime.
     const database = await openDatabase({
@@ -45,7 +49,10 @@ before(async () => {
       url: String(t.database.raw.pool.options.connectionString),
       poolSize: 4,
     });
-    const app = await createTestApp({ env: env(), database: { ...database, dispose: () => database.close() } });
+    const app = await createTestApp({
+      env: env(),
+      database: { ...database, dispose: () => database.close() },
+    });
     second = { app, database };
     services.push(
       createSchedulesService({ db: database.db, jobs: app.runtime.jobs, inboxRoot, logger: app.app.log }),
@@ -112,29 +119,50 @@ describe('the scheduler', () => {
     const next = await call('GET', `/analytics/schedules/${schedule.id}`, s.viewer);
     assert.ok(new Date(next.body.nextRunAt).getTime() > now.getTime());
     assert.match(next.body.nextRunLocal, / 06:00$/);
-    assert.deepEqual(await Promise.all(services.map((service) => service.tick())), services.map(() => 0));
+    assert.deepEqual(
+      await Promise.all(services.map((service) => service.tick())),
+      services.map(() => 0),
+    );
     await call('POST', `/analytics/schedules/${schedule.id}/pause`, s.analyst);
   });
 
-  test(
-    "pg-boss's cron drives the tick: each minute of a per-minute schedule runs once",
-    { skip: postgres ? false : 'two processes need PostgreSQL (the embedded database belongs to one process)' },
-    async () => {
-      const schedule = await newSchedule('Every minute', '* * * * *');
-      // Two slots, each ticked by whichever instance's scheduler claimed it (an empty folder: skipped runs).
-      const runs = await eventually(
-        async () => {
-          const rows = await runsOf(schedule.id);
-          return rows.length >= 2 ? rows : undefined;
-        },
-        'two scheduled runs',
-        200_000,
-      );
-      await call('POST', `/analytics/schedules/${schedule.id}/pause`, s.analyst);
-      const slots = runs.map((r) => new Date(r.slot).toISOString());
-      assert.equal(new Set(slots).size, slots.length, `one run per slot: ${slots.join(', ')}`);
-      for (const slot of slots) assert.match(slot, /:00\.000Z$/, 'slots are whole minutes');
-      for (const run of runs) assert.equal(run.trigger, 'schedule');
-    },
-  );
+  test('runs that found nothing are pruned after a week, the latest of each schedule kept', async () => {
+    const schedule = await newSchedule('Often empty', '0 6 * * *');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await call('POST', `/analytics/schedules/${schedule.id}/run`, s.analyst);
+      const run = await ended(call, s.viewer, schedule.id, res.body.id);
+      assert.equal(run.status, 'skipped');
+      ids.push(run.id);
+    }
+    await t.database.db.execute(
+      sql`update analysis_schedule_runs set created_at = created_at - interval '8 days' where schedule_id = ${schedule.id}`,
+    );
+    assert.equal(await acrossTenants(t.database.db, (tx) => pruneSkippedRuns(tx, 7)), 2);
+    assert.deepEqual(
+      (await runsOf(schedule.id)).map((r) => r.id),
+      [ids[2]],
+    );
+    await call('POST', `/analytics/schedules/${schedule.id}/pause`, s.analyst);
+  });
+
+  test("pg-boss's cron drives the tick: each minute of a per-minute schedule runs once", {
+    skip: postgres ? false : 'two processes need PostgreSQL (the embedded database belongs to one process)',
+  }, async () => {
+    const schedule = await newSchedule('Every minute', '* * * * *');
+    // Two slots, each ticked by whichever instance's scheduler claimed it (an empty folder: skipped runs).
+    const runs = await eventually(
+      async () => {
+        const rows = await runsOf(schedule.id);
+        return rows.length >= 2 ? rows : undefined;
+      },
+      'two scheduled runs',
+      200_000,
+    );
+    await call('POST', `/analytics/schedules/${schedule.id}/pause`, s.analyst);
+    const slots = runs.map((r) => new Date(r.slot).toISOString());
+    assert.equal(new Set(slots).size, slots.length, `one run per slot: ${slots.join(', ')}`);
+    for (const slot of slots) assert.match(slot, /:00\.000Z$/, 'slots are whole minutes');
+    for (const run of runs) assert.equal(run.trigger, 'schedule');
+  });
 });

@@ -182,3 +182,21 @@ export async function lockDue(tx: Executor, id: string): Promise<ScheduleView | 
     .for('update', { of: analysisSchedules, skipLocked: true });
   return row ? toView(row) : undefined;
 }
+
+/**
+ * Removes, across tenants, the runs that found nothing to do (`skipped`) once older than `days`,
+ * keeping each schedule's latest run: a per-minute folder schedule would otherwise pile up a row a
+ * minute. Their slots are long past (the scheduler only runs slots at or after a schedule's next
+ * run), so no slot can run again for it.
+ */
+export async function pruneSkippedRuns(tx: Executor, days: number): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`delete from analysis_schedule_runs r
+        where r.status = 'skipped' and r.created_at < now() - make_interval(days => ${days})
+          and r.id <> (select l.id from analysis_schedule_runs l where l.schedule_id = r.schedule_id
+                       order by l.created_at desc limit 1)
+        returning r.id`,
+  );
+  return rows.length;
+}
