@@ -1,5 +1,6 @@
 // End-to-end: the plant pages (overview, batches, reports) on the demo plant, live, in Chromium.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoData } from '../../src/server.ts';
@@ -295,6 +296,17 @@ describe('plant operations in the browser', () => {
     const row = page.getByTestId('batch-E2E-001');
     await row.waitFor();
     assert.match((await row.textContent()) ?? '', /Completed/);
+
+    // …and exports the filtered list: the browser saves the CSV the export route streamed.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download batches as CSV' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^batches.*\.csv$/);
+    const csv = await readFile(await download.path(), 'utf8');
+    assert.ok(csv.startsWith('\uFEFFBatch,Line,'), csv.slice(0, 80));
+    assert.match(csv, /\r\nE2E-001,/);
+    assert.ok(!csv.includes(',planned,') && !csv.includes(',running,'), 'only completed batches');
     await page.close();
   });
 
