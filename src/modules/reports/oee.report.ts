@@ -1,7 +1,7 @@
 // The plant OEE report: the figures of GET /plant-ops/oee (by day, by shift, by line) and
 // GET /plant-ops/downtime/pareto for one period, as a report spec and as table rows.
 import type { ParetoQuery, ReportsService } from '../plant/reports.service.ts';
-import { duration, number, percent } from './pdf/layout.ts';
+import { duration, fixed, hours, number, percent } from './pdf/layout.ts';
 import type { Block, ReportSpec } from './pdf/spec.ts';
 
 export type OeeReport = Awaited<ReturnType<ReportsService['oee']>>;
@@ -22,13 +22,13 @@ export interface OeeReportData {
 }
 
 const figureColumns = [
-  { header: 'Batches', align: 'right' as const },
-  { header: 'OEE', align: 'right' as const },
-  { header: 'Availability', align: 'right' as const },
-  { header: 'Performance', align: 'right' as const },
-  { header: 'Quality', align: 'right' as const },
-  { header: 'Good / total', align: 'right' as const, weight: 1.4 },
-  { header: 'Downtime', align: 'right' as const },
+  { header: 'Batches', align: 'right' as const, weight: 0.8 },
+  { header: 'OEE', align: 'right' as const, weight: 0.9 },
+  { header: 'Availability', align: 'right' as const, weight: 1.25 },
+  { header: 'Performance', align: 'right' as const, weight: 1.35 },
+  { header: 'Quality', align: 'right' as const, weight: 0.95 },
+  { header: 'Good / total', align: 'right' as const, weight: 1.8 },
+  { header: 'Downtime', align: 'right' as const, weight: 1 },
 ];
 
 const figureCells = (g: OeeGroup) => [
@@ -38,7 +38,7 @@ const figureCells = (g: OeeGroup) => [
   percent(g.performance),
   percent(g.quality),
   `${number(g.goodCount)} / ${number(g.totalCount)}`,
-  duration(g.losses.availabilityMinutes),
+  hours(g.losses.availabilityMinutes),
 ];
 
 export function oeeSpec(d: OeeReportData): ReportSpec {
@@ -108,7 +108,7 @@ export function oeeSpec(d: OeeReportData): ReportSpec {
         ] as const
       ).map(([label, minutes]) => [
         label,
-        duration(minutes),
+        hours(minutes),
         percent(t.plannedProductionMinutes > 0 ? minutes / t.plannedProductionMinutes : null),
       ]),
     },
@@ -137,7 +137,7 @@ export function oeeSpec(d: OeeReportData): ReportSpec {
         rows: d.pareto.items.map((i) => [
           i.label,
           i.category,
-          number(i.minutes, 1),
+          fixed(i.minutes, 1),
           String(i.stops),
           percent(i.share),
           percent(i.cumulativeShare),

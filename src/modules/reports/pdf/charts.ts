@@ -5,7 +5,7 @@ import { ACCENT, INK, MUTED, PALETTE, type ReportDocument, RULE } from './docume
 import { cumulativeShares, labelStride, niceScale, number, project, type Scale } from './layout.ts';
 import type { ChartPoint } from './spec.ts';
 
-const CHART_HEIGHT = 200;
+export const CHART_HEIGHT = 200;
 const AXIS_WIDTH = 44;
 const LABEL_HEIGHT = 26;
 

@@ -112,10 +112,11 @@ export class ReportDocument {
     this.y = this.doc.y + 14;
   }
 
-  heading(text: string, level: 1 | 2 = 1) {
+  /** `keepWith`: the height of what follows, kept on the heading's page when it fits on one. */
+  heading(text: string, level: 1 | 2 = 1, keepWith = 60) {
     const size = level === 1 ? 14 : 11;
     // A heading is never the last thing on a page.
-    this.ensure(size * 1.4 + 60);
+    this.ensure(size * 1.4 + 20 + Math.min(keepWith, this.bottom - this.top - 80));
     if (this.y > this.top) this.y += level === 1 ? 10 : 4;
     this.text(text, this.left, this.y, {
       size,

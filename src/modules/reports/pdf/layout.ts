@@ -114,6 +114,18 @@ export function number(x: number | null | undefined, digits = 0): string {
   return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/** Exactly `digits` decimals with thousands separators ("1,035.2", "448.0"); "–" when unknown. */
+export function fixed(x: number | null | undefined, digits = 1): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '–' : grouped(x, digits);
+}
+
+/** Minutes as hours with one decimal ("1.6 h"): one unit down a table column. */
+export function hours(minutes: number | null | undefined): string {
+  return minutes === null || minutes === undefined || !Number.isFinite(minutes)
+    ? '–'
+    : `${grouped(minutes / 60, 1)} h`;
+}
+
 /** Minutes as "12.5 min" below two hours, else "3.4 h". */
 export function duration(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '–';
