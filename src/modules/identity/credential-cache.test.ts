@@ -30,6 +30,18 @@ function world(ttlMs = 1000) {
   };
 }
 
+/** A world whose entry 'A' (read at 0) was hit at `ms`, past half its TTL: a refresh is waiting. */
+async function refreshing(ms: number) {
+  const w = world();
+  const first = w.cache.resolve('k', w.load);
+  w.answer('A');
+  await first;
+  w.at(ms);
+  // Answered at once, without waiting for the read it started.
+  assert.equal(await w.cache.resolve('k', w.load), 'A');
+  return w;
+}
+
 describe('credential cache', () => {
   it('answers a fresh entry without reading, and concurrent misses share one read', async () => {
     const w = world();
@@ -43,13 +55,8 @@ describe('credential cache', () => {
   });
 
   it('past half its TTL answers the cached entry at once while one background read refreshes it', async () => {
-    const w = world();
-    const first = w.cache.resolve('k', w.load);
-    w.answer('A');
-    await first;
-    w.at(600);
-    // Answered without waiting for the read it started; a second hit does not start another.
-    assert.equal(await w.cache.resolve('k', w.load), 'A');
+    const w = await refreshing(600);
+    // A second hit does not start another read.
     assert.equal(await w.cache.resolve('k', w.load), 'A');
     assert.equal(w.loads(), 2);
     w.answer('B');
@@ -62,12 +69,7 @@ describe('credential cache', () => {
   });
 
   it('never answers an entry one TTL after its read was issued, even while a refresh is slow', async () => {
-    const w = world();
-    const first = w.cache.resolve('k', w.load);
-    w.answer('A');
-    await first;
-    w.at(700);
-    assert.equal(await w.cache.resolve('k', w.load), 'A'); // starts the refresh, which hangs
+    const w = await refreshing(700); // a refresh that hangs
     w.at(1000);
     // Expired: the caller waits for the refresh in flight (no second read) instead of the old value.
     const late = w.cache.resolve('k', w.load);
@@ -77,12 +79,7 @@ describe('credential cache', () => {
   });
 
   it('drops the entry when a background refresh finds the credential no longer valid', async () => {
-    const w = world();
-    const first = w.cache.resolve('k', w.load);
-    w.answer('A');
-    await first;
-    w.at(600);
-    assert.equal(await w.cache.resolve('k', w.load), 'A');
+    const w = await refreshing(600);
     w.answer(null);
     await w.settled();
     const next = w.cache.resolve('k', w.load);
@@ -92,12 +89,7 @@ describe('credential cache', () => {
   });
 
   it('a refresh that raced an invalidation does not store what it read, and a revocation is immediate', async () => {
-    const w = world();
-    const first = w.cache.resolve('k', w.load);
-    w.answer('A');
-    await first;
-    w.at(600);
-    assert.equal(await w.cache.resolve('k', w.load), 'A');
+    const w = await refreshing(600);
     w.cache.invalidate('key:1');
     w.answer('stale');
     await w.settled();
@@ -108,12 +100,7 @@ describe('credential cache', () => {
   });
 
   it('a failed background refresh keeps the entry until it expires; then the error reaches the caller', async () => {
-    const w = world();
-    const first = w.cache.resolve('k', w.load);
-    w.answer('A');
-    await first;
-    w.at(600);
-    assert.equal(await w.cache.resolve('k', w.load), 'A');
+    const w = await refreshing(600);
     w.fail('database down');
     await w.settled();
     w.at(700);

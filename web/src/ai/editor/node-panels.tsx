@@ -3,7 +3,7 @@
 // drawn by one NumberField.
 import { useId } from 'react';
 import { SelectField } from '../../components/Field';
-import { MODEL_PROVIDERS, type PipelineNode, RETRIEVE_SOURCES, RETRY_ON } from '../api';
+import { type MODEL_PROVIDERS, type PipelineNode, type RETRIEVE_SOURCES, RETRY_ON } from '../api';
 import {
   type Bind,
   Checkbox,
@@ -43,22 +43,40 @@ const PROVIDER_LABEL: Record<(typeof MODEL_PROVIDERS)[number], string> = {
   anthropic: 'Anthropic',
 };
 
+/** A setting chosen from a closed list (`labels`: each value's label, in order; the first is the default). */
+function ChoiceField({
+  bind,
+  name,
+  label,
+  labels,
+}: {
+  bind: Bind;
+  name: string;
+  label: string;
+  labels: Record<string, string>;
+}) {
+  const { config, set } = bind;
+  const values = Object.keys(labels);
+  return (
+    <SelectField
+      id={`${bind.id}-${name}`}
+      label={label}
+      value={String(config[name] ?? values[0])}
+      onChange={(v) => set({ ...config, [name]: v })}
+    >
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {labels[v]}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 function RetrievePanel({ bind }: { bind: Bind }) {
-  const { id, config: c, set } = bind;
   return (
     <>
-      <SelectField
-        id={`${id}-source`}
-        label="Source"
-        value={String(c.source ?? 'analysis')}
-        onChange={(v) => set({ ...c, source: v })}
-      >
-        {RETRIEVE_SOURCES.map((s) => (
-          <option key={s} value={s}>
-            {SOURCE_LABEL[s]}
-          </option>
-        ))}
-      </SelectField>
+      <ChoiceField bind={bind} name="source" label="Source" labels={SOURCE_LABEL} />
       <TextField bind={bind} name="entityId" label="Analysis or sensor id (empty: latest / all)" />
       <NumberField bind={bind} spec={NUMBERS.hours} />
       <NumberField bind={bind} spec={NUMBERS.maxChars} />
@@ -66,21 +84,14 @@ function RetrievePanel({ bind }: { bind: Bind }) {
   );
 }
 
+const MODE_LABEL = { exact: 'Exact (same request)', semantic: 'Semantic (similar question)' };
+
 function CachePanel({ bind }: { bind: Bind }) {
-  const { id, config: c, set } = bind;
   return (
     <>
-      <SelectField
-        id={`${id}-mode`}
-        label="Mode"
-        value={String(c.mode ?? 'exact')}
-        onChange={(v) => set({ ...c, mode: v })}
-      >
-        <option value="exact">Exact (same request)</option>
-        <option value="semantic">Semantic (similar question)</option>
-      </SelectField>
+      <ChoiceField bind={bind} name="mode" label="Mode" labels={MODE_LABEL} />
       <NumberField bind={bind} spec={NUMBERS.ttlSeconds} />
-      {c.mode === 'semantic' ? <NumberField bind={bind} spec={NUMBERS.threshold} /> : null}
+      {bind.config.mode === 'semantic' ? <NumberField bind={bind} spec={NUMBERS.threshold} /> : null}
     </>
   );
 }
@@ -143,21 +154,9 @@ function RetryOn({ bind }: { bind: Bind }) {
 }
 
 function ModelPanel({ bind }: { bind: Bind }) {
-  const { id, config: c, set } = bind;
   return (
     <>
-      <SelectField
-        id={`${id}-provider`}
-        label="Provider"
-        value={String(c.provider ?? 'default')}
-        onChange={(v) => set({ ...c, provider: v })}
-      >
-        {MODEL_PROVIDERS.map((p) => (
-          <option key={p} value={p}>
-            {PROVIDER_LABEL[p]}
-          </option>
-        ))}
-      </SelectField>
+      <ChoiceField bind={bind} name="provider" label="Provider" labels={PROVIDER_LABEL} />
       <TextField bind={bind} name="model" label="Model" />
       <NumberField bind={bind} spec={NUMBERS.temperature} />
       <NumberField bind={bind} spec={NUMBERS.maxTokens} />
