@@ -16,6 +16,7 @@ import { AI_CATALOG_FIXTURES } from './ai-catalog-fixtures.ts';
 import { AI_METRICS_FIXTURES } from './ai-metrics-fixtures.ts';
 import { EXPORTS_FIXTURES } from './exports-fixtures.ts';
 import { INSPECTION_FIXTURES } from './inspection-fixtures.ts';
+import { NOTIFICATIONS_FIXTURES } from './notifications-fixtures.ts';
 import { SCHEDULES_FIXTURES } from './schedules-fixtures.ts';
 import { SUPPLY_FIXTURES } from './supply-fixtures.ts';
 import { SUPPLY_METRICS_FIXTURES } from './supply-metrics-fixtures.ts';
@@ -360,6 +361,7 @@ export const FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = 
   ...AI_CATALOG_FIXTURES,
   ...AI_METRICS_FIXTURES,
   ...SCHEDULES_FIXTURES,
+  ...NOTIFICATIONS_FIXTURES,
   ...EXPORTS_FIXTURES,
 };
 

@@ -12,6 +12,7 @@ import { populateAiCache } from './ai-cache-fixtures.ts';
 import { populateAiQueryMap, populateAiWorkspaceKey } from './ai-insights-fixtures.ts';
 import { populateAiMetrics } from './ai-metrics-fixtures.ts';
 import { populateInspection } from './inspection-fixtures.ts';
+import { populateNotifications } from './notifications-fixtures.ts';
 import { populateSchedules } from './schedules-fixtures.ts';
 import { populateSupply } from './supply-fixtures.ts';
 import { populateSupplyMetrics } from './supply-metrics-fixtures.ts';
@@ -184,6 +185,8 @@ export async function populateTenant(t: TestApp, tenant: TestTenant, admin: Test
   await populateAiWorkspaceKey(t, admin);
   // analysis_schedules, analysis_schedule_runs: a watched-folder schedule and a run of it
   await populateSchedules(t, tenant, admin);
+  // notification_channels, _rules, notifications, _deliveries, _attempts, _inbox, _preferences
+  await populateNotifications(t, tenant, admin);
   // domain_events, and event_receipts once the probe consumer (see rls.test.ts) has handled it
   await inTenant(t.database.db, tenant.id, (tx) =>
     t.runtime.events.record(tx, {

@@ -13,6 +13,7 @@ import {
 } from './deliveries.repo.ts';
 import {
   activeMembers,
+  facilityTimeZone,
   insertInboxItems,
   type PreferencesRow,
   preferencesOf,
@@ -161,7 +162,10 @@ export async function notify(
       const userId = member?.userId ?? null;
       let holdUntil: Date | null = null;
       if (!test && pref?.quietStart && pref.quietEnd) {
-        zone = pref.timezone ?? zone ?? (await tenantTimeZone(tx));
+        // The user's zone, else the facility's the notification is about, else the tenant's first.
+        zone ??=
+          (occurrence.facilityId ? await facilityTimeZone(tx, occurrence.facilityId) : undefined) ??
+          (await tenantTimeZone(tx));
         holdUntil = quietUntil(now, pref.timezone ?? zone, pref.quietStart, pref.quietEnd);
       }
       const status = !test && pref?.digest ? 'digest' : holdUntil ? 'held' : 'pending';
