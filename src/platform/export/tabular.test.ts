@@ -253,35 +253,36 @@ describe('paged reads', () => {
     assert.deepEqual(all, data);
   });
 
-  test('a client that stops reading stops the reads', async () => {
-    let reads = 0;
-    let closed = false;
-    async function* rows() {
-      try {
-        yield* paged(
-          async (after: number | undefined, size) => {
-            reads += 1;
-            return data.filter((r) => r.id > (after ?? 0)).slice(0, size);
-          },
-          (last) => last.id,
-          10,
-        );
-      } finally {
-        closed = true;
+  for (const format of ['csv', 'xlsx'] as const)
+    test(`${format}: a client that stops reading stops the reads`, async () => {
+      let reads = 0;
+      let closed = false;
+      async function* rows() {
+        try {
+          yield* paged(
+            async (after: number | undefined, size) => {
+              reads += 1;
+              return data.filter((r) => r.id > (after ?? 0)).slice(0, size);
+            },
+            (last) => last.id,
+            10,
+          );
+        } finally {
+          closed = true;
+        }
       }
-    }
-    const stream = await openTable({
-      filename: 'x',
-      format: 'csv',
-      columns: [{ key: 'id', header: 'Id' }],
-      rows: rows(),
+      const stream = await openTable({
+        filename: 'x',
+        format,
+        columns: [{ key: 'id', header: 'Id' }],
+        rows: rows(),
+      });
+      stream.destroy();
+      await new Promise((resolve) => stream.once('close', resolve));
+      for (let i = 0; i < 100 && !closed; i += 1) await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(closed, true);
+      assert.ok(reads < 250, `${reads} pages read`);
     });
-    stream.destroy();
-    await new Promise((resolve) => stream.once('close', resolve));
-    for (let i = 0; i < 100 && !closed; i += 1) await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(closed, true);
-    assert.ok(reads < 250, `${reads} pages read`);
-  });
 });
 
 describe('sendTable', () => {
