@@ -84,7 +84,7 @@ export function reportsRoutes(app: App, { reports }: { reports: ReportsService }
       const principal = principalOf(request);
       if (format === 'pdf') {
         const pdf = await reports.oeePdf(principal, query);
-        return sendPdf(reply, pdf, `oee-report-${query.from ?? ''}-${query.to ?? today()}`);
+        return sendPdf(reply, pdf, ['oee-report', query.from, query.to].filter(Boolean).join('-'));
       }
       const report = await reports.oee(principal, { ...query, groupBy });
       return sendTable(reply, {
