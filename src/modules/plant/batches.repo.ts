@@ -155,6 +155,49 @@ export async function listBatches(tx: Executor, filter: BatchFilter) {
   );
 }
 
+/** Where a keyset read of batches resumes: the last row's creation time as PostgreSQL writes it. */
+export interface BatchCursor {
+  createdAt: string;
+  id: string;
+}
+
+/**
+ * The batches matching the filter after `after`, in the list's order (newest first), `size` at most,
+ * each with its cursor. For exports: every page costs the same, however deep (no offset, no total).
+ */
+export async function batchesAfter(
+  tx: Executor,
+  filter: Omit<BatchFilter, 'limit' | 'offset'>,
+  after: BatchCursor | undefined,
+  size: number,
+): Promise<(BatchView & { cursor: BatchCursor })[]> {
+  const rows = await tx
+    .select({ ...VIEW, cursorAt: sql<string>`${batches.createdAt}::text` })
+    .from(batches)
+    .leftJoin(batchOee, eq(batchOee.batchId, batches.id))
+    .leftJoin(productionLines, eq(productionLines.id, batches.lineId))
+    .where(
+      and(
+        batchConditions(
+          (name) => Boolean(filter[name]),
+          (name) => {
+            const value = filter[name];
+            return sql`${value instanceof Date ? value.toISOString() : value}`;
+          },
+        ),
+        after
+          ? sql`(${batches.createdAt}, ${batches.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(batches.createdAt), desc(batches.id))
+    .limit(size);
+  return rows.map(({ cursorAt, ...view }) => ({
+    ...view,
+    cursor: { createdAt: cursorAt, id: view.batch.id },
+  }));
+}
+
 /** A batch of the line that completed after `at` (its OEE would miss a change dated `at`). */
 export async function completedBatchAfter(
   tx: Executor,

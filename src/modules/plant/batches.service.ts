@@ -7,10 +7,12 @@ import type { Events } from '../../platform/events/events.ts';
 import { badRequest, conflict, conflictOnUnique, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
 import {
+  type BatchCursor,
   type BatchFilter,
   type BatchInsert,
   type BatchRow,
   type BatchView,
+  batchesAfter,
   findBatch,
   insertBatches,
   insertBatchUnlessCodeTaken,
@@ -162,6 +164,14 @@ export function createBatchesService(deps: {
   const list = (principal: Principal, filter: BatchFilter) =>
     readInCallerTenant(db, principal, (tx) => listBatches(tx, filter));
 
+  /** A page of the list after a keyset cursor (exports read every page this way). */
+  const listAfter = (
+    principal: Principal,
+    filter: Omit<BatchFilter, 'limit' | 'offset'>,
+    after: BatchCursor | undefined,
+    size: number,
+  ) => readInCallerTenant(db, principal, (tx) => batchesAfter(tx, filter, after, size));
+
   const get = (principal: Principal, id: string) =>
     readInCallerTenant(db, principal, async (tx) => {
       const found = await findBatch(tx, id);
@@ -261,7 +271,7 @@ export function createBatchesService(deps: {
       return (await findBatch(tx, id)) as BatchView;
     });
 
-  return { create, list, get, update, start, complete };
+  return { create, list, listAfter, get, update, start, complete };
 }
 
 function summary(oee: BatchOee) {
