@@ -20,6 +20,7 @@ async function schedule(t: TestApp, admin: TestSession, facilityId: string) {
     name: `Schedule sweep profile ${sequence}`,
     mappings: [
       { field: 'workOrder', column: 'Order' },
+      { field: 'partNumber', column: 'Part' },
       { field: 'qtyCompleted', column: 'Good' },
     ],
   });
@@ -38,7 +39,10 @@ const ownSchedule = async (ctx: SweepContext): Promise<Target> => ({
 
 export const SCHEDULES_FIXTURES: Record<string, (ctx: SweepContext) => Promise<Target>> = {
   'GET /api/v1/analytics/schedules/:id': ownSchedule,
-  'PATCH /api/v1/analytics/schedules/:id': async (ctx) => ({ ...(await ownSchedule(ctx)), body: { name: `Renamed ${++sequence}` } }),
+  'PATCH /api/v1/analytics/schedules/:id': async (ctx) => ({
+    ...(await ownSchedule(ctx)),
+    body: { name: `Renamed ${++sequence}` },
+  }),
   'DELETE /api/v1/analytics/schedules/:id': ownSchedule,
   'POST /api/v1/analytics/schedules/:id/pause': ownSchedule,
   'POST /api/v1/analytics/schedules/:id/resume': ownSchedule,
