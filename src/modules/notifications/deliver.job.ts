@@ -80,8 +80,12 @@ export function deliverJob(deps: {
       });
       if (!loaded || !WAITING.has(loaded.delivery.status)) return { skipped: 'not waiting' };
       const { delivery, notification, channel } = loaded;
-      // A delivery held for quiet hours has its own job at the end of them.
-      if (delivery.holdUntil && delivery.holdUntil.getTime() > Date.now() + 1000) return { skipped: 'held' };
+      // Early by this process's clock (the queue dates jobs by the database's): ask again at the end.
+      const holdUntil = delivery.holdUntil;
+      if (holdUntil && holdUntil.getTime() > Date.now() + 1000) {
+        await inTenant(db, tenantId, (tx) => enqueueDelivery({ jobs }, tx, delivery, holdUntil));
+        return { skipped: 'held' };
+      }
       if (!channel.enabled) {
         await inTenant(db, tenantId, (tx) =>
           updateDelivery(tx, delivery.id, {
