@@ -880,8 +880,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The insights with their evidence, as CSV or JSON
-         * @description **Access:** scope `read` (every tenant role).
+         * The analysis report as PDF, or the insights with their evidence as CSV, XLSX or JSON
+         * @description `pdf`: the analysis report (summary, narrative, the top insights with their evidence and charts, the insights table). `csv`/`xlsx`: one row per insight with its evidence. `json` (default): the analysis and its insights.
+         *
+         *     **Access:** scope `read` (every tenant role).
          *
          *     **Access:** scope `read` (every tenant role).
          */
@@ -954,6 +956,30 @@ export interface paths {
          *     **Access:** scope `read` (every tenant role).
          */
         post: operations["chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Facilities side by side: OEE, scrap, rework, cost variance, downtime, alarms, inspection
+         * @description OEE and its factors and the units produced come from the plant OEE report (GET /plant-ops/oee) of each facility over the same local days; downtime is the unplanned downtime by reason category, per hour of planned production; scrap and rework rates (of the pieces made) and cost variance (actual vs standard, and per good unit) from the work orders of the facility’s imports completed in the period, with the analyses of those imports; open alarms now; the inspection reject rate of the facility's stations. Per metric the best and worst facilities are flagged (direction-aware, ties flag all); a facility without data gets null with the reason. At most 366 days.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["compareFacilities"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1230,6 +1256,166 @@ export interface paths {
          *     **Access:** scope `read` (every tenant role).
          */
         get: operations["listMappingProfileVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scheduled analyses, by name, each with its next run and its last run
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listAnalysisSchedules"];
+        put?: never;
+        /**
+         * Schedule an analysis: a cron expression, a source (watched folder or URL) and a mapping profile
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["createAnalysisSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A scheduled analysis
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getAnalysisSchedule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a scheduled analysis and its run history (imports and analyses stay)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        delete: operations["deleteAnalysisSchedule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a scheduled analysis (its next run is recomputed)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        patch: operations["updateAnalysisSchedule"];
+        trace?: never;
+    };
+    "/api/v1/analytics/schedules/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a schedule (run now still works)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["pauseAnalysisSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/schedules/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused schedule from its next slot
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["resumeAnalysisSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/schedules/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a schedule now; the run is a job (follow it in the run history)
+         * @description **Access:** scope `analyze` (roles analyst, admin).
+         */
+        post: operations["runAnalysisSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/schedules/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run history of a schedule, newest first, with each run’s comparison
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listAnalysisScheduleRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/schedules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The next five runs of a cron expression in a time zone (400 with the reason when it does not parse)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["previewAnalysisSchedule"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1704,6 +1890,30 @@ export interface paths {
         patch: operations["disposeDefect"];
         trace?: never;
     };
+    "/api/v1/inspection/defects/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every defect of a period, oldest first, as CSV or XLSX (streamed)
+         * @description The filters of `GET /inspection/defects/statistics` (period of the triggers’ time, default the 30 days up to now; station, camera, part number, defect type): the rows add up to its `totals.defects`.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["exportDefects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspection/defects/image/{imageId}": {
         parameters: {
             query?: never;
@@ -1767,6 +1977,30 @@ export interface paths {
          *     **Access:** scope `read` (every tenant role).
          */
         get: operations["defectStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection/defects/statistics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inspection report of a period as PDF, or its series as CSV/XLSX
+         * @description Takes the filters of GET /inspection/defects/statistics. PDF (default): reject rate and its series, the defect Pareto, by camera, by region and by part number. CSV/XLSX: the series, one row per day or shift, with parts inspected, failed, reject rate and defects.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["exportDefectStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2312,6 +2546,316 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notification channels (email, webhook, in-app)
+         * @description **Access:** scope `admin` (role admin).
+         *
+         *     **Access:** scope `admin` (role admin).
+         */
+        get: operations["listNotificationChannels"];
+        put?: never;
+        /**
+         * Create a channel
+         * @description email: `recipients`; webhook: `url` (+ `headers`) — the answer carries the signing secret, shown once; in_app: `userIds` (none: every member). Webhooks are signed `PlantIntel-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`.
+         *
+         *     **Access:** scope `admin` (role admin).
+         */
+        post: operations["createNotificationChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A channel
+         * @description **Access:** scope `admin` (role admin).
+         *
+         *     **Access:** scope `admin` (role admin).
+         */
+        get: operations["getNotificationChannel"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a channel (its deliveries go with it; rules drop it)
+         * @description **Access:** scope `admin` (role admin).
+         */
+        delete: operations["deleteNotificationChannel"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a channel; `enabled: true` re-enables one disabled after failures
+         * @description **Access:** scope `admin` (role admin).
+         */
+        patch: operations["updateNotificationChannel"];
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test notification through the channel (delivered by a job; watch the delivery log)
+         * @description **Access:** scope `admin` (role admin).
+         */
+        post: operations["testNotificationChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log: every email and webhook delivery with its attempts, newest first
+         * @description **Access:** scope `admin` (role admin).
+         *
+         *     **Access:** scope `admin` (role admin).
+         */
+        get: operations["listNotificationDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A delivery with every attempt
+         * @description **Access:** scope `admin` (role admin).
+         *
+         *     **Access:** scope `admin` (role admin).
+         */
+        get: operations["getNotificationDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a sent or failed delivery again (a new delivery, by a job)
+         * @description **Access:** scope `admin` (role admin).
+         */
+        post: operations["replayNotificationDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your in-app notifications, newest first
+         * @description Live: subscribe to topic `inbox:<your user id>` on `/ws` (InboxUpdated with the unread count).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["listInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark some of your notifications read (ids that are not yours are ignored)
+         * @description **Access:** scope `read` (every tenant role).
+         */
+        post: operations["markInboxRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all your notifications read
+         * @description **Access:** scope `read` (every tenant role).
+         */
+        post: operations["markInboxAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of your in-app notifications are unread
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["inboxUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notification preferences
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Set your preferences: which kinds, quiet hours (emails wait until they end), daily digest
+         * @description **Access:** scope `read` (every tenant role).
+         */
+        put: operations["putNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notification rules
+         * @description **Access:** scope `admin` (role admin).
+         *
+         *     **Access:** scope `admin` (role admin).
+         */
+        get: operations["listNotificationRules"];
+        put?: never;
+        /**
+         * Create a rule: an event kind, its parameters and the channels told
+         * @description **Access:** scope `admin` (role admin).
+         */
+        post: operations["createNotificationRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A rule
+         * @description **Access:** scope `admin` (role admin).
+         *
+         *     **Access:** scope `admin` (role admin).
+         */
+        get: operations["getNotificationRule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a rule (its past notifications stay)
+         * @description **Access:** scope `admin` (role admin).
+         */
+        delete: operations["deleteNotificationRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a rule
+         * @description **Access:** scope `admin` (role admin).
+         */
+        patch: operations["updateNotificationRule"];
+        trace?: never;
+    };
     "/api/v1/plant-ops/alarms": {
         parameters: {
             query?: never;
@@ -2390,6 +2934,30 @@ export interface paths {
          * @description **Access:** scope `operate` (roles operator, admin).
          */
         post: operations["clearAlarm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/alarms/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The alarm report of a period as PDF, or the alarms as CSV/XLSX
+         * @description Takes the filters of GET /plant-ops/alarms (without paging). PDF (default): counts by severity, status, rule and sensor, alarms per day, time to acknowledge (median, mean, 90th percentile, longest) and the newest alarms one by one. CSV/XLSX: every matching alarm, newest first.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["exportAlarms"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2506,6 +3074,30 @@ export interface paths {
          * @description **Access:** scope `operate` (roles operator, admin).
          */
         post: operations["startBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/batches/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every batch matching the list filters, as CSV or XLSX (streamed)
+         * @description The filters of `GET /plant-ops/batches`, without paging, in its order (newest first). Batches created after the export began are left out. Times are UTC; OEE and its factors in percent.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["exportBatches"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2682,6 +3274,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plant-ops/oee/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plant OEE report of a period as PDF, or the OEE groups as CSV/XLSX
+         * @description Takes the filters of GET /plant-ops/oee. PDF (default): OEE trend by day against the line’s target, availability/performance/quality losses, the unplanned downtime Pareto of the same days, by shift, by line and by day. CSV/XLSX: one row per group of `groupBy` (default `day`) and a total row, the figures of GET /plant-ops/oee.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["exportOee"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plant-ops/sensor-groups": {
         parameters: {
             query?: never;
@@ -2844,6 +3460,30 @@ export interface paths {
          * @description **Access:** scope `operate` (roles operator, admin).
          */
         post: operations["postSensorReading"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plant-ops/sensors/{id}/readings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every raw reading of a sensor over a range, as CSV or XLSX (streamed)
+         * @description The range defaults to the last 24 hours, as for `GET /plant-ops/sensors/{id}/readings`. Readings oldest first, read page by page: an export of millions of readings holds one page in memory. XLSX continues on further sheets past 1,048,575 rows.
+         *
+         *     **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["exportSensorReadings"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3163,6 +3803,28 @@ export interface paths {
          *     **Access:** scope `read` (every tenant role).
          */
         get: operations["listSupplyDecisionRoutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply/decisions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every decision matching the list filters, newest first, as CSV or XLSX (streamed)
+         * @description **Access:** scope `read` (every tenant role).
+         *
+         *     **Access:** scope `read` (every tenant role).
+         */
+        get: operations["exportSupplyDecisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5484,6 +6146,49 @@ export interface components {
             /** @description Items matching the filters, across all pages */
             total: number;
         };
+        AnalysisSchedule: {
+            /** Format: date-time */
+            createdAt: string;
+            cron: string;
+            facility: {
+                code: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                timezone: string;
+            };
+            /** Format: uuid */
+            id: string;
+            lastRun: components["schemas"]["ScheduleRun"] | null;
+            name: string;
+            /** Format: date-time */
+            nextRunAt: string | null;
+            /** @description The next run in the facility's time, YYYY-MM-DD HH:mm */
+            nextRunLocal: string | null;
+            /** Format: uuid */
+            profileId: string | null;
+            source: {
+                /** @description The watched folder, under DATA_DIR */
+                folder: string | null;
+                /** @description Header names, values masked */
+                headers: {
+                    [key: string]: string;
+                };
+                kind: "folder" | "url";
+                /** @description User and password in the URL are masked */
+                url: string | null;
+            };
+            status: "active" | "paused";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AnalysisSchedulePage: {
+            items: components["schemas"]["AnalysisSchedule"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
         AnalysisSummary: {
             analyzersRun: string[];
             /** Format: uuid */
@@ -5858,6 +6563,49 @@ export interface components {
             name: string;
             timezone: string;
         };
+        FacilityComparison: {
+            facilities: {
+                analyses: {
+                    completedAt: string;
+                    id: string;
+                    importId: string;
+                    name: string;
+                }[];
+                code: string;
+                goodUnits: number;
+                id: string;
+                imports: {
+                    completedAt: string;
+                    fileName: string;
+                    id: string;
+                    workOrders: number;
+                }[];
+                name: string;
+                /** @description The day after the last, at local midnight (exclusive) */
+                periodEnd: string;
+                /** @description The first local day at local midnight */
+                periodStart: string;
+                timezone: string;
+                unitsProduced: number;
+            }[];
+            from: string;
+            metrics: {
+                best: string[];
+                direction: "higher" | "lower" | "neutral";
+                group: "oee" | "production" | "quality" | "cost" | "downtime" | "alarms" | "inspection";
+                key: string;
+                label: string;
+                unit: "ratio" | "count" | "currency" | "currencyPerUnit" | "minutesPerHour";
+                values: {
+                    analysisIds: string[];
+                    facilityId: string;
+                    reason: string | null;
+                    value: number | null;
+                }[];
+                worst: string[];
+            }[];
+            to: string;
+        };
         FacilityList: {
             items: components["schemas"]["Facility"][];
         };
@@ -5966,6 +6714,31 @@ export interface components {
             startedAt: string | null;
             status: "queued" | "processing" | "completed" | "failed";
             workOrders: number;
+        };
+        InboxItem: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            eventKind: string;
+            id: number;
+            link: string | null;
+            /** Format: uuid */
+            notificationId: string;
+            /** Format: date-time */
+            readAt: string | null;
+            severity: string;
+            title: string;
+        };
+        InboxPage: {
+            items: components["schemas"]["InboxItem"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        InboxUnread: {
+            /** @description Unread items; pushed live on topic `inbox:<your user id>` */
+            unread: number;
         };
         /** InfluxDB error */
         InfluxError: {
@@ -6543,6 +7316,113 @@ export interface components {
             /** @description Items matching the filters, across all pages */
             total: number;
         };
+        NotificationChannel: {
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledReason: string | null;
+            enabled: boolean;
+            /** @description webhook: extra headers sent (values are not shown) */
+            headerNames: string[];
+            /** Format: uuid */
+            id: string;
+            kind: "email" | "webhook" | "in_app";
+            name: string;
+            /** @description email: the addresses */
+            recipients: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description webhook: the endpoint */
+            url: string | null;
+            /** @description in_app: the members reached; empty = every member */
+            userIds: string[];
+        };
+        NotificationChannelCreated: {
+            channel: components["schemas"]["NotificationChannel"];
+            /** @description webhook: the signing secret — shown this once, store it now */
+            secret: string | null;
+        };
+        NotificationDelivery: {
+            attemptLog: {
+                /** Format: date-time */
+                at: string;
+                attempt: number;
+                durationMs: number;
+                error: string | null;
+                ok: boolean;
+                statusCode: number | null;
+            }[];
+            attempts: number;
+            /** Format: uuid */
+            channelId: string;
+            channelName: string;
+            /** Format: date-time */
+            createdAt: string;
+            eventKind: string;
+            /** Format: date-time */
+            holdUntil: string | null;
+            /** Format: uuid */
+            id: string;
+            isTest: boolean;
+            kind: string;
+            lastError: string | null;
+            lastStatusCode: number | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: uuid */
+            notificationId: string;
+            recipient: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            status: "pending" | "retrying" | "held" | "digest" | "sent" | "failed" | "digested";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NotificationDeliveryPage: {
+            items: components["schemas"]["NotificationDelivery"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
+        };
+        NotificationPreferences: {
+            digest: boolean;
+            digestHour: number;
+            /** @description The zone used: yours, else the first facility’s */
+            effectiveTimezone: string;
+            eventKinds: ("analysis.completed" | "insight.severity" | "alarm.unacknowledged" | "inspection.reject_rate" | "job.failed" | "schedule.failed" | "schedule.completed")[] | null;
+            /** @description Local time HH:MM */
+            quietEnd: string | null;
+            /** @description Local time HH:MM */
+            quietStart: string | null;
+            timezone: string | null;
+        };
+        NotificationRule: {
+            channelIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            escalationChannelIds: string[];
+            eventKind: "analysis.completed" | "insight.severity" | "alarm.unacknowledged" | "inspection.reject_rate" | "job.failed" | "schedule.failed" | "schedule.completed";
+            /** Format: uuid */
+            id: string;
+            name: string;
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NotificationTestResult: {
+            deliveries: components["schemas"]["NotificationDelivery"][];
+            /** @description in_app: inbox entries created */
+            inboxItems: number;
+            /** Format: uuid */
+            notificationId: string;
+        };
         OeeReport: {
             from: string;
             groupBy: "line" | "day" | "shift";
@@ -6649,6 +7529,102 @@ export interface components {
             /** Format: date-time */
             to: string;
             widthSeconds: number | null;
+        };
+        SchedulePreview: {
+            cron: string;
+            runs: {
+                /** Format: date-time */
+                at: string;
+                local: string;
+            }[];
+            timezone: string;
+        };
+        ScheduleRun: {
+            /** Format: uuid */
+            analysisId: string | null;
+            comparison: {
+                new: {
+                    analyzer: string;
+                    entity: {
+                        id: string;
+                        type: string;
+                    } | null;
+                    impactScore: number;
+                    kind: string;
+                    match: string;
+                    previousImpactScore?: number;
+                    previousSeverity?: string;
+                    severity: string;
+                    title: string;
+                }[];
+                /** Format: uuid */
+                previousAnalysisId: string | null;
+                /** Format: uuid */
+                previousRunId: string | null;
+                resolved: {
+                    analyzer: string;
+                    entity: {
+                        id: string;
+                        type: string;
+                    } | null;
+                    impactScore: number;
+                    kind: string;
+                    match: string;
+                    previousImpactScore?: number;
+                    previousSeverity?: string;
+                    severity: string;
+                    title: string;
+                }[];
+                summary: {
+                    new: number;
+                    resolved: number;
+                    worse: number;
+                };
+                worse: {
+                    analyzer: string;
+                    entity: {
+                        id: string;
+                        type: string;
+                    } | null;
+                    impactScore: number;
+                    kind: string;
+                    match: string;
+                    previousImpactScore?: number;
+                    previousSeverity?: string;
+                    severity: string;
+                    title: string;
+                }[];
+            } | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Why the run failed, or why it had nothing to do */
+            error: string | null;
+            fileName: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            importId: string | null;
+            jobId: string | null;
+            /** Format: uuid */
+            scheduleId: string;
+            /** Format: date-time */
+            slot: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            status: "queued" | "running" | "completed" | "failed" | "skipped";
+            timings: {
+                [key: string]: number;
+            };
+            trigger: "schedule" | "manual";
+        };
+        ScheduleRunPage: {
+            items: components["schemas"]["ScheduleRun"][];
+            limit: number;
+            offset: number;
+            /** @description Items matching the filters, across all pages */
+            total: number;
         };
         Sensor: {
             clearAfterSeconds: number;
@@ -12541,7 +13517,7 @@ export interface operations {
     exportAnalysis: {
         parameters: {
             query?: {
-                format?: "csv" | "json";
+                format?: "json" | "csv" | "xlsx" | "pdf";
             };
             header?: never;
             path: {
@@ -12772,6 +13748,69 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    compareFacilities: {
+        parameters: {
+            query: {
+                /** @description Facility ids, comma separated: 2 to 10 of your organisation's */
+                facilityIds: string;
+                /** @description First local day (default: four weeks before `to`) */
+                from?: string;
+                /** @description Last local day, inclusive (default: today, UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityComparison"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13721,6 +14760,595 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAnalysisSchedules: {
+        parameters: {
+            query?: {
+                facilityId?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                status?: "active" | "paused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisSchedulePage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createAnalysisSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Five fields — minute hour day-of-month month day-of-week — in the facility's time zone, e.g. `0 6 * * 1-5` (06:00 on weekdays); or @daily, @hourly, @weekly, @monthly */
+                    cron: string;
+                    /** Format: uuid */
+                    facilityId: string;
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description The mapping profile the files are imported with
+                     */
+                    profileId: string;
+                    source: {
+                        /** @enum {string} */
+                        kind: "folder";
+                    } | {
+                        /** @description Request headers sent to the URL (e.g. an API token); stored, shown back masked */
+                        headers?: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        kind: "url";
+                        /** @description http:// or https:// URL of a CSV or XLSX file */
+                        url: string;
+                    };
+                    status?: "active" | "paused";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisSchedule"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAnalysisSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisSchedule"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteAnalysisSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateAnalysisSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A URL source sent without `headers` keeps the stored ones */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Five fields — minute hour day-of-month month day-of-week — in the facility's time zone, e.g. `0 6 * * 1-5` (06:00 on weekdays); or @daily, @hourly, @weekly, @monthly */
+                    cron?: string;
+                    name?: string;
+                    /** Format: uuid */
+                    profileId?: string;
+                    source?: {
+                        /** @enum {string} */
+                        kind: "folder";
+                    } | {
+                        /** @description Request headers sent to the URL (e.g. an API token); stored, shown back masked */
+                        headers?: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        kind: "url";
+                        /** @description http:// or https:// URL of a CSV or XLSX file */
+                        url: string;
+                    };
+                    status?: "active" | "paused";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisSchedule"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    pauseAnalysisSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisSchedule"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resumeAnalysisSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisSchedule"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    runAnalysisSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRun"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAnalysisScheduleRuns: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunPage"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    previewAnalysisSchedule: {
+        parameters: {
+            query: {
+                /** @description Five fields — minute hour day-of-month month day-of-week — in the facility's time zone, e.g. `0 6 * * 1-5` (06:00 on weekdays); or @daily, @hourly, @weekly, @monthly */
+                cron: string;
+                /** @description IANA time zone, e.g. Europe/Berlin */
+                timezone: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulePreview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15131,6 +16759,63 @@ export interface operations {
             };
         };
     };
+    exportDefects: {
+        parameters: {
+            query?: {
+                cameraId?: string;
+                /** @description csv (default): UTF-8 with a byte-order mark; xlsx: an Excel workbook */
+                format?: "csv" | "xlsx";
+                from?: string;
+                partNumber?: string;
+                stationId?: string;
+                to?: string;
+                type?: "porosity" | "gas_pore" | "shrinkage" | "inclusion" | "crack" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, streamed (an attachment named in Content-Disposition) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listImageDefects: {
         parameters: {
             query?: never;
@@ -15279,6 +16964,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InspectionDefectStatistics"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportDefectStatistics: {
+        parameters: {
+            query?: {
+                bucket?: "day" | "shift";
+                cameraId?: string;
+                format?: "pdf" | "csv" | "xlsx";
+                from?: string;
+                partNumber?: string;
+                stationId?: string;
+                to?: string;
+                type?: "porosity" | "gas_pore" | "shrinkage" | "inclusion" | "crack" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report file (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Default Response */
@@ -17177,6 +18918,1112 @@ export interface operations {
             };
         };
     };
+    listNotificationChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannel"][];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled?: boolean;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    kind: "email" | "webhook" | "in_app";
+                    name: string;
+                    recipients?: string[];
+                    /**
+                     * Format: uri
+                     * @description http(s) URL the JSON is POSTed to
+                     */
+                    url?: string;
+                    userIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannelCreated"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannel"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true re-enables a channel disabled after failures (and resets its count) */
+                    enabled?: boolean;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    name?: string;
+                    recipients?: string[];
+                    /**
+                     * Format: uri
+                     * @description http(s) URL the JSON is POSTed to
+                     */
+                    url?: string;
+                    userIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannel"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    testNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTestResult"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listNotificationDeliveries: {
+        parameters: {
+            query?: {
+                channelId?: string;
+                eventKind?: "analysis.completed" | "insight.severity" | "alarm.unacknowledged" | "inspection.reject_rate" | "job.failed" | "schedule.failed" | "schedule.completed" | "test" | "digest";
+                from?: string;
+                kind?: "email" | "webhook";
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                status?: "pending" | "retrying" | "held" | "digest" | "sent" | "failed" | "digested";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDeliveryPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getNotificationDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDelivery"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    replayNotificationDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDelivery"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listInbox: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Only unread items */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    markInboxRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxUnread"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    markInboxAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxUnread"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    inboxUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxUnread"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description eventKinds null: every kind; quiet hours: both times or neither; emails in them wait for their end */
+        requestBody: {
+            content: {
+                "application/json": {
+                    digest: boolean;
+                    digestHour: number;
+                    eventKinds: ("analysis.completed" | "insight.severity" | "alarm.unacknowledged" | "inspection.reject_rate" | "job.failed" | "schedule.failed" | "schedule.completed")[] | null;
+                    /** @description Local time HH:MM */
+                    quietEnd: string | null;
+                    /** @description Local time HH:MM */
+                    quietStart: string | null;
+                    timezone: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listNotificationRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRule"][];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createNotificationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    channelIds: string[];
+                    enabled?: boolean;
+                    escalationChannelIds?: string[];
+                    eventKind: "analysis.completed" | "insight.severity" | "alarm.unacknowledged" | "inspection.reject_rate" | "job.failed" | "schedule.failed" | "schedule.completed";
+                    name: string;
+                    /** @description Per kind: analysis.completed/schedule.* facilityId; insight.severity minSeverity (info…critical); alarm.unacknowledged afterMinutes, escalateAfterMinutes, minSeverity (warning|critical), facilityId; inspection.reject_rate thresholdPercent, windowMinutes, minParts, stationId, facilityId; job.failed jobName */
+                    params?: {
+                        afterMinutes?: number;
+                        escalateAfterMinutes?: number;
+                        /** Format: uuid */
+                        facilityId?: string;
+                        jobName?: string;
+                        minParts?: number;
+                        minSeverity?: "info" | "low" | "medium" | "high" | "critical" | "warning";
+                        /** Format: uuid */
+                        scheduleId?: string;
+                        /** Format: uuid */
+                        stationId?: string;
+                        thresholdPercent?: number;
+                        windowMinutes?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRule"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getNotificationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRule"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteNotificationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateNotificationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    channelIds?: string[];
+                    enabled?: boolean;
+                    escalationChannelIds?: string[];
+                    name?: string;
+                    /** @description Per kind: analysis.completed/schedule.* facilityId; insight.severity minSeverity (info…critical); alarm.unacknowledged afterMinutes, escalateAfterMinutes, minSeverity (warning|critical), facilityId; inspection.reject_rate thresholdPercent, windowMinutes, minParts, stationId, facilityId; job.failed jobName */
+                    params?: {
+                        afterMinutes?: number;
+                        escalateAfterMinutes?: number;
+                        /** Format: uuid */
+                        facilityId?: string;
+                        jobName?: string;
+                        minParts?: number;
+                        minSeverity?: "info" | "low" | "medium" | "high" | "critical" | "warning";
+                        /** Format: uuid */
+                        scheduleId?: string;
+                        /** Format: uuid */
+                        stationId?: string;
+                        thresholdPercent?: number;
+                        windowMinutes?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRule"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listAlarms: {
         parameters: {
             query?: {
@@ -17421,6 +20268,61 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportAlarms: {
+        parameters: {
+            query?: {
+                facilityId?: string;
+                format?: "pdf" | "csv" | "xlsx";
+                from?: string;
+                sensorId?: string;
+                severity?: "warning" | "critical";
+                status?: "open" | "acknowledged" | "cleared" | "active";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report file (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17902,6 +20804,63 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportBatches: {
+        parameters: {
+            query?: {
+                facilityId?: string;
+                /** @description csv (default): UTF-8 with a byte-order mark; xlsx: an Excel workbook */
+                format?: "csv" | "xlsx";
+                from?: string;
+                lineId?: string;
+                productSku?: string;
+                status?: "planned" | "running" | "completed";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, streamed (an attachment named in Content-Disposition) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18545,6 +21504,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OeeReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportOee: {
+        parameters: {
+            query?: {
+                facilityId?: string;
+                format?: "pdf" | "csv" | "xlsx";
+                /** @description Calendar day YYYY-MM-DD */
+                from?: string;
+                groupBy?: "line" | "day" | "shift";
+                lineId?: string;
+                /** @description Calendar day YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report file (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Default Response */
@@ -19410,6 +22425,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportSensorReadings: {
+        parameters: {
+            query?: {
+                /** @description csv (default): UTF-8 with a byte-order mark; xlsx: an Excel workbook */
+                format?: "csv" | "xlsx";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, streamed (an attachment named in Content-Disposition) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Default Response */
@@ -20716,6 +23795,59 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportSupplyDecisions: {
+        parameters: {
+            query?: {
+                /** @description csv (default): UTF-8 with a byte-order mark; xlsx: an Excel workbook */
+                format?: "csv" | "xlsx";
+                status?: "pending" | "proposed" | "failed" | "approved" | "rejected" | "executed";
+                type?: "replenishment" | "routing";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, streamed (an attachment named in Content-Disposition) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -36,10 +36,9 @@ import { fileReader } from './reader.ts';
 import { analyticsSettingsRoutes } from './settings.routes.ts';
 import { suggestRoutes } from './suggest.routes.ts';
 
-export { addSecondFacility } from './demo/second-facility.ts';
-
 // For the AI gateway's retrieve node (pipelines/runtime/retrievers.ts).
 export { type AnalysisRow, findAnalysis, listAnalyses, listInsights } from './analyses.repo.ts';
+export { addSecondFacility } from './demo/second-facility.ts';
 
 export interface AnalyticsDeps {
   db: Db;

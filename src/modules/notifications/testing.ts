@@ -111,6 +111,7 @@ export interface Kit {
     method: string,
     url: string,
     body?: object,
+    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the route answered
   ): Promise<{ status: number; body: any }>;
   evaluate(now?: Date): Promise<number>;
   record(event: Omit<NewEvent, 'tenantId'>): Promise<void>;
