@@ -87,6 +87,9 @@ export async function buildApp({
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
     schemaController: { compilersFactory: { buildSerializer: lazySerializerFactory() } },
+    // Plugins and the onReady hook below (job queues, workers, the demo's jobs and simulators) get a
+    // minute: Fastify's default 10 s fails a start on a heavily loaded machine, which is slow, not broken.
+    pluginTimeout: 60_000,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerRequestContext(app);
