@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { addSecondFacility } from './modules/analytics/index.ts';
 import { type Announce, ensureSuperadmin, seedDemoTenant } from './modules/identity/index.ts';
 import { seedDemoInspection } from './modules/inspection/index.ts';
+import { seedDemoNotifications } from './modules/notifications/index.ts';
 import { seedDemoPlant } from './modules/plant/index.ts';
 import { seedDemoSupply } from './modules/supply/index.ts';
 import { seedDemoSensors } from './modules/telemetry/index.ts';
@@ -57,9 +58,10 @@ export async function seedDemoData(
   const supply = await seedDemoSupply(db, { tenantId: tenant.id });
   // Only its row: its lines, history and imports are the analytics.demo-second-facility job's.
   await addSecondFacility(db, tenant.id);
+  await seedDemoNotifications(db, tenant.id);
   await refreshStatistics(db);
   announce(
-    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live); an inspection station with ${inspection.cameras} cameras (the simulator sends a part every few seconds); supply: ${supply.warehouses} warehouses, ${supply.skus} SKUs at ${supply.inventory} stock points, ${supply.vehicles} vehicles, ${supply.clients} clients, ${supply.orders} open orders and ${supply.deliveries} deliveries for tomorrow to route (two years of daily demand and 60 days of deliveries are written in the background: jobs supply.demo-history and supply.demo-deliveries); a second facility, DEMO-2 "Second plant" (its lines, 3 weeks of history and a work-order import per facility are written in the background: job analytics.demo-second-facility)`,
+    `Demo plant history: ${plant.lines} lines, ${plant.batches} batches over the last 3 weeks; ${sensors} sensors (the simulator fills their last 24 hours and feeds them live); an inspection station with ${inspection.cameras} cameras (the simulator sends a part every few seconds); supply: ${supply.warehouses} warehouses, ${supply.skus} SKUs at ${supply.inventory} stock points, ${supply.vehicles} vehicles, ${supply.clients} clients, ${supply.orders} open orders and ${supply.deliveries} deliveries for tomorrow to route (two years of daily demand and 60 days of deliveries are written in the background: jobs supply.demo-history and supply.demo-deliveries); a second facility, DEMO-2 "Second plant" (its lines, 3 weeks of history and a work-order import per facility are written in the background: job analytics.demo-second-facility); notifications: completed analyses and scheduled runs ring the bell and mail admin@demo.local (set SMTP_URL, e.g. smtp://127.0.0.1:2525 with npm run smtp-sink)`,
   );
   return true;
 }

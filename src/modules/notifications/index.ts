@@ -22,6 +22,7 @@ import { createInboxService } from './inbox.service.ts';
 import { NOTIFICATION_SCHEMAS } from './notifications.schemas.ts';
 
 export type { AnalysisPdf } from './deliver.job.ts';
+export { seedDemoNotifications } from './demo.ts';
 export { SIGNATURE_HEADER, sign, verify } from './signature.ts';
 
 export interface NotificationSettings {
