@@ -133,7 +133,7 @@ export function ScheduleDetail({ id }: { id: string }) {
       />
       {error ? <ErrorNotice error={error} title="That did not work" /> : null}
       <section className="card" aria-label="Schedule">
-        <div className="facts">
+        <dl className="facts">
           <Fact label="Status">
             <span className={`badge ${s.status === 'active' ? 'badge-ok' : 'badge-neutral'}`}>
               {s.status === 'active' ? 'Active' : 'Paused'}
@@ -156,7 +156,7 @@ export function ScheduleDetail({ id }: { id: string }) {
           <Fact label="Mapping profile">
             {s.profileId ? <Link to={`/analytics/profiles/${s.profileId}`}>Open</Link> : 'Deleted'}
           </Fact>
-        </div>
+        </dl>
       </section>
       <section className="card" aria-labelledby="runs-heading">
         <h2 id="runs-heading">Runs</h2>
