@@ -212,6 +212,10 @@ describe('the AI gateway in the browser', () => {
     assert.match((await page.getByTestId('wizard-figures').textContent()) ?? '', /a month/);
     await page.getByRole('button', { name: 'Use this pipeline' }).click();
 
+    // The proposal replaces the starter graph on the next render: wait for one of its own nodes.
+    await page
+      .locator('[data-node-id="retrieve-alarms"][data-testid="graph-node"]')
+      .waitFor({ timeout: LIVE_TIMEOUT });
     const nodes = page.getByTestId('graph-node');
     assert.ok((await nodes.count()) >= 4, 'the proposal is in the editor');
     assert.equal(await page.locator('[data-node-id="retrieve-alarms"][data-testid="graph-node"]').count(), 1);
@@ -239,6 +243,7 @@ describe('the AI gateway in the browser', () => {
 
     // Connected by keyboard-free clicks too: select a node, then its panel shows its connections.
     await page.locator('[data-testid="graph-node"][data-node-id="model"]').click();
+    await page.getByTestId('node-panel').getByText(/Model/).first().waitFor({ timeout: LIVE_TIMEOUT });
     assert.match((await page.getByTestId('node-panel').textContent()) ?? '', /Model/);
 
     await page.getByLabel('Name', { exact: true }).fill('E2E alarm explainer');
@@ -248,6 +253,8 @@ describe('the AI gateway in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'E2E alarm explainer' }).waitFor();
     assert.match((await page.getByTestId('pipeline-status').first().textContent()) ?? '', /Draft/);
     await page.getByTestId('graph-view').waitFor();
+    // The versions arrive by a request of their own, after the page's heading and graph.
+    await page.getByTestId('version-row').first().waitFor({ timeout: LIVE_TIMEOUT });
     assert.equal(await page.getByTestId('version-row').count(), 1);
   });
 
