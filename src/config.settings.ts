@@ -8,8 +8,6 @@ import {
   integer,
   type LogLevel,
   logLevel,
-  mqttShareGroup,
-  mqttUrl,
   optionalText,
   origins,
   type Raw,
@@ -18,8 +16,13 @@ import {
   text,
   trustProxy,
 } from './config.parsers.ts';
-import { mailFrom, smtpUrl } from './modules/notifications/settings.ts';
-import { type LlmProvider, llmProvider, modelName } from './platform/ai/settings.ts';
+import {
+  AI_SETTINGS,
+  FILE_SETTINGS,
+  NOTIFICATION_SETTINGS,
+  TELEMETRY_SETTINGS,
+} from './config.settings.modules.ts';
+import type { LlmProvider } from './platform/ai/settings.ts';
 import { defaultComputeThreads } from './platform/compute/compute.ts';
 
 export interface Config {
@@ -137,7 +140,7 @@ export interface Config {
   configFile: string | undefined;
 }
 
-interface Setting<K extends keyof Config> {
+export interface Setting<K extends keyof Config> {
   key: K;
   env: string;
   description: string;
@@ -162,61 +165,6 @@ export const SETTINGS = [
     description: 'Directory for the embedded database and stored files',
     fallback: () => './data',
     parse: text,
-  },
-  {
-    key: 'importMaxBytes',
-    env: 'IMPORT_MAX_BYTES',
-    description:
-      'Largest CSV file accepted by POST /plant-ops/sensors/import in bytes (larger → 413); uploads wait in DATA_DIR/uploads',
-    fallback: () => 2 * 1_073_741_824,
-    parse: integer(1024, 1_099_511_627_776),
-  },
-  {
-    key: 'uploadMaxMb',
-    env: 'UPLOAD_MAX_MB',
-    description:
-      'Largest work-order export (CSV or XLSX) accepted by POST /analytics/uploads in MiB (larger → 413); files are kept under DATA_DIR/files',
-    fallback: () => 1024,
-    parse: integer(1, 1_048_576),
-  },
-  {
-    key: 'scheduleStableSeconds',
-    env: 'SCHEDULE_STABLE_SECONDS',
-    description:
-      'Scheduled analyses: a file in a watched folder (DATA_DIR/inbox/<facility code>/) is taken once its size has not changed for this many seconds',
-    fallback: () => 5,
-    parse: integer(1, 3600),
-  },
-  {
-    key: 'scheduleFetchTimeoutSeconds',
-    env: 'SCHEDULE_FETCH_TIMEOUT_SECONDS',
-    description: 'Scheduled analyses: the longest an HTTP(S) source may take to send its file (seconds)',
-    fallback: () => 60,
-    parse: integer(1, 3600),
-  },
-  {
-    key: 'inspectionImageMaxMb',
-    env: 'INSPECTION_IMAGE_MAX_MB',
-    description:
-      'Largest camera image accepted by POST /inspection/triggers, per image, in MiB (larger → 413); images are kept under DATA_DIR/files',
-    fallback: () => 256,
-    parse: integer(1, 4096),
-  },
-  {
-    key: 'inspectionMaxPixels',
-    env: 'INSPECTION_MAX_PIXELS',
-    description:
-      'Most pixels (width × height) an inspection image may declare; checked from the header before decoding, so a pixel bomb costs nothing (larger → 413)',
-    fallback: () => 100_000_000,
-    parse: integer(1, 1_000_000_000),
-  },
-  {
-    key: 'inspectionCacheMb',
-    env: 'INSPECTION_CACHE_MB',
-    description:
-      'Bound of the disk cache of rendered image variants (resized, overlaid) under DATA_DIR/image-cache, in MiB; least recently used variants go first',
-    fallback: () => 1024,
-    parse: integer(1, 1_048_576),
   },
   {
     key: 'databaseUrl',
@@ -397,70 +345,6 @@ export const SETTINGS = [
     parse: boolean,
   },
   {
-    key: 'readingsRetentionDays',
-    env: 'READINGS_RETENTION_DAYS',
-    description:
-      'Raw sensor readings older than this are dropped (whole daily partitions) and refused on ingest',
-    fallback: () => 365,
-    parse: integer(1, 3650),
-  },
-  {
-    key: 'bulkBodyLimitBytes',
-    env: 'BULK_BODY_LIMIT_BYTES',
-    description:
-      'Largest body of POST /plant-ops/sensors/readings/bulk and of the line-protocol writes (/write, /api/v2/write; gzip bodies counted decompressed) in bytes (larger → 413)',
-    fallback: () => 16 * 1_048_576,
-    parse: integer(1024, 1_073_741_824),
-  },
-  {
-    key: 'mqttUrl',
-    env: 'MQTT_URL',
-    description:
-      'MQTT broker to take readings from (mqtt://host:1883, mqtts://…): topics plantintel/<topic key>/<facility code>/<sensor key>',
-    fallback: () => undefined,
-    parse: mqttUrl,
-    secret: true,
-  },
-  {
-    key: 'mqttUsername',
-    env: 'MQTT_USERNAME',
-    description: 'User name the MQTT bridge signs in to the broker with',
-    fallback: () => undefined,
-    parse: optionalText,
-  },
-  {
-    key: 'mqttPassword',
-    env: 'MQTT_PASSWORD',
-    description: 'Password the MQTT bridge signs in to the broker with',
-    fallback: () => undefined,
-    parse: optionalText,
-    secret: true,
-  },
-  {
-    key: 'mqttClientId',
-    env: 'MQTT_CLIENT_ID',
-    description:
-      "The bridge's MQTT client id, its session at the broker (unset: plantintel-<hostname>-<serve|worker>; give each process its own)",
-    fallback: () => undefined,
-    parse: optionalText,
-  },
-  {
-    key: 'mqttShareGroup',
-    env: 'MQTT_SHARE_GROUP',
-    description:
-      'Shared-subscription group ($share/<group>/…) in which the bridges of several processes split the messages; empty = plain subscription',
-    fallback: () => 'plantintel',
-    parse: mqttShareGroup,
-  },
-  {
-    key: 'mqttListenPort',
-    env: 'MQTT_LISTEN_PORT',
-    description:
-      'TCP port of the built-in MQTT broker on HOST (devices sign in with an API key with scope operate as password); unset = off',
-    fallback: () => undefined,
-    parse: integer(1, 65535),
-  },
-  {
     key: 'workers',
     env: 'WORKERS',
     description: 'Run background job workers inside `serve` (0 = HTTP only; run `plantintel worker` instead)',
@@ -525,125 +409,8 @@ export const SETTINGS = [
     parse: secret(8),
     secret: true,
   },
-  {
-    key: 'llmProvider',
-    env: 'LLM_PROVIDER',
-    description:
-      'AI provider: auto (anthropic when ANTHROPIC_API_KEY is set, else openai when LLM_BASE_URL is set, else offline), offline, openai or anthropic',
-    fallback: () => 'auto',
-    parse: llmProvider,
-  },
-  {
-    key: 'llmBaseUrl',
-    env: 'LLM_BASE_URL',
-    description:
-      'Base URL of an OpenAI-compatible Chat Completions API (https://api.openai.com/v1, Ollama http://localhost:11434/v1, vLLM, Azure)',
-    fallback: () => undefined,
-    parse: httpUrl,
-  },
-  {
-    key: 'llmApiKey',
-    env: 'LLM_API_KEY',
-    description: 'Bearer key of the OpenAI-compatible API; unset → no Authorization header (Ollama)',
-    fallback: () => undefined,
-    parse: optionalText,
-    secret: true,
-  },
-  {
-    key: 'llmModel',
-    env: 'LLM_MODEL',
-    description: 'Model asked on the OpenAI-compatible API',
-    fallback: () => 'gpt-4o-mini',
-    parse: modelName,
-  },
-  {
-    key: 'anthropicApiKey',
-    env: 'ANTHROPIC_API_KEY',
-    description: 'Key of the Anthropic Messages API',
-    fallback: () => undefined,
-    parse: optionalText,
-    secret: true,
-  },
-  {
-    key: 'anthropicModel',
-    env: 'ANTHROPIC_MODEL',
-    description: 'Model asked on the Anthropic API',
-    fallback: () => 'claude-sonnet-4-5',
-    parse: modelName,
-  },
-  {
-    key: 'anthropicBaseUrl',
-    env: 'ANTHROPIC_BASE_URL',
-    description: 'Base URL of the Anthropic API (for a proxy); unset → https://api.anthropic.com',
-    fallback: () => undefined,
-    parse: httpUrl,
-  },
-  {
-    key: 'llmTimeoutMs',
-    env: 'LLM_TIMEOUT_MS',
-    description:
-      'Longest wait for an AI answer to connect and send its first token, and between two tokens; then it is abandoned',
-    fallback: () => 20_000,
-    parse: integer(100, 600_000),
-  },
-  {
-    key: 'llmRetries',
-    env: 'LLM_RETRIES',
-    description:
-      'Retries of an AI call that failed before its first token on a connection error, 429 or 5xx (short exponential backoff)',
-    fallback: () => 2,
-    parse: integer(0, 10),
-  },
-  {
-    key: 'smtpUrl',
-    env: 'SMTP_URL',
-    description:
-      'SMTP server for notification emails, e.g. smtp://127.0.0.1:2525 (`npm run smtp-sink`) or smtps://user:pass@host:465; unset → email deliveries fail with that reason',
-    fallback: () => undefined,
-    parse: smtpUrl,
-  },
-  {
-    key: 'smtpFrom',
-    env: 'SMTP_FROM',
-    description: 'Sender of notification emails',
-    fallback: () => 'PlantIntel <plantintel@localhost>',
-    parse: mailFrom,
-  },
-  {
-    key: 'notifyMaxAttempts',
-    env: 'NOTIFY_MAX_ATTEMPTS',
-    description: 'Attempts per email or webhook delivery before it is reported failed',
-    fallback: () => 5,
-    parse: integer(1, 20),
-  },
-  {
-    key: 'notifyRetryBaseSeconds',
-    env: 'NOTIFY_RETRY_BASE_SECONDS',
-    description: 'Delay before the first retry of a failed delivery; doubles after each failure',
-    fallback: () => 30,
-    parse: integer(1, 3600),
-  },
-  {
-    key: 'webhookDisableAfter',
-    env: 'WEBHOOK_DISABLE_AFTER',
-    description:
-      'Consecutive failed delivery attempts after which a webhook channel is disabled (an admin re-enables it)',
-    fallback: () => 10,
-    parse: integer(1, 1000),
-  },
-  {
-    key: 'webhookTimeoutMs',
-    env: 'WEBHOOK_TIMEOUT_MS',
-    description: 'Longest wait for a webhook endpoint to answer',
-    fallback: () => 10_000,
-    parse: integer(100, 120_000),
-  },
-  {
-    key: 'notifyTickSeconds',
-    env: 'NOTIFY_TICK_SECONDS',
-    description:
-      'How often time-based notification rules (unacknowledged alarms, reject rate, failed jobs) and digests are evaluated',
-    fallback: () => 60,
-    parse: integer(1, 3600),
-  },
+  ...FILE_SETTINGS,
+  ...TELEMETRY_SETTINGS,
+  ...AI_SETTINGS,
+  ...NOTIFICATION_SETTINGS,
 ] as const satisfies readonly Setting<keyof Config>[];
