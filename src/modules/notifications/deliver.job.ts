@@ -165,7 +165,7 @@ export function deliverJob(deps: {
             logger.warn({ channelId: channel.id }, 'webhook channel disabled after repeated failures');
           }
         }
-        const last = disabled || attempt >= settings.maxAttempts;
+        const last = disabled || outcome.permanent === true || attempt >= settings.maxAttempts;
         const next = last
           ? null
           : new Date(Date.now() + retryDelaySeconds(settings.retryBaseSeconds, attempt) * 1000);

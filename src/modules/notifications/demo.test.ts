@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { eventually } from '../../platform/jobs/testing.ts';
 import { DEMO_MAIL_RECIPIENT, seedDemoNotifications } from './demo.ts';
-import { notificationsKit } from './testing.ts';
+import { deliveryIn, notificationsKit } from './testing.ts';
 
 describe('demo notifications', () => {
   const kit = notificationsKit('notify-demo');
@@ -40,5 +40,10 @@ describe('demo notifications', () => {
       deliveries.some((d) => JSON.stringify(d).includes(DEMO_MAIL_RECIPIENT)),
       'the email goes to the demo admin',
     );
+    // Without SMTP_URL retrying cannot help: the mail fails at once, with the reason, not after 5 tries.
+    const mail = deliveries.find((d) => (d as { kind?: string }).kind === 'email') as { id: string };
+    const failed = await deliveryIn(kit, mail.id, ['failed']);
+    assert.equal(failed.attempts, 1);
+    assert.match(failed.lastError, /SMTP is not configured/);
   });
 });

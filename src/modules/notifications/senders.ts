@@ -7,6 +7,8 @@ export interface AttemptOutcome {
   ok: boolean;
   statusCode: number | null;
   error: string | null;
+  /** Retrying cannot help (nothing to send with): the delivery fails at once. */
+  permanent?: boolean;
 }
 
 export interface Mail {
@@ -27,7 +29,7 @@ const clip = (s: string) => s.replaceAll('\u0000', '').slice(0, 500);
 
 export async function sendMail(settings: MailSettings, mail: Mail): Promise<AttemptOutcome> {
   if (!settings.smtpUrl)
-    return { ok: false, statusCode: null, error: 'SMTP is not configured (set SMTP_URL)' };
+    return { ok: false, statusCode: null, error: 'SMTP is not configured (set SMTP_URL)', permanent: true };
   const transport = nodemailer.createTransport({
     url: settings.smtpUrl,
     connectionTimeout: settings.timeoutMs,
