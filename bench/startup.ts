@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { baselineFile } from '../src/platform/db/baseline.ts';
 import { ensureBaseline } from '../src/platform/db/baseline-build.ts';
 import { killServersNow, startServer, stopServer } from './servers.ts';
+import { median } from './work-orders-server.ts';
 
 const { values } = parseArgs({
   options: { repeat: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } },
@@ -42,12 +43,6 @@ async function startOnce(mode: Mode, run: number): Promise<number> {
     rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 await ensureBaseline();
 progress(`dump: ${baselineFile()}`);

@@ -1,7 +1,7 @@
 // A button that downloads a file of the API (which needs the user's token, so a plain link cannot).
 import { useMutation } from '@tanstack/react-query';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { download } from './transfer';
+import { download } from '../transfer';
 
 export function DownloadButton({ path, fileName, label }: { path: string; fileName: string; label: string }) {
   const save = useMutation({ mutationFn: () => download(path, fileName) });

@@ -4,9 +4,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
+import { fetchWithToken } from '../transfer';
 import { analysisChatPath, analysisKeys, type ChatSources, sourcesOf } from './analysis-api';
 import { useChatMessages } from './analysis-hooks';
-import { fetchWithToken } from './transfer';
 
 export interface ChatDone {
   messageId: string;

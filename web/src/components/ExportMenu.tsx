@@ -2,8 +2,8 @@
 // The API needs the user's token, so a plain link cannot fetch the file: it is fetched, read as it
 // streams in (the bytes received are shown), kept as a blob and saved through an object address.
 import { useRef, useState } from 'react';
-import { fetchWithToken } from '../analytics/transfer';
 import { withQuery } from '../api';
+import { fetchWithToken } from '../transfer';
 import { ErrorNotice } from './ErrorNotice';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf' | 'json';

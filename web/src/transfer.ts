@@ -1,8 +1,8 @@
-// Files to and from the analytics API with the signed-in user's token: multipart uploads sent with
+// Files to and from the API with the signed-in user's token: multipart uploads sent with
 // XMLHttpRequest (it reports upload progress, fetch does not), downloads saved through a blob, and
 // answers read as they stream in.
-import { ApiError, isApiErrorEnvelope } from '../api';
-import { sessionAuthenticator } from '../auth/session';
+import { ApiError, isApiErrorEnvelope } from './api';
+import { sessionAuthenticator } from './auth/session';
 
 /** A multipart field: text, or a file (a `Blob` with the name it is sent under). */
 export type FormPart = { name: string; value: string } | { name: string; value: Blob; fileName: string };
