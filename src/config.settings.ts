@@ -22,10 +22,13 @@ import {
   NOTIFICATION_SETTINGS,
   TELEMETRY_SETTINGS,
 } from './config.settings.modules.ts';
+import { OBSERVABILITY_SETTINGS, type ObservabilityConfig } from './config.settings.observability.ts';
+import { RATE_LIMIT_SETTINGS, type RateLimitConfig } from './config.settings.ratelimit.ts';
+import { RESILIENCE_SETTINGS, type ResilienceConfig } from './config.settings.resilience.ts';
 import type { LlmProvider } from './platform/ai/settings.ts';
 import { defaultComputeThreads } from './platform/compute/compute.ts';
 
-export interface Config {
+export interface Config extends RateLimitConfig, ObservabilityConfig, ResilienceConfig {
   version: string;
   port: number;
   host: string;
@@ -413,4 +416,7 @@ export const SETTINGS = [
   ...TELEMETRY_SETTINGS,
   ...AI_SETTINGS,
   ...NOTIFICATION_SETTINGS,
+  ...RATE_LIMIT_SETTINGS,
+  ...OBSERVABILITY_SETTINGS,
+  ...RESILIENCE_SETTINGS,
 ] as const satisfies readonly Setting<keyof Config>[];

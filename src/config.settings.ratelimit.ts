@@ -1,0 +1,9 @@
+// Rate limits per API key, user and client address on /api routes (issue 20).
+// Same shape as config.settings.ts: environment variable, default, parser; SETTINGS lists them all.
+
+import type { Config, Setting } from './config.settings.ts';
+
+// biome-ignore lint/complexity/noBannedTypes: filled in as the settings are added
+export type RateLimitConfig = {};
+
+export const RATE_LIMIT_SETTINGS = [] as const satisfies readonly Setting<keyof Config>[];
