@@ -28,7 +28,7 @@ import { RESILIENCE_SETTINGS, type ResilienceConfig } from './config.settings.re
 import type { LlmProvider } from './platform/ai/settings.ts';
 import { defaultComputeThreads } from './platform/compute/compute.ts';
 
-export interface Config extends RateLimitConfig, ObservabilityConfig, ResilienceConfig {
+export interface Config extends RateLimitConfig, ObservabilityConfig, ResilienceConfig, LimitsConfig {
   version: string;
   port: number;
   host: string;
@@ -419,4 +419,5 @@ export const SETTINGS = [
   ...RATE_LIMIT_SETTINGS,
   ...OBSERVABILITY_SETTINGS,
   ...RESILIENCE_SETTINGS,
+  ...LIMIT_SETTINGS,
 ] as const satisfies readonly Setting<keyof Config>[];
