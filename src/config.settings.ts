@@ -16,6 +16,7 @@ import {
   text,
   trustProxy,
 } from './config.parsers.ts';
+import { LIMIT_SETTINGS, type LimitsConfig } from './config.settings.limits.ts';
 import {
   AI_SETTINGS,
   FILE_SETTINGS,
