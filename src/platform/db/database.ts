@@ -40,8 +40,15 @@ export function targetFromConfig(config: {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedBaseline?: boolean;
+  /** DATABASE_POOL_SIZE: connections of the PostgreSQL pool (default 10). */
+  databasePoolSize?: number;
 }): DatabaseTarget {
-  if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
+  if (config.databaseUrl)
+    return {
+      kind: 'postgres',
+      url: config.databaseUrl,
+      ...(config.databasePoolSize ? { poolSize: config.databasePoolSize } : {}),
+    };
   const dataDir = path.resolve(config.dataDir, 'pglite');
   // A new embedded database starts from the migrated dump built at install time (see baseline.ts).
   const loadDataDir =
