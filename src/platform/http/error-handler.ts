@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isOutOfSpace } from '../db/outage.ts';
 import { AppError, type ErrorCode, type ErrorDetail } from './errors.ts';
 import type { App } from './types.ts';
 
@@ -41,6 +42,19 @@ export function toAppError(error: unknown): AppError {
   if (status < 500 && code) {
     const message = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'Request body is too large' : e.message;
     return new AppError(code, message);
+  }
+  // The environment's faults, not the request's: 503 with Retry-After (test/faults/).
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('unavailable', 'The database is unavailable; try again shortly', undefined, {
+      cause: error,
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+    });
+  }
+  if (isOutOfSpace(error)) {
+    return new AppError('unavailable', 'The server is out of storage space; try again later', undefined, {
+      cause: error,
+      headers: { 'retry-after': '60' },
+    });
   }
   return new AppError('internal', 'Internal server error', undefined, { cause: error });
 }
