@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts'
 import { populateTenant, probeConsumer } from './tenant-data.ts';
 
 /** Tables without tenant data. The application roles may not touch them at all. */
-const OWNER_ONLY = new Set(['instance', 'platform_secrets']);
+const OWNER_ONLY = new Set(['instance', 'platform_secrets', 'rate_limit_hits']);
 /** Tables without tenant data used only on the platform path (sign-in): never by the tenant role. */
 const PLATFORM_ONLY = new Set(['login_attempts']);
 /**
