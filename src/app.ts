@@ -162,6 +162,11 @@ export async function buildApp({
     ai: pipelines.ai(createAi(config)),
     filesDir: join(config.dataDir, 'files'),
     uploadMaxBytes: config.uploadMaxMb * 1_048_576,
+    xlsxLimits: {
+      maxUnpackedBytes: config.xlsxMaxUnpackedMb * 1_048_576,
+      maxPartBytes: config.xlsxMaxPartMb * 1_048_576,
+      maxRatio: config.xlsxMaxRatio,
+    },
     events: runtime.events,
     plantReports: plant.reports,
   });
@@ -268,6 +273,11 @@ export async function buildApp({
     onCredentialsChanged: identity.onCredentialsChanged,
     heartbeatSeconds: config.wsHeartbeatSeconds,
     batchMs: config.wsBatchMs,
+    limits: {
+      maxSubscriptions: config.wsMaxSubscriptions,
+      maxMessageBytes: config.wsMaxMessageBytes,
+      maxBufferedBytes: config.wsMaxBufferedBytes,
+    },
   });
   await app.register(
     async (api) => {

@@ -30,6 +30,7 @@ import { expiredFiles, findImport, markFileRemoved } from './imports.repo.ts';
 import { importsRoutes } from './imports.routes.ts';
 import { createImportsService } from './imports.service.ts';
 import { createNarrator } from './narrative.ts';
+import type { XlsxOptions } from './parse/xlsx.ts';
 import { profilesRoutes } from './profiles.routes.ts';
 import { createProfilesService } from './profiles.service.ts';
 import { fileReader } from './reader.ts';
@@ -50,6 +51,8 @@ export interface AnalyticsDeps {
   /** Where uploaded files are kept (content addressed). */
   filesDir: string;
   uploadMaxBytes: number;
+  /** Zip-bomb limits of XLSX uploads (XLSX_MAX_UNPACKED_MB, XLSX_MAX_PART_MB, XLSX_MAX_RATIO). */
+  xlsxLimits?: XlsxOptions;
   /** Domain events (AnalysisCompleted); optional so tests can build the module without them. */
   events?: Pick<Events, 'record'>;
   /** The plant's OEE report and downtime Pareto: the facility comparison's (routes only with them). */
@@ -67,11 +70,12 @@ export function createAnalytics({
   ai,
   filesDir,
   uploadMaxBytes,
+  xlsxLimits,
   events,
   plantReports,
 }: AnalyticsDeps) {
   const files = localFileStore(filesDir);
-  const reader = fileReader();
+  const reader = fileReader(xlsxLimits);
   const profiles = createProfilesService({ db });
   const imports = createImportsService({ db, jobs, files, reader, maxBytes: uploadMaxBytes });
   const analyses = createAnalysesService({ db, jobs });

@@ -13,6 +13,7 @@ import { type ColumnProfile, fileHints, profileColumn } from './parse/profile.ts
 import { readRecords } from './parse/records.ts';
 import { createRollup } from './parse/rollup.ts';
 import { type Detected, sniff } from './parse/sniff.ts';
+import type { XlsxOptions } from './parse/xlsx.ts';
 
 /** Rows profiled before deciding whether a column needs its whole length read. */
 const PROFILE_SAMPLE = 10_000;
@@ -41,9 +42,9 @@ const describe = (d: Detected): Record<string, unknown> =>
       }
     : { kind: d.kind, sheet: d.sheet, sheets: d.sheets, headerLine: d.headerLine, columns: d.columns };
 
-async function opened(path: string, sheet: string | undefined) {
-  const detected = await sniff(path, sheet ? { sheet } : {});
-  const records = await readRecords(path, detected);
+async function opened(path: string, sheet: string | undefined, limits: XlsxOptions) {
+  const detected = await sniff(path, sheet ? { ...limits, sheet } : limits);
+  const records = await readRecords(path, detected, limits);
   return { detected, records, headers: records.headers };
 }
 
@@ -94,11 +95,12 @@ function rollupOf(mappings: FieldMapping[], strategy: Record<string, string>): R
   };
 }
 
-export function fileReader(): HeadReader & RowReader {
+/** `limits`: the zip-bomb limits of XLSX files (XLSX_MAX_* settings; the defaults when unset). */
+export function fileReader(limits: XlsxOptions = {}): HeadReader & RowReader {
   return {
     async head(path, { sheet, rows }): Promise<FileHead> {
       return readable(async () => {
-        const { detected, records, headers } = await opened(path, sheet);
+        const { detected, records, headers } = await opened(path, sheet, limits);
         const sample: string[][] = [];
         for await (const batch of records.batches()) {
           for (const row of batch) {
@@ -128,7 +130,7 @@ export function fileReader(): HeadReader & RowReader {
 
     async open(path, { sheet }): Promise<OpenedFile> {
       return readable(async () => {
-        const { detected, records, headers } = await opened(path, sheet);
+        const { detected, records, headers } = await opened(path, sheet, limits);
         const size = (await stat(path)).size;
         let rowsRead = 0;
         let chars = 0;
@@ -137,7 +139,7 @@ export function fileReader(): HeadReader & RowReader {
           detected: describe(detected),
           close: () => records.close(),
           // The same detection again: no second sniff of the file.
-          reread: async () => (await readRecords(path, detected)).batches(),
+          reread: async () => (await readRecords(path, detected, limits)).batches(),
           async *batches() {
             for await (const batch of records.batches()) {
               rowsRead += batch.length;

@@ -21,7 +21,24 @@ export interface WsDeps {
   heartbeatSeconds: number;
   /** Frames to one client within this window are written together (see OutboundBuffer). */
   batchMs: number;
+  /** Bounds per connection (WS_MAX_SUBSCRIPTIONS, WS_MAX_MESSAGE_BYTES, WS_MAX_BUFFERED_BYTES). */
+  limits?: Partial<WsLimits>;
 }
+
+export interface WsLimits {
+  /** Topics per connection, counting the refused ones: a client cannot probe ids without end. */
+  maxSubscriptions: number;
+  /** Largest message a client may send (larger: ws closes the connection with 1009). */
+  maxMessageBytes: number;
+  /** Unsent bytes past which a client is closed as a slow consumer (1013). */
+  maxBufferedBytes: number;
+}
+
+const DEFAULT_LIMITS: WsLimits = {
+  maxSubscriptions: 200,
+  maxMessageBytes: 64 * 1024,
+  maxBufferedBytes: 8 * 1_048_576,
+};
 
 /** The WebSocket as a FrameSink; cork/uncork reach the TCP socket so held frames leave in one write. */
 function sinkOf(socket: WebSocket): FrameSink {
@@ -43,8 +60,6 @@ const RECHECK_MS = 1000;
 /** Close codes: the credential ended (sign in or renew, then reconnect) / it lost read access. */
 export const WS_UNAUTHORIZED = 4401;
 export const WS_FORBIDDEN = 4403;
-/** Topics per connection, counting the refused ones: a client cannot probe ids without end. */
-const MAX_TOPICS = 200;
 const MAX_TOPICS_PER_MESSAGE = 50;
 const MAX_TOPIC_LENGTH = 200;
 // Above this many unsent bytes in the socket a client counts as slow (see OutboundBuffer).
@@ -86,9 +101,19 @@ export async function websocketRoutes(root: App, deps: WsDeps) {
 
 async function websocketContext(
   app: App,
-  { realtime, authenticateToken, onCredentialsChanged, recheckMs, heartbeatSeconds, batchMs }: WsDeps,
+  {
+    realtime,
+    authenticateToken,
+    onCredentialsChanged,
+    recheckMs,
+    heartbeatSeconds,
+    batchMs,
+    ...deps
+  }: WsDeps,
 ) {
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const MAX_TOPICS = limits.maxSubscriptions;
+  await app.register(websocket, { options: { maxPayload: limits.maxMessageBytes } });
   const scheduler = new FlushScheduler(batchMs);
   // Every authenticated connection's re-check: on every credential change that may affect it, and
   // by timer (which also catches a token that expired while the socket was open).
@@ -116,7 +141,20 @@ async function websocketContext(
   });
 
   app.get('/ws', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
-    const send = (message: object) => socket.send(JSON.stringify(message));
+    // A client that does not read while it sends (or while events pour in) is closed, rather than
+    // its unsent replies growing without bound; events alone are coalesced (OutboundBuffer) first.
+    const tooSlow = () => {
+      if (closing || socket.bufferedAmount <= limits.maxBufferedBytes) return false;
+      closing = true;
+      held = [];
+      buffer.close();
+      request.log.warn({ bufferedBytes: socket.bufferedAmount }, 'websocket closed: slow consumer');
+      socket.close(WS_TRY_AGAIN, 'slow consumer');
+      return true;
+    };
+    const send = (message: object) => {
+      if (!tooSlow()) socket.send(JSON.stringify(message));
+    };
     const buffer = new OutboundBuffer(sinkOf(socket), scheduler, HIGH_WATER_BYTES);
     let principal: Principal | null = null;
     let credential = '';
@@ -126,7 +164,7 @@ async function websocketContext(
     let verifying = 0;
     let held: { topic: string; frame: Buffer; access: Scope }[] = [];
     const offer = (topic: string, frame: Buffer, access: Scope) => {
-      if (closing || !principal?.scopes.has(access)) return;
+      if (closing || !principal?.scopes.has(access) || tooSlow()) return;
       buffer.push(topic, frame);
     };
     const subscriber: Subscriber = {
@@ -257,6 +295,7 @@ async function websocketContext(
     };
 
     socket.on('message', (data) => {
+      if (closing) return;
       const message = parse(String(data));
       if (!message) return send({ type: 'error', code: 'bad_message', message: 'message not understood' });
       const run = async () => {

@@ -7,22 +7,22 @@
 // their JS string, cells with a date style as ISO dates (`2026-01-15`, or `2026-01-15T08:30:00`
 // with a time), booleans as TRUE/FALSE, errors as Excel shows them (#N/A).
 //
-// Zip bombs: every byte inflated counts against `maxUnpackedBytes` (2 GiB unless told), checked
-// against the declared sizes before reading and against the real bytes while reading.
+// Zip bombs: the bytes inflated count against the limits of unzip-limits.ts (in all, per part, the
+// ratio to the packed size), checked against the declared sizes before reading and against the
+// real bytes while reading.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { excelSerialToMs, isoOfMs } from './dates.ts';
 import { FileFormatError } from './errors.ts';
+import { DEFAULT_UNZIP_LIMITS, type UnzipLimits, unzipGuard } from './unzip-limits.ts';
 
-export const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
+export const MAX_UNPACKED_BYTES = DEFAULT_UNZIP_LIMITS.maxUnpackedBytes;
 
 /** A workbook has a few dozen parts; far more is not a workbook anyone exported. */
 const MAX_ENTRIES = 100_000;
 
-export interface XlsxOptions {
-  /** Most bytes inflated from the zip in one read of the workbook. */
-  maxUnpackedBytes?: number;
-}
+/** Zip-bomb limits (unzip-limits.ts); the defaults where unset. */
+export type XlsxOptions = Partial<UnzipLimits>;
 
 export interface SheetRow {
   /** The sheet's row number, as Excel shows it. */
@@ -92,7 +92,12 @@ const consume = async (gen: AsyncGenerator<unknown>): Promise<void> => {
   for await (const _ of gen);
 };
 
-async function openWorkbook(path: string, { maxUnpackedBytes = MAX_UNPACKED_BYTES }: XlsxOptions) {
+async function openWorkbook(path: string, options: XlsxOptions) {
+  const guard = unzipGuard({
+    maxUnpackedBytes: options.maxUnpackedBytes ?? DEFAULT_UNZIP_LIMITS.maxUnpackedBytes,
+    maxPartBytes: options.maxPartBytes ?? DEFAULT_UNZIP_LIMITS.maxPartBytes,
+    maxRatio: options.maxRatio ?? DEFAULT_UNZIP_LIMITS.maxRatio,
+  });
   let zip: ZipFile;
   try {
     zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
@@ -105,16 +110,15 @@ async function openWorkbook(path: string, { maxUnpackedBytes = MAX_UNPACKED_BYTE
       if (entries.size >= MAX_ENTRIES) throw new FileFormatError('damaged', 'too many parts');
       entries.set(entry.fileName, entry);
     }
-    let unpacked = 0;
     async function* open(part: string): AsyncGenerator<Buffer> {
       const entry = entries.get(part);
       if (!entry) throw new FileFormatError('damaged', `${part} is missing`);
-      if (unpacked + entry.uncompressedSize > maxUnpackedBytes) throw new FileFormatError('tooLarge');
+      guard.declare(part, entry.uncompressedSize, entry.compressedSize);
       const stream = await zip.openReadStreamPromise(entry);
+      let inflated = 0;
       try {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
-          unpacked += chunk.length;
-          if (unpacked > maxUnpackedBytes) throw new FileFormatError('tooLarge');
+          inflated = guard.inflated(part, entry.compressedSize, inflated, chunk.length);
           yield chunk;
         }
       } finally {
