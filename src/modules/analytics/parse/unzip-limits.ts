@@ -27,15 +27,15 @@ const MiB = (bytes: number) => `${Math.round((bytes / 1_048_576) * 10) / 10} MiB
 
 /** The part's bytes against the per-part bounds; `what` says whether they are declared or real. */
 function checkPart(limits: UnzipLimits, part: string, unpacked: number, packed: number, what: string) {
-  if (unpacked > limits.maxPartBytes)
-    throw new FileFormatError(
-      'tooLarge',
-      `${part} ${what} more than ${MiB(limits.maxPartBytes)} (the limit per part)`,
-    );
   if (unpacked > RATIO_FLOOR && unpacked > limits.maxRatio * Math.max(1, packed))
     throw new FileFormatError(
       'tooLarge',
       `${part} ${what} more than ${limits.maxRatio} times its packed size of ${packed} bytes (a zip bomb?)`,
+    );
+  if (unpacked > limits.maxPartBytes)
+    throw new FileFormatError(
+      'tooLarge',
+      `${part} ${what} more than ${MiB(limits.maxPartBytes)} (the limit per part)`,
     );
 }
 
