@@ -36,7 +36,9 @@ import { registerWeb } from './platform/http/web.ts';
 import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
 import type { Logger } from './platform/observability/logger.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
+import { readinessChecks } from './platform/observability/readiness.ts';
 import { requestLoggerFactory } from './platform/observability/request-logger.ts';
+import { registerSubsystemMetrics } from './platform/observability/subsystems.ts';
 import { websocketRoutes } from './platform/realtime/ws.routes.ts';
 import { createRuntime, type Runtime } from './platform/runtime.ts';
 
@@ -266,7 +268,20 @@ export async function buildApp({
     if (http) await identity.stop();
   });
 
-  await healthRoutes(app, { config, database, metrics });
+  registerSubsystemMetrics(metrics.registry, {
+    database,
+    jobs: runtime.jobs,
+    events: runtime.events,
+    realtime: runtime.realtime,
+    ingest: telemetry.ingest.counts,
+    caches: {
+      aiAnswers: pipelines.cacheLookups,
+      inspectionImages: inspection.imageCache,
+      credentials: identity.credentialLookups,
+    },
+  });
+  const checks = readinessChecks({ config, database, ...runtime, registry: metrics.registry });
+  await healthRoutes(app, { config, database, metrics, checks });
   await websocketRoutes(app, {
     realtime: runtime.realtime,
     authenticateToken: identity.authenticateToken,

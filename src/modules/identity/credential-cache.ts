@@ -35,6 +35,8 @@ export class CredentialCache<T> {
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
+  /** Resolves since the start: answered from the cache, or read from the database (for /metrics). */
+  readonly lookups = { hit: 0, miss: 0 };
 
   constructor(options: { ttlMs: number; maxEntries?: number; now?: () => number }) {
     this.ttlMs = options.ttlMs;
@@ -50,6 +52,7 @@ export class CredentialCache<T> {
     const now = this.now();
     const hit = this.entries.get(key);
     if (hit && hit.expiresAt > now) {
+      this.lookups.hit += 1;
       if (hit.refreshAt <= now && !this.loading.has(key)) {
         // Its errors surface to whoever asks once the entry has expired (a load of their own).
         this.load(key, load).catch(() => {});
@@ -57,6 +60,7 @@ export class CredentialCache<T> {
       return Promise.resolve(hit.value);
     }
     if (hit) this.entries.delete(key);
+    this.lookups.miss += 1;
     return this.loading.get(key) ?? this.load(key, load);
   }
 

@@ -82,6 +82,8 @@ export async function createIdentity({ db, database, config, logger, events }: I
     /** Listens for credential changes of other processes; call when the app is ready. */
     start: () => revocations.start(),
     stop: () => revocations.stop(),
+    /** The credential cache's lookups in this process (hits, misses), for /metrics. */
+    credentialLookups: revocations.cache.lookups as Readonly<{ hit: number; miss: number }>,
     /** Housekeeping: sign-in attempts and ended sign-ins' refresh tokens past their retention. */
     maintenanceTasks: {
       'identity.login-attempts': (db: Db) =>

@@ -72,6 +72,8 @@ export function createInspection(deps: InspectionDeps) {
       startInspectionSimulator({ db, files, compute, triggers, logger, maxPixels: deps.maxPixels }),
     /** Resolves once the rendered-image cache has indexed what is on disk (its bound holds from then). */
     ready: () => cache.ready(),
+    /** The rendered-image cache, for /metrics (lookups, bytes held). */
+    imageCache: cache as Pick<typeof cache, 'lookups' | 'bytes'>,
     sweepOrphans: (graceMs?: number) => sweepOrphanImages({ db, files, dir: imagesDir }, graceMs),
     maintenanceTasks: {
       'inspection.orphan-files': () => sweepOrphanImages({ db, files, dir: imagesDir }),

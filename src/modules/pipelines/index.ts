@@ -43,6 +43,8 @@ export function createPipelines(deps: PipelinesDeps) {
     ai(base: Ai): Ai {
       return runtime.tenantAi(base);
     },
+    /** The answer cache's lookups in this process (exact hits, semantic hits, misses), for /metrics. */
+    cacheLookups: cache.service.lookups,
     defineJobs(jobs: Pick<Jobs, 'define'>) {
       for (const part of parts) part.defineJobs?.(jobs);
     },

@@ -146,7 +146,7 @@ export function importCsvJob(deps: {
         const flush = async () => {
           ctx.signal.throwIfAborted();
           if (batch.length > 0) {
-            const result = await ingest.ingest(ctx.tenantId, batch, { facilityId });
+            const result = await ingest.ingest(ctx.tenantId, batch, { facilityId, channel: 'csv' });
             tally.accepted += result.accepted;
             for (const [reason, n] of Object.entries(result.reasons)) {
               tally.rejected += n;

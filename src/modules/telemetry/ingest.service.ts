@@ -58,6 +58,19 @@ export interface IngestResult {
 export interface IngestOptions {
   /** Where sensor keys are looked up (required when a key exists in several facilities). */
   facilityId?: string | undefined;
+  /** The way the readings came in, for the counts on /metrics (default `http`). */
+  channel?: IngestChannel;
+}
+
+export const INGEST_CHANNELS = ['http', 'bulk', 'line_protocol', 'mqtt', 'csv', 'simulator'] as const;
+export type IngestChannel = (typeof INGEST_CHANNELS)[number];
+
+/** Readings and batches per channel since the process started (read when /metrics is scraped). */
+export interface ChannelCounts {
+  accepted: number;
+  rejected: number;
+  committed: number;
+  failed: number;
 }
 
 export interface IngestDeps {
@@ -89,6 +102,9 @@ function numberOf(value: ReadingInput['value']): number {
 export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, now = Date.now }: IngestDeps) {
   /** Days whose partition this process has made sure of. */
   const partitionDays = new Set<string>();
+  const counts = new Map<IngestChannel, ChannelCounts>(
+    INGEST_CHANNELS.map((c) => [c, { accepted: 0, rejected: 0, committed: 0, failed: 0 }]),
+  );
 
   async function ensureDays(tenantId: string, fromMs: number, toMs: number) {
     const first = Math.floor(fromMs / DAY_MS);
@@ -129,6 +145,24 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
   }
 
   async function ingest(tenantId: string, rows: readonly ReadingInput[], options: IngestOptions = {}) {
+    const counted = counts.get(options.channel ?? 'http') as ChannelCounts;
+    try {
+      const result = await ingestBatch(tenantId, rows, options);
+      counted.committed += 1;
+      counted.accepted += result.accepted;
+      counted.rejected += result.rejected;
+      return result;
+    } catch (err) {
+      counted.failed += 1;
+      throw err;
+    }
+  }
+
+  async function ingestBatch(
+    tenantId: string,
+    rows: readonly ReadingInput[],
+    options: IngestOptions,
+  ): Promise<IngestResult> {
     if (rows.length > MAX_BATCH) throw new Error(`at most ${MAX_BATCH} readings per batch`);
     const clock = now();
     const oldest = clock - maxAgeDays * DAY_MS;
@@ -291,7 +325,7 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
     } satisfies IngestResult;
   }
 
-  return { ingest };
+  return { ingest, counts: counts as ReadonlyMap<IngestChannel, Readonly<ChannelCounts>> };
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

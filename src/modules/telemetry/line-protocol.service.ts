@@ -111,7 +111,7 @@ export function createLineProtocolWriter({ db, ingest }: { db: Db; ingest: Inges
         const result = await ingest.ingest(
           tenantId,
           rows.map((r) => ({ sensorKey: r.sensorKey, ts: r.ts, value: r.value })),
-          { facilityId },
+          { facilityId, channel: 'line_protocol' },
         );
         outcome.written += result.accepted;
         outcome.alarmsOpened += result.alarmsOpened;

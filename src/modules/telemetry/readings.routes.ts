@@ -84,9 +84,11 @@ export function readingsRoutes(
       },
     },
     async (request) => {
-      const result = await ingest.ingest(tenantOf(principalOf(request)), [
-        { sensorId: request.params.id, ts: request.body.ts, value: request.body.value },
-      ]);
+      const result = await ingest.ingest(
+        tenantOf(principalOf(request)),
+        [{ sensorId: request.params.id, ts: request.body.ts, value: request.body.value }],
+        { channel: 'http' },
+      );
       if (result.reasons.unknown_sensor) throw notFound('Sensor');
       return result;
     },
@@ -115,6 +117,7 @@ export function readingsRoutes(
     async (request) =>
       ingest.ingest(tenantOf(principalOf(request)), rowsOfBulk(request.body as Bulk), {
         facilityId: request.body.facilityId,
+        channel: 'bulk',
       }),
   );
 }

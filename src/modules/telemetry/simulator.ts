@@ -105,7 +105,7 @@ export async function startSimulator({
           rows.push({ sensorId: sensors.get(p.key)?.id, ts: cursor, value: simulatedValue(p, cursor) });
         }
       }
-      await ingest.ingest(tenantId, rows);
+      await ingest.ingest(tenantId, rows, { channel: 'simulator' });
     }
   }
 

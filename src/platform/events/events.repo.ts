@@ -183,3 +183,13 @@ export function pruneReceipts(db: Db, retentionDays: number): Promise<number> {
       where e.published_at < now() - make_interval(days => ${retentionDays}) limit ${limit}`,
   );
 }
+
+/** Events still to deliver (not dead) and the age of the oldest, in seconds (0 when none). */
+export async function pendingSummary(tx: Executor): Promise<{ pending: number; oldestSeconds: number }> {
+  const [row] = await queryRows<{ pending: number; oldest: number | string | null }>(
+    tx,
+    sql`select count(*)::int as pending, extract(epoch from now() - min(occurred_at))::float8 as oldest
+          from domain_events where published_at is null and dead_at is null`,
+  );
+  return { pending: row?.pending ?? 0, oldestSeconds: Math.max(0, Number(row?.oldest ?? 0)) };
+}

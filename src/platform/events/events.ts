@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Scope } from '../auth/principal.ts';
 import type { Database, Db, Tx } from '../db/database.ts';
-import { acrossTenants, inTenant } from '../db/scope.ts';
+import { acrossTenants, inTenant, readAcrossTenants } from '../db/scope.ts';
 import type { PushedEvent } from '../realtime/hub.ts';
 import { EVENTS_CHANNEL, listen, notify, type Unlisten } from '../realtime/notifications.ts';
 import type { Realtime } from '../realtime/realtime.ts';
@@ -18,6 +18,7 @@ import {
   markAllPublished,
   markFailed,
   markPublished,
+  pendingSummary,
   reviveDead,
 } from './events.repo.ts';
 
@@ -119,6 +120,8 @@ export function createEvents({
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = true;
+  /** Failed deliveries (one per failing event and attempt) and events given up, since the start. */
+  const deliveryStats = { failures: 0, givenUp: 0 };
 
   /** Writes the event in `tx` (the transaction of the change). Live subscribers get it on commit. */
   async function record(tx: Tx, event: NewEvent): Promise<EventRow> {
@@ -159,6 +162,8 @@ export function createEvents({
       else {
         const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(row.attempts, 8));
         const dead = row.attempts + 1 >= maxAttempts;
+        deliveryStats.failures += 1;
+        if (dead) deliveryStats.givenUp += 1;
         await markFailed(tx, row.id, failures.join('; '), { retryInSeconds: backoff, dead });
         if (dead)
           logger.error(
@@ -241,6 +246,10 @@ export function createEvents({
     record,
     on,
     dispatchPending,
+    deliveryStats: deliveryStats as Readonly<typeof deliveryStats>,
+
+    /** Events of every tenant still to deliver, and the oldest one's age (for /metrics and /ready). */
+    pending: () => readAcrossTenants(db, (tx) => pendingSummary(tx)),
 
     /** Starts delivering: now (events left by a crash), on every commit notification, and by poll. */
     async start() {

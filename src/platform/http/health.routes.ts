@@ -3,6 +3,7 @@ import type { Config } from '../../config.ts';
 import { secureEqual } from '../auth/secure-compare.ts';
 import type { Database } from '../db/database.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import { CHECK_NAMES, type ReadinessCheck, runChecks } from '../observability/readiness.ts';
 import { unauthorized } from './errors.ts';
 import { errorResponses } from './openapi.ts';
 import type { App } from './types.ts';
@@ -10,6 +11,20 @@ import type { App } from './types.ts';
 const HealthSchema = Type.Object(
   { status: Type.Literal('ok'), version: Type.String(), uptimeSeconds: Type.Number() },
   { $id: 'Health' },
+);
+
+const CheckSchema = Type.Object(
+  {
+    name: Type.Union(CHECK_NAMES.map((n) => Type.Literal(n))),
+    required: Type.Boolean({ description: 'Down → the process is unavailable (503)' }),
+    ok: Type.Boolean(),
+    latencyMs: Type.Number({ minimum: 0 }),
+    detail: Type.String({
+      maxLength: 300,
+      description: 'What was found (hosts and counts, never credentials)',
+    }),
+  },
+  { additionalProperties: false },
 );
 
 const ReadinessSchema = Type.Object(
@@ -21,6 +36,11 @@ const ReadinessSchema = Type.Object(
       ok: Type.Boolean(),
       latencyMs: Type.Union([Type.Number(), Type.Null()]),
     }),
+    checks: Type.Array(CheckSchema, {
+      maxItems: CHECK_NAMES.length,
+      description:
+        'Each dependency: database, migrations, job_queue, event_delivery, storage (required), and when configured mqtt_bridge, smtp, ai_provider',
+    }),
   },
   { $id: 'Readiness' },
 );
@@ -29,10 +49,12 @@ interface Deps {
   config: Config;
   database: Database;
   metrics: Metrics;
+  /** What /ready checks (readiness.ts); the database alone when not given. */
+  checks?: readonly ReadinessCheck[];
 }
 
 /** Probes for orchestrators and monitoring; public by design (they carry no tenant data). */
-export async function healthRoutes(app: App, { config, database, metrics }: Deps) {
+export async function healthRoutes(app: App, { config, database, metrics, checks }: Deps) {
   app.addSchema(HealthSchema);
   app.addSchema(ReadinessSchema);
 
@@ -56,24 +78,23 @@ export async function healthRoutes(app: App, { config, database, metrics }: Deps
       schema: {
         tags: ['platform'],
         operationId: 'getReadiness',
-        summary: 'Readiness: the database answers',
+        summary: 'Readiness: every dependency of this process, and whether it can serve',
         security: [],
         response: { 200: Type.Ref('Readiness'), 503: Type.Ref('Readiness') },
       },
     },
     async (request, reply) => {
-      const db = { driver: database.driver, ok: true, latencyMs: null as number | null };
-      try {
-        db.latencyMs = await database.ping();
-      } catch (err) {
-        request.log.warn({ err }, 'readiness check: database unreachable');
-        db.ok = false;
-      }
-      reply.status(db.ok ? 200 : 503);
+      const results = await runChecks(checks ?? [databaseOnly(database)]);
+      const db = results.find((r) => r.name === 'database');
+      const ready = results.every((r) => r.ok || !r.required);
+      const down = results.filter((r) => !r.ok).map((r) => ({ name: r.name, detail: r.detail }));
+      if (down.length > 0) request.log.warn({ down }, 'readiness check: dependencies down');
+      reply.status(ready ? 200 : 503);
       return {
-        status: db.ok ? ('ready' as const) : ('unavailable' as const),
+        status: ready ? ('ready' as const) : ('unavailable' as const),
         version: config.version,
-        database: db,
+        database: { driver: database.driver, ok: db?.ok ?? false, latencyMs: db?.ok ? db.latencyMs : null },
+        checks: results,
       };
     },
   );
@@ -104,4 +125,12 @@ export async function healthRoutes(app: App, { config, database, metrics }: Deps
       return metrics.registry.metrics();
     },
   );
+}
+
+function databaseOnly(database: Database): ReadinessCheck {
+  return {
+    name: 'database',
+    required: true,
+    run: async () => `${database.driver}, round trip ${await database.ping()} ms`,
+  };
 }

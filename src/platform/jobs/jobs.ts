@@ -7,7 +7,8 @@ import { queryRows } from '../db/database.ts';
 import { inTenant, isUuid, readInTenant } from '../db/scope.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import { findJob, insertJob, type JobRow, listJobs } from './jobs.repo.ts';
-import { createRunner, type RunRegistry } from './run.ts';
+import { queueDepths } from './queue-depths.ts';
+import { createRunner, type RunOutcomes, type RunRegistry } from './run.ts';
 
 /**
  * Job name → payload. Modules add their jobs by declaration merging:
@@ -105,7 +106,7 @@ export function createJobs(deps: {
         })
       : new PgBoss({ ...common, connectionString: database.raw.pool.options.connectionString, max: 4 });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-  const registry: RunRegistry = { controllers: new Set(), runs: new Set() };
+  const registry: RunRegistry = { controllers: new Set(), runs: new Set(), outcomes: new Map() };
   let started = false;
   /** pg-boss worker ids per job name, in a process that runs workers. */
   const workerIds = new Map<string, string[]>();
@@ -344,6 +345,12 @@ export function createJobs(deps: {
     get running() {
       return registry.controllers.size;
     },
+
+    /** Finished attempts of this process per job name (completed, retried, failed). */
+    outcomes: registry.outcomes as ReadonlyMap<string, Readonly<RunOutcomes>>,
+
+    /** Jobs waiting, deferred and running per queue, across every process (read from the queue's table). */
+    queueDepths: () => queueDepths(db),
   };
 }
 

@@ -25,6 +25,25 @@ const noop = () => {};
 export interface RunRegistry {
   controllers: Set<AbortController>;
   runs: Set<Promise<void>>;
+  /** Finished attempts per job name since the process started (for /metrics). */
+  outcomes: Map<string, RunOutcomes>;
+}
+
+export interface RunOutcomes {
+  completed: number;
+  /** Failed attempts that will be retried. */
+  retried: number;
+  /** Failed attempts that were the job's last. */
+  failed: number;
+}
+
+function outcomesOf(registry: RunRegistry, name: string): RunOutcomes {
+  let outcomes = registry.outcomes.get(name);
+  if (!outcomes) {
+    outcomes = { completed: 0, retried: 0, failed: 0 };
+    registry.outcomes.set(name, outcomes);
+  }
+  return outcomes;
 }
 
 export function createRunner(deps: {
@@ -116,12 +135,14 @@ export function createRunner(deps: {
         await finishJob(tx, job.id, { status: 'completed', result: output ?? null });
         await push(row, tx);
       });
+      outcomesOf(registry, definition.name).completed += 1;
       return output ?? null;
     } catch (err) {
       // The database's own words, not a query wrapper's (which quotes the statement and its
       // parameters: data, binary bytes with NULs that the queue's own tables cannot store).
       const message = innermostMessage(err).replaceAll('\u0000', '');
       const status = attempt >= maxAttempts ? 'failed' : 'retrying';
+      outcomesOf(registry, definition.name)[status === 'failed' ? 'failed' : 'retried'] += 1;
       logger.warn(
         { err, jobId: job.id, name: definition.name, attempt },
         `job ${status === 'failed' ? 'failed' : 'will be retried'}`,

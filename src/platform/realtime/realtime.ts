@@ -92,6 +92,12 @@ export function createRealtime({ database, logger, loadEvent }: RealtimeDeps) {
     /** Live WebSocket connections of this process (the /ws route adds and removes them). */
     connections,
 
+    /**
+     * Counts since the start, for /metrics (the /ws route adds to them): event frames written to
+     * clients, frames a slow client lost to a newer one of the same topic, client messages read.
+     */
+    stats: { framesSent: 0, framesDropped: 0, messagesReceived: 0 },
+
     /** Drops every live connection at once, as a lost network would; clients reconnect. */
     dropConnections() {
       for (const connection of connections) connection.terminate();

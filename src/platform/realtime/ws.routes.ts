@@ -41,7 +41,7 @@ const DEFAULT_LIMITS: WsLimits = {
 };
 
 /** The WebSocket as a FrameSink; cork/uncork reach the TCP socket so held frames leave in one write. */
-function sinkOf(socket: WebSocket): FrameSink {
+function sinkOf(socket: WebSocket, stats: { framesSent: number }): FrameSink {
   // ws keeps its net.Socket in a private field; corking it is how ws itself groups a frame's parts.
   const raw = () => (socket as unknown as { _socket?: Socket | null })._socket;
   return {
@@ -49,7 +49,10 @@ function sinkOf(socket: WebSocket): FrameSink {
       return socket.bufferedAmount;
     },
     // A Buffer would go out as a binary frame by default; the protocol is text.
-    send: (frame) => socket.send(frame, { binary: false }),
+    send: (frame) => {
+      stats.framesSent += 1;
+      socket.send(frame, { binary: false });
+    },
     cork: () => raw()?.cork(),
     uncork: () => raw()?.uncork(),
   };
@@ -155,7 +158,7 @@ async function websocketContext(
     const send = (message: object) => {
       if (!tooSlow()) socket.send(JSON.stringify(message));
     };
-    const buffer = new OutboundBuffer(sinkOf(socket), scheduler, HIGH_WATER_BYTES);
+    const buffer = new OutboundBuffer(sinkOf(socket, realtime.stats), scheduler, HIGH_WATER_BYTES);
     let principal: Principal | null = null;
     let credential = '';
     // While a credential change that may affect this connection is being checked, frames wait
@@ -295,6 +298,7 @@ async function websocketContext(
     };
 
     socket.on('message', (data) => {
+      realtime.stats.messagesReceived += 1;
       if (closing) return;
       const message = parse(String(data));
       if (!message) return send({ type: 'error', code: 'bad_message', message: 'message not understood' });
@@ -329,6 +333,7 @@ async function websocketContext(
       realtime.connections.delete(socket);
       clearTimeout(authTimer);
       clearInterval(heartbeat);
+      realtime.stats.framesDropped += buffer.dropped;
       buffer.close();
       if (principal?.tenantId) {
         for (const topic of topics) realtime.hub.unsubscribe(subscriber, principal.tenantId, topic);

@@ -14,6 +14,8 @@ export interface VariantCache {
   put(key: string, body: Buffer): Promise<void>;
   /** Bytes held (indexed variants; before `ready` resolves, those indexed so far). */
   bytes(): number;
+  /** Lookups since the start: found, or not held (for /metrics). */
+  readonly lookups: Readonly<{ hit: number; miss: number }>;
   clear(): Promise<void>;
   /** Resolves once the files already on disk are indexed; the other operations wait for it themselves. */
   ready(): Promise<void>;
@@ -48,6 +50,7 @@ export function createVariantCache({ dir, maxBytes }: { dir: string; maxBytes: n
   /** Least recently used first (Map iteration is insertion order). */
   const entries = new Map<string, Entry>();
   let total = 0;
+  const lookups = { hit: 0, miss: 0 };
   let clock = Date.now();
   const tick = () => {
     clock = Math.max(clock + 1, Date.now());
@@ -115,15 +118,20 @@ export function createVariantCache({ dir, maxBytes }: { dir: string; maxBytes: n
     async get(key) {
       await indexed;
       const entry = entries.get(key);
-      if (!entry) return undefined;
+      if (!entry) {
+        lookups.miss += 1;
+        return undefined;
+      }
       let body: Buffer;
       try {
         body = await readFile(pathOf(key));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         forget(key, entry); // removed behind our back (or evicted meanwhile): no longer held
+        lookups.miss += 1;
         return undefined;
       }
+      lookups.hit += 1;
       if (entries.get(key) === entry) {
         entries.delete(key);
         entries.set(key, entry);
@@ -156,6 +164,7 @@ export function createVariantCache({ dir, maxBytes }: { dir: string; maxBytes: n
     },
 
     bytes: () => total,
+    lookups,
 
     async clear() {
       await indexed;

@@ -82,6 +82,8 @@ export function createCacheService({
   const flushEntries = () => entries.flush();
 
   const keyOf = (tenantId: string, pipelineId: string) => `${tenantId}:${pipelineId}`;
+  /** Lookups of this process since the start, by result (for /metrics). */
+  const lookups = { exact: 0, semantic: 0, miss: 0 };
 
   function load(tenantId: string, pipelineId: string): Promise<Loaded> {
     return readInTenant(db, tenantId, (tx) => repo.liveEntries(tx, pipelineId)).then((rows) => {
@@ -170,6 +172,7 @@ export function createCacheService({
           ? memory.semantic(q.queryText, q.contextHash ?? '', q.threshold, at, q.ttlSeconds)
           : null);
       if (hit) countHit(q.tenantId, hit.entryId);
+      lookups[hit ? hit.kind : 'miss'] += 1;
       return hit;
     },
 
@@ -216,6 +219,7 @@ export function createCacheService({
 
   return {
     cache,
+    lookups: lookups as Readonly<typeof lookups>,
 
     /** Deletes a pipeline's entries, or those older than `olderThanHours`; returns how many. */
     async invalidatePipeline(tenantId: string, pipelineId: string, olderThanHours?: number): Promise<number> {

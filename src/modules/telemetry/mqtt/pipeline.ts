@@ -170,7 +170,7 @@ export function createPipeline({
   async function settle(tenantId: string, facilityId: string, messages: Message[]): Promise<void> {
     const rows = messages.length === 1 ? (messages[0] as Message).rows : messages.flatMap((m) => m.rows);
     try {
-      const result = await ingest.ingest(tenantId, rows, { facilityId });
+      const result = await ingest.ingest(tenantId, rows, { facilityId, channel: 'mqtt' });
       metrics.batches.inc({ result: 'committed' });
       if (result.accepted) metrics.readings.inc({ result: 'accepted' }, result.accepted);
       if (result.rejected) metrics.readings.inc({ result: 'rejected' }, result.rejected);

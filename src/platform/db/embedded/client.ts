@@ -119,6 +119,11 @@ export class EmbeddedClient {
     return this.isClosed;
   }
 
+  /** Requests sent to the database thread and not yet answered (queries, transaction steps). */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   query<T = Record<string, unknown>>(
     text: string,
     params: unknown[] = [],
