@@ -17,6 +17,7 @@ import {
   trustProxy,
 } from './config.parsers.ts';
 import { LIMIT_SETTINGS, type LimitsConfig } from './config.settings.limits.ts';
+import { LOGGING_SETTINGS, type LoggingConfig } from './config.settings.logging.ts';
 import {
   AI_SETTINGS,
   FILE_SETTINGS,
@@ -29,7 +30,12 @@ import { RESILIENCE_SETTINGS, type ResilienceConfig } from './config.settings.re
 import type { LlmProvider } from './platform/ai/settings.ts';
 import { defaultComputeThreads } from './platform/compute/compute.ts';
 
-export interface Config extends RateLimitConfig, ObservabilityConfig, ResilienceConfig, LimitsConfig {
+export interface Config
+  extends RateLimitConfig,
+    ObservabilityConfig,
+    ResilienceConfig,
+    LimitsConfig,
+    LoggingConfig {
   version: string;
   port: number;
   host: string;
@@ -421,4 +427,5 @@ export const SETTINGS = [
   ...OBSERVABILITY_SETTINGS,
   ...RESILIENCE_SETTINGS,
   ...LIMIT_SETTINGS,
+  ...LOGGING_SETTINGS,
 ] as const satisfies readonly Setting<keyof Config>[];
