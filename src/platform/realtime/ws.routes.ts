@@ -146,8 +146,11 @@ async function websocketContext(
   app.get('/ws', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
     // A client that does not read while it sends (or while events pour in) is closed, rather than
     // its unsent replies growing without bound; events alone are coalesced (OutboundBuffer) first.
+    let slow = false;
     const tooSlow = () => {
-      if (closing || socket.bufferedAmount <= limits.maxBufferedBytes) return false;
+      if (slow) return true;
+      if (socket.bufferedAmount <= limits.maxBufferedBytes) return false;
+      slow = true;
       closing = true;
       held = [];
       buffer.close();
