@@ -7,6 +7,7 @@ import { type Config, ConfigError, describeConfig, loadConfig } from './config.t
 import { ANALYZE_USAGE, IMPORT_USAGE } from './modules/analytics/cli-usage.ts';
 import { demoCommand } from './modules/analytics/demo/cli.ts';
 import { REPORT_USAGE } from './modules/reports/cli-usage.ts';
+import { BACKUP_USAGE, RESTORE_USAGE } from './platform/backup/usage.ts';
 import type { Db } from './platform/db/database.ts';
 import { AppError } from './platform/http/errors.ts';
 import { safeError } from './platform/observability/safe-error.ts';
@@ -172,6 +173,22 @@ PLANTINTEL_USER_PASSWORD, or generated and printed once.`,
         if (!config.newUserPassword) announce(`Password for ${email}: ${password}  (shown once)`);
         return 0;
       });
+    },
+  },
+  backup: {
+    summary: 'Back up the database and stored files into one archive: backup --out <file>',
+    usage: BACKUP_USAGE,
+    run: async (args) => {
+      const { backupCommand } = await import('./platform/backup/cli.ts');
+      return backupCommand(args, loadConfig());
+    },
+  },
+  restore: {
+    summary: 'Restore a backup archive into an empty target (or --force): restore <file>',
+    usage: RESTORE_USAGE,
+    run: async (args) => {
+      const { restoreCommand } = await import('./platform/backup/cli.ts');
+      return restoreCommand(args, loadConfig());
     },
   },
   config: {

@@ -8,6 +8,7 @@ import { seedDemoNotifications } from './modules/notifications/index.ts';
 import { seedDemoPlant } from './modules/plant/index.ts';
 import { seedDemoSupply } from './modules/supply/index.ts';
 import { seedDemoSensors } from './modules/telemetry/index.ts';
+import { type ControlChannel, startControlChannel } from './platform/backup/control-channel.ts';
 import { type Database, type Db, openDatabase, targetFromConfig } from './platform/db/database.ts';
 import { recordStart } from './platform/db/instance.repo.ts';
 import { refreshStatistics } from './platform/db/maintenance.ts';
@@ -99,8 +100,12 @@ export async function startServer(
     onConnectionError: (err) => logger.warn({ err }, 'a database connection failed; the pool replaces it'),
   });
   let app: App | undefined;
+  let control: ControlChannel | undefined;
   try {
     await migrateDatabase(database);
+    // The embedded database's owner answers `plantintel backup` (platform/backup/control-channel.ts).
+    if (database.raw.kind === 'pglite')
+      control = await startControlChannel(config.dataDir, database.raw.client, logger);
     const instance = await recordStart(database.db, config.version);
     logger.info(
       {
@@ -135,6 +140,7 @@ export async function startServer(
   } catch (err) {
     // Background services may already be running (they start when the app is ready).
     await app?.close().catch(() => {});
+    await control?.close();
     await database.close();
     throw err;
   }
@@ -169,6 +175,7 @@ export async function startServer(
         await app.close();
       } finally {
         clearTimeout(force);
+        await control?.close();
         await database.close();
         logger.info('shutdown complete: database closed');
         resolveStopped();

@@ -147,8 +147,26 @@ async function unlisten(channel: string) {
   await stop?.();
 }
 
+/** PostgreSQL's simple-query message ('Q'), for a statement run under a lock PGlite's exec would take again. */
+function simpleQuery(text: string): Uint8Array {
+  const body = Buffer.from(`${text}\0`, 'utf8');
+  const message = Buffer.alloc(5 + body.length);
+  message.write('Q', 0, 'latin1');
+  message.writeInt32BE(4 + body.length, 1);
+  body.copy(message, 5);
+  return message;
+}
+
+/**
+ * The data directory as a gzipped tar, consistent: taken between transactions (PGlite's transaction
+ * lock, which every transaction and autocommitted statement here holds while it runs) and after a
+ * CHECKPOINT, so the files hold everything committed and nothing half-done (backups, baselines).
+ */
 async function dump(): Promise<ArrayBuffer> {
-  const file = await db.dumpDataDir('gzip');
+  const file = await db._runExclusiveTransaction(async () => {
+    await db._runExclusiveQuery(() => db.execProtocolRaw(simpleQuery('CHECKPOINT'), { syncToFs: true }));
+    return db.dumpDataDir('gzip');
+  });
   return file.arrayBuffer();
 }
 
