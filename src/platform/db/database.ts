@@ -78,6 +78,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     // An idle client losing its connection must not crash the process, nor go unnoticed.
     const onConnectionError = options.onConnectionError ?? ((err: Error) => process.emitWarning(err));
     pool.on('error', onConnectionError);
+    // A checked-out connection that dies between two queries (the server restarting while a
+    // transaction awaits other work) emits 'error' with no pool listener attached, which would crash
+    // the process. Its next query fails instead ("not queryable"), the caller releases it broken and
+    // the pool drops it (test/faults/postgres-restart.test.ts).
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     let closed = false;
     return {
