@@ -25,6 +25,7 @@ import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { lazySerializerFactory } from './platform/http/lazy-serializers.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
+import { RATE_LIMIT_HEADERS, registerRateLimits } from './platform/http/rate-limit/rate-limit.ts';
 import {
   RequestCompletion,
   registerRequestContext,
@@ -102,7 +103,7 @@ export async function buildApp({
       origin: anyOrigin ? true : config.corsOrigins,
       // Credentials are never shared with a wildcard origin.
       credentials: !anyOrigin,
-      exposedHeaders: ['x-request-id'],
+      exposedHeaders: ['x-request-id', 'retry-after', ...RATE_LIMIT_HEADERS],
     });
   }
   await registerOpenApi(app, config);
@@ -239,6 +240,8 @@ export async function buildApp({
   let inspectionSimulator: InspectionSimulator | undefined;
   // Before any module: every /api route must declare its access, and gets it enforced.
   registerAccessControl(app, identity.authenticate);
+  // Per address before authentication, per API key or user after it (platform/http/rate-limit/).
+  registerRateLimits(app, { config, database });
 
   app.addHook('onReady', async () => {
     if (http) await identity.start();

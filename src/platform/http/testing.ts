@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import { createLogger } from '../observability/logger.ts';
 import { scanLogsForSecrets } from '../observability/secret-scan.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
+import { TEST_RATE_LIMIT_ENV } from './rate-limit/testing.ts';
 
 export interface TestApp {
   app: App;
@@ -48,6 +49,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   // Debug, so the scan sees every line the code can write.
   const config = loadConfig({
     LOG_LEVEL: 'debug',
+    // High budgets: the suites send thousands of requests a minute from one address (see rate-limit/testing.ts).
+    ...TEST_RATE_LIMIT_ENV,
     ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
     ...options.env,
   });
