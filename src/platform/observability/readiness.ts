@@ -211,7 +211,7 @@ export function readinessChecks(deps: {
             `DATA_DIR is not writable (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
           );
         } finally {
-          await rm(probe, { force: true });
+          await rm(probe, { force: true }).catch(() => {});
         }
         return 'DATA_DIR writable';
       },
