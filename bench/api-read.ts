@@ -16,6 +16,7 @@ import Fastify from 'fastify';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { ScopedReadClient } from '../src/platform/db/pipelined-reads.ts';
+import { TEST_RATE_LIMIT_ENV } from '../src/platform/http/rate-limit/testing.ts';
 import { seedDemoData, startServer } from '../src/server.ts';
 import { benchArgs, type Driver, scratchPostgres } from './args.ts';
 import { type RecordedTransaction, record } from './sql-recorder.ts';
@@ -90,6 +91,7 @@ async function measure(driver: Driver) {
   const dataDir = mkdtempSync(join(tmpdir(), 'plantintel-api-read-'));
   const scratch = driver === 'postgres' ? await scratchPostgres('api_read') : undefined;
   const config = loadConfig({
+    ...TEST_RATE_LIMIT_ENV, // budgets far above the load, the limiter still on
     ...process.env,
     DATABASE_URL: scratch?.url ?? '',
     DATA_DIR: dataDir,

@@ -26,6 +26,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TEST_PASSWORD } from '../src/modules/identity/testing.ts';
 import { openDatabase, targetFromConfig } from '../src/platform/db/database.ts';
+import { TEST_RATE_LIMIT_ENV } from '../src/platform/http/rate-limit/testing.ts';
 import {
   failures,
   observe,
@@ -84,6 +85,7 @@ async function runOn(driver: 'pglite' | 'postgres') {
     }
 
     const env: NodeJS.ProcessEnv = {
+      ...TEST_RATE_LIMIT_ENV, // budgets far above the load, the limiter still on
       ...process.env,
       DATA_DIR: dataDir,
       PLANTINTEL_DEMO: '0',

@@ -14,6 +14,7 @@ import WebSocket from 'ws';
 import { seedDemoTenant } from '../src/modules/identity/index.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
+import { TEST_RATE_LIMIT_ENV } from '../src/platform/http/rate-limit/testing.ts';
 import { REALTIME_CHANNEL } from '../src/platform/realtime/notifications.ts';
 import { killServersNow, startServer, stopServers } from './servers.ts';
 
@@ -104,6 +105,7 @@ async function main() {
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const server = await startServer('plantintel', [process.execPath, ...nodeArgs, 'src/main.ts', 'serve'], {
+    ...TEST_RATE_LIMIT_ENV, // budgets far above the load, the limiter still on
     ...process.env,
     DATABASE_URL: benchUrl,
     WORKERS: '0',

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config.ts';
+import { TEST_RATE_LIMIT_ENV } from '../src/platform/http/rate-limit/testing.ts';
 import { seedDemoData, startServer } from '../src/server.ts';
 import { benchArgs, type Driver, scratchPostgres } from './args.ts';
 
@@ -74,6 +75,7 @@ async function measure(driver: Driver) {
   const dataDir = mkdtempSync(join(tmpdir(), 'plantintel-stall-'));
   const scratch = driver === 'postgres' ? await scratchPostgres('stall') : undefined;
   const config = loadConfig({
+    ...TEST_RATE_LIMIT_ENV, // budgets far above the load, the limiter still on
     ...process.env,
     DATABASE_URL: scratch?.url ?? '',
     DATA_DIR: dataDir,

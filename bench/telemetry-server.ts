@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { createTestTenant, TEST_PASSWORD, type TestTenant } from '../src/modules/identity/testing.ts';
+import { TEST_RATE_LIMIT_ENV } from '../src/platform/http/rate-limit/testing.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
 import { type Driver, scratchPostgres } from './args.ts';
 
@@ -60,6 +61,7 @@ export async function startBenchServer(driver: Driver, label: string): Promise<B
   const dataDir = mkdtempSync(join(tmpdir(), `plantintel-${label}-`));
   const scratch = driver === 'postgres' ? await scratchPostgres(label) : undefined;
   const config = loadConfig({
+    ...TEST_RATE_LIMIT_ENV, // budgets far above the load, the limiter still on
     ...process.env,
     DATABASE_URL: scratch?.url ?? '',
     DATA_DIR: dataDir,

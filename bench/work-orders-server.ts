@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestTenant, TEST_PASSWORD, type TestTenant } from '../src/modules/identity/testing.ts';
 import { openDatabase, targetFromConfig } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
+import { TEST_RATE_LIMIT_ENV } from '../src/platform/http/rate-limit/testing.ts';
 import { type Driver, scratchPostgres } from './args.ts';
 import { startServer } from './servers.ts';
 
@@ -70,6 +71,7 @@ export async function startOurs(
   tenant: TestTenant,
 ) {
   const env: NodeJS.ProcessEnv = {
+    ...TEST_RATE_LIMIT_ENV, // budgets far above the load, the limiter still on
     ...process.env,
     DATA_DIR: dataDir,
     PLANTINTEL_DEMO: '0',

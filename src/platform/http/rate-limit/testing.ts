@@ -1,6 +1,7 @@
-// Budgets for the test apps: the suites (fuzz and security sweeps, e2e pages) send thousands of
-// requests a minute from one address as one user, which real budgets rightly refuse. Tests of the
-// limits themselves set small budgets in their own env, which wins over these.
+// Budgets for the test apps and the benchmarks: the suites (fuzz and security sweeps, e2e pages) and
+// the load generators send thousands of requests a minute from one address as one user, which real
+// budgets rightly refuse. The limiter stays on (its cost is measured); tests of the limits set small
+// budgets in their own env, which wins over these.
 const HIGH = String(100_000_000);
 
 export const TEST_RATE_LIMIT_ENV: Record<string, string> = {
