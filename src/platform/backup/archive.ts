@@ -114,7 +114,7 @@ function allowedName(name: string): boolean {
     parts.length >= 3 &&
     parts[0] === 'data' &&
     (STORED_ROOTS as readonly string[]).includes(parts[1] as string) &&
-    parts.every((p) => p !== '' && p !== '.' && p !== '..' && !/[\u0000-\u001f]/.test(p))
+    parts.every((p) => p !== '' && p !== '.' && p !== '..' && ![...p].some((c) => c.charCodeAt(0) < 0x20))
   );
 }
 
@@ -164,6 +164,7 @@ export async function extractArchive(
 ): Promise<{ manifest: Manifest; files: string[] }> {
   const extract = tar.extract();
   const source = pipeline(createReadStream(archive), extract);
+  source.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
   let manifest: Manifest | undefined;
   let checksums: Record<string, Checksum> | undefined;
   const seen: Record<string, Checksum> = {};
