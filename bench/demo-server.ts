@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { TEST_RATE_LIMIT_ENV } from '../src/platform/http/rate-limit/testing.ts';
 import { type Driver, scratchPostgres } from './args.ts';
 import { startServer, stopServer } from './servers.ts';
 
@@ -38,6 +39,9 @@ export async function startDemoServer(
   const dataDir = mkdtempSync(join(tmpdir(), `plantintel-${label}-`));
   const scratch = driver === 'postgres' ? await scratchPostgres(label) : undefined;
   const childEnv: NodeJS.ProcessEnv = {
+    // The limiter stays on (its cost is part of every request) with budgets above the load: the
+    // simulated users all come from 127.0.0.1, where real ones would come from many addresses.
+    ...TEST_RATE_LIMIT_ENV,
     ...process.env,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
