@@ -247,6 +247,7 @@ export async function runMix(
     byRoute.set(route, perRoute);
     const started = performance.now();
     let status = 0;
+    let detail = '';
     try {
       const response = await fetch(`${base}/api/v1${call.path}`, {
         method: call.method,
@@ -268,13 +269,15 @@ export async function runMix(
         }
         return;
       }
-    } catch {
-      // a timeout or a reset: counted below
+      detail = Buffer.from(body).toString().slice(0, 160);
+    } catch (err) {
+      detail = (err as Error).name; // a timeout or a reset
     }
     stats.errors += 1;
     perRoute.errors += 1;
     live.errors += 1;
-    if (errorSamples.length < 10) errorSamples.push(`${status || 'no answer'} ${call.method} ${call.path}`);
+    if (errorSamples.length < 10)
+      errorSamples.push(`${status || 'no answer'} ${call.method} ${call.path} ${detail}`);
   };
 
   const start = performance.now() + 100;

@@ -88,8 +88,9 @@ async function sample(server: DemoServer, startedAt: number, counters: MixCounte
     lagP99Ms: metric(metrics, 'nodejs_eventloop_lag_p99_seconds') * 1000,
     dbConnections: await dbConnections(server.postgresUrl),
     poolConnections: metric(metrics, 'plantintel_db_pool_connections'),
-    queueWaiting: metric(metrics, 'plantintel_job_queue_jobs', { having: ['state="waiting"'] }),
-    queueOldestS: metric(metrics, 'plantintel_job_queue_oldest_waiting_seconds', { max: true }),
+    // A queue has series only while it holds unfinished jobs: none means nothing waits.
+    queueWaiting: metric(metrics, 'plantintel_job_queue_jobs', { having: ['state="waiting"'] }) || 0,
+    queueOldestS: metric(metrics, 'plantintel_job_queue_oldest_waiting_seconds', { max: true }) || 0,
     eventsPending: metric(metrics, 'plantintel_events_pending'),
     wsClients: metric(metrics, 'plantintel_websocket_clients'),
     answered: counters.answered,
@@ -121,7 +122,14 @@ async function soak(driver: Driver) {
     }
     const result = await load;
     closeUsers(prepared);
-    return { driver, samples, verdict: verdict(samples), sent: result.sent, sockets: result.sockets };
+    return {
+      driver,
+      samples,
+      verdict: verdict(samples),
+      sent: result.sent,
+      sockets: result.sockets,
+      errorSamples: result.errorSamples,
+    };
   } finally {
     await server.stop();
   }
@@ -188,7 +196,7 @@ if (values.json) {
   console.log(JSON.stringify(runs, null, 2));
 } else {
   const n = (v: number, digits = 0) => (Number.isNaN(v) ? 'n/a' : v.toFixed(digits));
-  for (const { driver, samples, verdict: v, sent, sockets } of runs) {
+  for (const { driver, samples, verdict: v, sent, sockets, errorSamples } of runs) {
     console.log(
       `\n${driver}: ${minutes} min, simulators on, open loop ${users} users × ${rate} req/s (Poisson) with a WebSocket each; ${sent} requests sent, ${sockets.frames} WebSocket frames received, ${sockets.closedEarly} sockets closed early`,
     );
@@ -215,6 +223,7 @@ if (values.json) {
         ].join('  '),
       );
     }
+    if (errorSamples.length > 0) console.log(`errors, e.g.: ${errorSamples.join('; ')}`);
     console.log(`verdict on ${driver} (after a warm-up of ${v.warmUpMinutes.toFixed(1)} min):`);
     for (const c of v.checks) console.log(`  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.check}: ${c.value}`);
     console.log(`  ${v.ok ? 'PASSED' : 'FAILED'}`);
