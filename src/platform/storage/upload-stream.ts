@@ -36,12 +36,24 @@ export async function saveUpload(
 ): Promise<number> {
   const file = createWriteStream(path, { flags: 'wx' });
   const chunks = source.iterator({ destroyOnReturn: false }) as AsyncIterator<Buffer>;
+  // A multipart file part cut at its size limit emits 'limit' and then waits, without ending, for
+  // its part of the body to be skipped to the boundary — the whole body, however long it says it
+  // is. Answer at the limit instead (Connection: close: the rest is never read).
+  let onLimit: (() => void) | undefined;
+  const limited = new Promise<never>((_, reject) => {
+    onLimit = () => reject(tooLarge(maxBytes));
+  });
+  limited.catch(() => {});
+  source.once('limit', onLimit as () => void);
+  // …or it already was, before this read began (its first megabyte is buffered unread).
+  const cut = () => (source as Readable & { truncated?: boolean }).truncated === true;
   let bytes = 0;
   try {
     for (;;) {
+      if (cut()) throw tooLarge(maxBytes);
       let next: IteratorResult<Buffer>;
       try {
-        next = await chunks.next();
+        next = await Promise.race([chunks.next(), limited]);
       } catch (err) {
         // The client's side: a connection cut, a multipart body that ends mid-part.
         throw unreadable(err);
@@ -59,5 +71,7 @@ export async function saveUpload(
     file.destroy();
     await finished(file).catch(() => {});
     throw err;
+  } finally {
+    source.off('limit', onLimit as () => void);
   }
 }
