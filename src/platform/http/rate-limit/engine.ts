@@ -19,7 +19,8 @@ export type RouteClass = (typeof ROUTE_CLASSES)[number];
 export type Budgets = Record<RouteClass, number>;
 
 /** Who a counter belongs to: a client address, an API key or a signed-in user. */
-export type KeyKind = 'address' | 'apiKey' | 'user';
+export const KEY_KINDS = ['address', 'apiKey', 'user'] as const;
+export type KeyKind = (typeof KEY_KINDS)[number];
 
 export interface RateLimitPolicy {
   /** Budgets per window for one API key or one user. */
@@ -61,7 +62,10 @@ export interface Delta {
 export const NEAR_BUDGET = 0.8;
 
 export class RateLimitEngine {
-  private readonly counters = new Map<string, Counter>();
+  /** Counters by id, one map per (kind, class): no key string is built for a lookup. */
+  private readonly counters = Object.fromEntries(
+    KEY_KINDS.map((kind) => [kind, Object.fromEntries(ROUTE_CLASSES.map((c) => [c, new Map()]))]),
+  ) as Record<KeyKind, Record<RouteClass, Map<string, Counter>>>;
   private lastWindow = 0;
   /** Keys with hits not yet sent to the shared table. */
   private readonly dirty = new Set<Counter>();
@@ -82,12 +86,12 @@ export class RateLimitEngine {
     const { windowMs } = this.policy;
     const window = Math.floor(now / windowMs);
     if (window !== this.lastWindow) this.prune(window);
-    const key = `${routeClass}:${kind}:${id}`;
-    let counter = this.counters.get(key);
+    const table = this.counters[kind][routeClass];
+    let counter = table.get(id);
     if (counter === undefined || counter.window !== window) {
       if (counter) this.dirty.delete(counter);
-      counter = { key, window, local: 0, sent: 0, remote: 0, urged: false };
-      this.counters.set(key, counter);
+      counter = { key: `${routeClass}:${kind}:${id}`, window, local: 0, sent: 0, remote: 0, urged: false };
+      table.set(id, counter);
     }
     const resetSeconds = Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000));
     const windowSeconds = Math.ceil(windowMs / 1000);
@@ -105,20 +109,35 @@ export class RateLimitEngine {
     return { allowed: true, limit, remaining: limit - used - 1, resetSeconds, windowSeconds };
   }
 
+  /** The counter of a shared key (`class:kind:id`), if it is live. */
+  private byKey(key: string): Counter | undefined {
+    const [routeClass, kind] = key.split(':', 2) as [RouteClass, KeyKind];
+    const id = key.slice(`${routeClass}:${kind}:`.length);
+    return this.counters[kind]?.[routeClass]?.get(id);
+  }
+
   /** Drops counters of windows that are over (once per window, on the first request of a new one). */
   private prune(window: number) {
     this.lastWindow = window;
-    for (const [key, counter] of this.counters) {
-      if (counter.window < window) {
-        this.counters.delete(key);
-        this.dirty.delete(counter);
+    for (const table of this.tables()) {
+      for (const [id, counter] of table) {
+        if (counter.window < window) {
+          table.delete(id);
+          this.dirty.delete(counter);
+        }
       }
     }
   }
 
   /** Number of live counters (tests and metrics). */
   get size(): number {
-    return this.counters.size;
+    let n = 0;
+    for (const table of this.tables()) n += table.size;
+    return n;
+  }
+
+  private tables(): Map<string, Counter>[] {
+    return Object.values(this.counters).flatMap((byClass) => Object.values(byClass));
   }
 
   /** Hands over the unsent hits and marks them sent; `settle` or `restore` must follow. */
@@ -136,7 +155,7 @@ export class RateLimitEngine {
   /** The exchange failed: the drained hits are unsent again (sent with the next exchange). */
   restore(deltas: readonly Delta[]) {
     for (const { key, window, delta } of deltas) {
-      const counter = this.counters.get(key);
+      const counter = this.byKey(key);
       if (counter?.window !== window) continue;
       counter.sent -= delta;
       this.dirty.add(counter);
@@ -149,7 +168,7 @@ export class RateLimitEngine {
    */
   settle(totals: readonly { key: string; window: number; hits: number }[]) {
     for (const { key, window, hits } of totals) {
-      const counter = this.counters.get(key);
+      const counter = this.byKey(key);
       if (counter?.window !== window) continue;
       counter.remote = Math.max(0, hits - counter.sent);
     }

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction, preParsingH
 import type { Config } from '../../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { rateLimited } from '../errors.ts';
+import { errorResponses } from '../openapi.ts';
 import type { App } from '../types.ts';
 import { isLimited, routeClass } from './classes.ts';
 import {
@@ -127,6 +128,10 @@ export function registerRateLimits(app: App, { config, database }: { config: Con
     // the class of their first method.
     const limitedClass = routeClass(methods[0] ?? 'GET', route.url);
     route.onRequest = [byAddress(limitedClass), ...[route.onRequest ?? []].flat()];
+    // Documented like the other errors: every limited route may answer 429.
+    route.schema ??= {};
+    const schema = route.schema as { response?: object };
+    schema.response = { ...errorResponses(429), ...schema.response };
     route.preParsing = [byCaller(limitedClass), ...[route.preParsing ?? []].flat()];
   });
 }
