@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { type Access, denialReason, type Principal, SCOPE_DESCRIPTIONS } from '../auth/principal.ts';
+import { currentLogContext } from '../observability/log-context.ts';
 import { AppError, forbidden, validationFailed } from './errors.ts';
 import { errorResponses } from './openapi.ts';
 import { looseRequestParts, numericTextFields } from './schema-rules.ts';
@@ -104,6 +105,12 @@ export function registerAccessControl(app: App, authenticate: Authenticate) {
         throw forbidden('This endpoint is for signed-in people; an API key cannot use it');
       }
       request.principal = principal;
+      // From here on the request's log lines say whose request it is.
+      const logContext = currentLogContext();
+      if (logContext) {
+        if (principal.tenantId) logContext.tenantId = principal.tenantId;
+        logContext.userId = principal.userId;
+      }
     };
     route.onRequest = [guard, ...[route.onRequest ?? []].flat()];
     const numeric = numericTextFields(route as Parameters<typeof numericTextFields>[0], (ref) =>

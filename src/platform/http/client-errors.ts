@@ -28,7 +28,7 @@ export function answerClientError(this: FastifyInstance, err: NodeJS.ErrnoExcept
   const body: ErrorBody = { error: { code: error.code, message: error.message, requestId } };
   const payload = JSON.stringify(body);
   // The parser's error carries the raw bytes it choked on (headers with credentials): log the code only.
-  this.log.debug({ reqId: requestId, code: err.code, status: error.status }, 'client error');
+  this.log.debug({ requestId, code: err.code, status: error.status }, 'client error');
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n` +

@@ -3,8 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Level } from 'pino';
 import type { Config } from '../../config.ts';
+import { runWithLogContext } from '../observability/log-context.ts';
 import { type Logger, maskUrlSecrets } from '../observability/logger.ts';
 import type { RequestDurations } from '../observability/metrics.ts';
+import { logContextOfRequest } from '../observability/request-logger.ts';
+import { activeTracing } from '../observability/tracing.ts';
 import type { App } from './types.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -27,6 +30,8 @@ export function newRequestId(): string {
   return `${PROCESS_PREFIX}-${sequence.toString(36)}`;
 }
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 // Probes hit these every few seconds; at info level they would drown the useful lines.
 const QUIET_ROUTES = new Set(['/health', '/ready', '/metrics']);
 
@@ -39,7 +44,7 @@ export class RequestCompletion extends LogController {
   private readonly durations: RequestDurations;
 
   constructor(durations: RequestDurations) {
-    super({ requestIdLogLabel: 'reqId' });
+    super({ requestIdLogLabel: 'requestId' });
     this.durations = durations;
   }
 
@@ -84,13 +89,38 @@ export function trustProxyOption(setting: Config['trustProxy']) {
   return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
-/** Echoes the request id on every response, so a user can quote it when reporting a problem. */
+/**
+ * Echoes the request id on every response, so a user can quote it when reporting a problem, and
+ * handles the request inside its log context (every line written meanwhile carries `requestId`, and
+ * `tenantId`/`userId` once access control knows them) and, with tracing on, inside its span.
+ */
 export function registerRequestContext(app: App) {
-  // A callback hook, not an async one: it runs on every request and a promise per request shows up.
+  const tracing = activeTracing();
+  // Callback hooks, not async ones: they run on every request and a promise per request shows up.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    done();
+    const context = logContextOfRequest(request.log, request.id);
+    if (tracing) runWithLogContext(context, () => tracing.startRequest(request, done));
+    else runWithLogContext(context, done);
   });
+  // A body is read from the socket's events, outside the context entered above: routes that take
+  // one enter it again once it is read (routes without a body, the probes among them, pay nothing).
+  const reenter = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+    const context = logContextOfRequest(request.log, request.id);
+    if (tracing) runWithLogContext(context, () => tracing.resumeRequest(request, done));
+    else runWithLogContext(context, done);
+  };
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (!methods.some((method) => BODY_METHODS.has(method))) return;
+    route.preValidation = [reenter, ...[route.preValidation ?? []].flat()] as typeof route.preValidation;
+  });
+  if (tracing) {
+    app.addHook('onResponse', (request, reply, done) => {
+      tracing.endRequest(request, reply);
+      done();
+    });
+  }
 }
 
 /** Where a request came from: audit entries and rate limits carry it. */

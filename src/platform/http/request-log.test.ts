@@ -25,7 +25,7 @@ test('one log line per request, carrying the request id of the response header',
   assert.equal(res.statusCode, 404);
   const [line, ...rest] = completed();
   assert.equal(rest.length, 0);
-  assert.equal(line?.reqId, res.headers['x-request-id']);
+  assert.equal(line?.requestId, res.headers['x-request-id']);
   assert.equal(line?.statusCode, 404);
   assert.equal(line?.url, '/api/v1/nothing-here?token=[redacted]');
 });

@@ -4,7 +4,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Job } from 'pg-boss';
 import type { Db, Tx } from '../db/database.ts';
 import { inTenant } from '../db/scope.ts';
+import { runWithLogContext } from '../observability/log-context.ts';
 import { innermostMessage } from '../observability/safe-error.ts';
+import { inSpan } from '../observability/tracing.ts';
 import {
   findJob,
   finishJob,
@@ -89,7 +91,20 @@ export function createRunner(deps: {
     };
   }
 
-  return async function execute(definition: AnyDefinition, job: Job<unknown>) {
+  // Every line a job's work logs carries its id, name and tenant; with tracing on it is a span.
+  return function execute(definition: AnyDefinition, job: Job<unknown>) {
+    const { tenantId } = job.data as { tenantId: string };
+    const attributes = {
+      'plantintel.job.name': definition.name,
+      'plantintel.job.id': job.id,
+      'plantintel.tenant_id': tenantId,
+    };
+    return runWithLogContext({ jobId: job.id, job: definition.name, tenantId }, () =>
+      inSpan(`job ${definition.name}`, 'consumer', attributes, () => executeJob(definition, job)),
+    );
+  };
+
+  async function executeJob(definition: AnyDefinition, job: Job<unknown>) {
     const payload = job.data as { tenantId: string; input: unknown };
     const tenantId = payload.tenantId;
     const attempt = job.retryCount + 1;
@@ -161,5 +176,5 @@ export function createRunner(deps: {
       registry.controllers.delete(controller);
       outcomeWritten();
     }
-  };
+  }
 }
