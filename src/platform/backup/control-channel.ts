@@ -37,17 +37,35 @@ export interface ControlChannel {
   close(): Promise<void>;
 }
 
-/** Reads the first line of `socket` (at most `limit` bytes); hands back what came after it. */
-async function readLine(socket: net.Socket, limit: number): Promise<{ line: string; rest: Buffer }> {
-  let buffered = Buffer.alloc(0);
-  for await (const chunk of socket) {
-    buffered = Buffer.concat([buffered, chunk as Buffer]);
-    const end = buffered.indexOf(0x0a);
-    if (end >= 0)
-      return { line: buffered.subarray(0, end).toString('utf8'), rest: buffered.subarray(end + 1) };
-    if (buffered.length > limit) break;
-  }
-  throw new Error('the control channel closed before a complete line');
+/**
+ * Reads the first line of `socket` (at most `limit` bytes) and hands back what came after it. Listens
+ * for 'data' and pauses after the line: iterating the socket and stopping would destroy it.
+ */
+function readLine(socket: net.Socket, limit: number): Promise<{ line: string; rest: Buffer }> {
+  return new Promise((resolve, reject) => {
+    let buffered = Buffer.alloc(0);
+    const cleanup = () => {
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      socket.off('close', onEnd);
+    };
+    const onEnd = () => {
+      cleanup();
+      reject(new Error('the control channel closed before a complete line'));
+    };
+    const onData = (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      const end = buffered.indexOf(0x0a);
+      if (end < 0 && buffered.length <= limit) return;
+      cleanup();
+      socket.pause();
+      if (end < 0) reject(new Error('the control channel sent too long a line'));
+      else resolve({ line: buffered.subarray(0, end).toString('utf8'), rest: buffered.subarray(end + 1) });
+    };
+    socket.on('data', onData);
+    socket.once('end', onEnd);
+    socket.once('close', onEnd);
+  });
 }
 
 /** Serves dumps of `client`'s database to local `plantintel backup` runs, until closed. */
