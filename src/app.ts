@@ -40,6 +40,7 @@ import { createMetrics } from './platform/observability/metrics.ts';
 import { readinessChecks } from './platform/observability/readiness.ts';
 import { requestLoggerFactory } from './platform/observability/request-logger.ts';
 import { registerSubsystemMetrics } from './platform/observability/subsystems.ts';
+import { activeTracing } from './platform/observability/tracing.ts';
 import { websocketRoutes } from './platform/realtime/ws.routes.ts';
 import { createRuntime, type Runtime } from './platform/runtime.ts';
 
@@ -76,6 +77,8 @@ export async function buildApp({
   announce,
 }: AppDeps): Promise<App> {
   const metrics = createMetrics();
+  // With OTEL_EXPORTER_OTLP_ENDPOINT set, every statement of this database is a span.
+  activeTracing()?.instrumentDatabase(database);
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new RequestCompletion(metrics.requestDurations),

@@ -13,7 +13,8 @@ import { type Database, type Db, openDatabase, targetFromConfig } from './platfo
 import { recordStart } from './platform/db/instance.repo.ts';
 import { refreshStatistics } from './platform/db/maintenance.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
-import { createLogger, type Logger } from './platform/observability/logger.ts';
+import { closeLogger, createLogger, type Logger } from './platform/observability/logger.ts';
+import { startTracing, stopTracing } from './platform/observability/tracing.ts';
 
 export interface RunningServer {
   app: App;
@@ -96,6 +97,8 @@ export async function startServer(
   options: { handleSignals?: boolean; announce?: Announce; worker?: boolean } = {},
 ): Promise<RunningServer> {
   const logger = createLogger(config);
+  // OTEL_EXPORTER_OTLP_ENDPOINT unset: nothing of OpenTelemetry is loaded.
+  await startTracing(config);
   const database = await openDatabase(targetFromConfig(config), {
     onConnectionError: (err) => logger.warn({ err }, 'a database connection failed; the pool replaces it'),
   });
@@ -142,6 +145,7 @@ export async function startServer(
     await app?.close().catch(() => {});
     await control?.close();
     await database.close();
+    await stopTracing();
     throw err;
   }
   let url = '';
@@ -178,6 +182,8 @@ export async function startServer(
         await control?.close();
         await database.close();
         logger.info('shutdown complete: database closed');
+        await stopTracing();
+        await closeLogger(logger);
         resolveStopped();
       }
     })();
