@@ -90,7 +90,7 @@ export interface ServerProcess {
 /** `node src/main.ts serve` with `env` (see serverEnv), once it listens. */
 export async function startServerProcess(
   env: NodeJS.ProcessEnv,
-  timeoutMs = 120_000,
+  timeoutMs = 240_000,
 ): Promise<ServerProcess> {
   const run = spawnTracked(process.execPath, ['src/main.ts', 'serve'], env);
   const halt = async (signal: NodeJS.Signals) => {
@@ -119,7 +119,7 @@ export async function startServerProcess(
     };
   } catch (err) {
     await halt('SIGKILL');
-    throw err;
+    throw new Error(`${(err as Error).message}\n${run.output().slice(-3000)}`);
   }
 }
 
