@@ -15,7 +15,7 @@ import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts'
 import { bodyArbitrary, RAW_BODIES } from './fuzz-inputs.ts';
 import { describe, FUZZ_SEED, fuzzRuns, untilDeadline, within } from './fuzz-support.ts';
 
-const RUNS = fuzzRuns(40);
+const RUNS = fuzzRuns(25);
 const PREFIX = '/api/v1/ai/v1';
 let t: TestApp;
 let tenant: TestTenant;

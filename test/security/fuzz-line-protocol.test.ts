@@ -13,7 +13,7 @@ import { queryRows } from '../../src/platform/db/database.ts';
 import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts';
 import { describe, FUZZ_SEED, fuzzRuns, problemOf, untilDeadline, within } from './fuzz-support.ts';
 
-const RUNS = fuzzRuns(60);
+const RUNS = fuzzRuns(30);
 let t: TestApp;
 let tenant: TestTenant;
 let key: string;

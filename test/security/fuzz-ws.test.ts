@@ -18,7 +18,7 @@ import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts'
 import { connectWs } from '../../src/platform/realtime/testing.ts';
 import { FUZZ_SEED, fuzzRuns, untilDeadline, within } from './fuzz-support.ts';
 
-const RUNS = fuzzRuns(8);
+const RUNS = fuzzRuns(5);
 /** Close codes a clean end may carry: normal, too big, policy, try again, unauthorized, forbidden. */
 const CLEAN_CLOSES = new Set([1000, 1008, 1009, 1013, 4401, 4403]);
 
@@ -185,7 +185,7 @@ test('junk frames get protocol errors or a clean close, never a crash, a hang or
       fc.asyncProperty(
         fc.boolean(),
         fc.array(frame(otherTopics), { maxLength: 12 }),
-        fc.nat(40),
+        fc.nat(20),
         async (authed, frames, n) => {
           const opened = await open(authed ? acmeAdmin.accessToken : undefined);
           try {
