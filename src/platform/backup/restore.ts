@@ -8,7 +8,7 @@
 // stored files are swapped in. Either way migrations run after the load, so a backup taken by an
 // earlier release comes back at this release's schema.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../../config.ts';
 import { isFreshDataDir } from '../db/baseline.ts';
@@ -80,6 +80,8 @@ export async function restore(options: RestoreOptions): Promise<RestoreSummary> 
   await mkdir(dataDir, { recursive: true });
   // Embedded: hold the data directory's lock throughout, so no server starts on it meanwhile.
   let release = () => {};
+  // A refused or failed restore into a new DATA_DIR leaves no empty database directory behind.
+  const newDir = driver === 'pglite' && !existsSync(embeddedDir(dataDir));
   if (driver === 'pglite') {
     await mkdir(embeddedDir(dataDir), { recursive: true });
     try {
@@ -150,5 +152,6 @@ export async function restore(options: RestoreOptions): Promise<RestoreSummary> 
   } finally {
     await rm(staging, { recursive: true, force: true });
     release();
+    if (newDir) await rmdir(embeddedDir(dataDir)).catch(() => {}); // only while still empty
   }
 }
