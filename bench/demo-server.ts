@@ -67,7 +67,7 @@ export async function startDemoServer(
     }
     progress(`${driver}: starting plantintel serve`);
     const started = await startServer(name, [process.execPath, 'src/main.ts', 'serve'], childEnv, {
-      timeoutMs: 180_000,
+      timeoutMs: 600_000, // a fresh embedded start seeds the demo first: minutes on a loaded machine
     });
     const server: DemoServer = {
       driver,
