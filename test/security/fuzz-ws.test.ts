@@ -16,7 +16,7 @@ import {
 } from '../../src/modules/identity/testing.ts';
 import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts';
 import { connectWs } from '../../src/platform/realtime/testing.ts';
-import { FUZZ_SEED, fuzzRuns, untilDeadline, within } from './fuzz-support.ts';
+import { ANSWER_WITHIN_MS, FUZZ_SEED, fuzzRuns, untilDeadline, within } from './fuzz-support.ts';
 
 const RUNS = fuzzRuns(5);
 /** Close codes a clean end may carry: normal, too big, policy, try again, unauthorized, forbidden. */
@@ -153,6 +153,16 @@ async function open(token: string | undefined): Promise<Opened> {
   return { socket, messages, closed, raw };
 }
 
+/** Polls `condition` until it holds (true) or the answer time is up (false); no timer outlives it. */
+async function waitFor(condition: () => boolean): Promise<boolean> {
+  const end = Date.now() + ANSWER_WITHIN_MS;
+  while (!condition()) {
+    if (Date.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
+
 /** Sends the frames, then a ping; what is wrong with how the connection answered, or null. */
 async function problemWith(opened: Opened, frames: Frame[]): Promise<string | null> {
   const { socket, messages } = opened;
@@ -161,12 +171,13 @@ async function problemWith(opened: Opened, frames: Frame[]): Promise<string | nu
     socket.send(f.data, { binary: f.kind === 'binary' });
   }
   if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'ping' }));
-  const pong = new Promise<'pong'>((resolve) => {
-    const check = () => (messages.some((m) => m.type === 'pong') ? resolve('pong') : setTimeout(check, 20));
-    check();
+  let code: number | undefined;
+  void opened.closed.then((c) => {
+    code = c;
   });
-  const outcome = await within(Promise.race([pong, opened.closed]));
-  if (outcome === 'hang') return 'neither a pong nor a close';
+  const answered = await waitFor(() => code !== undefined || messages.some((m) => m.type === 'pong'));
+  if (!answered) return 'neither a pong nor a close';
+  const outcome = code;
   if (typeof outcome === 'number' && !CLEAN_CLOSES.has(outcome)) return `closed with code ${outcome}`;
   const bad = messages.find(
     (m) => typeof m.type !== 'string' || (m.type === 'error' && typeof m.code !== 'string'),
@@ -220,14 +231,7 @@ test("after the junk, a socket that asked for everything receives its own tenant
         topics: ['tenant', `line:${otherLine}`, `tenant:${other.id}`, other.id],
       }),
     );
-    const acked = await within(
-      new Promise<void>((resolve) => {
-        const check = () =>
-          spy.messages.some((m) => m.type === 'subscribed') ? resolve() : setTimeout(check, 20);
-        check();
-      }),
-    );
-    assert.notEqual(acked, 'hang');
+    assert.ok(await waitFor(() => spy.messages.some((m) => m.type === 'subscribed')), 'no ack');
     const subscribed = spy.messages.find((m) => m.type === 'subscribed');
     const accepted = (subscribed?.topics ?? []) as string[];
     assert.ok(accepted.includes('tenant'), JSON.stringify(spy.messages));
@@ -239,13 +243,10 @@ test("after the junk, a socket that asked for everything receives its own tenant
     await owner.next((m) => JSON.stringify(m).includes(otherLine), "the other tenant's own event", 20_000);
     const ownLine = await createLine(acmeAdmin, acme, 'own line');
     await touchLine(acmeAdmin, ownLine);
-    const own = await within(
-      new Promise<void>((resolve) => {
-        const check = () => (spy.raw.some((m) => m.includes(ownLine)) ? resolve() : setTimeout(check, 20));
-        check();
-      }),
+    assert.ok(
+      await waitFor(() => spy.raw.some((m) => m.includes(ownLine))),
+      "the spy gets its own tenant's events",
     );
-    assert.notEqual(own, 'hang', "the spy gets its own tenant's events");
     assert.ok(
       !spy.raw.some((m) => m.includes(otherLine) && !m.includes('forbidden_topic')),
       spy.raw.join('\n'),
