@@ -184,10 +184,11 @@ function verdict(samples: Sample[]) {
     },
     {
       check: 'database connections not growing',
-      value: Number.isNaN(connections.first)
-        ? 'n/a (embedded)'
-        : `${connections.first} → ${connections.last}`,
-      ok: Number.isNaN(connections.first) || !(connections.delta > 2 && connections.ratio > 0.2),
+      value:
+        of('dbConnections').length === 0 ? 'n/a (embedded)' : `${connections.first} → ${connections.last}`,
+      ok:
+        of('dbConnections').length === 0 ||
+        !(connections.rising && connections.delta > 2 && connections.ratio > 0.2),
     },
     {
       check: 'job queue not growing (due jobs waiting)',
