@@ -26,16 +26,10 @@ import {
 } from './config.settings.modules.ts';
 import { OBSERVABILITY_SETTINGS, type ObservabilityConfig } from './config.settings.observability.ts';
 import { RATE_LIMIT_SETTINGS, type RateLimitConfig } from './config.settings.ratelimit.ts';
-import { RESILIENCE_SETTINGS, type ResilienceConfig } from './config.settings.resilience.ts';
 import type { LlmProvider } from './platform/ai/settings.ts';
 import { defaultComputeThreads } from './platform/compute/compute.ts';
 
-export interface Config
-  extends RateLimitConfig,
-    ObservabilityConfig,
-    ResilienceConfig,
-    LimitsConfig,
-    LoggingConfig {
+export interface Config extends RateLimitConfig, ObservabilityConfig, LimitsConfig, LoggingConfig {
   version: string;
   port: number;
   host: string;
@@ -425,7 +419,6 @@ export const SETTINGS = [
   ...NOTIFICATION_SETTINGS,
   ...RATE_LIMIT_SETTINGS,
   ...OBSERVABILITY_SETTINGS,
-  ...RESILIENCE_SETTINGS,
   ...LIMIT_SETTINGS,
   ...LOGGING_SETTINGS,
 ] as const satisfies readonly Setting<keyof Config>[];
