@@ -1,5 +1,7 @@
 // CLI entry: `plantintel <command>`. Commands are small functions returning an exit code.
 
+// First, before any dependency loads: the compile cache and the package-resolution shortcut.
+import './platform/boot/fast-load.ts';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';

@@ -1,6 +1,5 @@
 // The two ways out of the process: SMTP (nodemailer) and an HTTP POST. Each answers with what the
 // attempt log records — ok, the response code, the error — and never throws.
-import nodemailer from 'nodemailer';
 import { SIGNATURE_HEADER, sign } from './signature.ts';
 
 export interface AttemptOutcome {
@@ -30,6 +29,8 @@ const clip = (s: string) => s.replaceAll('\u0000', '').slice(0, 500);
 export async function sendMail(settings: MailSettings, mail: Mail): Promise<AttemptOutcome> {
   if (!settings.smtpUrl)
     return { ok: false, statusCode: null, error: 'SMTP is not configured (set SMTP_URL)', permanent: true };
+  // Loaded on first use: nodemailer costs a third of a second at start-up that most servers never need.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     url: settings.smtpUrl,
     connectionTimeout: settings.timeoutMs,

@@ -21,7 +21,7 @@ import { type AlarmReportData, alarmRow, alarmSpec } from './alarms.report.ts';
 import { type AnalysisReportData, analysisSpec } from './analysis.report.ts';
 import { type InspectionReportData, inspectionSpec } from './inspection.report.ts';
 import { type OeeReportData, oeeSpec } from './oee.report.ts';
-import { renderTask } from './pdf/render.ts';
+import { renderTask } from './pdf/render.task.ts';
 import type { ReportSpec } from './pdf/spec.ts';
 
 export type AlarmReportFilter = Omit<AlarmFilter, 'limit' | 'offset'>;

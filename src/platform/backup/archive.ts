@@ -15,7 +15,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import tar from 'tar-stream';
+import type tarStream from 'tar-stream';
 import { AppError } from '../http/errors.ts';
 import { STORED_ROOTS } from './stored-files.ts';
 
@@ -76,6 +76,7 @@ export async function createArchive(
   manifest: Manifest,
   onBytes?: (n: number) => void,
 ): Promise<ArchiveWriter> {
+  const tar: typeof tarStream = (await import('tar-stream')).default;
   const pack = tar.pack();
   const written = pipeline(pack, createWriteStream(out, { flags: 'wx', mode: 0o600 }));
   written.catch(() => {}); // observed in finish(); an early failure surfaces there
@@ -162,6 +163,7 @@ export async function extractArchive(
   onManifest: (manifest: Manifest) => void | Promise<void>,
   onBytes?: (n: number) => void,
 ): Promise<{ manifest: Manifest; files: string[] }> {
+  const tar: typeof tarStream = (await import('tar-stream')).default;
   const extract = tar.extract();
   const source = pipeline(createReadStream(archive), extract);
   source.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile

@@ -22,7 +22,7 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
@@ -119,7 +119,7 @@ export async function openTable(table: TableExport): Promise<Readable> {
     throw error;
   }
   const all = withFirst(first, rows);
-  const body = table.format === 'csv' ? csvStream(table.columns, all) : xlsxStream(table, all);
+  const body = table.format === 'csv' ? csvStream(table.columns, all) : await xlsxStream(table, all);
   // However the stream ends (finished, failed, destroyed by a client that left), the source is closed.
   body.once('close', () => {
     all.return?.().catch(() => {});
@@ -237,9 +237,11 @@ export function xlsxCell(value: unknown, type: ColumnType = 'string'): ExcelJS.C
   }
 }
 
-function xlsxStream(table: TableExport, rows: AsyncIterable<object>): Readable {
+async function xlsxStream(table: TableExport, rows: AsyncIterable<object>): Promise<Readable> {
+  // Loaded on the first XLSX export: exceljs costs most of a second at start-up.
+  const { default: excel } = await import('exceljs');
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

@@ -1,5 +1,4 @@
-// Draws a report spec into a PDF. Runs in a compute worker thread (see renderTask): pure in, bytes out.
-import { computeTask } from '../../../platform/compute/compute.ts';
+// Draws a report spec into a PDF. Runs in a compute worker thread (see render.task.ts): pure in, bytes out.
 import { CHART_HEIGHT, groupedBars, lineChart, paretoChart } from './charts.ts';
 import { ReportDocument } from './document.ts';
 import type { Block, ReportSpec } from './spec.ts';
@@ -65,9 +64,3 @@ export async function renderReport(spec: ReportSpec): Promise<Uint8Array> {
   }
   return r.finish();
 }
-
-/** The compute-pool task: rendering is CPU work that must not hold the event loop. */
-export const renderTask = computeTask<typeof renderReport>(
-  new URL('./render.ts', import.meta.url),
-  'renderReport',
-);

@@ -8,7 +8,7 @@
 // when it is stored, as with the bridge. A publish outside the tenant's prefix is refused, which
 // in MQTT 3.1.1 (aedes) means the connection is closed.
 import { createServer, type Server } from 'node:net';
-import { Aedes, type AuthenticateError, type Client } from 'aedes';
+import type { AuthenticateError, Client } from 'aedes';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Directory } from './directory.ts';
@@ -50,6 +50,8 @@ function refusal(message: string, returnCode: number): AuthenticateError {
 
 export async function startBroker(options: BrokerOptions) {
   const { pipeline, directory, metrics, logger } = options;
+  // Loaded when the broker starts: a server with MQTT off never pays for aedes.
+  const { Aedes } = await import('aedes');
   const broker = new Aedes({
     // A device that stops reading is disconnected instead of stalling deliveries to others.
     drainTimeout: 30_000,
