@@ -3,4 +3,7 @@
 import { computeTask } from '../../../platform/compute/compute.ts';
 import type { renderReport } from './render.ts';
 
-export const renderTask = computeTask<typeof renderReport>(new URL('./render.ts', import.meta.url), 'renderReport');
+export const renderTask = computeTask<typeof renderReport>(
+  new URL('./render.ts', import.meta.url),
+  'renderReport',
+);
