@@ -32,6 +32,7 @@ import {
   requestIdFor,
   trustProxyOption,
 } from './platform/http/request-context.ts';
+import { sharedValidatorFactory } from './platform/http/shared-validators.ts';
 import type { App } from './platform/http/types.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
@@ -92,7 +93,12 @@ export async function buildApp({
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
-    schemaController: { compilersFactory: { buildSerializer: lazySerializerFactory() } },
+    schemaController: {
+      compilersFactory: {
+        buildSerializer: lazySerializerFactory(),
+        buildValidator: sharedValidatorFactory(),
+      },
+    },
     // Plugins and the onReady hook below (job queues, workers, the demo's jobs and simulators) get a
     // minute: Fastify's default 10 s fails a start on a heavily loaded machine, which is slow, not broken.
     pluginTimeout: 60_000,

@@ -97,15 +97,25 @@ export async function startServer(
   options: { handleSignals?: boolean; announce?: Announce; worker?: boolean } = {},
 ): Promise<RunningServer> {
   const logger = createLogger(config);
+  // Where start-up time goes, logged with "listening": loading the code, then each step below.
+  const startup: Record<string, number> = { loadMs: Math.round(performance.now()) };
+  let mark = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    startup[`${name}Ms`] = Math.round(now - mark);
+    mark = now;
+  };
   // OTEL_EXPORTER_OTLP_ENDPOINT unset: nothing of OpenTelemetry is loaded.
   await startTracing(config);
   const database = await openDatabase(targetFromConfig(config), {
     onConnectionError: (err) => logger.warn({ err }, 'a database connection failed; the pool replaces it'),
   });
+  step('open');
   let app: App | undefined;
   let control: ControlChannel | undefined;
   try {
     await migrateDatabase(database);
+    step('migrate');
     // The embedded database's owner answers `plantintel backup` (platform/backup/control-channel.ts).
     if (database.raw.kind === 'pglite')
       control = await startControlChannel(config.dataDir, database.raw.client, logger);
@@ -119,7 +129,9 @@ export async function startServer(
       },
       'database ready',
     );
+    step('ready');
     await bootstrapData(config, database, instance.startCount === 1, options.announce ?? announceOnTerminal);
+    step('seed');
     if (options.worker) {
       app = await buildApp({
         config,
@@ -140,6 +152,7 @@ export async function startServer(
       });
       await app.listen({ port: config.port, host: config.host });
     }
+    step('app');
   } catch (err) {
     // Background services may already be running (they start when the app is ready).
     await app?.close().catch(() => {});
@@ -151,14 +164,14 @@ export async function startServer(
   let url = '';
   if (options.worker) {
     logger.info(
-      { version: config.version, concurrency: config.workerConcurrency },
+      { version: config.version, concurrency: config.workerConcurrency, startup },
       'PlantIntel worker running',
     );
   } else {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-    logger.info({ url, version: config.version }, `PlantIntel listening on ${url}`);
+    logger.info({ url, version: config.version, startup }, `PlantIntel listening on ${url}`);
     const exposure = metricsExposureWarning(config);
     if (exposure) logger.warn(exposure);
   }

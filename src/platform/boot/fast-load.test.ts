@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { fastResolve, installFastLoad, packageRoot } from './fast-load.ts';
+import { fastResolve, installFastLoad, lookupScope, packageRoot } from './fast-load.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'fast-load-'));
 after(() => rmSync(base, { recursive: true, force: true }));
@@ -72,6 +72,25 @@ describe('fast-load', () => {
     assert.equal(fastResolve('./lib/b.js?x=1', parent), null);
     assert.equal(fastResolve('./b.js', url('src/a.js')), null);
     assert.equal(fastResolve('./lib/b.js', undefined), null);
+  });
+
+  test('bare imports share a resolution only where they would resolve alike', () => {
+    put('app/package.json', JSON.stringify({ name: 'app' }));
+    put('app/src/a/x.ts', '');
+    put('app/src/b/c/y.ts', '');
+    put('app/src/with-deps/node_modules/.keep', '');
+    put('app/src/with-deps/z.ts', '');
+    const x = lookupScope(url('app/src/a/x.ts'));
+    // Same package, same node_modules directories in sight: one scope.
+    assert.equal(lookupScope(url('app/src/b/c/y.ts')), x);
+    // A node_modules directory of its own, or another package: another scope.
+    assert.notEqual(lookupScope(url('app/src/with-deps/z.ts')), x);
+    assert.notEqual(lookupScope(url('node_modules/esm/lib/b.js')), x);
+    assert.notEqual(
+      lookupScope(url('node_modules/esm/lib/b.js')),
+      lookupScope(url('node_modules/cjs/index.js')),
+    );
+    assert.equal(lookupScope('data:text/javascript,1'), null);
   });
 
   test('with the hooks installed, the package loads as Node would load it', async () => {

@@ -9,6 +9,10 @@
 //    files). The server loads about 1,000 such files (typebox, drizzle-orm, jose, pg-boss…). Here an
 //    `import './x.js'` from a file inside node_modules/<package>/ whose nearest package.json says
 //    `"type": "module"` resolves directly; everything else goes through Node's own resolution.
+// 3. A cache of bare imports (`import … from 'drizzle-orm'`, 130 of them from our own files): Node
+//    resolves each again (and re-parses that exports map twice). A bare specifier resolves the same
+//    from any file that sees the same node_modules directories and sits in the same package, so
+//    the first answer is reused for those.
 // Node's own NODE_DISABLE_COMPILE_CACHE=1 turns the cache off.
 import { readFileSync, statSync } from 'node:fs';
 import { enableCompileCache, registerHooks } from 'node:module';
@@ -67,6 +71,54 @@ export function fastResolve(specifier: string, parentURL: string | undefined): s
   return href;
 }
 
+const existsDir = new Map<string, boolean>();
+function isDir(path: string): boolean {
+  let known = existsDir.get(path);
+  if (known === undefined) {
+    known = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    existsDir.set(path, known);
+  }
+  return known;
+}
+const hasPackageJson = new Map<string, boolean>();
+
+/**
+ * What a bare import's resolution depends on besides the specifier: the node_modules directories
+ * seen from the importing file's directory (in lookup order) and the package that file belongs to
+ * (self-references). Null when the parent is not a plain file.
+ */
+export function lookupScope(parentURL: string | undefined): string | null {
+  if (!parentURL?.startsWith('file:') || parentURL.includes('?') || parentURL.includes('#')) return null;
+  let dir = parentURL.slice(0, parentURL.lastIndexOf('/'));
+  const seen: string[] = [];
+  let pkg: string | undefined;
+  while (dir.length > 'file://'.length) {
+    const path = decodeURIComponent(dir.slice('file://'.length));
+    if (!path.endsWith('/node_modules') && isDir(`${path}/node_modules`)) seen.push(path);
+    if (pkg === undefined) {
+      let has = hasPackageJson.get(path);
+      if (has === undefined) {
+        has = statSync(`${path}/package.json`, { throwIfNoEntry: false })?.isFile() ?? false;
+        hasPackageJson.set(path, has);
+      }
+      if (has) pkg = path;
+    }
+    dir = dir.slice(0, dir.lastIndexOf('/'));
+  }
+  return `${pkg ?? ''}|${seen.join(',')}`;
+}
+
+const bareResolved = new Map<string, { url: string; format?: string | null | undefined }>();
+
+function isBare(specifier: string) {
+  return !(
+    specifier.startsWith('.') ||
+    specifier.startsWith('/') ||
+    specifier.startsWith('#') ||
+    specifier.includes(':')
+  );
+}
+
 let installed = false;
 
 export function installFastLoad() {
@@ -76,11 +128,19 @@ export function installFastLoad() {
   registerHooks({
     resolve(specifier, context, nextResolve) {
       // ESM imports only; require() keeps Node's own (cached) resolution.
-      if (context.conditions?.includes('import')) {
-        const url = fastResolve(specifier, context.parentURL);
-        if (url) return { url, format: 'module', shortCircuit: true };
-      }
-      return nextResolve(specifier, context);
+      if (!context.conditions?.includes('import')) return nextResolve(specifier, context);
+      const url = fastResolve(specifier, context.parentURL);
+      if (url) return { url, format: 'module', shortCircuit: true };
+      if (!isBare(specifier) || Object.keys(context.importAttributes ?? {}).length > 0)
+        return nextResolve(specifier, context);
+      const scope = lookupScope(context.parentURL);
+      if (scope === null) return nextResolve(specifier, context);
+      const key = `${specifier}\0${scope}\0${context.conditions.join(',')}`;
+      const known = bareResolved.get(key);
+      if (known) return { ...known, shortCircuit: true };
+      const resolved = nextResolve(specifier, context);
+      bareResolved.set(key, { url: resolved.url, format: resolved.format });
+      return resolved;
     },
   });
 }
