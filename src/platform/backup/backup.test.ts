@@ -10,6 +10,7 @@ import { populateTenant, probeConsumer } from '../../../test/security/tenant-dat
 import { createTestTenant, signIn } from '../../modules/identity/testing.ts';
 import { createTestApp, type TestApp } from '../http/testing.ts';
 import { backup } from './backup.ts';
+import { withClient } from './postgres.ts';
 import { restore } from './restore.ts';
 import { storedFileHashes } from './stored-files.ts';
 import { createRestoreTarget, type RestoreTarget, tableCounts, urlOf } from './testing.ts';
@@ -130,5 +131,53 @@ describe('backup and restore', () => {
       await restored.close();
     }
     assert.deepEqual(await storedFileHashes(target.dataDir), hashes);
+  });
+});
+
+describe('backup on PostgreSQL as a role under row-level security', () => {
+  test('is refused with what to grant', {
+    skip: process.env.DATABASE_URL ? false : 'PostgreSQL only',
+  }, async () => {
+    const role = `pi_backup_probe_${process.pid}`;
+    const admin = urlOf(t.database);
+    const url = new URL(admin);
+    await withClient(admin, (c) => c.query(`create role ${role} login`));
+    try {
+      // A bare login role first: it may read nothing.
+      url.username = role;
+      url.password = '';
+      let attempts = 0;
+      const attempt = () =>
+        backup({
+          source: { kind: 'postgres', url: url.toString() },
+          dataDir: t.config.dataDir,
+          out: path.join(scratch, `as-role-${++attempts}.backup`),
+          version: 'test',
+        });
+      await assert.rejects(
+        attempt(),
+        /may not read \d+ of the tables and sequences: run the backup as the database's owner/,
+      );
+      // Every table readable, every tenant's rows still behind row-level security.
+      await withClient(admin, (c) =>
+        c.query(
+          `do $$ declare s text; begin
+             for s in select nspname from pg_namespace
+                       where nspname not in ('pg_catalog', 'information_schema') and nspname !~ '^pg_' loop
+               execute format('grant usage on schema %I to ${role}; grant select on all tables in schema %I to ${role}; grant select on all sequences in schema %I to ${role}', s, s, s);
+             end loop; end $$`,
+        ),
+      );
+      await assert.rejects(attempt(), (err: Error) => {
+        assert.match(err.message, /bypasses row-level security/);
+        assert.match(err.message, new RegExp(`ALTER ROLE ${role} BYPASSRLS`));
+        return true;
+      });
+      // Granted, the same role backs up.
+      await withClient(admin, (c) => c.query(`alter role ${role} bypassrls`));
+      await attempt();
+    } finally {
+      await withClient(admin, (c) => c.query(`drop owned by ${role}; drop role if exists ${role}`));
+    }
   });
 });

@@ -17,7 +17,7 @@ import {
 } from './archive.ts';
 import { dumpEmbedded, dumpOpenDatabase } from './embedded.ts';
 import { migrationState } from './migration-state.ts';
-import { appliedMigrations, dumpPostgres } from './postgres.ts';
+import { appliedMigrations, checkDumpRole, dumpPostgres } from './postgres.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { listStoredFiles } from './stored-files.ts';
 
@@ -62,6 +62,7 @@ export async function backup(options: BackupOptions): Promise<BackupSummary> {
     let migrations: { count: number; last: string | null };
     const source = options.source;
     if (source.kind === 'postgres') {
+      await checkDumpRole(source.url);
       const applied = await appliedMigrations(source.url);
       await dumpPostgres(source.url, dumpFile);
       migrations = migrationState(applied.count, applied.last);

@@ -75,6 +75,34 @@ export async function appliedMigrations(url: string): Promise<{ count: number; l
   });
 }
 
+/**
+ * Refuses, before anything is written, a role that cannot read every row of every table: pg_dump
+ * would stop half-way on a permission or on row-level security. Superusers, roles with BYPASSRLS and
+ * the owner of every table with row-level security pass.
+ */
+export async function checkDumpRole(url: string): Promise<void> {
+  const problem = await withClient(url, async (client) => {
+    const { rows } = await client.query(
+      `select r.rolname as role, r.rolsuper or r.rolbypassrls as bypass,
+              (select count(*)::int from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where ${SYSTEM_SCHEMA} and c.relkind in ('r', 'p', 'S')
+                  and not has_table_privilege(c.oid, 'SELECT')) as unreadable,
+              (select count(*)::int from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where ${SYSTEM_SCHEMA} and c.relkind in ('r', 'p') and c.relrowsecurity
+                  and (c.relforcerowsecurity or not pg_has_role(c.relowner, 'USAGE'))) as secured
+         from pg_roles r where r.rolname = current_user`,
+    );
+    const row = rows[0] as { role: string; bypass: boolean; unreadable: number; secured: number };
+    if (row.bypass) return null;
+    if (row.unreadable > 0)
+      return `${row.role} may not read ${row.unreadable} of the tables and sequences: run the backup as the database's owner or a superuser`;
+    if (row.secured > 0)
+      return `pg_dump needs a role that bypasses row-level security to read every tenant's rows, and ${row.role} does not (${row.secured} tables have policies): run the backup as a superuser, or grant it once with ALTER ROLE ${row.role} BYPASSRLS`;
+    return null;
+  });
+  if (problem) throw backupError(problem);
+}
+
 /** `pg_dump --format=custom` of `url` into `file`. */
 export async function dumpPostgres(url: string, file: string): Promise<void> {
   const { dbname, env } = connection(url);
