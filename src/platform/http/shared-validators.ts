@@ -5,12 +5,35 @@
 // start-up spent stringifying and hashing the same megabytes. Here the pool key is the schemas'
 // identities (Fastify hands over the same schema objects each time in a fresh container), so a
 // lookup costs one pass over the ids; the compilers built are @fastify/ajv-compiler's own.
+//
+// And each route's validators are compiled on their first use rather than at start-up, as the
+// response serializers are (lazy-serializers.ts): compiling ~1,000 request schemas was a second of
+// every start and of every test app, for routes most processes never see. The first request of a
+// route pays its few milliseconds. The fuzz sweep (test/security/fuzz.test.ts) sends requests to
+// every route, so a schema Ajv cannot compile fails the suite, not a user.
 import { AjvCompiler } from '@fastify/ajv-compiler';
 
 type BuildValidator = ReturnType<typeof AjvCompiler>;
 type ExternalSchemas = Parameters<BuildValidator>[0];
 type ValidatorOptions = Parameters<BuildValidator>[1];
 type Validators = ReturnType<BuildValidator>;
+type RouteSchema = Parameters<Validators>[0];
+type ValidateFn = ((data: unknown) => unknown) & { errors?: unknown };
+
+/** A compiler whose validators compile on their first call and then behave as the real ones. */
+export function lazyValidators(compile: (route: RouteSchema) => ValidateFn) {
+  return (route: RouteSchema): ValidateFn => {
+    let validate: ValidateFn | undefined;
+    const lazy: ValidateFn = (data: unknown) => {
+      validate ??= compile(route);
+      const result = validate(data);
+      // Fastify reads the errors from the function it called, Ajv leaves them on its own.
+      lazy.errors = validate.errors;
+      return result;
+    };
+    return lazy;
+  };
+}
 
 export function sharedValidatorFactory() {
   const build = AjvCompiler();
@@ -33,7 +56,7 @@ export function sharedValidatorFactory() {
     const key = `${parts.join(',')}|${JSON.stringify(options ?? null)}`;
     let validators = pool.get(key);
     if (!validators) {
-      validators = build(externalSchemas, options);
+      validators = lazyValidators(build(externalSchemas, options) as never) as unknown as Validators;
       pool.set(key, validators);
     }
     return validators;
