@@ -10,7 +10,7 @@ import OpenAI from 'openai';
 import type { Page } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 const LIVE_TIMEOUT = 60_000;
 const ADMIN = 'admin@demo.local';
@@ -40,7 +40,7 @@ const QUESTIONS = [
   'Which machine had the most downtime this week?',
 ];
 
-describe('the AI gateway in the browser', () => {
+describe('the AI gateway in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let baseUrl: string;
   const tokens = new Map<string, string>();

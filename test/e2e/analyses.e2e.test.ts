@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 import { apiGet, importAndWait, LIVE_TIMEOUT, seedDemo, waitForPreview, waitOrFail } from './uploads.ts';
 
 const EXAMPLE = 'workorders-generic.csv';
@@ -20,7 +20,7 @@ interface ApiChart {
   points: { label: string; value: number }[];
 }
 
-describe('analyses in the browser', () => {
+describe('analyses in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   /** The analysis the upload started (set by the first test). */
   let analysisPath = '';

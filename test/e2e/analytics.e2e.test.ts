@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 import { apiGet, dropFile, importAndWait, LIVE_TIMEOUT, seedDemo, waitForPreview } from './uploads.ts';
 
 const EXAMPLE = 'workorders-sap.csv';
@@ -20,7 +20,7 @@ interface Truth {
   required: string[];
 }
 
-describe('work-order import in the browser', () => {
+describe('work-order import in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let baseUrl: string;
   const example = readFileSync(EXAMPLE_URL);

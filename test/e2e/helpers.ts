@@ -12,6 +12,15 @@ import { AccessibilityAudit } from './accessibility.ts';
 /** The password the demo seed gives every demo user. */
 export const DEMO_PASSWORD = 'demo-pass-1';
 
+/**
+ * The browser tests run once, in the embedded-database phase of the suite: they test the pages,
+ * which use the same API that the API tests cover on both drivers. With DATABASE_URL set they are
+ * skipped (CI's PostgreSQL phase), which keeps `.ci/run` within its time.
+ */
+export const browserPhase = loadTestSettings().databaseUrl
+  ? 'browser tests run in the embedded-database phase (DATABASE_URL unset)'
+  : false;
+
 /** Chromium without its sandbox and GPU, and without traffic of its own (updates, sync, QUIC). */
 const CHROMIUM_ARGS = [
   '--no-sandbox',

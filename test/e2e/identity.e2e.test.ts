@@ -2,10 +2,10 @@
 // Invitations, members and customers are in invitations.e2e.test.ts.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { DEMO_PASSWORD, fillSignIn } from './helpers.ts';
+import { browserPhase, DEMO_PASSWORD, fillSignIn } from './helpers.ts';
 import { identityFixtures, MAX_FAILURES_PER_EMAIL, SESSION_KEY } from './identity-fixtures.ts';
 
-describe('identity in the browser', () => {
+describe('identity in the browser', { skip: browserPhase }, () => {
   const identity = identityFixtures();
   const { newTab, signIn, call, accessTokenOf, storedSession, nav } = identity;
   let baseUrl: string;

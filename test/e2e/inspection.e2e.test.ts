@@ -15,7 +15,7 @@ import {
 } from '../../src/modules/inspection/simulator.ts';
 import type { TriggerInput, TriggersService } from '../../src/modules/inspection/triggers.service.ts';
 import { localFileStore } from '../../src/platform/storage/file-store.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 import { seedDemo } from './uploads.ts';
 
 /** Parts arriving, pushes and reloads on a busy machine: generous, as every wait is on a condition. */
@@ -60,7 +60,7 @@ interface ApiImage {
   verdict: 'pass' | 'fail';
 }
 
-describe('inspection in the browser', () => {
+describe('inspection in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let baseUrl: string;
   let simulator: InspectionSimulator | undefined;

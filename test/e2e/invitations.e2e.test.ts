@@ -2,10 +2,10 @@
 // customers, on the real server in Chromium. Signing in and the session are in identity.e2e.test.ts.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { DEMO_PASSWORD } from './helpers.ts';
+import { browserPhase, DEMO_PASSWORD } from './helpers.ts';
 import { BETA, identityFixtures, ROOT, waitUntil } from './identity-fixtures.ts';
 
-describe('invitations and members in the browser', () => {
+describe('invitations and members in the browser', { skip: browserPhase }, () => {
   const identity = identityFixtures();
   const { newTab, signIn, call, accessTokenOf, storedSession, nav } = identity;
   const { invitationUrl, secondOrganisation, acceptAsNewPerson, roleInMenu } = identity;

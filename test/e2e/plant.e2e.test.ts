@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoData } from '../../src/server.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 const LIVE_TIMEOUT = 10_000;
 
@@ -26,7 +26,7 @@ const STATUS_LABEL: Record<string, string> = {
   maintenance: 'Maintenance',
 };
 
-describe('plant operations in the browser', () => {
+describe('plant operations in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let baseUrl: string;
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 const FORBIDDEN_CLOSE = 4403;
 const UNAUTHORIZED_CLOSE = 4401;
@@ -76,7 +76,7 @@ async function closingServer(page: Page, code: number) {
   };
 }
 
-describe('the live connection when the server ends it', () => {
+describe('the live connection when the server ends it', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let baseUrl: string;
 

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 /** A JobUpdated event as the page received it on one of its WebSockets. */
 interface PushedUpdate {
@@ -61,7 +61,7 @@ const seenValues = (page: Page) => page.evaluate(() => (globalThis as unknown as
 
 const intermediate = (values: number[]) => [...new Set(values.filter((v) => v > 0 && v < 100))];
 
-describe('live background jobs in the browser', () => {
+describe('live background jobs in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let t: TestApp;
   let baseUrl: string;

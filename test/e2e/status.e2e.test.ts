@@ -5,9 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
 import { AccessibilityAudit } from './accessibility.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
-describe('web app in a browser', () => {
+describe('web app in a browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let t: TestApp;
   let browser: Browser;

@@ -10,7 +10,7 @@ import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import { seedDemoSupply } from '../../src/modules/supply/index.ts';
 import { startDemoDeliveries } from '../../src/modules/supply/metrics/demo-deliveries.job.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 const LIVE_TIMEOUT = 120_000;
 const ANALYST = 'analyst@demo.local';
@@ -24,7 +24,7 @@ const KPIS = [
   'stock_outs',
 ];
 
-describe('the planner’s dashboard in the browser', () => {
+describe('the planner’s dashboard in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let baseUrl: string;
 

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import { seedDemoSupply } from '../../src/modules/supply/index.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 /** The routing job on a busy machine: generous, as every wait is on a condition. */
 const LIVE_TIMEOUT = 120_000;
@@ -18,7 +18,7 @@ interface PageGlobals {
   document: { getElementById(id: string): { value: string } | null };
 }
 
-describe('routing decisions in the browser', () => {
+describe('routing decisions in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let baseUrl: string;
   let accessToken = '';

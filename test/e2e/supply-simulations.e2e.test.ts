@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import { seededRandom } from '../../src/platform/random.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 /** Jobs on a busy machine: generous, as every wait is on a condition. */
 const LIVE_TIMEOUT = 120_000;
@@ -27,7 +27,7 @@ function demandCsv(): string {
   return `${rows.join('\n')}\n`;
 }
 
-describe('simulations in the browser', () => {
+describe('simulations in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let baseUrl: string;
   let token = '';

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import { seededRandom } from '../../src/platform/random.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 /** Jobs (import, forecast, decision) on a busy machine: generous, as every wait is on a condition. */
 const LIVE_TIMEOUT = 90_000;
@@ -35,7 +35,7 @@ function demandCsv(): string {
   return `${rows.join('\n')}\n`;
 }
 
-describe('supply in the browser', () => {
+describe('supply in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let baseUrl: string;
   const tokens = new Map<string, string>();

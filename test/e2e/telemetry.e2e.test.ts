@@ -8,7 +8,7 @@ import { DEMO_PROCESSES } from '../../src/modules/telemetry/demo.ts';
 import { type Simulator, startDemoSimulator } from '../../src/modules/telemetry/index.ts';
 import type { Ingest, ReadingInput } from '../../src/modules/telemetry/ingest.service.ts';
 import { seedDemoData } from '../../src/server.ts';
-import { type BrowserSuite, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
+import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
 /** Live pushes and reloads on a busy machine: generous, as every wait is on a condition. */
 const LIVE_TIMEOUT = 30_000;
@@ -43,7 +43,7 @@ interface ApiAlarm {
   clearNote: string | null;
 }
 
-describe('telemetry in the browser', () => {
+describe('telemetry in the browser', { skip: browserPhase }, () => {
   let suite: BrowserSuite;
   let baseUrl: string;
   let simulator: Simulator | undefined;
