@@ -9,10 +9,17 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createTestTenant, TEST_PASSWORD } from '../../src/modules/identity/testing.ts';
+import { TEST_PASSWORD } from '../../src/modules/identity/testing.ts';
 import { openDatabase, queryRows } from '../../src/platform/db/database.ts';
 import { acrossTenants } from '../../src/platform/db/scope.ts';
-import { cleanupList, eventually, login, serverEnv, startServerProcess } from './processes.ts';
+import {
+  cleanupList,
+  eventually,
+  login,
+  serverEnv,
+  startEmbeddedWithTenant,
+  startServerProcess,
+} from './processes.ts';
 
 const cleanup = cleanupList();
 
@@ -64,15 +71,7 @@ describe('DATA_DIR out of space', { skip: mountUnsupported() }, () => {
     }
     cleanup.add(() => spawnSync('umount', ['-l', dataDir]));
     const env = serverEnv({ DATA_DIR: dataDir });
-
-    const first = await startServerProcess(env);
-    cleanup.add(() => first.kill());
-    assert.equal((await first.stop()).code, 0, first.output().slice(-3000));
-    const seeding = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
-    const tenant = await createTestTenant(seeding.db, 'diskfull').finally(() => seeding.close());
-
-    const server = await startServerProcess(env);
-    cleanup.add(() => server.kill());
+    const { server, tenant } = await startEmbeddedWithTenant(env, 'diskfull', cleanup);
     const api = async (headers: Record<string, string>, method: string, url: string, body?: object) => {
       const res = await fetch(`${server.url}/api/v1${url}`, {
         method,

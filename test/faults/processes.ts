@@ -6,7 +6,9 @@ import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
+import { createTestTenant, type TestTenant } from '../../src/modules/identity/testing.ts';
 import { freePort } from '../../src/modules/telemetry/mqtt/testing.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
 import { eventually } from '../../src/platform/jobs/testing.ts';
 
 export { eventually, freePort };
@@ -186,4 +188,28 @@ function userIds(name: string): { uid: number; gid: number } {
   const uid = Number(spawnSync('id', ['-u', name], { encoding: 'utf8' }).stdout.trim());
   const gid = Number(spawnSync('id', ['-g', name], { encoding: 'utf8' }).stdout.trim());
   return { uid, gid };
+}
+
+/**
+ * The embedded server on `env.DATA_DIR` with a test tenant: a first start creates and migrates the
+ * database, the tenant is added while no server runs (the embedded database has one owner), then
+ * the server starts again. Stopped by the clean-up list.
+ */
+export async function startEmbeddedWithTenant(
+  env: NodeJS.ProcessEnv,
+  slug: string,
+  cleanup: ReturnType<typeof cleanupList>,
+): Promise<{ server: ServerProcess; tenant: TestTenant }> {
+  const dataDir = env.DATA_DIR;
+  if (!dataDir) throw new Error('startEmbeddedWithTenant needs DATA_DIR');
+  const first = await startServerProcess(env);
+  cleanup.add(() => first.kill());
+  const stopped = await first.stop();
+  if (stopped.code !== 0)
+    throw new Error(`first start failed (${stopped.code}):\n${first.output().slice(-3000)}`);
+  const seeding = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
+  const tenant = await createTestTenant(seeding.db, slug).finally(() => seeding.close());
+  const server = await startServerProcess(env);
+  cleanup.add(() => server.kill());
+  return { server, tenant };
 }

@@ -7,10 +7,17 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createTestTenant, TEST_PASSWORD } from '../../src/modules/identity/testing.ts';
+import { TEST_PASSWORD } from '../../src/modules/identity/testing.ts';
 import { openDatabase, queryRows } from '../../src/platform/db/database.ts';
 import { acrossTenants } from '../../src/platform/db/scope.ts';
-import { cleanupList, eventually, login, serverEnv, startServerProcess } from './processes.ts';
+import {
+  cleanupList,
+  eventually,
+  login,
+  serverEnv,
+  startEmbeddedWithTenant,
+  startServerProcess,
+} from './processes.ts';
 
 const cleanup = cleanupList();
 
@@ -22,16 +29,7 @@ describe('SIGKILL of the embedded server while every module writes', { skip }, (
   test('0 acknowledged writes lost; the database reopens', async () => {
     const dataDir = cleanup.tempDir('plantintel-sigkill-');
     const env = serverEnv({ DATA_DIR: dataDir });
-
-    // First start creates and migrates the database; the tenant is added while no server runs.
-    const first = await startServerProcess(env);
-    cleanup.add(() => first.kill());
-    assert.equal((await first.stop()).code, 0, first.output().slice(-3000));
-    const seeding = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
-    const tenant = await createTestTenant(seeding.db, 'sigkill').finally(() => seeding.close());
-
-    const server = await startServerProcess(env);
-    cleanup.add(() => server.kill());
+    const { server, tenant } = await startEmbeddedWithTenant(env, 'sigkill', cleanup);
     const api = async (headers: Headers, method: string, url: string, body?: object) => {
       const res = await fetch(`${server.url}/api/v1${url}`, {
         method,
