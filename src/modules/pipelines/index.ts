@@ -35,6 +35,7 @@ export function createPipelines(deps: PipelinesDeps) {
     catalog,
     executor: runtime.executor,
     recorder: metrics.recorder,
+    cacheWrites: cache.service,
   });
   const parts: Part[] = [catalog, cache, metrics, runtime, gateway, insights];
 

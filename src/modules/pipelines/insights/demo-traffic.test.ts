@@ -88,6 +88,12 @@ test('the burst sends every request through the executor, the caches hit, then t
     'the query map after the burst',
     60_000,
   );
+  // Every entry the burst cached is on the map: the job writes the cache's queued entries first.
+  const [entries] = await readInTenant(t.database.db, tenant.id, (tx) =>
+    queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ai_cache_entries where query_text <> ''`),
+  );
+  assert.ok((entries?.n ?? 0) > 0);
+  assert.equal(map.queries, entries?.n);
   assert.ok(map.clusters.length >= 3, `${map.clusters.length} clusters`);
   assert.ok(map.snapshot.requests >= 120);
 });

@@ -9,7 +9,13 @@ import type { Executor, Recorder } from '../contracts.ts';
 import type { Part, PipelinesDeps } from '../deps.ts';
 import { type DemoCatalog, demoKeyMessage, seedDemoGateway } from './demo.ts';
 import { activeDemoTrafficJob, countDemoTraffic, DEMO_TRAFFIC_JOB, firstAdmin } from './demo-traffic.repo.ts';
-import { DEMO_TRAFFIC_REQUESTS, demoTrafficJob, type LiveTraffic, startLiveTraffic } from './demo-traffic.ts';
+import {
+  DEMO_TRAFFIC_REQUESTS,
+  type DemoTrafficDeps,
+  demoTrafficJob,
+  type LiveTraffic,
+  startLiveTraffic,
+} from './demo-traffic.ts';
 import { queryMapRoutes } from './query-map.routes.ts';
 import { QUERY_MAP_SCHEMAS } from './query-map.schemas.ts';
 import { createQueryMapService } from './query-map.service.ts';
@@ -18,6 +24,7 @@ export interface InsightsDeps extends PipelinesDeps {
   catalog: ReturnType<typeof createCatalog>;
   executor: Executor;
   recorder: Recorder;
+  cacheWrites: DemoTrafficDeps['cacheWrites'];
 }
 
 /** The burst starts a little after start-up, so the first /health and page loads do not wait behind it. */
@@ -70,6 +77,7 @@ export function createInsights(deps: InsightsDeps) {
           executor: deps.executor,
           resolver: deps.catalog.resolver,
           recorder: deps.recorder,
+          cacheWrites: deps.cacheWrites,
           afterBurst: (tenantId) => queryMaps.submit(tenantId, 'demo'),
         }),
       );

@@ -32,7 +32,7 @@ export async function loadMappedQueries(tx: Executor, limit: number): Promise<Ma
           select count(*) as requests, count(*) filter (where q.cache in ('exact', 'semantic')) as hits
           from ai_requests q where q.cache_entry_id = top.id) r on true
         -- By content, not by the random ids: the clustering starts from this order, and the same
-        -- traffic must give the same map (with ids it gave 2 clusters in one run of 120 requests).
+        -- traffic must give the same map.
         order by top.hits desc, top.query_text, top.pipeline_id, top.id`,
   );
 }
