@@ -9,6 +9,7 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { loadTestSettings } from '../../src/config.ts';
 import { TEST_PASSWORD } from '../../src/modules/identity/testing.ts';
 import { openDatabase, queryRows } from '../../src/platform/db/database.ts';
 import { acrossTenants } from '../../src/platform/db/scope.ts';
@@ -24,7 +25,7 @@ import {
 const cleanup = cleanupList();
 
 function mountUnsupported(): string | false {
-  if (process.env.DATABASE_URL) return 'runs with the embedded test phase (DATABASE_URL unset)';
+  if (loadTestSettings().databaseUrl) return 'runs with the embedded test phase (DATABASE_URL unset)';
   if (process.getuid?.() !== 0) return 'mounts a tmpfs: needs root';
   return false;
 }

@@ -6,6 +6,7 @@
 // once, in the PostgreSQL phase (DATABASE_URL set), not again in the embedded one.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { loadTestSettings } from '../../src/config.ts';
 import { createTestTenant, TEST_PASSWORD } from '../../src/modules/identity/testing.ts';
 import { startReceiver } from '../../src/modules/notifications/testing.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
@@ -22,7 +23,7 @@ import {
 const cleanup = cleanupList();
 const unsupported =
   clusterUnsupported() ??
-  (process.env.DATABASE_URL ? undefined : 'runs with the PostgreSQL test phase (set DATABASE_URL)');
+  (loadTestSettings().databaseUrl ? undefined : 'runs with the PostgreSQL test phase (set DATABASE_URL)');
 
 interface Answer {
   phase: 'up' | 'down' | 'recovered';

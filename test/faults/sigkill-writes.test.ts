@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { loadTestSettings } from '../../src/config.ts';
 import { TEST_PASSWORD } from '../../src/modules/identity/testing.ts';
 import { openDatabase, queryRows } from '../../src/platform/db/database.ts';
 import { acrossTenants } from '../../src/platform/db/scope.ts';
@@ -23,7 +24,9 @@ const cleanup = cleanupList();
 
 type Headers = Record<string, string>;
 
-const skip = process.env.DATABASE_URL ? 'runs with the embedded test phase (DATABASE_URL unset)' : false;
+const skip = loadTestSettings().databaseUrl
+  ? 'runs with the embedded test phase (DATABASE_URL unset)'
+  : false;
 
 describe('SIGKILL of the embedded server while every module writes', { skip }, () => {
   test('0 acknowledged writes lost; the database reopens', async () => {

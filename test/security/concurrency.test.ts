@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { loadTestSettings } from '../../src/config.ts';
 import { callApi, createTestTenant, signIn, type TestTenant } from '../../src/modules/identity/testing.ts';
 import { memberships } from '../../src/platform/db/schema/identity.ts';
 import { createTestApp, type TestApp } from '../../src/platform/http/testing.ts';
 
-const databaseUrl = process.env.DATABASE_URL;
+const { databaseUrl } = loadTestSettings();
 const ROUNDS = 5;
 
 describe('concurrent requests on PostgreSQL', { skip: !databaseUrl && 'needs DATABASE_URL' }, () => {

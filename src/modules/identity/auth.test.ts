@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { loadTestSettings } from '../../config.ts';
 import { users } from '../../platform/db/schema/identity.ts';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
 import { createTestTenant, signIn, TEST_PASSWORD, type TestTenant } from './testing.ts';
@@ -104,7 +105,7 @@ describe('sign-in', () => {
   });
 
   // The embedded database runs one transaction at a time: only PostgreSQL can show the race.
-  const onPostgres = { skip: !process.env.DATABASE_URL && 'a race needs PostgreSQL (DATABASE_URL)' };
+  const onPostgres = { skip: !loadTestSettings().databaseUrl && 'a race needs PostgreSQL (DATABASE_URL)' };
   test('parallel attempts from one address cannot slip past the limit', onPostgres, async () => {
     const email = 'parallel@acme.test';
     const results = await Promise.all(

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { loadTestSettings } from '../../config.ts';
 import { type Database, openDatabase, queryRows } from '../../platform/db/database.ts';
 import { acrossTenants } from '../../platform/db/scope.ts';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
@@ -20,7 +21,7 @@ import { type Call, caller, createProfile, ended, workOrdersCsv } from './testin
 // processes would have) tick the same slot at once: one run row, one import. And pg-boss's own
 // cron drives the tick in both instances: every slot of a per-minute schedule runs once.
 
-const postgres = Boolean(process.env.DATABASE_URL);
+const postgres = Boolean(loadTestSettings().databaseUrl);
 let t: TestApp;
 let second: { app: TestApp; database: Database } | undefined;
 let acme: TestTenant;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { populateTenant, probeConsumer } from '../../../test/security/tenant-data.ts';
+import { loadTestSettings } from '../../config.ts';
 import { createTestTenant, signIn } from '../../modules/identity/testing.ts';
 import { createTestApp, type TestApp } from '../http/testing.ts';
 import { backup } from './backup.ts';
@@ -136,7 +137,7 @@ describe('backup and restore', () => {
 
 describe('backup on PostgreSQL as a role under row-level security', () => {
   test('is refused with what to grant', {
-    skip: process.env.DATABASE_URL ? false : 'PostgreSQL only',
+    skip: loadTestSettings().databaseUrl ? false : 'PostgreSQL only',
   }, async () => {
     const role = `pi_backup_probe_${process.pid}`;
     const admin = urlOf(t.database);

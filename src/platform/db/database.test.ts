@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { ConfigError } from '../../config.ts';
+import { ConfigError, loadTestSettings } from '../../config.ts';
 import { eventually } from '../jobs/testing.ts';
 import { openDatabase, queryRows } from './database.ts';
 import { recordStart } from './instance.repo.ts';
@@ -157,10 +157,10 @@ describe('embedded data directory', () => {
   });
 });
 
-describe('PostgreSQL pool', { skip: !process.env.DATABASE_URL && 'needs DATABASE_URL' }, () => {
+describe('PostgreSQL pool', { skip: !loadTestSettings().databaseUrl && 'needs DATABASE_URL' }, () => {
   test('an idle connection that fails is reported, and the pool goes on with a new one', async () => {
     const errors: Error[] = [];
-    const url = process.env.DATABASE_URL as string;
+    const url = loadTestSettings().databaseUrl as string;
     const database = await openDatabase(
       { kind: 'postgres', url, poolSize: 1 },
       { onConnectionError: (err) => errors.push(err) },

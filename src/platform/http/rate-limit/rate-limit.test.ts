@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import { loadConfig } from '../../../config.ts';
+import { loadConfig, loadTestSettings } from '../../../config.ts';
 import { createTestTenant, signIn, type TestSession } from '../../../modules/identity/testing.ts';
 import { queryRows } from '../../db/database.ts';
 import { eventually } from '../../jobs/testing.ts';
@@ -163,7 +163,7 @@ describe('rate limits', () => {
   });
 });
 
-describe('rate limits shared on PostgreSQL', { skip: !process.env.DATABASE_URL }, () => {
+describe('rate limits shared on PostgreSQL', { skip: !loadTestSettings().databaseUrl }, () => {
   test('two app instances on one database share one budget', async () => {
     // Instance one is the suite's app (RATE_LIMIT_SYNC_MS 1000); instance two exchanges every 50 ms.
     const two = await createTestApp({
