@@ -40,13 +40,13 @@ test('a stall of the event loop shows as its length in the max, without the 500 
       resolve();
     }, 100),
   );
-  // The run delayed by the stall, then at least two on time.
-  await eventually(async () => (lag.samples() >= 3 ? true : undefined), 'three runs of the sampler', 20_000);
+  // The run delayed by the stall, then at least four more.
+  await eventually(async () => (lag.samples() >= 5 ? true : undefined), 'five runs of the sampler', 30_000);
   const text = await registry.metrics();
   // 1.5 s blocked: the sampler, due at most 0.5 s after the stall began, ran at least 1 s late.
   assert.ok(gauge(text, 'max') >= 0.95, `max lag ${gauge(text, 'max')} s for a 1.5 s stall`);
-  // The period is not counted in: the runs on time read about 0, not 0.5 s.
-  assert.ok(gauge(text, 'p50') < 0.25, `median lag ${gauge(text, 'p50')} s`);
+  // The period is not counted in: the runs on time read about 0 (prom-client's read 0.5 s or more).
+  assert.ok(gauge(text, 'p50') < 0.45, `median lag ${gauge(text, 'p50')} s`);
   assert.equal(lag.samples(), 0, 'the scrape starts a new interval');
 });
 
