@@ -178,8 +178,13 @@ describe('/metrics covers every subsystem', () => {
     assert.ok((sample(metrics, 'plantintel_db_queries_in_flight') ?? -1) >= 0);
     if (kit.t.database.raw.kind !== 'postgres') {
       assert.equal(sample(metrics, 'plantintel_db_pool_max_connections'), undefined);
+      // PGlite's WebAssembly memory: tens of MiB at least, a whole number of 64 KiB pages.
+      const memory = sample(metrics, 'plantintel_db_embedded_memory_bytes') ?? 0;
+      assert.ok(memory >= 32 * 2 ** 20, `embedded memory ${memory}`);
+      assert.equal(memory % 65536, 0);
       return;
     }
+    assert.equal(sample(metrics, 'plantintel_db_embedded_memory_bytes'), undefined);
     assert.equal(sample(metrics, 'plantintel_db_pool_max_connections'), kit.t.database.raw.pool.options.max);
     const idle = sample(metrics, 'plantintel_db_pool_connections', { state: 'idle' }) ?? -1;
     const inUse = sample(metrics, 'plantintel_db_pool_connections', { state: 'in_use' }) ?? -1;

@@ -201,7 +201,15 @@ function databaseMetrics(database: Database): ScrapedMetric[] {
   const info = gauge('plantintel_db_info', 'The database driver in use (value 1)', () => [
     { labels: { driver: database.driver }, value: 1 },
   ]);
-  if (raw.kind !== 'postgres') return [info, inFlight];
+  if (raw.kind !== 'postgres') {
+    const client = raw.client;
+    const memory = gauge(
+      'plantintel_db_embedded_memory_bytes',
+      "The embedded database thread's WebAssembly memory: it grows to PostgreSQL's high-water mark and never shrinks (part of the process RSS)",
+      async () => (client.closed ? [] : [{ value: await client.memoryBytes() }]),
+    );
+    return [info, inFlight, memory];
+  }
   const pool = raw.pool;
   return [
     info,

@@ -252,6 +252,11 @@ export class EmbeddedClient {
   }
 
   /** The data directory as a gzipped tar (PGlite's dump format), e.g. to start tests from. */
+  /** Bytes of the database thread's WebAssembly memory (its high-water mark: it never shrinks). */
+  async memoryBytes(): Promise<number> {
+    return (await this.call({ op: 'memory' })) as number;
+  }
+
   async dumpDataDir(): Promise<Blob> {
     const buffer = (await this.call({ op: 'dump' })) as ArrayBuffer;
     return new Blob([buffer]);

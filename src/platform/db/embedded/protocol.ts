@@ -19,6 +19,8 @@ export type Request =
   | { op: 'listen'; channel: string }
   | { op: 'unlisten'; channel: string }
   | { op: 'dump' }
+  /** The bytes of the database's WebAssembly memory (it grows to the high-water mark, never shrinks). */
+  | { op: 'memory' }
   | { op: 'close' };
 
 export type Call = Request & { id: number };

@@ -171,6 +171,12 @@ async function dump(): Promise<ArrayBuffer> {
   return file.arrayBuffer();
 }
 
+/** PGlite's Emscripten module is not part of its typed interface; its heap view is what we read. */
+function memoryBytes(): number {
+  const mod = (db as unknown as { mod?: { HEAPU8?: Uint8Array } }).mod;
+  return mod?.HEAPU8?.byteLength ?? 0;
+}
+
 async function handle_(call: Call): Promise<void> {
   try {
     switch (call.op) {
@@ -201,6 +207,8 @@ async function handle_(call: Call): Promise<void> {
         const buffer = await dump();
         return post({ kind: 'result', id: call.id, value: buffer }, [buffer]);
       }
+      case 'memory':
+        return post({ kind: 'result', id: call.id, value: memoryBytes() });
       case 'close':
         // The client sends nothing after close, so an open transaction would never end and PGlite
         // would wait for it for ever: what is still open is rolled back.
