@@ -73,7 +73,7 @@ export function readingsRoutes(
   app.post(
     '/plant-ops/sensors/:id/readings',
     {
-      config: { access: 'operate' },
+      config: { access: 'operate', nonFiniteInBody: 'counted' },
       schema: {
         tags,
         operationId: 'postSensorReading',
@@ -98,7 +98,7 @@ export function readingsRoutes(
     '/plant-ops/sensors/readings/bulk',
     {
       bodyLimit: bulkBodyLimit,
-      config: { access: 'operate' },
+      config: { access: 'operate', nonFiniteInBody: 'counted' },
       schema: {
         tags,
         operationId: 'postReadingsBulk',

@@ -15,6 +15,11 @@ declare module 'fastify' {
      * (members, invitations, key creation, sign-out) must not be done by a credential it manages.
      */
     signedIn?: boolean;
+    /**
+     * The handler takes non-finite numbers in the body as data and answers for them itself (the
+     * readings ingest counts them as rejected readings, `non_finite_value`): the body is not refused.
+     */
+    nonFiniteInBody?: 'counted';
   }
   interface FastifyRequest {
     /** Set by access control before the handler runs on every route that is not public. */
@@ -90,6 +95,13 @@ export function registerAccessControl(app: App, authenticate: Authenticate) {
     const described = schema.description ? `${schema.description}\n\n` : '';
     const who = signedIn ? ', signed in (not with an API key)' : '';
     schema.description = `${described}**Access:** ${SCOPE_DESCRIPTIONS[access]}${who}.`;
+    // Numbers that validation coerced from text without checking them finite (see nonFinitePath).
+    const numeric = numericTextFields(route as Parameters<typeof numericTextFields>[0], (ref) =>
+      app.getSchema(ref),
+    );
+    const checkBody = schema.body !== undefined && route.config?.nonFiniteInBody !== 'counted';
+    if (numeric.length > 0 || checkBody)
+      route.preHandler = [finiteNumbers(numeric, checkBody), ...[route.preHandler ?? []].flat()];
     if (access === 'public') {
       schema.security = [];
       return;
@@ -113,24 +125,60 @@ export function registerAccessControl(app: App, authenticate: Authenticate) {
       }
     };
     route.onRequest = [guard, ...[route.onRequest ?? []].flat()];
-    const numeric = numericTextFields(route as Parameters<typeof numericTextFields>[0], (ref) =>
-      app.getSchema(ref),
-    );
-    if (numeric.length > 0) route.preHandler = [finiteNumbers(numeric), ...[route.preHandler ?? []].flat()];
   });
 }
 
-/** Refuses numbers from text that validation let through non-finite (see numericTextFields). */
-function finiteNumbers(fields: { part: 'query' | 'params'; name: string }[]) {
+/**
+ * Refuses numbers that validation let through non-finite: Ajv coerces text such as "Infinity" or
+ * "1e400" to a number and then skips the minimum and maximum, in the query, the path and anywhere
+ * in a JSON body (JSON itself has no such number).
+ */
+function finiteNumbers(fields: { part: 'query' | 'params'; name: string }[], body: boolean) {
+  const refuse = (path: string) =>
+    validationFailed('Request does not match the schema', [{ path, message: 'must be a finite number' }]);
   return async (request: FastifyRequest) => {
     for (const { part, name } of fields) {
       const value = (request[part] as Record<string, unknown> | undefined)?.[name];
-      if (typeof value === 'number' && !Number.isFinite(value)) {
-        const path = `/${part === 'query' ? 'querystring' : 'params'}/${name}`;
-        throw validationFailed('Request does not match the schema', [
-          { path, message: 'must be a finite number' },
-        ]);
-      }
+      if (typeof value === 'number' && !Number.isFinite(value))
+        throw refuse(`/${part === 'query' ? 'querystring' : 'params'}/${name}`);
     }
+    if (!body) return;
+    const at = nonFinitePath(request.body);
+    if (at !== undefined) throw refuse(`/body${at}`);
   };
+}
+
+/** Whether a parsed body holds a non-finite number anywhere (walked without recursion or paths). */
+function holdsNonFinite(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return true;
+    } else if (Array.isArray(item)) {
+      for (const child of item) stack.push(child);
+    } else if (item !== null && typeof item === 'object' && !Buffer.isBuffer(item)) {
+      for (const key in item) stack.push((item as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
+}
+
+/** The JSON pointer of the first non-finite number in a parsed body, or undefined. */
+export function nonFinitePath(value: unknown): string | undefined {
+  // Paths are built only for a body that has one: a bulk body of 50,000 readings is walked once, bare.
+  if (!holdsNonFinite(value)) return undefined;
+  const stack: [unknown, string][] = [[value, '']];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, path] = next;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return path;
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], `${path}/${i}`]);
+    } else if (item !== null && typeof item === 'object' && !Buffer.isBuffer(item)) {
+      for (const [key, child] of Object.entries(item).reverse())
+        stack.push([child, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`]);
+    }
+  }
+  return undefined;
 }
