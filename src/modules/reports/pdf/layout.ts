@@ -31,7 +31,8 @@ export function niceScale(min: number, max: number, count = 5): Scale {
   return { min: round(start), max: round(end), step, ticks };
 }
 
-const round = (x: number) => Math.round(x * 1e9) / 1e9;
+/** To a billionth, and -0 as 0 (an axis end must never print as "-0"). */
+const round = (x: number) => Math.round(x * 1e9) / 1e9 || 0;
 
 /** Where `value` lies on an axis from `y0` (at scale.min) to `y1` (at scale.max). */
 export function project(value: number, scale: Pick<Scale, 'min' | 'max'>, y0: number, y1: number) {
