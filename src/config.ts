@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ConfigError, databaseUrl, type Raw } from './config.parsers.ts';
+import { ConfigError, databaseUrl, integer, type Raw } from './config.parsers.ts';
 import { type Config, SETTINGS } from './config.settings.ts';
 
 export { ConfigError, LOG_LEVELS, type LogLevel } from './config.parsers.ts';
@@ -79,5 +79,7 @@ export function loadTestSettings(env: NodeJS.ProcessEnv = process.env) {
   return {
     databaseUrl: databaseUrl(env.DATABASE_URL ?? '', 'DATABASE_URL'),
     chromiumPath: env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
+    /** The seed of the property tests (fixed, so every run of `npm test` gives the same verdict). */
+    propertySeed: integer(-(2 ** 31), 2 ** 31 - 1)(env.PROPERTY_SEED?.trim() || '20261205', 'PROPERTY_SEED'),
   };
 }

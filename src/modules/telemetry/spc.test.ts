@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from '../../platform/property-testing.ts';
 import {
   type ControlLimits,
   evaluateSeries,

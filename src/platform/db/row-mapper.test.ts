@@ -5,7 +5,7 @@ import { boolean, doublePrecision, integer, pgTable, text, timestamp } from 'dri
 // Drizzle's own mapper and field ordering, which its types leave out: the reference to compare with.
 // @ts-expect-error untyped internal export
 import { mapResultRow, orderSelectedFields } from 'drizzle-orm/utils';
-import fc from 'fast-check';
+import fc from '../property-testing.ts';
 import { mapRows, type SelectedField } from './row-mapper.ts';
 
 const lines = pgTable('lines', {

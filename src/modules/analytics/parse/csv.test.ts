@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
-import fc from 'fast-check';
+import fc from '../../../platform/property-testing.ts';
 import { type CsvDialect, createTokenizer, type RawRecord } from './csv.ts';
 
 const COMMA: CsvDialect = { delimiter: ',', quote: '"', newline: '\n' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import fc from 'fast-check';
+import fc from '../../../platform/property-testing.ts';
 import { seededRandom } from '../../../platform/random.ts';
 import { COMBINATION_MEMBERS, forecast } from './methods.ts';
 import { FORECAST_METHODS, ForecastInputError } from './types.ts';

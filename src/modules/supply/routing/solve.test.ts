@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import fc from 'fast-check';
+import fc from '../../../platform/property-testing.ts';
 import { checkSolution, construct, solve } from './index.ts';
 import { createRng } from './prng.ts';
 import { order, problem, vehicle, win } from './testing.ts';
