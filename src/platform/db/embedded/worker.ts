@@ -225,7 +225,7 @@ async function handle_(call: Call): Promise<void> {
 
 /**
  * A gzipped dump unpacked here with zlib: PGlite would unpack it through a web DecompressionStream,
- * about 0.3 s slower for the migrated baseline (46 MB of tar), and every test file opens one.
+ * slower for the migrated baseline (46 MB of tar; see bench:startup), and every test file opens one.
  */
 function plainTar(dump: ArrayBuffer): Uint8Array {
   const bytes = new Uint8Array(dump);
