@@ -4,14 +4,17 @@
 --   plantintel_platform — authentication lookups and superadmin endpoints (audited by the app)
 -- FORCE ROW LEVEL SECURITY makes the policies bind the table owner too; only a superuser connection
 -- that never switches role would bypass them, and the application always switches.
-DO $$ BEGIN CREATE ROLE plantintel_app NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+-- Roles belong to the cluster, not the database: two databases migrating at once on a new cluster
+-- both try to create them, and the one that waits on the other's insert sees unique_violation.
+DO $$ BEGIN CREATE ROLE plantintel_app NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 --> statement-breakpoint
-DO $$ BEGIN CREATE ROLE plantintel_platform NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE plantintel_platform NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 --> statement-breakpoint
 -- A non-superuser connecting user must be a member of both roles to switch to them.
 DO $$ BEGIN
   EXECUTE format('GRANT plantintel_app, plantintel_platform TO %I', current_user);
-EXCEPTION WHEN insufficient_privilege OR invalid_grant_operation THEN
+EXCEPTION WHEN unique_violation THEN NULL;
+WHEN insufficient_privilege OR invalid_grant_operation THEN
   RAISE WARNING 'could not grant the plantintel roles to %; grant them before starting the server', current_user;
 END $$;
 --> statement-breakpoint
