@@ -16,6 +16,7 @@ import { closeUsers, type MixCounters, prepareUsers, runMix } from './api-mix.ts
 import type { Driver } from './args.ts';
 import { type DemoServer, metric, openFds, scrapeMetrics, startDemoServer } from './demo-server.ts';
 import { killServersNow } from './servers.ts';
+import { type MemoryMap, memoryMap } from './smaps.ts';
 import { median, processStats } from './work-orders-server.ts';
 
 const { values } = parseArgs({
@@ -51,6 +52,8 @@ interface Sample {
   heapMb: number;
   /** The embedded database thread's WebAssembly memory (NaN on PostgreSQL): part of the RSS. */
   dbMemoryMb: number;
+  /** The RSS by kind of mapping (bench/smaps.ts): which part grows. */
+  map: MemoryMap;
   fds: number;
   lagP99Ms: number;
   /** pg_stat_activity rows of the server's database (PostgreSQL only). */
@@ -87,6 +90,7 @@ async function sample(server: DemoServer, startedAt: number, counters: MixCounte
     rssMb: processStats(server.pid).rssMb,
     heapMb: metric(metrics, 'nodejs_heap_size_used_bytes') / 2 ** 20,
     dbMemoryMb: metric(metrics, 'plantintel_db_embedded_memory_bytes') / 2 ** 20,
+    map: memoryMap(server.pid),
     fds: openFds(server.pid),
     lagP99Ms: metric(metrics, 'nodejs_eventloop_lag_p99_seconds') * 1000,
     dbConnections: await dbConnections(server.postgresUrl),
@@ -120,7 +124,7 @@ async function soak(driver: Driver) {
       const s = await sample(server, startedAt, counters);
       samples.push(s);
       progress(
-        `${driver}: ${s.minute.toFixed(1)} min  RSS ${s.rssMb.toFixed(0)} MB  heap ${s.heapMb.toFixed(0)} MB${Number.isNaN(s.dbMemoryMb) ? '' : `  db mem ${s.dbMemoryMb.toFixed(0)} MB`}  fds ${s.fds}  lag p99 ${s.lagP99Ms.toFixed(0)} ms  queue ${s.queueWaiting}  errors ${s.errors}`,
+        `${driver}: ${s.minute.toFixed(1)} min  RSS ${s.rssMb.toFixed(0)} MB  heap ${s.heapMb.toFixed(0)} MB${Number.isNaN(s.dbMemoryMb) ? '' : `  db mem ${s.dbMemoryMb.toFixed(0)} MB`}  malloc ${s.map.mallocMb.toFixed(0)} MB (${s.map.arenas} arenas)  huge ${s.map.hugeMb.toFixed(0)} MB  anon ${s.map.otherAnonMb.toFixed(0)} MB  fds ${s.fds}  lag p99 ${s.lagP99Ms.toFixed(0)} ms  queue ${s.queueWaiting}  errors ${s.errors}`,
       );
     }
     const result = await load;
@@ -208,6 +212,14 @@ function verdict(samples: Sample[]) {
       : [
           `embedded database memory ${dbMemory.first.toFixed(0)} → ${dbMemory.last.toFixed(0)} MB of the RSS (WebAssembly memory never shrinks)`,
         ];
+  // Where the RSS growth sits (medians of the first and last thirds, bench/smaps.ts).
+  const part = (key: keyof Omit<MemoryMap, 'arenas' | 'threads'>, label: string) => {
+    const g = growth(warm.map((s) => s.map[key]));
+    return `${label} ${g.first.toFixed(0)} → ${g.last.toFixed(0)}`;
+  };
+  notes.push(
+    `RSS by mapping (MB): ${part('mallocMb', 'malloc heaps')}, ${part('hugeMb', 'huge reservations (WebAssembly)')}, ${part('otherAnonMb', 'other anonymous (JS heaps, stacks)')}, ${part('fileMb', 'files')}`,
+  );
   return { warmUpMinutes: warm[0]?.minute ?? 0, checks, notes, ok: checks.every((c) => c.ok) };
 }
 
@@ -223,7 +235,7 @@ if (values.json) {
       `\n${driver}: ${minutes} min, simulators on, open loop ${users} users × ${rate} req/s (Poisson) with a WebSocket each; ${sent} requests sent, ${sockets.frames} WebSocket frames received, ${sockets.closedEarly} sockets closed early`,
     );
     console.log(
-      '   min  RSS MB  heap MB  db mem MB  fds  lag p99 ms  db conns  pool  queue due  oldest s  events  ws  answered  errors  load',
+      '   min  RSS MB  heap MB  db mem MB  malloc MB  arenas  huge MB  anon MB  file MB  threads  fds  lag p99 ms  db conns  pool  queue due  oldest s  events  ws  answered  errors  load',
     );
     for (const s of samples) {
       console.log(
@@ -232,6 +244,12 @@ if (values.json) {
           n(s.rssMb).padStart(6),
           n(s.heapMb).padStart(7),
           n(s.dbMemoryMb).padStart(9),
+          n(s.map.mallocMb).padStart(9),
+          String(s.map.arenas).padStart(6),
+          n(s.map.hugeMb).padStart(7),
+          n(s.map.otherAnonMb).padStart(7),
+          n(s.map.fileMb).padStart(7),
+          String(s.map.threads).padStart(7),
           String(s.fds).padStart(4),
           n(s.lagP99Ms, 1).padStart(10),
           n(s.dbConnections).padStart(8),
