@@ -10,8 +10,9 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { closeUsers, type MixResult, prepareUsers, quantile, ROUTE_CLASSES, runMix } from './api-mix.ts';
 import type { Driver } from './args.ts';
-import { startDemoServer } from './demo-server.ts';
+import { scrapeMetrics, startDemoServer } from './demo-server.ts';
 import { killServersNow } from './servers.ts';
+import { processStats } from './work-orders-server.ts';
 
 const GOAL_P95_MS: Record<Driver, number | undefined> = { postgres: 20, pglite: undefined };
 const { values } = parseArgs({
@@ -47,9 +48,16 @@ async function measure(driver: Driver) {
     await runMix(server.base, prepared, { seconds: 5, rate }, () => frames);
     const load1Before = loadavg()[0] ?? Number.NaN;
     progress(`${driver}: ${duration} s of the mix (load average ${load1Before.toFixed(1)})`);
+    const metricsBefore = await scrapeMetrics(server.base);
+    const cpuBefore = { server: processStats(server.pid).cpuSeconds, client: clientCpuSeconds() };
     const result = await runMix(server.base, prepared, { seconds: duration, rate }, () => frames);
+    const cpu = {
+      server: processStats(server.pid).cpuSeconds - cpuBefore.server,
+      client: clientCpuSeconds() - cpuBefore.client,
+    };
+    const server_ = serverTimes(metricsBefore, await scrapeMetrics(server.base));
     closeUsers(prepared);
-    return { driver, load1Before, load1After: loadavg()[0] ?? Number.NaN, result };
+    return { driver, load1Before, load1After: loadavg()[0] ?? Number.NaN, result, cpu, serverTimes: server_ };
   } finally {
     await server.stop();
   }
@@ -57,6 +65,35 @@ async function measure(driver: Driver) {
 
 const runs = [];
 for (const driver of drivers) runs.push(await measure(driver));
+
+function clientCpuSeconds() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/**
+ * The server's own time per route over the run (the request-duration histogram's sum and count,
+ * before and after), keyed like the mix's routes ("GET /plant-ops/lines"): what the server spent
+ * from request to reply, against the client's figure that adds queueing on the shared cores.
+ */
+function serverTimes(before: Map<string, number>, after: Map<string, number>) {
+  const times = new Map<string, { count: number; seconds: number }>();
+  for (const [key, value] of after) {
+    const m = /^http_request_duration_seconds_(sum|count)\{(.*)\}$/.exec(key);
+    if (!m) continue;
+    const labels = Object.fromEntries(
+      [...(m[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]),
+    );
+    if (!labels.route?.startsWith('/api/v1/')) continue;
+    const route = `${labels.method} ${labels.route.slice('/api/v1'.length).replaceAll(/:(\w+)/g, '{$1}')}`;
+    const entry = times.get(route) ?? { count: 0, seconds: 0 };
+    const delta = value - (before.get(key) ?? 0);
+    if (m[1] === 'sum') entry.seconds += delta;
+    else entry.count += delta;
+    times.set(route, entry);
+  }
+  return times;
+}
 
 function summary(result: MixResult) {
   const all = ROUTE_CLASSES.flatMap((c) => result.byClass[c].latencies);
@@ -73,8 +110,9 @@ function percentiles(latencies: number[]) {
 if (values.json) {
   console.log(
     JSON.stringify(
-      runs.map(({ result, ...rest }) => ({
+      runs.map(({ result, serverTimes: server, ...rest }) => ({
         ...rest,
+        serverTimes: Object.fromEntries(server),
         ...summary(result),
         sockets: result.sockets,
         sent: result.sent,
@@ -87,7 +125,7 @@ if (values.json) {
   console.log(
     `\nopen loop: ${users} users, each a Poisson stream of ${rate} req/s (sent on schedule, not after the previous answer), ${duration} s, one WebSocket subscription per user; latency = send to last byte, at the client`,
   );
-  for (const { driver, result, load1Before, load1After } of runs) {
+  for (const { driver, result, load1Before, load1After, cpu, serverTimes: server } of runs) {
     const { rows, overall } = summary(result);
     const f = (n: number) => n.toFixed(1).padStart(7);
     console.log(`\n${driver}  (load average ${load1Before.toFixed(1)} → ${load1After.toFixed(1)})`);
@@ -106,8 +144,23 @@ if (values.json) {
       }))
       .sort((a, b) => b.p95 - a.p95)
       .slice(0, 5);
+    // The server's mean for a mix route ("GET /x?groupBy=day" is the server's "GET /x").
+    const serverMean = (route: string) => {
+      const t = server.get(route.replace(/\?.*$/, ''));
+      return t && t.count > 0 ? `, server mean ${((t.seconds / t.count) * 1000).toFixed(1)} ms` : '';
+    };
     console.log(
-      `slowest routes by p95: ${slowest.map((r) => `${r.route} ${r.p95.toFixed(1)} ms (${r.n}${r.errors ? `, ${r.errors} errors` : ''})`).join('; ')}`,
+      `slowest routes by p95: ${slowest.map((r) => `${r.route} ${r.p95.toFixed(1)} ms (${r.n}${r.errors ? `, ${r.errors} errors` : ''}${serverMean(r.route)})`).join('; ')}`,
+    );
+    const totals = [...server.values()].reduce(
+      (a, t) => ({ count: a.count + t.count, seconds: a.seconds + t.seconds }),
+      {
+        count: 0,
+        seconds: 0,
+      },
+    );
+    console.log(
+      `server time: mean ${((totals.seconds / Math.max(1, totals.count)) * 1000).toFixed(1)} ms over ${totals.count} API requests (its request-duration histogram); CPU during the run: server ${cpu.server.toFixed(1)} s, load generator ${cpu.client.toFixed(1)} s of ${duration} s`,
     );
     const goal = GOAL_P95_MS[driver];
     const writes = result.byClass.writes.latencies.length + result.byClass.writes.errors;

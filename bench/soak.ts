@@ -162,7 +162,7 @@ function growth(values: number[]) {
 
 function verdict(samples: Sample[]) {
   const warm = samples.slice(Math.min(samples.length - 2, Math.ceil(samples.length * WARM_UP_SHARE)));
-  const of = (key: keyof Sample) => warm.map((s) => s[key]).filter((v) => !Number.isNaN(v));
+  const of = (key: Exclude<keyof Sample, 'map'>) => warm.map((s) => s[key]).filter((v) => !Number.isNaN(v));
   const rss = growth(of('rssMb'));
   // The heap saw-tooths with garbage collection: compare the troughs (minimum of each third).
   const heapValues = of('heapMb');

@@ -34,6 +34,8 @@ test('two databases creating the roles at once: the one that waits does not fail
   await first.connect();
   await second.connect();
   try {
+    const { rows: pids } = await second.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const secondPid = pids[0]?.pid;
     await first.query('begin');
     for (const s of statements) await first.query(s);
     await second.query('begin');
@@ -45,7 +47,7 @@ test('two databases creating the roles at once: the one that waits does not fail
     const blocked = async () => {
       const { rows } = await first.query<{ n: number }>(
         `select count(*)::int as n from pg_stat_activity where pid = $1 and wait_event_type = 'Lock'`,
-        [second.processID],
+        [secondPid],
       );
       return rows[0]?.n === 1;
     };
