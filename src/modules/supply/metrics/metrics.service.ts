@@ -164,7 +164,11 @@ export function createMetricsService({
       const from = addDays(to, -(days - 1));
       const previous = previousPeriod(from, days);
       return readInCallerTenant(db, principal, async (tx) => {
-        const custom = await customKpis(tx, previous.from, to, DASHBOARD_CUSTOM_KPIS);
+        // The settings do not depend on the custom KPIs: read beside them (each read is its own trip).
+        const [custom, { targets, rolledThrough }] = await Promise.all([
+          customKpis(tx, previous.from, to, DASHBOARD_CUSTOM_KPIS),
+          kpiSettings(tx),
+        ]);
         const kpis = [...KPI_NAMES, ...custom];
         const rows = await figures(tx, {
           kpis,
@@ -174,7 +178,6 @@ export function createMetricsService({
         });
         const current = byKpi(rows.filter((r) => r.day >= from));
         const before = byKpi(rows.filter((r) => r.day < from));
-        const { targets, rolledThrough } = await kpiSettings(tx);
         return {
           from,
           to,
