@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { TEST_RATE_LIMIT_ENV } from '../src/platform/http/rate-limit/testing.ts';
 import { type Driver, scratchPostgres } from './args.ts';
-import { startServer, stopServer } from './servers.ts';
+import { plantintel, startServer, stopServer } from './servers.ts';
 
 const run = promisify(execFile);
 export const DEMO_PASSWORD = 'bench-demo-pass-1';
@@ -66,7 +66,7 @@ export async function startDemoServer(
       await run(process.execPath, ['src/main.ts', 'seed', '--demo'], { env: childEnv, maxBuffer: 1 << 22 });
     }
     progress(`${driver}: starting plantintel serve`);
-    const started = await startServer(name, [process.execPath, 'src/main.ts', 'serve'], childEnv, {
+    const started = await startServer(name, plantintel('serve'), childEnv, {
       timeoutMs: 600_000, // a fresh embedded start seeds the demo first: minutes on a loaded machine
     });
     const server: DemoServer = {

@@ -10,7 +10,7 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { benchArgs, type Driver, scratchPostgres } from './args.ts';
-import { killServersNow, startServer, stopServer, stopServers } from './servers.ts';
+import { killServersNow, plantintel, startServer, stopServer, stopServers } from './servers.ts';
 import { wrkAvailable, wrkRound } from './wrk.ts';
 
 const durationSeconds = positiveInt('BENCH_DURATION', 10);
@@ -39,7 +39,7 @@ function progress(message: string): void {
 
 function oursCommand(): string[] {
   const override = process.env.BENCH_OURS_CMD?.trim();
-  if (!override) return [process.execPath, 'src/main.ts', 'serve'];
+  if (!override) return plantintel('serve');
   const [command = '', ...args] = override.split(/\s+/);
   // A bare "node" on PATH may be an older Node that cannot run .ts; use the one running us.
   return [command === 'node' ? process.execPath : command, ...args];

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { benchArgs, type Driver, scratchPostgres } from './args.ts';
-import { killServersNow, startServer, stopServers } from './servers.ts';
+import { killServersNow, plantintel, startServer, stopServers } from './servers.ts';
 
 const { drivers, seconds, asJson } = benchArgs({ seconds: 30 });
 const settleSeconds = 10;
@@ -38,7 +38,7 @@ async function measureOurs(driver: Driver): Promise<number> {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PLANTINTEL_DEMO: '0' };
     if (scratch) env.DATABASE_URL = scratch.url;
     else delete env.DATABASE_URL;
-    const server = await startServer(`ours (${driver})`, [process.execPath, 'src/main.ts', 'serve'], env);
+    const server = await startServer(`ours (${driver})`, plantintel('serve'), env);
     progress(`ours on ${driver}: settling ${settleSeconds} s, then measuring ${seconds} s`);
     const cpu = await idleCpu(server.pid);
     await stopServers();

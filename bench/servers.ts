@@ -1,6 +1,7 @@
 // Child-process handling for bench/http.ts: start a server on a free port, wait until
 // GET /health answers, and make sure no server outlives the benchmark.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,6 +12,27 @@ const startupTimeoutMs = 30_000;
 const logTailLines = 50;
 const children: ChildProcess[] = [];
 const byName = new Map<string, ChildProcess>();
+
+/**
+ * The Node flags `npm start` runs the server with (package.json's start script, the one place they
+ * are written; the deployment files repeat them, checked by test/deploy/node-flags.test.ts), so a
+ * benchmark measures the server as it is run.
+ */
+export const SERVER_NODE_FLAGS: string[] = (() => {
+  const pkg = JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(1, words.indexOf('src/main.ts')).filter((w) => w.startsWith('--'));
+})();
+
+/** `node <flags> src/main.ts <command>` as `npm start` runs it. */
+export const plantintel = (command: 'serve' | 'worker') => [
+  process.execPath,
+  ...SERVER_NODE_FLAGS,
+  'src/main.ts',
+  command,
+];
 
 // Ask the OS for an unused port; the tiny race until the child binds it is acceptable here.
 function freePort(): Promise<number> {

@@ -1,8 +1,8 @@
 // Where a process's resident memory lives, from /proc/<pid>/smaps: files (code and shared
 // libraries), the malloc heaps (the main `[heap]` and glibc's per-thread arenas — 64 MiB-aligned
-// anonymous mappings), huge anonymous reservations (≥ 1 GiB virtual: WebAssembly memories and
-// V8's cages) and the rest of the anonymous memory (the JS heaps, stacks, other mmaps). Rough by
-// nature — it reads addresses, not owners — but enough to tell allocator growth from a heap leak.
+// anonymous mappings) and the rest of the anonymous memory (the JS heaps of every thread, their
+// stacks, WebAssembly memories, other mmaps). Rough by nature — it reads addresses, not owners —
+// but enough to tell allocator growth from V8's heaps.
 import { readFileSync } from 'node:fs';
 
 export interface MemoryMap {
@@ -10,17 +10,15 @@ export interface MemoryMap {
   mallocMb: number;
   /** How many glibc thread arenas hold resident memory. */
   arenas: number;
-  hugeMb: number;
   otherAnonMb: number;
   threads: number;
 }
 
 const ARENA_ALIGN = 64n * 2n ** 20n;
-const HUGE = 2n ** 30n;
 
 export function memoryMap(pid: number): MemoryMap {
-  const out: MemoryMap = { fileMb: 0, mallocMb: 0, arenas: 0, hugeMb: 0, otherAnonMb: 0, threads: 0 };
-  let kind: 'file' | 'malloc' | 'arena' | 'huge' | 'other' = 'other';
+  const out: MemoryMap = { fileMb: 0, mallocMb: 0, arenas: 0, otherAnonMb: 0, threads: 0 };
+  let kind: 'file' | 'malloc' | 'arena' | 'other' = 'other';
   for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
     const header = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ (\d+)\s*(.*)$/.exec(line);
     if (header) {
@@ -30,7 +28,6 @@ export function memoryMap(pid: number): MemoryMap {
       if (header[3] !== '0') kind = 'file';
       else if (path === '[heap]') kind = 'malloc';
       else if (path !== '') kind = 'other';
-      else if (size >= HUGE) kind = 'huge';
       else if (start % ARENA_ALIGN === 0n && size <= ARENA_ALIGN) kind = 'arena';
       else kind = 'other';
       continue;
@@ -43,8 +40,7 @@ export function memoryMap(pid: number): MemoryMap {
     else if (kind === 'arena') {
       out.mallocMb += mb;
       if (mb > 0) out.arenas += 1;
-    } else if (kind === 'huge') out.hugeMb += mb;
-    else out.otherAnonMb += mb;
+    } else out.otherAnonMb += mb;
   }
   out.threads = Number(
     /^Threads:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN,

@@ -124,7 +124,7 @@ async function soak(driver: Driver) {
       const s = await sample(server, startedAt, counters);
       samples.push(s);
       progress(
-        `${driver}: ${s.minute.toFixed(1)} min  RSS ${s.rssMb.toFixed(0)} MB  heap ${s.heapMb.toFixed(0)} MB${Number.isNaN(s.dbMemoryMb) ? '' : `  db mem ${s.dbMemoryMb.toFixed(0)} MB`}  malloc ${s.map.mallocMb.toFixed(0)} MB (${s.map.arenas} arenas)  huge ${s.map.hugeMb.toFixed(0)} MB  anon ${s.map.otherAnonMb.toFixed(0)} MB  fds ${s.fds}  lag p99 ${s.lagP99Ms.toFixed(0)} ms  queue ${s.queueWaiting}  errors ${s.errors}`,
+        `${driver}: ${s.minute.toFixed(1)} min  RSS ${s.rssMb.toFixed(0)} MB  heap ${s.heapMb.toFixed(0)} MB${Number.isNaN(s.dbMemoryMb) ? '' : `  db mem ${s.dbMemoryMb.toFixed(0)} MB`}  malloc ${s.map.mallocMb.toFixed(0)} MB (${s.map.arenas} arenas)  anon ${s.map.otherAnonMb.toFixed(0)} MB  fds ${s.fds}  lag p99 ${s.lagP99Ms.toFixed(0)} ms  queue ${s.queueWaiting}  errors ${s.errors}`,
       );
     }
     const result = await load;
@@ -218,7 +218,7 @@ function verdict(samples: Sample[]) {
     return `${label} ${g.first.toFixed(0)} → ${g.last.toFixed(0)}`;
   };
   notes.push(
-    `RSS by mapping (MB): ${part('mallocMb', 'malloc heaps')}, ${part('hugeMb', 'huge reservations (WebAssembly)')}, ${part('otherAnonMb', 'other anonymous (JS heaps, stacks)')}, ${part('fileMb', 'files')}`,
+    `RSS by mapping (MB): ${part('mallocMb', 'malloc heaps')}, ${part('otherAnonMb', 'other anonymous (JS heaps, stacks, WebAssembly)')}, ${part('fileMb', 'files')}`,
   );
   return { warmUpMinutes: warm[0]?.minute ?? 0, checks, notes, ok: checks.every((c) => c.ok) };
 }
@@ -235,7 +235,7 @@ if (values.json) {
       `\n${driver}: ${minutes} min, simulators on, open loop ${users} users × ${rate} req/s (Poisson) with a WebSocket each; ${sent} requests sent, ${sockets.frames} WebSocket frames received, ${sockets.closedEarly} sockets closed early`,
     );
     console.log(
-      '   min  RSS MB  heap MB  db mem MB  malloc MB  arenas  huge MB  anon MB  file MB  threads  fds  lag p99 ms  db conns  pool  queue due  oldest s  events  ws  answered  errors  load',
+      '   min  RSS MB  heap MB  db mem MB  malloc MB  arenas  anon MB  file MB  threads  fds  lag p99 ms  db conns  pool  queue due  oldest s  events  ws  answered  errors  load',
     );
     for (const s of samples) {
       console.log(
@@ -246,7 +246,6 @@ if (values.json) {
           n(s.dbMemoryMb).padStart(9),
           n(s.map.mallocMb).padStart(9),
           String(s.map.arenas).padStart(6),
-          n(s.map.hugeMb).padStart(7),
           n(s.map.otherAnonMb).padStart(7),
           n(s.map.fileMb).padStart(7),
           String(s.map.threads).padStart(7),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { baselineFile } from '../src/platform/db/baseline.ts';
 import { ensureBaseline } from '../src/platform/db/baseline-build.ts';
-import { killServersNow, startServer, stopServer } from './servers.ts';
+import { killServersNow, plantintel, startServer, stopServer } from './servers.ts';
 import { median } from './work-orders-server.ts';
 
 const { values } = parseArgs({
@@ -33,7 +33,7 @@ async function startOnce(mode: Mode, run: number): Promise<number> {
   const name = `${mode}-${run}`;
   const started = performance.now();
   try {
-    await startServer(name, [process.execPath, 'src/main.ts', 'serve'], env, {
+    await startServer(name, plantintel('serve'), env, {
       timeoutMs: 120_000,
       pollMs: 50,
     });

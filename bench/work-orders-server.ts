@@ -11,7 +11,7 @@ import { openDatabase, targetFromConfig } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { TEST_RATE_LIMIT_ENV } from '../src/platform/http/rate-limit/testing.ts';
 import { type Driver, scratchPostgres } from './args.ts';
-import { startServer } from './servers.ts';
+import { plantintel, startServer } from './servers.ts';
 
 export interface Server {
   base: string;
@@ -81,7 +81,7 @@ export async function startOurs(
   };
   if (postgresUrl) env.DATABASE_URL = postgresUrl;
   else delete env.DATABASE_URL;
-  const started = await startServer(`ours (${driver})`, [process.execPath, 'src/main.ts', 'serve'], env);
+  const started = await startServer(`ours (${driver})`, plantintel('serve'), env);
   const base = started.url.replace(/\/health$/, '');
   const response = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',

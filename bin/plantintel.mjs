@@ -1,24 +1,36 @@
 #!/usr/bin/env node
 // Runs the CLI on Node 24+. Older system Node versions hand over to the node@24 binary that the
 // project installs as a devDependency, so `plantintel` works on machines that still ship Node 20.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `serve` and `worker` run in a child process with the Node flags of `npm start` (package.json's
+// start script), which V8 reads only when a process starts; signals are passed on to the child.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const major = Number(process.versions.node.split('.')[0]);
 const entry = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const args = process.argv.slice(2);
+const longRunning = args[0] === 'serve' || args[0] === 'worker';
 
-if (major >= 24) {
+function startFlags() {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(1, words.indexOf('src/main.ts')).filter((w) => w.startsWith('--'));
+}
+
+if (major >= 24 && !longRunning) {
   const { main } = await import(entry);
-  process.exit(await main(process.argv.slice(2)));
+  process.exit(await main(args));
 } else {
   const pinned = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
-  if (!existsSync(pinned)) {
+  const node = major >= 24 ? process.execPath : pinned;
+  if (!existsSync(node)) {
     process.stderr.write(
       `plantintel needs Node.js 24 or newer (this is ${process.version}). Run npm install first.\n`,
     );
     process.exit(1);
   }
-  const result = spawnSync(pinned, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
+  const child = spawn(node, [...(longRunning ? startFlags() : []), entry, ...args], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -26,8 +26,21 @@ interface Served {
   exited: Promise<number | null>;
 }
 
-async function serve(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const child = spawn(process.execPath, ['src/main.ts', 'serve'], {
+/** The Node flags of `npm start` (package.json's start script). */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(1, words.indexOf('src/main.ts')).filter((w) => w.startsWith('--'));
+}
+
+async function serve(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  entry: 'src/main.ts' | 'bin/plantintel.mjs' = 'src/main.ts',
+): Promise<Served> {
+  const child = spawn(process.execPath, [entry, 'serve'], {
     cwd: root,
     env: { ...cliEnv(dataDir), ...env },
   });
@@ -134,6 +147,40 @@ describe('plantintel CLI', () => {
         second.child.kill('SIGTERM');
         assert.equal(await second.exited, 0);
       }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('the deployment files start the server with the Node flags of npm start', () => {
+    const flags = startFlags();
+    assert.ok(flags.length > 0, 'npm start gives the server no flags');
+    const file = (name: string) => readFileSync(new URL(name, root), 'utf8');
+    const entrypoint = JSON.parse(
+      /^ENTRYPOINT (.*)$/m.exec(file('deploy/Dockerfile'))?.[1] ?? '[]',
+    ) as string[];
+    assert.deepEqual(entrypoint, ['node', ...flags, 'src/main.ts']);
+    for (const [unit, command] of [
+      ['deploy/systemd/plantintel-serve@.service', 'serve'],
+      ['deploy/systemd/plantintel-worker@.service', 'worker'],
+    ] as const) {
+      const exec = /^ExecStart=(.*)$/m.exec(file(unit))?.[1]?.split(' ') ?? [];
+      assert.deepEqual(exec.slice(1), [...flags, '/opt/plantintel/src/main.ts', command], unit);
+    }
+  });
+
+  test('the plantintel launcher runs serve with the Node flags of npm start and passes SIGTERM on', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'plantintel-launcher-'));
+    try {
+      const launcher = await serve(dataDir, { PLANTINTEL_SIMULATOR: '0' }, 'bin/plantintel.mjs');
+      const pid = launcher.child.pid as number;
+      const [server] = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+      const argv = readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0');
+      for (const flag of startFlags()) assert.ok(argv.includes(flag), `${flag} not in ${argv.join(' ')}`);
+      assert.equal((await fetch(`${launcher.url}/health`)).status, 200);
+      launcher.child.kill('SIGTERM');
+      assert.equal(await launcher.exited, 0, launcher.output());
+      assert.match(launcher.output(), /shutdown complete: database closed/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
