@@ -5,7 +5,7 @@
 // OEE and Pareto reports, batch, alarm and sensor lists, sensor charts, analyses and decisions,
 // and writes by the operators and admins. Prints p50/p95/p99 per route class, errors, throughput.
 // Goal on PostgreSQL: p95 < 20 ms over the whole mix, 0 errors.
-// Usage: npm run bench:api [-- --driver pglite|postgres|both] [--duration 60] [--users 100] [--rate 1] [--json]
+// Usage: npm run bench:api [-- --driver pglite|postgres|both] [--duration 60] [--users 100] [--rate 1] [--simulators on|off] [--json]
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { closeUsers, type MixResult, prepareUsers, quantile, ROUTE_CLASSES, runMix } from './api-mix.ts';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     users: { type: 'string', default: '100' },
     rate: { type: 'string', default: '1' },
+    simulators: { type: 'string', default: 'on' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -35,11 +36,21 @@ if (!Number.isInteger(duration) || duration < 1 || duration > 3600)
   throw new Error('--duration: 1–3600 seconds');
 if (!Number.isInteger(users) || users < 1 || users > 2000) throw new Error('--users: 1–2000');
 if (!(rate > 0 && rate <= 50)) throw new Error('--rate: requests per second per user, > 0 and ≤ 50');
+if (!['on', 'off'].includes(values.simulators)) throw new Error('--simulators: on or off');
+// On: the demo's live data arrives meanwhile (sensor readings through the ingest path, an
+// inspection part every 5 s — a synthetic radiograph per camera made and judged in the compute
+// pool —, line states); off: the mix alone.
+const simulators = values.simulators === 'on';
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 process.on('exit', killServersNow);
 
 async function measure(driver: Driver) {
-  const server = await startDemoServer(driver, 'api', {}, progress);
+  const server = await startDemoServer(
+    driver,
+    'api',
+    { PLANTINTEL_SIMULATOR: simulators ? '1' : '0' },
+    progress,
+  );
   try {
     let frames = 0;
     progress(`${driver}: signing ${users} users in and opening their WebSockets`);
@@ -112,6 +123,7 @@ if (values.json) {
     JSON.stringify(
       runs.map(({ result, serverTimes: server, ...rest }) => ({
         ...rest,
+        simulators,
         serverTimes: Object.fromEntries(server),
         ...summary(result),
         sockets: result.sockets,
@@ -123,7 +135,7 @@ if (values.json) {
   );
 } else {
   console.log(
-    `\nopen loop: ${users} users, each a Poisson stream of ${rate} req/s (sent on schedule, not after the previous answer), ${duration} s, one WebSocket subscription per user; latency = send to last byte, at the client`,
+    `\nopen loop: ${users} users, each a Poisson stream of ${rate} req/s (sent on schedule, not after the previous answer), ${duration} s, one WebSocket subscription per user, simulators ${simulators ? 'on' : 'off'}; latency = send to last byte, at the client`,
   );
   for (const { driver, result, load1Before, load1After, cpu, serverTimes: server } of runs) {
     const { rows, overall } = summary(result);
