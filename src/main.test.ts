@@ -40,9 +40,11 @@ async function serve(
   env: NodeJS.ProcessEnv = {},
   entry: 'src/main.ts' | 'bin/plantintel.mjs' = 'src/main.ts',
 ): Promise<Served> {
+  // A process group of its own, as a shell gives a command: a test can signal the whole of it.
   const child = spawn(process.execPath, [entry, 'serve'], {
     cwd: root,
     env: { ...cliEnv(dataDir), ...env },
+    detached: true,
   });
   let output = '';
   child.stdout?.on('data', (d) => {
@@ -169,7 +171,7 @@ describe('plantintel CLI', () => {
     }
   });
 
-  test('the plantintel launcher runs serve with the Node flags of npm start and passes SIGTERM on', async () => {
+  test('the plantintel launcher runs serve with the Node flags of npm start, passes SIGTERM on, and Ctrl-C stops it gracefully', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plantintel-launcher-'));
     try {
       const launcher = await serve(dataDir, { PLANTINTEL_SIMULATOR: '0' }, 'bin/plantintel.mjs');
@@ -181,6 +183,13 @@ describe('plantintel CLI', () => {
       launcher.child.kill('SIGTERM');
       assert.equal(await launcher.exited, 0, launcher.output());
       assert.match(launcher.output(), /shutdown complete: database closed/);
+
+      // Ctrl-C signals the launcher's whole process group: the server gets SIGINT twice at once
+      // (from the terminal and passed on), which is one request to stop, not "exit now".
+      const again = await serve(dataDir, { PLANTINTEL_SIMULATOR: '0' }, 'bin/plantintel.mjs');
+      process.kill(-(again.child.pid as number), 'SIGINT');
+      assert.equal(await again.exited, 0, again.output());
+      assert.match(again.output(), /shutdown complete: database closed/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -86,6 +86,8 @@ export function metricsExposureWarning(config: Pick<Config, 'host' | 'metricsTok
 
 // Long enough for slow in-flight requests, short enough for an orchestrator's kill timeout.
 const SHUTDOWN_GRACE_MS = 10_000;
+/** A repeat of the stop signal within this long is the same signal delivered twice, not "now". */
+const SIGNAL_REPEAT_MS = 1000;
 
 /**
  * Opens and migrates the database, then serves HTTP (and runs job workers unless WORKERS=0) until
@@ -205,10 +207,15 @@ export async function startServer(
 
   if (options.handleSignals !== false) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        // A second signal means "now": exit without waiting any longer.
-        process.once(signal, () => process.exit(130));
-        void stop(signal);
+      let first = 0;
+      process.on(signal, () => {
+        if (first === 0) {
+          first = Date.now();
+          void stop(signal);
+          // A second signal means "now": exit without waiting any longer. Not one within the same
+          // second, which is the first delivered twice (Ctrl-C reaches the launcher's whole process
+          // group, and bin/plantintel.mjs passes it on too; systemd signals the whole cgroup).
+        } else if (Date.now() - first > SIGNAL_REPEAT_MS) process.exit(130);
       });
     }
   }
