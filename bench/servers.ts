@@ -1,11 +1,11 @@
 // Child-process handling for bench/http.ts: start a server on a free port, wait until
 // GET /health answers, and make sure no server outlives the benchmark.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { startFlags } from '../bin/start-flags.mjs';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const startupTimeoutMs = 30_000;
@@ -18,13 +18,7 @@ const byName = new Map<string, ChildProcess>();
  * are written; the deployment files repeat them, checked by test/deploy/node-flags.test.ts), so a
  * benchmark measures the server as it is run.
  */
-export const SERVER_NODE_FLAGS: string[] = (() => {
-  const pkg = JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')) as {
-    scripts: { start: string };
-  };
-  const words = pkg.scripts.start.split(/\s+/);
-  return words.slice(1, words.indexOf('src/main.ts')).filter((w) => w.startsWith('--'));
-})();
+export const SERVER_NODE_FLAGS: string[] = startFlags();
 
 /** `node <flags> src/main.ts <command>` as `npm start` runs it. */
 export const plantintel = (command: 'serve' | 'worker') => [

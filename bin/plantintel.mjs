@@ -4,19 +4,14 @@
 // `serve` and `worker` run in a child process with the Node flags of `npm start` (package.json's
 // start script), which V8 reads only when a process starts; signals are passed on to the child.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startFlags } from './start-flags.mjs';
 
 const major = Number(process.versions.node.split('.')[0]);
 const entry = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const args = process.argv.slice(2);
 const longRunning = args[0] === 'serve' || args[0] === 'worker';
-
-function startFlags() {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  const words = pkg.scripts.start.split(/\s+/);
-  return words.slice(1, words.indexOf('src/main.ts')).filter((w) => w.startsWith('--'));
-}
 
 if (major >= 24 && !longRunning) {
   const { main } = await import(entry);

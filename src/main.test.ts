@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { startFlags } from '../bin/start-flags.mjs';
 
 const root = new URL('..', import.meta.url);
 
@@ -24,15 +25,6 @@ interface Served {
   url: string;
   output: () => string;
   exited: Promise<number | null>;
-}
-
-/** The Node flags of `npm start` (package.json's start script). */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const words = pkg.scripts.start.split(/\s+/);
-  return words.slice(1, words.indexOf('src/main.ts')).filter((w) => w.startsWith('--'));
 }
 
 async function serve(

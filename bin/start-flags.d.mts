@@ -1,0 +1,2 @@
+/** The `--` words between `node` and `src/main.ts` in package.json's start script. */
+export function startFlags(): string[];
