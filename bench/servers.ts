@@ -15,7 +15,7 @@ const byName = new Map<string, ChildProcess>();
 
 /**
  * The Node flags `npm start` runs the server with (package.json's start script, the one place they
- * are written; the deployment files repeat them, checked by test/deploy/node-flags.test.ts), so a
+ * are written; the deployment files repeat them, checked by src/main.test.ts), so a
  * benchmark measures the server as it is run.
  */
 export const SERVER_NODE_FLAGS: string[] = startFlags();
