@@ -1,11 +1,22 @@
 // The work orders of an import as an analysis frame, and the rows behind an insight. The frame is
 // read a page at a time, each column of the page as one array in PostgreSQL's binary format
-// (`array_send(array_agg(…))`, read by platform/db/binary-array-reader.ts): no value is printed as
-// text and parsed back, and no object is made per row. The aggregates of one statement are fed the
+// (`array_send(array_agg(…))`, sent as base64 and read by platform/db/binary-array-reader.ts): no
+// value is printed as text and parsed back, and no object is made per row; texts are
+// dictionary-encoded from their bytes. The aggregates of one statement are fed the
 // same rows in the same sequence, so the columns line up with the ids without an ORDER BY inside
-// each aggregate (which would sort the page once per column).
+// each aggregate (which would sort the page once per column). The next page is asked for before the
+// current one is decoded, so the database computes it meanwhile. The columns are allocated in shared
+// memory: the analyzers' worker threads read them without a copy each.
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { binaryArrayLength, readFloat8Array, readTextArray } from '../../platform/db/binary-array-reader.ts';
+import { sharedFloat64Array, sharedInt32Array } from '../../platform/compute/shared-arrays.ts';
+import {
+  binaryArrayLength,
+  byteaOf,
+  readFloat8Array,
+  readTextArrayCodes,
+  sendAsBase64,
+} from '../../platform/db/binary-array-reader.ts';
+import { ByteDictionary } from '../../platform/db/byte-dictionary.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { imports } from '../../platform/db/schema/index.ts';
 import type { RowSelector, TextColumn, WorkOrderFrame } from './analysis/types.ts';
@@ -21,7 +32,8 @@ const fieldExpr = (key: string): SQL => {
     case 'text':
       return sql`array_send(array_agg(${column}))`;
     case 'date':
-      return sql`array_send(array_agg((extract(epoch from ${column}) * 1000)::float8))`;
+      // date_part is float8 already; extract() computes a numeric and is slower to cast.
+      return sql`array_send(array_agg(date_part('epoch', ${column}) * 1000))`;
     case 'boolean':
       return sql`array_send(array_agg(${column}::int::float8))`;
     default:
@@ -46,32 +58,35 @@ export function dropEmptyColumns(frame: WorkOrderFrame): WorkOrderFrame {
   return { ...frame, numbers, texts };
 }
 
-/** Texts dictionary-encoded as they arrive, page after page. */
-function textEncoder(n: number) {
-  const codes = new Int32Array(n).fill(-1);
-  const dict: string[] = [];
-  const index = new Map<string, number>();
-  let j = 0;
-  return {
-    add(text: string | null) {
-      if (text !== null && text !== '') {
-        let code = index.get(text);
-        if (code === undefined) {
-          code = dict.length;
-          dict.push(text);
-          index.set(text, code);
-        }
-        codes[j] = code;
-      }
-      j++;
-    },
-    column: (): TextColumn => ({ codes, dict }),
-  };
+/**
+ * The statement reading the work orders with row numbers in (from, from + pageRows]: each column of the
+ * page as one binary array, base64, in a row of its own. One row of all the columns would be one
+ * protocol message of tens of megabytes, which the driver gathers in freshly allocated buffers of
+ * twice that; a row per column keeps each message to a megabyte or two.
+ */
+function pageOf(importId: string, keys: readonly string[], pageRows: number) {
+  const columns: [string, SQL][] = [
+    ['__id', sql`array_send(array_agg(id::float8))`],
+    ['__row', sql`array_send(array_agg(row_no::float8))`],
+    ...keys.map((k): [string, SQL] => [k, fieldExpr(k)]),
+  ];
+  const selects = sql.join(
+    columns.map(([name, expr]) => sql`${sendAsBase64(expr)} as ${sql.identifier(name)}`),
+    sql`, `,
+  );
+  const rowPerColumn = sql.join(
+    columns.map(([name]) => sql`(${name}, p.${sql.identifier(name)})`),
+    sql`, `,
+  );
+  return (from: number) =>
+    sql`select c.name, c.data from (select ${selects} from work_orders
+        where import_id = ${importId} and row_no > ${from} and row_no <= ${from + pageRows}) p
+        cross join lateral (values ${rowPerColumn}) as c(name, data)`;
 }
 
 /**
  * The work orders of an import as a frame, `fields` only. `rows` (the import's work-order count)
- * sizes the columns.
+ * sizes the columns; `pageRows` (row numbers per statement) is for tests.
  */
 export async function loadFrame(
   tx: Executor,
@@ -79,25 +94,22 @@ export async function loadFrame(
   fields: readonly string[],
   rows: number,
   onPage?: (loaded: number) => Promise<void> | void,
+  { pageRows = PAGE }: { pageRows?: number } = {},
 ): Promise<WorkOrderFrame> {
   const keys = CANONICAL_FIELDS.map((f) => f.key).filter((k) => fields.includes(k));
-  const selects = sql.join(
-    [
-      sql`array_send(array_agg(id::float8)) as "__id"`,
-      sql`array_send(array_agg(row_no::float8)) as "__row"`,
-      ...keys.map((k) => sql`${fieldExpr(k)} as ${sql.identifier(k)}`),
-    ],
-    sql`, `,
-  );
+  const pageStatement = pageOf(importId, keys, pageRows);
   let capacity = Math.max(rows, 1);
-  let ids = new Float64Array(capacity);
+  let ids = sharedFloat64Array(capacity);
   let rowNo = new Float64Array(capacity);
   let numbers: Record<string, Float64Array> = {};
-  const texts: Record<string, ReturnType<typeof textEncoder>> = {};
-  const isText = (k: string) => FIELD_BY_KEY.get(k)?.type === 'text';
+  // Texts are dictionary-encoded as they arrive, page after page.
+  let codes: Record<string, Int32Array> = {};
+  const dictionaries: Record<string, ByteDictionary> = {};
   for (const k of keys) {
-    if (isText(k)) texts[k] = textEncoder(capacity);
-    else numbers[k] = new Float64Array(capacity);
+    if (FIELD_BY_KEY.get(k)?.type === 'text') {
+      codes[k] = sharedInt32Array(capacity);
+      dictionaries[k] = new ByteDictionary();
+    } else numbers[k] = sharedFloat64Array(capacity);
   }
   // Pages are ranges of the file's row numbers over the (import_id, row_no) index: each statement
   // reads its own rows only, whatever the planner knows of a table that has just grown by a million.
@@ -106,55 +118,59 @@ export async function loadFrame(
     sql`select max(row_no) as last from work_orders where import_id = ${importId}`,
   );
   const lastRow = Number(bounds?.last ?? 0);
+  const pageFrom = async (from: number) => {
+    const columns = await queryRows<{ name: string; data: string | null }>(tx, pageStatement(from));
+    return Object.fromEntries(columns.map((c) => [c.name, c.data])) as Record<string, unknown>;
+  };
   let loaded = 0;
-  for (let from = 0; from < lastRow; from += PAGE) {
-    const [page] = await queryRows<Record<string, unknown>>(
-      tx,
-      sql`select ${selects} from work_orders
-          where import_id = ${importId} and row_no > ${from} and row_no <= ${from + PAGE}`,
-    );
-    const count = page?.__id === null || page?.__id === undefined ? 0 : binaryArrayLength(page.__id);
+  let next = lastRow > 0 ? pageFrom(0) : undefined;
+  for (let from = 0; next; from += pageRows) {
+    const page = await next;
+    // One statement at a time on the connection: the next is sent once this one has answered.
+    next = from + pageRows < lastRow ? pageFrom(from + pageRows) : undefined;
+    // If decoding this page fails, the statement already sent must not end as an unhandled rejection.
+    next?.catch(() => {});
+    const pageIds = byteaOf(page?.__id);
+    const count = binaryArrayLength(pageIds);
     if (count === 0) continue;
     if (loaded + count > capacity) {
       // More rows than the import counted (a concurrent re-import): the frame grows.
       capacity = (loaded + count) * 2;
-      const grow = (a: Float64Array) => {
-        const b = new Float64Array(capacity);
+      const grow = <A extends Float64Array | Int32Array>(a: A, make: (n: number) => A) => {
+        const b = make(capacity);
         b.set(a);
         return b;
       };
-      ids = grow(ids);
-      rowNo = grow(rowNo);
-      numbers = Object.fromEntries(Object.entries(numbers).map(([k, a]) => [k, grow(a)]));
-      for (const k of Object.keys(texts)) {
-        const old = (texts[k] as ReturnType<typeof textEncoder>).column();
-        const fresh = textEncoder(capacity);
-        for (let i = 0; i < loaded; i++)
-          fresh.add(old.codes[i] === -1 ? null : (old.dict[old.codes[i] as number] as string));
-        texts[k] = fresh;
-      }
+      ids = grow(ids, sharedFloat64Array);
+      rowNo = grow(rowNo, (n) => new Float64Array(n));
+      numbers = Object.fromEntries(Object.entries(numbers).map(([k, a]) => [k, grow(a, sharedFloat64Array)]));
+      codes = Object.fromEntries(Object.entries(codes).map(([k, a]) => [k, grow(a, sharedInt32Array)]));
     }
-    readFloat8Array(page?.__id, ids, loaded);
+    readFloat8Array(pageIds, ids, loaded);
     readFloat8Array(page?.__row, rowNo, loaded);
     for (const k of keys) {
-      const text = texts[k];
-      if (text) readTextArray(page?.[k], text.add);
+      const dictionary = dictionaries[k];
+      if (dictionary) readTextArrayCodes(page?.[k], dictionary, codes[k] as Int32Array, loaded);
       else readFloat8Array(page?.[k], numbers[k] as Float64Array, loaded);
     }
     loaded += count;
     await onPage?.(loaded);
   }
-  const trim = (a: Float64Array) => (a.length === loaded ? a : a.slice(0, loaded));
+  // Fewer rows than counted (rows deleted meanwhile): views of the first `loaded`, still shared.
+  const trim = <A extends Float64Array | Int32Array>(a: A) =>
+    a.length === loaded ? a : (a.subarray(0, loaded) as A);
+  const rowNumbers = sharedInt32Array(loaded);
+  rowNumbers.set(rowNo.subarray(0, loaded));
   return {
     n: loaded,
     ids: trim(ids),
-    rowNo: Int32Array.from(rowNo.subarray(0, loaded)),
+    rowNo: rowNumbers,
     numbers: Object.fromEntries(Object.entries(numbers).map(([k, a]) => [k, trim(a)])),
     texts: Object.fromEntries(
-      Object.entries(texts).map(([k, t]) => {
-        const { codes, dict } = t.column();
-        return [k, { codes: codes.length === loaded ? codes : codes.slice(0, loaded), dict }];
-      }),
+      Object.entries(dictionaries).map(([k, d]): [string, TextColumn] => [
+        k,
+        { codes: trim(codes[k] as Int32Array), dict: d.values },
+      ]),
     ),
   };
 }

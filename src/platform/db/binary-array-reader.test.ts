@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { readFloat8Array, readTextArray } from './binary-array-reader.ts';
+import { readFloat8Array, readTextArray, readTextArrayCodes, sendAsBase64 } from './binary-array-reader.ts';
+import { ByteDictionary } from './byte-dictionary.ts';
 import { queryRows } from './database.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 
@@ -30,4 +31,19 @@ test('float8[] with nulls, empty arrays and text[] with nulls and non-ASCII text
     4,
   );
   assert.deepEqual(texts, ['a', null, 'Weiß, "x"', '']);
+});
+
+test('text[] as dictionary codes, sent as base64: NULL and the empty text are -1', async () => {
+  const [row] = await queryRows<Record<string, unknown>>(
+    database.db,
+    sql`select ${sendAsBase64(sql`array_send(array['M-1', null, 'Weiß', '', 'M-1', 'Weiß']::text[])`)} as a,
+               ${sendAsBase64(sql`array_send(array['Weiß', 'M-2']::text[])`)} as b`,
+  );
+  assert.equal(typeof row?.a, 'string', 'base64 text, not a bytea');
+  const dictionary = new ByteDictionary();
+  const codes = new Int32Array(9).fill(7);
+  assert.equal(readTextArrayCodes(row?.a, dictionary, codes, 0), 6);
+  assert.equal(readTextArrayCodes(row?.b, dictionary, codes, 6), 2);
+  assert.deepEqual([...codes], [0, -1, 1, -1, 0, 1, 1, 2, 7]);
+  assert.deepEqual(dictionary.values, ['M-1', 'Weiß', 'M-2']);
 });
