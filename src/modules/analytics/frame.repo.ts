@@ -24,6 +24,8 @@ import { CANONICAL_FIELDS, columnOf, FIELD_BY_KEY } from './canonical.ts';
 
 /** Work orders per page read. */
 const PAGE = 50_000;
+/** Page statements in flight while one is decoded: two keep both cores of a small server busy. */
+const AHEAD = 2;
 
 /** A column of the page as one binary array (array_send): numbers, dates and flags as float8. */
 const fieldExpr = (key: string): SQL => {
@@ -86,7 +88,8 @@ function pageOf(importId: string, keys: readonly string[], pageRows: number) {
 
 /**
  * The work orders of an import as a frame, `fields` only. `rows` (the import's work-order count)
- * sizes the columns; `pageRows` (row numbers per statement) is for tests.
+ * sizes the columns; `pageRows` (row numbers per statement) is for tests. `tx` must take
+ * statements side by side, as readInTenant's does.
  */
 export async function loadFrame(
   tx: Executor,
@@ -94,7 +97,7 @@ export async function loadFrame(
   fields: readonly string[],
   rows: number,
   onPage?: (loaded: number) => Promise<void> | void,
-  { pageRows = PAGE }: { pageRows?: number } = {},
+  { pageRows = PAGE, ahead = AHEAD }: { pageRows?: number; ahead?: number } = {},
 ): Promise<WorkOrderFrame> {
   const keys = CANONICAL_FIELDS.map((f) => f.key).filter((k) => fields.includes(k));
   const pageStatement = pageOf(importId, keys, pageRows);
@@ -122,39 +125,57 @@ export async function loadFrame(
     const columns = await queryRows<{ name: string; data: string | null }>(tx, pageStatement(from));
     return Object.fromEntries(columns.map((c) => [c.name, c.data])) as Record<string, unknown>;
   };
+  // `ahead` statements are in flight while a page is decoded, so the database computes the next
+  // pages meanwhile — in parallel on PostgreSQL, where each statement of a read (readInTenant) takes
+  // a connection of its own. Pages are decoded in file order whatever order they arrive in: the
+  // codes of a text column are in order of first appearance, the same on every run.
+  const starts: number[] = [];
+  for (let from = 0; from < lastRow; from += pageRows) starts.push(from);
+  const inFlight: Promise<Record<string, unknown>>[] = [];
+  let requested = 0;
+  const request = () => {
+    const page = pageFrom(starts[requested++] as number);
+    // Settled below even when decoding fails first: never an unhandled rejection.
+    page.catch(() => {});
+    inFlight.push(page);
+  };
   let loaded = 0;
-  let next = lastRow > 0 ? pageFrom(0) : undefined;
-  for (let from = 0; next; from += pageRows) {
-    const page = await next;
-    // One statement at a time on the connection: the next is sent once this one has answered.
-    next = from + pageRows < lastRow ? pageFrom(from + pageRows) : undefined;
-    // If decoding this page fails, the statement already sent must not end as an unhandled rejection.
-    next?.catch(() => {});
-    const pageIds = byteaOf(page?.__id);
-    const count = binaryArrayLength(pageIds);
-    if (count === 0) continue;
-    if (loaded + count > capacity) {
-      // More rows than the import counted (a concurrent re-import): the frame grows.
-      capacity = (loaded + count) * 2;
-      const grow = <A extends Float64Array | Int32Array>(a: A, make: (n: number) => A) => {
-        const b = make(capacity);
-        b.set(a);
-        return b;
-      };
-      ids = grow(ids, sharedFloat64Array);
-      rowNo = grow(rowNo, (n) => new Float64Array(n));
-      numbers = Object.fromEntries(Object.entries(numbers).map(([k, a]) => [k, grow(a, sharedFloat64Array)]));
-      codes = Object.fromEntries(Object.entries(codes).map(([k, a]) => [k, grow(a, sharedInt32Array)]));
+  try {
+    while (requested < starts.length && inFlight.length < ahead) request();
+    while (inFlight.length > 0) {
+      const page = await (inFlight.shift() as Promise<Record<string, unknown>>);
+      if (requested < starts.length) request();
+      const pageIds = byteaOf(page.__id);
+      const count = binaryArrayLength(pageIds);
+      if (count === 0) continue;
+      if (loaded + count > capacity) {
+        // More rows than the import counted (a concurrent re-import): the frame grows.
+        capacity = (loaded + count) * 2;
+        const grow = <A extends Float64Array | Int32Array>(a: A, make: (n: number) => A) => {
+          const b = make(capacity);
+          b.set(a);
+          return b;
+        };
+        ids = grow(ids, sharedFloat64Array);
+        rowNo = grow(rowNo, (n) => new Float64Array(n));
+        numbers = Object.fromEntries(
+          Object.entries(numbers).map(([k, a]) => [k, grow(a, sharedFloat64Array)]),
+        );
+        codes = Object.fromEntries(Object.entries(codes).map(([k, a]) => [k, grow(a, sharedInt32Array)]));
+      }
+      readFloat8Array(pageIds, ids, loaded);
+      readFloat8Array(page.__row, rowNo, loaded);
+      for (const k of keys) {
+        const dictionary = dictionaries[k];
+        if (dictionary) readTextArrayCodes(page[k], dictionary, codes[k] as Int32Array, loaded);
+        else readFloat8Array(page[k], numbers[k] as Float64Array, loaded);
+      }
+      loaded += count;
+      await onPage?.(loaded);
     }
-    readFloat8Array(pageIds, ids, loaded);
-    readFloat8Array(page?.__row, rowNo, loaded);
-    for (const k of keys) {
-      const dictionary = dictionaries[k];
-      if (dictionary) readTextArrayCodes(page?.[k], dictionary, codes[k] as Int32Array, loaded);
-      else readFloat8Array(page?.[k], numbers[k] as Float64Array, loaded);
-    }
-    loaded += count;
-    await onPage?.(loaded);
+  } finally {
+    // On a failure (or an abort from onPage) no statement is left running once the load returns.
+    await Promise.allSettled(inFlight);
   }
   // Fewer rows than counted (rows deleted meanwhile): views of the first `loaded`, still shared.
   const trim = <A extends Float64Array | Int32Array>(a: A) =>
