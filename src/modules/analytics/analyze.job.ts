@@ -19,6 +19,7 @@ import {
   updateAnalysis,
 } from './analyses.repo.ts';
 import type { ConfigValue } from './analysis/config.ts';
+import { packFrame } from './analysis/frame-transfer.ts';
 import { rankInsights } from './analysis/rank.ts';
 import { dataTier, planAnalyzers } from './analysis/requirements.ts';
 import { ACROSS_TASK, ANALYZER_TASK } from './analysis/tasks.ts';
@@ -116,13 +117,14 @@ export function analyzeJob(deps: {
         );
 
         const runnable = plans.filter((p) => p.runs);
+        const packed = packFrame(frame);
         let done = 0;
         await progress(40, `Running ${runnable.map((p) => p.analyzer).join(', ') || 'no analyzer'}`);
         const results = await Promise.all(
           runnable.map(async (plan) => {
             const result = await compute.run(ANALYZER_TASK, {
               analyzer: plan.analyzer,
-              frame,
+              frame: packed,
               config,
               baselines,
             });
@@ -137,7 +139,7 @@ export function analyzeJob(deps: {
         t = lap('analyzersMs', t);
         ctx.signal.throwIfAborted();
         const across = await compute.run(ACROSS_TASK, {
-          frame,
+          frame: packed,
           config,
           baselines,
           results: results.map(({ ms: _ms, ...r }) => r as AnalyzerResult),

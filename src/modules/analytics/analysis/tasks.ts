@@ -1,18 +1,19 @@
 // The analyzers as compute tasks: each runs in a worker thread of the compute pool, so a million
-// work orders never hold the event loop. Inputs and outputs are structured-clonable (the frame's
-// typed arrays are copied once per analyzer).
+// work orders never hold the event loop. Inputs and outputs are structured-clonable; the frame
+// crosses packed (frame-transfer.ts): its columns shared, its dictionaries one string each.
 import { computeTask } from '../../../platform/compute/compute.ts';
 import { type ConfigValue, configValues } from './config.ts';
 import { analyzeCost } from './cost.ts';
 import { analyzeAcross } from './cross.ts';
 import { analyzeEfficiency } from './efficiency.ts';
 import { analyzeEquipment } from './equipment.ts';
+import { type PackedFrame, unpackFrame } from './frame-transfer.ts';
 import { analyzeQuality } from './quality.ts';
-import type { AnalyzerContext, AnalyzerName, AnalyzerResult, Baseline, WorkOrderFrame } from './types.ts';
+import type { AnalyzerContext, AnalyzerName, AnalyzerResult, Baseline } from './types.ts';
 
 export interface AnalyzerTaskInput {
   analyzer: AnalyzerName;
-  frame: WorkOrderFrame;
+  frame: PackedFrame;
   config: Record<string, ConfigValue>;
   baselines: Record<string, Baseline>;
 }
@@ -25,7 +26,7 @@ const ANALYZE: Record<AnalyzerName, (ctx: AnalyzerContext) => AnalyzerResult> = 
 };
 
 const contextOf = (input: Omit<AnalyzerTaskInput, 'analyzer'>): AnalyzerContext => ({
-  frame: input.frame,
+  frame: unpackFrame(input.frame),
   config: configValues(input.config),
   baselines: input.baselines,
 });

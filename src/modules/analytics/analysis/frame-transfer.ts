@@ -1,0 +1,43 @@
+// The frame as handed to a compute task. Its number and code columns are in shared memory and cross
+// to the worker without a copy (frame.repo.ts), but a text column's dictionary is an array of
+// strings, which the structured clone copies one string at a time on both sides — for an id-like
+// column of a million work orders (work order numbers, material lots), a million strings, for every
+// analyzer task. Packed, a dictionary is one string and the lengths of its entries: one copy of one
+// string, cut back into entries in the worker.
+import { sharedInt32Array } from '../../../platform/compute/shared-arrays.ts';
+import type { TextColumn, WorkOrderFrame } from './types.ts';
+
+export interface PackedText {
+  codes: Int32Array;
+  /** The dictionary's entries back to back. */
+  text: string;
+  /** The length of each entry, in UTF-16 units. */
+  lengths: Int32Array;
+}
+
+export type PackedFrame = Omit<WorkOrderFrame, 'texts'> & { texts: Record<string, PackedText> };
+
+export function packFrame(frame: WorkOrderFrame): PackedFrame {
+  const texts: Record<string, PackedText> = {};
+  for (const [key, { codes, dict }] of Object.entries(frame.texts)) {
+    const lengths = sharedInt32Array(dict.length);
+    for (let i = 0; i < dict.length; i++) lengths[i] = (dict[i] as string).length;
+    texts[key] = { codes, text: dict.join(''), lengths };
+  }
+  return { ...frame, texts };
+}
+
+export function unpackFrame(packed: PackedFrame): WorkOrderFrame {
+  const texts: Record<string, TextColumn> = {};
+  for (const [key, { codes, text, lengths }] of Object.entries(packed.texts)) {
+    const dict = new Array<string>(lengths.length);
+    let at = 0;
+    for (let i = 0; i < lengths.length; i++) {
+      const end = at + (lengths[i] as number);
+      dict[i] = text.slice(at, end);
+      at = end;
+    }
+    texts[key] = { codes, dict };
+  }
+  return { ...packed, texts };
+}
