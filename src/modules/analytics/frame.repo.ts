@@ -1,18 +1,18 @@
 // The work orders of an import as an analysis frame, and the rows behind an insight. The frame is
-// read a page at a time, each column of the page as one array in PostgreSQL's binary format
-// (`array_send(array_agg(…))`, sent as base64 and read by platform/db/binary-array-reader.ts): no
-// value is printed as text and parsed back, and no object is made per row; texts are
-// dictionary-encoded from their bytes. The aggregates of one statement are fed the
-// same rows in the same sequence, so the columns line up with the ids without an ORDER BY inside
-// each aggregate (which would sort the page once per column). The next page is asked for before the
-// current one is decoded, so the database computes it meanwhile. The columns are allocated in shared
-// memory: the analyzers' worker threads read them without a copy each.
+// read a page at a time, each column of the page as one binary value — a text column as an array
+// (`array_send(array_agg(…))`), the others as float8s back to back — sent as base64 and read by
+// platform/db/binary-array-reader.ts: no value is printed as text and parsed back, no object is made
+// per row, and texts are dictionary-encoded from their bytes. The aggregates of one statement are
+// fed the same rows in the same sequence, so the columns line up with the ids without an ORDER BY
+// inside each aggregate (which would sort the page once per column). The next pages are asked for
+// before the current one is decoded, so the database computes them meanwhile. The columns are
+// allocated in shared memory: the analyzers' worker threads read them without a copy each.
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { sharedFloat64Array, sharedInt32Array } from '../../platform/compute/shared-arrays.ts';
 import {
-  binaryArrayLength,
+  aggregateFloat8Run,
   byteaOf,
-  readFloat8Array,
+  readFloat8Run,
   readTextArrayCodes,
   sendAsBase64,
 } from '../../platform/db/binary-array-reader.ts';
@@ -27,7 +27,7 @@ const PAGE = 50_000;
 /** Page statements in flight while one is decoded: two keep both cores of a small server busy. */
 const AHEAD = 2;
 
-/** A column of the page as one binary array (array_send): numbers, dates and flags as float8. */
+/** A column of the page as one binary value: texts as an array (array_send), the rest as float8s. */
 const fieldExpr = (key: string): SQL => {
   const column = sql.identifier(columnOf(key));
   switch (FIELD_BY_KEY.get(key)?.type) {
@@ -35,11 +35,11 @@ const fieldExpr = (key: string): SQL => {
       return sql`array_send(array_agg(${column}))`;
     case 'date':
       // date_part is float8 already; extract() computes a numeric and is slower to cast.
-      return sql`array_send(array_agg(date_part('epoch', ${column}) * 1000))`;
+      return aggregateFloat8Run(sql`date_part('epoch', ${column}) * 1000`);
     case 'boolean':
-      return sql`array_send(array_agg(${column}::int::float8))`;
+      return aggregateFloat8Run(sql`${column}::int::float8`);
     default:
-      return sql`array_send(array_agg(${column}::float8))`;
+      return aggregateFloat8Run(sql`${column}::float8`);
   }
 };
 
@@ -68,8 +68,8 @@ export function dropEmptyColumns(frame: WorkOrderFrame): WorkOrderFrame {
  */
 function pageOf(importId: string, keys: readonly string[], pageRows: number) {
   const columns: [string, SQL][] = [
-    ['__id', sql`array_send(array_agg(id::float8))`],
-    ['__row', sql`array_send(array_agg(row_no::float8))`],
+    ['__id', aggregateFloat8Run(sql`id::float8`)],
+    ['__row', aggregateFloat8Run(sql`row_no::float8`)],
     ...keys.map((k): [string, SQL] => [k, fieldExpr(k)]),
   ];
   const selects = sql.join(
@@ -146,7 +146,7 @@ export async function loadFrame(
       const page = await (inFlight.shift() as Promise<Record<string, unknown>>);
       if (requested < starts.length) request();
       const pageIds = byteaOf(page.__id);
-      const count = binaryArrayLength(pageIds);
+      const count = pageIds.byteLength / 8;
       if (count === 0) continue;
       if (loaded + count > capacity) {
         // More rows than the import counted (a concurrent re-import): the frame grows.
@@ -163,12 +163,12 @@ export async function loadFrame(
         );
         codes = Object.fromEntries(Object.entries(codes).map(([k, a]) => [k, grow(a, sharedInt32Array)]));
       }
-      readFloat8Array(pageIds, ids, loaded);
-      readFloat8Array(page.__row, rowNo, loaded);
+      readFloat8Run(pageIds, ids, loaded);
+      readFloat8Run(page.__row, rowNo, loaded);
       for (const k of keys) {
         const dictionary = dictionaries[k];
         if (dictionary) readTextArrayCodes(page[k], dictionary, codes[k] as Int32Array, loaded);
-        else readFloat8Array(page[k], numbers[k] as Float64Array, loaded);
+        else readFloat8Run(page[k], numbers[k] as Float64Array, loaded);
       }
       loaded += count;
       await onPage?.(loaded);

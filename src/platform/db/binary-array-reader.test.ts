@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { readFloat8Array, readTextArray, readTextArrayCodes, sendAsBase64 } from './binary-array-reader.ts';
+import {
+  aggregateFloat8Run,
+  readFloat8Array,
+  readFloat8Run,
+  readTextArray,
+  readTextArrayCodes,
+  sendAsBase64,
+} from './binary-array-reader.ts';
 import { ByteDictionary } from './byte-dictionary.ts';
 import { queryRows } from './database.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
@@ -46,4 +53,21 @@ test('text[] as dictionary codes, sent as base64: NULL and the empty text are -1
   assert.equal(readTextArrayCodes(row?.b, dictionary, codes, 6), 2);
   assert.deepEqual([...codes], [0, -1, 1, -1, 0, 1, 1, 2, 7]);
   assert.deepEqual(dictionary.values, ['M-1', 'Weiß', 'M-2']);
+});
+
+test('float8 runs: values back to back, NULL as NaN, an empty aggregate as no values', async () => {
+  const [row] = await queryRows<Record<string, unknown>>(
+    database.db,
+    sql`select ${sendAsBase64(aggregateFloat8Run(sql`v`))} as run,
+               ${aggregateFloat8Run(sql`v`)} as bytes,
+               (select ${aggregateFloat8Run(sql`x`)} from (select 1.0::float8 as x where false) e) as empty
+        from (values (1, 1.5::float8), (2, null), (3, -0.25), (4, 1e300), (5, 'Infinity')) t(n, v)`,
+  );
+  const out = new Float64Array(7).fill(7);
+  assert.equal(readFloat8Run(row?.run, out, 1), 5);
+  assert.deepEqual([...out], [7, 1.5, Number.NaN, -0.25, 1e300, Number.POSITIVE_INFINITY, 7]);
+  const again = new Float64Array(5);
+  assert.equal(readFloat8Run(row?.bytes, again, 0), 5, 'the same as a bytea');
+  assert.deepEqual([...again], [...out.subarray(1, 6)]);
+  assert.equal(readFloat8Run(row?.empty, out, 0), 0);
 });
