@@ -7,29 +7,45 @@
 import { sharedInt32Array } from '../../../platform/compute/shared-arrays.ts';
 import type { TextColumn, WorkOrderFrame } from './types.ts';
 
-export interface PackedText {
-  codes: Int32Array;
-  /** The dictionary's entries back to back. */
-  text: string;
-  /** The length of each entry, in UTF-16 units. */
-  lengths: Int32Array;
-}
+export type PackedText =
+  | {
+      codes: Int32Array;
+      /** The dictionary's entries back to back. */
+      text: string;
+      /** The length of each entry, in UTF-16 units. */
+      lengths: Int32Array;
+    }
+  /** A dictionary too long to join into one string goes as it is. */
+  | TextColumn;
+
+/** Joined dictionaries stay far below V8's longest string (about 2^29 units). */
+const MAX_PACKED_LENGTH = 1 << 27;
 
 export type PackedFrame = Omit<WorkOrderFrame, 'texts'> & { texts: Record<string, PackedText> };
 
 export function packFrame(frame: WorkOrderFrame): PackedFrame {
   const texts: Record<string, PackedText> = {};
-  for (const [key, { codes, dict }] of Object.entries(frame.texts)) {
+  for (const [key, column] of Object.entries(frame.texts)) {
+    const { codes, dict } = column;
     const lengths = sharedInt32Array(dict.length);
-    for (let i = 0; i < dict.length; i++) lengths[i] = (dict[i] as string).length;
-    texts[key] = { codes, text: dict.join(''), lengths };
+    let total = 0;
+    for (let i = 0; i < dict.length; i++) {
+      lengths[i] = (dict[i] as string).length;
+      total += lengths[i] as number;
+    }
+    texts[key] = total > MAX_PACKED_LENGTH ? column : { codes, text: dict.join(''), lengths };
   }
   return { ...frame, texts };
 }
 
 export function unpackFrame(packed: PackedFrame): WorkOrderFrame {
   const texts: Record<string, TextColumn> = {};
-  for (const [key, { codes, text, lengths }] of Object.entries(packed.texts)) {
+  for (const [key, column] of Object.entries(packed.texts)) {
+    if ('dict' in column) {
+      texts[key] = column;
+      continue;
+    }
+    const { codes, text, lengths } = column;
     const dict = new Array<string>(lengths.length);
     let at = 0;
     for (let i = 0; i < lengths.length; i++) {
