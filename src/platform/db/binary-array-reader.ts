@@ -57,24 +57,6 @@ export function readFloat8Array(value: unknown, out: Float64Array, offset: numbe
   return length;
 }
 
-/** text[] → each element's string (null for NULL), handed to `each` in order. */
-export function readTextArray(value: unknown, each: (text: string | null) => void): number {
-  const bytes = byteaOf(value);
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { view, length, start } = layout(bytes);
-  let at = start;
-  for (let i = 0; i < length; i++) {
-    const size = view.getInt32(at);
-    at += 4;
-    if (size < 0) each(null);
-    else {
-      each(buffer.toString('utf8', at, at + size));
-      at += size;
-    }
-  }
-  return length;
-}
-
 /**
  * text[] → dictionary codes written to `out` from `offset` (-1 for NULL and for the empty text),
  * the texts kept once each in `dictionary`.
