@@ -27,6 +27,9 @@ import { type AnalyzerResult, type Chart, SEVERITIES } from './analysis/types.ts
 import { dropEmptyColumns, loadFrame, mappedFields } from './frame.repo.ts';
 import type { Narrator } from './narrative.ts';
 
+/** Loading progress is reported at most this often. */
+const LOAD_REPORT_MS = 500;
+
 export interface AnalyzeJobPayload {
   analysisId: string;
 }
@@ -96,17 +99,25 @@ export function analyzeJob(deps: {
         // The fields the import mapped are loaded; those without a single value are then dropped.
         const mapped = await readInTenant(db, tenantId, (tx) => mappedFields(tx, row.importId));
         await progress(5, `Loading work orders (${mapped.length} fields mapped)`);
+        // Loading progress is written and pushed behind the loader's back, one report at a time and
+        // at most every LOAD_REPORT_MS: on the embedded database a write waits for the page
+        // statements ahead of it, and the loader must not wait with it.
+        let reported = Promise.resolve();
+        let lastReport = 0;
         const frame = dropEmptyColumns(
           await readInTenant(db, tenantId, (tx) =>
-            loadFrame(tx, row.importId, mapped, row.rowCount, async (loaded) => {
+            loadFrame(tx, row.importId, mapped, row.rowCount, (loaded) => {
               ctx.signal.throwIfAborted();
-              await progress(
-                5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount)),
-                `${loaded.toLocaleString('en')} work orders loaded`,
-              );
+              const now = performance.now();
+              if (now - lastReport < LOAD_REPORT_MS) return;
+              lastReport = now;
+              const percent = 5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount));
+              const message = `${loaded.toLocaleString('en')} work orders loaded`;
+              reported = reported.then(() => progress(percent, message)).catch(() => {});
             }),
           ),
         );
+        await reported;
         const fields = new Set([...Object.keys(frame.numbers), ...Object.keys(frame.texts)]);
         const plans = planAnalyzers(fields);
         const tier = dataTier(fields);
