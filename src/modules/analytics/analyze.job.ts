@@ -104,20 +104,19 @@ export function analyzeJob(deps: {
         // statements ahead of it, and the loader must not wait with it.
         let reported = Promise.resolve();
         let lastReport = 0;
-        const frame = dropEmptyColumns(
-          await readInTenant(db, tenantId, (tx) =>
-            loadFrame(tx, row.importId, mapped, row.rowCount, (loaded) => {
-              ctx.signal.throwIfAborted();
-              const now = performance.now();
-              if (now - lastReport < LOAD_REPORT_MS) return;
-              lastReport = now;
-              const percent = 5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount));
-              const message = `${loaded.toLocaleString('en')} work orders loaded`;
-              reported = reported.then(() => progress(percent, message)).catch(() => {});
-            }),
-          ),
+        const loading = readInTenant(db, tenantId, (tx) =>
+          loadFrame(tx, row.importId, mapped, row.rowCount, (loaded) => {
+            ctx.signal.throwIfAborted();
+            const now = performance.now();
+            if (now - lastReport < LOAD_REPORT_MS) return;
+            lastReport = now;
+            const percent = 5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount));
+            const message = `${loaded.toLocaleString('en')} work orders loaded`;
+            reported = reported.then(() => progress(percent, message)).catch(() => {});
+          }),
         );
-        await reported;
+        // Even when the load fails, no progress report is left to land after the failure's.
+        const frame = dropEmptyColumns(await loading.finally(() => reported));
         const fields = new Set([...Object.keys(frame.numbers), ...Object.keys(frame.texts)]);
         const plans = planAnalyzers(fields);
         const tier = dataTier(fields);
