@@ -24,7 +24,7 @@ import { rankInsights } from './analysis/rank.ts';
 import { dataTier, planAnalyzers } from './analysis/requirements.ts';
 import { ACROSS_TASK, ANALYZER_TASK } from './analysis/tasks.ts';
 import { type AnalyzerResult, type Chart, SEVERITIES } from './analysis/types.ts';
-import { dropEmptyColumns, loadFrame, mappedFields } from './frame.repo.ts';
+import { dropEmptyColumns, loadFrame, mappedFields, PAGES_AHEAD } from './frame.repo.ts';
 import type { Narrator } from './narrative.ts';
 
 /** Loading progress is reported at most this often. */
@@ -105,15 +105,22 @@ export function analyzeJob(deps: {
         let reported = Promise.resolve();
         let lastReport = 0;
         const loading = readInTenant(db, tenantId, (tx) =>
-          loadFrame(tx, row.importId, mapped, row.rowCount, (loaded) => {
-            ctx.signal.throwIfAborted();
-            const now = performance.now();
-            if (now - lastReport < LOAD_REPORT_MS) return;
-            lastReport = now;
-            const percent = 5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount));
-            const message = `${loaded.toLocaleString('en')} work orders loaded`;
-            reported = reported.then(() => progress(percent, message)).catch(() => {});
-          }),
+          loadFrame(
+            tx,
+            row.importId,
+            mapped,
+            row.rowCount,
+            (loaded) => {
+              ctx.signal.throwIfAborted();
+              const now = performance.now();
+              if (now - lastReport < LOAD_REPORT_MS) return;
+              lastReport = now;
+              const percent = 5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount));
+              const message = `${loaded.toLocaleString('en')} work orders loaded`;
+              reported = reported.then(() => progress(percent, message)).catch(() => {});
+            },
+            { ahead: PAGES_AHEAD },
+          ),
         );
         // Even when the load fails, no progress report is left to land after the failure's.
         const frame = dropEmptyColumns(await loading.finally(() => reported));

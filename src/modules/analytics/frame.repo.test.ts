@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { isShared } from '../../platform/compute/shared-arrays.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import { inTenant, readInTenant } from '../../platform/db/scope.ts';
 import { createTestDatabase, type TestDatabase } from '../../platform/db/testing.ts';
 import { createTestTenant, type TestTenant } from '../identity/testing.ts';
@@ -54,12 +55,49 @@ after(() => database?.dispose());
 
 const FIELDS = ['workOrder', 'machine', 'qtyPlanned', 'actualStart', 'machineFailure'];
 
-async function load(rows: number, pageRows: number) {
+async function load(rows: number, pageRows: number, wrap: (tx: Executor) => Executor = (tx) => tx) {
   const pages: number[] = [];
   const frame = await readInTenant(database.db, tenant.id, (tx) =>
-    loadFrame(tx, importId, FIELDS, rows, (loaded) => void pages.push(loaded), { pageRows }),
+    loadFrame(wrap(tx), importId, FIELDS, rows, (loaded) => void pages.push(loaded), { pageRows, ahead: 2 }),
   );
   return { frame, pages };
+}
+
+/**
+ * The executor with its statements observed: `hold(n)` may delay the answer of the n-th statement
+ * (1 is the bounds query, 2 the first page…); `running` counts statements sent and not yet answered.
+ */
+function observed(
+  tx: Executor,
+  hold: (n: number, answered: Promise<void>[]) => Promise<void> = async () => {},
+) {
+  const answered: { promise: Promise<void>; resolve: () => void }[] = [];
+  const counts = { sent: 0, running: 0 };
+  const executor = {
+    async execute(query: unknown) {
+      const n = ++counts.sent;
+      counts.running++;
+      for (let i = answered.length; i <= n + 1; i++) {
+        let resolve = () => {};
+        const promise = new Promise<void>((r) => {
+          resolve = r;
+        });
+        answered.push({ promise, resolve });
+      }
+      try {
+        const result = await (tx as unknown as { execute(q: unknown): Promise<unknown> }).execute(query);
+        await hold(
+          n,
+          answered.map((a) => a.promise),
+        );
+        return result;
+      } finally {
+        counts.running--;
+        answered[n]?.resolve();
+      }
+    },
+  };
+  return { executor: executor as unknown as Executor, counts };
 }
 
 test('pages of 4 row numbers: every work order in file order, with its values', async () => {
@@ -117,4 +155,53 @@ test('more work orders than the import counted: the frame grows; fewer: it is cu
     [...(cut.frame.numbers.actualStart as Float64Array)],
     [...(grown.frame.numbers.actualStart as Float64Array)],
   );
+});
+
+test('a page answered before the one ahead of it is still decoded in file order', async () => {
+  const inOrder = await load(ROWS.length, 4);
+  // The first page (statement 2) answers only after the second (statement 3) has.
+  const reordered = await load(
+    ROWS.length,
+    4,
+    (tx) =>
+      observed(tx, (n, answered) => (n === 2 ? (answered[3] as Promise<void>) : Promise.resolve())).executor,
+  );
+  assert.deepEqual(reordered.pages, inOrder.pages);
+  assert.deepEqual([...reordered.frame.rowNo], ROWS);
+  assert.deepEqual(reordered.frame.texts.machine?.dict, inOrder.frame.texts.machine?.dict);
+  assert.deepEqual(
+    [...(reordered.frame.texts.machine?.codes ?? [])],
+    [...(inOrder.frame.texts.machine?.codes ?? [])],
+  );
+});
+
+test('a failing page statement or an abort ends the load with nothing left running', async () => {
+  let seen = { sent: 0, running: 0 };
+  const failing = readInTenant(database.db, tenant.id, (tx) => {
+    const { executor, counts } = observed(tx, async (n) => {
+      if (n === 3) throw new Error('page 2 failed');
+    });
+    seen = counts;
+    return loadFrame(executor, importId, FIELDS, ROWS.length, undefined, { pageRows: 4, ahead: 2 });
+  });
+  await assert.rejects(failing, /page 2 failed/);
+  assert.equal(seen.running, 0);
+  const aborted = readInTenant(database.db, tenant.id, (tx) => {
+    const { executor, counts } = observed(tx);
+    seen = counts;
+    return loadFrame(
+      executor,
+      importId,
+      FIELDS,
+      ROWS.length,
+      () => {
+        throw new Error('aborted');
+      },
+      { pageRows: 4, ahead: 2 },
+    );
+  });
+  await assert.rejects(aborted, /aborted/);
+  // The page requested before the abort was answered before the load gave up.
+  assert.ok(seen.sent >= 3, `${seen.sent} statements sent`);
+  assert.equal(seen.running, 0);
 });

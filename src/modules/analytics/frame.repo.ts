@@ -24,8 +24,11 @@ import { CANONICAL_FIELDS, columnOf, FIELD_BY_KEY } from './canonical.ts';
 
 /** Work orders per page read. */
 const PAGE = 50_000;
-/** Page statements in flight while one is decoded: two keep both cores of a small server busy. */
-const AHEAD = 2;
+/**
+ * Page statements in flight while one is decoded, for an executor that takes statements side by
+ * side (readInTenant's): two keep both cores of a small server busy.
+ */
+export const PAGES_AHEAD = 2;
 
 /** A column of the page as one binary value: texts as an array (array_send), the rest as float8s. */
 const fieldExpr = (key: string): SQL => {
@@ -88,8 +91,9 @@ function pageOf(importId: string, keys: readonly string[], pageRows: number) {
 
 /**
  * The work orders of an import as a frame, `fields` only. `rows` (the import's work-order count)
- * sizes the columns; `pageRows` (row numbers per statement) is for tests. `tx` must take
- * statements side by side, as readInTenant's does.
+ * sizes the columns; `pageRows` (row numbers per statement) is for tests. `ahead` statements
+ * are in flight at a time: more than one only with an executor that runs statements side by side
+ * (readInTenant's: each statement a transaction of its own); a real transaction would queue them.
  */
 export async function loadFrame(
   tx: Executor,
@@ -97,7 +101,7 @@ export async function loadFrame(
   fields: readonly string[],
   rows: number,
   onPage?: (loaded: number) => Promise<void> | void,
-  { pageRows = PAGE, ahead = AHEAD }: { pageRows?: number; ahead?: number } = {},
+  { pageRows = PAGE, ahead = 1 }: { pageRows?: number; ahead?: number } = {},
 ): Promise<WorkOrderFrame> {
   const keys = CANONICAL_FIELDS.map((f) => f.key).filter((k) => fields.includes(k));
   const pageStatement = pageOf(importId, keys, pageRows);
@@ -164,12 +168,18 @@ export async function loadFrame(
         codes = Object.fromEntries(Object.entries(codes).map(([k, a]) => [k, grow(a, sharedInt32Array)]));
       }
       readFloat8Run(pageIds, ids, loaded);
-      readFloat8Run(page.__row, rowNo, loaded);
+      // Every column of a page has the page's length, or the columns would no longer line up.
+      const lengths = [readFloat8Run(page.__row, rowNo, loaded)];
       for (const k of keys) {
         const dictionary = dictionaries[k];
-        if (dictionary) readTextArrayCodes(page[k], dictionary, codes[k] as Int32Array, loaded);
-        else readFloat8Run(page[k], numbers[k] as Float64Array, loaded);
+        lengths.push(
+          dictionary
+            ? readTextArrayCodes(page[k], dictionary, codes[k] as Int32Array, loaded)
+            : readFloat8Run(page[k], numbers[k] as Float64Array, loaded),
+        );
       }
+      if (lengths.some((length) => length !== count))
+        throw new Error(`a page of ${count} work orders came with columns of ${lengths.join(', ')} values`);
       loaded += count;
       await onPage?.(loaded);
     }
@@ -177,20 +187,25 @@ export async function loadFrame(
     // On a failure (or an abort from onPage) no statement is left running once the load returns.
     await Promise.allSettled(inFlight);
   }
-  // Fewer rows than counted (rows deleted meanwhile): views of the first `loaded`, still shared.
-  const trim = <A extends Float64Array | Int32Array>(a: A) =>
-    a.length === loaded ? a : (a.subarray(0, loaded) as A);
+  // Fewer rows than the capacity (rows deleted meanwhile, or room left by growing): a copy of the
+  // first `loaded`, so the frame does not keep the larger buffer alive in every worker.
+  const trim = <A extends Float64Array | Int32Array>(a: A, make: (n: number) => A) => {
+    if (a.length === loaded) return a;
+    const exact = make(loaded);
+    exact.set(a.subarray(0, loaded));
+    return exact;
+  };
   const rowNumbers = sharedInt32Array(loaded);
   rowNumbers.set(rowNo.subarray(0, loaded));
   return {
     n: loaded,
-    ids: trim(ids),
+    ids: trim(ids, sharedFloat64Array),
     rowNo: rowNumbers,
-    numbers: Object.fromEntries(Object.entries(numbers).map(([k, a]) => [k, trim(a)])),
+    numbers: Object.fromEntries(Object.entries(numbers).map(([k, a]) => [k, trim(a, sharedFloat64Array)])),
     texts: Object.fromEntries(
       Object.entries(dictionaries).map(([k, d]): [string, TextColumn] => [
         k,
-        { codes: trim(codes[k] as Int32Array), dict: d.values },
+        { codes: trim(codes[k] as Int32Array, sharedInt32Array), dict: d.values },
       ]),
     ),
   };

@@ -24,9 +24,10 @@ test('codes are dense, in order of first appearance, and equal texts share one',
   assert.equal(dictionary.size, 4);
 });
 
-test('texts that are prefixes of each other, or differ in one byte, stay apart', () => {
+test('texts that are prefixes of each other, or differ in one byte, stay apart; the empty text is one', () => {
   const dictionary = new ByteDictionary();
   assert.deepEqual(encode(dictionary, ['ab', 'abc', 'a', 'abd', 'abc', 'ab']), [0, 1, 2, 3, 1, 0]);
+  assert.deepEqual(encode(dictionary, ['', 'a', '']), [4, 2, 4]);
 });
 
 test('a hundred thousand distinct texts (the table and the byte pool grow) keep their codes', () => {

@@ -27,7 +27,8 @@ export class ByteDictionary {
 
   /** The code of the UTF-8 text in bytes[from, to), added to the dictionary when it is new. */
   codeOf(bytes: Buffer, from: number, to: number): number {
-    let hash = FNV_OFFSET;
+    // As an int32 from the start: the stored hashes are, and an empty text hashes to the offset.
+    let hash = FNV_OFFSET | 0;
     for (let i = from; i < to; i++) hash = Math.imul(hash ^ (bytes[i] as number), FNV_PRIME);
     const mask = this.slots.length - 1;
     const length = to - from;

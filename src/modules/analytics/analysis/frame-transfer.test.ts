@@ -37,7 +37,8 @@ test('a frame packed for a task and unpacked there has the same texts, numbers a
 test('a dictionary too long for one string is handed over as it is', () => {
   const entry = 'x'.repeat(1 << 20);
   const dict = Array.from({ length: 130 }, (_, i) => `${i}${entry}`);
-  const codes = sharedInt32Array(130).map((_, i) => i);
+  const codes = sharedInt32Array(130);
+  codes.set(dict.map((_, i) => i));
   const frame: WorkOrderFrame = {
     n: 130,
     ids: sharedFloat64Array(130),
