@@ -117,13 +117,17 @@ export function analyzeJob(deps: {
               lastReport = now;
               const percent = 5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount));
               const message = `${loaded.toLocaleString('en')} work orders loaded`;
-              reported = reported.then(() => progress(percent, message)).catch(() => {});
+              reported = reported.then(() => progress(percent, message));
+              // Awaited below; until then a failed report is not an unhandled rejection.
+              reported.catch(() => {});
             },
             { ahead: PAGES_AHEAD },
           ),
         );
-        // Even when the load fails, no progress report is left to land after the failure's.
-        const frame = dropEmptyColumns(await loading.finally(() => reported));
+        // Even when the load fails, no progress report is left to land after the failure's; when it
+        // succeeds, a failed report fails the job, as it did when the loader waited for each.
+        const frame = dropEmptyColumns(await loading.finally(() => reported.catch(() => {})));
+        await reported;
         const fields = new Set([...Object.keys(frame.numbers), ...Object.keys(frame.texts)]);
         const plans = planAnalyzers(fields);
         const tier = dataTier(fields);
