@@ -29,13 +29,17 @@ export interface StartRequest {
   config?: Record<string, unknown> | undefined;
 }
 
-export function createAnalysesService({ db, jobs }: { db: Db; jobs: Pick<Jobs, 'submit'> }) {
+export function createAnalysesService({ db, jobs }: { db: Db; jobs: Pick<Jobs, 'enqueue'> }) {
+  /**
+   * The analysis and its job in one transaction: both exist or neither. Apart, a failed enqueue (the
+   * queue stopping while an import finishes during shutdown) left an analysis `processing` for ever.
+   */
   async function create(
     tenantId: string,
     createdBy: string | null,
     request: StartRequest,
   ): Promise<AnalysisRow> {
-    const row = await inTenant(db, tenantId, async (tx) => {
+    return inTenant(db, tenantId, async (tx) => {
       const source = await findImport(tx, request.importId);
       if (!source) throw notFound('Import');
       if (source.status !== 'completed')
@@ -45,7 +49,7 @@ export function createAnalysesService({ db, jobs }: { db: Db; jobs: Pick<Jobs, '
         ...(await resolveConfig(tx, source.facilityId, variables)),
         ...((request.config ?? {}) as Record<string, ConfigValue>),
       };
-      return insertAnalysis(tx, {
+      const row = await insertAnalysis(tx, {
         tenantId,
         importId: source.id,
         facilityId: source.facilityId,
@@ -55,9 +59,14 @@ export function createAnalysesService({ db, jobs }: { db: Db; jobs: Pick<Jobs, '
         config: { presetType: presetOf(values), values },
         createdBy,
       });
+      const jobId = await jobs.enqueue(
+        tx,
+        'analytics.analyze',
+        { analysisId: row.id },
+        { tenantId, createdBy },
+      );
+      return updateAnalysis(tx, row.id, { jobId });
     });
-    const job = await jobs.submit('analytics.analyze', { analysisId: row.id }, { tenantId, createdBy });
-    return inTenant(db, tenantId, (tx) => updateAnalysis(tx, row.id, { jobId: job.id }));
   }
 
   async function getRow(principal: Principal, id: string) {

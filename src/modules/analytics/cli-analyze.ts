@@ -112,7 +112,7 @@ export function analyzeCommand(withDatabase: WithDatabase, seedDemo: SeedDemo) {
         try {
           const analyses = createAnalysesService({
             db,
-            jobs: { submit: async () => ({ id: 'cli' }) as never },
+            jobs: { enqueue: async () => 'cli' as never },
           });
           const started = await analyses.startForImport(tenantId, row.id, row.createdBy);
           const job = analyzeJob({

@@ -43,7 +43,7 @@ export { addSecondFacility } from './demo/second-facility.ts';
 
 export interface AnalyticsDeps {
   db: Db;
-  jobs: Pick<Jobs, 'submit'>;
+  jobs: Pick<Jobs, 'submit' | 'enqueue'>;
   realtime: Pick<Realtime, 'registerTopic' | 'publish'>;
   compute: Pick<Compute, 'run'>;
   /** Every AI call (narrative, chat) goes through this one interface. */
