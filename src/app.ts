@@ -158,6 +158,7 @@ export async function buildApp({
     compute: runtime.compute,
     logger: app.log,
     aiSettings: config,
+    embeddingSettings: config,
     retrievers: createRetrievers({ db: database.db }),
     apiKeys: identity.apiKeys,
     simulator: http && simulator,

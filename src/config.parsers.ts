@@ -28,6 +28,17 @@ export function integer(min: number, max: number) {
   };
 }
 
+export function decimal(min: number, max: number) {
+  return (raw: Raw, name: string): number => {
+    const s = text(raw, name);
+    const n = Number(s);
+    if (!/^\d+(\.\d+)?$/.test(s) || n < min || n > max) {
+      throw new ConfigError(`${name} must be a number between ${min} and ${max} (got "${s}")`);
+    }
+    return n;
+  };
+}
+
 export function optionalText(raw: Raw, name: string): string | undefined {
   const s = text(raw, name);
   return s === '' ? undefined : s;

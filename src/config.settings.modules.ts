@@ -1,7 +1,7 @@
 // The settings of the modules (uploads, telemetry, AI, notifications), split from config.settings.ts,
 // which lists them in SETTINGS with the platform's own. Same shape: environment variable, default, parser.
 
-import { httpUrl, integer, mqttShareGroup, mqttUrl, optionalText } from './config.parsers.ts';
+import { decimal, httpUrl, integer, mqttShareGroup, mqttUrl, optionalText } from './config.parsers.ts';
 import type { Config, Setting } from './config.settings.ts';
 import { mailFrom, smtpUrl } from './modules/notifications/settings.ts';
 import { llmProvider, modelName } from './platform/ai/settings.ts';
@@ -202,6 +202,45 @@ export const AI_SETTINGS = [
       'Retries of an AI call that failed before its first token on a connection error, 429 or 5xx (short exponential backoff)',
     fallback: () => 2,
     parse: integer(0, 10),
+  },
+  {
+    key: 'embeddingsBaseUrl',
+    env: 'EMBEDDINGS_BASE_URL',
+    description:
+      "Base URL of an OpenAI-compatible embeddings API (POST …/embeddings: https://api.openai.com/v1, Ollama http://localhost:11434/v1, vLLM, text-embeddings-inference) for the AI gateway's semantic cache; unset → the built-in offline embedder",
+    fallback: () => undefined,
+    parse: httpUrl,
+  },
+  {
+    key: 'embeddingsApiKey',
+    env: 'EMBEDDINGS_API_KEY',
+    description: 'Bearer key of that embeddings API; unset → no Authorization header',
+    fallback: () => undefined,
+    parse: optionalText,
+    secret: true,
+  },
+  {
+    key: 'embeddingsModel',
+    env: 'EMBEDDINGS_MODEL',
+    description: 'Embedding model asked on that API',
+    fallback: () => 'text-embedding-3-small',
+    parse: modelName,
+  },
+  {
+    key: 'embeddingsTimeoutMs',
+    env: 'EMBEDDINGS_TIMEOUT_MS',
+    description:
+      'Longest wait for the embeddings API to answer a semantic lookup; then the lookup is a miss and the request goes on to the model',
+    fallback: () => 2000,
+    parse: integer(50, 60_000),
+  },
+  {
+    key: 'embeddingsThreshold',
+    env: 'EMBEDDINGS_THRESHOLD',
+    description:
+      "Similarity a semantic hit needs with the upstream embedder when a pipeline's cache node sets no threshold (the built-in embedder's default is 0.65)",
+    fallback: () => 0.85,
+    parse: decimal(0.5, 1),
   },
 ] as const satisfies readonly Setting<keyof Config>[];
 

@@ -26,10 +26,16 @@ import {
 } from './config.settings.modules.ts';
 import { OBSERVABILITY_SETTINGS, type ObservabilityConfig } from './config.settings.observability.ts';
 import { RATE_LIMIT_SETTINGS, type RateLimitConfig } from './config.settings.ratelimit.ts';
+import type { EmbeddingSettings } from './modules/pipelines/cache/embedders.ts';
 import type { LlmProvider } from './platform/ai/settings.ts';
 import { defaultComputeThreads } from './platform/compute/compute.ts';
 
-export interface Config extends RateLimitConfig, ObservabilityConfig, LimitsConfig, LoggingConfig {
+export interface Config
+  extends RateLimitConfig,
+    ObservabilityConfig,
+    LimitsConfig,
+    LoggingConfig,
+    EmbeddingSettings {
   version: string;
   port: number;
   host: string;

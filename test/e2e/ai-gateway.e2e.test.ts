@@ -172,6 +172,11 @@ describe('the AI gateway in the browser', { skip: browserPhase }, () => {
       'the cached answer to be counted',
       LIVE_TIMEOUT,
     );
+    // No EMBEDDINGS_BASE_URL here: the panel names the built-in embedder and its default threshold.
+    assert.match(
+      (await cache.getByTestId('cache-embedder').textContent()) ?? '',
+      /built-in \(offline\).*0\.65/,
+    );
     await cache.getByRole('button', { name: 'Invalidate cache' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Invalidate' }).click();
     await page.getByTestId('cache-cleared').waitFor();

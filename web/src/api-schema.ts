@@ -11148,6 +11148,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        embedder: {
+                            /** @description Similarity a hit needs when the cache node sets none */
+                            defaultThreshold: number;
+                            /** @description Questions and entries the embedder failed to embed since this server started */
+                            failures: number;
+                            /** @description builtin: the offline embedder; upstream: EMBEDDINGS_BASE_URL */
+                            kind: "builtin" | "upstream";
+                            /** @description The upstream embedding model (null: built-in) */
+                            model: string | null;
+                        };
                         entries: {
                             items: {
                                 /** @description The first 200 characters of the answer */

@@ -246,7 +246,8 @@ export interface CacheQuery {
   pipelineId: string;
   mode: 'exact' | 'semantic';
   ttlSeconds: number;
-  threshold: number;
+  /** The similarity a semantic hit needs; absent → the cache's embedder's default. */
+  threshold?: number;
   /** sha256 of the normalised request (exactKey in cache/normalise.ts). */
   keyHash: string;
   /** The last user message (after redaction): what the semantic index compares. */

@@ -9,6 +9,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
 import type { ApiKeysService } from '../identity/index.ts';
+import type { EmbeddingSettings } from './cache/embedders.ts';
 import type { Retrievers } from './contracts.ts';
 
 export interface PipelinesDeps {
@@ -19,6 +20,8 @@ export interface PipelinesDeps {
   logger: FastifyBaseLogger;
   /** The server's AI settings: what a model node with provider `default`, `openai` or `anthropic` calls. */
   aiSettings: AiSettings;
+  /** What the semantic cache embeds with: EMBEDDINGS_BASE_URL and co. (absent: the built-in embedder). */
+  embeddingSettings?: EmbeddingSettings;
   /** PlantIntel data a retrieve node may read (from the other modules' public surfaces). */
   retrievers: Retrievers;
   /** Identity's API keys: workspace keys are API keys linked to a workspace (catalog). */

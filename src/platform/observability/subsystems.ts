@@ -24,7 +24,7 @@ export interface MetricSources {
     Readonly<{ accepted: number; rejected: number; committed: number; failed: number }>
   >;
   caches: {
-    aiAnswers: Readonly<{ exact: number; semantic: number; miss: number }>;
+    aiAnswers: Readonly<{ exact: number; semantic: number; miss: number; embedFailures: number }>;
     inspectionImages: { lookups: Readonly<HitMiss>; bytes(): number };
     credentials: Readonly<HitMiss>;
   };
@@ -180,6 +180,11 @@ function cacheMetrics(caches: MetricSources['caches']): ScrapedMetric[] {
         { labels: { result: 'semantic_hit' }, value: caches.aiAnswers.semantic },
         { labels: { result: 'miss' }, value: caches.aiAnswers.miss },
       ],
+    ),
+    counter(
+      'plantintel_ai_cache_embedding_failures_total',
+      "Questions and entries the semantic cache's upstream embedder (EMBEDDINGS_BASE_URL) failed to embed: those lookups were misses, those entries exact-only",
+      () => [{ value: caches.aiAnswers.embedFailures }],
     ),
     gauge(
       'plantintel_inspection_image_cache_bytes',

@@ -60,6 +60,16 @@ const PipelineCache = Type.Object({
     limit: Type.Integer(),
     offset: Type.Integer(),
   }),
+  embedder: Type.Object({
+    kind: Type.Union([Type.Literal('builtin'), Type.Literal('upstream')], {
+      description: 'builtin: the offline embedder; upstream: EMBEDDINGS_BASE_URL',
+    }),
+    model: Nullable(Type.String({ description: 'The upstream embedding model (null: built-in)' })),
+    defaultThreshold: Type.Number({ description: 'Similarity a hit needs when the cache node sets none' }),
+    failures: Type.Integer({
+      description: 'Questions and entries the embedder failed to embed since this server started',
+    }),
+  }),
 });
 
 const TenantCache = Type.Object({

@@ -19,6 +19,12 @@
 //
 // Memory holds contextHash beside the answer in the entry's `answer` jsonb (there is no column
 // for it): a semantic hit needs the same context (cache/normalise.ts contextKey).
+//
+// Semantic lookups embed the question with the service's embedder (embedders.ts). The vector of a
+// lookup is kept for the store that follows a miss (the question is not embedded twice). An
+// upstream embedder's vectors are written with the entry (`embedding`, and the embedder's id in
+// `answer`) and reused when the pipeline is loaded again; when the upstream fails, the lookup is a
+// miss (counted, warned about at most once a minute) and the request goes on to the model.
 
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
@@ -27,6 +33,7 @@ import { inTenant, readInTenant } from '../../../platform/db/scope.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import type { AnswerCache, CachedAnswer, CacheHit, CacheQuery } from '../contracts.ts';
 import * as repo from './cache.repo.ts';
+import { builtinEmbedder, type Embedder } from './embedders.ts';
 import { createEntryWriter, type EntryRow } from './entry-writer.ts';
 import { type MemoryEntry, PipelineMemory } from './memory.ts';
 
@@ -34,6 +41,8 @@ const FLUSH_MS = 5_000;
 export const STORE_FLUSH_MS = 250;
 export const RELOAD_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
+/** At most one warning a minute about a failing embedder. */
+const EMBED_WARN_MS = 60_000;
 
 interface Loaded {
   memory: PipelineMemory;
@@ -41,17 +50,27 @@ interface Loaded {
   reloading?: boolean;
 }
 
-type StoredAnswer = CachedAnswer & { contextHash?: string };
+/** What the `answer` column holds besides the answer: the context and the vector's embedder. */
+type StoredAnswer = CachedAnswer & { contextHash?: string; embedder?: string };
 
-function toMemory(row: {
-  id: string;
-  keyHash: string;
-  queryText: string;
-  answer: Record<string, unknown>;
-  createdAt: Date;
-  expiresAt: Date;
-}): MemoryEntry {
-  const { contextHash, ...answer } = row.answer as unknown as StoredAnswer;
+function toMemory(
+  row: {
+    id: string;
+    keyHash: string;
+    queryText: string;
+    answer: Record<string, unknown>;
+    embedding?: number[] | null;
+    createdAt: Date;
+    expiresAt: Date;
+  },
+  embedder: Embedder,
+): MemoryEntry {
+  const { contextHash, embedder: embeddedBy, ...answer } = row.answer as unknown as StoredAnswer;
+  // A stored vector counts only if this embedder made it (else the warm-up asks for a new one).
+  const vector =
+    embeddedBy === embedder.id && row.embedding && row.embedding.length > 0
+      ? Float32Array.from(row.embedding)
+      : null;
   return {
     id: row.id,
     keyHash: row.keyHash,
@@ -60,6 +79,7 @@ function toMemory(row: {
     answer,
     createdAt: row.createdAt.getTime(),
     expiresAt: row.expiresAt.getTime(),
+    vector,
   };
 }
 
@@ -67,10 +87,13 @@ export function createCacheService({
   db,
   logger,
   now = () => Date.now(),
+  embedder = builtinEmbedder,
 }: {
   db: Db;
   logger: Pick<FastifyBaseLogger, 'warn'>;
   now?: () => number;
+  /** What semantic lookups embed questions with (default: the built-in offline embedder). */
+  embedder?: Embedder;
 }) {
   /** `${tenantId}:${pipelineId}` → its memory (loading or loaded). */
   const pipelines = new Map<string, Promise<Loaded>>();
@@ -83,12 +106,42 @@ export function createCacheService({
 
   const keyOf = (tenantId: string, pipelineId: string) => `${tenantId}:${pipelineId}`;
   /** Lookups of this process since the start, by result (for /metrics). */
-  const lookups = { exact: 0, semantic: 0, miss: 0 };
+  const lookups = { exact: 0, semantic: 0, miss: 0, embedFailures: 0 };
+  /** The vector of a lookup's question, for the store that follows its miss. */
+  const vectors = new WeakMap<CacheQuery, Float32Array>();
+  let warnedAt = -Infinity;
+
+  function embedFailed(error: unknown, entries: number): void {
+    lookups.embedFailures += 1;
+    if (now() - warnedAt < EMBED_WARN_MS) return;
+    warnedAt = now();
+    logger.warn(
+      { err: error, embedder: embedder.id, entries },
+      'semantic cache: the embedder failed; those lookups are misses and those entries exact-only',
+    );
+  }
+
+  /** The question's vector, or null when the embedder failed (the lookup is then a miss). */
+  async function vectorOf(q: CacheQuery): Promise<Float32Array | null> {
+    const ready = embedder.embedNow(q.queryText);
+    if (ready) return ready;
+    try {
+      return (await embedder.embed([q.queryText]))[0] ?? null;
+    } catch (error) {
+      embedFailed(error, 1);
+      return null;
+    }
+  }
+
+  const entriesOf = (tenantId: string, pipelineId: string) =>
+    readInTenant(db, tenantId, (tx) => repo.liveEntries(tx, pipelineId, embedder.persist)).then((rows) =>
+      rows.map((row) => toMemory(row, embedder)),
+    );
 
   function load(tenantId: string, pipelineId: string): Promise<Loaded> {
-    return readInTenant(db, tenantId, (tx) => repo.liveEntries(tx, pipelineId)).then((rows) => {
-      const memory = new PipelineMemory();
-      for (const row of rows) memory.put(toMemory(row));
+    return entriesOf(tenantId, pipelineId).then((rows) => {
+      const memory = new PipelineMemory(embedder, embedFailed);
+      for (const row of rows) memory.put(row);
       return { memory, loadedAt: now() };
     });
   }
@@ -118,12 +171,12 @@ export function createCacheService({
       // Brought in step in the background (keeping the embeddings of unchanged entries); the
       // memory answers meanwhile.
       state.reloading = true;
-      readInTenant(db, tenantId, (tx) => repo.liveEntries(tx, pipelineId)).then(
+      entriesOf(tenantId, pipelineId).then(
         async (rows) => {
           state.reloading = false;
           const current = await pipelines.get(key)?.catch(() => undefined);
           if (current !== state) return;
-          state.memory.syncWith(rows.map(toMemory), (id) => entries.unwritten(tenantId, id));
+          state.memory.syncWith(rows, (id) => entries.unwritten(tenantId, id));
           state.loadedAt = now();
         },
         (error: unknown) => {
@@ -165,12 +218,15 @@ export function createCacheService({
   const cache: AnswerCache = {
     async lookup(q: CacheQuery): Promise<CacheHit | null> {
       const memory = await loaded(q.tenantId, q.pipelineId);
-      const at = now();
-      const hit =
-        memory.exact(q.keyHash, at, q.ttlSeconds) ??
-        (q.mode === 'semantic'
-          ? memory.semantic(q.queryText, q.contextHash ?? '', q.threshold, at, q.ttlSeconds)
-          : null);
+      let hit = memory.exact(q.keyHash, now(), q.ttlSeconds);
+      if (!hit && q.mode === 'semantic' && q.queryText !== '' && memory.semanticReady()) {
+        const vector = await vectorOf(q);
+        if (vector) {
+          vectors.set(q, vector);
+          const threshold = q.threshold ?? embedder.defaultThreshold;
+          hit = memory.semantic(vector, q.queryText, q.contextHash ?? '', threshold, now(), q.ttlSeconds);
+        }
+      }
       if (hit) countHit(q.tenantId, hit.entryId);
       lookups[hit ? hit.kind : 'miss'] += 1;
       return hit;
@@ -181,7 +237,9 @@ export function createCacheService({
       const createdAt = now();
       const expiresAt = createdAt + q.ttlSeconds * 1000;
       const contextHash = q.contextHash ?? '';
-      const stored: StoredAnswer = { ...answer, contextHash };
+      const vector = q.mode === 'semantic' ? (vectors.get(q) ?? null) : null;
+      const persisted = embedder.persist && vector !== null;
+      const stored: StoredAnswer = { ...answer, contextHash, ...(persisted && { embedder: embedder.id }) };
       const id = randomUUID();
       queue(q.tenantId, {
         attempt: 0,
@@ -195,6 +253,7 @@ export function createCacheService({
           tokensIn: answer.usage.inputTokens,
           tokensOut: answer.usage.outputTokens,
           costUsd: answer.costUsd,
+          embedding: persisted ? Array.from(vector) : null,
           createdAt: new Date(createdAt),
           expiresAt: new Date(expiresAt),
         },
@@ -207,10 +266,19 @@ export function createCacheService({
         answer,
         createdAt,
         expiresAt,
+        vector,
       });
       return id;
     },
   };
+
+  /** Which embedder semantic lookups use, and how often it failed in this process. */
+  const embedderInfo = () => ({
+    kind: embedder.model === null ? ('builtin' as const) : ('upstream' as const),
+    model: embedder.model,
+    defaultThreshold: embedder.defaultThreshold,
+    failures: lookups.embedFailures,
+  });
 
   async function requirePipeline(tenantId: string, pipelineId: string): Promise<void> {
     const exists = await readInTenant(db, tenantId, (tx) => repo.pipelineExists(tx, pipelineId));
@@ -273,7 +341,7 @@ export function createCacheService({
         const [totals] = await repo.entryTotals(tx, pipelineId);
         const [outcomes] = await repo.outcomeCounts(tx, pipelineId, since);
         const entries = await repo.listEntries(tx, pipelineId, query);
-        return { pipelineId, hours: query.hours, totals, outcomes, entries };
+        return { pipelineId, hours: query.hours, totals, outcomes, entries, embedder: embedderInfo() };
       });
     },
 

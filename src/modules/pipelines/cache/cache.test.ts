@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../../../platform/db/database.ts';
 import { deleteInBatches } from '../../../platform/db/maintenance.ts';
-import { aiCacheEntries, aiPipelines, aiRequests, aiWorkspaces } from '../../../platform/db/schema/index.ts';
+import { aiCacheEntries, aiRequests } from '../../../platform/db/schema/index.ts';
 import { inTenant, readInTenant } from '../../../platform/db/scope.ts';
 import { createTestApp, type TestApp } from '../../../platform/http/testing.ts';
 import {
@@ -18,6 +17,7 @@ import type { CachedAnswer, CacheQuery } from '../contracts.ts';
 import { expiredEntries } from './cache.repo.ts';
 import { createCacheService } from './cache.service.ts';
 import { STORE_BATCH } from './entry-writer.ts';
+import { seedPipeline } from './testing.ts';
 
 // The answer cache on a real database: exact and semantic hits, the guard, TTL, hit counts written
 // in batches, invalidation (pipeline, age, entry, expiry task), tenant isolation, and the routes.
@@ -30,31 +30,6 @@ let otherPipeline: string;
 const s = {} as Record<'analyst' | 'viewer' | 'other', TestSession>;
 let clock = Date.now();
 const now = () => clock;
-
-async function seedPipeline(db: Db, tenantId: string, slug: string): Promise<string> {
-  return inTenant(db, tenantId, async (tx) => {
-    const [ws] = await tx
-      .insert(aiWorkspaces)
-      .values({ tenantId, name: `ws-${slug}`, sector: 'manufacturing' })
-      .returning();
-    const [p] = await tx
-      .insert(aiPipelines)
-      .values({
-        tenantId,
-        workspaceId: ws?.id as string,
-        slug,
-        name: slug,
-        sector: 'manufacturing',
-        nodes: [],
-        connections: [],
-        complexityTier: 'simple',
-        complexityScore: 1,
-        monthlyCost: 0,
-      })
-      .returning();
-    return p?.id as string;
-  });
-}
 
 const answer = (text: string): CachedAnswer => ({
   text,
@@ -231,7 +206,17 @@ test('stores: in memory at once, written in batches; invalidation wins over the 
   await service.flushEntries();
   const rows = await rowsOf(pipelineId);
   assert.equal(rows.length, 3);
-  assert.equal(rows.find((r) => r.keyHash === 'key:Scrap on line 1?')?.id, again);
+  const row = rows.find((r) => r.keyHash === 'key:Scrap on line 1?');
+  assert.equal(row?.id, again);
+  // Every column as stored: the answer whole (with its context), tokens, cost, times, no hits.
+  assert.deepEqual(row?.answer, { ...answer('new'), contextHash: '' });
+  assert.deepEqual(
+    [row?.queryText, row?.tokensIn, row?.tokensOut, row?.costUsd, row?.hits],
+    ['Scrap on line 1?', 12, 30, 0.001, 0],
+  );
+  assert.ok(Math.abs((row?.createdAt.getTime() ?? 0) - Date.now()) < 60_000);
+  assert.equal((row?.expiresAt.getTime() ?? 0) - (row?.createdAt.getTime() ?? 0), 3_600_000);
+  assert.equal(row?.tenantId, acme.id);
 
   // Deleted before its batch: never written, and gone from memory.
   const queued = await service.cache.store(q('Energy per unit?'), answer('3 kWh'));
@@ -259,9 +244,10 @@ test('stores: a failed batch is retried once, then dropped with a warning', asyn
     },
   } as unknown as Pick<FastifyBaseLogger, 'warn'>;
   const service = createCacheService({ db: t.database.db, logger });
-  // A pipeline that does not exist: its row breaks the foreign key, every time.
-  const ghost = crypto.randomUUID();
-  const id = await service.cache.store(query(acme.id, ghost, 'Why?'), answer('Because.'));
+  // A NUL in the text: PostgreSQL refuses the batch, every time (the gateway's schemas keep NULs
+  // out; here it stands for any failing write).
+  const ghost = await seedPipeline(t.database.db, acme.id, 'cache-failing-batch');
+  const id = await service.cache.store(query(acme.id, ghost, 'Why?\u0000'), answer('Because.'));
   await service.flushEntries();
   assert.deepEqual(warnings, ['cache entries not written; retried with the next batch']);
   await service.flushEntries();
@@ -269,9 +255,31 @@ test('stores: a failed batch is retried once, then dropped with a warning', asyn
   await service.flushEntries();
   assert.equal(warnings.length, 2);
   // The entry is still served from this process's memory, and can still be deleted there.
-  assert.equal((await service.cache.lookup(query(acme.id, ghost, 'Why?')))?.entryId, id);
+  assert.equal((await service.cache.lookup(query(acme.id, ghost, 'Why?\u0000')))?.entryId, id);
   await service.deleteEntry(acme.id, id);
-  assert.equal(await service.cache.lookup(query(acme.id, ghost, 'Why?')), null);
+  assert.equal(await service.cache.lookup(query(acme.id, ghost, 'Why?\u0000')), null);
+  await service.stop();
+});
+
+test('stores: the entries of a pipeline deleted before its batch are skipped, the rest written', async () => {
+  const warnings: unknown[] = [];
+  const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Pick<
+    FastifyBaseLogger,
+    'warn'
+  >;
+  const kept = await seedPipeline(t.database.db, acme.id, 'cache-batch-kept');
+  const service = createCacheService({ db: t.database.db, logger });
+  const gone = crypto.randomUUID(); // never existed, or deleted since the store
+  await service.cache.store(query(acme.id, gone, 'Why?'), answer('Because.'));
+  await service.cache.store(query(acme.id, kept, 'How?'), answer('Like this.'));
+  await service.flushEntries();
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(
+    (await rowsOf(kept)).map((r) => r.queryText),
+    ['How?'],
+  );
+  assert.deepEqual(await rowsOf(gone), []);
+  assert.equal(await service.invalidatePipeline(acme.id, kept), 1);
   await service.stop();
 });
 

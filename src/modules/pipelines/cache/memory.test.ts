@@ -36,17 +36,21 @@ const entry = (i: number, contextHash = 'ctx'): MemoryEntry => ({
 });
 const paraphrase = (i: number) => `Please ${question(i).toLowerCase()}?`;
 
+/** A semantic lookup of `text` (embedded with the built-in embedder, as the cache service does). */
+const lookup = (memory: PipelineMemory, text: string, ...rest: [string, number, number, number]) =>
+  memory.semantic(embed(text), text, ...rest);
+
 test('a small pipeline is indexed inside the first semantic lookup', () => {
   const memory = new PipelineMemory();
   for (let i = 0; i < SYNC_INDEX_LIMIT; i++) memory.put(entry(i));
-  assert.equal(memory.semantic(paraphrase(7), 'ctx', 0.8, NOW, 3600)?.entryId, 'e7');
+  assert.equal(lookup(memory, paraphrase(7), 'ctx', 0.8, NOW, 3600)?.entryId, 'e7');
 });
 
 test('bulk warm-up: lookups miss until it is done, then the index is trained once on everything', async () => {
   const n = 3000;
   const memory = new PipelineMemory();
   for (let i = 0; i < n; i++) memory.put(entry(i, i % 10 === 0 ? 'other' : 'ctx'));
-  assert.equal(memory.semantic(paraphrase(1), 'ctx', 0.8, NOW, 3600), null);
+  assert.equal(lookup(memory, paraphrase(1), 'ctx', 0.8, NOW, 3600), null);
   assert.equal(memory.semanticReady(), false);
   // Exact hits are served meanwhile; changes made meanwhile are honoured.
   assert.equal(memory.exact('k1', NOW, 3600)?.entryId, 'e1');
@@ -61,9 +65,9 @@ test('bulk warm-up: lookups miss until it is done, then the index is trained onc
   assert.equal(index?.size, n - n / 10);
   assert.equal(memory.indexOf('other')?.trained, false, 'a small context stays a flat scan');
 
-  assert.equal(memory.semantic(paraphrase(3), 'ctx', 0.8, NOW, 3600)?.entryId === 'e3', false);
-  assert.equal(memory.semantic('why did pump P-101 stop on Monday?', 'ctx', 0.8, NOW, 3600)?.entryId, 'late');
-  assert.equal(memory.semantic(paraphrase(10), 'other', 0.8, NOW, 3600)?.entryId, 'e10');
+  assert.equal(lookup(memory, paraphrase(3), 'ctx', 0.8, NOW, 3600)?.entryId === 'e3', false);
+  assert.equal(lookup(memory, 'why did pump P-101 stop on Monday?', 'ctx', 0.8, NOW, 3600)?.entryId, 'late');
+  assert.equal(lookup(memory, paraphrase(10), 'other', 0.8, NOW, 3600)?.entryId, 'e10');
 });
 
 test('the trained index finds what brute force finds (recall on paraphrases)', async () => {

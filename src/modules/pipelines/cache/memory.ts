@@ -10,9 +10,16 @@
 // ms (slices.ts), each index in bulk mode so it is trained once on all its vectors; until that is
 // done semantic lookups are misses (exact hits are served throughout). Answering from a
 // half-built index instead would mean a flat scan of up to 100k vectors per lookup (≈ 50 ms).
+//
+// Vectors come from the pipeline's embedder (embedders.ts): the built-in one computes them on the
+// spot; an upstream one is asked in batches, asynchronously (the warm-up awaits its batches; an
+// entry put without a vector is embedded in the background and indexed when its vector arrives).
+// An entry whose vector could not be had (the embedder failed) stays out of the index: exact hits
+// only, until the pipeline is loaded again. An entry may arrive with its vector (stored with it, or
+// computed by the lookup that preceded the store); it is dropped from the entry once indexed.
 
 import type { CachedAnswer, CacheHit } from '../contracts.ts';
-import { EMBEDDING_DIMS, embed } from './embedder.ts';
+import { builtinEmbedder, type Embedder } from './embedders.ts';
 import { compareQueries } from './guard.ts';
 import { Slicer } from './slices.ts';
 import { VectorIndex } from './vector-index.ts';
@@ -25,6 +32,8 @@ export interface MemoryEntry {
   answer: CachedAnswer;
   createdAt: number;
   expiresAt: number;
+  /** Its question's unit vector when known before indexing (dropped once indexed). */
+  vector?: Float32Array | null;
 }
 
 /** A pipeline keeps at most this many entries in memory; the oldest go first. */
@@ -43,6 +52,20 @@ export class PipelineMemory {
   /** Set while the warm-up embeds: indexes created meanwhile start in bulk mode. */
   private bulkLoading = false;
   private disposed = false;
+  /** Entries waiting for an upstream vector, and the background embedding while it runs. */
+  private pending: MemoryEntry[] = [];
+  private embedding: Promise<void> | null = null;
+
+  private readonly embedder: Embedder;
+  private readonly onEmbedFailure: (error: unknown, entries: number) => void;
+
+  constructor(
+    embedder: Embedder = builtinEmbedder,
+    onEmbedFailure: (error: unknown, entries: number) => void = () => {},
+  ) {
+    this.embedder = embedder;
+    this.onEmbedFailure = onEmbedFailure;
+  }
 
   get size(): number {
     return this.byId.size;
@@ -108,7 +131,9 @@ export class PipelineMemory {
     return { kind: 'exact', entryId: entry.id, answer: entry.answer };
   }
 
+  /** The best live entry whose question is within `threshold` of `vector` and passes the guard. */
   semantic(
+    vector: Float32Array,
     queryText: string,
     contextHash: string,
     threshold: number,
@@ -117,8 +142,8 @@ export class PipelineMemory {
   ): CacheHit | null {
     if (queryText === '' || !this.semanticReady()) return null;
     const index = this.indexes?.get(contextHash);
-    if (!index) return null;
-    for (const near of index.search(embed(queryText), CANDIDATES, threshold)) {
+    if (!index || index.dims !== vector.length) return null;
+    for (const near of index.search(vector, CANDIDATES, threshold)) {
       const entry = this.byId.get(near.id);
       if (!entry || !this.live(entry, now, ttlSeconds)) continue;
       if (!compareQueries(entry.queryText, queryText).ok) continue;
@@ -152,7 +177,7 @@ export class PipelineMemory {
     await slicer.pause();
     const perContext = new Map<string, number>();
     for (const e of entries) perContext.set(e.contextHash, (perContext.get(e.contextHash) ?? 0) + 1);
-    for (const [contextHash, count] of perContext) this.indexFor(contextHash).reserve(count);
+    this.reserve = perContext;
     await slicer.pause();
     for (const entry of entries) {
       if (this.disposed) return;
@@ -161,6 +186,8 @@ export class PipelineMemory {
       this.indexEntry(entry);
       if (slicer.due()) await slicer.pause();
     }
+    // Vectors the embedder has to be asked for (upstream), batch by batch.
+    await this.embedPending();
     this.bulkLoading = false;
     const indexes = [...(this.indexes?.values() ?? [])];
     for (const index of indexes) index.endBulk();
@@ -169,20 +196,63 @@ export class PipelineMemory {
 
   private indexEntry(entry: MemoryEntry): void {
     if (entry.queryText === '' || !this.indexes) return;
-    const index = this.indexFor(entry.contextHash);
-    if (!index.has(entry.id)) index.add(entry.id, embed(entry.queryText));
+    if (this.indexes.get(entry.contextHash)?.has(entry.id)) return;
+    const vector = entry.vector ?? this.embedder.embedNow(entry.queryText);
+    if (!vector) {
+      this.pending.push(entry);
+      if (!this.bulkLoading) void this.embedPending();
+      return;
+    }
+    entry.vector = undefined;
+    const index = this.indexFor(entry.contextHash, vector.length);
+    // A vector of another length (the embedder's model changed under a running process) is left out.
+    if (index.dims === vector.length) index.add(entry.id, vector);
   }
 
-  private indexFor(contextHash: string): VectorIndex {
+  /** Per context, how many vectors the warm-up will add (reserved when its index is created). */
+  private reserve: Map<string, number> | null = null;
+
+  private indexFor(contextHash: string, dims: number): VectorIndex {
     const indexes = this.indexes ?? new Map<string, VectorIndex>();
     this.indexes = indexes;
     let index = indexes.get(contextHash);
     if (!index) {
-      index = new VectorIndex({ dims: EMBEDDING_DIMS });
+      index = new VectorIndex({ dims });
       if (this.bulkLoading) index.beginBulk();
+      const count = this.reserve?.get(contextHash);
+      if (count !== undefined) index.reserve(count);
       indexes.set(contextHash, index);
     }
     return index;
+  }
+
+  /**
+   * Asks the embedder for the vectors of the pending entries, a batch at a time, and indexes them
+   * (those still held); one run at a time. A failed batch is reported and its entries left out.
+   */
+  private embedPending(): Promise<void> {
+    if (this.embedding) return this.embedding;
+    const run = async () => {
+      while (this.pending.length > 0 && !this.disposed) {
+        const batch = this.pending.splice(0, this.embedder.batchSize);
+        let vectors: Float32Array[];
+        try {
+          vectors = await this.embedder.embed(batch.map((e) => e.queryText));
+        } catch (error) {
+          this.onEmbedFailure(error, batch.length);
+          continue;
+        }
+        for (const [i, entry] of batch.entries()) {
+          if (this.byId.get(entry.id) !== entry) continue;
+          entry.vector = vectors[i] as Float32Array;
+          this.indexEntry(entry);
+        }
+      }
+    };
+    this.embedding = run().finally(() => {
+      this.embedding = null;
+    });
+    return this.embedding;
   }
 
   /**
@@ -191,7 +261,7 @@ export class PipelineMemory {
    */
   async ready(): Promise<void> {
     this.semanticReady();
-    while (this.warming) await this.warming;
+    while (this.warming || this.embedding) await (this.warming ?? this.embedding);
     for (const index of this.indexes?.values() ?? []) await index.ready();
   }
 

@@ -6,9 +6,14 @@ import type { Part, PipelinesDeps } from '../deps.ts';
 import { expiredEntries } from './cache.repo.ts';
 import { cacheRoutes } from './cache.routes.ts';
 import { type CacheService, createCacheService } from './cache.service.ts';
+import { embedderFrom } from './embedders.ts';
 
 export function createCache(deps: PipelinesDeps): Part & { cache: AnswerCache; service: CacheService } {
-  const service = createCacheService({ db: deps.db, logger: deps.logger });
+  const service = createCacheService({
+    db: deps.db,
+    logger: deps.logger,
+    embedder: embedderFrom(deps.embeddingSettings),
+  });
   return {
     cache: service.cache,
     service,

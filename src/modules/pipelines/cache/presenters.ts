@@ -69,6 +69,12 @@ export function presentPipelineStats<E, R>(
     totals: EntryTotals | undefined;
     outcomes: OutcomeCounts | undefined;
     entries: { items: E[]; total: number };
+    embedder: {
+      kind: 'builtin' | 'upstream';
+      model: string | null;
+      defaultThreshold: number;
+      failures: number;
+    };
   },
   page: { limit: number; offset: number },
   present: (row: E) => R,
@@ -84,6 +90,7 @@ export function presentPipelineStats<E, R>(
       limit: page.limit,
       offset: page.offset,
     },
+    embedder: stats.embedder,
   };
 }
 

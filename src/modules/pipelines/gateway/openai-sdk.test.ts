@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import OpenAI from 'openai';
-import { type GatewayWorld, gatewayWorld } from './sdk-world.ts';
+import { EMBEDDINGS_KEY, type GatewayWorld, gatewayWorld } from './sdk-world.ts';
 
 let world: GatewayWorld;
 let client: OpenAI;
@@ -83,6 +83,33 @@ describe('answers', () => {
     assert.equal(text, first.choices[0]?.message.content);
     assert.deepEqual(usage, first.usage);
     assert.equal(world.fake.calls.length, calls);
+  });
+
+  test('a paraphrase is a semantic hit, the question embedded by the configured embeddings API', async () => {
+    const entries = await world.cacheEntries('semantic');
+    const first = await client.chat.completions.create({
+      model: 'pipeline/semantic',
+      messages: ask('What was the scrap rate of press 7 last week?'),
+    });
+    await world.cached('semantic', entries + 1);
+    const chats = world.fake.calls.filter((c) => c.path === '/v1/chat/completions').length;
+    const { data, response } = await client.chat.completions
+      .create({ model: 'pipeline/semantic', messages: ask('last week, what was the scrap rate of press 7') })
+      .withResponse();
+    assert.equal(response.headers.get('x-plantintel-cache'), 'semantic');
+    assert.equal(data.choices[0]?.message.content, first.choices[0]?.message.content);
+    assert.equal(world.fake.calls.filter((c) => c.path === '/v1/chat/completions').length, chats);
+    const embeddings = world.fake.calls.filter((c) => c.path === '/v1/embeddings');
+    assert.ok(embeddings.length >= 2, 'both questions embedded upstream');
+    for (const call of embeddings) {
+      assert.equal(call.body.model, 'embed-test');
+      assert.equal(call.headers.authorization, `Bearer ${EMBEDDINGS_KEY}`);
+    }
+    // Another press is not the same question, however close the embedding (the guard).
+    const other = await client.chat.completions
+      .create({ model: 'pipeline/semantic', messages: ask('What was the scrap rate of press 8 last week?') })
+      .withResponse();
+    assert.equal(other.response.headers.get('x-plantintel-cache'), 'miss');
   });
 
   test('the stream helper assembles the final completion', async () => {

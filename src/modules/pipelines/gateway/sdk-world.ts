@@ -27,13 +27,17 @@ export interface GatewayWorld {
   close(): Promise<void>;
 }
 
+/** The key the world's embeddings calls carry. */
+export const EMBEDDINGS_KEY = 'sk-embed-fake';
+
 const node = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, config });
 
 /** input → (cache) → model → output. */
-function graph(model: Record<string, unknown>, cached: boolean) {
+function graph(model: Record<string, unknown>, cached: boolean | 'semantic') {
+  const mode = cached === 'semantic' ? 'semantic' : 'exact';
   const nodes = [
     node('in', 'input'),
-    ...(cached ? [node('cache', 'cache', { mode: 'exact', ttlSeconds: 3600 })] : []),
+    ...(cached ? [node('cache', 'cache', { mode, ttlSeconds: 3600 })] : []),
     node('llm', 'model', model),
     node('out', 'output'),
   ];
@@ -41,10 +45,14 @@ function graph(model: Record<string, unknown>, cached: boolean) {
 }
 
 /** Deployed pipelines by slug: `assist` (OpenAI upstream, exact cache), `claude` (Anthropic upstream,
- * exact cache), `tools` (an upstream that calls the first tool), `budget` (a daily budget of one
+ * exact cache), `semantic` (OpenAI upstream, a semantic cache with the fake's embeddings), `tools` (an upstream that calls the first tool), `budget` (a daily budget of one
  * token), `garbage` (an upstream that breaks off mid-stream); `draft` is never deployed. */
-const PIPELINES: Record<string, { model: Record<string, unknown>; cached: boolean; deploy?: false }> = {
+const PIPELINES: Record<
+  string,
+  { model: Record<string, unknown>; cached: boolean | 'semantic'; deploy?: false }
+> = {
   assist: { model: { provider: 'openai', model: 'gpt-test' }, cached: true },
+  semantic: { model: { provider: 'openai', model: 'gpt-test' }, cached: 'semantic' },
   claude: { model: { provider: 'anthropic', model: 'claude-test' }, cached: true },
   tools: { model: { provider: 'openai', model: 'tools-1' }, cached: false },
   budget: { model: { provider: 'openai', model: 'gpt-test', dailyTokenBudget: 1 }, cached: false },
@@ -62,6 +70,11 @@ export async function gatewayWorld(name: string): Promise<GatewayWorld> {
       ANTHROPIC_API_KEY: 'ak-fake',
       LLM_RETRIES: '0',
       LLM_TIMEOUT_MS: '5000',
+      // The semantic cache embeds with the fake's embeddings endpoint (its own key and model).
+      EMBEDDINGS_BASE_URL: fake.openAiBaseUrl,
+      EMBEDDINGS_API_KEY: EMBEDDINGS_KEY,
+      EMBEDDINGS_MODEL: 'embed-test',
+      EMBEDDINGS_THRESHOLD: '0.8',
     },
   });
   const tenant = await createTestTenant(t.database.db, name);

@@ -90,3 +90,33 @@ export function openAiFrames(a: FakeAnswer): { list: string[]; first: number } {
   list.push('data: [DONE]\n\n');
   return { list, first };
 }
+
+/** Dimensions of the fake's embeddings. */
+export const FAKE_EMBEDDING_DIMS = 64;
+
+/**
+ * A deterministic stand-in for an embedding model: each lower-cased word adds 3 to one of
+ * FAKE_EMBEDDING_DIMS dimensions (by hash), so texts sharing their words are close; not unit length
+ * (a real client normalises). Returns null when `input` is not a string or a list of strings.
+ */
+export function openAiEmbeddings(body: Record<string, unknown>): unknown {
+  const input = typeof body.input === 'string' ? [body.input] : body.input;
+  if (!Array.isArray(input) || input.length === 0 || input.some((x) => typeof x !== 'string')) return null;
+  const texts = input as string[];
+  const data = texts.map((text, index) => {
+    const v = new Array<number>(FAKE_EMBEDDING_DIMS).fill(0);
+    for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193) >>> 0;
+      v[h % FAKE_EMBEDDING_DIMS] = (v[h % FAKE_EMBEDDING_DIMS] ?? 0) + 3;
+    }
+    return { object: 'embedding', index, embedding: v };
+  });
+  const tokens = texts.reduce((sum, t) => sum + Math.max(1, Math.ceil(t.length / 4)), 0);
+  return {
+    object: 'list',
+    data,
+    model: body.model,
+    usage: { prompt_tokens: tokens, total_tokens: tokens },
+  };
+}

@@ -1,5 +1,6 @@
 // Test and benchmark support: a local model server speaking OpenAI Chat Completions
-// (POST /v1/chat/completions) and Anthropic Messages (POST /v1/messages) over a real socket, streamed
+// (POST /v1/chat/completions), OpenAI Embeddings (POST /v1/embeddings: `openAiEmbeddings`, a
+// bag-of-words stand-in) and Anthropic Messages (POST /v1/messages) over a real socket, streamed
 // and not, with deterministic answers derived from the prompt and failures scripted by model name or
 // per call. Unlike src/platform/ai/testing.ts (one protocol, text only, scripted per test) it answers
 // both protocols on one port, tool calls and usage included, so a pipeline's model node, its fallback
@@ -22,7 +23,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import type { FakeAnswer } from './fake-upstream.answer.ts';
 import { anthropicFrames, anthropicJson } from './fake-upstream.anthropic.ts';
-import { openAiFrames, openAiJson } from './fake-upstream.openai.ts';
+import { openAiEmbeddings, openAiFrames, openAiJson } from './fake-upstream.openai.ts';
 
 export type FakeProtocol = 'openai' | 'anthropic';
 
@@ -156,8 +157,13 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   async function handle(req: IncomingMessage, res: ServerResponse) {
     let raw = '';
     for await (const piece of req) raw += String(piece);
+    const embeddings = req.url === '/v1/embeddings';
     const protocol: FakeProtocol | null =
-      req.url === '/v1/chat/completions' ? 'openai' : req.url === '/v1/messages' ? 'anthropic' : null;
+      req.url === '/v1/chat/completions' || embeddings
+        ? 'openai'
+        : req.url === '/v1/messages'
+          ? 'anthropic'
+          : null;
     let body: Record<string, unknown> = {};
     try {
       body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
@@ -195,6 +201,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     if (options.apiKey !== undefined && !authorised(req, protocol, options.apiKey)) {
       return sendError(res, protocol, 401, 'invalid api key');
     }
+    if (embeddings) return answerEmbeddings(res, body, behaviour);
     if (protocol === 'anthropic' && typeof body.max_tokens !== 'number') {
       return sendError(res, protocol, 400, 'max_tokens: Field required');
     }
@@ -308,6 +315,25 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       await once(server, 'close');
     },
   };
+}
+
+/** An embeddings answer, or the scripted failure (a stall never answers, garbage is cut JSON). */
+function answerEmbeddings(res: ServerResponse, body: Record<string, unknown>, behaviour: FakeBehaviour) {
+  if (behaviour.kind === 'error') {
+    const headers: Record<string, string> = behaviour.retryAfterSeconds
+      ? { 'retry-after': String(behaviour.retryAfterSeconds) }
+      : {};
+    return sendError(res, 'openai', behaviour.status, behaviour.message ?? 'scripted failure', headers);
+  }
+  if (behaviour.kind === 'stall') return;
+  if (behaviour.kind === 'drop') return res.destroy();
+  if (behaviour.kind === 'garbage') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return res.end('{"object": "list", "data": [');
+  }
+  const json = openAiEmbeddings(body);
+  if (json === null) return sendError(res, 'openai', 400, 'input must be a string or a list of strings');
+  sendJson(res, 200, json);
 }
 
 function toolName(tool: Record<string, unknown> | undefined, protocol: FakeProtocol): string {

@@ -14,6 +14,7 @@ export function CachePanel({ pipelineId, canChange }: { pipelineId: string; canC
   const stats = cache.data?.totals;
   const outcomes = cache.data?.outcomes;
   const entries = cache.data?.entries.items ?? [];
+  const embedder = cache.data?.embedder;
   return (
     <section className="card" aria-labelledby="cache-heading" data-testid="cache-panel">
       <div className="card-heading">
@@ -56,6 +57,18 @@ export function CachePanel({ pipelineId, canChange }: { pipelineId: string; canC
           </Fact>
           <Fact label="Tokens saved">{formatTokens(outcomes.tokensSaved)}</Fact>
           <Fact label="Cost saved">{formatUsd(outcomes.costSavedUsd)}</Fact>
+          {embedder ? (
+            <Fact label="Semantic embedder" testId="cache-embedder">
+              {embedder.model === null ? 'built-in (offline)' : `${embedder.model} (upstream)`}
+              <span className="muted"> · default threshold {embedder.defaultThreshold}</span>
+              {embedder.failures > 0 ? (
+                <span className="muted">
+                  {' '}
+                  · {formatCount(embedder.failures)} embedding failures since start
+                </span>
+              ) : null}
+            </Fact>
+          ) : null}
         </dl>
       ) : null}
       {cache.data && entries.length === 0 ? (

@@ -2,7 +2,6 @@
 // computed on the request as the model would see it — redacted, with its retrieved context, so a
 // different context never replays an answer grounded on another), the replay of a hit as the events
 // of a stream, and the whole answer a miss stores once it ended well.
-import { RECOMMENDED_THRESHOLD } from '../../cache/embedder.ts';
 import { contextKey, exactKey, queryTextOf } from '../../cache/normalise.ts';
 import type {
   CachedAnswer,
@@ -14,8 +13,6 @@ import type {
   RunnablePipeline,
 } from '../../contracts.ts';
 
-/** A semantic cache without a threshold of its own. */
-export const DEFAULT_THRESHOLD = RECOMMENDED_THRESHOLD;
 /** Replayed text is cut into deltas of about this many characters (at word ends). */
 const REPLAY_CHARS = 48;
 
@@ -29,7 +26,8 @@ export function cacheQuery(
     pipelineId: pipeline.id,
     mode: config.mode,
     ttlSeconds: config.ttlSeconds,
-    threshold: config.mode === 'exact' ? 1 : (config.threshold ?? DEFAULT_THRESHOLD),
+    // Absent: the embedder's default (RECOMMENDED_THRESHOLD for the built-in one, EMBEDDINGS_THRESHOLD upstream).
+    ...(config.mode === 'semantic' && config.threshold !== undefined && { threshold: config.threshold }),
     keyHash: exactKey(req, pipeline),
     queryText: queryTextOf(req),
     // Semantic hits only among entries asked with the same system prompt, context and earlier turns.

@@ -179,6 +179,56 @@ export async function* postStream(o: PostOptions): AsyncGenerator<SseEvent> {
   }
 }
 
+/**
+ * POSTs the body as JSON and returns the parsed JSON answer (at most `maxBytes`), with the same
+ * failure classes, socket reuse and key redaction as `postStream` (embeddings, not chat).
+ */
+export async function postJson(o: PostOptions & { maxBytes: number }): Promise<unknown> {
+  const redact = (text: string) => (o.apiKey ? text.replaceAll(o.apiKey, '[redacted]') : text);
+  const fail = (kind: UpstreamFailureKind, message: string, extra?: { status?: number }) =>
+    new UpstreamFailure(kind, `${o.provider}: ${redact(message)}`, extra);
+  if (o.signal.aborted) throw o.signal.reason;
+  const url = new URL(o.url);
+  const headers = { ...o.headers, 'content-type': 'application/json', accept: 'application/json' };
+  const payload = Buffer.from(JSON.stringify(o.body));
+  let sent = await send(url, headers, payload, o.signal);
+  if ('error' in sent && sent.retryable && !o.signal.aborted)
+    sent = await send(url, headers, payload, o.signal);
+  if ('error' in sent) {
+    if (o.signal.aborted) throw o.signal.reason;
+    const code = (sent.error as { code?: unknown }).code;
+    throw fail('network', `connection failed (${typeof code === 'string' ? code : sent.error.message})`);
+  }
+  const { response, detach } = sent;
+  try {
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      const detail = await errorDetail(response);
+      throw fail(kindOfStatus(status), `answered ${status}${detail ? `: ${detail}` : ''}`, { status });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > o.maxBytes) throw fail('protocol', `answered more than ${o.maxBytes} bytes`);
+      chunks.push(chunk);
+    }
+    if (!response.complete) throw fail('network', 'the answer broke off (the connection closed)');
+    try {
+      return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      throw fail('protocol', 'answered with a body that is not JSON');
+    }
+  } catch (err) {
+    response.destroy();
+    if (err instanceof UpstreamFailure) throw err;
+    if (o.signal.aborted) throw o.signal.reason;
+    throw fail('network', `the answer broke off (${(err as Error).message})`);
+  } finally {
+    detach();
+  }
+}
+
 /** The JSON object of an event's data, or a protocol failure. */
 export function eventJson(provider: string, data: string): Record<string, unknown> {
   let value: unknown;
