@@ -84,7 +84,7 @@ interface Scored extends Pair {
 const now = Date.now();
 const lookupMs: number[] = [];
 const scored: Scored[] = pairs.map((p) => {
-  const memory = new PipelineMemory(embedder);
+  const memory = new PipelineMemory({ embedder });
   const keyA = exactKey(request(p.a), pipeline);
   const keyB = exactKey(request(p.b), pipeline);
   memory.put({

@@ -210,6 +210,8 @@ export const AI_SETTINGS = [
       "Base URL of an OpenAI-compatible embeddings API (POST …/embeddings: https://api.openai.com/v1, Ollama http://localhost:11434/v1, vLLM, text-embeddings-inference) for the AI gateway's semantic cache; unset → the built-in offline embedder",
     fallback: () => undefined,
     parse: httpUrl,
+    // A URL may carry credentials (https://user:pass@host/v1).
+    secret: true,
   },
   {
     key: 'embeddingsApiKey',

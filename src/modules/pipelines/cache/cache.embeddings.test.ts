@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { aiCacheEntries } from '../../../platform/db/schema/index.ts';
 import { readInTenant } from '../../../platform/db/scope.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/db/testing.ts';
+import { eventually } from '../../../platform/jobs/testing.ts';
 import { createTestTenant, type TestTenant } from '../../identity/testing.ts';
 import type { CachedAnswer, CacheQuery } from '../contracts.ts';
 import { FAKE_EMBEDDING_DIMS } from '../runtime/fake-upstream.openai.ts';
@@ -25,7 +26,7 @@ const settings = (over: Partial<EmbeddingSettings> = {}) => ({
   embeddingsBaseUrl: fake.openAiBaseUrl,
   embeddingsApiKey: undefined,
   embeddingsModel: 'embed-small',
-  embeddingsTimeoutMs: 2000,
+  embeddingsTimeoutMs: 30_000, // generous: a busy machine must not turn an expected hit into a miss
   embeddingsThreshold: 0.8,
   ...over,
 });
@@ -118,20 +119,30 @@ test('hits from upstream vectors; the guard still refuses; vectors are stored an
   await other.stop();
 });
 
-test('an embedder that fails: lookups miss (counted, warned once), entries stay exact-only', async () => {
+test('an embedder that fails: lookups miss (counted, warned once); vectors embedded later are written back', async () => {
   const pipelineId = await seedPipeline(database.db, acme.id, 'embed-failing');
   const warnings: unknown[][] = [];
   const logger = { warn: (...args: unknown[]) => warnings.push(args) };
-  const service = createCacheService({ db: database.db, logger, embedder: upstreamEmbedder(settings()) });
+  const embedder = upstreamEmbedder(settings());
+  const service = createCacheService({ db: database.db, logger, embedder });
   fake.reset();
 
   fake.script({ kind: 'error', status: 503, message: 'overloaded' });
   const q = query(pipelineId, QUESTION);
   assert.equal(await service.cache.lookup(q), null);
   await service.cache.store(q, answer('4.1 %'));
-  // The entry came without a vector: it is embedded in the background (the upstream answers again).
+  assert.equal((await service.cache.lookup(query(pipelineId, QUESTION)))?.kind, 'exact');
+  // The entry came without a vector: it is embedded in the background (the upstream answers again)
+  // and its vector written back to its row.
   await service.ready(acme.id, pipelineId);
   assert.equal((await service.cache.lookup(query(pipelineId, PARAPHRASE)))?.kind, 'semantic');
+  await eventually(async () => {
+    const [row] = await rowsOf(pipelineId);
+    return row?.embedding?.length === FAKE_EMBEDDING_DIMS ? row : undefined;
+  }, 'the vector written back');
+  const [row] = await rowsOf(pipelineId);
+  assert.equal((row?.answer as { embedder?: string } | undefined)?.embedder, embedder.id);
+
   fake.script({ kind: 'hang' });
   const slow = createCacheService({
     db: database.db,
@@ -145,20 +156,32 @@ test('an embedder that fails: lookups miss (counted, warned once), entries stay 
   assert.equal(slow.lookups.embedFailures, 1);
   assert.equal(warnings.length, 2, 'one warning per service (then at most one a minute)');
   assert.match(String(warnings[0]?.[1]), /embedder failed/);
-
-  // The same request still hits exactly; the stored row has no vector.
-  assert.equal((await service.cache.lookup(query(pipelineId, QUESTION)))?.kind, 'exact');
-  await service.flushEntries();
-  const [row] = await rowsOf(pipelineId);
-  assert.equal(row?.embedding, null, 'queued before its vector came');
-  assert.equal((row?.answer as { embedder?: string } | undefined)?.embedder, undefined);
   await service.stop();
 
-  // A process that loads it when the embedder works again embeds the entry and finds it.
-  const later = createCacheService({ db: database.db, logger, embedder: upstreamEmbedder(settings()) });
+  // The next process uses the written-back vector: only its own question is embedded.
+  const later = createCacheService({ db: database.db, logger, embedder });
   fake.reset();
-  await later.ready(acme.id, pipelineId);
   assert.equal((await later.cache.lookup(query(pipelineId, PARAPHRASE)))?.kind, 'semantic');
-  assert.ok(embedded().includes(QUESTION));
+  assert.deepEqual(embedded(), [PARAPHRASE]);
   await later.stop();
+});
+
+test('an invalidation during a lookup waiting for its vector: no hit on the deleted entries', async () => {
+  const pipelineId = await seedPipeline(database.db, acme.id, 'embed-invalidated');
+  const service = createCacheService({
+    db: database.db,
+    logger: console,
+    embedder: upstreamEmbedder(settings()),
+  });
+  const q = query(pipelineId, QUESTION);
+  await service.cache.lookup(q);
+  await service.cache.store(q, answer('4.1 %'));
+  await service.ready(acme.id, pipelineId);
+  fake.reset();
+  fake.script({ kind: 'ok', delayMs: 4000 }); // long enough for the invalidation on a busy machine
+  const waiting = service.cache.lookup(query(pipelineId, PARAPHRASE));
+  await fake.until((calls) => calls.length === 1, 'the lookup to ask for its vector');
+  assert.equal(await service.invalidatePipeline(acme.id, pipelineId), 1);
+  assert.equal(await waiting, null);
+  await service.stop();
 });

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { byteaOf } from '../../../platform/db/binary-array-reader.ts';
 import {
   float8Array,
   int4Array,
@@ -14,15 +15,14 @@ import { aiCacheEntries, aiPipelines } from '../../../platform/db/schema/index.t
 
 export type CacheEntryRow = typeof aiCacheEntries.$inferSelect;
 
-/** What the in-memory cache loads: everything but the bookkeeping (vectors when asked for). */
-export async function liveEntries(tx: Executor, pipelineId: string, withEmbedding = false) {
+/** What the in-memory cache loads: everything but the bookkeeping (vectors: entryVectors). */
+export async function liveEntries(tx: Executor, pipelineId: string) {
   return tx
     .select({
       id: aiCacheEntries.id,
       keyHash: aiCacheEntries.keyHash,
       queryText: aiCacheEntries.queryText,
       answer: aiCacheEntries.answer,
-      embedding: withEmbedding ? aiCacheEntries.embedding : sql<null>`null`,
       createdAt: aiCacheEntries.createdAt,
       expiresAt: aiCacheEntries.expiresAt,
     })
@@ -74,6 +74,56 @@ export async function upsertEntries(
            tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out, cost_usd = excluded.cost_usd,
            embedding = excluded.embedding,
            hits = 0, last_hit_at = null, created_at = excluded.created_at, expires_at = excluded.expires_at`);
+}
+
+/** The stored vectors of these entries (absent: none stored), read as binary float4 arrays. */
+export async function entryVectors(tx: Executor, ids: string[]): Promise<Map<string, Float32Array>> {
+  const out = new Map<string, Float32Array>();
+  const rows = await queryRows<{ id: string; v: unknown }>(
+    tx,
+    sql`select id::text as id, array_send(embedding) as v from ai_cache_entries
+         where id = any(${nullableBinaryArray('text', ids)}::text[]::uuid[]) and embedding is not null`,
+  );
+  for (const row of rows) {
+    const vector = float4Vector(byteaOf(row.v));
+    if (vector) out.set(row.id, vector);
+  }
+  return out;
+}
+
+/** A one-dimensional float4[] in PostgreSQL's binary array format; null when it is not one. */
+export function float4Vector(bytes: Uint8Array): Float32Array | null {
+  if (bytes.byteLength < 20) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getInt32(0) !== 1 || view.getInt32(4) !== 0 || view.getUint32(8) !== FLOAT4) return null;
+  const n = view.getInt32(12);
+  if (n <= 0 || bytes.byteLength !== 20 + n * 8) return null;
+  const out = new Float32Array(n);
+  for (let i = 0, at = 20; i < n; i++, at += 8) {
+    if (view.getInt32(at) !== 4) return null;
+    out[i] = view.getFloat32(at + 4);
+  }
+  return out;
+}
+const FLOAT4 = 700;
+
+/** Stores vectors embedded after their entries were written, with the embedder that made them. */
+export async function setEmbeddings(
+  tx: Executor,
+  ids: string[],
+  vectors: Float32Array[],
+  embedderId: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.execute(sql`
+    update ai_cache_entries e
+       set embedding = v.embedding::real[], answer = e.answer || jsonb_build_object('embedder', ${embedderId}::text)
+      from unnest(${nullableBinaryArray('text', ids)}::text[],
+                  ${nullableBinaryArray(
+                    'text',
+                    vectors.map((v) => `{${Array.from(v).join(',')}}`),
+                  )}::text[]) as v(id, embedding)
+     where e.id = v.id::uuid`);
 }
 
 /** One entry at once (fixtures); returns its id. */

@@ -34,53 +34,19 @@ import { notFound } from '../../../platform/http/errors.ts';
 import type { AnswerCache, CachedAnswer, CacheHit, CacheQuery } from '../contracts.ts';
 import * as repo from './cache.repo.ts';
 import { builtinEmbedder, type Embedder } from './embedders.ts';
+import { createEntryVectors, type StoredAnswer } from './entry-vectors.ts';
 import { createEntryWriter, type EntryRow } from './entry-writer.ts';
-import { type MemoryEntry, PipelineMemory } from './memory.ts';
+import { PipelineMemory } from './memory.ts';
 
 const FLUSH_MS = 5_000;
 export const STORE_FLUSH_MS = 250;
 export const RELOAD_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
-/** At most one warning a minute about a failing embedder. */
-const EMBED_WARN_MS = 60_000;
 
 interface Loaded {
   memory: PipelineMemory;
   loadedAt: number;
   reloading?: boolean;
-}
-
-/** What the `answer` column holds besides the answer: the context and the vector's embedder. */
-type StoredAnswer = CachedAnswer & { contextHash?: string; embedder?: string };
-
-function toMemory(
-  row: {
-    id: string;
-    keyHash: string;
-    queryText: string;
-    answer: Record<string, unknown>;
-    embedding?: number[] | null;
-    createdAt: Date;
-    expiresAt: Date;
-  },
-  embedder: Embedder,
-): MemoryEntry {
-  const { contextHash, embedder: embeddedBy, ...answer } = row.answer as unknown as StoredAnswer;
-  // A stored vector counts only if this embedder made it (else the warm-up asks for a new one).
-  const vector =
-    embeddedBy === embedder.id && row.embedding && row.embedding.length > 0
-      ? Float32Array.from(row.embedding)
-      : null;
-  return {
-    id: row.id,
-    keyHash: row.keyHash,
-    contextHash: contextHash ?? '',
-    queryText: row.queryText,
-    answer,
-    createdAt: row.createdAt.getTime(),
-    expiresAt: row.expiresAt.getTime(),
-    vector,
-  };
 }
 
 export function createCacheService({
@@ -106,41 +72,28 @@ export function createCacheService({
 
   const keyOf = (tenantId: string, pipelineId: string) => `${tenantId}:${pipelineId}`;
   /** Lookups of this process since the start, by result (for /metrics). */
-  const lookups = { exact: 0, semantic: 0, miss: 0, embedFailures: 0 };
+  const counted = { exact: 0, semantic: 0, miss: 0 };
+  const embedding = createEntryVectors({ db, logger, embedder, now, flushEntries });
+  const lookups = {
+    get exact() {
+      return counted.exact;
+    },
+    get semantic() {
+      return counted.semantic;
+    },
+    get miss() {
+      return counted.miss;
+    },
+    get embedFailures() {
+      return embedding.counts.failures;
+    },
+  };
   /** The vector of a lookup's question, for the store that follows its miss. */
   const vectors = new WeakMap<CacheQuery, Float32Array>();
-  let warnedAt = -Infinity;
-
-  function embedFailed(error: unknown, entries: number): void {
-    lookups.embedFailures += 1;
-    if (now() - warnedAt < EMBED_WARN_MS) return;
-    warnedAt = now();
-    logger.warn(
-      { err: error, embedder: embedder.id, entries },
-      'semantic cache: the embedder failed; those lookups are misses and those entries exact-only',
-    );
-  }
-
-  /** The question's vector, or null when the embedder failed (the lookup is then a miss). */
-  async function vectorOf(q: CacheQuery): Promise<Float32Array | null> {
-    const ready = embedder.embedNow(q.queryText);
-    if (ready) return ready;
-    try {
-      return (await embedder.embed([q.queryText]))[0] ?? null;
-    } catch (error) {
-      embedFailed(error, 1);
-      return null;
-    }
-  }
-
-  const entriesOf = (tenantId: string, pipelineId: string) =>
-    readInTenant(db, tenantId, (tx) => repo.liveEntries(tx, pipelineId, embedder.persist)).then((rows) =>
-      rows.map((row) => toMemory(row, embedder)),
-    );
 
   function load(tenantId: string, pipelineId: string): Promise<Loaded> {
-    return entriesOf(tenantId, pipelineId).then((rows) => {
-      const memory = new PipelineMemory(embedder, embedFailed);
+    return embedding.entries(tenantId, pipelineId).then((rows) => {
+      const memory = new PipelineMemory(embedding.memoryOptions(tenantId));
       for (const row of rows) memory.put(row);
       return { memory, loadedAt: now() };
     });
@@ -171,19 +124,22 @@ export function createCacheService({
       // Brought in step in the background (keeping the embeddings of unchanged entries); the
       // memory answers meanwhile.
       state.reloading = true;
-      entriesOf(tenantId, pipelineId).then(
-        async (rows) => {
-          state.reloading = false;
-          const current = await pipelines.get(key)?.catch(() => undefined);
-          if (current !== state) return;
-          state.memory.syncWith(rows, (id) => entries.unwritten(tenantId, id));
-          state.loadedAt = now();
-        },
-        (error: unknown) => {
-          state.reloading = false;
-          logger.warn({ err: error, pipelineId }, 'cache reload failed');
-        },
-      );
+      embedding
+        .entries(tenantId, pipelineId, (id) => state.memory.has(id))
+        .then(
+          async (rows) => {
+            state.reloading = false;
+            const current = await pipelines.get(key)?.catch(() => undefined);
+            if (current !== state) return;
+            state.memory.syncWith(rows, (id) => entries.unwritten(tenantId, id));
+            state.memory.retryEmbedding();
+            state.loadedAt = now();
+          },
+          (error: unknown) => {
+            state.reloading = false;
+            logger.warn({ err: error, pipelineId }, 'cache reload failed');
+          },
+        );
     }
     return state.memory;
   }
@@ -220,7 +176,7 @@ export function createCacheService({
       const memory = await loaded(q.tenantId, q.pipelineId);
       let hit = memory.exact(q.keyHash, now(), q.ttlSeconds);
       if (!hit && q.mode === 'semantic' && q.queryText !== '' && memory.semanticReady()) {
-        const vector = await vectorOf(q);
+        const vector = await embedding.of(q);
         if (vector) {
           vectors.set(q, vector);
           const threshold = q.threshold ?? embedder.defaultThreshold;
@@ -228,7 +184,7 @@ export function createCacheService({
         }
       }
       if (hit) countHit(q.tenantId, hit.entryId);
-      lookups[hit ? hit.kind : 'miss'] += 1;
+      counted[hit ? hit.kind : 'miss'] += 1;
       return hit;
     },
 
@@ -277,7 +233,7 @@ export function createCacheService({
     kind: embedder.model === null ? ('builtin' as const) : ('upstream' as const),
     model: embedder.model,
     defaultThreshold: embedder.defaultThreshold,
-    failures: lookups.embedFailures,
+    failures: embedding.counts.failures,
   });
 
   async function requirePipeline(tenantId: string, pipelineId: string): Promise<void> {

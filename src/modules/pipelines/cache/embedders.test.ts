@@ -107,6 +107,22 @@ test('upstream: errors, timeouts, broken answers and a wrong key fail cleanly, t
   assert.equal((await embedder.embed(['x'])).length, 1);
 });
 
+test('a background batch is retried on 5xx and 429 (after a wait), not on a refused request', async () => {
+  const embedder = upstreamEmbedder(settings());
+  fake.reset();
+  fake.script({ kind: 'error', status: 503, message: 'overloaded' });
+  assert.equal((await embedder.embed(['a', 'b'], { batch: true })).length, 2);
+  assert.equal(fake.calls.length, 2, 'one failure, one retry');
+  fake.reset();
+  fake.script({ kind: 'error', status: 400, message: 'input too long' });
+  assert.equal((await failure(embedder.embed(['a'], { batch: true }))).kind, 'client');
+  assert.equal(fake.calls.length, 1, 'a refused request is not sent again');
+  // A lookup's call is never retried: the request is waiting.
+  fake.script({ kind: 'error', status: 503, message: 'overloaded' });
+  assert.equal((await failure(embedder.embed(['a']))).kind, 'server_error');
+  assert.equal(fake.calls.length, 2);
+});
+
 test('readEmbeddings: refuses answers that do not match the request', () => {
   const item = (index: number, embedding: unknown) => ({ object: 'embedding', index, embedding });
   const kind = (answer: unknown, count: number) => {
@@ -145,4 +161,9 @@ test('embedderFrom: the built-in embedder unless EMBEDDINGS_BASE_URL is set; ids
   assert.ok(upstream.id.startsWith('openai:embed-small:'), upstream.id);
   assert.ok(!upstream.id.includes('hunter2') && !upstream.id.includes('example'), upstream.id);
   assert.notEqual(upstream.id, embedderFrom(settings({ embeddingsModel: 'embed-large' })).id);
+  // The same service without its credentials or with a trailing slash: the same embedder.
+  assert.equal(
+    upstream.id,
+    embedderFrom(settings({ embeddingsBaseUrl: 'https://embeddings.example/v1/' })).id,
+  );
 });

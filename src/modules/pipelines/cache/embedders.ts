@@ -8,6 +8,7 @@
 // An upstream embedder that fails or is slow never fails a request: the lookup is a miss (and the
 // entry is stored for exact hits), see cache.service.ts.
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { postJson } from '../runtime/upstream/http.ts';
 import { UpstreamFailure } from '../runtime/upstream/types.ts';
 import { embed, RECOMMENDED_THRESHOLD } from './embedder.ts';
@@ -23,8 +24,11 @@ export interface Embedder {
   readonly persist: boolean;
   /** Texts per call (batches of the warm-up). */
   readonly batchSize: number;
-  /** Unit vectors of the texts, in their order; rejects when the embedder fails. */
-  embed(texts: string[]): Promise<Float32Array[]>;
+  /**
+   * Unit vectors of the texts, in their order; rejects when the embedder fails. A `batch` call (the
+   * background, not a lookup someone waits for) gets a longer timeout and retries.
+   */
+  embed(texts: string[], options?: { batch?: boolean }): Promise<Float32Array[]>;
   /** The vector at once when it costs no I/O (the built-in embedder), else null. */
   embedNow(text: string): Float32Array | null;
 }
@@ -53,6 +57,12 @@ export interface EmbeddingSettings {
 const BATCH = 128;
 /** Largest answer read: 128 vectors of 3,072 floats as JSON text is about 8 MB. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+/** A background batch waits at least this long (EMBEDDINGS_TIMEOUT_MS is sized for one question). */
+const BATCH_TIMEOUT_MS = 30_000;
+/** Retries of a background batch on a 429, a 5xx, a timeout or a network error, and their waits. */
+const BATCH_RETRY_MS = [1_000, 5_000];
+const RETRIED = new Set(['rate_limit', 'server_error', 'timeout', 'network']);
+const MAX_RETRY_AFTER_MS = 30_000;
 
 /** Scales a vector to unit length (a zero vector stays zero); rejects non-finite values. */
 function unit(values: unknown, provider: string): Float32Array {
@@ -101,14 +111,22 @@ export function readEmbeddings(answer: unknown, count: number, provider: string)
   return out as Float32Array[];
 }
 
+/** The URL without user, password and trailing slashes: what identifies the service. */
+function endpointOf(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  url.username = '';
+  url.password = '';
+  return url.toString().replace(/\/+$/, '');
+}
+
 export function upstreamEmbedder(settings: EmbeddingSettings & { embeddingsBaseUrl: string }): Embedder {
   const url = `${settings.embeddingsBaseUrl.replace(/\/+$/, '')}/embeddings`;
   const provider = `embeddings (${settings.embeddingsModel})`;
   const headers: Record<string, string> = settings.embeddingsApiKey
     ? { authorization: `Bearer ${settings.embeddingsApiKey}` }
     : {};
-  async function call(texts: string[]): Promise<Float32Array[]> {
-    const signal = AbortSignal.timeout(settings.embeddingsTimeoutMs);
+  async function call(texts: string[], timeoutMs: number): Promise<Float32Array[]> {
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
       const answer = await postJson({
         provider,
@@ -122,24 +140,37 @@ export function upstreamEmbedder(settings: EmbeddingSettings & { embeddingsBaseU
       return readEmbeddings(answer, texts.length, provider);
     } catch (err) {
       if (signal.aborted && !(err instanceof UpstreamFailure))
-        throw new UpstreamFailure(
-          'timeout',
-          `${provider}: no answer within ${settings.embeddingsTimeoutMs} ms`,
-        );
+        throw new UpstreamFailure('timeout', `${provider}: no answer within ${timeoutMs} ms`);
       throw err;
     }
   }
+  /** A background batch: a longer timeout, and retries with backoff (a 429's retry-after honoured). */
+  async function callBatch(texts: string[]): Promise<Float32Array[]> {
+    const timeoutMs = Math.max(settings.embeddingsTimeoutMs, BATCH_TIMEOUT_MS);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call(texts, timeoutMs);
+      } catch (err) {
+        const wait = BATCH_RETRY_MS[attempt];
+        if (wait === undefined || !(err instanceof UpstreamFailure) || !RETRIED.has(err.kind)) throw err;
+        await sleep(Math.min(MAX_RETRY_AFTER_MS, Math.max(wait, err.retryAfterMs ?? 0)));
+      }
+    }
+  }
   return {
-    // The model and a digest of the URL (a URL may carry credentials; the id is stored with entries).
-    id: `openai:${settings.embeddingsModel}:${createHash('sha256').update(settings.embeddingsBaseUrl).digest('hex').slice(0, 12)}`,
+    // The model and a digest of the URL without credentials (the id is stored with entries, and a
+    // new password must not make every stored vector another embedder's).
+    id: `openai:${settings.embeddingsModel}:${createHash('sha256').update(endpointOf(settings.embeddingsBaseUrl)).digest('hex').slice(0, 12)}`,
     model: settings.embeddingsModel,
     defaultThreshold: settings.embeddingsThreshold,
     persist: true,
     batchSize: BATCH,
-    async embed(texts) {
+    async embed(texts, options) {
       const out: Float32Array[] = [];
-      for (let from = 0; from < texts.length; from += BATCH)
-        out.push(...(await call(texts.slice(from, from + BATCH))));
+      for (let from = 0; from < texts.length; from += BATCH) {
+        const part = texts.slice(from, from + BATCH);
+        out.push(...(await (options?.batch ? callBatch(part) : call(part, settings.embeddingsTimeoutMs))));
+      }
       return out;
     },
     embedNow: () => null,

@@ -12,13 +12,16 @@
 // half-built index instead would mean a flat scan of up to 100k vectors per lookup (≈ 50 ms).
 //
 // Vectors come from the pipeline's embedder (embedders.ts): the built-in one computes them on the
-// spot; an upstream one is asked in batches, asynchronously (the warm-up awaits its batches; an
-// entry put without a vector is embedded in the background and indexed when its vector arrives).
-// An entry whose vector could not be had (the embedder failed) stays out of the index: exact hits
-// only, until the pipeline is loaded again. An entry may arrive with its vector (stored with it, or
-// computed by the lookup that preceded the store); it is dropped from the entry once indexed.
+// spot; an upstream one is asked in batches, asynchronously (embed-queue.ts: the warm-up awaits
+// its batches; an entry put without a vector is embedded in the background and indexed when its
+// vector arrives, and `onEmbedded` hears of it so the vector can be written back). An entry whose
+// vector could not be had (the embedder failed) stays out of the index — exact hits only — until
+// `retryEmbedding` (the service's periodic reload). An entry may arrive with its vector (stored
+// with it, or computed by the lookup that preceded the store); it is dropped from the entry once
+// indexed. A disposed memory (its pipeline's cache was invalidated) answers nothing.
 
 import type { CachedAnswer, CacheHit } from '../contracts.ts';
+import { EmbedQueue } from './embed-queue.ts';
 import { builtinEmbedder, type Embedder } from './embedders.ts';
 import { compareQueries } from './guard.ts';
 import { Slicer } from './slices.ts';
@@ -43,6 +46,15 @@ const CANDIDATES = 5;
 /** Up to this many entries the indexes are built inside the first semantic lookup. */
 export const SYNC_INDEX_LIMIT = 256;
 
+export interface MemoryOptions {
+  /** What questions are embedded with (default: the built-in embedder). */
+  embedder?: Embedder;
+  /** The embedder failed on `entries` questions (they stay out of the index for now). */
+  onEmbedFailure?: (error: unknown, entries: number) => void;
+  /** Vectors that arrived in the background for entries that had none (to write them back). */
+  onEmbedded?: (entries: MemoryEntry[], vectors: Float32Array[]) => void;
+}
+
 export class PipelineMemory {
   private readonly byKey = new Map<string, MemoryEntry>();
   private readonly byId = new Map<string, MemoryEntry>();
@@ -52,19 +64,27 @@ export class PipelineMemory {
   /** Set while the warm-up embeds: indexes created meanwhile start in bulk mode. */
   private bulkLoading = false;
   private disposed = false;
-  /** Entries waiting for an upstream vector, and the background embedding while it runs. */
-  private pending: MemoryEntry[] = [];
-  private embedding: Promise<void> | null = null;
-
   private readonly embedder: Embedder;
-  private readonly onEmbedFailure: (error: unknown, entries: number) => void;
+  /** Entries waiting for a vector from an embedder that costs a call. */
+  private readonly queue: EmbedQueue<MemoryEntry>;
+  /** Per context, how many vectors the warm-up will add (reserved when its index is created). */
+  private reserve: Map<string, number> | null = null;
 
-  constructor(
-    embedder: Embedder = builtinEmbedder,
-    onEmbedFailure: (error: unknown, entries: number) => void = () => {},
-  ) {
-    this.embedder = embedder;
-    this.onEmbedFailure = onEmbedFailure;
+  constructor(options: MemoryOptions = {}) {
+    this.embedder = options.embedder ?? builtinEmbedder;
+    const onEmbedded = options.onEmbedded;
+    this.queue = new EmbedQueue<MemoryEntry>({
+      embedder: this.embedder,
+      held: (entry) => this.byId.get(entry.id) === entry,
+      deliver: (entries, vectors) => {
+        for (const [i, entry] of entries.entries()) {
+          entry.vector = vectors[i] as Float32Array;
+          this.indexEntry(entry);
+        }
+        onEmbedded?.(entries, vectors);
+      },
+      failure: options.onEmbedFailure ?? (() => {}),
+    });
   }
 
   get size(): number {
@@ -126,6 +146,7 @@ export class PipelineMemory {
   }
 
   exact(keyHash: string, now: number, ttlSeconds: number): CacheHit | null {
+    if (this.disposed) return null;
     const entry = this.byKey.get(keyHash);
     if (!entry || !this.live(entry, now, ttlSeconds)) return null;
     return { kind: 'exact', entryId: entry.id, answer: entry.answer };
@@ -140,7 +161,7 @@ export class PipelineMemory {
     now: number,
     ttlSeconds: number,
   ): CacheHit | null {
-    if (queryText === '' || !this.semanticReady()) return null;
+    if (this.disposed || queryText === '' || !this.semanticReady()) return null;
     const index = this.indexes?.get(contextHash);
     if (!index || index.dims !== vector.length) return null;
     for (const near of index.search(vector, CANDIDATES, threshold)) {
@@ -187,7 +208,9 @@ export class PipelineMemory {
       if (slicer.due()) await slicer.pause();
     }
     // Vectors the embedder has to be asked for (upstream), batch by batch.
-    await this.embedPending();
+    await this.queue.run();
+    this.reserve = null;
+    if (this.disposed) return;
     this.bulkLoading = false;
     const indexes = [...(this.indexes?.values() ?? [])];
     for (const index of indexes) index.endBulk();
@@ -199,8 +222,7 @@ export class PipelineMemory {
     if (this.indexes.get(entry.contextHash)?.has(entry.id)) return;
     const vector = entry.vector ?? this.embedder.embedNow(entry.queryText);
     if (!vector) {
-      this.pending.push(entry);
-      if (!this.bulkLoading) void this.embedPending();
+      this.queue.push(entry, !this.bulkLoading);
       return;
     }
     entry.vector = undefined;
@@ -208,9 +230,6 @@ export class PipelineMemory {
     // A vector of another length (the embedder's model changed under a running process) is left out.
     if (index.dims === vector.length) index.add(entry.id, vector);
   }
-
-  /** Per context, how many vectors the warm-up will add (reserved when its index is created). */
-  private reserve: Map<string, number> | null = null;
 
   private indexFor(contextHash: string, dims: number): VectorIndex {
     const indexes = this.indexes ?? new Map<string, VectorIndex>();
@@ -226,33 +245,9 @@ export class PipelineMemory {
     return index;
   }
 
-  /**
-   * Asks the embedder for the vectors of the pending entries, a batch at a time, and indexes them
-   * (those still held); one run at a time. A failed batch is reported and its entries left out.
-   */
-  private embedPending(): Promise<void> {
-    if (this.embedding) return this.embedding;
-    const run = async () => {
-      while (this.pending.length > 0 && !this.disposed) {
-        const batch = this.pending.splice(0, this.embedder.batchSize);
-        let vectors: Float32Array[];
-        try {
-          vectors = await this.embedder.embed(batch.map((e) => e.queryText));
-        } catch (error) {
-          this.onEmbedFailure(error, batch.length);
-          continue;
-        }
-        for (const [i, entry] of batch.entries()) {
-          if (this.byId.get(entry.id) !== entry) continue;
-          entry.vector = vectors[i] as Float32Array;
-          this.indexEntry(entry);
-        }
-      }
-    };
-    this.embedding = run().finally(() => {
-      this.embedding = null;
-    });
-    return this.embedding;
+  /** Asks the embedder again for the entries of batches that failed (the service's reload). */
+  retryEmbedding(): void {
+    if (!this.disposed) this.queue.retryFailed();
   }
 
   /**
@@ -261,7 +256,8 @@ export class PipelineMemory {
    */
   async ready(): Promise<void> {
     this.semanticReady();
-    while (this.warming || this.embedding) await (this.warming ?? this.embedding);
+    while (this.warming) await this.warming;
+    await this.queue.idle();
     for (const index of this.indexes?.values() ?? []) await index.ready();
   }
 
@@ -273,5 +269,6 @@ export class PipelineMemory {
   /** Stops a running warm-up (the memory was dropped). */
   dispose(): void {
     this.disposed = true;
+    this.queue.dispose();
   }
 }

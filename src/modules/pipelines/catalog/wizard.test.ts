@@ -44,7 +44,8 @@ describe('generatePipeline', () => {
       ['input', 'retrieve-alarms', 'guard', 'cache', 'model', 'postprocess', 'output'],
     );
     const cache = result.nodes.find((n) => n.type === 'cache');
-    assert.deepEqual(cache?.config, { mode: 'semantic', ttlSeconds: 300, threshold: 0.65 });
+    // No threshold of its own: the embedder's default applies (0.65 with the built-in one).
+    assert.deepEqual(cache?.config, { mode: 'semantic', ttlSeconds: 300 });
     const post = result.nodes.find((n) => n.type === 'postprocess');
     assert.deepEqual(post?.config, { groundNumbers: true });
     assert.deepEqual(result.features, [

@@ -164,13 +164,19 @@ function cacheFor(spec: WizardSpec, live: boolean): { config: CacheNodeConfig; r
   const ttlText = live
     ? 'answers live for 5 minutes because alarms and sensor data change'
     : 'answers live for a day';
-  let semantic: number | null = null;
-  if (spec.cost === 'low') semantic = RECOMMENDED_THRESHOLD;
-  else if (spec.cost === 'balanced' && spec.latency === 'low') semantic = 0.7;
-  if (semantic !== null) {
+  // Low cost: the embedder's own default threshold (0.65 with the built-in embedder,
+  // EMBEDDINGS_THRESHOLD with an upstream one). Balanced cost at low latency: a stricter 0.7, chosen
+  // for the built-in embedder.
+  if (spec.cost === 'low') {
     return {
-      config: { mode: 'semantic', ttlSeconds, threshold: semantic },
-      reason: `A semantic cache (similarity ≥ ${semantic}) answers paraphrased repeats without a model call, for ${spec.cost === 'low' ? 'low cost' : 'low latency at balanced cost'}; ${ttlText}.`,
+      config: { mode: 'semantic', ttlSeconds },
+      reason: `A semantic cache (similarity ≥ the embedder's default, ${RECOMMENDED_THRESHOLD} with the built-in one) answers paraphrased repeats without a model call, for low cost; ${ttlText}.`,
+    };
+  }
+  if (spec.cost === 'balanced' && spec.latency === 'low') {
+    return {
+      config: { mode: 'semantic', ttlSeconds, threshold: 0.7 },
+      reason: `A semantic cache (similarity ≥ 0.7) answers paraphrased repeats without a model call, for low latency at balanced cost; ${ttlText}.`,
     };
   }
   if (spec.cost === 'balanced' || spec.latency === 'low') {

@@ -75,6 +75,7 @@ export async function gatewayWorld(name: string): Promise<GatewayWorld> {
       EMBEDDINGS_API_KEY: EMBEDDINGS_KEY,
       EMBEDDINGS_MODEL: 'embed-test',
       EMBEDDINGS_THRESHOLD: '0.8',
+      EMBEDDINGS_TIMEOUT_MS: '30000', // a busy machine must not turn the expected hit into a miss
     },
   });
   const tenant = await createTestTenant(t.database.db, name);
