@@ -6,12 +6,12 @@ import { readInTenant } from '../../../platform/db/scope.ts';
 import { createTestDatabase, type TestDatabase } from '../../../platform/db/testing.ts';
 import { eventually } from '../../../platform/jobs/testing.ts';
 import { createTestTenant, type TestTenant } from '../../identity/testing.ts';
-import type { CachedAnswer, CacheQuery } from '../contracts.ts';
+import type { CacheQuery } from '../contracts.ts';
 import { FAKE_EMBEDDING_DIMS } from '../runtime/fake-upstream.openai.ts';
 import { type FakeUpstream, startFakeUpstream } from '../runtime/fake-upstream.ts';
 import { createCacheService } from './cache.service.ts';
 import { type EmbeddingSettings, upstreamEmbedder } from './embedders.ts';
-import { seedPipeline } from './testing.ts';
+import { cachedAnswer, seedPipeline } from './testing.ts';
 
 // The semantic cache with an upstream embedder (EMBEDDINGS_BASE_URL) on a real database and a local
 // server speaking OpenAI's embeddings protocol: hits from its vectors, the guard still applied,
@@ -31,15 +31,7 @@ const settings = (over: Partial<EmbeddingSettings> = {}) => ({
   ...over,
 });
 
-const answer = (text: string): CachedAnswer => ({
-  text,
-  toolCalls: [],
-  finishReason: 'stop',
-  usage: { inputTokens: 10, outputTokens: 20 },
-  costUsd: 0.001,
-  provider: 'offline',
-  model: 'offline-1',
-});
+const answer = cachedAnswer;
 
 const query = (pipelineId: string, text: string): CacheQuery => ({
   tenantId: acme.id,

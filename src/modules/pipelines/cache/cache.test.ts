@@ -13,11 +13,11 @@ import {
   type TestSession,
   type TestTenant,
 } from '../../identity/testing.ts';
-import type { CachedAnswer, CacheQuery } from '../contracts.ts';
+import type { CacheQuery } from '../contracts.ts';
 import { expiredEntries } from './cache.repo.ts';
 import { createCacheService } from './cache.service.ts';
 import { STORE_BATCH } from './entry-writer.ts';
-import { seedPipeline } from './testing.ts';
+import { cachedAnswer, seedPipeline } from './testing.ts';
 
 // The answer cache on a real database: exact and semantic hits, the guard, TTL, hit counts written
 // in batches, invalidation (pipeline, age, entry, expiry task), tenant isolation, and the routes.
@@ -31,15 +31,7 @@ const s = {} as Record<'analyst' | 'viewer' | 'other', TestSession>;
 let clock = Date.now();
 const now = () => clock;
 
-const answer = (text: string): CachedAnswer => ({
-  text,
-  toolCalls: [],
-  finishReason: 'stop',
-  usage: { inputTokens: 12, outputTokens: 30 },
-  costUsd: 0.001,
-  provider: 'offline',
-  model: 'offline-1',
-});
+const answer = cachedAnswer;
 
 const query = (
   tenantId: string,

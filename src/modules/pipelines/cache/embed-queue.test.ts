@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CachedAnswer } from '../contracts.ts';
 import { embed } from './embedder.ts';
 import type { Embedder } from './embedders.ts';
 import { type MemoryEntry, PipelineMemory, SYNC_INDEX_LIMIT } from './memory.ts';
+import { cachedAnswer } from './testing.ts';
 
 // A PipelineMemory with an embedder that costs a call (as an upstream API does), played by an
 // in-process embedder whose calls are held until the test lets them go: batches, entries removed
 // while their batch is out, failures and their retry, and a memory dropped during its warm-up.
 
 const NOW = 1_700_000_000_000;
-const answer: CachedAnswer = {
-  text: 'x',
-  toolCalls: [],
-  finishReason: 'stop',
-  usage: { inputTokens: 1, outputTokens: 1 },
-  costUsd: 0,
-  provider: 'offline',
-  model: 'offline-1',
-};
+const answer = cachedAnswer();
 const entry = (i: number): MemoryEntry => ({
   id: `e${i}`,
   keyHash: `k${i}`,

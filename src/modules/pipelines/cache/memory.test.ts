@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CachedAnswer } from '../contracts.ts';
 import { embed } from './embedder.ts';
 import { type MemoryEntry, PipelineMemory, SYNC_INDEX_LIMIT } from './memory.ts';
+import { cachedAnswer } from './testing.ts';
 
 // The pipeline memory's semantic warm-up: a loaded pipeline above SYNC_INDEX_LIMIT entries is
 // embedded in the background into indexes in bulk mode, each trained once on all its vectors
@@ -15,15 +15,7 @@ const ASSETS = ['line 1', 'press 4', 'oven B', 'filler 3', 'CNC 12', 'kiln 2'];
 const question = (i: number) =>
   `${ASKS[i % 6]} ${TOPICS[Math.floor(i / 6) % 6]} on ${ASSETS[Math.floor(i / 36) % 6]} for order ${1000 + Math.floor(i / 216)}`;
 
-const answer: CachedAnswer = {
-  text: 'cached',
-  toolCalls: [],
-  finishReason: 'stop',
-  usage: { inputTokens: 1, outputTokens: 1 },
-  costUsd: 0,
-  provider: 'offline',
-  model: 'offline-1',
-};
+const answer = cachedAnswer();
 const NOW = 1_000_000;
 const entry = (i: number, contextHash = 'ctx'): MemoryEntry => ({
   id: `e${i}`,
