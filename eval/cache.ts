@@ -50,7 +50,7 @@ const pairs = JSON.parse(readFileSync(args.data, 'utf8')) as Pair[];
 // An upstream embedder is asked once for every question, in batches, before the lookups (which
 // then time the index and the guard only); the built-in one embeds inside each timed lookup.
 const upstreamVectors = new Map<string, Float32Array>();
-if (embedder.embedNow('x') === null) {
+if (upstreamUrl) {
   const texts = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
   const vectors = await embedder.embed(texts);
   for (const [i, text] of texts.entries()) upstreamVectors.set(text, vectors[i] as Float32Array);

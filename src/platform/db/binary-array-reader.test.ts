@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import {
   aggregateFloat8Run,
+  readFloat4Array,
   readFloat8Array,
   readFloat8Run,
   readTextArrayCodes,
@@ -25,8 +26,11 @@ test('float8[] with nulls, empty arrays and text[] with nulls, the empty text an
     database.db,
     sql`select array_send(array[1.5, null, -2, 1e300]::float8[]) as f,
                array_send('{}'::float8[]) as e,
-               array_send(array['a', null, 'Weiß, "x"', '']::text[]) as t`,
+               array_send(array['a', null, 'Weiß, "x"', '']::text[]) as t,
+               array_send(array[0.1, null, -3.5e-40]::real[]) as r`,
   );
+  assert.deepEqual([...readFloat4Array(row?.r)], [Math.fround(0.1), Number.NaN, Math.fround(-3.5e-40)]);
+  assert.deepEqual([...readFloat4Array(row?.e)], []);
   const out = new Float64Array(6).fill(7);
   assert.equal(readFloat8Array(row?.f, out, 1), 4);
   assert.deepEqual([...out], [7, 1.5, Number.NaN, -2, 1e300, 7]);

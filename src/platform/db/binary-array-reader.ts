@@ -57,6 +57,23 @@ export function readFloat8Array(value: unknown, out: Float64Array, offset: numbe
   return length;
 }
 
+/** float4[] → its values as a Float32Array, NULL → NaN (an embedding as stored). */
+export function readFloat4Array(value: unknown): Float32Array {
+  const { view, length, start } = layout(byteaOf(value));
+  const out = new Float32Array(length);
+  let at = start;
+  for (let i = 0; i < length; i++) {
+    const size = view.getInt32(at);
+    at += 4;
+    if (size < 0) out[i] = Number.NaN;
+    else {
+      out[i] = view.getFloat32(at);
+      at += size;
+    }
+  }
+  return out;
+}
+
 /**
  * text[] → dictionary codes written to `out` from `offset` (-1 for NULL and for the empty text),
  * the texts kept once each in `dictionary`.

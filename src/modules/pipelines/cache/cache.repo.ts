@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import { byteaOf } from '../../../platform/db/binary-array-reader.ts';
+import { readFloat4Array } from '../../../platform/db/binary-array-reader.ts';
 import {
   float8Array,
   int4Array,
@@ -34,9 +34,9 @@ export async function liveEntries(tx: Executor, pipelineId: string) {
 /**
  * Inserts entries, or replaces the entry of the same request (a re-stored key starts afresh, with
  * the new id: the id the process handed out is the one the table keeps). One statement for the
- * batch, every column an array parameter in PostgreSQL's binary array format (building a
- * thousand-row VALUES list took the event loop 10–25 ms a batch); the caller gives at most one row
- * per (pipeline, key). Rows of a pipeline deleted since (or not the tenant's) are left out.
+ * batch, every column an array parameter in PostgreSQL's binary array format (a thousand-row
+ * VALUES list built by the query builder held the event loop up); the caller gives at most one
+ * row per (pipeline, key). Rows of a pipeline deleted since (or not the tenant's) are left out.
  */
 export async function upsertEntries(
   tx: Executor,
@@ -62,7 +62,7 @@ export async function upsertEntries(
                   ${float8Array(rows.map((r) => r.costUsd ?? 0))}::float8[],
                   ${nullableBinaryArray(
                     'text',
-                    rows.map((r) => (r.embedding ? `{${r.embedding.join(',')}}` : null)),
+                    rows.map((r) => (r.embedding ? realArrayText(r.embedding) : null)),
                   )}::text[],
                   ${timestamptzArray(rows.map((r) => ms(r.createdAt)))}::timestamptz[],
                   ${timestamptzArray(rows.map((r) => ms(r.expiresAt)))}::timestamptz[])
@@ -76,7 +76,7 @@ export async function upsertEntries(
            hits = 0, last_hit_at = null, created_at = excluded.created_at, expires_at = excluded.expires_at`);
 }
 
-/** The stored vectors of these entries (absent: none stored), read as binary float4 arrays. */
+/** The stored vectors of these entries (absent: none stored, or not a whole vector). */
 export async function entryVectors(tx: Executor, ids: string[]): Promise<Map<string, Float32Array>> {
   const out = new Map<string, Float32Array>();
   const rows = await queryRows<{ id: string; v: unknown }>(
@@ -85,27 +85,14 @@ export async function entryVectors(tx: Executor, ids: string[]): Promise<Map<str
          where id = any(${nullableBinaryArray('text', ids)}::text[]::uuid[]) and embedding is not null`,
   );
   for (const row of rows) {
-    const vector = float4Vector(byteaOf(row.v));
-    if (vector) out.set(row.id, vector);
+    const vector = readFloat4Array(row.v);
+    if (vector.length > 0 && vector.every(Number.isFinite)) out.set(row.id, vector);
   }
   return out;
 }
 
-/** A one-dimensional float4[] in PostgreSQL's binary array format; null when it is not one. */
-export function float4Vector(bytes: Uint8Array): Float32Array | null {
-  if (bytes.byteLength < 20) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getInt32(0) !== 1 || view.getInt32(4) !== 0 || view.getUint32(8) !== FLOAT4) return null;
-  const n = view.getInt32(12);
-  if (n <= 0 || bytes.byteLength !== 20 + n * 8) return null;
-  const out = new Float32Array(n);
-  for (let i = 0, at = 20; i < n; i++, at += 8) {
-    if (view.getInt32(at) !== 4) return null;
-    out[i] = view.getFloat32(at + 4);
-  }
-  return out;
-}
-const FLOAT4 = 700;
+/** A vector as real[]'s text input ('{0.1,-0.2}'), for a text[] parameter cast to real[] per row. */
+const realArrayText = (values: ArrayLike<number>) => `{${Array.from(values).join(',')}}`;
 
 /** Stores vectors embedded after their entries were written, with the embedder that made them. */
 export async function setEmbeddings(
@@ -119,10 +106,7 @@ export async function setEmbeddings(
     update ai_cache_entries e
        set embedding = v.embedding::real[], answer = e.answer || jsonb_build_object('embedder', ${embedderId}::text)
       from unnest(${nullableBinaryArray('text', ids)}::text[],
-                  ${nullableBinaryArray(
-                    'text',
-                    vectors.map((v) => `{${Array.from(v).join(',')}}`),
-                  )}::text[]) as v(id, embedding)
+                  ${nullableBinaryArray('text', vectors.map(realArrayText))}::text[]) as v(id, embedding)
      where e.id = v.id::uuid`);
 }
 

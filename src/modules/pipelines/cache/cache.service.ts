@@ -71,23 +71,18 @@ export function createCacheService({
   const flushEntries = () => entries.flush();
 
   const keyOf = (tenantId: string, pipelineId: string) => `${tenantId}:${pipelineId}`;
-  /** Lookups of this process since the start, by result (for /metrics). */
-  const counted = { exact: 0, semantic: 0, miss: 0 };
-  const embedding = createEntryVectors({ db, logger, embedder, now, flushEntries });
-  const lookups = {
-    get exact() {
-      return counted.exact;
+  /** Lookups of this process since the start, by result, and the embedder's failures (for /metrics). */
+  const lookups = { exact: 0, semantic: 0, miss: 0, embedFailures: 0 };
+  const embedding = createEntryVectors({
+    db,
+    logger,
+    embedder,
+    now,
+    flushEntries,
+    countFailures: (n) => {
+      lookups.embedFailures += n;
     },
-    get semantic() {
-      return counted.semantic;
-    },
-    get miss() {
-      return counted.miss;
-    },
-    get embedFailures() {
-      return embedding.counts.failures;
-    },
-  };
+  });
   /** The vector of a lookup's question, for the store that follows its miss. */
   const vectors = new WeakMap<CacheQuery, Float32Array>();
 
@@ -184,7 +179,7 @@ export function createCacheService({
         }
       }
       if (hit) countHit(q.tenantId, hit.entryId);
-      counted[hit ? hit.kind : 'miss'] += 1;
+      lookups[hit ? hit.kind : 'miss'] += 1;
       return hit;
     },
 
@@ -233,7 +228,7 @@ export function createCacheService({
     kind: embedder.model === null ? ('builtin' as const) : ('upstream' as const),
     model: embedder.model,
     defaultThreshold: embedder.defaultThreshold,
-    failures: embedding.counts.failures,
+    failures: lookups.embedFailures,
   });
 
   async function requirePipeline(tenantId: string, pipelineId: string): Promise<void> {

@@ -44,6 +44,7 @@ export function createEntryVectors({
   embedder,
   now,
   flushEntries,
+  countFailures,
 }: {
   db: Db;
   logger: Pick<FastifyBaseLogger, 'warn'>;
@@ -51,13 +52,13 @@ export function createEntryVectors({
   now: () => number;
   /** Writes the queued entries (a write-back must find their rows). */
   flushEntries: () => Promise<void>;
+  /** Counts questions and entries the embedder failed on (for /metrics). */
+  countFailures: (n: number) => void;
 }) {
-  /** Questions and entries the embedder failed on, since the start (for /metrics). */
-  const counts = { failures: 0 };
   let warnedAt = -Infinity;
 
   function failed(error: unknown, entries: number): void {
-    counts.failures += entries;
+    countFailures(entries);
     if (now() - warnedAt < EMBED_WARN_MS) return;
     warnedAt = now();
     logger.warn(
@@ -84,8 +85,6 @@ export function createEntryVectors({
   }
 
   return {
-    counts: counts as Readonly<typeof counts>,
-
     /** The memory's embedding hooks for one pipeline of a tenant. */
     memoryOptions(tenantId: string): MemoryOptions {
       return {

@@ -205,12 +205,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     if (protocol === 'anthropic' && typeof body.max_tokens !== 'number') {
       return sendError(res, protocol, 400, 'max_tokens: Field required');
     }
-    if (behaviour.kind === 'error') {
-      const headers: Record<string, string> = behaviour.retryAfterSeconds
-        ? { 'retry-after': String(behaviour.retryAfterSeconds) }
-        : {};
-      return sendError(res, protocol, behaviour.status, behaviour.message ?? 'scripted failure', headers);
-    }
+    if (behaviour.kind === 'error') return sendScriptedError(res, protocol, behaviour);
     const text = behaviour.kind === 'ok' && behaviour.text !== undefined ? behaviour.text : answerOf(body);
     const tools = Array.isArray(body.tools) ? (body.tools as Record<string, unknown>[]) : [];
     const wantsTool =
@@ -319,12 +314,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
 
 /** An embeddings answer, or the scripted failure (a stall never answers, garbage is cut JSON). */
 function answerEmbeddings(res: ServerResponse, body: Record<string, unknown>, behaviour: FakeBehaviour) {
-  if (behaviour.kind === 'error') {
-    const headers: Record<string, string> = behaviour.retryAfterSeconds
-      ? { 'retry-after': String(behaviour.retryAfterSeconds) }
-      : {};
-    return sendError(res, 'openai', behaviour.status, behaviour.message ?? 'scripted failure', headers);
-  }
+  if (behaviour.kind === 'error') return sendScriptedError(res, 'openai', behaviour);
   if (behaviour.kind === 'stall') return;
   if (behaviour.kind === 'drop') return res.destroy();
   if (behaviour.kind === 'garbage') {
@@ -378,6 +368,18 @@ function sendError(
           },
         };
   sendJson(res, status, body, headers);
+}
+
+/** A scripted failure: its status and message in the protocol's shape, a 429's retry-after. */
+function sendScriptedError(
+  res: ServerResponse,
+  protocol: FakeProtocol,
+  behaviour: Extract<FakeBehaviour, { kind: 'error' }>,
+) {
+  const headers: Record<string, string> = behaviour.retryAfterSeconds
+    ? { 'retry-after': String(behaviour.retryAfterSeconds) }
+    : {};
+  sendError(res, protocol, behaviour.status, behaviour.message ?? 'scripted failure', headers);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

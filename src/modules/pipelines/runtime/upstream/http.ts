@@ -124,8 +124,8 @@ function release(response: IncomingMessage) {
   response.resume();
 }
 
-/** POSTs the body as JSON and yields the server-sent events of the answer. */
-export async function* postStream(o: PostOptions): AsyncGenerator<SseEvent> {
+/** The failures of one call: messages prefixed with the provider, the API key never quoted. */
+function failuresOf(o: PostOptions) {
   const redact = (text: string) => (o.apiKey ? text.replaceAll(o.apiKey, '[redacted]') : text);
   const fail = (
     kind: UpstreamFailureKind,
@@ -140,25 +140,47 @@ export async function* postStream(o: PostOptions): AsyncGenerator<SseEvent> {
     const code = e.code ?? e.cause?.code;
     return fail('network', `${what} (${typeof code === 'string' ? code : String(e.message ?? err)})`);
   };
+  return { fail, asFailure };
+}
+
+/**
+ * Sends the body as JSON (once more on a fresh socket when a reused one was reset) and returns the
+ * response of a 2xx; anything else throws its failure (a 429 with its retry-after).
+ */
+async function open(o: PostOptions, accept: string, { fail, asFailure }: ReturnType<typeof failuresOf>) {
   if (o.signal.aborted) throw o.signal.reason;
   const url = new URL(o.url);
-  const headers = { ...o.headers, 'content-type': 'application/json', accept: 'text/event-stream' };
+  const headers = { ...o.headers, 'content-type': 'application/json', accept };
   const payload = Buffer.from(JSON.stringify(o.body));
   let sent = await send(url, headers, payload, o.signal);
   if ('error' in sent && sent.retryable && !o.signal.aborted)
     sent = await send(url, headers, payload, o.signal);
   if ('error' in sent) throw asFailure(sent.error, 'connection failed');
   const { response, detach } = sent;
+  const status = response.statusCode ?? 0;
+  if (status >= 200 && status < 300) return sent;
+  let detail = '';
+  try {
+    detail = await errorDetail(response);
+  } catch (err) {
+    throw asFailure(err, 'the answer broke off');
+  } finally {
+    detach();
+    response.destroy();
+  }
+  throw fail(kindOfStatus(status), `answered ${status}${detail ? `: ${detail}` : ''}`, {
+    status,
+    ...(status === 429 && { retryAfterMs: retryAfterMs(nodeHeaders(response.headers)) }),
+  });
+}
+
+/** POSTs the body as JSON and yields the server-sent events of the answer. */
+export async function* postStream(o: PostOptions): AsyncGenerator<SseEvent> {
+  const failures = failuresOf(o);
+  const { fail, asFailure } = failures;
+  const { response, detach } = await open(o, 'text/event-stream', failures);
   let errored = false;
   try {
-    const status = response.statusCode ?? 0;
-    if (status < 200 || status >= 300) {
-      const detail = await errorDetail(response);
-      throw fail(kindOfStatus(status), `answered ${status}${detail ? `: ${detail}` : ''}`, {
-        status,
-        ...(status === 429 && { retryAfterMs: retryAfterMs(nodeHeaders(response.headers)) }),
-      });
-    }
     const type = response.headers['content-type'] ?? '';
     if (!type.includes('text/event-stream')) {
       throw fail('protocol', `answered ${type || 'no content type'} instead of an event stream`);
@@ -184,28 +206,10 @@ export async function* postStream(o: PostOptions): AsyncGenerator<SseEvent> {
  * failure classes, socket reuse and key redaction as `postStream` (embeddings, not chat).
  */
 export async function postJson(o: PostOptions & { maxBytes: number }): Promise<unknown> {
-  const redact = (text: string) => (o.apiKey ? text.replaceAll(o.apiKey, '[redacted]') : text);
-  const fail = (kind: UpstreamFailureKind, message: string, extra?: { status?: number }) =>
-    new UpstreamFailure(kind, `${o.provider}: ${redact(message)}`, extra);
-  if (o.signal.aborted) throw o.signal.reason;
-  const url = new URL(o.url);
-  const headers = { ...o.headers, 'content-type': 'application/json', accept: 'application/json' };
-  const payload = Buffer.from(JSON.stringify(o.body));
-  let sent = await send(url, headers, payload, o.signal);
-  if ('error' in sent && sent.retryable && !o.signal.aborted)
-    sent = await send(url, headers, payload, o.signal);
-  if ('error' in sent) {
-    if (o.signal.aborted) throw o.signal.reason;
-    const code = (sent.error as { code?: unknown }).code;
-    throw fail('network', `connection failed (${typeof code === 'string' ? code : sent.error.message})`);
-  }
-  const { response, detach } = sent;
+  const failures = failuresOf(o);
+  const { fail, asFailure } = failures;
+  const { response, detach } = await open(o, 'application/json', failures);
   try {
-    const status = response.statusCode ?? 0;
-    if (status < 200 || status >= 300) {
-      const detail = await errorDetail(response);
-      throw fail(kindOfStatus(status), `answered ${status}${detail ? `: ${detail}` : ''}`, { status });
-    }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of response as AsyncIterable<Buffer>) {
@@ -221,9 +225,7 @@ export async function postJson(o: PostOptions & { maxBytes: number }): Promise<u
     }
   } catch (err) {
     response.destroy();
-    if (err instanceof UpstreamFailure) throw err;
-    if (o.signal.aborted) throw o.signal.reason;
-    throw fail('network', `the answer broke off (${(err as Error).message})`);
+    throw asFailure(err, 'the answer broke off');
   } finally {
     detach();
   }
