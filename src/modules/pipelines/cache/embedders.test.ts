@@ -86,7 +86,9 @@ test('upstream: errors, timeouts, broken answers and a wrong key fail cleanly, t
   assert.match(broke.message, /\[redacted\]/);
 
   fake.script({ kind: 'error', status: 429, message: 'slow down', retryAfterSeconds: 1 });
-  assert.equal((await failure(embedder.embed(['x']))).kind, 'rate_limit');
+  const limited = await failure(embedder.embed(['x']));
+  assert.equal(limited.kind, 'rate_limit');
+  assert.equal(limited.retryAfterMs, 1000, "the 429's retry-after, for the batch retries");
   fake.script({ kind: 'garbage' });
   assert.equal((await failure(embedder.embed(['x']))).kind, 'protocol');
   // Twice: a connection reset on a reused keep-alive socket is sent once more on a fresh one.
