@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -201,4 +201,49 @@ describe('analyses', () => {
     });
     assert.equal(res.status, 404);
   });
+});
+
+test('the import writes its frame snapshot; analyses read it, the rows when it is gone; reprocess and delete', async () => {
+  const importId = await uploadExample('workorders-generic.csv');
+  const first = await finished((await analysisOf(importId)).id);
+  assert.equal(first.status, 'completed', first.errorMessage);
+  assert.equal(first.timings.snapshot, 1, 'the first analysis read the snapshot');
+  const path = join(dataDir, 'files', 'frames', acme.id, `${importId}.frame`);
+  await stat(path);
+  const again = async () => {
+    const started = await call('POST', '/analytics/analyses', s.analyst, { importId });
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    const done = await finished(started.body.id);
+    assert.equal(done.status, 'completed', done.errorMessage);
+    return done;
+  };
+  // The file gone (a restore without it, a disk cleaned by hand): the same work orders from the rows.
+  await rm(path);
+  const fromRows = await again();
+  assert.equal(fromRows.timings.snapshot, 0);
+  assert.equal(fromRows.rowCount, first.rowCount);
+  assert.deepEqual(fromRows.analyzersRun, first.analyzersRun);
+  // A reprocess writes it again.
+  const reprocess = await call('POST', `/analytics/imports/${importId}/reprocess`, s.analyst, {});
+  assert.equal(reprocess.status, 202, JSON.stringify(reprocess.body));
+  await eventually(
+    async () =>
+      (await call('GET', `/analytics/imports/${importId}`, s.viewer)).body.status === 'completed' ||
+      undefined,
+    'the reprocessed import to complete',
+    120_000,
+  );
+  await stat(path);
+  assert.equal((await again()).timings.snapshot, 1);
+  // Deleting the import deletes its snapshot.
+  await eventually(
+    async () =>
+      (await call('GET', `/analytics/analyses?importId=${importId}`, s.viewer)).body.items.every(
+        (a: { status: string }) => a.status !== 'processing',
+      ) || undefined,
+    'no analysis of the import running',
+    120_000,
+  );
+  assert.equal((await call('DELETE', `/analytics/imports/${importId}`, s.admin)).status, 204);
+  await assert.rejects(stat(path));
 });

@@ -24,7 +24,8 @@ import { rankInsights } from './analysis/rank.ts';
 import { dataTier, planAnalyzers } from './analysis/requirements.ts';
 import { ACROSS_TASK, ANALYZER_TASK } from './analysis/tasks.ts';
 import { type AnalyzerResult, type Chart, SEVERITIES } from './analysis/types.ts';
-import { dropEmptyColumns, loadFrame, mappedFields, PAGES_AHEAD } from './frame.repo.ts';
+import { dropEmptyColumns, loadFrame, mappedFields, PAGES_AHEAD, snapshotOf } from './frame.repo.ts';
+import type { FrameStore } from './frame-snapshot.ts';
 import type { Narrator } from './narrative.ts';
 
 /** Loading progress is reported at most this often. */
@@ -49,8 +50,10 @@ export function analyzeJob(deps: {
   narrator: Narrator;
   /** Records the domain event `AnalysisCompleted` with the result (notifications consume it). */
   events?: Pick<Events, 'record'>;
+  /** Import frame snapshots (frame-snapshot.ts): read instead of the rows when usable. */
+  frames?: FrameStore;
 }): JobDefinition<'analytics.analyze'> {
-  const { db, compute, realtime, narrator, events } = deps;
+  const { db, compute, realtime, narrator, events, frames } = deps;
 
   const push = (tenantId: string, row: AnalysisRow, type: string, percent: number, message: string) =>
     inTenant(db, tenantId, (tx) =>
@@ -97,33 +100,45 @@ export function analyzeJob(deps: {
         let t = performance.now();
         const config = row.config.values as Record<string, ConfigValue>;
         // The fields the import mapped are loaded; those without a single value are then dropped.
-        const mapped = await readInTenant(db, tenantId, (tx) => mappedFields(tx, row.importId));
+        const [mapped, stored] = await readInTenant(db, tenantId, (tx) =>
+          Promise.all([mappedFields(tx, row.importId), snapshotOf(tx, row.importId)]),
+        );
         await progress(5, `Loading work orders (${mapped.length} fields mapped)`);
         // Loading progress is written and pushed behind the loader's back, one report at a time and
         // at most every LOAD_REPORT_MS: on the embedded database a write waits for the page
         // statements ahead of it, and the loader must not wait with it.
         let reported = Promise.resolve();
         let lastReport = 0;
-        const loading = readInTenant(db, tenantId, (tx) =>
-          loadFrame(
-            tx,
-            row.importId,
-            mapped,
-            row.rowCount,
-            (loaded) => {
-              ctx.signal.throwIfAborted();
-              const now = performance.now();
-              if (now - lastReport < LOAD_REPORT_MS) return;
-              lastReport = now;
-              const percent = 5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount));
-              const message = `${loaded.toLocaleString('en')} work orders loaded`;
-              reported = reported.then(() => progress(percent, message));
-              // Awaited below; until then a failed report is not an unhandled rejection.
-              reported.catch(() => {});
-            },
-            { ahead: PAGES_AHEAD },
-          ),
-        );
+        const onLoaded = (loaded: number) => {
+          ctx.signal.throwIfAborted();
+          const now = performance.now();
+          if (now - lastReport < LOAD_REPORT_MS) return;
+          lastReport = now;
+          const percent = 5 + Math.min(30, (30 * loaded) / Math.max(1, row.rowCount));
+          const message = `${loaded.toLocaleString('en')} work orders loaded`;
+          reported = reported.then(() => progress(percent, message));
+          // Awaited below; until then a failed report is not an unhandled rejection.
+          reported.catch(() => {});
+        };
+        // From the import's frame snapshot when it has a usable one, else from its rows.
+        const fromSnapshot =
+          stored && frames
+            ? await frames.load(tenantId, row.importId, stored.frame, mapped, onLoaded).catch((err) => {
+                if (ctx.signal.aborted) throw err;
+                return { frame: null, reason: innermostMessage(err) };
+              })
+            : null;
+        timings.snapshot = fromSnapshot?.frame ? 1 : 0;
+        if (fromSnapshot && !fromSnapshot.frame)
+          await progress(
+            5,
+            `Reading the work orders from their rows (the snapshot is unusable: ${fromSnapshot.reason})`,
+          );
+        const loading = fromSnapshot?.frame
+          ? Promise.resolve(fromSnapshot.frame)
+          : readInTenant(db, tenantId, (tx) =>
+              loadFrame(tx, row.importId, mapped, row.rowCount, onLoaded, { ahead: PAGES_AHEAD }),
+            );
         // Even when the load fails, no progress report is left to land after the failure's; when it
         // succeeds, a failed report fails the job, as it did when the loader waited for each.
         const frame = dropEmptyColumns(await loading.finally(() => reported.catch(() => {})));

@@ -2,6 +2,7 @@
 // analysed in this process — the orchestrator job with its worker threads — then a readable
 // summary, or with --json the analysis object the API returns. A database without any tenant (a
 // fresh DATA_DIR) gets the demo tenant first, so the command works right after cloning.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../../config.ts';
 import { createAi } from '../../platform/ai/ai.ts';
@@ -16,6 +17,7 @@ import { fmt } from './analysis/frame.ts';
 import { analyzeJob } from './analyze.job.ts';
 import { checkImportOptions, cliJobContext, importCounts, importFromCli, progressBar } from './cli.ts';
 import { ANALYZE_USAGE as USAGE } from './cli-usage.ts';
+import { framesDir, localFrameStore } from './frame-snapshot.ts';
 import { findImport } from './imports.repo.ts';
 import { createNarrator } from './narrative.ts';
 
@@ -120,6 +122,7 @@ export function analyzeCommand(withDatabase: WithDatabase, seedDemo: SeedDemo) {
             compute,
             realtime: { publish: async () => {} },
             narrator: createNarrator(createAi(config)),
+            frames: localFrameStore(framesDir(join(config.dataDir, 'files'))),
           });
           await job.run({ analysisId: started.id }, cliJobContext(db, tenantId, show)).catch(() => undefined);
           if (process.stderr.isTTY) process.stderr.write('\n');

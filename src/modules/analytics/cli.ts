@@ -16,6 +16,7 @@ import { badRequest } from '../../platform/http/errors.ts';
 import { localFileStore } from '../../platform/storage/file-store.ts';
 import { FieldMapping, Strategy, Transform } from './analytics.schemas.ts';
 import { IMPORT_USAGE as USAGE } from './cli-usage.ts';
+import { framesDir, localFrameStore } from './frame-snapshot.ts';
 import { importWorkOrdersJob } from './import.job.ts';
 import { findImport } from './imports.repo.ts';
 import { createImportsService, type MappingChoice } from './imports.service.ts';
@@ -187,7 +188,13 @@ export async function importFromCli(
     rejectPolicy: o.rejectPolicy as 'skip' | 'fail' | undefined,
     onDuplicate: o.onDuplicate as 'refuse' | 'mark' | undefined,
   });
-  const job = importWorkOrdersJob({ db, files, reader, realtime: { publish: async () => {} } });
+  const job = importWorkOrdersJob({
+    db,
+    files,
+    reader,
+    frames: localFrameStore(framesDir(join(config.dataDir, 'files'))),
+    realtime: { publish: async () => {} },
+  });
   await job.run({ importId: started.importId }, cliJobContext(db, tenant.id, o.show)).catch(() => undefined);
   if (process.stderr.isTTY) process.stderr.write('\n');
   const row = await inTenant(db, tenant.id, (tx) => findImport(tx, started.importId));

@@ -52,6 +52,15 @@ export async function mappedFields(tx: Executor, importId: string): Promise<stri
   return [...new Set((row?.mappings ?? []).map((m) => m.field).filter((f) => FIELD_BY_KEY.has(f)))];
 }
 
+/** The import's frame snapshot record and work-order count (frame-snapshot.ts checks one against the other). */
+export async function snapshotOf(tx: Executor, importId: string) {
+  const [row] = await tx
+    .select({ frame: imports.frame, workOrders: imports.workOrders })
+    .from(imports)
+    .where(eq(imports.id, importId));
+  return row?.frame && row.frame.rows === row.workOrders ? { ...row, frame: row.frame } : null;
+}
+
 /** The frame without the columns that hold no value at all (a mapped column left empty). */
 export function dropEmptyColumns(frame: WorkOrderFrame): WorkOrderFrame {
   const numbers = Object.fromEntries(

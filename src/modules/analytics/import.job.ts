@@ -9,7 +9,9 @@ import type { JobDefinition } from '../../platform/jobs/jobs.ts';
 import { innermostMessage } from '../../platform/observability/safe-error.ts';
 import type { Realtime } from '../../platform/realtime/realtime.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
+import { CANONICAL_FIELDS } from './canonical.ts';
 import type { OpenedFile, RowReader } from './file-head.ts';
+import { chunkOf, type FrameStore, type FrameWriter } from './frame-snapshot.ts';
 import {
   clearImportRows,
   findImport,
@@ -50,10 +52,12 @@ export function importWorkOrdersJob(deps: {
   files: FileStore;
   reader: RowReader;
   realtime: Pick<Realtime, 'publish'>;
+  /** Where the import writes its frame snapshot (none without). */
+  frames?: FrameStore;
   /** A completed import is analysed (issue 14): starts its analysis. */
   onCompleted?: (tenantId: string, importId: string, createdBy: string | null) => Promise<{ id: string }>;
 }): JobDefinition<'analytics.import'> {
-  const { db, files, reader, realtime, onCompleted } = deps;
+  const { db, files, reader, realtime, frames, onCompleted } = deps;
 
   const push = (
     tenantId: string,
@@ -117,6 +121,7 @@ export function importWorkOrdersJob(deps: {
 
       const storing: Promise<void>[] = [];
       let opened: OpenedFile | undefined;
+      let frameOut: FrameWriter | undefined;
       try {
         const path = await files.localPath(`${tenantId}/${begun.fileHash}`);
         const file = await reader.open(path, { sheet: begun.sheet ?? undefined });
@@ -126,18 +131,27 @@ export function importWorkOrdersJob(deps: {
         const failOnReject = begun.rejectPolicy === 'fail';
         const rollup =
           begun.granularity === 'operation' ? reader.rollup(begun.mappings, begun.aggregationStrategy) : null;
+        // The frame snapshot (frame-snapshot.ts) of a file whose work orders are its rows, in order;
+        // an operation-level file's orders come out of the roll-up in no row order, and are read
+        // from the rows.
+        const keys = CANONICAL_FIELDS.map((f) => f.key).filter((k) =>
+          begun.mappings.some((m) => m.field === k),
+        );
+        frameOut = rollup ? undefined : await frames?.writer(tenantId, importId, keys);
 
         // Batches are stored while the next ones are read and converted (up to IN_FLIGHT at once,
         // each its own transaction): the database and this thread work at the same time. A batch's
         // failure surfaces at a later flush (or the last) and fails the run.
         const store = async (keep: WorkOrderValues[], rows: RowError[], force: boolean) => {
           const snapshot = { ...tally };
-          const row = await inTenant(db, tenantId, async (tx) => {
+          const { row, inserted } = await inTenant(db, tenantId, async (tx) => {
             const inserted = await insertWorkOrders(tx, scope, keep);
-            stored += inserted; // after the await: batches are stored concurrently
+            stored += keep.length; // after the await: batches are stored concurrently
             await insertErrors(tx, tenantId, importId, rows);
-            return updateImport(tx, importId, { ...snapshot, workOrders: stored });
+            return { row: await updateImport(tx, importId, { ...snapshot, workOrders: stored }), inserted };
           });
+          // Committed: the batch joins the frame snapshot (its loader puts the chunks in row order).
+          if (keep.length > 0) frameOut?.append(chunkOf(keys, keep, inserted.ids, inserted.arrays));
           if (force || Date.now() - lastProgress > PROGRESS_MS) {
             lastProgress = Date.now();
             const percent = Math.min(99, file.fraction() * (rollup ? 90 : 100));
@@ -202,12 +216,18 @@ export function importWorkOrdersJob(deps: {
         timings.totalMs = Date.now() - t0;
 
         const failed = failOnReject && tally.rowsRejected > 0;
+        // The snapshot counts once the completion records it; a snapshot that could not be written
+        // costs the analyses their speed, never the import.
+        const frame = failed
+          ? await frameOut?.discard().then(() => null)
+          : await frameOut?.finish().catch(() => null);
         const done = await inTenant(db, tenantId, async (tx) => {
           if (failed) await clearImportRows(tx, importId, { keepErrors: true });
           if (begun.profileId && !failed) await markProfileUsed(tx, begun.profileId);
           return updateImport(tx, importId, {
             ...tally,
             workOrders: failed ? 0 : stored,
+            frame: frame?.rows === stored ? frame : null,
             status: failed ? 'failed' : 'completed',
             errorMessage: failed
               ? `${count(tally.rowsRejected)} of ${count(tally.rowsRead)} rows were rejected and this import fails on rejected rows: see its errors, correct the file or the mapping, and reprocess`
@@ -240,6 +260,7 @@ export function importWorkOrdersJob(deps: {
         // outlive it (the clean-up cannot see an uncommitted insert).
         await Promise.allSettled(storing);
         await opened?.close().catch(() => {});
+        await frameOut?.discard().catch(() => {});
         const reason = innermostMessage(err).replaceAll('\u0000', '');
         const row = await inTenant(db, tenantId, async (tx) => {
           if (lastAttempt) await clearImportRows(tx, importId, { keepErrors: false });

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { aggregateFloat8Run, readFloat8Run, sendAsBase64 } from '../../platform/db/binary-array-reader.ts';
 import { type NullableArrayType, nullableBinaryArray } from '../../platform/db/binary-arrays.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
@@ -76,13 +77,27 @@ export async function listImports(
   );
 }
 
+/** Which of `ids` are imports (of any tenant the executor sees). */
+export async function existingImports(tx: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({ id: imports.id })
+    .from(imports)
+    .where(inArray(imports.id, [...ids]));
+  return rows.map((r) => r.id);
+}
+
 export async function deleteImport(tx: Executor, id: string) {
   await tx.delete(imports).where(eq(imports.id, id));
 }
 
-/** Forgets what an earlier run of the import stored (a retry or a reprocess starts clean). */
+/**
+ * Forgets what an earlier run of the import stored (a retry or a reprocess starts clean), its frame
+ * snapshot's record with its rows: a snapshot never outlives the rows it was written from.
+ */
 export async function clearImportRows(tx: Executor, id: string, options: { keepErrors?: boolean } = {}) {
   await tx.delete(workOrders).where(eq(workOrders.importId, id));
+  await tx.update(imports).set({ frame: null }).where(eq(imports.id, id));
   if (!options.keepErrors) await tx.delete(importErrors).where(eq(importErrors.importId, id));
 }
 
@@ -171,17 +186,23 @@ const FIELD_CASTS = CANONICAL_FIELDS.map((f) => sql.raw(`::${ARRAY_TYPE[f.type]}
  * Stores a batch of work orders in one statement: one binary array per column, unnested (no text
  * to print here or to parse there; nulls where a field is empty). The unnests stand in the select
  * list, which streams the rows (ProjectSet; the arrays all have the batch's length) where
- * `FROM unnest(…)` would first copy them all into a tuplestore.
+ * `FROM unnest(…)` would first copy them all into a tuplestore. Returns the rows' ids in the batch's
+ * order, and the arrays sent per field (the frame snapshot keeps the texts' as they are).
  */
 export async function insertWorkOrders(
   tx: Executor,
   scope: { tenantId: string; importId: string; facilityId: string },
   rows: WorkOrderValues[],
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const arrays = CANONICAL_FIELDS.map((field, i) => {
-    const values = rows.map((r) => r.values[field.key]);
-    return sql`unnest(${nullableBinaryArray(ARRAY_TYPE[field.type], values)}${FIELD_CASTS[i]})`;
+): Promise<{ ids: Float64Array; arrays: Record<string, Buffer> }> {
+  if (rows.length === 0) return { ids: new Float64Array(0), arrays: {} };
+  const arrays: Record<string, Buffer> = {};
+  const unnests = CANONICAL_FIELDS.map((field, i) => {
+    const array = nullableBinaryArray(
+      ARRAY_TYPE[field.type],
+      rows.map((r) => r.values[field.key]),
+    );
+    arrays[field.key] = array;
+    return sql`unnest(${array}${FIELD_CASTS[i]})`;
   });
   const rowNo = nullableBinaryArray(
     'int4',
@@ -195,11 +216,29 @@ export async function insertWorkOrders(
     'jsonb',
     rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)),
   );
-  await tx.execute(sql`/* insertWorkOrders */
-insert into work_orders (tenant_id, import_id, facility_id, row_no, operations, ${FIELD_COLUMNS}, extra)
-select ${scope.tenantId}::uuid, ${scope.importId}::uuid, ${scope.facilityId}::uuid,
-       unnest(${rowNo}::int4[]), unnest(${operations}::int4[]), ${sql.join(arrays, sql`, `)}, unnest(${extras}::jsonb[])`);
-  return rows.length;
+  const [stored] = await queryRows<{ ids: string | null; rows: string | null }>(
+    tx,
+    sql`/* insertWorkOrders */
+with stored as (
+  insert into work_orders (tenant_id, import_id, facility_id, row_no, operations, ${FIELD_COLUMNS}, extra)
+  select ${scope.tenantId}::uuid, ${scope.importId}::uuid, ${scope.facilityId}::uuid,
+         unnest(${rowNo}::int4[]), unnest(${operations}::int4[]), ${sql.join(unnests, sql`, `)}, unnest(${extras}::jsonb[])
+  returning id, row_no)
+select ${sendAsBase64(aggregateFloat8Run(sql`id::float8`))} as ids,
+       ${sendAsBase64(aggregateFloat8Run(sql`row_no::float8`))} as rows
+  from stored`,
+  );
+  const returned = new Float64Array(rows.length);
+  const returnedRows = new Float64Array(rows.length);
+  if (
+    readFloat8Run(stored?.ids, returned, 0) !== rows.length ||
+    readFloat8Run(stored?.rows, returnedRows, 0) !== rows.length
+  )
+    throw new Error('the insert returned a different number of work orders');
+  // RETURNING gives the rows in the order they were inserted; matched by row number all the same.
+  if (returnedRows.every((r, i) => r === rows[i]?.rowNo)) return { ids: returned, arrays };
+  const idOf = new Map<number, number>(Array.from(returnedRows, (r, i) => [r, returned[i] as number]));
+  return { ids: Float64Array.from(rows, (r) => idOf.get(r.rowNo) ?? Number.NaN), arrays };
 }
 
 export type SettingsRow = typeof analyticsSettings.$inferSelect;

@@ -12,6 +12,7 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { FileStore, StoredFile } from '../../platform/storage/file-store.ts';
 import { facilityInScope } from '../identity/index.ts';
 import type { FileHead, HeadReader } from './file-head.ts';
+import type { FrameStore } from './frame-snapshot.ts';
 import {
   clearImportRows,
   deleteImport,
@@ -69,10 +70,12 @@ export function createImportsService(deps: {
   db: Db;
   jobs: Pick<Jobs, 'submit'>;
   files: FileStore;
+  /** Frame snapshots, removed with their import. */
+  frames?: Pick<FrameStore, 'remove'>;
   reader: HeadReader;
   maxBytes: number;
 }) {
-  const { db, jobs, files, reader, maxBytes } = deps;
+  const { db, jobs, files, frames, reader, maxBytes } = deps;
 
   /** The first of `profileIds` whose mapped columns are all in the file (400 when none fits). */
   function fittingProfile(found: ProfileRow[], head: FileHead): ProfileRow {
@@ -314,6 +317,7 @@ export function createImportsService(deps: {
         await deleteImport(tx, id);
         return found;
       });
+      await frames?.remove(row.tenantId, id);
       await discard(principal, { key: `${row.tenantId}/${row.fileHash}`, hash: row.fileHash, bytes: 0 });
     },
   };

@@ -25,8 +25,9 @@ import { createCompareService, type PlantReports } from './compare/compare.servi
 import { configRoutes } from './config.routes.ts';
 import { createConfigService } from './config.service.ts';
 import { secondFacilityJob, startSecondFacilityDemo } from './demo/second-facility.ts';
+import { type FrameStore, framesDir, localFrameStore } from './frame-snapshot.ts';
 import { importWorkOrdersJob } from './import.job.ts';
-import { expiredFiles, findImport, markFileRemoved } from './imports.repo.ts';
+import { existingImports, expiredFiles, findImport, markFileRemoved } from './imports.repo.ts';
 import { importsRoutes } from './imports.routes.ts';
 import { createImportsService } from './imports.service.ts';
 import { createNarrator } from './narrative.ts';
@@ -59,6 +60,19 @@ export interface AnalyticsDeps {
   plantReports?: PlantReports;
 }
 
+/** Frame snapshots whose import is gone (deleted with its facility or tenant) are removed. */
+async function removeOrphanFrames(db: Db, frames: FrameStore) {
+  let removed = 0;
+  for (const { tenantId, importIds } of await frames.list()) {
+    const kept = new Set(await acrossTenants(db, (tx) => existingImports(tx, importIds)));
+    for (const importId of importIds.filter((id) => !kept.has(id))) {
+      await frames.remove(tenantId, importId);
+      removed++;
+    }
+  }
+  return removed;
+}
+
 /** How long after start-up the second demo facility is written (start-up and /health come first). */
 const DEMO_DELAY_MS = 5000;
 
@@ -75,9 +89,10 @@ export function createAnalytics({
   plantReports,
 }: AnalyticsDeps) {
   const files = localFileStore(filesDir);
+  const frames = localFrameStore(framesDir(filesDir));
   const reader = fileReader(xlsxLimits);
   const profiles = createProfilesService({ db });
-  const imports = createImportsService({ db, jobs, files, reader, maxBytes: uploadMaxBytes });
+  const imports = createImportsService({ db, jobs, files, frames, reader, maxBytes: uploadMaxBytes });
   const analyses = createAnalysesService({ db, jobs });
   const config = createConfigService({ db });
   const chat = createChatService({ db, ai });
@@ -103,7 +118,7 @@ export function createAnalytics({
           await files.remove(`${tenantId}/${hash}`);
           await acrossTenants(tx, (t) => markFileRemoved(t, tenantId, hash));
         }
-        return expired.length;
+        return expired.length + (await removeOrphanFrames(tx, frames));
       },
     },
     /** The import job, for the composition root to define on the queue. */
@@ -112,6 +127,7 @@ export function createAnalytics({
       files,
       reader,
       realtime,
+      frames,
       onCompleted: (tenantId, importId, createdBy) => analyses.startForImport(tenantId, importId, createdBy),
     }),
     /** The orchestrator, for the composition root to define on the queue. */
@@ -120,6 +136,7 @@ export function createAnalytics({
       compute,
       realtime,
       narrator: createNarrator(ai),
+      frames,
       ...(events ? { events } : {}),
     }),
     analyses,

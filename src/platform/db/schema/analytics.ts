@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { CANONICAL_FIELDS, columnOf, type FieldType } from '../../../modules/analytics/canonical.ts';
+import type { FrameRecord } from '../../../modules/analytics/frame-snapshot.ts';
 import type { FieldMapping } from '../../../modules/analytics/mapping/types.ts';
 import { createdAt, updatedAt } from './columns.ts';
 import { facilities, tenantRef, tenants } from './identity.ts';
@@ -112,6 +113,11 @@ export const imports = pgTable(
     rowsRejected: integer('rows_rejected').notNull().default(0),
     workOrders: integer('work_orders').notNull().default(0),
     errorMessage: text('error_message'),
+    /**
+     * The frame snapshot the import wrote beside its rows (analytics/frame-snapshot.ts), recorded when
+     * the import completed; null when there is none (cleared whenever the rows are).
+     */
+    frame: jsonb('frame').$type<FrameRecord>(),
     /** Milliseconds per phase (upload, detect, rows, rollup, total). */
     timings: jsonb('timings').$type<Record<string, number>>().notNull().default({}),
     jobId: text('job_id'),
