@@ -57,3 +57,18 @@ test('property: the same codes and dictionary as encoding the decoded strings wi
     }),
   );
 });
+
+test('texts are made when asked for, in parts: ASCII cut from one string, wider texts each decoded', () => {
+  const dictionary = new ByteDictionary();
+  encode(dictionary, ['WO-1', 'WO-2', 'WO-1']);
+  assert.deepEqual(dictionary.values, ['WO-1', 'WO-2']);
+  // More after the first access: only the new ones are made, the earlier stay as they were.
+  const earlier = dictionary.values;
+  encode(dictionary, ['WO-3', '', 'WO-2']);
+  assert.equal(dictionary.values, earlier);
+  assert.deepEqual(dictionary.values, ['WO-1', 'WO-2', 'WO-3', '']);
+  // Once a text is not ASCII, texts are decoded one by one (a byte is no longer a character).
+  encode(dictionary, ['炉 7 🔥', 'Weiß', 'WO-4']);
+  assert.deepEqual(dictionary.values.slice(4), ['炉 7 🔥', 'Weiß', 'WO-4']);
+  assert.equal(dictionary.size, 7);
+});

@@ -2,7 +2,9 @@
 // the obvious way makes a JavaScript string of every value and looks it up in a Map: a call into
 // the runtime to decode each value and a string hash per lookup, most of it for values seen
 // thousands of times already (a machine, a shift, a part). Here a value is hashed and compared as
-// bytes in an open-addressing table; a string is made only the first time a value appears.
+// bytes in an open-addressing table, and the strings are made only when they are asked for: then
+// all the new ones in one decode of the byte pool, cut at their offsets (a decode per value, in a
+// column of a million distinct ids, cost more than the hashing).
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -10,8 +12,10 @@ const EMPTY = 0;
 
 /** Texts by code, each stored once. Codes are dense: 0, 1, 2… in order of first appearance. */
 export class ByteDictionary {
-  /** The texts, indexed by code. */
-  readonly values: string[] = [];
+  private texts: string[] = [];
+  private count = 0;
+  /** Whether the pool holds a byte above 0x7f (then texts are not cut at byte offsets). */
+  private wide = false;
   /** Per code: its hash, and where its bytes sit in the pool. */
   private hashes = new Int32Array(64);
   private starts = new Int32Array(64);
@@ -22,7 +26,30 @@ export class ByteDictionary {
   private slots = new Int32Array(128);
 
   get size(): number {
-    return this.values.length;
+    return this.count;
+  }
+
+  /** The texts, indexed by code (made on first access to each: see above). */
+  get values(): string[] {
+    const { texts, count } = this;
+    if (texts.length === count) return texts;
+    const from = texts.length;
+    const start = this.starts[from] as number;
+    const pool = Buffer.from(this.pool.buffer, this.pool.byteOffset, this.poolUsed);
+    if (this.wide) {
+      for (let code = from; code < count; code++) {
+        const at = this.starts[code] as number;
+        texts.push(pool.toString('utf8', at, at + (this.lengths[code] as number)));
+      }
+    } else {
+      // ASCII only: one string of all the new texts, a character per byte.
+      const joined = pool.toString('latin1', start, this.poolUsed);
+      for (let code = from; code < count; code++) {
+        const at = (this.starts[code] as number) - start;
+        texts.push(joined.slice(at, at + (this.lengths[code] as number)));
+      }
+    }
+    return texts;
   }
 
   /** The code of the UTF-8 text in bytes[from, to), added to the dictionary when it is new. */
@@ -50,7 +77,7 @@ export class ByteDictionary {
   }
 
   private add(bytes: Buffer, from: number, to: number, hash: number, slot: number): number {
-    const code = this.values.length;
+    const code = this.count;
     const length = to - from;
     if (code === this.hashes.length) {
       this.hashes = grown(this.hashes, code * 2);
@@ -62,22 +89,30 @@ export class ByteDictionary {
       pool.set(this.pool.subarray(0, this.poolUsed));
       this.pool = pool;
     }
-    this.pool.set(bytes.subarray(from, to), this.poolUsed);
+    const { pool } = this;
+    let at = this.poolUsed;
+    let high = 0;
+    for (let i = from; i < to; i++) {
+      const byte = bytes[i] as number;
+      high |= byte;
+      pool[at++] = byte;
+    }
+    if (high > 0x7f) this.wide = true;
     this.hashes[code] = hash;
     this.starts[code] = this.poolUsed;
     this.lengths[code] = length;
-    this.poolUsed += length;
-    this.values.push(bytes.toString('utf8', from, to));
+    this.poolUsed = at;
+    this.count = code + 1;
     this.slots[slot] = code + 1;
     // At most half full, so probe runs stay short.
-    if (this.values.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return code;
   }
 
   private rehash(size: number): void {
     const slots = new Int32Array(size);
     const mask = size - 1;
-    for (let code = 0; code < this.values.length; code++) {
+    for (let code = 0; code < this.count; code++) {
       let slot = (this.hashes[code] as number) & mask;
       while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
       slots[slot] = code + 1;
