@@ -15,7 +15,7 @@
 //    median of 20 questions. Baseline: time to the first byte of GET /analytics/analyses/{id}.
 // Usage: npm run bench:analyze [-- --driver pglite|postgres|both] [--rows 1000000] [--small-runs 5]
 //        [--big-runs 2] [--json]
-import { mkdtempSync, openAsBlob, rmSync } from 'node:fs';
+import { mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -211,7 +211,9 @@ async function measure(driver: (typeof drivers)[number], small: string[], big: s
     if (runs.some((r) => r.serverTimings.snapshot !== 1))
       throw new Error('an analysis did not read the snapshot');
     progress(`${driver}: the snapshot removed, once more from the rows`);
-    rmSync(join(dataDir, 'files', 'frames', tenant.id, `${importId}.frame`));
+    const snapshotFile = join(dataDir, 'files', 'frames', tenant.id, `${importId}.frame`);
+    const snapshotBytes = statSync(snapshotFile).size;
+    rmSync(snapshotFile);
     const fromRows = await timed();
     if (fromRows.serverTimings.snapshot !== 0) throw new Error('the analysis still read a snapshot');
     await stopServer(name);
@@ -233,7 +235,7 @@ async function measure(driver: (typeof drivers)[number], small: string[], big: s
         medianMs: median(smallRuns.map((r) => r.analysisMs)),
         importOnlyMedianMs: median(smallRuns.map((r) => r.importMs)),
       },
-      big: { rows: ROWS, runs, fromRows, baselineSeconds },
+      big: { rows: ROWS, runs, fromRows, snapshotBytes, baselineSeconds },
       chat: { firstTokenMedianMs: median(tokenMs), firstByteMedianMs: median(byteMs) },
     };
   } finally {
@@ -267,7 +269,8 @@ async function main() {
         `${mid.insights} insights, peak RSS ${Math.max(...r.big.runs.map((run) => run.peakRssMb)).toFixed(0)} MB ` +
         `(${mid.rssBeforeMb.toFixed(0)} MB before) — goal ≤ ${GOALS.bigSeconds} s\n` +
         `    from the rows (the snapshot removed): ${r.big.fromRows.seconds.toFixed(1)} s (${split(r.big.fromRows.serverTimings)}; ` +
-        `the snapshot ×${(r.big.fromRows.seconds / mid.seconds).toFixed(1)} faster)\n` +
+        `the snapshot ×${(r.big.fromRows.seconds / mid.seconds).toFixed(1)} faster; its file ${(r.big.snapshotBytes / 1_048_576).toFixed(0)} MB, ` +
+        `${(r.big.snapshotBytes / r.big.rows).toFixed(0)} bytes per work order)\n` +
         `    baseline, one aggregate statement: ${r.big.baselineSeconds.toFixed(2)} s (ours ×${(mid.seconds / r.big.baselineSeconds).toFixed(1)})\n` +
         `  chat, first streamed token (offline): median ${r.chat.firstTokenMedianMs.toFixed(1)} ms ` +
         `(first byte of GET analysis ${r.chat.firstByteMedianMs.toFixed(1)} ms) — goal < ${GOALS.firstTokenMs} ms\n`,

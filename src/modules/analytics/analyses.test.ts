@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -246,4 +246,15 @@ test('the import writes its frame snapshot; analyses read it, the rows when it i
   );
   assert.equal((await call('DELETE', `/analytics/imports/${importId}`, s.admin)).status, 204);
   await assert.rejects(stat(path));
+  // A snapshot whose import went another way (with its facility or tenant) goes with the
+  // housekeeping; those of imports that exist stay.
+  const frames = join(dataDir, 'files', 'frames', acme.id);
+  const kept = await readdir(frames);
+  assert.ok(kept.length > 0);
+  const orphan = join(frames, '00000000-0000-4000-8000-00000000abcd.frame');
+  await writeFile(orphan, 'not a snapshot');
+  const removed = await t.runtime.maintenance.runOnce();
+  assert.ok((removed['analytics.files'] ?? 0) >= 1, JSON.stringify(removed));
+  await assert.rejects(stat(orphan));
+  assert.deepEqual((await readdir(frames)).sort(), kept.sort());
 });

@@ -151,8 +151,11 @@ export interface FrameStore {
 }
 
 export interface FrameWriter {
-  /** Appends a chunk after those before it; a failed write stops the snapshot, never the import. */
-  append(chunk: FrameChunk): void;
+  /**
+   * Appends a chunk after those before it, settled once it is written (never rejected: a failed
+   * write stops the snapshot, not the import).
+   */
+  append(chunk: FrameChunk): Promise<void>;
   /** Closes the file and puts it in place; null when a write failed (nothing is kept then). */
   finish(): Promise<FrameRecord | null>;
   /** Drops what was written. */
@@ -198,7 +201,7 @@ export function localFrameStore(dir: string, warn: (message: string) => void = (
       };
       return {
         append(chunk) {
-          if (failed || closed) return;
+          if (failed || closed) return tail;
           tail = tail.then(async () => {
             if (failed) return;
             try {
@@ -212,6 +215,7 @@ export function localFrameStore(dir: string, warn: (message: string) => void = (
               warn(`the frame snapshot of import ${importId} is not kept: ${(err as Error).message}`);
             }
           });
+          return tail;
         },
         async finish() {
           await close();

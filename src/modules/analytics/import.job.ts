@@ -137,7 +137,7 @@ export function importWorkOrdersJob(deps: {
         const keys = CANONICAL_FIELDS.map((f) => f.key).filter((k) =>
           begun.mappings.some((m) => m.field === k),
         );
-        frameOut = rollup ? undefined : await frames?.writer(tenantId, importId, keys);
+        frameOut = rollup ? undefined : await frames?.writer(tenantId, importId, keys).catch(() => undefined);
 
         // Batches are stored while the next ones are read and converted (up to IN_FLIGHT at once,
         // each its own transaction): the database and this thread work at the same time. A batch's
@@ -151,7 +151,7 @@ export function importWorkOrdersJob(deps: {
             return { row: await updateImport(tx, importId, { ...snapshot, workOrders: stored }), inserted };
           });
           // Committed: the batch joins the frame snapshot (its loader puts the chunks in row order).
-          if (keep.length > 0) frameOut?.append(chunkOf(keys, keep, inserted.ids, inserted.arrays));
+          if (keep.length > 0) await frameOut?.append(chunkOf(keys, keep, inserted.ids, inserted.arrays));
           if (force || Date.now() - lastProgress > PROGRESS_MS) {
             lastProgress = Date.now();
             const percent = Math.min(99, file.fraction() * (rollup ? 90 : 100));

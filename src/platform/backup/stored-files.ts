@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
 export const STORED_ROOTS = [
-  'files', // analytics imports' originals (content-addressed file store)
+  'files', // analytics imports' originals (content-addressed file store) and frame snapshots
   'images', // inspection images
   'uploads', // telemetry CSV imports waiting for or kept after their job
   'supply-uploads', // supply-chain uploads
