@@ -14,7 +14,7 @@ import {
   defectsOfImages,
   findImage,
   imagesOfTrigger,
-  insertDefects,
+  insertDefect,
   type TriggerRow,
   updateTrigger,
 } from './triggers.repo.ts';
@@ -206,30 +206,27 @@ export function createDefectsService({ db, live, rejudge }: DefectsDeps) {
       );
       const trigger = await lockTrigger(tx, image.triggerId);
       if (!trigger) throw badRequest('Unknown imageId');
-      const [inserted] = await insertDefects(tx, [
-        {
-          tenantId,
-          imageId: image.id,
-          triggerId: trigger.id,
-          cameraId: image.cameraId,
-          cx: placed.cx,
-          cy: placed.cy,
-          bboxX: placed.bbox.x,
-          bboxY: placed.bbox.y,
-          bboxW: placed.bbox.w,
-          bboxH: placed.bbox.h,
-          contour: placed.contour ?? null,
-          areaPx: placed.areaPx,
-          diameterMm: placed.diameterMm,
-          areaMm2: placed.areaMm2,
-          type: placed.type,
-          confidence: null,
-          source: 'manual',
-          dispositionNote: note ?? null,
-          createdBy: principal.userId,
-        },
-      ]);
-      if (!inserted) throw new Error('defect not inserted');
+      const inserted = await insertDefect(tx, {
+        tenantId,
+        imageId: image.id,
+        triggerId: trigger.id,
+        cameraId: image.cameraId,
+        cx: placed.cx,
+        cy: placed.cy,
+        bboxX: placed.bbox.x,
+        bboxY: placed.bbox.y,
+        bboxW: placed.bbox.w,
+        bboxH: placed.bbox.h,
+        contour: placed.contour ?? null,
+        areaPx: placed.areaPx,
+        diameterMm: placed.diameterMm,
+        areaMm2: placed.areaMm2,
+        type: placed.type,
+        confidence: null,
+        source: 'manual',
+        dispositionNote: note ?? null,
+        createdBy: principal.userId,
+      });
       await auditDefect(tx, principal, meta, 'inspection.defect.create', inserted, trigger, {
         cx: placed.cx,
         cy: placed.cy,

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { type NullableArrayType, nullableBinaryArray } from '../../platform/db/binary-arrays.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { inspectionDefects, inspectionImages, inspectionTriggers } from '../../platform/db/schema/index.ts';
@@ -12,9 +13,6 @@ export type ImageInsert = typeof inspectionImages.$inferInsert;
 export type DefectRow = typeof inspectionDefects.$inferSelect;
 export type DefectInsert = typeof inspectionDefects.$inferInsert;
 
-/** Rows per insert statement: PostgreSQL takes at most 65,535 parameters in one. */
-const DEFECTS_PER_INSERT = 1000;
-
 export async function insertTrigger(tx: Executor, values: TriggerInsert): Promise<TriggerRow> {
   const [row] = await tx.insert(inspectionTriggers).values(values).returning();
   if (!row) throw new Error('trigger not inserted');
@@ -26,16 +24,48 @@ export async function insertImages(tx: Executor, values: ImageInsert[]): Promise
   return tx.insert(inspectionImages).values(values).returning();
 }
 
-export async function insertDefects(tx: Executor, values: DefectInsert[]): Promise<DefectRow[]> {
-  const rows: DefectRow[] = [];
-  for (let i = 0; i < values.length; i += DEFECTS_PER_INSERT)
-    rows.push(
-      ...(await tx
-        .insert(inspectionDefects)
-        .values(values.slice(i, i + DEFECTS_PER_INSERT))
-        .returning()),
+/**
+ * Stores defects in one statement: a binary array per column, unnested (a trigger can bring
+ * hundreds; a multi-row insert of them cost the embedded database several times as much to build,
+ * send and parse). Ids are generated where none is given; nothing is returned.
+ */
+export async function insertDefects(tx: Executor, values: DefectInsert[]): Promise<void> {
+  if (values.length === 0) return;
+  const column = (
+    type: NullableArrayType,
+    of: (d: DefectInsert) => string | number | boolean | null | undefined,
+  ) =>
+    nullableBinaryArray(
+      type,
+      values.map((d) => of(d) ?? null),
     );
-  return rows;
+  const float8 = (of: (d: DefectInsert) => number | null | undefined) =>
+    sql`unnest(${column('float8', of)}::float8[])`;
+  const uuid = (of: (d: DefectInsert) => string | null | undefined) =>
+    sql`unnest(${column('text', of)}::text[])::uuid`;
+  await tx.execute(sql`/* insertDefects */
+insert into inspection_defects (id, tenant_id, image_id, trigger_id, camera_id, cx, cy, bbox_x, bbox_y, bbox_w, bbox_h,
+                                contour, area_px, diameter_mm, area_mm2, type, confidence, source, region_ids, ignored, created_by)
+select coalesce(id, gen_random_uuid()), tenant_id, image_id, trigger_id, camera_id, cx, cy, bbox_x, bbox_y, bbox_w, bbox_h,
+       contour, area_px, diameter_mm, area_mm2, type, confidence, source, region_ids, ignored, created_by
+  from (select ${uuid((d) => d.id)} as id, ${uuid((d) => d.tenantId)} as tenant_id, ${uuid((d) => d.imageId)} as image_id,
+               ${uuid((d) => d.triggerId)} as trigger_id, ${uuid((d) => d.cameraId)} as camera_id,
+               ${float8((d) => d.cx)} as cx, ${float8((d) => d.cy)} as cy, ${float8((d) => d.bboxX)} as bbox_x,
+               ${float8((d) => d.bboxY)} as bbox_y, ${float8((d) => d.bboxW)} as bbox_w, ${float8((d) => d.bboxH)} as bbox_h,
+               unnest(${column('jsonb', (d) => (d.contour ? JSON.stringify(d.contour) : null))}::jsonb[]) as contour,
+               ${float8((d) => d.areaPx)} as area_px, ${float8((d) => d.diameterMm)} as diameter_mm,
+               ${float8((d) => d.areaMm2)} as area_mm2, unnest(${column('text', (d) => d.type)}::text[]) as type,
+               ${float8((d) => d.confidence)} as confidence, unnest(${column('text', (d) => d.source)}::text[]) as source,
+               unnest(${column('text', (d) => `{${(d.regionIds ?? []).join(',')}}`)}::text[])::uuid[] as region_ids,
+               unnest(${column('bool', (d) => d.ignored ?? false)}::bool[]) as ignored,
+               ${uuid((d) => d.createdBy)} as created_by) d`);
+}
+
+/** One defect, returned as stored. */
+export async function insertDefect(tx: Executor, values: DefectInsert): Promise<DefectRow> {
+  const [row] = await tx.insert(inspectionDefects).values(values).returning();
+  if (!row) throw new Error('defect not inserted');
+  return row;
 }
 
 export async function findTrigger(tx: Executor, id: string): Promise<TriggerRow | undefined> {
