@@ -182,6 +182,7 @@ export async function buildApp({
     },
     events: runtime.events,
     plantReports: plant.reports,
+    log: app.log,
   });
   runtime.jobs.define(analytics.importJob);
   runtime.jobs.define(analytics.analyzeJob);

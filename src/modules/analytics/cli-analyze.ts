@@ -17,7 +17,7 @@ import { fmt } from './analysis/frame.ts';
 import { analyzeJob } from './analyze.job.ts';
 import { checkImportOptions, cliJobContext, importCounts, importFromCli, progressBar } from './cli.ts';
 import { ANALYZE_USAGE as USAGE } from './cli-usage.ts';
-import { framesDir, localFrameStore } from './frame-snapshot.ts';
+import { frameStoreIn } from './frame-snapshot.ts';
 import { findImport } from './imports.repo.ts';
 import { createNarrator } from './narrative.ts';
 
@@ -122,7 +122,7 @@ export function analyzeCommand(withDatabase: WithDatabase, seedDemo: SeedDemo) {
             compute,
             realtime: { publish: async () => {} },
             narrator: createNarrator(createAi(config)),
-            frames: localFrameStore(framesDir(join(config.dataDir, 'files'))),
+            frames: frameStoreIn(join(config.dataDir, 'files')),
           });
           await job.run({ analysisId: started.id }, cliJobContext(db, tenantId, show)).catch(() => undefined);
           if (process.stderr.isTTY) process.stderr.write('\n');

@@ -16,7 +16,7 @@ import { badRequest } from '../../platform/http/errors.ts';
 import { localFileStore } from '../../platform/storage/file-store.ts';
 import { FieldMapping, Strategy, Transform } from './analytics.schemas.ts';
 import { IMPORT_USAGE as USAGE } from './cli-usage.ts';
-import { framesDir, localFrameStore } from './frame-snapshot.ts';
+import { frameStoreIn } from './frame-snapshot.ts';
 import { importWorkOrdersJob } from './import.job.ts';
 import { findImport } from './imports.repo.ts';
 import { createImportsService, type MappingChoice } from './imports.service.ts';
@@ -192,7 +192,7 @@ export async function importFromCli(
     db,
     files,
     reader,
-    frames: localFrameStore(framesDir(join(config.dataDir, 'files'))),
+    frames: frameStoreIn(join(config.dataDir, 'files')),
     realtime: { publish: async () => {} },
   });
   await job.run({ importId: started.importId }, cliJobContext(db, tenant.id, o.show)).catch(() => undefined);

@@ -69,8 +69,10 @@ before(async () => {
   const writer = await frames.writer(tenant.id, importId, KEYS);
   // Committed (and appended) out of file order, as two batches in flight can be.
   for (const batch of [BATCHES[1], BATCHES[0], BATCHES[2]] as WorkOrderValues[][]) {
-    const stored = await inTenant(database.db, tenant.id, (tx) => insertWorkOrders(tx, scope, batch));
-    writer.append(chunkOf(KEYS, batch, stored.ids, stored.arrays));
+    const stored = await inTenant(database.db, tenant.id, (tx) =>
+      insertWorkOrders(tx, scope, batch, { ids: true }),
+    );
+    await writer.append(chunkOf(KEYS, batch, stored.ids as Float64Array, stored.arrays));
   }
   record = (await writer.finish()) as FrameRecord;
 });
@@ -108,7 +110,15 @@ function assertSameFrame(a: WorkOrderFrame, b: WorkOrderFrame) {
 
 test('the snapshot gives the frame a read of the rows gives, to the bit, in file order', async () => {
   const stored = BATCHES.flat();
-  assert.deepEqual(record, { version: 1, keys: KEYS, rows: stored.length, chunks: 3, bytes: record.bytes });
+  assert.deepEqual(record, {
+    version: 1,
+    keys: KEYS,
+    types: ['text', 'text', 'number', 'number', 'date', 'boolean'],
+    nonce: record.nonce,
+    rows: stored.length,
+    chunks: 3,
+    bytes: record.bytes,
+  });
   assert.equal((await stat(join(dir, tenant.id, `${importId}.frame`))).size, record.bytes);
   const snap = await fromSnapshot();
   assertSameFrame(snap, await fromRows());
@@ -139,6 +149,16 @@ test('missing, damaged or mismatched snapshots are refused with a reason', async
   assert.match(await reason(record, [...KEYS, 'supplier']), /lacks supplier/);
   assert.match(await reason({ ...record, rows: record.rows + 1 }), /do not add up/);
   assert.match(await reason({ ...record, chunks: 2, bytes: record.bytes }), /do not add up/);
+  // A file of another writing of the same import (the same shape, other ids) is not this record's.
+  assert.match(await reason({ ...record, nonce: (record.nonce + 1) % 2 ** 32 }), /another writing/);
+  // A field whose type changed since (a later release) is not read from the old encoding.
+  assert.match(
+    await reason({ ...record, types: ['text', 'text', 'integer', 'number', 'date', 'boolean'] }),
+    /another type/,
+  );
+  // Ids in capitals name the same file.
+  const upper = await frames.load(tenant.id.toUpperCase(), importId.toUpperCase(), record, KEYS);
+  assert.ok(upper.frame, upper.frame ? '' : upper.reason);
   try {
     // One flipped byte in the middle of a chunk.
     const damaged = Buffer.from(bytes);

@@ -6,12 +6,12 @@
 // are); every chunk is checked (magic, lengths, CRC-32) and the row numbers must increase across
 // the file; on any mismatch the frame is read from the rows (frame.repo.ts) as before.
 //
-// A chunk: a 32-byte header (magic, rows, sections, CRC-32 of the body, its first row number, body
-// bytes) and a body of
-// sections, each a 4-byte length and 4 spare bytes, then the bytes padded to 8 so the float8
+// A chunk: a 32-byte header (magic, rows, sections, CRC-32 of the body, its first row number, the
+// writing's nonce, body bytes) and a body of sections, each a 4-byte length and 4 spare bytes, then the bytes padded to 8 so the float8
 // sections can be copied straight into the frame's arrays: the ids (float8), the row numbers
 // (int32), then one section per key of the record, a float8 column in the frame's own encoding
 // (dates as epoch ms, flags 0/1, NULL as NaN) or a text column as the binary text[] the insert sent.
+import { randomInt } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { crc32 } from 'node:zlib';
 import { sharedFloat64Array, sharedInt32Array } from '../../platform/compute/shared-arrays.ts';
 import { readTextArrayCodes } from '../../platform/db/binary-array-reader.ts';
 import { ByteDictionary } from '../../platform/db/byte-dictionary.ts';
+import { isUuid } from '../../platform/db/scope.ts';
 import type { TextColumn, WorkOrderFrame } from './analysis/types.ts';
 import { FIELD_BY_KEY } from './canonical.ts';
 import type { WorkOrderValues } from './imports.repo.ts';
@@ -26,8 +27,11 @@ import type { WorkOrderValues } from './imports.repo.ts';
 /** What the import recorded of its snapshot (imports.frame). */
 export interface FrameRecord {
   version: 1;
-  /** The canonical fields in the file, in order. */
+  /** The canonical fields in the file, in order, and their types when it was written. */
   keys: string[];
+  types: string[];
+  /** Drawn for each writing and put in every chunk: a record matches the one file written with it. */
+  nonce: number;
   rows: number;
   chunks: number;
   bytes: number;
@@ -86,7 +90,9 @@ export function chunkOf(
               ? v
                 ? 1
                 : 0
-              : (v as number);
+              : type === 'integer' && v === 0
+                ? 0 // int8 has no −0
+                : (v as number);
     }
     columns[key] = out;
   }
@@ -98,7 +104,7 @@ const HEADER = 32;
 const pad8 = (n: number) => (n + 7) & ~7;
 
 /** A chunk's bytes: header, then the ids, the row numbers and the columns of `keys`. */
-export function encodeChunk(keys: readonly string[], chunk: FrameChunk): Buffer {
+export function encodeChunk(keys: readonly string[], chunk: FrameChunk, nonce: number): Buffer {
   const rows = chunk.ids.length;
   const sections: Uint8Array[] = [
     new Uint8Array(chunk.ids.buffer, chunk.ids.byteOffset, chunk.ids.byteLength),
@@ -126,6 +132,7 @@ export function encodeChunk(keys: readonly string[], chunk: FrameChunk): Buffer 
   out.writeUInt32LE(sections.length, 8);
   out.writeUInt32LE(crc32(out.subarray(HEADER)), 12);
   out.writeInt32LE(rows > 0 ? (chunk.rowNo[0] as number) : 0, 16);
+  out.writeUInt32LE(nonce, 20);
   out.writeDoubleLE(body, 24);
   return out;
 }
@@ -165,12 +172,14 @@ export interface FrameWriter {
 /** The snapshots' directory beside the uploaded files. */
 export const framesDir = (filesDir: string) => join(filesDir, 'frames');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The store of the snapshots beside the uploaded files in `filesDir`. */
+export const frameStoreIn = (filesDir: string, warn?: (message: string) => void) =>
+  localFrameStore(framesDir(filesDir), warn);
 
 export function localFrameStore(dir: string, warn: (message: string) => void = () => {}): FrameStore {
   const pathOf = (tenantId: string, importId: string) => {
-    if (!UUID.test(tenantId) || !UUID.test(importId)) throw new Error('not a tenant and import id');
-    return join(dir, tenantId, `${importId}.frame`);
+    if (!isUuid(tenantId) || !isUuid(importId)) throw new Error('not a tenant and import id');
+    return join(dir, tenantId.toLowerCase(), `${importId.toLowerCase()}.frame`);
   };
   const remove = async (tenantId: string, importId: string) => {
     const path = pathOf(tenantId, importId);
@@ -187,6 +196,7 @@ export function localFrameStore(dir: string, warn: (message: string) => void = (
         constants.O_CREAT | constants.O_TRUNC | constants.O_WRONLY,
         0o600,
       );
+      const nonce = randomInt(2 ** 32);
       let tail = Promise.resolve();
       let failed: unknown = null;
       let rows = 0;
@@ -205,8 +215,9 @@ export function localFrameStore(dir: string, warn: (message: string) => void = (
           tail = tail.then(async () => {
             if (failed) return;
             try {
-              const encoded = encodeChunk(keys, chunk);
-              await file.write(encoded, 0, encoded.byteLength, bytes);
+              const encoded = encodeChunk(keys, chunk, nonce);
+              const { bytesWritten } = await file.write(encoded, 0, encoded.byteLength, bytes);
+              if (bytesWritten !== encoded.byteLength) throw new Error('a short write');
               rows += chunk.ids.length;
               chunks++;
               bytes += encoded.byteLength;
@@ -223,8 +234,14 @@ export function localFrameStore(dir: string, warn: (message: string) => void = (
             await remove(tenantId, importId);
             return null;
           }
-          await rename(`${path}.part`, path);
-          return { version: 1, keys: [...keys], rows, chunks, bytes };
+          try {
+            await rename(`${path}.part`, path);
+          } catch (err) {
+            await remove(tenantId, importId);
+            throw err;
+          }
+          const types = keys.map((k) => FIELD_BY_KEY.get(k)?.type ?? 'unknown');
+          return { version: 1, keys: [...keys], types, nonce, rows, chunks, bytes };
         },
         async discard() {
           await close();
@@ -236,6 +253,8 @@ export function localFrameStore(dir: string, warn: (message: string) => void = (
       const path = pathOf(tenantId, importId);
       const missing = fields.filter((f) => !record.keys.includes(f));
       if (record.version !== 1) return { frame: null, reason: `snapshot version ${record.version}` };
+      if (record.keys.some((k, i) => FIELD_BY_KEY.get(k)?.type !== record.types?.[i]))
+        return { frame: null, reason: 'a field has another type now' };
       if (missing.length > 0) return { frame: null, reason: `the snapshot lacks ${missing.join(', ')}` };
       const size = await stat(path).then(
         (s) => s.size,
@@ -253,11 +272,9 @@ export function localFrameStore(dir: string, warn: (message: string) => void = (
     async list() {
       const tenants = await readdir(dir).catch(() => [] as string[]);
       const out: { tenantId: string; importIds: string[] }[] = [];
-      for (const tenantId of tenants.filter((t) => UUID.test(t))) {
+      for (const tenantId of tenants.filter(isUuid)) {
         const names = await readdir(join(dir, tenantId)).catch(() => [] as string[]);
-        const importIds = [
-          ...new Set(names.map((n) => n.replace(/\.frame(\.part)?$/, '')).filter((n) => UUID.test(n))),
-        ];
+        const importIds = [...new Set(names.map((n) => n.replace(/\.frame(\.part)?$/, '')).filter(isUuid))];
         out.push({ tenantId, importIds });
       }
       return out;
@@ -301,6 +318,7 @@ async function readChunks(
     const length = header.readDoubleLE(24);
     if (header.readUInt32LE(0) !== MAGIC || header.readUInt32LE(8) !== record.keys.length + 2)
       return fail('a chunk header is not one');
+    if (header.readUInt32LE(20) !== record.nonce) return fail('a chunk of another writing');
     if (!Number.isSafeInteger(length) || length < 0 || position + HEADER + length > record.bytes)
       return fail('a chunk is longer than the snapshot');
     chunks.push({

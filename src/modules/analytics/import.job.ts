@@ -145,13 +145,14 @@ export function importWorkOrdersJob(deps: {
         const store = async (keep: WorkOrderValues[], rows: RowError[], force: boolean) => {
           const snapshot = { ...tally };
           const { row, inserted } = await inTenant(db, tenantId, async (tx) => {
-            const inserted = await insertWorkOrders(tx, scope, keep);
+            const inserted = await insertWorkOrders(tx, scope, keep, { ids: frameOut !== undefined });
             stored += keep.length; // after the await: batches are stored concurrently
             await insertErrors(tx, tenantId, importId, rows);
             return { row: await updateImport(tx, importId, { ...snapshot, workOrders: stored }), inserted };
           });
           // Committed: the batch joins the frame snapshot (its loader puts the chunks in row order).
-          if (keep.length > 0) await frameOut?.append(chunkOf(keys, keep, inserted.ids, inserted.arrays));
+          if (keep.length > 0 && inserted.ids)
+            await frameOut?.append(chunkOf(keys, keep, inserted.ids, inserted.arrays));
           if (force || Date.now() - lastProgress > PROGRESS_MS) {
             lastProgress = Date.now();
             const percent = Math.min(99, file.fraction() * (rollup ? 90 : 100));
@@ -219,7 +220,10 @@ export function importWorkOrdersJob(deps: {
         // The snapshot counts once the completion records it; a snapshot that could not be written
         // costs the analyses their speed, never the import.
         const frame = failed
-          ? await frameOut?.discard().then(() => null)
+          ? await frameOut
+              ?.discard()
+              .catch(() => {})
+              .then(() => null)
           : await frameOut?.finish().catch(() => null);
         const done = await inTenant(db, tenantId, async (tx) => {
           if (failed) await clearImportRows(tx, importId, { keepErrors: true });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { aggregateFloat8Run, readFloat8Run, sendAsBase64 } from '../../platform/db/binary-array-reader.ts';
 import { type NullableArrayType, nullableBinaryArray } from '../../platform/db/binary-arrays.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
@@ -77,13 +77,18 @@ export async function listImports(
   );
 }
 
-/** Which of `ids` are imports (of any tenant the executor sees). */
-export async function existingImports(tx: Executor, ids: readonly string[]): Promise<string[]> {
+/**
+ * Which of `ids` still need their frame snapshot file: imports being (re)processed, and completed
+ * ones whose completion recorded a snapshot. The files of the others are left-overs.
+ */
+export async function importsWithFrames(tx: Executor, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await tx
-    .select({ id: imports.id })
-    .from(imports)
-    .where(inArray(imports.id, [...ids]));
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from imports
+         where id = any(${nullableBinaryArray('text', ids)}::text[]::uuid[])
+           and (status in ('queued', 'processing') or frame is not null)`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -186,15 +191,17 @@ const FIELD_CASTS = CANONICAL_FIELDS.map((f) => sql.raw(`::${ARRAY_TYPE[f.type]}
  * Stores a batch of work orders in one statement: one binary array per column, unnested (no text
  * to print here or to parse there; nulls where a field is empty). The unnests stand in the select
  * list, which streams the rows (ProjectSet; the arrays all have the batch's length) where
- * `FROM unnest(…)` would first copy them all into a tuplestore. Returns the rows' ids in the batch's
- * order, and the arrays sent per field (the frame snapshot keeps the texts' as they are).
+ * `FROM unnest(…)` would first copy them all into a tuplestore. Returns the arrays sent per field
+ * (the frame snapshot keeps the texts' as they are) and, when asked for, the rows' ids in the
+ * batch's order.
  */
 export async function insertWorkOrders(
   tx: Executor,
   scope: { tenantId: string; importId: string; facilityId: string },
   rows: WorkOrderValues[],
-): Promise<{ ids: Float64Array; arrays: Record<string, Buffer> }> {
-  if (rows.length === 0) return { ids: new Float64Array(0), arrays: {} };
+  options: { ids?: boolean } = {},
+): Promise<{ ids: Float64Array | null; arrays: Record<string, Buffer> }> {
+  if (rows.length === 0) return { ids: options.ids ? new Float64Array(0) : null, arrays: {} };
   const arrays: Record<string, Buffer> = {};
   const unnests = CANONICAL_FIELDS.map((field, i) => {
     const array = nullableBinaryArray(
@@ -216,14 +223,17 @@ export async function insertWorkOrders(
     'jsonb',
     rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)),
   );
+  const insert = sql`insert into work_orders (tenant_id, import_id, facility_id, row_no, operations, ${FIELD_COLUMNS}, extra)
+  select ${scope.tenantId}::uuid, ${scope.importId}::uuid, ${scope.facilityId}::uuid,
+         unnest(${rowNo}::int4[]), unnest(${operations}::int4[]), ${sql.join(unnests, sql`, `)}, unnest(${extras}::jsonb[])`;
+  if (!options.ids) {
+    await tx.execute(sql`/* insertWorkOrders */ ${insert}`);
+    return { ids: null, arrays };
+  }
   const [stored] = await queryRows<{ ids: string | null; rows: string | null }>(
     tx,
     sql`/* insertWorkOrders */
-with stored as (
-  insert into work_orders (tenant_id, import_id, facility_id, row_no, operations, ${FIELD_COLUMNS}, extra)
-  select ${scope.tenantId}::uuid, ${scope.importId}::uuid, ${scope.facilityId}::uuid,
-         unnest(${rowNo}::int4[]), unnest(${operations}::int4[]), ${sql.join(unnests, sql`, `)}, unnest(${extras}::jsonb[])
-  returning id, row_no)
+with stored as (${insert} returning id, row_no)
 select ${sendAsBase64(aggregateFloat8Run(sql`id::float8`))} as ids,
        ${sendAsBase64(aggregateFloat8Run(sql`row_no::float8`))} as rows
   from stored`,

@@ -317,7 +317,8 @@ export function createImportsService(deps: {
         await deleteImport(tx, id);
         return found;
       });
-      await frames?.remove(row.tenantId, id);
+      // Left for the housekeeping if it cannot go now: the import is gone either way.
+      await frames?.remove(row.tenantId, row.id).catch(() => {});
       await discard(principal, { key: `${row.tenantId}/${row.fileHash}`, hash: row.fileHash, bytes: 0 });
     },
   };

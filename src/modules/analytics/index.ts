@@ -25,9 +25,9 @@ import { createCompareService, type PlantReports } from './compare/compare.servi
 import { configRoutes } from './config.routes.ts';
 import { createConfigService } from './config.service.ts';
 import { secondFacilityJob, startSecondFacilityDemo } from './demo/second-facility.ts';
-import { type FrameStore, framesDir, localFrameStore } from './frame-snapshot.ts';
+import { type FrameStore, frameStoreIn } from './frame-snapshot.ts';
 import { importWorkOrdersJob } from './import.job.ts';
-import { existingImports, expiredFiles, findImport, markFileRemoved } from './imports.repo.ts';
+import { expiredFiles, findImport, importsWithFrames, markFileRemoved } from './imports.repo.ts';
 import { importsRoutes } from './imports.routes.ts';
 import { createImportsService } from './imports.service.ts';
 import { createNarrator } from './narrative.ts';
@@ -58,17 +58,23 @@ export interface AnalyticsDeps {
   events?: Pick<Events, 'record'>;
   /** The plant's OEE report and downtime Pareto: the facility comparison's (routes only with them). */
   plantReports?: PlantReports;
+  /** Where warnings go (a frame snapshot that could not be written). */
+  log?: { warn(message: string): void };
 }
 
-/** Frame snapshots whose import is gone (deleted with its facility or tenant) are removed. */
+/**
+ * Frame snapshot files no import needs are removed: their import is gone (with its facility or
+ * tenant), or completed without recording them (a crash between the file and the record).
+ */
 async function removeOrphanFrames(db: Db, frames: FrameStore) {
   let removed = 0;
   for (const { tenantId, importIds } of await frames.list()) {
-    const kept = new Set(await acrossTenants(db, (tx) => existingImports(tx, importIds)));
-    for (const importId of importIds.filter((id) => !kept.has(id))) {
-      await frames.remove(tenantId, importId);
-      removed++;
-    }
+    const kept = new Set(await acrossTenants(db, (tx) => importsWithFrames(tx, importIds)));
+    for (const importId of importIds.filter((id) => !kept.has(id)))
+      removed += await frames.remove(tenantId, importId).then(
+        () => 1,
+        () => 0,
+      );
   }
   return removed;
 }
@@ -87,9 +93,10 @@ export function createAnalytics({
   xlsxLimits,
   events,
   plantReports,
+  log,
 }: AnalyticsDeps) {
   const files = localFileStore(filesDir);
-  const frames = localFrameStore(framesDir(filesDir));
+  const frames = frameStoreIn(filesDir, (message) => log?.warn(message));
   const reader = fileReader(xlsxLimits);
   const profiles = createProfilesService({ db });
   const imports = createImportsService({ db, jobs, files, frames, reader, maxBytes: uploadMaxBytes });

@@ -72,3 +72,11 @@ test('texts are made when asked for, in parts: ASCII cut from one string, wider 
   assert.deepEqual(dictionary.values.slice(4), ['炉 7 🔥', 'Weiß', 'WO-4']);
   assert.equal(dictionary.size, 7);
 });
+
+test('texts are cut from strings of a bounded length: a dictionary of long texts passes none of its limits', () => {
+  // A window of 10 bytes: every string made holds one to three of these texts.
+  const dictionary = new ByteDictionary(10);
+  const texts = ['abc', 'defg', 'h', 'ijklmnopqrstu', '', 'vw', 'xyz0123', '4', '56789'];
+  assert.deepEqual(encode(dictionary, texts), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(dictionary.values, texts);
+});

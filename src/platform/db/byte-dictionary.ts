@@ -9,6 +9,8 @@
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const EMPTY = 0;
+/** Bytes decoded into one string at most when the texts are made (V8's limit is 2^29 − 24). */
+const WINDOW = 1 << 25;
 
 /** Texts by code, each stored once. Codes are dense: 0, 1, 2… in order of first appearance. */
 export class ByteDictionary {
@@ -25,6 +27,13 @@ export class ByteDictionary {
   /** Open addressing: code + 1 per slot, 0 for an empty slot. */
   private slots = new Int32Array(128);
 
+  private readonly window: number;
+
+  /** `window`: bytes per string the texts are cut from (tests make it small). */
+  constructor(window = WINDOW) {
+    this.window = window;
+  }
+
   get size(): number {
     return this.count;
   }
@@ -33,18 +42,28 @@ export class ByteDictionary {
   get values(): string[] {
     const { texts, count } = this;
     if (texts.length === count) return texts;
-    const from = texts.length;
-    const start = this.starts[from] as number;
     const pool = Buffer.from(this.pool.buffer, this.pool.byteOffset, this.poolUsed);
     if (this.wide) {
-      for (let code = from; code < count; code++) {
+      for (let code = texts.length; code < count; code++) {
         const at = this.starts[code] as number;
         texts.push(pool.toString('utf8', at, at + (this.lengths[code] as number)));
       }
-    } else {
-      // ASCII only: one string of all the new texts, a character per byte.
-      const joined = pool.toString('latin1', start, this.poolUsed);
-      for (let code = from; code < count; code++) {
+      return texts;
+    }
+    // ASCII only: the new texts cut from strings of a character per byte, `window` bytes at most each
+    // (a string has a length limit; a dictionary of long texts can pass it).
+    while (texts.length < count) {
+      const first = texts.length;
+      const start = this.starts[first] as number;
+      let last = first;
+      while (
+        last + 1 < count &&
+        (this.starts[last + 1] as number) + (this.lengths[last + 1] as number) - start <= this.window
+      )
+        last++;
+      const end = (this.starts[last] as number) + (this.lengths[last] as number);
+      const joined = pool.toString('latin1', start, end);
+      for (let code = first; code <= last; code++) {
         const at = (this.starts[code] as number) - start;
         texts.push(joined.slice(at, at + (this.lengths[code] as number)));
       }
