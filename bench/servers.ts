@@ -1,6 +1,7 @@
 // Child-process handling for bench/http.ts: start a server on a free port, wait until
 // GET /health answers, and make sure no server outlives the benchmark.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -66,10 +67,13 @@ export async function startServer(
   byName.set(name, child);
   // Drain the pipes (a full pipe would stall the server) but keep a tail for startup failures.
   const tail: string[] = [];
+  // BENCH_SERVER_LOG: a file every line the servers write is appended to (to read their errors).
+  const logFile = process.env.BENCH_SERVER_LOG;
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       tail.push(line);
       if (tail.length > logTailLines) tail.shift();
+      if (logFile) appendFileSync(logFile, `${name}: ${line}\n`);
     });
   }
   let spawnError: Error | undefined;

@@ -137,9 +137,12 @@ export async function deleteCamera(tx: Executor, id: string): Promise<boolean> {
 }
 
 /**
- * Marks cameras seen now (online) as images arrive from them. The rows are locked in id order (two
- * triggers of a station touch the same cameras: in any other order they could deadlock), and a
- * camera seen within the last second is left alone, so a busy station does not queue on its rows.
+ * Marks cameras seen now (online) as images arrive from them. A camera seen within the last second
+ * is left alone, and so is one another transaction is marking (`skip locked`): a busy station does
+ * not queue on its rows. The lock is `for no key update`, which the key-share locks of the images'
+ * foreign keys do not block: two triggers of a station each hold those on its cameras, and a
+ * `for update` of each waited for the other's — a deadlock (PostgreSQL answered 40P01) at 4–6
+ * triggers a second. Rows are still taken in id order.
  */
 export async function touchCameras(tx: Executor, ids: string[], at: Date) {
   if (ids.length === 0) return;
@@ -152,7 +155,7 @@ export async function touchCameras(tx: Executor, ids: string[], at: Date) {
                and (last_seen_at is null or status = 'offline'
                     or last_seen_at < ${at.toISOString()}::timestamptz - interval '1 second')
              order by id
-             for update) locked
+             for no key update skip locked) locked
      where c.id = locked.id`);
 }
 
