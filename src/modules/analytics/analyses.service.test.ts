@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../platform/db/testing
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { createTestTenant, type TestTenant } from '../identity/testing.ts';
 import { createAnalysesService } from './analyses.service.ts';
-import { insertImport } from './imports.repo.ts';
+import { insertBareImport } from './testing.ts';
 
 // Starting an analysis writes the analysis and its job together: a job queue that refuses the job
 // (it is stopping: an import finishing during shutdown) leaves no analysis `processing` for ever.
@@ -20,15 +20,7 @@ before(async () => {
   database = await createTestDatabase();
   tenant = await createTestTenant(database.db, 'analyses-start');
   importId = await inTenant(database.db, tenant.id, async (tx) => {
-    const row = await insertImport(tx, {
-      tenantId: tenant.id,
-      facilityId: tenant.facilityId,
-      fileName: 'wo.csv',
-      fileSize: 1,
-      fileHash: 'analyses-start',
-      mappings: [],
-      status: 'completed',
-    });
+    const row = await insertBareImport(tx, tenant, 'analyses-start', { status: 'completed' });
     return row.id;
   });
 });

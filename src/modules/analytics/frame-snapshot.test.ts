@@ -10,7 +10,8 @@ import { createTestTenant, type TestTenant } from '../identity/testing.ts';
 import type { WorkOrderFrame } from './analysis/types.ts';
 import { loadFrame } from './frame.repo.ts';
 import { chunkOf, type FrameRecord, type FrameStore, frameDate, localFrameStore } from './frame-snapshot.ts';
-import { insertImport, insertWorkOrders, type WorkOrderValues } from './imports.repo.ts';
+import { insertWorkOrders, type WorkOrderValues } from './imports.repo.ts';
+import { insertBareImport } from './testing.ts';
 
 // The frame snapshot against a read of the rows, on the driver under test: the same frame to the
 // bit (ids, row numbers, numbers, dates, flags, texts and their dictionary order) from chunks
@@ -55,14 +56,7 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plantintel-frames-'));
   frames = localFrameStore(dir);
   importId = await inTenant(database.db, tenant.id, async (tx) => {
-    const row = await insertImport(tx, {
-      tenantId: tenant.id,
-      facilityId: tenant.facilityId,
-      fileName: 'wo.csv',
-      fileSize: 1,
-      fileHash: 'snapshot-test',
-      mappings: [],
-    });
+    const row = await insertBareImport(tx, tenant, 'snapshot-test');
     return row.id;
   });
   const scope = { tenantId: tenant.id, importId, facilityId: tenant.facilityId };

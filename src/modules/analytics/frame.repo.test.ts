@@ -6,7 +6,8 @@ import { inTenant, readInTenant } from '../../platform/db/scope.ts';
 import { createTestDatabase, type TestDatabase } from '../../platform/db/testing.ts';
 import { createTestTenant, type TestTenant } from '../identity/testing.ts';
 import { loadFrame } from './frame.repo.ts';
-import { insertImport, insertWorkOrders, type WorkOrderValues } from './imports.repo.ts';
+import { insertWorkOrders, type WorkOrderValues } from './imports.repo.ts';
+import { insertBareImport } from './testing.ts';
 
 // The frame read back from the database, on the driver under test: several pages read ahead of
 // their decoding, row numbers with a gap, NULLs and empty texts, dates and flags as numbers.
@@ -38,14 +39,7 @@ before(async () => {
   database = await createTestDatabase();
   tenant = await createTestTenant(database.db, 'frame');
   await inTenant(database.db, tenant.id, async (tx) => {
-    const row = await insertImport(tx, {
-      tenantId: tenant.id,
-      facilityId: tenant.facilityId,
-      fileName: 'wo.csv',
-      fileSize: 1,
-      fileHash: 'frame-test',
-      mappings: [],
-    });
+    const row = await insertBareImport(tx, tenant, 'frame-test');
     importId = row.id;
     const scope = { tenantId: tenant.id, importId, facilityId: tenant.facilityId };
     await insertWorkOrders(tx, scope, ROWS.map(workOrder));
