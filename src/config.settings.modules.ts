@@ -196,6 +196,14 @@ export const AI_SETTINGS = [
     parse: integer(100, 600_000),
   },
   {
+    key: 'llmAnswerTimeoutMs',
+    env: 'LLM_ANSWER_TIMEOUT_MS',
+    description:
+      "Longest wait for the whole answer when an AI gateway request asked for no stream (the model is then called unstreamed); a model node's answerTimeoutMs overrides it",
+    fallback: () => 120_000,
+    parse: integer(100, 3_600_000),
+  },
+  {
     key: 'llmRetries',
     env: 'LLM_RETRIES',
     description:

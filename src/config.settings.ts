@@ -133,6 +133,8 @@ export interface Config
   anthropicBaseUrl: string | undefined;
   /** Longest wait for the connection and first token, and between two tokens. */
   llmTimeoutMs: number;
+  /** Longest wait for the whole answer of a gateway request that asked for no stream. */
+  llmAnswerTimeoutMs: number;
   /** Retries of a call that failed (connection, 429, 5xx) before its first token. */
   llmRetries: number;
   /** Outgoing mail for notifications: `smtp://host:port`; unset → email deliveries fail with a reason. */

@@ -5383,6 +5383,8 @@ export interface components {
             nodes: {
                 /** @description The node's settings; which apply depends on its type */
                 config: {
+                    /** @description model: to the whole answer of a request without a stream */
+                    answerTimeoutMs?: number;
                     /** @description model */
                     dailyCostBudgetUsd?: number;
                     /** @description model */
@@ -5441,7 +5443,7 @@ export interface components {
                     temperature?: number;
                     /** @description semantic cache */
                     threshold?: number;
-                    /** @description model */
+                    /** @description model: to the first token and between tokens */
                     timeoutMs?: number;
                     /** @description cache */
                     ttlSeconds?: number;
@@ -5578,6 +5580,8 @@ export interface components {
             nodes: {
                 /** @description The node's settings; which apply depends on its type */
                 config: {
+                    /** @description model: to the whole answer of a request without a stream */
+                    answerTimeoutMs?: number;
                     /** @description model */
                     dailyCostBudgetUsd?: number;
                     /** @description model */
@@ -5636,7 +5640,7 @@ export interface components {
                     temperature?: number;
                     /** @description semantic cache */
                     threshold?: number;
-                    /** @description model */
+                    /** @description model: to the first token and between tokens */
                     timeoutMs?: number;
                     /** @description cache */
                     ttlSeconds?: number;
@@ -5682,6 +5686,8 @@ export interface components {
             nodes: {
                 /** @description The node's settings; which apply depends on its type */
                 config: {
+                    /** @description model: to the whole answer of a request without a stream */
+                    answerTimeoutMs?: number;
                     /** @description model */
                     dailyCostBudgetUsd?: number;
                     /** @description model */
@@ -5740,7 +5746,7 @@ export interface components {
                     temperature?: number;
                     /** @description semantic cache */
                     threshold?: number;
-                    /** @description model */
+                    /** @description model: to the first token and between tokens */
                     timeoutMs?: number;
                     /** @description cache */
                     ttlSeconds?: number;
@@ -10509,6 +10515,8 @@ export interface operations {
                     nodes: {
                         /** @description The node's settings; which apply depends on its type */
                         config: {
+                            /** @description model: to the whole answer of a request without a stream */
+                            answerTimeoutMs?: number;
                             /** @description model */
                             dailyCostBudgetUsd?: number;
                             /** @description model */
@@ -10567,7 +10575,7 @@ export interface operations {
                             temperature?: number;
                             /** @description semantic cache */
                             threshold?: number;
-                            /** @description model */
+                            /** @description model: to the first token and between tokens */
                             timeoutMs?: number;
                             /** @description cache */
                             ttlSeconds?: number;
@@ -10741,6 +10749,8 @@ export interface operations {
                     nodes: {
                         /** @description The node's settings; which apply depends on its type */
                         config: {
+                            /** @description model: to the whole answer of a request without a stream */
+                            answerTimeoutMs?: number;
                             /** @description model */
                             dailyCostBudgetUsd?: number;
                             /** @description model */
@@ -10799,7 +10809,7 @@ export interface operations {
                             temperature?: number;
                             /** @description semantic cache */
                             threshold?: number;
-                            /** @description model */
+                            /** @description model: to the first token and between tokens */
                             timeoutMs?: number;
                             /** @description cache */
                             ttlSeconds?: number;
@@ -10978,6 +10988,8 @@ export interface operations {
                     nodes?: {
                         /** @description The node's settings; which apply depends on its type */
                         config: {
+                            /** @description model: to the whole answer of a request without a stream */
+                            answerTimeoutMs?: number;
                             /** @description model */
                             dailyCostBudgetUsd?: number;
                             /** @description model */
@@ -11036,7 +11048,7 @@ export interface operations {
                             temperature?: number;
                             /** @description semantic cache */
                             threshold?: number;
-                            /** @description model */
+                            /** @description model: to the first token and between tokens */
                             timeoutMs?: number;
                             /** @description cache */
                             ttlSeconds?: number;
@@ -11794,6 +11806,8 @@ export interface operations {
                     nodes: {
                         /** @description The node's settings; which apply depends on its type */
                         config: {
+                            /** @description model: to the whole answer of a request without a stream */
+                            answerTimeoutMs?: number;
                             /** @description model */
                             dailyCostBudgetUsd?: number;
                             /** @description model */
@@ -11852,7 +11866,7 @@ export interface operations {
                             temperature?: number;
                             /** @description semantic cache */
                             threshold?: number;
-                            /** @description model */
+                            /** @description model: to the first token and between tokens */
                             timeoutMs?: number;
                             /** @description cache */
                             ttlSeconds?: number;

@@ -60,8 +60,10 @@ export interface ModelNodeConfig extends ModelTarget {
   fallbacks?: ModelTarget[];
   retries?: number;
   retryOn?: RetryOn[];
-  /** To the first token and between tokens. */
+  /** To the first token and between tokens (streamed requests). */
   timeoutMs?: number;
+  /** To the whole answer, for a request that did not ask for a stream (the upstream call is not streamed). */
+  answerTimeoutMs?: number;
   /** Per-pipeline daily budgets (UTC day); exceeding one answers 429 with the budget in the message. */
   dailyTokenBudget?: number;
   dailyCostBudgetUsd?: number;

@@ -36,6 +36,7 @@ export type AiSettings = Pick<
   | 'anthropicModel'
   | 'anthropicBaseUrl'
   | 'llmTimeoutMs'
+  | 'llmAnswerTimeoutMs'
   | 'llmRetries'
 >;
 

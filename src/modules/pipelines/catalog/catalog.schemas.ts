@@ -63,7 +63,20 @@ const NodeConfig = Type.Object(
     retryOn: Type.Optional(
       Type.Array(Type.String({ enum: [...RETRY_ON] }), { maxItems: RETRY_ON.length, description: 'model' }),
     ),
-    timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 600_000, description: 'model' })),
+    timeoutMs: Type.Optional(
+      Type.Integer({
+        minimum: 100,
+        maximum: 600_000,
+        description: 'model: to the first token and between tokens',
+      }),
+    ),
+    answerTimeoutMs: Type.Optional(
+      Type.Integer({
+        minimum: 100,
+        maximum: 3_600_000,
+        description: 'model: to the whole answer of a request without a stream',
+      }),
+    ),
     dailyTokenBudget: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 10_000_000_000, description: 'model' }),
     ),

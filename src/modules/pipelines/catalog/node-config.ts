@@ -94,6 +94,7 @@ const SETTINGS: Record<NodeType, Record<string, { check: Check; required?: boole
     retries: { check: integer(0, 5) },
     retryOn: { check: list(oneOf(RETRY_ON), RETRY_ON.length, true) },
     timeoutMs: { check: integer(100, 600_000) },
+    answerTimeoutMs: { check: integer(100, 3_600_000) },
     dailyTokenBudget: { check: integer(1, 10_000_000_000) },
     dailyCostBudgetUsd: { check: number(0.01, 1_000_000) },
   },

@@ -29,6 +29,7 @@ export function settingsFor(fake: FakeUpstream, over: Partial<AiSettings> = {}):
     anthropicModel: 'claude-3-5-haiku',
     anthropicBaseUrl: fake.url,
     llmTimeoutMs: 5000,
+    llmAnswerTimeoutMs: 10_000,
     llmRetries: 0,
     ...over,
   };

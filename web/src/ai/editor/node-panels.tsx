@@ -26,6 +26,13 @@ const NUMBERS = {
   maxTokens: { name: 'maxTokens', label: 'Answer at most (tokens)', min: 1, step: 1 },
   retries: { name: 'retries', label: 'Retries', min: 0, max: 5, step: 1 },
   timeoutMs: { name: 'timeoutMs', label: 'Timeout (ms)', min: 100, step: 100 },
+  answerTimeoutMs: {
+    name: 'answerTimeoutMs',
+    label: 'Whole-answer timeout, requests without a stream (ms)',
+    min: 100,
+    max: 3600000,
+    step: 1000,
+  },
   dailyTokenBudget: { name: 'dailyTokenBudget', label: 'Daily budget (tokens)', min: 0, step: 1 },
   dailyCostBudgetUsd: { name: 'dailyCostBudgetUsd', label: 'Daily budget (USD)', min: 0, step: 0.01 },
 } satisfies Record<string, NumberSpec>;
@@ -171,6 +178,7 @@ function ModelPanel({ bind }: { bind: Bind }) {
       <NumberField bind={bind} spec={NUMBERS.retries} />
       <RetryOn bind={bind} />
       <NumberField bind={bind} spec={NUMBERS.timeoutMs} />
+      <NumberField bind={bind} spec={NUMBERS.answerTimeoutMs} />
       <NumberField bind={bind} spec={NUMBERS.dailyTokenBudget} />
       <NumberField bind={bind} spec={NUMBERS.dailyCostBudgetUsd} />
     </>

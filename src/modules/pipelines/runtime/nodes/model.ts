@@ -1,7 +1,8 @@
 // The model node: one target after the other (the node's provider and model, then its fallbacks),
 // each retried with exponential backoff and jitter on the node's `retryOn` kinds, each attempt
 // abandoned when its first token, or the next one, takes longer than the timeout (the upstream fetch
-// is aborted). A target that fails before its first token hands over to the next; once a token was
+// is aborted) — or, for a request that asked for no stream (an unstreamed upstream call), when the
+// whole answer takes longer than the answer timeout. A target that fails before its first token hands over to the next; once a token was
 // given out a failure ends the answer with GatewayError upstream (the protocol layer turns it into an
 // in-stream error): a different model's answer appended to a partial one would read as one confused
 // reply. When every target failed: GatewayError timeout (504) if they all timed out, rate_limit (429)
@@ -115,6 +116,10 @@ export function createModelRunner(o: ModelRunnerOptions): ModelRunner {
     const retries = config.retries ?? s.llmRetries;
     const retryOn = new Set<string>(config.retryOn ?? RETRY_ON);
     const timeoutMs = config.timeoutMs ?? s.llmTimeoutMs;
+    const limits: WaitLimits =
+      call.stream === false
+        ? { firstMs: config.answerTimeoutMs ?? s.llmAnswerTimeoutMs, nextMs: timeoutMs, first: 'answer' }
+        : { firstMs: timeoutMs, nextMs: timeoutMs, first: 'first token' };
     const failures: string[] = [];
     const kinds: string[] = [];
     for (const target of [config, ...(config.fallbacks ?? [])]) {
@@ -128,7 +133,7 @@ export function createModelRunner(o: ModelRunnerOptions): ModelRunner {
       for (let attempt = 0; ; attempt++) {
         let started = false;
         try {
-          const events = attemptWithTimeout(resolved, { ...call, model: resolved.model }, timeoutMs, signal);
+          const events = attemptWithTimeout(resolved, { ...call, model: resolved.model }, limits, signal);
           for await (const event of events) {
             if (!started) {
               started = true;
@@ -176,12 +181,19 @@ function allFailed(failures: string[], kinds: string[]): GatewayError {
   return new GatewayError('upstream', 502, message);
 }
 
+/** How long an attempt may wait for its first event (and what it is), and for each one after it. */
+interface WaitLimits {
+  firstMs: number;
+  nextMs: number;
+  first: 'first token' | 'answer';
+}
+
 /** The abort reason once an attempt is over (a shared one: a DOMException per request costs). */
 const ATTEMPT_OVER = new Error('the model attempt is over');
 
 /**
- * One attempt, abandoned (its fetch aborted) when the first event takes longer than `timeoutMs` or
- * two events are further apart. The clock stops while the caller handles an event: a slow reader is
+ * One attempt, abandoned (its fetch aborted) when the first event takes longer than `firstMs` or
+ * two events are further apart than `nextMs`. The clock stops while the caller handles an event: a slow reader is
  * not an idle model. Each wait races the abort, so even a provider that ignores its signal cannot
  * hang the stream. One timer per attempt (re-armed for what is left of the current wait when it
  * fires early), not one per event: an answer is dozens of events.
@@ -189,7 +201,7 @@ const ATTEMPT_OVER = new Error('the model attempt is over');
 async function* attemptWithTimeout(
   target: ResolvedTarget,
   call: Omit<ModelCall, 'signal'>,
-  timeoutMs: number,
+  limits: WaitLimits,
   outer: AbortSignal | undefined,
 ): AsyncGenerator<UpstreamEvent> {
   const attempt = new AbortController();
@@ -214,7 +226,8 @@ async function* attemptWithTimeout(
   const check = () => {
     timer = undefined;
     if (waitingSince === null) return;
-    const left = waitingSince + timeoutMs - performance.now();
+    const limit = first ? limits.firstMs : limits.nextMs;
+    const left = waitingSince + limit - performance.now();
     if (left > 0) {
       timer = setTimeout(check, left);
       return;
@@ -222,7 +235,7 @@ async function* attemptWithTimeout(
     abort(
       new UpstreamFailure(
         'timeout',
-        `${target.provider.name}: no ${first ? 'first' : 'further'} token within ${timeoutMs} ms`,
+        `${target.provider.name}: no ${first ? limits.first : 'further token'} within ${limit} ms`,
       ),
     );
   };
@@ -231,12 +244,17 @@ async function* attemptWithTimeout(
   try {
     for (;;) {
       waitingSince = performance.now();
-      timer ??= setTimeout(check, timeoutMs);
+      timer ??= setTimeout(check, first ? limits.firstMs : limits.nextMs);
       const next = await Promise.race([iterator.next(), aborted]);
       waitingSince = null;
       if (next.done) {
         finished = true;
         return;
+      }
+      if (first && limits.firstMs !== limits.nextMs) {
+        // The timer was armed for the first wait's limit: the next waits have their own.
+        clearTimeout(timer);
+        timer = undefined;
       }
       first = false;
       if (next.value.type === 'end') finished = true;

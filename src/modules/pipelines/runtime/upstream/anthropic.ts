@@ -1,9 +1,16 @@
-// An Anthropic Messages upstream: always streamed; the named events give the text (text_delta), tool
-// uses (content_block_start with the id and name, input_json_delta fragments, content_block_stop),
-// the stop reason and usage (message_start's input tokens, message_delta's output tokens).
+// An Anthropic Messages upstream, streamed when the caller streams: the named events give the text
+// (text_delta), tool uses (content_block_start with the id and name, input_json_delta fragments,
+// content_block_stop), the stop reason and usage (message_start's input tokens, message_delta's
+// output tokens). A caller that asked for no stream gets an unstreamed call (one message object).
 import type { FinishReason, GatewayMessage } from '../../contracts.ts';
-import { eventJson, postStream } from './http.ts';
-import { type ModelCall, UpstreamFailure, type UpstreamFailureKind, type UpstreamProvider } from './types.ts';
+import { eventJson, MAX_ANSWER_BYTES, postJson, postStream } from './http.ts';
+import {
+  type ModelCall,
+  type UpstreamEvent,
+  UpstreamFailure,
+  type UpstreamFailureKind,
+  type UpstreamProvider,
+} from './types.ts';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 /** The API requires max_tokens; used when the request sets none. */
@@ -72,7 +79,7 @@ export function anthropicBody(call: ModelCall): Record<string, unknown> {
     ...(system && { system }),
     messages: turns.messages,
     max_tokens: call.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
-    stream: true,
+    stream: call.stream !== false,
     ...(call.temperature !== undefined && { temperature: call.temperature }),
     ...(call.topP !== undefined && { top_p: call.topP }),
     ...(call.stop?.length && { stop_sequences: call.stop }),
@@ -103,12 +110,82 @@ interface StreamEvent {
   error?: { type?: unknown; message?: unknown };
 }
 
+interface Message {
+  type?: unknown;
+  content?: { type?: unknown; text?: unknown; id?: unknown; name?: unknown; input?: unknown }[];
+  stop_reason?: unknown;
+  usage?: { input_tokens?: unknown; output_tokens?: unknown };
+  error?: { type?: unknown; message?: unknown };
+}
+
+const reported = (error: { type?: unknown; message?: unknown } | undefined) => {
+  const type = String(error?.type);
+  return new UpstreamFailure(
+    ERROR_KINDS[type] ?? 'protocol',
+    `anthropic: reported ${type}: ${String(error?.message)}`,
+  );
+};
+
+/** The events of an unstreamed message: its text blocks as one delta, its tool uses, then the end. */
+export function anthropicAnswerEvents(body: unknown): UpstreamEvent[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new UpstreamFailure('protocol', 'anthropic: answered with a body that is not an object');
+  const message = body as Message;
+  if (message.type === 'error' || message.error) throw reported(message.error);
+  if (!Array.isArray(message.content))
+    throw new UpstreamFailure('protocol', 'anthropic: answered without content');
+  const events: UpstreamEvent[] = [];
+  let text = '';
+  for (const block of message.content) {
+    if (block?.type === 'text' && typeof block.text === 'string') text += block.text;
+  }
+  if (text !== '') events.push({ type: 'delta', text });
+  for (const block of message.content) {
+    if (block?.type !== 'tool_use') continue;
+    events.push({
+      type: 'tool_call',
+      call: {
+        id: String(block.id ?? ''),
+        name: String(block.name ?? ''),
+        arguments: JSON.stringify(block.input ?? {}),
+      },
+    });
+  }
+  const input = message.usage?.input_tokens;
+  const output = message.usage?.output_tokens;
+  events.push({
+    type: 'end',
+    finishReason: typeof message.stop_reason === 'string' ? (STOP[message.stop_reason] ?? 'stop') : 'stop',
+    usage:
+      typeof input === 'number' || typeof output === 'number'
+        ? {
+            inputTokens: typeof input === 'number' ? input : 0,
+            outputTokens: typeof output === 'number' ? output : 0,
+          }
+        : null,
+  });
+  return events;
+}
+
 export function anthropicUpstream(o: AnthropicUpstreamOptions): UpstreamProvider {
   const url = `${o.baseUrl.replace(/\/+$/, '')}/v1/messages`;
   const headers = { 'x-api-key': o.apiKey, 'anthropic-version': ANTHROPIC_VERSION };
   return {
     name: 'anthropic',
     async *stream(call) {
+      if (call.stream === false) {
+        const answer = await postJson({
+          provider: 'anthropic',
+          url,
+          headers,
+          body: anthropicBody(call),
+          signal: call.signal,
+          apiKey: o.apiKey,
+          maxBytes: MAX_ANSWER_BYTES,
+        });
+        yield* anthropicAnswerEvents(answer);
+        return;
+      }
       let inputTokens: number | null = null;
       let outputTokens: number | null = null;
       let finish: FinishReason = 'stop';
@@ -125,13 +202,8 @@ export function anthropicUpstream(o: AnthropicUpstreamOptions): UpstreamProvider
         if (event.event === 'ping') continue;
         const data = eventJson('anthropic', event.data) as StreamEvent;
         switch (event.event) {
-          case 'error': {
-            const type = String(data.error?.type);
-            throw new UpstreamFailure(
-              ERROR_KINDS[type] ?? 'protocol',
-              `anthropic: reported ${type}: ${String(data.error?.message)}`,
-            );
-          }
+          case 'error':
+            throw reported(data.error);
           case 'message_start': {
             const n = data.message?.usage?.input_tokens;
             if (typeof n === 'number') inputTokens = n;

@@ -23,6 +23,8 @@ const MAX_ERROR_BYTES = 4096;
 const MAX_DETAIL_CHARS = 300;
 /** Sockets per upstream origin; more requests wait in the agent's queue (the node's timeout runs). */
 export const MAX_SOCKETS_PER_ORIGIN = 256;
+/** Largest unstreamed answer read (a chat answer of 200,000 tokens is about 1 MB of JSON). */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 /** Idle sockets are closed after this (below the 5 s of Node servers and most proxies). */
 const IDLE_SOCKET_MS = 4000;
 

@@ -1,11 +1,12 @@
 // An OpenAI-compatible Chat Completions upstream (OpenAI, Azure's compatible endpoint, Ollama,
-// vLLM, the fake upstream): always streamed, whatever the caller asked, so the node's timeouts
-// apply between tokens; with `stream_options.include_usage` so the usage comes from the upstream.
-// Tool-call deltas arrive in pieces per index (id and name first, then argument fragments) and are
-// given out whole once the choice finishes.
+// vLLM, the fake upstream). Streamed when the caller streams, so the node's timeouts apply between
+// tokens, with `stream_options.include_usage` so the usage comes from the upstream; tool-call deltas
+// arrive in pieces per index (id and name first, then argument fragments) and are given out whole
+// once the choice finishes. A caller that asked for no stream gets an unstreamed call: one JSON body
+// instead of an event per token, under the node's whole-answer timeout.
 import type { FinishReason, GatewayMessage, ToolCall } from '../../contracts.ts';
-import { eventJson, postStream } from './http.ts';
-import { type ModelCall, UpstreamFailure, type UpstreamProvider } from './types.ts';
+import { eventJson, MAX_ANSWER_BYTES, postJson, postStream } from './http.ts';
+import { type ModelCall, type UpstreamEvent, UpstreamFailure, type UpstreamProvider } from './types.ts';
 
 export interface OpenAiUpstreamOptions {
   /** Including the version path, e.g. https://api.openai.com/v1. */
@@ -49,8 +50,9 @@ export function openAiBody(call: ModelCall): Record<string, unknown> {
       ...(call.system ? [{ role: 'system', content: call.system }] : []),
       ...call.messages.map(wireMessage),
     ],
-    stream: true,
-    stream_options: { include_usage: true },
+    ...(call.stream === false
+      ? { stream: false }
+      : { stream: true, stream_options: { include_usage: true } }),
     ...(call.maxTokens !== undefined && { max_tokens: call.maxTokens }),
     ...(call.temperature !== undefined && { temperature: call.temperature }),
     ...(call.topP !== undefined && { top_p: call.topP }),
@@ -81,12 +83,73 @@ const FINISH: Record<string, FinishReason> = {
   function_call: 'tool_calls',
 };
 
+interface Completion {
+  choices?: {
+    message?: {
+      content?: unknown;
+      tool_calls?: { id?: unknown; function?: { name?: unknown; arguments?: unknown } }[];
+    };
+    finish_reason?: unknown;
+  }[];
+  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
+  error?: { message?: unknown };
+}
+
+/** The events of an unstreamed chat.completion: its text, its tool calls, then the end. */
+export function openAiAnswerEvents(body: unknown): UpstreamEvent[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new UpstreamFailure('protocol', 'openai: answered with a body that is not an object');
+  const completion = body as Completion;
+  if (completion.error)
+    throw new UpstreamFailure('protocol', `openai: reported an error: ${String(completion.error.message)}`);
+  const choice = Array.isArray(completion.choices) ? completion.choices[0] : undefined;
+  if (!choice) throw new UpstreamFailure('protocol', 'openai: answered without a choice');
+  const events: UpstreamEvent[] = [];
+  const text = choice.message?.content;
+  if (typeof text === 'string' && text !== '') events.push({ type: 'delta', text });
+  for (const c of Array.isArray(choice.message?.tool_calls) ? choice.message.tool_calls : []) {
+    const args = c.function?.arguments;
+    events.push({
+      type: 'tool_call',
+      call: {
+        id: typeof c.id === 'string' ? c.id : '',
+        name: typeof c.function?.name === 'string' ? c.function.name : '',
+        arguments: typeof args === 'string' && args !== '' ? args : '{}',
+      },
+    });
+  }
+  const usage = completion.usage;
+  events.push({
+    type: 'end',
+    finishReason:
+      typeof choice.finish_reason === 'string' ? (FINISH[choice.finish_reason] ?? 'stop') : 'stop',
+    usage:
+      usage && typeof usage.prompt_tokens === 'number'
+        ? { inputTokens: usage.prompt_tokens, outputTokens: Number(usage.completion_tokens) || 0 }
+        : null,
+  });
+  return events;
+}
+
 export function openAiUpstream(o: OpenAiUpstreamOptions): UpstreamProvider {
   const url = `${o.baseUrl.replace(/\/+$/, '')}/chat/completions`;
   const headers: Record<string, string> = o.apiKey ? { authorization: `Bearer ${o.apiKey}` } : {};
   return {
     name: 'openai',
     async *stream(call) {
+      if (call.stream === false) {
+        const answer = await postJson({
+          provider: 'openai',
+          url,
+          headers,
+          body: openAiBody(call),
+          signal: call.signal,
+          apiKey: o.apiKey,
+          maxBytes: MAX_ANSWER_BYTES,
+        });
+        yield* openAiAnswerEvents(answer);
+        return;
+      }
       const calls = new Map<number, { id: string; name: string; arguments: string }>();
       let finish: FinishReason | null = null;
       let usage: { inputTokens: number; outputTokens: number } | null = null;

@@ -48,6 +48,11 @@ export type ModelCall = Pick<
   signal: AbortSignal;
   /** The retrieved context pieces (already in `system`): what the offline model grounds its answer on. */
   context?: readonly string[];
+  /**
+   * false: the caller wants the whole answer at once, so the upstream is asked for it unstreamed (one
+   * JSON body to parse instead of an event per token); absent or true: streamed.
+   */
+  stream?: boolean;
 };
 
 export interface UpstreamProvider {
