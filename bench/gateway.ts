@@ -37,7 +37,7 @@ import {
   timed,
 } from './gateway-client.ts';
 import { semanticLookups } from './gateway-semantic.ts';
-import { killServersNow, startServer, stopServer, stopServers } from './servers.ts';
+import { killServersNow, SERVER_NODE_FLAGS, startServer, stopServer, stopServers } from './servers.ts';
 import { count, driversOf, parseArgs } from './telemetry-server.ts';
 import { median, prepare } from './work-orders-server.ts';
 
@@ -97,9 +97,12 @@ async function runOn(driver: 'pglite' | 'postgres') {
     };
     if (postgresUrl) env.DATABASE_URL = postgresUrl;
     else delete env.DATABASE_URL;
-    const node = flags.profile
-      ? [process.execPath, '--cpu-prof', `--cpu-prof-dir=${flags.profile}`]
-      : [process.execPath];
+    // With the Node flags of `npm start`: the server measured as it is run.
+    const node = [
+      process.execPath,
+      ...SERVER_NODE_FLAGS,
+      ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${flags.profile}`] : []),
+    ];
     // A fresh data directory is restored and migrated at start: on a busy machine that takes a minute.
     const started = await startServer(`ours (${driver})`, [...node, 'src/main.ts', 'serve'], env, {
       timeoutMs: 180_000,

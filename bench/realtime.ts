@@ -16,7 +16,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { TEST_RATE_LIMIT_ENV } from '../src/platform/http/rate-limit/testing.ts';
 import { REALTIME_CHANNEL } from '../src/platform/realtime/notifications.ts';
-import { killServersNow, startServer, stopServers } from './servers.ts';
+import { killServersNow, SERVER_NODE_FLAGS, startServer, stopServers } from './servers.ts';
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 500);
 const rate = Number(process.env.BENCH_RATE ?? 200);
@@ -102,8 +102,12 @@ async function main() {
   const { tenant } = await seedDemoTenant(database.db, { password: 'bench-pass-1' }, () => {});
   await database.close();
 
-  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  // The Node flags of `npm start`, then BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof",
+  // to profile the server.
+  const nodeArgs = [
+    ...SERVER_NODE_FLAGS,
+    ...(process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+  ];
   const server = await startServer('plantintel', [process.execPath, ...nodeArgs, 'src/main.ts', 'serve'], {
     ...TEST_RATE_LIMIT_ENV, // budgets far above the load, the limiter still on
     ...process.env,
