@@ -250,6 +250,8 @@ describe('the AI gateway in the browser', { skip: browserPhase }, () => {
     await page.locator('[data-testid="graph-node"][data-node-id="model"]').click();
     await page.getByTestId('node-panel').getByText(/Model/).first().waitFor({ timeout: LIVE_TIMEOUT });
     assert.match((await page.getByTestId('node-panel').textContent()) ?? '', /Model/);
+    // A whole-answer timeout for requests without a stream, kept with the node.
+    await page.getByTestId('node-panel').getByLabel(/Whole-answer timeout/).fill('90000');
 
     await page.getByLabel('Name', { exact: true }).fill('E2E alarm explainer');
     await page.getByLabel('Workspace').selectOption(workspaceId);
@@ -261,6 +263,9 @@ describe('the AI gateway in the browser', { skip: browserPhase }, () => {
     // The versions arrive by a request of their own, after the page's heading and graph.
     await page.getByTestId('version-row').first().waitFor({ timeout: LIVE_TIMEOUT });
     assert.equal(await page.getByTestId('version-row').count(), 1);
+    const saved = await call(ANALYST, `/pipelines/${page.url().split('/').at(-1)}`);
+    const modelNode = saved.nodes.find((n: { type: string }) => n.type === 'model');
+    assert.equal(modelNode.config.answerTimeoutMs, 90000);
   });
 
   test('the query map draws the cached queries after a refresh', async () => {

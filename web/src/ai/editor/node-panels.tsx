@@ -31,7 +31,7 @@ const NUMBERS = {
     label: 'Whole-answer timeout, requests without a stream (ms)',
     min: 100,
     max: 3600000,
-    step: 1000,
+    step: 100,
   },
   dailyTokenBudget: { name: 'dailyTokenBudget', label: 'Daily budget (tokens)', min: 0, step: 1 },
   dailyCostBudgetUsd: { name: 'dailyCostBudgetUsd', label: 'Daily budget (USD)', min: 0, step: 0.01 },
