@@ -251,7 +251,10 @@ describe('the AI gateway in the browser', { skip: browserPhase }, () => {
     await page.getByTestId('node-panel').getByText(/Model/).first().waitFor({ timeout: LIVE_TIMEOUT });
     assert.match((await page.getByTestId('node-panel').textContent()) ?? '', /Model/);
     // A whole-answer timeout for requests without a stream, kept with the node.
-    await page.getByTestId('node-panel').getByLabel(/Whole-answer timeout/).fill('90000');
+    await page
+      .getByTestId('node-panel')
+      .getByLabel(/Whole-answer timeout/)
+      .fill('90000');
 
     await page.getByLabel('Name', { exact: true }).fill('E2E alarm explainer');
     await page.getByLabel('Workspace').selectOption(workspaceId);
