@@ -67,6 +67,10 @@ describe('analyses in the browser', { skip: browserPhase }, () => {
     assert.equal(await text(page, 'summary-tier'), `${analysis.dataTier} of 4`);
     assert.equal(await text(page, 'summary-findings'), String(analysis.insightCount));
     assert.match(await text(page, 'analysis-narrative'), /200 work orders analysed/);
+    // How long it took, and that an uploaded file is analysed from the import's snapshot.
+    assert.match(await text(page, 'summary-run-time'), /^\d+(\.\d)? s$/);
+    assert.equal(analysis.timings.snapshot, 1);
+    assert.match(await text(page, 'summary-run-time-detail'), /read from the import’s snapshot · loading /);
     const articles = page.getByTestId('insights').locator('article');
     assert.equal(await articles.count(), analysis.insights.length);
     const [top] = analysis.insights;

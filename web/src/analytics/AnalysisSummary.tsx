@@ -1,5 +1,6 @@
 // An analysis at a glance: while it processes, its live progress; once completed, the work orders it
-// read, the data tier, its findings by severity and the impact at stake, then the written summary.
+// read, the data tier, its findings by severity, the impact at stake and how long it took (and where
+// the work orders were read from), then the written summary.
 import { type ReactNode, useId } from 'react';
 import { ProgressBar } from '../jobs/JobProgress';
 import { type AnalysisDetail, type Insight, SEVERITIES } from './analysis-api';
@@ -76,6 +77,26 @@ function SummaryCard({
   );
 }
 
+const seconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
+
+/** How long the analysis took, where its work orders came from, and its slowest steps. */
+function runTime(timings: Record<string, number>): { value: string; detail: string } | null {
+  const total = timings.totalMs;
+  if (total === undefined) return null;
+  const source =
+    timings.snapshot === 1
+      ? 'work orders read from the import’s snapshot'
+      : timings.snapshot === 0
+        ? 'work orders read from their stored rows'
+        : null;
+  const steps = [
+    ['loading', timings.loadMs],
+    ['analyzers', timings.analyzersMs],
+  ] as const;
+  const parts = steps.flatMap(([name, ms]) => (ms === undefined ? [] : [`${name} ${seconds(ms)}`]));
+  return { value: seconds(total), detail: [source, ...parts].filter(Boolean).join(' · ') };
+}
+
 export function AnalysisSummary({ analysis }: { analysis: AnalysisDetail }) {
   const id = useId();
   const total = totals(analysis.insights);
@@ -87,6 +108,7 @@ export function AnalysisSummary({ analysis }: { analysis: AnalysisDetail }) {
     total.hours > 0 ? `${formatNumber(total.hours)} h` : null,
     total.units > 0 ? `${formatNumber(total.units)} pieces` : null,
   ].filter(Boolean);
+  const took = runTime(analysis.timings);
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Summary</h2>
@@ -115,6 +137,11 @@ export function AnalysisSummary({ analysis }: { analysis: AnalysisDetail }) {
             ? `${impactParts.join(' · ')}, added over the findings (they can overlap)`
             : 'No finding has a cost, time or piece impact.'}
         </SummaryCard>
+        {took ? (
+          <SummaryCard label="Run time" testId="summary-run-time" value={took.value}>
+            <span data-testid="summary-run-time-detail">{took.detail}</span>
+          </SummaryCard>
+        ) : null}
       </dl>
     </section>
   );
