@@ -199,7 +199,7 @@ export const AI_SETTINGS = [
     key: 'llmAnswerTimeoutMs',
     env: 'LLM_ANSWER_TIMEOUT_MS',
     description:
-      "Longest wait for the whole answer when an AI gateway request asked for no stream (the model is then called unstreamed); a model node's answerTimeoutMs overrides it",
+      "Longest wait for the whole answer when an AI gateway request asked for no stream (the model is then called unstreamed), per target: past it the next target takes over, without retries; a model node's answerTimeoutMs overrides it",
     fallback: () => 120_000,
     parse: integer(100, 3_600_000),
   },

@@ -190,6 +190,8 @@ function cacheFor(spec: WizardSpec, live: boolean): { config: CacheNodeConfig; r
 
 function modelFor(spec: WizardSpec): { config: ModelNodeConfig; reason: string } {
   const timeoutMs = spec.latency === 'low' ? 10_000 : spec.latency === 'balanced' ? 30_000 : 60_000;
+  // A request without a stream waits for the whole answer: room for the tokens below at a slow pace.
+  const answerTimeoutMs = spec.latency === 'low' ? 30_000 : spec.latency === 'balanced' ? 60_000 : 120_000;
   const maxTokens = spec.latency === 'low' ? 512 : spec.latency === 'balanced' ? 1_024 : 2_048;
   let primary: ModelTarget;
   let fallback: ModelTarget;
@@ -212,6 +214,7 @@ function modelFor(spec: WizardSpec): { config: ModelNodeConfig; reason: string }
     temperature: 0.2,
     maxTokens,
     timeoutMs,
+    answerTimeoutMs,
     fallbacks: [fallback, OFFLINE_MODEL],
   };
   if (spec.latency !== 'low') {
@@ -222,7 +225,7 @@ function modelFor(spec: WizardSpec): { config: ModelNodeConfig; reason: string }
     config,
     reason:
       `${primary.provider}/${primary.model} for ${why}, falling back to ${fallback.provider}/${fallback.model} and then the built-in offline model (answers without keys or network); ` +
-      `timeout ${timeoutMs / 1000} s and at most ${maxTokens} tokens for ${spec.latency} latency` +
+      `timeout ${timeoutMs / 1000} s to the first token (${answerTimeoutMs / 1000} s for a whole answer when a request asks for no stream) and at most ${maxTokens} tokens for ${spec.latency} latency` +
       (config.retries
         ? `; ${config.retries} ${config.retries === 1 ? 'retry' : 'retries'} on timeouts, rate limits and server errors.`
         : '; no retries, a fallback answers sooner.'),

@@ -79,6 +79,7 @@ function chain(options: {
       retries: 1,
       retryOn: ['timeout'],
       timeoutMs: 30_000,
+      answerTimeoutMs: 60_000,
     },
   });
   if (options.groundNumbers)

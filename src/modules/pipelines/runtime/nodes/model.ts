@@ -2,7 +2,8 @@
 // each retried with exponential backoff and jitter on the node's `retryOn` kinds, each attempt
 // abandoned when its first token, or the next one, takes longer than the timeout (the upstream fetch
 // is aborted) — or, for a request that asked for no stream (an unstreamed upstream call), when the
-// whole answer takes longer than the answer timeout. A target that fails before its first token hands over to the next; once a token was
+// whole answer takes longer than the answer timeout; that one is not retried on the same target (it
+// would multiply a long wait): the next target takes over. A target that fails before its first token hands over to the next; once a token was
 // given out a failure ends the answer with GatewayError upstream (the protocol layer turns it into an
 // in-stream error): a different model's answer appended to a partial one would read as one confused
 // reply. When every target failed: GatewayError timeout (504) if they all timed out, rate_limit (429)
@@ -150,7 +151,9 @@ export function createModelRunner(o: ModelRunnerOptions): ModelRunner {
               cause: err,
             });
           }
-          if (attempt < retries && isRetryKind(err.kind) && retryOn.has(err.kind)) {
+          // A whole answer that took too long is not asked for again from the same target.
+          const answerTimedOut = call.stream === false && err.kind === 'timeout' && err.status === undefined;
+          if (attempt < retries && !answerTimedOut && isRetryKind(err.kind) && retryOn.has(err.kind)) {
             const backoff = base * 2 ** attempt * (0.5 + random() / 2);
             await sleep(
               Math.min(cap, Math.max(backoff, err.retryAfterMs ?? 0)),

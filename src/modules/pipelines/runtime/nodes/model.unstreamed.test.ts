@@ -90,11 +90,10 @@ describe('model node: unstreamed upstream calls', () => {
       const call = calls[0]?.type === 'tool_call' ? calls[0].call : undefined;
       assert.equal(call?.name, 'lookup');
       assert.deepEqual(JSON.parse(call?.arguments ?? ''), { query: 'look up oven 4' });
-      assert.deepEqual(whole.events.at(-1), {
-        type: 'end',
-        finishReason: 'tool_calls',
-        usage: (whole.events.at(-1) as { usage: unknown }).usage,
-      });
+      const end = whole.events.at(-1);
+      assert.equal(end?.type === 'end' && end.finishReason, 'tool_calls');
+      const usage = end?.type === 'end' ? end.usage : null;
+      assert.ok(usage && usage.inputTokens > 0 && usage.outputTokens > 0, 'the usage the upstream reported');
     });
   }
 
@@ -106,11 +105,29 @@ describe('model node: unstreamed upstream calls', () => {
     assert.equal(whole.error, undefined);
     assert.match(whole.text, /castings/);
     fake.reset();
-    const hung = await run({ model: 'slow', timeoutMs: 5000, answerTimeoutMs: 150 }, false);
+    // Not retried on the same target (retries 2 would have asked three times), not even once.
+    const hung = await run({ model: 'slow', timeoutMs: 5000, answerTimeoutMs: 150, retries: 2 }, false);
     assert.ok(hung.error instanceof Error);
     assert.equal((hung.error as { kind?: string }).kind, 'timeout');
     assert.match(hung.error.message, /^no model answered: openai\/slow: no answer within 150 ms$/);
     await fake.until((calls) => calls[0]?.abandoned === true, 'the hung call aborted');
+    assert.equal(fake.calls.length, 1);
+    // The next target takes over after the answer timeout.
+    fake.reset();
+    const rescued = await run(
+      {
+        model: 'slow',
+        answerTimeoutMs: 150,
+        retries: 2,
+        fallbacks: [{ provider: 'anthropic', model: 'claude-ok' }],
+      },
+      false,
+    );
+    assert.equal(rescued.error, undefined);
+    assert.deepEqual(
+      fake.calls.map((c) => c.model),
+      ['slow', 'claude-ok'],
+    );
   });
 
   test('a broken or refused unstreamed answer hands over to the fallback', async () => {
