@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
-import type { Config } from './config.ts';
+import { type Config, localServerUrl } from './config.ts';
 import { createAnalytics } from './modules/analytics/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createInspection, type InspectionSimulator } from './modules/inspection/index.ts';
@@ -163,6 +163,7 @@ export async function buildApp({
     apiKeys: identity.apiKeys,
     simulator: http && simulator,
     ...(announce ? { announce } : {}),
+    serverUrl: localServerUrl(config),
   });
   pipelines.defineJobs(runtime.jobs);
   for (const [name, task] of Object.entries(pipelines.maintenanceTasks))

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { ConfigError, describeConfig, loadConfig, SETTINGS } from './config.ts';
+import { ConfigError, describeConfig, loadConfig, localServerUrl, SETTINGS } from './config.ts';
 
 function withYaml(content: string, run: (file: string) => void) {
   const dir = mkdtempSync(path.join(tmpdir(), 'plantintel-config-'));
@@ -108,6 +108,13 @@ describe('config', () => {
       assert.throws(() => loadConfig({ PLANTINTEL_CONFIG: file }), /^ConfigError: PORT must be an integer/);
     });
     assert.throws(() => loadConfig({ PLANTINTEL_CONFIG: '/nonexistent/p.yaml' }), /cannot read .*ENOENT/);
+  });
+
+  test('localServerUrl: the address a local client uses, a wildcard host as localhost', () => {
+    assert.equal(localServerUrl({ host: '127.0.0.1', port: 8080 }), 'http://127.0.0.1:8080');
+    assert.equal(localServerUrl({ host: '0.0.0.0', port: 3000 }), 'http://localhost:3000');
+    assert.equal(localServerUrl({ host: '::', port: 80 }), 'http://localhost:80');
+    assert.equal(localServerUrl({ host: '::1', port: 8080 }), 'http://[::1]:8080');
   });
 
   test('describeConfig hides secrets', () => {

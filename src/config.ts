@@ -83,3 +83,9 @@ export function loadTestSettings(env: NodeJS.ProcessEnv = process.env) {
     propertySeed: integer(-(2 ** 31), 2 ** 31 - 1)(env.PROPERTY_SEED?.trim() || '20261205', 'PROPERTY_SEED'),
   };
 }
+
+/** Where a client on this machine reaches the server: a wildcard HOST becomes localhost. */
+export function localServerUrl({ host, port }: Pick<Config, 'host' | 'port'>): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
+}

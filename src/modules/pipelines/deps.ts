@@ -30,6 +30,8 @@ export interface PipelinesDeps {
   simulator?: boolean;
   /** Where the demo API key is shown once: the server's terminal, never the log (absent: not shown). */
   announce?: (message: string) => void;
+  /** The server's address as a local client reaches it (HOST and PORT), for the demo key's example. */
+  serverUrl?: string;
 }
 
 /** What each part (catalog, cache, metrics, runtime, gateway, insights) may add to the module. */

@@ -69,6 +69,11 @@ test('the demo gateway is seeded at the first start and not again at the next', 
   });
   const key = /Demo AI gateway key for workspace "[^"]+": (\S+)/.exec(firstOutput)?.[1];
   assert.ok(key, 'the demo key is shown at the first start');
+  // With the address this server listens on (the test app's defaults, HOST 127.0.0.1 and PORT 8080).
+  assert.match(
+    firstOutput,
+    /new OpenAI\(\{ baseURL: 'http:\/\/127\.0\.0\.1:8080\/api\/v1\/ai\/v1', apiKey \}\)/,
+  );
   const first = await counts();
   assert.equal(first.workspaces, DEMO_WORKSPACES.length);
   assert.equal(first.burstJobs, 1);

@@ -65,7 +65,7 @@ export async function seedDemoGateway(
 }
 
 /** The start-up message that shows the demo key once, with how to use it. */
-export function demoKeyMessage(apiKey: string, baseUrl = 'http://localhost:3000'): string {
+export function demoKeyMessage(apiKey: string, baseUrl = 'http://localhost:8080'): string {
   const workspace = DEMO_WORKSPACES.find((w) => w.key === DEMO_KEY_WORKSPACE)?.name ?? '';
   return [
     `Demo AI gateway key for workspace "${workspace}": ${apiKey}  (shown once; revoke or add keys under AI → Workspaces)`,

@@ -49,7 +49,7 @@ export function createInsights(deps: InsightsDeps) {
       logger.info(seeded, 'demo AI gateway: workspaces and pipelines created');
     if (seeded.apiKey) {
       // The server decides where one-time secrets go (the terminal); without it the key stays unshown.
-      if (deps.announce) deps.announce(demoKeyMessage(seeded.apiKey));
+      if (deps.announce) deps.announce(demoKeyMessage(seeded.apiKey, deps.serverUrl));
       else logger.info('demo AI gateway key created; not shown (no terminal to show it on)');
     }
     const recorded = await readInTenant(db, tenant.id, countDemoTraffic);
