@@ -173,31 +173,23 @@ export function anthropicUpstream(o: AnthropicUpstreamOptions): UpstreamProvider
   return {
     name: 'anthropic',
     async *stream(call) {
-      if (call.stream === false) {
-        const answer = await postJson({
-          provider: 'anthropic',
-          url,
-          headers,
-          body: anthropicBody(call),
-          signal: call.signal,
-          apiKey: o.apiKey,
-          maxBytes: MAX_ANSWER_BYTES,
-        });
-        yield* anthropicAnswerEvents(answer);
-        return;
-      }
-      let inputTokens: number | null = null;
-      let outputTokens: number | null = null;
-      let finish: FinishReason = 'stop';
-      const tools = new Map<number, { id: string; name: string; arguments: string }>();
-      const events = postStream({
+      const request = {
         provider: 'anthropic',
         url,
         headers,
         body: anthropicBody(call),
         signal: call.signal,
         apiKey: o.apiKey,
-      });
+      };
+      if (call.stream === false) {
+        yield* anthropicAnswerEvents(await postJson({ ...request, maxBytes: MAX_ANSWER_BYTES }));
+        return;
+      }
+      let inputTokens: number | null = null;
+      let outputTokens: number | null = null;
+      let finish: FinishReason = 'stop';
+      const tools = new Map<number, { id: string; name: string; arguments: string }>();
+      const events = postStream(request);
       for await (const event of events) {
         if (event.event === 'ping') continue;
         const data = eventJson('anthropic', event.data) as StreamEvent;

@@ -137,17 +137,16 @@ export function openAiUpstream(o: OpenAiUpstreamOptions): UpstreamProvider {
   return {
     name: 'openai',
     async *stream(call) {
+      const request = {
+        provider: 'openai',
+        url,
+        headers,
+        body: openAiBody(call),
+        signal: call.signal,
+        apiKey: o.apiKey,
+      };
       if (call.stream === false) {
-        const answer = await postJson({
-          provider: 'openai',
-          url,
-          headers,
-          body: openAiBody(call),
-          signal: call.signal,
-          apiKey: o.apiKey,
-          maxBytes: MAX_ANSWER_BYTES,
-        });
-        yield* openAiAnswerEvents(answer);
+        yield* openAiAnswerEvents(await postJson({ ...request, maxBytes: MAX_ANSWER_BYTES }));
         return;
       }
       const calls = new Map<number, { id: string; name: string; arguments: string }>();
@@ -162,14 +161,7 @@ export function openAiUpstream(o: OpenAiUpstreamOptions): UpstreamProvider {
         }
         calls.clear();
       };
-      const events = postStream({
-        provider: 'openai',
-        url,
-        headers,
-        body: openAiBody(call),
-        signal: call.signal,
-        apiKey: o.apiKey,
-      });
+      const events = postStream(request);
       for await (const event of events) {
         if (event.data === '[DONE]') break;
         const chunk = eventJson('openai', event.data) as Chunk;
