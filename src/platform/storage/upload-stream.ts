@@ -38,26 +38,30 @@ export async function saveUpload(
   const chunks = source.iterator({ destroyOnReturn: false }) as AsyncIterator<Buffer>;
   // A multipart file part cut at its size limit emits 'limit' and then waits, without ending, for
   // its part of the body to be skipped to the boundary — the whole body, however long it says it
-  // is. Answer at the limit instead (Connection: close: the rest is never read).
-  let onLimit: (() => void) | undefined;
-  const limited = new Promise<never>((_, reject) => {
-    onLimit = () => reject(tooLarge(maxBytes));
-  });
-  limited.catch(() => {});
-  source.once('limit', onLimit as () => void);
+  // is. Answer at the limit instead (Connection: close: the rest is never read): the limit rejects
+  // the read in progress. (Not a race of every read against one pending promise: each race would
+  // stay attached to it, and keep its chunk — the whole upload — in memory until the end.)
+  let limitHit = false;
+  let rejectRead: ((err: unknown) => void) | undefined;
+  const onLimit = () => {
+    limitHit = true;
+    rejectRead?.(tooLarge(maxBytes));
+  };
+  source.once('limit', onLimit);
   // …or it already was, before this read began (its first megabyte is buffered unread).
-  const cut = () => (source as Readable & { truncated?: boolean }).truncated === true;
+  const cut = () => limitHit || (source as Readable & { truncated?: boolean }).truncated === true;
+  const read = () =>
+    new Promise<IteratorResult<Buffer>>((resolve, reject) => {
+      rejectRead = reject;
+      // The client's side: a connection cut, a multipart body that ends mid-part.
+      chunks.next().then(resolve, (err) => reject(unreadable(err)));
+    });
   let bytes = 0;
   try {
     for (;;) {
       if (cut()) throw tooLarge(maxBytes);
-      let next: IteratorResult<Buffer>;
-      try {
-        next = await Promise.race([chunks.next(), limited]);
-      } catch (err) {
-        // The client's side: a connection cut, a multipart body that ends mid-part.
-        throw unreadable(err);
-      }
+      const next = await read();
+      rejectRead = undefined;
       if (next.done) break;
       bytes += next.value.length;
       if (bytes > maxBytes) throw tooLarge(maxBytes);
@@ -72,6 +76,6 @@ export async function saveUpload(
     await finished(file).catch(() => {});
     throw err;
   } finally {
-    source.off('limit', onLimit as () => void);
+    source.off('limit', onLimit);
   }
 }
