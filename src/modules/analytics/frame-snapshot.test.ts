@@ -10,7 +10,7 @@ import { createTestTenant, type TestTenant } from '../identity/testing.ts';
 import type { WorkOrderFrame } from './analysis/types.ts';
 import { loadFrame } from './frame.repo.ts';
 import { chunkOf, type FrameRecord, type FrameStore, frameDate, localFrameStore } from './frame-snapshot.ts';
-import { insertWorkOrders, type WorkOrderValues } from './imports.repo.ts';
+import { insertWorkOrders, storedColumns, type WorkOrderValues } from './imports.repo.ts';
 import { insertBareImport } from './testing.ts';
 
 // The frame snapshot against a read of the rows, on the driver under test: the same frame to the
@@ -66,7 +66,7 @@ before(async () => {
     const stored = await inTenant(database.db, tenant.id, (tx) =>
       insertWorkOrders(tx, scope, batch, { ids: true }),
     );
-    await writer.append(chunkOf(KEYS, batch, stored.ids as Float64Array, stored.arrays));
+    await writer.append(chunkOf(KEYS, batch, stored.ids as Float64Array, stored));
   }
   record = (await writer.finish()) as FrameRecord;
 });
@@ -182,7 +182,10 @@ test('a write that fails keeps nothing; a discarded or removed snapshot is gone'
   const writer = await frames.writer(tenant.id, other, KEYS);
   const batch = BATCHES[0] as WorkOrderValues[];
   const ids = Float64Array.from(batch, (_, i) => i + 1);
-  const texts = { workOrder: new Uint8Array(12), machine: new Uint8Array(12) };
+  const texts = {
+    ...storedColumns(batch),
+    arrays: { workOrder: new Uint8Array(12), machine: new Uint8Array(12) },
+  };
   writer.append(chunkOf(KEYS, batch, ids, texts));
   // A chunk without one of the snapshot's columns cannot be written: the snapshot is dropped.
   writer.append({ ...chunkOf(KEYS, batch, ids, texts), columns: {} });

@@ -22,7 +22,7 @@ import { ByteDictionary } from '../../platform/db/byte-dictionary.ts';
 import { isUuid } from '../../platform/db/scope.ts';
 import type { TextColumn, WorkOrderFrame } from './analysis/types.ts';
 import { FIELD_BY_KEY } from './canonical.ts';
-import type { WorkOrderValues } from './imports.repo.ts';
+import type { StoredColumns, WorkOrderValues } from './imports.repo.ts';
 
 /** What the import recorded of its snapshot (imports.frame). */
 export interface FrameRecord {
@@ -60,41 +60,30 @@ export function frameDate(ms: number): number {
 }
 
 /**
- * A committed batch as a chunk: its rows' values in the frame's encoding (numbers as float8, dates
- * by frameDate, flags 0/1, empty as NaN), the texts as the binary arrays the insert sent.
+ * A committed batch as a chunk, from the columns its insert sent (storedColumns): numbers as float8
+ * (dates by frameDate, flags 0/1, empty as NaN), the texts as the binary arrays themselves.
  */
 export function chunkOf(
   keys: readonly string[],
   rows: readonly WorkOrderValues[],
   ids: Float64Array,
-  arrays: Record<string, Uint8Array>,
+  stored: StoredColumns,
 ): FrameChunk {
   const columns: Record<string, Float64Array | Uint8Array> = {};
   for (const key of keys) {
     const type = FIELD_BY_KEY.get(key)?.type;
-    if (type === 'text') {
-      const array = arrays[key];
-      if (!array) throw new Error(`no array was sent for ${key}`);
-      columns[key] = array;
-      continue;
-    }
-    const out = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const v = (rows[i] as WorkOrderValues).values[key];
-      out[i] =
-        v === null || v === undefined
-          ? Number.NaN
-          : type === 'date'
-            ? frameDate(v as number)
-            : type === 'boolean'
-              ? v
-                ? 1
-                : 0
-              : type === 'integer' && v === 0
-                ? 0 // int8 has no −0
-                : (v as number);
-    }
-    columns[key] = out;
+    const column = type === 'text' ? stored.arrays[key] : stored.numbers[key];
+    if (!column) throw new Error(`no column was sent for ${key}`);
+    if (type === 'date' || type === 'integer') {
+      const values = column as Float64Array;
+      const out = new Float64Array(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i] as number;
+        // int8 has no −0; NaN (empty) stays NaN through frameDate.
+        out[i] = type === 'date' ? frameDate(v) : v === 0 ? 0 : v;
+      }
+      columns[key] = out;
+    } else columns[key] = column;
   }
   return { ids, rowNo: Int32Array.from(rows, (r) => r.rowNo), columns };
 }

@@ -152,7 +152,7 @@ export function importWorkOrdersJob(deps: {
           });
           // Committed: the batch joins the frame snapshot (its loader puts the chunks in row order).
           if (keep.length > 0 && inserted.ids)
-            await frameOut?.append(chunkOf(keys, keep, inserted.ids, inserted.arrays));
+            await frameOut?.append(chunkOf(keys, keep, inserted.ids, inserted));
           if (force || Date.now() - lastProgress > PROGRESS_MS) {
             lastProgress = Date.now();
             const percent = Math.min(99, file.fraction() * (rollup ? 90 : 100));

@@ -1,6 +1,11 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { aggregateFloat8Run, readFloat8Run, sendAsBase64 } from '../../platform/db/binary-array-reader.ts';
-import { type NullableArrayType, nullableBinaryArray } from '../../platform/db/binary-arrays.ts';
+import {
+  int4Array,
+  type NumberColumnType,
+  nullableBinaryArray,
+  numberColumnArray,
+} from '../../platform/db/binary-arrays.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { analyticsSettings, importErrors, imports, workOrders } from '../../platform/db/schema/index.ts';
@@ -168,8 +173,7 @@ select row_no as "rowNo", column_name as "columnName", value, reason, ctid::text
   );
 }
 
-const ARRAY_TYPE: Record<FieldType, NullableArrayType> = {
-  text: 'text',
+const NUMBER_TYPE: Record<Exclude<FieldType, 'text'>, NumberColumnType> = {
   number: 'float8',
   integer: 'int8',
   date: 'timestamptz',
@@ -184,37 +188,70 @@ export interface WorkOrderValues {
   extra: Record<string, string> | null;
 }
 
+/** A stored batch's columns: the binary arrays sent for its text fields, and its other fields as numbers. */
+export interface StoredColumns {
+  /** By field key: the binary text[] the insert sent. */
+  arrays: Record<string, Uint8Array>;
+  /** By field key: the values as numbers (dates as epoch ms, flags 0/1), NaN where empty. */
+  numbers: Record<string, Float64Array>;
+}
+
 const FIELD_COLUMNS = sql.raw(CANONICAL_FIELDS.map((f) => `"${columnOf(f.key)}"`).join(', '));
-const FIELD_CASTS = CANONICAL_FIELDS.map((f) => sql.raw(`::${ARRAY_TYPE[f.type]}[]`));
+const FIELD_CASTS = CANONICAL_FIELDS.map((f) =>
+  sql.raw(`::${f.type === 'text' ? 'text' : NUMBER_TYPE[f.type]}[]`),
+);
+
+/**
+ * A batch's columns, each field read once from the rows: the texts as binary text[], the rest as
+ * numbers, which the insert encodes from and the frame snapshot keeps.
+ */
+export function storedColumns(rows: readonly WorkOrderValues[]): StoredColumns {
+  const arrays: Record<string, Uint8Array> = {};
+  const numbers: Record<string, Float64Array> = {};
+  const n = rows.length;
+  for (const { key, type } of CANONICAL_FIELDS) {
+    if (type === 'text') {
+      arrays[key] = nullableBinaryArray(
+        'text',
+        rows.map((r) => r.values[key]),
+      );
+      continue;
+    }
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = (rows[i] as WorkOrderValues).values[key];
+      column[i] =
+        v === null || v === undefined ? Number.NaN : typeof v === 'boolean' ? (v ? 1 : 0) : (v as number);
+    }
+    numbers[key] = column;
+  }
+  return { arrays, numbers };
+}
 
 /**
  * Stores a batch of work orders in one statement: one binary array per column, unnested (no text
  * to print here or to parse there; nulls where a field is empty). The unnests stand in the select
  * list, which streams the rows (ProjectSet; the arrays all have the batch's length) where
- * `FROM unnest(…)` would first copy them all into a tuplestore. Returns the arrays sent per field
- * (the frame snapshot keeps the texts' as they are) and, when asked for, the rows' ids in the
- * batch's order.
+ * `FROM unnest(…)` would first copy them all into a tuplestore. Returns the batch's columns
+ * (storedColumns: the frame snapshot keeps them) and, when asked for, the rows' ids in the batch's
+ * order.
  */
 export async function insertWorkOrders(
   tx: Executor,
   scope: { tenantId: string; importId: string; facilityId: string },
   rows: WorkOrderValues[],
   options: { ids?: boolean } = {},
-): Promise<{ ids: Float64Array | null; arrays: Record<string, Buffer> }> {
-  if (rows.length === 0) return { ids: options.ids ? new Float64Array(0) : null, arrays: {} };
-  const arrays: Record<string, Buffer> = {};
-  const unnests = CANONICAL_FIELDS.map((field, i) => {
-    const array = nullableBinaryArray(
-      ARRAY_TYPE[field.type],
-      rows.map((r) => r.values[field.key]),
-    );
-    arrays[field.key] = array;
+): Promise<{ ids: Float64Array | null } & StoredColumns> {
+  const columns = storedColumns(rows);
+  if (rows.length === 0) return { ids: options.ids ? new Float64Array(0) : null, ...columns };
+  const unnests = CANONICAL_FIELDS.map(({ key, type }, i) => {
+    const array =
+      type === 'text'
+        ? columns.arrays[key]
+        : numberColumnArray(NUMBER_TYPE[type], columns.numbers[key] as Float64Array);
     return sql`unnest(${array}${FIELD_CASTS[i]})`;
   });
-  const rowNo = nullableBinaryArray(
-    'int4',
-    rows.map((r) => r.rowNo),
-  );
+  const rowNo = int4Array(rows.map((r) => r.rowNo));
   const operations = nullableBinaryArray(
     'int4',
     rows.map((r) => r.operations),
@@ -228,7 +265,7 @@ export async function insertWorkOrders(
          unnest(${rowNo}::int4[]), unnest(${operations}::int4[]), ${sql.join(unnests, sql`, `)}, unnest(${extras}::jsonb[])`;
   if (!options.ids) {
     await tx.execute(sql`/* insertWorkOrders */ ${insert}`);
-    return { ids: null, arrays };
+    return { ids: null, ...columns };
   }
   const [stored] = await queryRows<{ ids: string | null; rows: string | null }>(
     tx,
@@ -246,9 +283,9 @@ select ${sendAsBase64(aggregateFloat8Run(sql`id::float8`))} as ids,
   )
     throw new Error('the insert returned a different number of work orders');
   // RETURNING gives the rows in the order they were inserted; matched by row number all the same.
-  if (returnedRows.every((r, i) => r === rows[i]?.rowNo)) return { ids: returned, arrays };
+  if (returnedRows.every((r, i) => r === rows[i]?.rowNo)) return { ids: returned, ...columns };
   const idOf = new Map<number, number>(Array.from(returnedRows, (r, i) => [r, returned[i] as number]));
-  return { ids: Float64Array.from(rows, (r) => idOf.get(r.rowNo) ?? Number.NaN), arrays };
+  return { ids: Float64Array.from(rows, (r) => idOf.get(r.rowNo) ?? Number.NaN), ...columns };
 }
 
 export type SettingsRow = typeof analyticsSettings.$inferSelect;

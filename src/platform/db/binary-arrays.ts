@@ -136,5 +136,93 @@ export function nullableBinaryArray(
   type: NullableArrayType,
   values: readonly (string | number | boolean | null | undefined)[],
 ): Buffer {
+  if (type === 'text') return textArray(values as readonly (string | null | undefined)[]);
   return nullableArray(values as never[], ENCODERS[type] as Encoder<never>);
+}
+
+/**
+ * text[]: when every text is ASCII (a byte per character), the texts are encoded in one call and
+ * copied into place byte by byte, where the general path measures and writes each text with a
+ * call of its own (about 200 ns a text; this is the import's most frequent array).
+ */
+function textArray(values: readonly (string | null | undefined)[]): Buffer {
+  const n = values.length;
+  // join() writes null and undefined as nothing.
+  const joined = values.join('');
+  const encoded = Buffer.from(joined, 'utf8');
+  if (encoded.length !== joined.length) return nullableArray(values, ENCODERS.text);
+  let nulls = 0;
+  for (let i = 0; i < n; i++) if (values[i] === null || values[i] === undefined) nulls++;
+  const buf = Buffer.allocUnsafe(n === 0 ? 12 : 20 + n * 4 + encoded.length);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+  view.setInt32(0, n === 0 ? 0 : 1);
+  view.setInt32(4, nulls > 0 ? 1 : 0);
+  view.setUint32(8, TEXT);
+  if (n === 0) return buf;
+  view.setInt32(12, n);
+  view.setInt32(16, 1);
+  let at = 20;
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      view.setInt32(at, -1);
+      at += 4;
+      continue;
+    }
+    const length = v.length;
+    view.setInt32(at, length);
+    at += 4;
+    for (let j = 0; j < length; j++) buf[at + j] = encoded[from + j] as number;
+    at += length;
+    from += length;
+  }
+  return buf;
+}
+
+/** The element types a column of numbers can be sent as (bool: 0 or 1; timestamptz: epoch ms). */
+export type NumberColumnType = 'float8' | 'int8' | 'bool' | 'timestamptz';
+
+/**
+ * A column of numbers as a binary array of `type`, NaN standing for null: one tight loop over a
+ * typed array, where nullableBinaryArray takes a JavaScript array and calls its encoder per element.
+ * int8 values must be whole numbers of at most 2^63 (they are written as two 32-bit words).
+ */
+export function numberColumnArray(type: NumberColumnType, values: Float64Array): Buffer {
+  const n = values.length;
+  const width = type === 'bool' ? 1 : 8;
+  let nulls = 0;
+  for (let i = 0; i < n; i++) if (Number.isNaN(values[i])) nulls++;
+  const buf = Buffer.allocUnsafe(n === 0 ? 12 : 20 + n * 4 + (n - nulls) * width);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+  view.setInt32(0, n === 0 ? 0 : 1);
+  view.setInt32(4, nulls > 0 ? 1 : 0);
+  view.setUint32(8, ENCODERS[type].type);
+  if (n === 0) return buf;
+  view.setInt32(12, n);
+  view.setInt32(16, 1);
+  let at = 20;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (Number.isNaN(v)) {
+      view.setInt32(at, -1);
+      at += 4;
+      continue;
+    }
+    view.setInt32(at, width);
+    at += 4;
+    if (type === 'float8') view.setFloat64(at, v);
+    else if (type === 'bool') view.setUint8(at, v ? 1 : 0);
+    else {
+      // Whole numbers as two 32-bit words: timestamps in microseconds since 2000, int8 as they are.
+      const whole = type === 'timestamptz' ? Math.round((v - PG_EPOCH_MS) * 1000) : v;
+      const high = Math.floor(whole / 4_294_967_296);
+      if (high < -2_147_483_648 || high > 2_147_483_647)
+        throw new RangeError(`${v} is out of ${type}'s range`);
+      view.setInt32(at, high);
+      view.setUint32(at + 4, whole - high * 4_294_967_296);
+    }
+    at += width;
+  }
+  return buf;
 }
