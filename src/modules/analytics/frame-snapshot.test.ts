@@ -10,8 +10,9 @@ import { createTestTenant, type TestTenant } from '../identity/testing.ts';
 import type { WorkOrderFrame } from './analysis/types.ts';
 import { loadFrame } from './frame.repo.ts';
 import { chunkOf, type FrameRecord, type FrameStore, frameDate, localFrameStore } from './frame-snapshot.ts';
-import { insertWorkOrders, storedColumns, type WorkOrderValues } from './imports.repo.ts';
+import { insertWorkOrders, type WorkOrderValues } from './imports.repo.ts';
 import { insertBareImport } from './testing.ts';
+import { WorkOrderBatch } from './work-order-batch.ts';
 
 // The frame snapshot against a read of the rows, on the driver under test: the same frame to the
 // bit (ids, row numbers, numbers, dates, flags, texts and their dictionary order) from chunks
@@ -66,7 +67,7 @@ before(async () => {
     const stored = await inTenant(database.db, tenant.id, (tx) =>
       insertWorkOrders(tx, scope, batch, { ids: true }),
     );
-    await writer.append(chunkOf(KEYS, batch, stored.ids as Float64Array, stored));
+    await writer.append(chunkOf(KEYS, stored.ids as Float64Array, stored));
   }
   record = (await writer.finish()) as FrameRecord;
 });
@@ -182,19 +183,17 @@ test('a write that fails keeps nothing; a discarded or removed snapshot is gone'
   const writer = await frames.writer(tenant.id, other, KEYS);
   const batch = BATCHES[0] as WorkOrderValues[];
   const ids = Float64Array.from(batch, (_, i) => i + 1);
-  const texts = {
-    ...storedColumns(batch),
-    arrays: { workOrder: new Uint8Array(12), machine: new Uint8Array(12) },
-  };
-  writer.append(chunkOf(KEYS, batch, ids, texts));
+  const { numbers, rowNos } = WorkOrderBatch.of(batch);
+  const texts = { numbers, rowNos, arrays: { workOrder: new Uint8Array(12), machine: new Uint8Array(12) } };
+  writer.append(chunkOf(KEYS, ids, texts));
   // A chunk without one of the snapshot's columns cannot be written: the snapshot is dropped.
-  writer.append({ ...chunkOf(KEYS, batch, ids, texts), columns: {} });
+  writer.append({ ...chunkOf(KEYS, ids, texts), columns: {} });
   assert.equal(await writer.finish(), null);
   await assert.rejects(stat(path));
   await assert.rejects(stat(`${path}.part`));
 
   const kept = await frames.writer(tenant.id, other, KEYS);
-  kept.append(chunkOf(KEYS, batch, ids, texts));
+  kept.append(chunkOf(KEYS, ids, texts));
   assert.ok(await kept.finish());
   assert.ok((await stat(path)).size > 0);
   assert.deepEqual(
@@ -205,7 +204,7 @@ test('a write that fails keeps nothing; a discarded or removed snapshot is gone'
   await assert.rejects(stat(path));
 
   const dropped = await frames.writer(tenant.id, other, KEYS);
-  dropped.append(chunkOf(KEYS, batch, ids, texts));
+  dropped.append(chunkOf(KEYS, ids, texts));
   await dropped.discard();
   await assert.rejects(stat(`${path}.part`));
   // Paths are made of ids only.

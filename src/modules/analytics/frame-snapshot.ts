@@ -22,7 +22,7 @@ import { ByteDictionary } from '../../platform/db/byte-dictionary.ts';
 import { isUuid } from '../../platform/db/scope.ts';
 import type { TextColumn, WorkOrderFrame } from './analysis/types.ts';
 import { FIELD_BY_KEY } from './canonical.ts';
-import type { StoredColumns, WorkOrderValues } from './imports.repo.ts';
+import type { StoredColumns } from './imports.repo.ts';
 
 /** What the import recorded of its snapshot (imports.frame). */
 export interface FrameRecord {
@@ -60,15 +60,10 @@ export function frameDate(ms: number): number {
 }
 
 /**
- * A committed batch as a chunk, from the columns its insert sent (storedColumns): numbers as float8
+ * A committed batch as a chunk, from the columns its insert sent (insertWorkOrders): numbers as float8
  * (dates by frameDate, flags 0/1, empty as NaN), the texts as the binary arrays themselves.
  */
-export function chunkOf(
-  keys: readonly string[],
-  rows: readonly WorkOrderValues[],
-  ids: Float64Array,
-  stored: StoredColumns,
-): FrameChunk {
+export function chunkOf(keys: readonly string[], ids: Float64Array, stored: StoredColumns): FrameChunk {
   const columns: Record<string, Float64Array | Uint8Array> = {};
   for (const key of keys) {
     const type = FIELD_BY_KEY.get(key)?.type;
@@ -85,7 +80,7 @@ export function chunkOf(
       columns[key] = out;
     } else columns[key] = column;
   }
-  return { ids, rowNo: Int32Array.from(rows, (r) => r.rowNo), columns };
+  return { ids, rowNo: stored.rowNos, columns };
 }
 
 const MAGIC = 0x31_46_49_50; // "PIF1", little-endian

@@ -20,9 +20,9 @@ import {
   insertWorkOrders,
   type RowError,
   updateImport,
-  type WorkOrderValues,
 } from './imports.repo.ts';
 import { markProfileUsed } from './profiles.repo.ts';
+import { WorkOrderBatch } from './work-order-batch.ts';
 
 export interface ImportJobPayload {
   importId: string;
@@ -113,7 +113,7 @@ export function importWorkOrdersJob(deps: {
       const scope = { tenantId, importId, facilityId: begun.facilityId };
       const tally = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
       const timings: Record<string, number> = {};
-      let batch: WorkOrderValues[] = [];
+      let batch = new WorkOrderBatch(IMPORT_BATCH);
       let errors: RowError[] = [];
       let storedErrors = 0;
       let lastProgress = 0;
@@ -142,7 +142,7 @@ export function importWorkOrdersJob(deps: {
         // Batches are stored while the next ones are read and converted (up to IN_FLIGHT at once,
         // each its own transaction): the database and this thread work at the same time. A batch's
         // failure surfaces at a later flush (or the last) and fails the run.
-        const store = async (keep: WorkOrderValues[], rows: RowError[], force: boolean) => {
+        const store = async (keep: WorkOrderBatch, rows: RowError[], force: boolean) => {
           const snapshot = { ...tally };
           const { row, inserted } = await inTenant(db, tenantId, async (tx) => {
             const inserted = await insertWorkOrders(tx, scope, keep, { ids: frameOut !== undefined });
@@ -151,8 +151,7 @@ export function importWorkOrdersJob(deps: {
             return { row: await updateImport(tx, importId, { ...snapshot, workOrders: stored }), inserted };
           });
           // Committed: the batch joins the frame snapshot (its loader puts the chunks in row order).
-          if (keep.length > 0 && inserted.ids)
-            await frameOut?.append(chunkOf(keys, keep, inserted.ids, inserted));
+          if (keep.length > 0 && inserted.ids) await frameOut?.append(chunkOf(keys, inserted.ids, inserted));
           if (force || Date.now() - lastProgress > PROGRESS_MS) {
             lastProgress = Date.now();
             const percent = Math.min(99, file.fraction() * (rollup ? 90 : 100));
@@ -165,9 +164,9 @@ export function importWorkOrdersJob(deps: {
         };
         const flush = async (force: boolean) => {
           ctx.signal.throwIfAborted();
-          const keep = failOnReject && tally.rowsRejected > 0 ? [] : batch;
+          const keep = failOnReject && tally.rowsRejected > 0 ? new WorkOrderBatch(0) : batch;
           const rows = errors;
-          batch = [];
+          batch = new WorkOrderBatch(IMPORT_BATCH);
           errors = [];
           const w0 = performance.now();
           while (storing.length >= IN_FLIGHT) await storing.shift();
@@ -199,7 +198,7 @@ export function importWorkOrdersJob(deps: {
                 tally.rowsAccepted++;
                 if (rollup) rollup.add(record.rowNo, out.values, out.extra);
                 else
-                  batch.push({ rowNo: record.rowNo, operations: null, values: out.values, extra: out.extra });
+                  batch.add({ rowNo: record.rowNo, operations: null, values: out.values, extra: out.extra });
               }
             }
             if (batch.length >= IMPORT_BATCH || errors.length >= IMPORT_BATCH) await flush(false);
@@ -208,7 +207,7 @@ export function importWorkOrdersJob(deps: {
         timings.rowsMs = Date.now() - t0 - timings.detectMs;
         if (rollup && !(failOnReject && tally.rowsRejected > 0)) {
           for (const order of rollup.results()) {
-            batch.push(order);
+            batch.add(order);
             if (batch.length >= IMPORT_BATCH) await flush(false);
           }
           await flush(true);

@@ -10,6 +10,7 @@ import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { analyticsSettings, importErrors, imports, workOrders } from '../../platform/db/schema/index.ts';
 import { CANONICAL_FIELDS, columnOf, type FieldType } from './canonical.ts';
+import { WorkOrderBatch, type WorkOrderValues } from './work-order-batch.ts';
 
 export type ImportRow = typeof imports.$inferSelect;
 export type ImportInsert = typeof imports.$inferInsert;
@@ -180,20 +181,15 @@ const NUMBER_TYPE: Record<Exclude<FieldType, 'text'>, NumberColumnType> = {
   boolean: 'bool',
 };
 
-/** A work order ready to store: canonical values by field key (dates as epoch ms), and the rest. */
-export interface WorkOrderValues {
-  rowNo: number;
-  operations: number | null;
-  values: Record<string, string | number | boolean | null>;
-  extra: Record<string, string> | null;
-}
+export type { WorkOrderValues } from './work-order-batch.ts';
 
-/** A stored batch's columns: the binary arrays sent for its text fields, and its other fields as numbers. */
+/** A stored batch's columns: the binary arrays sent for its text fields, its numbers and row numbers. */
 export interface StoredColumns {
-  /** By field key: the binary text[] the insert sent. */
+  /** By text field: the binary text[] the insert sent. */
   arrays: Record<string, Uint8Array>;
-  /** By field key: the values as numbers (dates as epoch ms, flags 0/1), NaN where empty. */
+  /** By other field: the values as numbers (dates as epoch ms, flags 0/1), NaN where empty. */
   numbers: Record<string, Float64Array>;
+  rowNos: Int32Array;
 }
 
 const FIELD_COLUMNS = sql.raw(CANONICAL_FIELDS.map((f) => `"${columnOf(f.key)}"`).join(', '));
@@ -202,64 +198,37 @@ const FIELD_CASTS = CANONICAL_FIELDS.map((f) =>
 );
 
 /**
- * A batch's columns, each field read once from the rows: the texts as binary text[], the rest as
- * numbers, which the insert encodes from and the frame snapshot keeps.
- */
-export function storedColumns(rows: readonly WorkOrderValues[]): StoredColumns {
-  const arrays: Record<string, Uint8Array> = {};
-  const numbers: Record<string, Float64Array> = {};
-  const n = rows.length;
-  for (const { key, type } of CANONICAL_FIELDS) {
-    if (type === 'text') {
-      arrays[key] = nullableBinaryArray(
-        'text',
-        rows.map((r) => r.values[key]),
-      );
-      continue;
-    }
-    const column = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = (rows[i] as WorkOrderValues).values[key];
-      column[i] =
-        v === null || v === undefined ? Number.NaN : typeof v === 'boolean' ? (v ? 1 : 0) : (v as number);
-    }
-    numbers[key] = column;
-  }
-  return { arrays, numbers };
-}
-
-/**
  * Stores a batch of work orders in one statement: one binary array per column, unnested (no text
  * to print here or to parse there; nulls where a field is empty). The unnests stand in the select
  * list, which streams the rows (ProjectSet; the arrays all have the batch's length) where
- * `FROM unnest(…)` would first copy them all into a tuplestore. Returns the batch's columns
- * (storedColumns: the frame snapshot keeps them) and, when asked for, the rows' ids in the batch's
- * order.
+ * `FROM unnest(…)` would first copy them all into a tuplestore. Returns the batch's columns (the
+ * frame snapshot keeps them) and, when asked for, the rows' ids in the batch's order.
  */
 export async function insertWorkOrders(
   tx: Executor,
   scope: { tenantId: string; importId: string; facilityId: string },
-  rows: WorkOrderValues[],
+  work: WorkOrderBatch | readonly WorkOrderValues[],
   options: { ids?: boolean } = {},
 ): Promise<{ ids: Float64Array | null } & StoredColumns> {
-  const columns = storedColumns(rows);
-  if (rows.length === 0) return { ids: options.ids ? new Float64Array(0) : null, ...columns };
+  const batch = work instanceof WorkOrderBatch ? work : WorkOrderBatch.of(work);
+  const n = batch.length;
+  const columns: StoredColumns = { arrays: {}, numbers: {}, rowNos: batch.rowNos.subarray(0, n) };
   const unnests = CANONICAL_FIELDS.map(({ key, type }, i) => {
-    const array =
-      type === 'text'
-        ? columns.arrays[key]
-        : numberColumnArray(NUMBER_TYPE[type], columns.numbers[key] as Float64Array);
+    let array: Uint8Array;
+    if (type === 'text') {
+      array = nullableBinaryArray('text', batch.texts[key] as (string | null)[]);
+      columns.arrays[key] = array;
+    } else {
+      const numbers = batch.numbersOf(key);
+      columns.numbers[key] = numbers;
+      array = numberColumnArray(NUMBER_TYPE[type], numbers);
+    }
     return sql`unnest(${array}${FIELD_CASTS[i]})`;
   });
-  const rowNo = int4Array(rows.map((r) => r.rowNo));
-  const operations = nullableBinaryArray(
-    'int4',
-    rows.map((r) => r.operations),
-  );
-  const extras = nullableBinaryArray(
-    'jsonb',
-    rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)),
-  );
+  if (n === 0) return { ids: options.ids ? new Float64Array(0) : null, ...columns };
+  const rowNo = int4Array(columns.rowNos);
+  const operations = nullableBinaryArray('int4', batch.operations);
+  const extras = nullableBinaryArray('jsonb', batch.extras);
   const insert = sql`insert into work_orders (tenant_id, import_id, facility_id, row_no, operations, ${FIELD_COLUMNS}, extra)
   select ${scope.tenantId}::uuid, ${scope.importId}::uuid, ${scope.facilityId}::uuid,
          unnest(${rowNo}::int4[]), unnest(${operations}::int4[]), ${sql.join(unnests, sql`, `)}, unnest(${extras}::jsonb[])`;
@@ -275,17 +244,14 @@ select ${sendAsBase64(aggregateFloat8Run(sql`id::float8`))} as ids,
        ${sendAsBase64(aggregateFloat8Run(sql`row_no::float8`))} as rows
   from stored`,
   );
-  const returned = new Float64Array(rows.length);
-  const returnedRows = new Float64Array(rows.length);
-  if (
-    readFloat8Run(stored?.ids, returned, 0) !== rows.length ||
-    readFloat8Run(stored?.rows, returnedRows, 0) !== rows.length
-  )
+  const returned = new Float64Array(n);
+  const returnedRows = new Float64Array(n);
+  if (readFloat8Run(stored?.ids, returned, 0) !== n || readFloat8Run(stored?.rows, returnedRows, 0) !== n)
     throw new Error('the insert returned a different number of work orders');
   // RETURNING gives the rows in the order they were inserted; matched by row number all the same.
-  if (returnedRows.every((r, i) => r === rows[i]?.rowNo)) return { ids: returned, ...columns };
+  if (returnedRows.every((r, i) => r === columns.rowNos[i])) return { ids: returned, ...columns };
   const idOf = new Map<number, number>(Array.from(returnedRows, (r, i) => [r, returned[i] as number]));
-  return { ids: Float64Array.from(rows, (r) => idOf.get(r.rowNo) ?? Number.NaN), ...columns };
+  return { ids: Float64Array.from(columns.rowNos, (r) => idOf.get(r) ?? Number.NaN), ...columns };
 }
 
 export type SettingsRow = typeof analyticsSettings.$inferSelect;
