@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from '../../../platform/property-testing.ts';
 import {
   edgeDistance,
   equivalentRadius,
@@ -7,6 +8,7 @@ import {
   pointInPolygon,
   polygonArea,
   polygonProblems,
+  segmentsIntersect,
   shareInside,
 } from './geometry.ts';
 import type { DefectGeometry } from './types.ts';
@@ -148,6 +150,111 @@ describe('pointInPolygon', () => {
     assert.equal(pointInPolygon(5, 8, concave), false);
     assert.equal(pointInPolygon(5, 2, concave), true);
     assert.equal(pointInPolygon(1, 8, concave), true);
+  });
+});
+
+describe('the on-the-line tolerance', () => {
+  // The rule as first written (cross product, then the box), as an oracle for the faster order.
+  const eps = (...v: number[]) => 1e-9 * Math.max(1, ...v.map(Math.abs));
+  const cross = (o: Point, a: Point, b: Point) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const onSegment = (p: Point, a: Point, b: Point) => {
+    const e = eps(...p, ...a, ...b);
+    if (Math.abs(cross(a, b, p)) > e * Math.max(1, Math.hypot(b[0] - a[0], b[1] - a[1]))) return false;
+    return (
+      p[0] >= Math.min(a[0], b[0]) - e &&
+      p[0] <= Math.max(a[0], b[0]) + e &&
+      p[1] >= Math.min(a[1], b[1]) - e &&
+      p[1] <= Math.max(a[1], b[1]) + e
+    );
+  };
+  const inside = (x: number, y: number, polygon: Point[]) => {
+    let odd = false;
+    for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+      const a = polygon[i] as Point;
+      const b = polygon[j] as Point;
+      if (onSegment([x, y], a, b)) return true;
+      if (a[1] > y !== b[1] > y && x < ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]) + a[0]) odd = !odd;
+    }
+    return odd;
+  };
+  const coordinate = fc.oneof(
+    fc.integer({ min: 0, max: 2048 }),
+    fc.double({ min: 0, max: 2048, noNaN: true }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+  );
+  const point = fc.tuple(coordinate, coordinate) as fc.Arbitrary<Point>;
+  // Points on an edge (as floating point puts them), just off it, on its corners, and anywhere.
+  const probe = (polygon: Point[]) =>
+    fc.oneof(
+      point,
+      fc
+        .tuple(
+          fc.nat(polygon.length - 1),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.constantFrom(0, 1e-12, -1e-12, 1e-6),
+        )
+        .map(([i, t, off]) => {
+          const a = polygon[i] as Point;
+          const b = polygon[(i + 1) % polygon.length] as Point;
+          return [a[0] + t * (b[0] - a[0]) + off, a[1] + t * (b[1] - a[1]) - off] as Point;
+        }),
+    );
+
+  it('pointInPolygon agrees with the rule as first written', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(point, { minLength: 3, maxLength: 8 })
+          .chain((polygon) =>
+            fc.tuple(fc.constant(polygon), fc.array(probe(polygon), { minLength: 1, maxLength: 20 })),
+          ),
+        ([polygon, probes]) => {
+          for (const [x, y] of probes) assert.equal(pointInPolygon(x, y, polygon), inside(x, y, polygon));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('shareInside agrees with sampling every point, near the polygon or far from it', () => {
+    const share = (d: DefectGeometry, polygon: Point[]) => {
+      let shape = 0;
+      let hits = 0;
+      for (let j = 0; j < 16; j++)
+        for (let i = 0; i < 16; i++) {
+          const u = (i + 0.5) / 16;
+          const v = (j + 0.5) / 16;
+          if ((2 * u - 1) ** 2 + (2 * v - 1) ** 2 > 1) continue;
+          shape++;
+          if (inside(d.bbox.x + u * d.bbox.w, d.bbox.y + v * d.bbox.h, polygon)) hits++;
+        }
+      return shape === 0 ? Number(inside(d.cx, d.cy, polygon)) : hits / shape;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(point, { minLength: 3, maxLength: 6 }),
+        point,
+        fc.double({ min: 0.001, max: 400, noNaN: true }),
+        (polygon, [cx, cy], d) => {
+          assert.equal(shareInside(disc(cx, cy, d), polygon), share(disc(cx, cy, d), polygon));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('segmentsIntersect agrees with it on touching and collinear segments', () => {
+    fc.assert(
+      fc.property(point, point, fc.double({ min: -0.5, max: 1.5, noNaN: true }), point, (a, b, t, d) => {
+        // c on the line through a and b (or near it): the tolerance decides.
+        const c: Point = [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+        const expected = onSegment(a, c, d) || onSegment(b, c, d) || onSegment(c, a, b) || onSegment(d, a, b);
+        if (expected) assert.equal(segmentsIntersect(a, b, c, d), true);
+        assert.equal(segmentsIntersect(a, b, c, a), true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

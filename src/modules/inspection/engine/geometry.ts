@@ -22,22 +22,28 @@ export function signedArea(polygon: readonly Point[]): number {
 
 export const polygonArea = (polygon: readonly Point[]) => Math.abs(signedArea(polygon));
 
-/** Tolerance for "on the line" tests, relative to the size of the coordinates involved. */
-const tolerance = (...values: number[]) => 1e-9 * Math.max(1, ...values.map(Math.abs));
-
 const cross = (o: Point, a: Point, b: Point) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 
-/** Whether p lies on the segment a–b (within a relative tolerance). */
+/**
+ * Whether p lies on the segment a–b, within a tolerance relative to the size of the coordinates
+ * involved. The box test comes first: it rejects most points without the cross product and the
+ * length (this runs for every edge at every sample point of shareInside).
+ */
 function onSegment(p: Point, a: Point, b: Point): boolean {
-  const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
-  const eps = tolerance(p[0], p[1], a[0], a[1], b[0], b[1]);
-  if (Math.abs(cross(a, b, p)) > eps * Math.max(1, length)) return false;
-  return (
-    p[0] >= Math.min(a[0], b[0]) - eps &&
-    p[0] <= Math.max(a[0], b[0]) + eps &&
-    p[1] >= Math.min(a[1], b[1]) - eps &&
-    p[1] <= Math.max(a[1], b[1]) + eps
-  );
+  const [px, py] = p;
+  const [ax, ay] = a;
+  const [bx, by] = b;
+  const eps =
+    1e-9 * Math.max(1, Math.abs(px), Math.abs(py), Math.abs(ax), Math.abs(ay), Math.abs(bx), Math.abs(by));
+  if (
+    px < Math.min(ax, bx) - eps ||
+    px > Math.max(ax, bx) + eps ||
+    py < Math.min(ay, by) - eps ||
+    py > Math.max(ay, by) + eps
+  )
+    return false;
+  const length = Math.hypot(bx - ax, by - ay);
+  return !(Math.abs(cross(a, b, p)) > eps * Math.max(1, length));
 }
 
 /** Whether segments a–b and c–d share at least one point (crossing, touching or overlapping). */
@@ -119,6 +125,7 @@ export function pointInPolygon(x: number, y: number, polygon: readonly Point[]):
 export function shareInside(defect: DefectGeometry, polygon: readonly Point[]): number {
   const { x, y, w, h } = defect.bbox;
   const contour = defect.contour && defect.contour.length >= 3 ? defect.contour : undefined;
+  const away = clearOf(x, y, x + w, y + h, polygon);
   let shape = 0;
   let inside = 0;
   if (w > 0 && h > 0) {
@@ -131,12 +138,34 @@ export function shareInside(defect: DefectGeometry, polygon: readonly Point[]): 
         const inShape = contour ? pointInPolygon(px, py, contour) : (2 * u - 1) ** 2 + (2 * v - 1) ** 2 <= 1;
         if (!inShape) continue;
         shape++;
-        if (pointInPolygon(px, py, polygon)) inside++;
+        if (!away && pointInPolygon(px, py, polygon)) inside++;
       }
     }
   }
   if (shape === 0) return pointInPolygon(defect.cx, defect.cy, polygon) ? 1 : 0;
   return inside / shape;
+}
+
+/**
+ * Whether the box (x0, y0)–(x1, y1) lies clear of the polygon's bounding box, by a margin far wider
+ * than onSegment's tolerance: then no point of it is in the polygon (no edge is within tolerance,
+ * and a ray from a point beside the box crosses the polygon an even number of times, or none), and
+ * shareInside need not test its sample points one by one.
+ */
+function clearOf(x0: number, y0: number, x1: number, y1: number, polygon: readonly Point[]): boolean {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const [px, py] of polygon) {
+    if (px < minX) minX = px;
+    if (px > maxX) maxX = px;
+    if (py < minY) minY = py;
+    if (py > maxY) maxY = py;
+  }
+  const scale = Math.max(1, Math.abs(minX), Math.abs(maxX), Math.abs(minY), Math.abs(maxY));
+  const margin = 1e-6 * Math.max(scale, Math.abs(x0), Math.abs(x1), Math.abs(y0), Math.abs(y1));
+  return x1 < minX - margin || x0 > maxX + margin || y1 < minY - margin || y0 > maxY + margin;
 }
 
 /** Radius of the circle with the defect's area. */
