@@ -197,8 +197,8 @@ const ATTEMPT_OVER = new Error('the model attempt is over');
 /**
  * One attempt, abandoned (its fetch aborted) when the first event takes longer than `firstMs` or
  * two events are further apart than `nextMs`. The clock stops while the caller handles an event: a slow reader is
- * not an idle model. Each wait races the abort, so even a provider that ignores its signal cannot
- * hang the stream. One timer per attempt (re-armed for what is left of the current wait when it
+ * not an idle model. The abort rejects the wait in progress, so even a provider that ignores its
+ * signal cannot hang the stream. One timer per attempt (re-armed for what is left of the current wait when it
  * fires early), not one per event: an answer is dozens of events.
  */
 async function* attemptWithTimeout(
@@ -209,15 +209,19 @@ async function* attemptWithTimeout(
 ): AsyncGenerator<UpstreamEvent> {
   const attempt = new AbortController();
   const { signal } = attempt;
-  let reject: (reason: unknown) => void = () => {};
-  const aborted = new Promise<never>((_, r) => {
-    reject = r;
-  });
-  aborted.catch(() => {});
+  // The abort rejects the wait in progress. (Not a race of every wait against one promise pending
+  // for the whole attempt: each race would stay attached to it, with its event, until the end.)
+  let rejectWait: ((reason: unknown) => void) | undefined;
   const abort = (reason: unknown) => {
     if (!signal.aborted) attempt.abort(reason);
-    reject(signal.reason);
+    rejectWait?.(signal.reason);
   };
+  const wait = (iterator: AsyncIterator<UpstreamEvent>) =>
+    new Promise<IteratorResult<UpstreamEvent>>((resolve, reject) => {
+      rejectWait = reject;
+      iterator.next().then(resolve, reject);
+      if (signal.aborted) reject(signal.reason);
+    });
   const onOuter = () => abort(outer?.reason);
   if (outer?.aborted) onOuter();
   else outer?.addEventListener('abort', onOuter, { once: true });
@@ -248,7 +252,8 @@ async function* attemptWithTimeout(
     for (;;) {
       waitingSince = performance.now();
       timer ??= setTimeout(check, first ? limits.firstMs : limits.nextMs);
-      const next = await Promise.race([iterator.next(), aborted]);
+      const next = await wait(iterator);
+      rejectWait = undefined;
       waitingSince = null;
       if (next.done) {
         finished = true;
