@@ -1,10 +1,74 @@
-// The settings of the modules (uploads, telemetry, AI, notifications), split from config.settings.ts,
-// which lists them in SETTINGS with the platform's own. Same shape: environment variable, default, parser.
+// The settings of the modules (uploads, telemetry, AI, notifications) and their part of the Config
+// interface, split from config.settings.ts, which lists them in SETTINGS with the platform's own.
+// Same shape: environment variable, default, parser.
 
 import { decimal, httpUrl, integer, mqttShareGroup, mqttUrl, optionalText } from './config.parsers.ts';
 import type { Config, Setting } from './config.settings.ts';
 import { mailFrom, smtpUrl } from './modules/notifications/settings.ts';
-import { llmProvider, modelName } from './platform/ai/settings.ts';
+import { type LlmProvider, llmProvider, modelName } from './platform/ai/settings.ts';
+
+/** The modules' part of Config (the embeddings' settings are EmbeddingSettings). */
+export interface ModulesConfig {
+  // Uploads and files
+  /** Largest CSV file POST /plant-ops/sensors/import takes (streamed to DATA_DIR/uploads). */
+  importMaxBytes: number;
+  /** Largest work-order export POST /analytics/uploads takes, in MiB (kept under DATA_DIR/files). */
+  uploadMaxMb: number;
+  /** Scheduled analyses: how long a watched file's size must stay put before it is taken (seconds). */
+  scheduleStableSeconds: number;
+  /** Scheduled analyses: the longest a URL source may take to answer, body included (seconds). */
+  scheduleFetchTimeoutSeconds: number;
+  /** Inspection images: the largest file per camera image (MiB) and the most pixels decoded. */
+  inspectionImageMaxMb: number;
+  inspectionMaxPixels: number;
+  /** Bound of the rendered-image cache under DATA_DIR/image-cache, in MiB. */
+  inspectionCacheMb: number;
+  // Telemetry
+  /** Raw readings older than this are dropped (whole daily partitions) and refused on ingest. */
+  readingsRetentionDays: number;
+  /** Largest body of the bulk readings endpoint (JSON or NDJSON) and of line-protocol writes (decompressed). */
+  bulkBodyLimitBytes: number;
+  /** MQTT broker the bridge subscribes to for readings; absent → no bridge. */
+  mqttUrl: string | undefined;
+  mqttUsername: string | undefined;
+  mqttPassword: string | undefined;
+  /** The bridge's MQTT client id (its broker session); absent → plantintel-<host>-<serve|worker>. */
+  mqttClientId: string | undefined;
+  /** Shared-subscription group the bridges of several processes split the messages in; '' → none. */
+  mqttShareGroup: string;
+  /** TCP port of the built-in MQTT broker (devices sign in with an API key); absent → off. */
+  mqttListenPort: number | undefined;
+  // AI
+  /** Which AI provider answers: `auto` picks Anthropic, then an OpenAI-compatible server, then offline. */
+  llmProvider: LlmProvider;
+  /** OpenAI-compatible API base (…/v1): OpenAI, Azure, Ollama, vLLM. */
+  llmBaseUrl: string | undefined;
+  llmApiKey: string | undefined;
+  llmModel: string;
+  anthropicApiKey: string | undefined;
+  anthropicModel: string;
+  /** Absent → https://api.anthropic.com; set for a proxy (or a test server). */
+  anthropicBaseUrl: string | undefined;
+  /** Longest wait for the connection and first token, and between two tokens. */
+  llmTimeoutMs: number;
+  /** Longest wait for the whole answer of a gateway request that asked for no stream. */
+  llmAnswerTimeoutMs: number;
+  /** Retries of a call that failed (connection, 429, 5xx) before its first token. */
+  llmRetries: number;
+  // Notifications
+  /** Outgoing mail for notifications: `smtp://host:port`; unset → email deliveries fail with a reason. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Attempts per notification delivery, and the first retry's delay (doubling after each failure). */
+  notifyMaxAttempts: number;
+  notifyRetryBaseSeconds: number;
+  /** Consecutive failed deliveries after which a webhook channel disables itself. */
+  webhookDisableAfter: number;
+  webhookTimeoutMs: number;
+  /** How often time-based notification rules (unacknowledged alarms, reject rate, digests) are checked. */
+  notifyTickSeconds: number;
+}
+
 /** Uploads and files: work-order and sensor-history imports, scheduled analyses' sources, inspection images. */
 export const FILE_SETTINGS = [
   {

@@ -21,17 +21,18 @@ import { LOGGING_SETTINGS, type LoggingConfig } from './config.settings.logging.
 import {
   AI_SETTINGS,
   FILE_SETTINGS,
+  type ModulesConfig,
   NOTIFICATION_SETTINGS,
   TELEMETRY_SETTINGS,
 } from './config.settings.modules.ts';
 import { OBSERVABILITY_SETTINGS, type ObservabilityConfig } from './config.settings.observability.ts';
 import { RATE_LIMIT_SETTINGS, type RateLimitConfig } from './config.settings.ratelimit.ts';
 import type { EmbeddingSettings } from './modules/pipelines/cache/embedders.ts';
-import type { LlmProvider } from './platform/ai/settings.ts';
 import { defaultComputeThreads } from './platform/compute/compute.ts';
 
 export interface Config
-  extends RateLimitConfig,
+  extends ModulesConfig,
+    RateLimitConfig,
     ObservabilityConfig,
     LimitsConfig,
     LoggingConfig,
@@ -40,19 +41,6 @@ export interface Config
   port: number;
   host: string;
   dataDir: string;
-  /** Largest CSV file POST /plant-ops/sensors/import takes (streamed to DATA_DIR/uploads). */
-  importMaxBytes: number;
-  /** Largest work-order export POST /analytics/uploads takes, in MiB (kept under DATA_DIR/files). */
-  uploadMaxMb: number;
-  /** Scheduled analyses: how long a watched file's size must stay put before it is taken (seconds). */
-  scheduleStableSeconds: number;
-  /** Scheduled analyses: the longest a URL source may take to answer, body included (seconds). */
-  scheduleFetchTimeoutSeconds: number;
-  /** Inspection images: the largest file per camera image (MiB) and the most pixels decoded. */
-  inspectionImageMaxMb: number;
-  inspectionMaxPixels: number;
-  /** Bound of the rendered-image cache under DATA_DIR/image-cache, in MiB. */
-  inspectionCacheMb: number;
   /** Absent → embedded PGlite stored under dataDir. */
   databaseUrl: string | undefined;
   logLevel: LogLevel;
@@ -92,20 +80,6 @@ export interface Config
   demoPassword: string | undefined;
   /** Run the demo tenant's sensor simulator in `serve` (feeds the real ingest path). */
   simulator: boolean;
-  /** Raw readings older than this are dropped (whole daily partitions) and refused on ingest. */
-  readingsRetentionDays: number;
-  /** Largest body of the bulk readings endpoint (JSON or NDJSON) and of line-protocol writes (decompressed). */
-  bulkBodyLimitBytes: number;
-  /** MQTT broker the bridge subscribes to for readings; absent → no bridge. */
-  mqttUrl: string | undefined;
-  mqttUsername: string | undefined;
-  mqttPassword: string | undefined;
-  /** The bridge's MQTT client id (its broker session); absent → plantintel-<host>-<serve|worker>. */
-  mqttClientId: string | undefined;
-  /** Shared-subscription group the bridges of several processes split the messages in; '' → none. */
-  mqttShareGroup: string;
-  /** TCP port of the built-in MQTT broker (devices sign in with an API key); absent → off. */
-  mqttListenPort: number | undefined;
   /** Run job workers inside `serve` (false: only `plantintel worker` processes run jobs). */
   workers: boolean;
   workerConcurrency: number;
@@ -121,33 +95,6 @@ export interface Config
   wsBatchMs: number;
   /** Password for `plantintel user create`; unset → generated and printed once. */
   newUserPassword: string | undefined;
-  /** Which AI provider answers: `auto` picks Anthropic, then an OpenAI-compatible server, then offline. */
-  llmProvider: LlmProvider;
-  /** OpenAI-compatible API base (…/v1): OpenAI, Azure, Ollama, vLLM. */
-  llmBaseUrl: string | undefined;
-  llmApiKey: string | undefined;
-  llmModel: string;
-  anthropicApiKey: string | undefined;
-  anthropicModel: string;
-  /** Absent → https://api.anthropic.com; set for a proxy (or a test server). */
-  anthropicBaseUrl: string | undefined;
-  /** Longest wait for the connection and first token, and between two tokens. */
-  llmTimeoutMs: number;
-  /** Longest wait for the whole answer of a gateway request that asked for no stream. */
-  llmAnswerTimeoutMs: number;
-  /** Retries of a call that failed (connection, 429, 5xx) before its first token. */
-  llmRetries: number;
-  /** Outgoing mail for notifications: `smtp://host:port`; unset → email deliveries fail with a reason. */
-  smtpUrl: string | undefined;
-  smtpFrom: string;
-  /** Attempts per notification delivery, and the first retry's delay (doubling after each failure). */
-  notifyMaxAttempts: number;
-  notifyRetryBaseSeconds: number;
-  /** Consecutive failed deliveries after which a webhook channel disables itself. */
-  webhookDisableAfter: number;
-  webhookTimeoutMs: number;
-  /** How often time-based notification rules (unacknowledged alarms, reject rate, digests) are checked. */
-  notifyTickSeconds: number;
   /** Path of the optional YAML file the values were merged from. */
   configFile: string | undefined;
 }
