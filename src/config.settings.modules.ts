@@ -4,11 +4,16 @@
 
 import { decimal, httpUrl, integer, mqttShareGroup, mqttUrl, optionalText } from './config.parsers.ts';
 import type { Config, Setting } from './config.settings.ts';
+import type { NotificationSettings } from './modules/notifications/index.ts';
 import { mailFrom, smtpUrl } from './modules/notifications/settings.ts';
+import type { MqttSettings } from './modules/telemetry/mqtt/index.ts';
 import { type LlmProvider, llmProvider, modelName } from './platform/ai/settings.ts';
 
-/** The modules' part of Config (the embeddings' settings are EmbeddingSettings). */
-export interface ModulesConfig {
+/**
+ * The modules' part of Config; the MQTT bridge's, the notifications' and the embeddings' own
+ * settings interfaces are the rest of it.
+ */
+export interface ModulesConfig extends MqttSettings, NotificationSettings {
   // Uploads and files
   /** Largest CSV file POST /plant-ops/sensors/import takes (streamed to DATA_DIR/uploads). */
   importMaxBytes: number;
@@ -28,16 +33,6 @@ export interface ModulesConfig {
   readingsRetentionDays: number;
   /** Largest body of the bulk readings endpoint (JSON or NDJSON) and of line-protocol writes (decompressed). */
   bulkBodyLimitBytes: number;
-  /** MQTT broker the bridge subscribes to for readings; absent → no bridge. */
-  mqttUrl: string | undefined;
-  mqttUsername: string | undefined;
-  mqttPassword: string | undefined;
-  /** The bridge's MQTT client id (its broker session); absent → plantintel-<host>-<serve|worker>. */
-  mqttClientId: string | undefined;
-  /** Shared-subscription group the bridges of several processes split the messages in; '' → none. */
-  mqttShareGroup: string;
-  /** TCP port of the built-in MQTT broker (devices sign in with an API key); absent → off. */
-  mqttListenPort: number | undefined;
   // AI
   /** Which AI provider answers: `auto` picks Anthropic, then an OpenAI-compatible server, then offline. */
   llmProvider: LlmProvider;
@@ -55,18 +50,6 @@ export interface ModulesConfig {
   llmAnswerTimeoutMs: number;
   /** Retries of a call that failed (connection, 429, 5xx) before its first token. */
   llmRetries: number;
-  // Notifications
-  /** Outgoing mail for notifications: `smtp://host:port`; unset → email deliveries fail with a reason. */
-  smtpUrl: string | undefined;
-  smtpFrom: string;
-  /** Attempts per notification delivery, and the first retry's delay (doubling after each failure). */
-  notifyMaxAttempts: number;
-  notifyRetryBaseSeconds: number;
-  /** Consecutive failed deliveries after which a webhook channel disables itself. */
-  webhookDisableAfter: number;
-  webhookTimeoutMs: number;
-  /** How often time-based notification rules (unacknowledged alarms, reject rate, digests) are checked. */
-  notifyTickSeconds: number;
 }
 
 /** Uploads and files: work-order and sensor-history imports, scheduled analyses' sources, inspection images. */
