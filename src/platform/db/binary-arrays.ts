@@ -13,23 +13,32 @@ const JSONB = 3802;
 /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in ms since the Unix epoch. */
 const PG_EPOCH_MS = 946_684_800_000;
 
+/**
+ * A buffer of `bytes` for an array of n elements of `type`, its header written: one dimension
+ * from 1, whether any element is null (an empty array is its 12-byte header alone).
+ */
+function withHeader(type: number, n: number, hasNulls: boolean, bytes: number): Buffer {
+  if (n === 0) {
+    const empty = Buffer.alloc(12);
+    empty.writeUInt32BE(type, 8);
+    return empty;
+  }
+  const buf = Buffer.allocUnsafe(bytes);
+  buf.writeInt32BE(1, 0); // dimensions
+  buf.writeInt32BE(hasNulls ? 1 : 0, 4);
+  buf.writeUInt32BE(type, 8);
+  buf.writeInt32BE(n, 12);
+  buf.writeInt32BE(1, 16); // lower bound
+  return buf;
+}
+
 function binaryArray(
   elementType: number,
   width: 4 | 8,
   n: number,
   write: (buf: Buffer, at: number, i: number) => void,
 ) {
-  if (n === 0) {
-    const empty = Buffer.alloc(12);
-    empty.writeUInt32BE(elementType, 8);
-    return empty;
-  }
-  const buf = Buffer.allocUnsafe(20 + n * (4 + width));
-  buf.writeInt32BE(1, 0); // dimensions
-  buf.writeInt32BE(0, 4); // no nulls
-  buf.writeUInt32BE(elementType, 8);
-  buf.writeInt32BE(n, 12);
-  buf.writeInt32BE(1, 16); // lower bound
+  const buf = withHeader(elementType, n, false, 20 + n * (4 + width));
   for (let i = 0, at = 20; i < n; i++, at += 4 + width) {
     buf.writeInt32BE(width, at);
     write(buf, at + 4, i);
@@ -59,11 +68,6 @@ type Encoder<T> = { type: number; size(v: T): number; write(buf: Buffer, at: num
 
 function nullableArray<T>(values: readonly (T | null | undefined)[], enc: Encoder<T>): Buffer {
   const n = values.length;
-  if (n === 0) {
-    const empty = Buffer.alloc(12);
-    empty.writeUInt32BE(enc.type, 8);
-    return empty;
-  }
   let bytes = 20;
   let nulls = 0;
   const sizes = new Int32Array(n);
@@ -78,12 +82,7 @@ function nullableArray<T>(values: readonly (T | null | undefined)[], enc: Encode
       bytes += 4 + (sizes[i] as number);
     }
   }
-  const buf = Buffer.allocUnsafe(bytes);
-  buf.writeInt32BE(1, 0);
-  buf.writeInt32BE(nulls, 4);
-  buf.writeUInt32BE(enc.type, 8);
-  buf.writeInt32BE(n, 12);
-  buf.writeInt32BE(1, 16);
+  const buf = withHeader(enc.type, n, nulls > 0, bytes);
   let at = 20;
   for (let i = 0; i < n; i++) {
     const size = sizes[i] as number;
@@ -153,14 +152,9 @@ function textArray(values: readonly (string | null | undefined)[]): Buffer {
   if (encoded.length !== joined.length) return nullableArray(values, ENCODERS.text);
   let nulls = 0;
   for (let i = 0; i < n; i++) if (values[i] === null || values[i] === undefined) nulls++;
-  const buf = Buffer.allocUnsafe(n === 0 ? 12 : 20 + n * 4 + encoded.length);
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.length);
-  view.setInt32(0, n === 0 ? 0 : 1);
-  view.setInt32(4, nulls > 0 ? 1 : 0);
-  view.setUint32(8, TEXT);
+  const buf = withHeader(TEXT, n, nulls > 0, 20 + n * 4 + encoded.length);
   if (n === 0) return buf;
-  view.setInt32(12, n);
-  view.setInt32(16, 1);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.length);
   let at = 20;
   let from = 0;
   for (let i = 0; i < n; i++) {
@@ -193,14 +187,9 @@ export function numberColumnArray(type: NumberColumnType, values: Float64Array):
   const width = type === 'bool' ? 1 : 8;
   let nulls = 0;
   for (let i = 0; i < n; i++) if (Number.isNaN(values[i])) nulls++;
-  const buf = Buffer.allocUnsafe(n === 0 ? 12 : 20 + n * 4 + (n - nulls) * width);
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.length);
-  view.setInt32(0, n === 0 ? 0 : 1);
-  view.setInt32(4, nulls > 0 ? 1 : 0);
-  view.setUint32(8, ENCODERS[type].type);
+  const buf = withHeader(ENCODERS[type].type, n, nulls > 0, 20 + n * 4 + (n - nulls) * width);
   if (n === 0) return buf;
-  view.setInt32(12, n);
-  view.setInt32(16, 1);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.length);
   let at = 20;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
