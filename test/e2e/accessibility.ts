@@ -1,8 +1,10 @@
 // Every page a browser test opens is checked with axe-core against WCAG 2.0/2.1 A and AA: when it
 // loads, when the app moves to another route, and once more in its final state when the suite
-// ends. A violation anywhere fails the suite, so every new page is held to it. axe-core ships the
-// script it injects; nothing is downloaded.
+// ends (a document of the same shape as one already audited is not audited again). A violation
+// anywhere fails the suite, so every new page is held to it. axe-core ships the script it injects;
+// nothing is downloaded.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -29,7 +31,16 @@ export class AccessibilityAudit {
   readonly violations = new Set<string>();
   /** Audits that failed for a reason other than the page moving on; the suite fails on them too. */
   readonly failures: string[] = [];
+  /** How many times axe-core ran. */
+  runs = 0;
   private readonly queues = new WeakMap<Page, Promise<void>>();
+  /**
+   * The documents audited so far, by shape: every element with all its attributes, and which of
+   * its text is non-blank (the words themselves do not change what axe-core checks). A document of
+   * the same shape again (the login page at each sign-in, a page back from a dialog, the loading
+   * state every route passes through) has the same answer and is not audited twice.
+   */
+  private readonly audited = new Set<string>();
 
   /** Audits `page` now and whenever its main frame navigates (full loads and client-side routes). */
   watch(page: Page) {
@@ -60,18 +71,24 @@ export class AccessibilityAudit {
       await page.waitForLoadState('domcontentloaded');
       const url = new URL(page.url());
       if (url.protocol === 'about:' || NOT_OURS.test(url.pathname)) return;
+      const shape = await page.evaluate(documentShape);
+      const key = createHash('sha256').update(shape).digest('base64');
+      if (this.audited.has(key)) return;
       // Evaluated through the DevTools protocol, which the app's strict CSP does not apply to.
       if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
       const found = await page.evaluate(async (tags) => {
         const page = globalThis as unknown as { axe?: Axe; document: unknown };
         // A new document replaced the one axe was injected into: the navigation queued its audit.
-        if (!page.axe) return [];
+        if (!page.axe) return null;
         const result = (await page.axe.run(page.document, {
           runOnly: { type: 'tag', values: tags },
           resultTypes: ['violations'],
         })) as { violations: Violation[] };
         return result.violations;
       }, WCAG_A_AA);
+      if (!found) return;
+      this.audited.add(key);
+      this.runs++;
       for (const v of found) {
         const nodes = v.nodes.map((n) => n.target.join(' '));
         const where =
@@ -83,4 +100,33 @@ export class AccessibilityAudit {
       if (!/closed|destroyed|navigat|Target/i.test(String(err))) throw err;
     }
   }
+}
+
+interface DomNode {
+  nodeType: number;
+  textContent: string | null;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  tagName?: string;
+  attributes?: Iterable<{ name: string; value: string }>;
+}
+
+/** Runs in the page: the document's elements and attributes in order, and where it has text. */
+function documentShape(): string {
+  const parts: string[] = [];
+  const walk = (node: DomNode) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        if (child.textContent?.trim()) parts.push('#text');
+      } else if (child.nodeType === 1) {
+        let entry = `<${child.tagName}`;
+        for (const { name, value } of child.attributes ?? []) entry += ` ${name}=${JSON.stringify(value)}`;
+        parts.push(entry);
+        walk(child);
+        parts.push('>');
+      }
+    }
+  };
+  walk((globalThis as unknown as { document: DomNode }).document);
+  return parts.join('');
 }

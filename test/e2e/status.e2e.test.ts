@@ -92,6 +92,20 @@ describe('web app in a browser', { skip: browserPhase }, () => {
       const rules = [...audit.violations].map((v) => v.split(' ')[1]);
       assert.ok(rules.includes('image-alt'), [...audit.violations].join('\n'));
       assert.ok(rules.includes('button-name'), [...audit.violations].join('\n'));
+      // The same document again, other words: not audited twice. Another shape is.
+      const runs = audit.runs;
+      await page.setContent('<main><p>Other words</p><img src="/x.png"><button></button></main>');
+      await audit.check(page);
+      await page.setContent('<main><p>Changed words</p><img src="/x.png"><button></button></main>');
+      await audit.check(page);
+      assert.equal(audit.runs, runs + 1);
+      await page.setContent('<main><p>Changed words</p><input type="text"></main>');
+      await audit.check(page);
+      assert.equal(audit.runs, runs + 2);
+      assert.ok(
+        [...audit.violations].some((v) => v.split(' ')[1] === 'label'),
+        [...audit.violations].join('\n'),
+      );
     } finally {
       await page.close();
     }

@@ -9,10 +9,10 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { loadTestSettings } from '../../src/config.ts';
 import { TEST_PASSWORD } from '../../src/modules/identity/testing.ts';
 import { openDatabase, queryRows } from '../../src/platform/db/database.ts';
 import { acrossTenants } from '../../src/platform/db/scope.ts';
+import { embeddedPhaseOnly } from '../../src/platform/db/testing.ts';
 import {
   cleanupList,
   eventually,
@@ -25,7 +25,8 @@ import {
 const cleanup = cleanupList();
 
 function mountUnsupported(): string | false {
-  if (loadTestSettings().databaseUrl) return 'runs with the embedded test phase (DATABASE_URL unset)';
+  const embedded = embeddedPhaseOnly();
+  if (embedded) return embedded;
   if (process.getuid?.() !== 0) return 'mounts a tmpfs: needs root';
   return false;
 }

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { loadTestSettings } from '../../src/config.ts';
 import { TEST_PASSWORD } from '../../src/modules/identity/testing.ts';
 import { openDatabase, queryRows } from '../../src/platform/db/database.ts';
 import { acrossTenants } from '../../src/platform/db/scope.ts';
+import { embeddedPhaseOnly } from '../../src/platform/db/testing.ts';
 import {
   cleanupList,
   eventually,
@@ -24,9 +24,7 @@ const cleanup = cleanupList();
 
 type Headers = Record<string, string>;
 
-const skip = loadTestSettings().databaseUrl
-  ? 'runs with the embedded test phase (DATABASE_URL unset)'
-  : false;
+const skip = embeddedPhaseOnly();
 
 describe('SIGKILL of the embedded server while every module writes', { skip }, () => {
   test('0 acknowledged writes lost; the database reopens', async () => {

@@ -87,3 +87,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await openDatabase({ kind: 'pglite', loadDataDir: await ensureBaseline() });
   return { ...database, dispose: () => database.close() };
 }
+
+/**
+ * For tests that always run the embedded database whatever the suite's driver (the CLI, PGlite's
+ * durability): they would do the same work twice, so they run once, in the embedded phase. A
+ * `skip` reason with DATABASE_URL set, false otherwise.
+ */
+export function embeddedPhaseOnly(): string | false {
+  return loadTestSettings().databaseUrl ? 'runs with the embedded test phase (DATABASE_URL unset)' : false;
+}
