@@ -31,8 +31,6 @@ export class AccessibilityAudit {
   readonly violations = new Set<string>();
   /** Audits that failed for a reason other than the page moving on; the suite fails on them too. */
   readonly failures: string[] = [];
-  /** How many times axe-core ran. */
-  runs = 0;
   private readonly queues = new WeakMap<Page, Promise<void>>();
   /**
    * The documents audited so far, by shape: every element with all its attributes, and which of
@@ -41,6 +39,11 @@ export class AccessibilityAudit {
    * state every route passes through) has the same answer and is not audited twice.
    */
   private readonly audited = new Set<string>();
+
+  /** How many times axe-core ran (once per shape). */
+  get runs(): number {
+    return this.audited.size;
+  }
 
   /** Audits `page` now and whenever its main frame navigates (full loads and client-side routes). */
   watch(page: Page) {
@@ -88,7 +91,6 @@ export class AccessibilityAudit {
       }, WCAG_A_AA);
       if (!found) return;
       this.audited.add(key);
-      this.runs++;
       for (const v of found) {
         const nodes = v.nodes.map((n) => n.target.join(' '));
         const where =
