@@ -157,6 +157,16 @@ describe('reading CSV records', () => {
     assert.equal(rows.length, 2000);
     assert.deepEqual(rows[1999], { rowNo: 2 + 2 * 1999, cells: ['WO1999', 'Größe €1999\n2', '1999'] });
   });
+
+  it('reads UTF-16 across chunk boundaries that cut its two-byte units', async () => {
+    const lines = Array.from({ length: 500 }, (_, i) => `WO${i}\tGröße €${i}\t${i}`);
+    const text = `Order\tNote\tQty\r\n${lines.join('\r\n')}\r\n`;
+    const { rows } = await read(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), {
+      chunkBytes: 7,
+    });
+    assert.equal(rows.length, 500);
+    assert.deepEqual(rows[499], { rowNo: 501, cells: ['WO499', 'Größe €499', '499'] });
+  });
 });
 
 describe('uniqueHeaders', () => {
