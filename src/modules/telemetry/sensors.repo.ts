@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { sensorState, sensors } from '../../platform/db/schema/index.ts';
@@ -84,7 +84,11 @@ export async function deleteSensor(tx: Executor, id: string) {
 /** Sensors of the tenant by id; unknown ids are missing from the map. */
 export async function sensorsById(tx: Executor, ids: string[]): Promise<Map<string, SensorRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.select().from(sensors).where(inArray(sensors.id, ids));
+  // One array parameter, not one per id: a bulk batch names up to thousands of sensors.
+  const rows = await tx
+    .select()
+    .from(sensors)
+    .where(sql`${sensors.id} = any(${sql.param(ids)}::uuid[])`);
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -98,7 +102,12 @@ export async function sensorsByKey(
   return tx
     .select()
     .from(sensors)
-    .where(and(inArray(sensors.key, keys), facilityId ? eq(sensors.facilityId, facilityId) : undefined));
+    .where(
+      and(
+        sql`${sensors.key} = any(${sql.param(keys)}::text[])`,
+        facilityId ? eq(sensors.facilityId, facilityId) : undefined,
+      ),
+    );
 }
 
 /** Locks the detector state of the sensors (in id order, so concurrent batches cannot deadlock). */
@@ -107,7 +116,7 @@ export async function lockStates(tx: Executor, ids: string[]): Promise<Map<strin
   const rows = await tx
     .select()
     .from(sensorState)
-    .where(inArray(sensorState.sensorId, ids))
+    .where(sql`${sensorState.sensorId} = any(${sql.param(ids)}::uuid[])`)
     .orderBy(asc(sensorState.sensorId))
     .for('update');
   return new Map(rows.map((row) => [row.sensorId, row]));
