@@ -9,6 +9,7 @@ import type { Events } from '../../platform/events/events.ts';
 import { type AlarmSignal, clearQuietAlarms, raiseAlarms } from './alarms.repo.ts';
 import type { LivePush } from './live.ts';
 import { type DetectionConfig, type MonitorState, monitor } from './monitor.ts';
+import { batchOfRows, type ReadingBatch, type SensorRef } from './reading-batch.ts';
 import { ensurePartitions, insertReadings } from './readings.repo.ts';
 import {
   lockStates,
@@ -99,6 +100,9 @@ function numberOf(value: ReadingInput['value']): number {
   return typeof value === 'number' ? value : Number.NaN;
 }
 
+/** What the first pass finds wrong with a reading's own time and value (0: nothing). */
+const PROBLEMS = [null, 'invalid_timestamp', 'timestamp_out_of_range', 'non_finite_value'] as const;
+
 export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, now = Date.now }: IngestDeps) {
   /** Days whose partition this process has made sure of. */
   const partitionDays = new Set<string>();
@@ -117,37 +121,43 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
     for (let d = first; d <= last; d++) partitionDays.add(dayOf(d * DAY_MS));
   }
 
-  /** Resolves sensors by id and key; returns one sensor (or a rejection) per row. */
+  /** Resolves the batch's sensor references (each distinct one once): a sensor or a rejection each. */
   async function resolve(
     tx: Tx,
-    rows: readonly ReadingInput[],
+    refs: readonly SensorRef[],
     facilityId: string | undefined,
   ): Promise<(SensorRow | RejectReason)[]> {
-    const ids = new Set<string>();
-    const keys = new Set<string>();
-    for (const row of rows) {
-      if (row.sensorId) ids.add(row.sensorId);
-      else if (row.sensorKey) keys.add(row.sensorKey);
+    const ids: string[] = [];
+    const keys: string[] = [];
+    for (const ref of refs) {
+      if (ref.sensorId) ids.push(ref.sensorId);
+      else if (ref.sensorKey) keys.push(ref.sensorKey);
     }
-    const byId = await sensorsById(tx, [...ids]);
+    const byId = await sensorsById(tx, ids);
     const byKey = new Map<string, SensorRow | 'ambiguous_sensor_key'>();
-    for (const sensor of await sensorsByKey(tx, [...keys], facilityId)) {
+    for (const sensor of await sensorsByKey(tx, keys, facilityId)) {
       byKey.set(sensor.key, byKey.has(sensor.key) ? 'ambiguous_sensor_key' : sensor);
     }
-    return rows.map((row) => {
-      const found = row.sensorId
-        ? byId.get(row.sensorId)
-        : row.sensorKey
-          ? byKey.get(row.sensorKey)
+    return refs.map((ref) => {
+      const found = ref.sensorId
+        ? byId.get(ref.sensorId)
+        : ref.sensorKey
+          ? byKey.get(ref.sensorKey)
           : undefined;
       return found ?? 'unknown_sensor';
     });
   }
 
-  async function ingest(tenantId: string, rows: readonly ReadingInput[], options: IngestOptions = {}) {
+  /** Stores `rows` (or a batch built as columns: ReadingBatchBuilder) in one transaction. */
+  async function ingest(
+    tenantId: string,
+    rows: readonly ReadingInput[] | ReadingBatch,
+    options: IngestOptions = {},
+  ) {
     const counted = counts.get(options.channel ?? 'http') as ChannelCounts;
     try {
-      const result = await ingestBatch(tenantId, rows, options);
+      const batch = Array.isArray(rows) ? batchOfRows(rows) : (rows as ReadingBatch);
+      const result = await ingestBatch(tenantId, batch, options);
       counted.committed += 1;
       counted.accepted += result.accepted;
       counted.rejected += result.rejected;
@@ -160,35 +170,40 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
 
   async function ingestBatch(
     tenantId: string,
-    rows: readonly ReadingInput[],
+    batch: ReadingBatch,
     options: IngestOptions,
   ): Promise<IngestResult> {
-    if (rows.length > MAX_BATCH) throw new Error(`at most ${MAX_BATCH} readings per batch`);
+    const n = batch.length;
+    if (n > MAX_BATCH) throw new Error(`at most ${MAX_BATCH} readings per batch`);
     const clock = now();
     const oldest = clock - maxAgeDays * DAY_MS;
     const newest = clock + maxFutureSeconds * 1000;
     const rejections: Rejection[] = [];
     // Timestamps and values first: cheap, and they bound the partitions needed.
-    const parsed = rows.map((row, index) => {
-      const ts = timestampOf(row.ts, clock);
-      const value = numberOf(row.value);
-      let reason: RejectReason | null = null;
-      if (!Number.isFinite(ts)) reason = 'invalid_timestamp';
-      else if (ts < oldest || ts > newest) reason = 'timestamp_out_of_range';
-      else if (!Number.isFinite(value)) reason = 'non_finite_value';
-      return { index, ts, value, reason };
-    });
+    const tsAt = new Float64Array(n);
+    const valueAt = new Float64Array(n);
+    const problem = new Uint8Array(n);
     let minTs = Number.POSITIVE_INFINITY;
     let maxTs = Number.NEGATIVE_INFINITY;
-    for (const p of parsed) {
-      if (p.reason) continue;
-      if (p.ts < minTs) minTs = p.ts;
-      if (p.ts > maxTs) maxTs = p.ts;
+    for (let i = 0; i < n; i++) {
+      const ts = timestampOf(batch.ts[i], clock);
+      const value = numberOf(batch.value[i] as ReadingInput['value']);
+      tsAt[i] = ts;
+      valueAt[i] = value;
+      if (!Number.isFinite(ts)) problem[i] = 1;
+      else if (ts < oldest || ts > newest) problem[i] = 2;
+      else if (!Number.isFinite(value)) problem[i] = 3;
+      else {
+        if (ts < minTs) minTs = ts;
+        if (ts > maxTs) maxTs = ts;
+      }
     }
     if (minTs <= maxTs) await ensureDays(tenantId, minTs, maxTs);
 
     const outcome = await inTenant(db, tenantId, async (tx) => {
-      const sensorOf = await resolve(tx, rows, options.facilityId);
+      const sensorOfRef = await resolve(tx, batch.refs, options.facilityId);
+      /** Per reference: its sensor's position in the batch's sensors (-1 until its first reading). */
+      const positionOfRef = new Int32Array(batch.refs.length).fill(-1);
       const sensorIds: string[] = [];
       const sensorIndex = new Map<string, number>();
       const sensorRows: SensorRow[] = [];
@@ -197,45 +212,53 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
       /** Per sensor: its newest timestamp in the batch so far, and (once one came out of order) all of them. */
       const newestOf: number[] = [];
       const seen: (Set<number> | undefined)[] = [];
-      for (const p of parsed) {
-        const sensor = sensorOf[p.index] as SensorRow | RejectReason;
-        const reason = typeof sensor === 'string' ? sensor : p.reason;
+      for (let i = 0; i < n; i++) {
+        const r = batch.ref[i] as number;
+        const sensor = sensorOfRef[r] as SensorRow | RejectReason;
+        const reason = typeof sensor === 'string' ? sensor : PROBLEMS[problem[i] as number];
         if (reason) {
-          rejections.push({ index: p.index, reason });
+          rejections.push({ index: i, reason });
           continue;
         }
-        const s = sensor as SensorRow;
-        let k = sensorIndex.get(s.id);
-        if (k === undefined) {
-          k = sensorIds.length;
-          sensorIndex.set(s.id, k);
-          sensorIds.push(s.id);
-          sensorRows.push(s);
-          newestOf.push(Number.NEGATIVE_INFINITY);
-          seen.push(undefined);
+        // Two references (an id and a key) may name one sensor: positions are per sensor.
+        let k = positionOfRef[r] as number;
+        if (k < 0) {
+          const s = sensor as SensorRow;
+          let at = sensorIndex.get(s.id);
+          if (at === undefined) {
+            at = sensorIds.length;
+            sensorIndex.set(s.id, at);
+            sensorIds.push(s.id);
+            sensorRows.push(s);
+            newestOf.push(Number.NEGATIVE_INFINITY);
+            seen.push(undefined);
+          }
+          k = at;
+          positionOfRef[r] = k;
         }
+        const ts = tsAt[i] as number;
         // A repeat inside the batch (the database finds repeats of stored readings).
         // Rows of a sensor usually come in time order: a repeat is only possible at or before the
         // newest seen so far, and only then is the set of its timestamps built and asked.
-        if (p.ts > (newestOf[k] as number)) {
-          newestOf[k] = p.ts;
-          seen[k]?.add(p.ts);
+        if (ts > (newestOf[k] as number)) {
+          newestOf[k] = ts;
+          seen[k]?.add(ts);
         } else {
           let times = seen[k];
           if (!times) {
-            times = new Set(columns.ts.filter((_, i) => columns.sensor[i] === k));
+            times = new Set(columns.ts.filter((_, j) => columns.sensor[j] === k));
             seen[k] = times;
           }
-          if (times.has(p.ts)) {
-            rejections.push({ index: p.index, reason: 'duplicate' });
+          if (times.has(ts)) {
+            rejections.push({ index: i, reason: 'duplicate' });
             continue;
           }
-          times.add(p.ts);
+          times.add(ts);
         }
         columns.sensor.push(k);
-        columns.ts.push(p.ts);
-        columns.value.push(p.value);
-        origin.push(p.index);
+        columns.ts.push(ts);
+        columns.value.push(valueAt[i] as number);
+        origin.push(i);
       }
       // Locked before the insert: batches of one sensor are judged one after the other.
       const states = await lockStates(tx, sensorIds);

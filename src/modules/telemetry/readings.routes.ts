@@ -6,6 +6,7 @@ import { errorResponses } from '../../platform/http/openapi.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
 import { type Ingest, MAX_BATCH, type ReadingInput } from './ingest.service.ts';
+import { type ReadingBatch, ReadingBatchBuilder } from './reading-batch.ts';
 import { BulkBody, ReadingBody } from './telemetry.schemas.ts';
 
 const tags = ['telemetry'];
@@ -18,23 +19,35 @@ type Bulk = {
     | undefined;
 };
 
-/** The rows of a bulk body: row form, columnar series, or both. */
-export function rowsOfBulk(body: Bulk): ReadingInput[] {
-  const rows: ReadingInput[] = [...(body.readings ?? [])];
-  for (const [i, s] of (body.series ?? []).entries()) {
+/**
+ * The readings of a bulk body — row form, columnar series, or both, rows first — as one batch of
+ * columns: a series adds its values without an object per reading.
+ */
+export function batchOfBulk(body: Bulk): ReadingBatch {
+  const rows = body.readings ?? [];
+  const series = body.series ?? [];
+  let total = rows.length;
+  for (const [i, s] of series.entries()) {
     if (s.ts.length !== s.values.length)
       throw badRequest(`series[${i}]: ts has ${s.ts.length} entries and values ${s.values.length}`);
-    for (let j = 0; j < s.ts.length; j++) {
-      rows.push({ sensorId: s.sensorId, sensorKey: s.sensorKey, ts: s.ts[j], value: s.values[j] ?? null });
-    }
+    total += s.ts.length;
   }
-  if (rows.length > MAX_BATCH)
-    throw badRequest(`At most ${MAX_BATCH} readings per request (got ${rows.length})`);
+  if (total > MAX_BATCH) throw badRequest(`At most ${MAX_BATCH} readings per request (got ${total})`);
+  const builder = new ReadingBatchBuilder(total);
   for (const [i, row] of rows.entries()) {
     if (!row.sensorId === !row.sensorKey)
       throw badRequest(`reading ${i}: give exactly one of sensorId and sensorKey`);
+    builder.push(builder.refOf(row.sensorId, row.sensorKey), row.ts, row.value);
   }
-  return rows;
+  let at = rows.length;
+  for (const s of series) {
+    if (s.ts.length > 0 && !s.sensorId === !s.sensorKey)
+      throw badRequest(`reading ${at}: give exactly one of sensorId and sensorKey`);
+    const ref = builder.refOf(s.sensorId, s.sensorKey);
+    for (let j = 0; j < s.ts.length; j++) builder.push(ref, s.ts[j], s.values[j] ?? null);
+    at += s.ts.length;
+  }
+  return builder.build();
 }
 
 /** NDJSON: one reading object per line; a malformed line refuses the whole request, naming it. */
@@ -115,7 +128,7 @@ export function readingsRoutes(
       },
     },
     async (request) =>
-      ingest.ingest(tenantOf(principalOf(request)), rowsOfBulk(request.body as Bulk), {
+      ingest.ingest(tenantOf(principalOf(request)), batchOfBulk(request.body as Bulk), {
         facilityId: request.body.facilityId,
         channel: 'bulk',
       }),
