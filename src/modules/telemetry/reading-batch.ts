@@ -39,14 +39,10 @@ export class ReadingBatchBuilder {
 
   /** The index of a reference, added on first sight. */
   refOf(sensorId: string | undefined, sensorKey: string | undefined): number {
-    if (sensorId) return this.known(this.byId, sensorId) ?? this.add(this.byId, sensorId, { sensorId });
-    if (sensorKey) return this.known(this.byKey, sensorKey) ?? this.add(this.byKey, sensorKey, { sensorKey });
+    if (sensorId) return this.byId.get(sensorId) ?? this.add(this.byId, sensorId, { sensorId });
+    if (sensorKey) return this.byKey.get(sensorKey) ?? this.add(this.byKey, sensorKey, { sensorKey });
     if (this.none < 0) this.none = this.refs.push({}) - 1;
     return this.none;
-  }
-
-  private known(map: Map<string, number>, name: string): number | undefined {
-    return map.get(name);
   }
 
   private add(map: Map<string, number>, name: string, ref: SensorRef): number {
