@@ -90,8 +90,16 @@ export async function buildApp({
     frameworkErrors: answerFrameworkError,
     // X-Forwarded-For only from the proxies TRUST_PROXY names, or any client could pick its own address.
     trustProxy: trustProxyOption(config.trustProxy),
+    // allowUnionTypes: a schema of several types (telemetry's timestamps, string or number) is checked
+    // in one pass, where an anyOf builds an error for each branch that fails first.
     ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+        allowUnionTypes: true,
+      },
     },
     schemaController: {
       compilersFactory: {

@@ -24227,7 +24227,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description ISO 8601 or epoch milliseconds */
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 or epoch milliseconds
+                     */
                     ts?: string | number;
                     value: (number | null) | ("NaN" | "Infinity" | "-Infinity");
                 };
@@ -24463,7 +24466,10 @@ export interface operations {
                         /** Format: uuid */
                         sensorId?: string;
                         sensorKey?: string;
-                        /** @description ISO 8601 or epoch milliseconds */
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 or epoch milliseconds
+                         */
                         ts: string | number;
                         value: (number | null) | ("NaN" | "Infinity" | "-Infinity");
                     }[];

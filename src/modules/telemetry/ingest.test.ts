@@ -99,6 +99,23 @@ describe('telemetry ingest', () => {
       readings: [{ sensorId: c, ts: base, value: 'twelve' }],
     });
     assert.equal(wrongType.status, 400);
+    // A timestamp is ISO 8601 or epoch milliseconds in either form of the body; anything else is
+    // refused whole, naming the field, and null or a boolean is never read as the epoch.
+    const mixed = await kit.bulk({
+      series: [{ sensorId: c, ts: [base + 5000, new Date(base + 6000).toISOString()], values: [6, 7] }],
+      readings: [{ sensorId: c, ts: new Date(base + 7000).toISOString(), value: 8 }],
+    });
+    assert.deepEqual([mixed.accepted, mixed.rejected], [3, 0]);
+    for (const ts of [null, true, String(base), '2026-01-01', -1, 8.64e15 + 1, {}]) {
+      for (const body of [
+        { readings: [{ sensorId: c, ts, value: 1 }] },
+        { series: [{ sensorId: c, ts: [base + 9000, ts], values: [1, 2] }] },
+      ]) {
+        const refused = await kit.call(kit.s.operator, 'POST', '/sensors/readings/bulk', body);
+        assert.equal(refused.status, 400, `${JSON.stringify(body)} → ${JSON.stringify(refused.body)}`);
+        assert.match(JSON.stringify(refused.body), /\/ts/, JSON.stringify(refused.body));
+      }
+    }
     const viewer = await kit.call(kit.s.viewer, 'POST', '/sensors/readings/bulk', { readings: [] });
     assert.equal(viewer.status, 403);
   });

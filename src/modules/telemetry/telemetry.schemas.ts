@@ -219,7 +219,21 @@ export const SensorDetail = Type.Object(
   { $id: 'SensorDetail' },
 );
 
-const Timestamp = Type.Union([DateTime, EpochMs], { description: 'ISO 8601 or epoch milliseconds' });
+/**
+ * ISO 8601 or epoch milliseconds, as one schema of two types rather than an `anyOf`: with every error
+ * collected, Ajv builds an error object and its path for each failed branch before it tries the next,
+ * which for epoch milliseconds (the second branch) was most of the cost of checking a bulk body of
+ * 50,000 readings. Keywords of one type leave the other alone (format and pattern check a string,
+ * minimum and maximum a number). String first: type coercion turns null or a boolean into a string
+ * that fails the format, where a number first would make them 0 or 1, a valid epoch. A number sent
+ * as a string ("1700000000000") is refused, as any other string that is not ISO 8601.
+ */
+const Timestamp = Type.Unsafe<string | number>({
+  ...DateTime,
+  ...EpochMs,
+  type: ['string', 'number'],
+  description: 'ISO 8601 or epoch milliseconds',
+});
 /** null and the strings NaN/Infinity are counted as non-finite readings, not refused as a request. */
 // One branch of type [number, null]: with type coercion on, separate branches would turn null into
 // 0 (number first) or 0 into null (null first); a value of a listed type is never coerced.

@@ -3,8 +3,8 @@
 // one-element array, and a later array branch then sees the lone element ("must be array" for an
 // array). So the array branch comes first (an array passes it untouched), then the string, then
 // null (which the array branch wraps and the string branch reads as ""; the null branch last takes
-// what is left). Multi-type schemas (`type: ['string', 'array']`) would avoid this but need Ajv's
-// allowUnionTypes, which the app does not set.
+// what is left). A multi-type schema (`type: ['string', 'array']`, which the app's Ajv allows) would
+// avoid this too; these unions were written before the app allowed them, and they behave as described.
 import type { TSchema } from 'typebox';
 import Type from 'typebox';
 import { Text } from '../../../platform/http/schemas.ts';
