@@ -57,7 +57,7 @@ export const MAX_FUTURE_SECONDS = 300;
 
 export interface TelemetryDeps {
   db: Db;
-  events: Pick<Events, 'record'>;
+  events: Pick<Events, 'record' | 'recordMany'>;
   realtime: Pick<Realtime, 'registerTopic' | 'publish'>;
   logger: { warn(obj: object, msg: string): void };
   retentionDays: number;

@@ -76,7 +76,7 @@ export interface ChannelCounts {
 
 export interface IngestDeps {
   db: Db;
-  events: Pick<Events, 'record'>;
+  events: Pick<Events, 'record' | 'recordMany'>;
   live: LivePush;
   /** Oldest accepted reading, in days before now. */
   maxAgeDays: number;
@@ -305,33 +305,40 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
       await saveStates(tx, updates);
       const raised = await raiseAlarms(tx, signals);
       const opened = raised.filter((a) => a.opened);
-      for (const alarm of opened) {
-        const signal = signals.find((s) => s.sensorId === alarm.sensorId && s.rule === alarm.rule);
-        await events.record(tx, {
-          tenantId,
-          aggregateType: 'sensor',
-          aggregateId: alarm.sensorId,
-          type: 'AnomalyDetected',
-          data: {
-            alarmId: alarm.id,
-            sensorId: alarm.sensorId,
-            rule: alarm.rule,
-            severity: signal?.severity,
-            value: signal?.value,
-            message: signal?.message,
-            at: signal ? new Date(signal.firstTs).toISOString() : undefined,
-          },
-        });
-      }
-      for (const alarm of await clearQuietAlarms(tx, newest)) {
-        await events.record(tx, {
+      // One signal per sensor and rule (collapse): found by that pair, not by a scan per alarm.
+      const signalOf = new Map(signals.map((s) => [`${s.sensorId}/${s.rule}`, s]));
+      // An alarm storm opens hundreds at once: their events are written together.
+      await events.recordMany(
+        tx,
+        opened.map((alarm) => {
+          const signal = signalOf.get(`${alarm.sensorId}/${alarm.rule}`);
+          return {
+            tenantId,
+            aggregateType: 'sensor',
+            aggregateId: alarm.sensorId,
+            type: 'AnomalyDetected',
+            data: {
+              alarmId: alarm.id,
+              sensorId: alarm.sensorId,
+              rule: alarm.rule,
+              severity: signal?.severity,
+              value: signal?.value,
+              message: signal?.message,
+              at: signal ? new Date(signal.firstTs).toISOString() : undefined,
+            },
+          };
+        }),
+      );
+      await events.recordMany(
+        tx,
+        (await clearQuietAlarms(tx, newest)).map((alarm) => ({
           tenantId,
           aggregateType: 'sensor',
           aggregateId: alarm.sensorId as string,
           type: 'AlarmCleared',
           data: { alarmId: alarm.id, sensorId: alarm.sensorId, rule: alarm.rule, automatic: true },
-        });
-      }
+        })),
+      );
       return { inserted, opened: opened.length, updates };
     });
     for (const u of outcome.updates) live.offer(tenantId, u.sensorId, u.lastTs, u.lastValue);

@@ -14,6 +14,18 @@ export function notify(executor: Executor, channel: string, payload: string) {
   return executor.execute(sql`select pg_notify(${channel}, ${payload})`);
 }
 
+/** Several notifications on one channel in one statement, delivered in the order given. */
+export async function notifyMany(executor: Executor, channel: string, payloads: readonly string[]) {
+  if (payloads.length <= 1) {
+    if (payloads[0] !== undefined) await notify(executor, channel, payloads[0]);
+    return;
+  }
+  // pg_notify is volatile: evaluated after the sort, so in the array's order.
+  await executor.execute(
+    sql`select pg_notify(${channel}, u.p) from unnest(${sql.param(payloads)}::text[]) with ordinality as u(p, n) order by u.n`,
+  );
+}
+
 export type Unlisten = () => Promise<void>;
 
 export interface ListenOptions {

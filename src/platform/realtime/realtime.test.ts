@@ -119,6 +119,40 @@ describe('WebSocket /ws', () => {
     assert.equal(String(message.event?.data.blob ?? '').length, 20_000);
   });
 
+  test('events recorded together are stored in order and each pushed once, a large one whole', async () => {
+    const socket = await open(acmeAdmin.accessToken);
+    await subscribed(socket, ['thing:T-many']);
+    const blob = 'y'.repeat(20_000);
+    const types = ['First', 'Second', 'Third'];
+    const rows = await inTenant(t.database.db, acme.id, (tx) =>
+      t.runtime.events.recordMany(
+        tx,
+        types.map((type) => ({
+          tenantId: acme.id,
+          aggregateType: 'thing',
+          aggregateId: 'T-many',
+          type,
+          data: type === 'Second' ? { blob } : { type },
+        })),
+      ),
+    );
+    assert.deepEqual(
+      rows.map((r) => r.eventType),
+      types,
+    );
+    assert.ok(
+      rows.every((r, i) => i === 0 || r.id > (rows[i - 1]?.id ?? 0)),
+      'ids ascending',
+    );
+    for (const row of rows) {
+      const message = await socket.next((m) => m.event?.id === row.id, `event ${row.eventType}`);
+      assert.equal(message.event?.type, row.eventType);
+    }
+    const big = socket.messages.find((m) => m.event?.type === 'Second');
+    assert.equal(String(big?.event?.data.blob ?? '').length, 20_000);
+    assert.equal(socket.messages.filter((m) => m.topic === 'thing:T-many').length, 3);
+  });
+
   test("tenant B's client asking for a topic of tenant A gets an error and receives nothing of A", async () => {
     const job = await t.app.inject({
       method: 'POST',

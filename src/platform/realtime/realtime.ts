@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Principal, Scope } from '../auth/principal.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { type PushedEvent, RealtimeHub } from './hub.ts';
-import { listen, MAX_PAYLOAD_BYTES, notify, REALTIME_CHANNEL, type Unlisten } from './notifications.ts';
+import { listen, MAX_PAYLOAD_BYTES, notifyMany, REALTIME_CHANNEL, type Unlisten } from './notifications.ts';
 
 /** Whether a tenant may subscribe to `<kind>:<id>`: the entity exists and is the tenant's. */
 export type TopicAuthorizer = (principal: Principal, id: string) => Promise<boolean>;
@@ -24,6 +24,14 @@ export interface RealtimeDeps {
   loadEvent?: (tenantId: string, id: number) => Promise<PushedEvent | undefined>;
 }
 
+/** One message for `publishMany`. */
+export interface Publication {
+  tenantId: string;
+  topics: string[];
+  event: PushedEvent;
+  access?: Scope | undefined;
+}
+
 const TOPIC = /^(tenant|([a-z][a-z-]{1,30}):([A-Za-z0-9._:-]{1,100}))$/;
 
 /**
@@ -35,6 +43,17 @@ export function createRealtime({ database, logger, loadEvent }: RealtimeDeps) {
   const authorizers = new Map<string, TopicAuthorizer>();
   const connections = new Set<{ terminate(): void }>();
   let unlisten: Unlisten | undefined;
+
+  /** The notification's text: the event itself, or a reference to it when it is too large. */
+  function wireOf({ tenantId, topics, event, access = 'read' }: Publication): string {
+    const a = access === 'read' ? undefined : access;
+    const payload = JSON.stringify({ t: tenantId, topics, e: event, a } satisfies Wire);
+    if (Buffer.byteLength(payload) <= MAX_PAYLOAD_BYTES) return payload;
+    if (typeof event.id !== 'number' || !loadEvent) {
+      throw new Error(`realtime message of ${event.type} too large to push (${payload.length} bytes)`);
+    }
+    return JSON.stringify({ t: tenantId, topics, ref: event.id, a } satisfies Wire);
+  }
 
   async function onPayload(payload: string) {
     let wire: Wire;
@@ -63,15 +82,12 @@ export function createRealtime({ database, logger, loadEvent }: RealtimeDeps) {
       event: PushedEvent,
       access: Scope = 'read',
     ) {
-      const a = access === 'read' ? undefined : access;
-      let payload = JSON.stringify({ t: tenantId, topics, e: event, a } satisfies Wire);
-      if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
-        if (typeof event.id !== 'number' || !loadEvent) {
-          throw new Error(`realtime message of ${event.type} too large to push (${payload.length} bytes)`);
-        }
-        payload = JSON.stringify({ t: tenantId, topics, ref: event.id, a } satisfies Wire);
-      }
-      await notify(executor, REALTIME_CHANNEL, payload);
+      await notifyMany(executor, REALTIME_CHANNEL, [wireOf({ tenantId, topics, event, access })]);
+    },
+
+    /** `publish` of several messages, in one statement (in their order) for a transaction's events. */
+    async publishMany(executor: Executor, messages: readonly Publication[]) {
+      await notifyMany(executor, REALTIME_CHANNEL, messages.map(wireOf));
     },
 
     /** Lets clients subscribe to `<kind>:<id>` topics, checking each id with `authorize`. */
