@@ -10,8 +10,9 @@
 // FLUSH_MS, off the request path.
 //
 // Stores are off the request path too: a stored answer is in memory at once (the next identical
-// request hits) under an id made here, and queued (entry-writer.ts); the queue is written every STORE_FLUSH_MS (or
-// as soon as a tenant has STORE_BATCH entries waiting) with one upsert per tenant. A batch that
+// request hits) under an id made here, and queued (entry-writer.ts); the queue is written STORE_FLUSH_MS after
+// the first entry of a batch (or as soon as a tenant has STORE_BATCH entries waiting) with one upsert
+// per tenant. The timer runs only while entries or hits wait: an idle server is not woken. A batch that
 // fails is queued again once, then dropped with a warning: the cache is a cache, and a lost entry
 // only means a later miss (this process keeps serving it from memory until the next reload).
 // Invalidation wins over the queue: it drops the queued entries it covers and waits for a batch
@@ -66,9 +67,34 @@ export function createCacheService({
   /** tenantId → entryId → [count, last hit ms]. */
   let pendingHits = new Map<string, Map<string, [number, number]>>();
   let timer: NodeJS.Timeout | null = null;
+  let started = false;
+  /** When the hits counted since the last write are due (the first one's time + FLUSH_MS). */
+  let hitsDueAt = Number.POSITIVE_INFINITY;
   const entries = createEntryWriter({ db, logger });
-  const { queue, unqueue } = entries;
+  const { unqueue } = entries;
   const flushEntries = () => entries.flush();
+  const queue: typeof entries.queue = (tenantId, entry) => {
+    entries.queue(tenantId, entry);
+    schedule();
+  };
+
+  /** Sets the flush timer when something waits and none is set (the service started). */
+  function schedule(): void {
+    if (!started || timer) return;
+    const wait = entries.pending()
+      ? STORE_FLUSH_MS
+      : pendingHits.size > 0
+        ? Math.max(0, hitsDueAt - Date.now())
+        : null;
+    if (wait === null) return;
+    timer = setTimeout(() => {
+      const hitsDue = pendingHits.size > 0 && Date.now() >= hitsDueAt;
+      void (hitsDue ? flushHits() : flushEntries()).finally(() => {
+        timer = null;
+        schedule();
+      });
+    }, wait).unref();
+  }
 
   const keyOf = (tenantId: string, pipelineId: string) => `${tenantId}:${pipelineId}`;
   /** Lookups of this process since the start, by result, and the embedder's failures (for /metrics). */
@@ -140,6 +166,7 @@ export function createCacheService({
   }
 
   function countHit(tenantId: string, entryId: string): void {
+    if (pendingHits.size === 0) hitsDueAt = Date.now() + FLUSH_MS;
     let tenant = pendingHits.get(tenantId);
     if (!tenant) {
       tenant = new Map();
@@ -147,6 +174,7 @@ export function createCacheService({
     }
     const previous = tenant.get(entryId);
     tenant.set(entryId, [(previous?.[0] ?? 0) + 1, now()]);
+    schedule();
   }
 
   async function flushHits(): Promise<void> {
@@ -317,20 +345,15 @@ export function createCacheService({
     },
 
     start(): void {
-      if (timer) return;
-      let ticks = 0;
-      const hitsEvery = Math.round(FLUSH_MS / STORE_FLUSH_MS);
-      const tick = () => {
-        ticks++;
-        void (ticks % hitsEvery === 0 ? flushHits() : flushEntries()).finally(() => {
-          if (timer) timer = setTimeout(tick, STORE_FLUSH_MS).unref();
-        });
-      };
-      timer = setTimeout(tick, STORE_FLUSH_MS);
-      timer.unref();
+      started = true;
+      schedule();
     },
 
+    /** Whether a write is scheduled (tests: a started service with nothing waiting sets no timer). */
+    flushScheduled: (): boolean => timer !== null,
+
     async stop(): Promise<void> {
+      started = false;
       if (timer) clearTimeout(timer);
       timer = null;
       // Twice: a batch that fails now gets its second attempt before the process goes.

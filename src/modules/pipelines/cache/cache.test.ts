@@ -6,6 +6,7 @@ import { deleteInBatches } from '../../../platform/db/maintenance.ts';
 import { aiCacheEntries, aiRequests } from '../../../platform/db/schema/index.ts';
 import { inTenant, readInTenant } from '../../../platform/db/scope.ts';
 import { createTestApp, type TestApp } from '../../../platform/http/testing.ts';
+import { eventually } from '../../../platform/jobs/testing.ts';
 import {
   callApi,
   createTestTenant,
@@ -103,6 +104,31 @@ test('exact and semantic hits, the guard, context and TTL', async () => {
   assert.equal((await cache.lookup(q))?.kind, 'exact');
   clock += 3600_000;
   assert.equal(await cache.lookup(q), null);
+  await service.stop();
+});
+
+test('a started service writes stores and hit counts by itself, and sets no timer while nothing waits', async () => {
+  const service = createCacheService({ db: t.database.db, logger: console });
+  service.start();
+  assert.equal(service.flushScheduled(), false, 'idle: no timer');
+  const q = query(acme.id, acmePipeline, 'How many pumps failed the pressure test?');
+  const id = await service.cache.store(q, answer('Three.'));
+  assert.equal(service.flushScheduled(), true);
+  const rowOf = async () =>
+    (
+      await readInTenant(t.database.db, acme.id, (tx) =>
+        tx.select().from(aiCacheEntries).where(eq(aiCacheEntries.id, id)),
+      )
+    )[0];
+  await eventually(async () => ((await rowOf())?.hits === 0 ? true : undefined), 'the stored entry', 30_000);
+  assert.equal((await service.cache.lookup(q))?.entryId, id);
+  assert.equal((await service.cache.lookup(q))?.entryId, id);
+  await eventually(async () => ((await rowOf())?.hits === 2 ? true : undefined), 'the hit counts', 30_000);
+  await eventually(
+    async () => (service.flushScheduled() ? undefined : true),
+    'no timer once written',
+    30_000,
+  );
   await service.stop();
 });
 

@@ -102,6 +102,11 @@ export function createEntryWriter({ db, logger }: { db: Db; logger: Pick<Fastify
   return {
     queue,
     unqueue,
+    /** Whether entries wait to be written (a retried batch included). */
+    pending(): boolean {
+      for (const tenant of queuedEntries.values()) if (tenant.size > 0) return true;
+      return false;
+    },
     /** Writes the queued entries (after any write already running); resolves when they are. */
     flush: flushEntries,
     /** Resolves when the writes started so far have ended. */
