@@ -8,9 +8,10 @@ import { inTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { type AlarmSignal, clearQuietAlarms, raiseAlarms } from './alarms.repo.ts';
 import type { LivePush } from './live.ts';
-import { type DetectionConfig, type MonitorState, monitor } from './monitor.ts';
+import { type MonitorState, monitor } from './monitor.ts';
 import { batchOfRows, type ReadingBatch, type SensorRef } from './reading-batch.ts';
 import { ensurePartitions, insertReadings } from './readings.repo.ts';
+import { collapse, configOf } from './sensor-judgement.ts';
 import {
   lockStates,
   type SensorRow,
@@ -359,46 +360,3 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
 }
 
 export type Ingest = ReturnType<typeof createIngest>;
-
-export function configOf(sensor: SensorRow) {
-  const manual =
-    sensor.limitsSource === 'manual' && sensor.controlCenter !== null && sensor.controlSigma !== null
-      ? { center: sensor.controlCenter, sigma: sensor.controlSigma }
-      : null;
-  return {
-    lowerSpec: sensor.lowerSpec,
-    upperSpec: sensor.upperSpec,
-    detection: sensor.detection as DetectionConfig,
-    manualLimits: manual,
-  };
-}
-
-/** One signal per rule: the first finding opens the alarm, the count and the last extend it. */
-function collapse(sensor: SensorRow, findings: ReturnType<typeof monitor>['findings']): AlarmSignal[] {
-  const byRule = new Map<string, AlarmSignal>();
-  for (const f of findings) {
-    const existing = byRule.get(f.rule);
-    if (existing) {
-      existing.count++;
-      if (f.ts < existing.firstTs) {
-        existing.firstTs = f.ts;
-        existing.value = f.value;
-        existing.message = f.message;
-      }
-      existing.lastTs = Math.max(existing.lastTs, f.ts);
-    } else {
-      byRule.set(f.rule, {
-        sensorId: sensor.id,
-        facilityId: sensor.facilityId,
-        rule: f.rule,
-        severity: f.severity,
-        message: `${sensor.name}: ${f.message}`,
-        value: f.value,
-        firstTs: f.ts,
-        lastTs: f.ts,
-        count: 1,
-      });
-    }
-  }
-  return [...byRule.values()];
-}
