@@ -151,6 +151,7 @@ export async function buildApp({
     realtime: runtime.realtime,
     logger: app.log,
     retentionDays: config.readingsRetentionDays,
+    lateDataWindowSeconds: config.lateDataWindowSeconds,
     bulkBodyLimit: config.bulkBodyLimitBytes,
     jobs: runtime.jobs,
     uploadsDir: join(config.dataDir, 'uploads'),

@@ -31,6 +31,7 @@ export interface ModulesConfig extends MqttSettings, NotificationSettings {
   // Telemetry
   /** Raw readings older than this are dropped (whole daily partitions) and refused on ingest. */
   readingsRetentionDays: number;
+  lateDataWindowSeconds: number;
   /** Largest body of the bulk readings endpoint (JSON or NDJSON) and of line-protocol writes (decompressed). */
   bulkBodyLimitBytes: number;
   // AI
@@ -120,6 +121,14 @@ export const TELEMETRY_SETTINGS = [
       'Raw sensor readings older than this are dropped (whole daily partitions) and refused on ingest',
     fallback: () => 365,
     parse: integer(1, 3650),
+  },
+  {
+    key: 'lateDataWindowSeconds',
+    env: 'LATE_DATA_WINDOW_SECONDS',
+    description:
+      'Late sensor readings up to this far (reading time) behind the newest one judged are replayed through the stateful detectors in timestamp order; older ones get the spec limits and rule 1 only. 0 turns replaying off',
+    fallback: () => 600,
+    parse: integer(0, 86_400),
   },
   {
     key: 'bulkBodyLimitBytes',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/database.ts';
+import { MAX_REPLAY_READINGS } from './replay.ts';
 import { telemetryTestKit } from './testing.ts';
 
 // The alarm lifecycle through the API: readings open an alarm (once per rule), record an
@@ -141,5 +142,71 @@ describe('telemetry alarms', () => {
     assert.equal((await kit.call(kit.s.viewer, 'GET', '/alarms?status=bogus')).status, 400);
     const summary = await kit.call(kit.s.viewer, 'GET', '/alarms/summary');
     assert.deepEqual(summary.body, { open: 1, acknowledged: 0, critical: 0, warning: 1 });
+  });
+
+  // After the list test, which counts the alarms of this file.
+  test('late readings within the replay window are judged in timestamp order; older ones get spec and rule 1', async () => {
+    const id = await kit.newSensor('ALM-LATE', {
+      upperSpec: 10,
+      clearAfterSeconds: 3600,
+      detection: { rules: ['we1', 'we4'], anomaly: { enabled: false, threshold: 2 } },
+      controlLimits: { center: 5, sigma: 0.2 },
+    });
+    const above = (seconds: number) => ({ sensorId: id, ts: at(seconds), value: 5.05 });
+    const marks = async () => {
+      const [row] = await queryRows<{ checkpoint_ts: number | null; pending_ts: number | null }>(
+        kit.t.database.db,
+        sql`select checkpoint_ts, pending_ts from sensor_state where sensor_id = ${id}`,
+      );
+      return row;
+    };
+    assert.deepEqual(await marks(), { checkpoint_ts: Number.NEGATIVE_INFINITY, pending_ts: null });
+    // Seven of eight readings above the center line, the fourth missing: no run yet.
+    assert.equal((await kit.bulk({ readings: [0, 1, 2].map(above) })).alarmsOpened, 0);
+    assert.equal((await kit.bulk({ readings: [4, 5, 6, 7].map(above) })).alarmsOpened, 0);
+    assert.deepEqual(await marks(), { checkpoint_ts: Number.NEGATIVE_INFINITY, pending_ts: at(2) });
+    // The fourth arrives late: replayed in order, it completes the run (Western Electric 4) at 7 s.
+    assert.equal((await kit.bulk({ readings: [above(3)] })).alarmsOpened, 1);
+    const [run] = await alarmsOf(id);
+    assert.deepEqual([run?.rule, run?.openedAt, run?.signalCount], ['we4', new Date(at(7)).toISOString(), 1]);
+
+    // Ten minutes on, the states rotate (checkpoint ← the state at 2 s); a late 8 s in the same
+    // batch extends the run, replayed from that checkpoint.
+    await kit.bulk({ readings: [{ sensorId: id, ts: at(700), value: 5 }] });
+    await kit.bulk({ readings: [{ sensorId: id, ts: at(1300), value: 5 }, above(8)] });
+    assert.deepEqual(await marks(), { checkpoint_ts: at(2), pending_ts: at(700) });
+    const [extended] = await alarmsOf(id);
+    assert.deepEqual([extended?.id, extended?.signalCount], [run?.id, 2]);
+
+    // Beyond the window (older than the checkpoint, now at 700 s): rule 1 and the spec still judge it.
+    const far = await kit.bulk({
+      readings: [
+        { sensorId: id, ts: at(1900), value: 5 },
+        { sensorId: id, ts: at(100), value: 11 },
+      ],
+    });
+    assert.deepEqual(await marks(), { checkpoint_ts: at(700), pending_ts: at(1300) });
+    assert.equal(far.alarmsOpened, 2);
+    assert.deepEqual((await alarmsOf(id)).map((a) => a.rule).sort(), ['spec', 'we1', 'we4']);
+  });
+
+  test('a window holding more stored readings than a replay may read is not replayed', async () => {
+    const id = await kit.newSensor('ALM-LONG', {
+      clearAfterSeconds: 3600,
+      detection: { rules: ['we4'], anomaly: { enabled: false, threshold: 2 } },
+      controlLimits: { center: 5, sigma: 0.2 },
+    });
+    // MAX_REPLAY_READINGS + 1 readings after the new sensor's checkpoint (its empty state), the
+    // last ones above the center line but for a gap a late reading would fill to make a run of 8.
+    const n = MAX_REPLAY_READINGS + 1;
+    const gap = n - 4;
+    const readings = Array.from({ length: n }, (_, i) => ({
+      sensorId: id,
+      ts: start + i * 100,
+      value: i >= n - 8 ? 5.05 : (n - i) % 2 ? 4.9 : 5.1,
+    })).filter((_, i) => i !== gap);
+    assert.equal((await kit.bulk({ readings })).alarmsOpened, 0);
+    const late = await kit.bulk({ readings: [{ sensorId: id, ts: start + gap * 100, value: 5.05 }] });
+    assert.deepEqual([late.accepted, late.alarmsOpened], [1, 0]);
   });
 });

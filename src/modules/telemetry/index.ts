@@ -61,6 +61,8 @@ export interface TelemetryDeps {
   realtime: Pick<Realtime, 'registerTopic' | 'publish'>;
   logger: { warn(obj: object, msg: string): void };
   retentionDays: number;
+  /** LATE_DATA_WINDOW_SECONDS: late readings this far behind the newest are replayed through the detectors. */
+  lateDataWindowSeconds: number;
   bulkBodyLimit: number;
   /** The job queue CSV imports are submitted to (the composition root defines `importJob` on it). */
   jobs: Pick<Jobs, 'submit'>;
@@ -75,6 +77,7 @@ export function createTelemetry({
   realtime,
   logger,
   retentionDays,
+  lateDataWindowSeconds,
   bulkBodyLimit,
   jobs,
   uploadsDir,
@@ -91,6 +94,7 @@ export function createTelemetry({
     live,
     maxAgeDays: retentionDays,
     maxFutureSeconds: MAX_FUTURE_SECONDS,
+    replayWindowMs: lateDataWindowSeconds * 1000,
   });
   const sensors = createSensorsService({ db });
   const series = createSeriesService({ db });

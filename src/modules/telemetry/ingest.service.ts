@@ -6,16 +6,14 @@
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { inTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
-import { type AlarmSignal, clearQuietAlarms, raiseAlarms } from './alarms.repo.ts';
+import { clearQuietAlarms, raiseAlarms } from './alarms.repo.ts';
+import { judgeBatch } from './batch-judgement.ts';
 import type { LivePush } from './live.ts';
-import { type MonitorState, monitor } from './monitor.ts';
 import { batchOfRows, type ReadingBatch, type SensorRef } from './reading-batch.ts';
 import { ensurePartitions, insertReadings } from './readings.repo.ts';
-import { collapse, configOf } from './sensor-judgement.ts';
 import {
   lockStates,
   type SensorRow,
-  type StateUpdate,
   saveStates,
   sensorsById,
   sensorsByKey,
@@ -83,6 +81,8 @@ export interface IngestDeps {
   maxAgeDays: number;
   /** Newest accepted reading, in seconds after now (clock skew of devices). */
   maxFutureSeconds: number;
+  /** How far back (reading time) late data is replayed through the detectors; 0 → never (replay.ts). */
+  replayWindowMs: number;
   now?: () => number;
 }
 
@@ -104,7 +104,15 @@ function numberOf(value: ReadingInput['value']): number {
 /** What the first pass finds wrong with a reading's own time and value (0: nothing). */
 const PROBLEMS = [null, 'invalid_timestamp', 'timestamp_out_of_range', 'non_finite_value'] as const;
 
-export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, now = Date.now }: IngestDeps) {
+export function createIngest({
+  db,
+  events,
+  live,
+  maxAgeDays,
+  maxFutureSeconds,
+  replayWindowMs,
+  now = Date.now,
+}: IngestDeps) {
   /** Days whose partition this process has made sure of. */
   const partitionDays = new Set<string>();
   const counts = new Map<IngestChannel, ChannelCounts>(
@@ -277,31 +285,13 @@ export function createIngest({ db, events, live, maxAgeDays, maxFutureSeconds, n
           value: columns.value[i] as number,
         });
       }
-      const signals: AlarmSignal[] = [];
-      const updates: StateUpdate[] = [];
-      const newest: { sensorId: string; ts: number }[] = [];
-      const learnedLimits: { sensorId: string; center: number; sigma: number }[] = [];
-      for (let k = 0; k < sensorIds.length; k++) {
-        const readings = perSensor[k] as { ts: number; value: number }[];
-        if (readings.length === 0) continue;
-        const sensor = sensorRows[k] as SensorRow;
-        const result = monitor(
-          (states.get(sensor.id)?.state ?? {}) as MonitorState,
-          configOf(sensor),
-          readings,
-        );
-        if (result.learned) learnedLimits.push({ sensorId: sensor.id, ...result.learned });
-        signals.push(...collapse(sensor, result.findings));
-        let last = readings[0] as { ts: number; value: number };
-        for (const r of readings) if (r.ts >= last.ts) last = r;
-        updates.push({
-          sensorId: sensor.id,
-          lastTs: last.ts,
-          lastValue: last.value,
-          state: result.state as Record<string, unknown>,
-        });
-        newest.push({ sensorId: sensor.id, ts: last.ts });
-      }
+      const { signals, updates, newest, learnedLimits } = await judgeBatch(
+        tx,
+        sensorRows,
+        states,
+        perSensor,
+        replayWindowMs,
+      );
       await storeLearnedLimits(tx, learnedLimits);
       await saveStates(tx, updates);
       const raised = await raiseAlarms(tx, signals);

@@ -50,7 +50,7 @@ test('control limits are learned from the first readings, then the run rules jud
   );
 });
 
-test('late readings get the spec check only; state carries across batches', () => {
+test('late readings get the spec check and the point rules only; state carries across batches', () => {
   const detection = { ...config().detection, zscore: { enabled: true, window: 20, threshold: 4 } };
   const quiet = Array.from({ length: 30 }, (_, i) => 5 + (i % 3) * 0.1);
   const first = monitor({}, config({ detection }), series(quiet));
@@ -64,11 +64,38 @@ test('late readings get the spec check only; state carries across batches', () =
     late.findings.map((f) => f.rule),
     ['spec'],
   );
+  assert.deepEqual(late.state, first.state, 'late readings leave the state as it was');
   const jump = monitor(first.state as MonitorState, config({ detection }), series([9.9], 40_000));
   assert.deepEqual(
     jump.findings.map((f) => f.rule),
     ['zscore'],
   );
+});
+
+test('a late reading beyond 3σ of the limits as they stand signals rule 1 (not the window rules)', () => {
+  const detection = { ...config().detection, rules: ['we1', 'n1', 'we4'] as const };
+  const manual = config({ detection, manualLimits: { center: 5, sigma: 0.1 } });
+  const first = monitor({}, manual, series([5, 5.05, 4.95, 5]));
+  assert.equal(first.findings.length, 0);
+  const late = monitor(first.state, manual, [
+    { ts: 500, value: 5.31 },
+    { ts: 1500, value: 5.29 },
+    { ts: 2500, value: 4.6 },
+  ]);
+  assert.equal(late.late, 3);
+  assert.deepEqual(
+    late.findings.map((f) => [f.rule, f.ts]),
+    [
+      ['we1', 500],
+      ['n1', 500],
+      ['we1', 2500],
+      ['n1', 2500],
+    ],
+  );
+  // Learned limits not there yet: nothing to judge a late reading against but the spec.
+  const learning = config({ detection: { ...detection, baselineCount: 100 } });
+  const early = monitor(monitor({}, learning, series([5, 5.1])).state, learning, [{ ts: 500, value: 9 }]);
+  assert.deepEqual(early.findings, []);
 });
 
 test('manual limits take the place of learning; EWMA finds a small sustained shift', () => {

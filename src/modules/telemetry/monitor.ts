@@ -5,8 +5,10 @@
 // state and what it found. Pure: ingest stores the state with the readings in one transaction.
 //
 // Readings at or before the newest one already judged (late data) are checked against the spec
-// limits only: the stateful detectors have moved past them, and replaying them out of order would
-// judge them against a future they did not have.
+// limits and the point rules (Western Electric 1, Nelson 1: one point beyond 3σ of the control
+// limits as they stand) only: the stateful detectors have moved past them, and stepping them out of
+// order would judge them against a future they did not have. Ingest replays late data that falls
+// within the sensor's replay window from a stored checkpoint instead (replay.ts).
 import { type EwmaState, ewmaStep, type ZScoreState, ZScoreWindow } from './detectors.ts';
 import {
   type ControlLimits,
@@ -100,6 +102,21 @@ function specFinding(config: MonitorConfig, ts: number, value: number): Finding 
 const usable = (limits: ControlLimits | undefined | null): limits is ControlLimits =>
   !!limits && Number.isFinite(limits.center) && limits.sigma > 0 && Number.isFinite(limits.sigma);
 
+const POINT_RULES = new Set<RuleId>(['we1', 'n1']);
+
+/** What signalsAt finds for the point rules among `rules`, without its window: one point beyond 3σ. */
+function pointRuleFindings(
+  findings: Finding[],
+  rules: readonly RuleId[],
+  limits: ControlLimits,
+  ts: number,
+  value: number,
+): void {
+  if (Math.abs((value - limits.center) / limits.sigma) <= 3) return;
+  for (const rule of rules)
+    if (POINT_RULES.has(rule)) findings.push(finding(rule, ts, value, RULE_DESCRIPTIONS[rule]));
+}
+
 /** Whether the readings are in timestamp order already (as a device sends them). */
 function inOrder(readings: readonly { ts: number }[]): boolean {
   for (let i = 1; i < readings.length; i++)
@@ -137,6 +154,8 @@ export function monitor(
     if (spec) findings.push(spec);
     if (state.lastTs !== undefined && ts <= state.lastTs) {
       late++;
+      const limits = usable(config.manualLimits) ? config.manualLimits : state.learned;
+      if (usable(limits)) pointRuleFindings(findings, rules, limits, ts, value);
       continue;
     }
     state.lastTs = ts;
@@ -206,11 +225,8 @@ export function monitor(
       recent.push(value);
       recentChanged = true;
       if (recent.length > RECENT_SLACK) recent = recent.slice(recent.length - WINDOW);
-      if (pointRulesOnly) {
-        // What signalsAt finds for these rules, without its window: one point beyond 3σ.
-        if (Math.abs((value - limits.center) / limits.sigma) > 3)
-          for (const rule of rules) findings.push(finding(rule, ts, value, RULE_DESCRIPTIONS[rule]));
-      } else {
+      if (pointRulesOnly) pointRuleFindings(findings, rules, limits, ts, value);
+      else {
         for (const signal of signalsAt(recent, recent.length - 1, limits, rules)) {
           findings.push(finding(signal.rule, ts, value, RULE_DESCRIPTIONS[signal.rule]));
         }

@@ -55,6 +55,7 @@ test('retention drops old daily partitions and minute rollups, keeps hourly roll
     realtime: t.runtime.realtime,
     logger: { warn() {} },
     retentionDays: 5,
+    lateDataWindowSeconds: 600,
     bulkBodyLimit: 1_048_576,
     jobs: t.runtime.jobs,
     uploadsDir: '/tmp/plantintel-retention-test-uploads',

@@ -110,11 +110,19 @@ export async function sensorsByKey(
     );
 }
 
+/** A sensor's detector state as ingest locks it: the replay states' reading times, not the states. */
+export type LockedState = Pick<SensorStateRow, 'sensorId' | 'state' | 'checkpointTs' | 'pendingTs'>;
+
 /** Locks the detector state of the sensors (in id order, so concurrent batches cannot deadlock). */
-export async function lockStates(tx: Executor, ids: string[]): Promise<Map<string, SensorStateRow>> {
+export async function lockStates(tx: Executor, ids: string[]): Promise<Map<string, LockedState>> {
   if (ids.length === 0) return new Map();
   const rows = await tx
-    .select()
+    .select({
+      sensorId: sensorState.sensorId,
+      state: sensorState.state,
+      checkpointTs: sensorState.checkpointTs,
+      pendingTs: sensorState.pendingTs,
+    })
     .from(sensorState)
     .where(sql`${sensorState.sensorId} = any(${sql.param(ids)}::uuid[])`)
     .orderBy(asc(sensorState.sensorId))
@@ -127,9 +135,19 @@ export interface StateUpdate {
   lastTs: number;
   lastValue: number;
   state: Record<string, unknown>;
+  /**
+   * Rotate the replay states (replay.ts) first: checkpoint ← pending (when kept) ← the state this
+   * update replaces, which stands at `rotateAt` (ms). Absent: no rotation.
+   */
+  rotateAt?: number;
+  /** A pending state recomputed by a replay (after any rotation); absent: as it is. */
+  pending?: Record<string, unknown>;
 }
 
-/** Stores the detectors' state and the newest reading of each sensor, in one statement. */
+/**
+ * Stores the detectors' state and the newest reading of each sensor, in one statement. A rotation
+ * moves the states in the database: only a replay's recomputed pending state is sent.
+ */
 export async function saveStates(tx: Executor, updates: StateUpdate[]) {
   if (updates.length === 0) return;
   await queryRows(
@@ -137,11 +155,18 @@ export async function saveStates(tx: Executor, updates: StateUpdate[]) {
     sql`update sensor_state st set
           last_ts = case when st.last_ts is null or u.last_ts > st.last_ts then u.last_ts else st.last_ts end,
           last_value = case when st.last_ts is null or u.last_ts >= st.last_ts then u.last_value else st.last_value end,
-          state = u.state, updated_at = now()
+          state = u.state,
+          checkpoint = case when u.rotate_at is not null and st.pending_ts is not null then st.pending else st.checkpoint end,
+          checkpoint_ts = case when u.rotate_at is not null and st.pending_ts is not null then st.pending_ts else st.checkpoint_ts end,
+          pending = coalesce(u.pending, case when u.rotate_at is not null then st.state else st.pending end),
+          pending_ts = coalesce(u.rotate_at, st.pending_ts),
+          updated_at = now()
         from (select unnest(${sql.param(updates.map((u) => u.sensorId))}::uuid[]) as sensor_id,
                      to_timestamp(unnest(${sql.param(updates.map((u) => u.lastTs))}::float8[]) / 1000.0) as last_ts,
                      unnest(${sql.param(updates.map((u) => u.lastValue))}::float8[]) as last_value,
-                     unnest(${sql.param(updates.map((u) => JSON.stringify(u.state)))}::jsonb[]) as state) u
+                     unnest(${sql.param(updates.map((u) => JSON.stringify(u.state)))}::jsonb[]) as state,
+                     unnest(${sql.param(updates.map((u) => u.rotateAt ?? null))}::float8[]) as rotate_at,
+                     unnest(${sql.param(updates.map((u) => (u.pending ? JSON.stringify(u.pending) : null)))}::jsonb[]) as pending) u
         where st.sensor_id = u.sensor_id`,
   );
 }
@@ -161,11 +186,16 @@ export async function storeLearnedLimits(
   );
 }
 
-/** Forgets learned limits and the detectors that depend on them; the rolling z-score keeps its window. */
+/**
+ * Forgets learned limits and the detectors that depend on them, and the replay states (they hold
+ * the old limits); the rolling z-score keeps its window.
+ */
 export async function resetLimitState(tx: Executor, sensorId: string) {
   await queryRows(
     tx,
-    sql`update sensor_state set state = state - 'learned' - 'baseline' - 'ewma' - 'recent' where sensor_id = ${sensorId}`,
+    sql`update sensor_state set state = state - 'learned' - 'baseline' - 'ewma' - 'recent',
+          checkpoint = null, checkpoint_ts = null, pending = null, pending_ts = null
+        where sensor_id = ${sensorId}`,
   );
   await tx
     .update(sensors)

@@ -78,7 +78,10 @@ export const sensors = pgTable(
 /**
  * Where each sensor's streaming detectors are: their state after the newest reading judged, the
  * newest reading itself, and the count of readings stored. One row per sensor, locked by ingest
- * while a batch is judged, so batches of one sensor are judged one after the other.
+ * while a batch is judged, so batches of one sensor are judged one after the other. `checkpoint`
+ * and `pending` are earlier states kept to replay late data (modules/telemetry/replay.ts), each
+ * with the reading time (epoch ms) it stands at; a new sensor's checkpoint is its empty state
+ * (−Infinity: before the first reading); null → none kept.
  */
 export const sensorState = pgTable('sensor_state', {
   sensorId: uuid('sensor_id')
@@ -88,6 +91,10 @@ export const sensorState = pgTable('sensor_state', {
   lastTs: at('last_ts'),
   lastValue: doublePrecision('last_value'),
   state: jsonb('state').$type<Record<string, unknown>>().notNull().default({}),
+  checkpoint: jsonb('checkpoint').$type<Record<string, unknown>>().default({}),
+  checkpointTs: doublePrecision('checkpoint_ts').default(sql`'-Infinity'::float8`),
+  pending: jsonb('pending').$type<Record<string, unknown>>(),
+  pendingTs: doublePrecision('pending_ts'),
   updatedAt: updatedAt(),
 });
 

@@ -1,0 +1,205 @@
+// Late data judged in timestamp order: the replay window. Pure; ingest keeps the two states it needs
+// per sensor beside the current one and reads the stored readings for it.
+//
+// The detectors are stateful, so a reading older than the newest already judged cannot simply be
+// stepped (monitor.ts gives it the spec check and the point rules only). Instead, each sensor keeps
+// its detectors' state as of two earlier readings: `pending` (the state at the start of a recent
+// batch) and `checkpoint` (an older pending). When the newest reading judged has moved
+// `windowMs` past `pending`, the batch starts by rotating them: checkpoint ← pending ← the current
+// state. So the checkpoint is always at least about `windowMs` of reading time behind (once two
+// rotations have happened), and a sensor's first checkpoint is its empty state.
+//
+// A batch with readings older than the newest judged but newer than the checkpoint is replayed: the
+// detectors run again from the checkpoint over every stored reading after it (this batch's
+// included) in timestamp order, which is exactly what they would have seen had everything
+// arrived in order. To raise only what is new, the same replay without this batch's readings gives
+// what was found before; the difference (per rule and reading) is what this batch found. The
+// pending state is recomputed on the way (it too has new readings before it). Readings at or
+// before the checkpoint are beyond the window: spec and point rules only, as in monitor.ts. So
+// are all of a batch's late readings when the window holds more than MAX_REPLAY_READINGS.
+import type { Finding, MonitorConfig, MonitorState } from './monitor.ts';
+import { monitor } from './monitor.ts';
+import type { ControlLimits } from './spc.ts';
+
+/**
+ * The most stored readings a replay reads for one sensor: a window holding more (a high-rate
+ * sensor, history imported out of time order) is not replayed, and its late readings are judged
+ * as beyond it. Bounds what one batch can cost.
+ */
+export const MAX_REPLAY_READINGS = 20_000;
+
+export interface Reading {
+  ts: number;
+  value: number;
+}
+
+/** Where a sensor's replay states stand, as ingest reads them with the sensor's lock. */
+export interface ReplayMarks {
+  /** Reading time of the checkpoint: null → none kept, −Infinity → before the first reading. */
+  checkpointTs: number | null;
+  /** Reading time of the pending state: null → none kept. */
+  pendingTs: number | null;
+}
+
+export interface ReplayPlan {
+  /** Rotate before judging: checkpoint ← pending (when there is one) ← the current state. */
+  rotate: boolean;
+  /** Replay from the checkpoint (as it is after the rotation): some reading is late and within the window. */
+  replayFrom: number | null;
+}
+
+/**
+ * What ingest does for one sensor's batch: rotate the replay states, and whether (and from where)
+ * to replay. `windowMs` 0 turns replaying off.
+ */
+export function planReplay(
+  previousTs: number | undefined,
+  marks: ReplayMarks,
+  batch: readonly Reading[],
+  windowMs: number,
+): ReplayPlan {
+  if (windowMs <= 0 || previousTs === undefined) return { rotate: false, replayFrom: null };
+  const rotate = marks.pendingTs === null || previousTs - marks.pendingTs >= windowMs;
+  const from = rotate && marks.pendingTs !== null ? marks.pendingTs : marks.checkpointTs;
+  if (from === null) return { rotate, replayFrom: null };
+  const late = batch.some((r) => r.ts <= previousTs && r.ts > from);
+  return { rotate, replayFrom: late ? from : null };
+}
+
+export interface ReplayInput {
+  /** The state before this batch (its lastTs is the newest reading judged). */
+  previous: MonitorState;
+  /** The state the replay starts from; readings after its lastTs (all, without one) are replayed. */
+  checkpoint: MonitorState;
+  /** The pending state to recompute on the way, null when none is kept. */
+  pending: MonitorState | null;
+  config: MonitorConfig;
+  /** Every stored reading of the sensor after the checkpoint, this batch's included, in timestamp order. */
+  stored: readonly Reading[];
+  /** This batch's new readings (stored ones, duplicates excluded), any order. */
+  batch: readonly Reading[];
+}
+
+export interface ReplayResult {
+  state: MonitorState;
+  /** The recomputed pending state (null when none is kept). */
+  pending: MonitorState | null;
+  /** What this batch found: the replay's findings less those the stream had already found. */
+  findings: Finding[];
+  /** Limits the replay learned that the sensor did not have. */
+  learned: ControlLimits | null;
+  /** Readings the detectors stepped through (twice: with and without this batch). */
+  replayed: number;
+}
+
+interface Run {
+  state: MonitorState;
+  pending: MonitorState | null;
+  findings: Finding[];
+}
+
+/** The detectors from `checkpoint` over `readings` (in order), with the state at `pendingTs` on the way. */
+function run(
+  checkpoint: MonitorState,
+  pendingTs: number | null,
+  config: MonitorConfig,
+  readings: readonly Reading[],
+): Run {
+  if (pendingTs === null) {
+    const all = monitor(checkpoint, config, readings);
+    return { state: all.state, pending: null, findings: all.findings };
+  }
+  let split = 0;
+  while (split < readings.length && (readings[split] as Reading).ts <= pendingTs) split++;
+  const head = monitor(checkpoint, config, readings.slice(0, split));
+  const tail = monitor(head.state, config, readings.slice(split));
+  return { state: tail.state, pending: head.state, findings: [...head.findings, ...tail.findings] };
+}
+
+const keyOf = (f: Finding) => `${f.rule}@${f.ts}`;
+
+/** Replays one sensor's window with this batch's readings in it; see the file's comment. */
+export function replay(input: ReplayInput): ReplayResult {
+  const { previous, checkpoint, config, stored, batch } = input;
+  const from = checkpoint.lastTs ?? Number.NEGATIVE_INFINITY;
+  const pendingTs = input.pending?.lastTs ?? null;
+  const fresh = new Set<number>();
+  for (const r of batch) if (r.ts > from) fresh.add(r.ts);
+  const before = stored.filter((r) => !fresh.has(r.ts));
+  const known = new Map<string, number>();
+  for (const f of run(checkpoint, pendingTs, config, before).findings)
+    known.set(keyOf(f), (known.get(keyOf(f)) ?? 0) + 1);
+  const now = run(checkpoint, pendingTs, config, stored);
+  const findings: Finding[] = [];
+  for (const f of now.findings) {
+    const seen = known.get(keyOf(f)) ?? 0;
+    if (seen > 0) known.set(keyOf(f), seen - 1);
+    else findings.push(f);
+  }
+  // Older than the checkpoint: beyond the window, judged as monitor.ts judges late readings.
+  const beyond = batch.filter((r) => r.ts <= from);
+  let state = now.state;
+  if (beyond.length > 0) {
+    const outside = monitor(state, config, beyond);
+    findings.push(...outside.findings);
+    state = outside.state;
+  }
+  const learned =
+    state.learned &&
+    (state.learned.center !== previous.learned?.center || state.learned.sigma !== previous.learned?.sigma)
+      ? state.learned
+      : null;
+  return {
+    state,
+    pending: input.pending === null ? null : now.pending,
+    findings,
+    learned,
+    replayed: before.length + stored.length,
+  };
+}
+
+/** A sensor's stored replay states, read only when its batch is replayed. */
+export interface ReplayStates {
+  checkpoint: MonitorState | null;
+  pending: MonitorState | null;
+}
+
+export interface SensorJudgement {
+  state: MonitorState;
+  findings: Finding[];
+  learned: ControlLimits | null;
+  /** The pending state to store (a replay recomputed it); null → as the rotation leaves it. */
+  pending: MonitorState | null;
+  /** Readings a replay stepped through; 0 → no replay. */
+  replayed: number;
+}
+
+/**
+ * One sensor's batch: the detectors from `previous` over the batch, or a replay when `plan` says so
+ * and the states are there. `states` are the stored ones, before `plan`'s rotation (which the
+ * database makes when the update is stored); `stored` the readings after `plan.replayFrom`.
+ */
+export function judgeSensor(input: {
+  previous: MonitorState;
+  marks: ReplayMarks;
+  plan: ReplayPlan;
+  states: ReplayStates | undefined;
+  stored: readonly Reading[];
+  config: MonitorConfig;
+  batch: readonly Reading[];
+}): SensorJudgement {
+  const { previous, marks, plan, states, config, batch } = input;
+  // After a rotation the checkpoint is the stored pending state, and the pending one the previous.
+  const rotated = plan.rotate && marks.pendingTs !== null;
+  const checkpoint =
+    plan.replayFrom === null ? null : ((rotated ? states?.pending : states?.checkpoint) ?? null);
+  if (!checkpoint) return { ...monitor(previous, config, batch), pending: null, replayed: 0 };
+  return replay({
+    previous,
+    checkpoint,
+    pending: plan.rotate ? previous : (states?.pending ?? null),
+    config,
+    stored: input.stored,
+    batch,
+  });
+}
