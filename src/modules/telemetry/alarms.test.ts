@@ -208,5 +208,19 @@ describe('telemetry alarms', () => {
     assert.equal((await kit.bulk({ readings })).alarmsOpened, 0);
     const late = await kit.bulk({ readings: [{ sensorId: id, ts: start + gap * 100, value: 5.05 }] });
     assert.deepEqual([late.accepted, late.alarmsOpened], [1, 0]);
+    // That batch made the first pending state (the state after the readings); the next late one
+    // finds the same long window, is not replayed either, and rotates at once: the window starts
+    // again at the newest reading.
+    const newest = start + (n - 1) * 100;
+    const marks = async () =>
+      (
+        await queryRows<{ checkpoint_ts: number; pending_ts: number }>(
+          kit.t.database.db,
+          sql`select checkpoint_ts, pending_ts from sensor_state where sensor_id = ${id}`,
+        )
+      )[0];
+    assert.deepEqual(await marks(), { checkpoint_ts: Number.NEGATIVE_INFINITY, pending_ts: newest });
+    await kit.bulk({ readings: [{ sensorId: id, ts: start + 50, value: 5 }] });
+    assert.deepEqual(await marks(), { checkpoint_ts: newest, pending_ts: newest });
   });
 });

@@ -72,8 +72,14 @@ export async function judgeBatch(
       : new Map();
   const after = await readingsAfter(tx, windows, MAX_REPLAY_READINGS + 1);
   // A window holding more than a replay may read (a high-rate sensor, history imported out of
-  // order) is not replayed: its late readings are judged as beyond the window.
-  for (const [sensorId, rows] of after) if (rows.length > MAX_REPLAY_READINGS) stored.delete(sensorId);
+  // order) is not replayed: its late readings are judged as beyond the window, and the states
+  // rotate at once, so that the next late data finds a shorter window instead of the same one.
+  sensors.forEach((sensor, k) => {
+    const plan = plans[k];
+    if (!plan || (after.get(sensor.id)?.length ?? 0) <= MAX_REPLAY_READINGS) return;
+    stored.delete(sensor.id);
+    plans[k] = { rotate: true, replayFrom: null };
+  });
 
   for (let k = 0; k < sensors.length; k++) {
     const plan = plans[k];

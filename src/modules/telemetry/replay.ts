@@ -16,7 +16,8 @@
 // what was found before; the difference (per rule and reading) is what this batch found. The
 // pending state is recomputed on the way (it too has new readings before it). Readings at or
 // before the checkpoint are beyond the window: spec and point rules only, as in monitor.ts. So
-// are all of a batch's late readings when the window holds more than MAX_REPLAY_READINGS.
+// are all of a batch's late readings when the window holds more than MAX_REPLAY_READINGS (and
+// the states then rotate at once: batch-judgement.ts).
 import type { Finding, MonitorConfig, MonitorState } from './monitor.ts';
 import { monitor } from './monitor.ts';
 import type { ControlLimits } from './spc.ts';
