@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/database.ts';
-import { MAX_REPLAY_READINGS } from './replay.ts';
+import { MAX_REPLAY_READINGS, MAX_REPLAY_READINGS_PER_BATCH } from './replay.ts';
 import { telemetryTestKit } from './testing.ts';
 
 // The alarm lifecycle through the API: readings open an alarm (once per rule), record an
@@ -222,5 +222,30 @@ describe('telemetry alarms', () => {
     assert.deepEqual(await marks(), { checkpoint_ts: Number.NEGATIVE_INFINITY, pending_ts: newest });
     await kit.bulk({ readings: [{ sensorId: id, ts: start + 50, value: 5 }] });
     assert.deepEqual(await marks(), { checkpoint_ts: newest, pending_ts: newest });
+  });
+
+  test("a batch's replays share one budget of stored readings: sensors past it are not replayed", async () => {
+    // Each sensor's window holds `perSensor` readings, a gap in its final run that a late reading fills.
+    const perSensor = Math.floor(MAX_REPLAY_READINGS_PER_BATCH / 5.5);
+    const ids: string[] = [];
+    for (let s = 0; s < 6; s++) {
+      const id = await kit.newSensor(`ALM-BUDGET-${s}`, {
+        clearAfterSeconds: 3600,
+        detection: { rules: ['we4'], anomaly: { enabled: false, threshold: 2 } },
+        controlLimits: { center: 5, sigma: 0.2 },
+      });
+      ids.push(id);
+      const readings = Array.from({ length: perSensor }, (_, i) => ({
+        sensorId: id,
+        ts: start + i * 100,
+        value: i >= perSensor - 8 ? 5.05 : (perSensor - i) % 2 ? 4.9 : 5.1,
+      })).filter((_, i) => i !== perSensor - 4);
+      assert.equal((await kit.bulk({ readings })).alarmsOpened, 0);
+    }
+    const late = await kit.bulk({
+      readings: ids.map((sensorId) => ({ sensorId, ts: start + (perSensor - 4) * 100, value: 5.05 })),
+    });
+    // Five windows fit in the budget, the sixth does not.
+    assert.deepEqual([late.accepted, late.alarmsOpened], [6, 5]);
   });
 });

@@ -9,6 +9,7 @@ import { readingsAfter, replayStates } from './replay.repo.ts';
 import {
   judgeSensor,
   MAX_REPLAY_READINGS,
+  MAX_REPLAY_READINGS_PER_BATCH,
   planReplay,
   type Reading,
   type ReplayMarks,
@@ -22,6 +23,9 @@ const marksOf = (locked: LockedState | undefined): ReplayMarks => ({
   checkpointTs: locked?.checkpointTs ?? null,
   pendingTs: locked?.pendingTs ?? null,
 });
+
+/** Sensors whose stored readings one query reads for replays. */
+const WINDOWS_PER_READ = 8;
 
 export interface BatchJudgement {
   signals: AlarmSignal[];
@@ -70,15 +74,37 @@ export async function judgeBatch(
           windows.map((w) => w.sensorId),
         )
       : new Map();
-  const after = await readingsAfter(tx, windows, MAX_REPLAY_READINGS + 1);
-  // A window holding more than a replay may read (a high-rate sensor, history imported out of
-  // order) is not replayed: its late readings are judged as beyond the window, and the states
-  // rotate at once, so that the next late data finds a shorter window instead of the same one.
+  const after = new Map<string, Reading[]>();
+  // The replays of one batch share a budget of stored readings, read a few sensors at a time:
+  // sensors past it are not replayed (their late readings are judged as beyond the window).
+  let budget = MAX_REPLAY_READINGS_PER_BATCH;
+  for (let i = 0; i < windows.length && budget > 0; i += WINDOWS_PER_READ) {
+    const read = await readingsAfter(tx, windows.slice(i, i + WINDOWS_PER_READ), MAX_REPLAY_READINGS + 1);
+    for (const [sensorId, rows] of read) {
+      if (rows.length > MAX_REPLAY_READINGS) {
+        after.set(sensorId, rows);
+        continue;
+      }
+      if (rows.length > budget) {
+        budget = 0;
+        break;
+      }
+      budget -= rows.length;
+      after.set(sensorId, rows);
+    }
+  }
   sensors.forEach((sensor, k) => {
     const plan = plans[k];
-    if (!plan || (after.get(sensor.id)?.length ?? 0) <= MAX_REPLAY_READINGS) return;
-    stored.delete(sensor.id);
-    plans[k] = { rotate: true, replayFrom: null };
+    if (!plan || plan.replayFrom === null) return;
+    const rows = after.get(sensor.id);
+    if (rows === undefined) stored.delete(sensor.id);
+    // A window holding more than a replay may read (a high-rate sensor, history imported out of
+    // order) is not replayed either, and the states rotate at once, so that the next late data
+    // finds a shorter window instead of the same one.
+    else if (rows.length > MAX_REPLAY_READINGS) {
+      stored.delete(sensor.id);
+      plans[k] = { rotate: true, replayFrom: null };
+    }
   });
 
   for (let k = 0; k < sensors.length; k++) {

@@ -29,6 +29,14 @@ import type { ControlLimits } from './spc.ts';
  */
 export const MAX_REPLAY_READINGS = 20_000;
 
+/**
+ * The stored readings all the replays of one batch may read together (each is stepped through
+ * twice): the sensors past it are not replayed, their late readings judged as beyond the window.
+ * Bounds how long one batch holds the thread and its sensors' locks (a gateway resending minutes
+ * of hundreds of sensors).
+ */
+export const MAX_REPLAY_READINGS_PER_BATCH = 100_000;
+
 export interface Reading {
   ts: number;
   value: number;

@@ -19,8 +19,15 @@ export async function findSensor(tx: Executor, id: string): Promise<SensorRow | 
   return row;
 }
 
-export async function findSensorState(tx: Executor, id: string): Promise<SensorStateRow | undefined> {
-  const [row] = await tx.select().from(sensorState).where(eq(sensorState.sensorId, id));
+/** A sensor's newest reading (not its detector states, which only ingest reads). */
+export async function findSensorState(
+  tx: Executor,
+  id: string,
+): Promise<Pick<SensorStateRow, 'lastTs' | 'lastValue'> | undefined> {
+  const [row] = await tx
+    .select({ lastTs: sensorState.lastTs, lastValue: sensorState.lastValue })
+    .from(sensorState)
+    .where(eq(sensorState.sensorId, id));
   return row;
 }
 
