@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { tempDir } from './testing.ts';
@@ -82,19 +82,37 @@ test('concurrent puts of one key are harmless and leave no temporary files', asy
   await Promise.all(Array.from({ length: 8 }, () => cache.put(key('same'), body(500, 7))));
   assert.equal(cache.bytes(), 500);
   assert.deepEqual(await cache.get(key('same')), body(500, 7));
-  assert.deepEqual(await readdir(join(files.dir, 'tmp')), []);
+  assert.deepEqual(await temporaryFiles(), []);
 });
 
-test('start-up drops partial writes and ignores files that are not variants', async () => {
-  await mkdir(join(files.dir, 'tmp'), { recursive: true });
-  await writeFile(join(files.dir, 'tmp', 'crashed.part'), body(50, 1));
+/** Files under tmp/ (each cache writes through a directory of its own there). */
+async function temporaryFiles(): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of await readdir(join(files.dir, 'tmp'))) {
+    const path = join(files.dir, 'tmp', name);
+    if ((await stat(path)).isDirectory()) out.push(...(await readdir(path)).map((f) => `${name}/${f}`));
+    else out.push(name);
+  }
+  return out;
+}
+
+test('start-up drops partial writes of processes long gone, not those of a live one; ignores files that are not variants', async () => {
+  const tmp = join(files.dir, 'tmp');
+  await mkdir(join(tmp, 'gone'), { recursive: true });
+  await writeFile(join(tmp, 'gone', 'crashed.part'), body(50, 1));
+  await writeFile(join(tmp, 'crashed.part'), body(50, 1));
+  const twoDaysAgo = Date.now() / 1000 - 2 * 86_400;
+  await utimes(join(tmp, 'gone'), twoDaysAgo, twoDaysAgo);
+  await utimes(join(tmp, 'crashed.part'), twoDaysAgo, twoDaysAgo);
+  await mkdir(join(tmp, 'live'), { recursive: true });
+  await writeFile(join(tmp, 'live', 'writing.part'), body(50, 2));
   await mkdir(join(files.dir, 'ab'), { recursive: true });
   await writeFile(join(files.dir, 'ab', 'notes.txt'), 'not a variant');
   await writeFile(join(files.dir, 'README'), 'cache directory');
   const cache = createVariantCache({ dir: files.dir, maxBytes: 1000 });
   await cache.ready();
   assert.equal(cache.bytes(), 0);
-  assert.deepEqual(await readdir(join(files.dir, 'tmp')), []);
+  assert.deepEqual(await temporaryFiles(), ['live/writing.part']);
 });
 
 test('clear empties the cache; keys that are not hex are refused', async () => {

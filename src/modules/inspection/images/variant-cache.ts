@@ -4,7 +4,10 @@
 // index rebuilt at start-up has the same order and the bound holds across restarts. A variant is
 // written to a temporary file, flushed, then renamed: a crash never leaves half a file under a key,
 // and two puts of the same key just replace the same bytes. Files not named like keys are ignored.
-// One cache per directory: start-up clears the directory's leftover temporary files.
+// Several processes may share the directory (`serve` and `worker` on one DATA_DIR): each writes
+// through a temporary directory of its own under tmp/, and start-up removes the ones left by
+// processes long gone (older than a day) instead of the whole of tmp/, which another process may
+// be writing in.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,6 +25,8 @@ export interface VariantCache {
 }
 
 const KEY = /^[0-9a-f]{16,128}$/;
+/** A temporary directory untouched this long belongs to a process long gone. */
+const STALE_TEMP_MS = 86_400_000;
 const SHARD = /^[0-9a-f]{2}$/;
 
 /** JSON with object keys sorted at every level: equal values give equal text. */
@@ -46,7 +51,8 @@ interface Entry {
 }
 
 export function createVariantCache({ dir, maxBytes }: { dir: string; maxBytes: number }): VariantCache {
-  const temp = join(dir, 'tmp');
+  const temps = join(dir, 'tmp');
+  const temp = join(temps, randomUUID());
   /** Least recently used first (Map iteration is insertion order). */
   const entries = new Map<string, Entry>();
   let total = 0;
@@ -87,8 +93,14 @@ export function createVariantCache({ dir, maxBytes }: { dir: string; maxBytes: n
   }
 
   async function index() {
-    await rm(temp, { recursive: true, force: true }); // partial writes of a previous run
     await mkdir(temp, { recursive: true });
+    // Partial writes of processes long gone; a live process's directory is recreated by its puts.
+    for (const name of await readdir(temps)) {
+      const other = join(temps, name);
+      const s = await stat(other).catch(() => undefined);
+      if (other !== temp && s && Date.now() - s.mtimeMs > STALE_TEMP_MS)
+        await rm(other, { recursive: true, force: true }).catch(() => undefined);
+    }
     const found: { key: string; bytes: number; mtime: number }[] = [];
     for (const shard of (await readdir(dir)).filter((name) => SHARD.test(name))) {
       const names = (await readdir(join(dir, shard))).filter(
@@ -147,6 +159,7 @@ export function createVariantCache({ dir, maxBytes }: { dir: string; maxBytes: n
       const partial = join(temp, `${randomUUID()}.part`);
       try {
         await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
+        await mkdir(temp, { recursive: true });
         const file = await open(partial, 'w');
         try {
           await file.writeFile(body);
