@@ -33,8 +33,6 @@ export interface BatchJudgement {
   /** The newest reading of each sensor in the batch (for clearing quiet alarms). */
   newest: { sensorId: string; ts: number }[];
   learnedLimits: { sensorId: string; center: number; sigma: number }[];
-  /** Sensors whose late readings were replayed, and the readings stepped through for it. */
-  replays: { sensors: number; readings: number };
 }
 
 /**
@@ -53,7 +51,6 @@ export async function judgeBatch(
     updates: [],
     newest: [],
     learnedLimits: [],
-    replays: { sensors: 0, readings: 0 },
   };
   const plans: (ReplayPlan | null)[] = sensors.map((sensor, k) => {
     const batch = readings[k] as readonly Reading[];
@@ -123,10 +120,6 @@ export async function judgeBatch(
       config: configOf(sensor),
       batch,
     });
-    if (result.replayed > 0) {
-      out.replays.sensors++;
-      out.replays.readings += result.replayed;
-    }
     if (result.learned) out.learnedLimits.push({ sensorId: sensor.id, ...result.learned });
     out.signals.push(...collapse(sensor, result.findings));
     let last = batch[0] as Reading;
