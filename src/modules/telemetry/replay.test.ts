@@ -8,7 +8,7 @@ import {
   type MonitorState,
   monitor,
 } from './monitor.ts';
-import { judgeSensor, planReplay, type Reading, type ReplayMarks } from './replay.ts';
+import { judgeSensor, planReplay, type Reading, type ReplayMarks, replay } from './replay.ts';
 
 const WINDOW_MS = 60_000;
 
@@ -174,4 +174,40 @@ test('a reading older than the checkpoint gets the spec check and rule 1 only; t
     ['spec', 'we1'],
   );
   assert.equal(JSON.stringify(store.state), before);
+});
+
+test('a replay steps through the readings before the batch once: the pending state and findings are as in order', () => {
+  const readings = Array.from({ length: 60 }, (_, i) => ({
+    ts: 1_000_000 + i * 1000,
+    value: Math.sin(i / 3) + (i === 45 ? 2.8 : 0),
+  }));
+  const late = readings[40] as Reading;
+  const stored = readings;
+  const without = readings.filter((r) => r !== late);
+  const previous = monitor({}, config, without).state;
+  // The pending state before the late reading (in the shared part) and after it (in both runs).
+  for (const pendingAt of [20, 50]) {
+    const pending = monitor(
+      {},
+      config,
+      without.filter((r) => r.ts <= (readings[pendingAt] as Reading).ts),
+    ).state;
+    const result = replay({ previous, checkpoint: {}, pending, config, stored, batch: [late] });
+    // 40 readings before the late one once; the 19 after it without, and the 20 from it with.
+    assert.equal(result.replayed, 40 + 19 + 20);
+    const inOrder = monitor({}, config, readings);
+    assert.deepEqual(result.state, inOrder.state);
+    const pendingInOrder = monitor(
+      {},
+      config,
+      readings.filter((r) => r.ts <= (readings[pendingAt] as Reading).ts),
+    );
+    assert.deepEqual(result.pending, pendingInOrder.state);
+    // New: what in-order judging finds from the late reading on that judging without it does not.
+    const found = new Set(keys(monitor({}, config, without).findings));
+    assert.deepEqual(
+      keys(result.findings),
+      keys(inOrder.findings).filter((k) => !found.has(k)),
+    );
+  }
 });

@@ -13,7 +13,8 @@
 // detectors run again from the checkpoint over every stored reading after it (this batch's
 // included) in timestamp order, which is exactly what they would have seen had everything
 // arrived in order. To raise only what is new, the same replay without this batch's readings gives
-// what was found before; the difference (per rule and reading) is what this batch found. The
+// what was found before; the difference (per rule and reading) is what this batch found. (Up to
+// this batch's earliest reading the two replays are the same, so that part is stepped once.) The
 // pending state is recomputed on the way (it too has new readings before it). Readings at or
 // before the checkpoint are beyond the window: spec and point rules only, as in monitor.ts. So
 // are all of a batch's late readings when the window holds more than MAX_REPLAY_READINGS (and
@@ -97,7 +98,10 @@ export interface ReplayResult {
   findings: Finding[];
   /** Limits the replay learned that the sensor did not have. */
   learned: ControlLimits | null;
-  /** Readings the detectors stepped through (twice: with and without this batch). */
+  /**
+   * Readings the detectors stepped through: those before this batch's earliest once, the rest
+   * twice (with and without this batch).
+   */
   replayed: number;
 }
 
@@ -133,12 +137,26 @@ export function replay(input: ReplayInput): ReplayResult {
   const from = checkpoint.lastTs ?? Number.NEGATIVE_INFINITY;
   const pendingTs = input.pending?.lastTs ?? null;
   const fresh = new Set<number>();
-  for (const r of batch) if (r.ts > from) fresh.add(r.ts);
-  const before = stored.filter((r) => !fresh.has(r.ts));
+  let firstFresh = Number.POSITIVE_INFINITY;
+  for (const r of batch)
+    if (r.ts > from) {
+      fresh.add(r.ts);
+      if (r.ts < firstFresh) firstFresh = r.ts;
+    }
+  // The stored readings before this batch's earliest are the same with and without it: the
+  // detectors step through them once, and both runs go on from there. What they find there is in
+  // both runs, so it is not new.
+  let cut = 0;
+  while (cut < stored.length && (stored[cut] as Reading).ts < firstFresh) cut++;
+  const pendingInPrefix = pendingTs !== null && pendingTs < firstFresh;
+  const head = run(checkpoint, pendingInPrefix ? pendingTs : null, config, stored.slice(0, cut));
+  const tailPendingTs = pendingInPrefix ? null : pendingTs;
+  const rest = stored.slice(cut);
+  const before = rest.filter((r) => !fresh.has(r.ts));
   const known = new Map<string, number>();
-  for (const f of run(checkpoint, pendingTs, config, before).findings)
+  for (const f of run(head.state, tailPendingTs, config, before).findings)
     known.set(keyOf(f), (known.get(keyOf(f)) ?? 0) + 1);
-  const now = run(checkpoint, pendingTs, config, stored);
+  const now = run(head.state, tailPendingTs, config, rest);
   const findings: Finding[] = [];
   for (const f of now.findings) {
     const seen = known.get(keyOf(f)) ?? 0;
@@ -160,10 +178,10 @@ export function replay(input: ReplayInput): ReplayResult {
       : null;
   return {
     state,
-    pending: input.pending === null ? null : now.pending,
+    pending: input.pending === null ? null : pendingInPrefix ? head.pending : now.pending,
     findings,
     learned,
-    replayed: before.length + stored.length,
+    replayed: cut + before.length + rest.length,
   };
 }
 
