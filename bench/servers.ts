@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { startFlags } from '../bin/start-flags.mjs';
+import { startEnv, startFlags } from '../bin/start-flags.mjs';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const startupTimeoutMs = 30_000;
@@ -20,6 +20,9 @@ const byName = new Map<string, ChildProcess>();
  * benchmark measures the server as it is run.
  */
 export const SERVER_NODE_FLAGS: string[] = startFlags();
+
+/** The environment defaults of `npm start` (MALLOC_ARENA_MAX), given to every child unless the bench's environment sets them. */
+const SERVER_START_ENV: Record<string, string> = startEnv();
 
 /** `node <flags> src/main.ts <command>` as `npm start` runs it. */
 export const plantintel = (command: 'serve' | 'worker') => [
@@ -60,7 +63,7 @@ export async function startServer(
   const [executable = '', ...args] = command;
   const child = spawn(executable, args, {
     cwd: projectRoot,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...SERVER_START_ENV, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { startFlags } from '../bin/start-flags.mjs';
+import { startEnv, startFlags } from '../bin/start-flags.mjs';
 import { embeddedPhaseOnly } from './platform/db/testing.ts';
 
 const root = new URL('..', import.meta.url);
@@ -149,31 +149,41 @@ describe('plantintel CLI', { skip: embeddedPhaseOnly() }, () => {
     }
   });
 
-  test('the deployment files start the server with the Node flags of npm start', () => {
+  test('the deployment files start the server with the Node flags and environment defaults of npm start', () => {
     const flags = startFlags();
     assert.ok(flags.length > 0, 'npm start gives the server no flags');
+    const env = Object.entries(startEnv());
+    assert.deepEqual(env, [['MALLOC_ARENA_MAX', '2']]);
     const file = (name: string) => readFileSync(new URL(name, root), 'utf8');
-    const entrypoint = JSON.parse(
-      /^ENTRYPOINT (.*)$/m.exec(file('deploy/Dockerfile'))?.[1] ?? '[]',
-    ) as string[];
+    const dockerfile = file('deploy/Dockerfile');
+    const entrypoint = JSON.parse(/^ENTRYPOINT (.*)$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
     assert.deepEqual(entrypoint, ['node', ...flags, 'src/main.ts']);
+    for (const [name, value] of env) assert.match(dockerfile, new RegExp(`^ENV ${name}=${value}$`, 'm'));
     for (const [unit, command] of [
       ['deploy/systemd/plantintel-serve@.service', 'serve'],
       ['deploy/systemd/plantintel-worker@.service', 'worker'],
     ] as const) {
-      const exec = /^ExecStart=(.*)$/m.exec(file(unit))?.[1]?.split(' ') ?? [];
+      const text = file(unit);
+      const exec = /^ExecStart=(.*)$/m.exec(text)?.[1]?.split(' ') ?? [];
       assert.deepEqual(exec.slice(1), [...flags, '/opt/plantintel/src/main.ts', command], unit);
+      for (const [name, value] of env)
+        assert.match(text, new RegExp(`^Environment=${name}=${value}$`, 'm'), unit);
     }
   });
 
-  test('the plantintel launcher runs serve with the Node flags of npm start, passes SIGTERM on, and Ctrl-C stops it gracefully', async () => {
+  test('the plantintel launcher runs serve with the Node flags and environment defaults of npm start, passes SIGTERM on, and Ctrl-C stops it gracefully', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plantintel-launcher-'));
     try {
-      const launcher = await serve(dataDir, { PLANTINTEL_SIMULATOR: '0' }, 'bin/plantintel.mjs');
+      // Unset here, so the start script's default is what the server gets.
+      const unset = Object.fromEntries(Object.keys(startEnv()).map((name) => [name, undefined]));
+      const launcher = await serve(dataDir, { PLANTINTEL_SIMULATOR: '0', ...unset }, 'bin/plantintel.mjs');
       const pid = launcher.child.pid as number;
       const [server] = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
       const argv = readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0');
       for (const flag of startFlags()) assert.ok(argv.includes(flag), `${flag} not in ${argv.join(' ')}`);
+      const environ = readFileSync(`/proc/${server}/environ`, 'utf8').split('\0');
+      for (const [name, value] of Object.entries(startEnv()))
+        assert.ok(environ.includes(`${name}=${value}`), `${name}=${value} not in the server's environment`);
       assert.equal((await fetch(`${launcher.url}/health`)).status, 200);
       launcher.child.kill('SIGTERM');
       assert.equal(await launcher.exited, 0, launcher.output());
