@@ -247,5 +247,15 @@ describe('telemetry alarms', () => {
     });
     // Five windows fit in the budget, the sixth does not.
     assert.deepEqual([late.accepted, late.alarmsOpened], [6, 5]);
+    const opened = await Promise.all(ids.map(async (id) => (await alarmsOf(id)).length));
+    assert.deepEqual(opened.toSorted(), [0, 1, 1, 1, 1, 1]);
+    // The sixth's late reading is remembered as judged without a replay; its next batch replays it.
+    const sixth = ids[opened.indexOf(0)] as string;
+    const next = await kit.bulk({ readings: [{ sensorId: sixth, ts: start + perSensor * 100, value: 5 }] });
+    assert.equal(next.alarmsOpened, 1);
+    assert.deepEqual(
+      (await alarmsOf(sixth)).map((a) => [a.rule, a.openedAt]),
+      [['we4', new Date(start + (perSensor - 1) * 100).toISOString()]],
+    );
   });
 });

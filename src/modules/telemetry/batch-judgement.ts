@@ -15,6 +15,7 @@ import {
   type ReplayMarks,
   type ReplayPlan,
   type ReplayStates,
+  rotateNow,
 } from './replay.ts';
 import { collapse, configOf } from './sensor-judgement.ts';
 import type { LockedState, SensorRow, StateUpdate } from './sensors.repo.ts';
@@ -57,23 +58,17 @@ export async function judgeBatch(
     if (batch.length === 0) return null;
     const locked = states.get(sensor.id);
     const previous = (locked?.state ?? {}) as MonitorState;
-    return planReplay(previous.lastTs, marksOf(locked), batch, windowMs);
+    return planReplay(previous.lastTs, marksOf(locked), batch, windowMs, previous.unjudged);
   });
   // Late readings within the window are rare: what a replay reads is fetched for those sensors only.
   const windows = sensors.flatMap((sensor, k) => {
     const from = plans[k]?.replayFrom;
     return from === null || from === undefined ? [] : [{ sensorId: sensor.id, from }];
   });
-  const stored: Map<string, ReplayStates> =
-    windows.length > 0
-      ? await replayStates(
-          tx,
-          windows.map((w) => w.sensorId),
-        )
-      : new Map();
   const after = new Map<string, Reading[]>();
   // The replays of one batch share a budget of stored readings, read a few sensors at a time:
-  // sensors past it are not replayed (their late readings are judged as beyond the window).
+  // sensors past it are not replayed (their late readings are judged without a replay, and
+  // remembered for the next one: replay.ts).
   let budget = MAX_REPLAY_READINGS_PER_BATCH;
   for (let i = 0; i < windows.length && budget > 0; i += WINDOWS_PER_READ) {
     const read = await readingsAfter(tx, windows.slice(i, i + WINDOWS_PER_READ), MAX_REPLAY_READINGS + 1);
@@ -90,19 +85,23 @@ export async function judgeBatch(
       after.set(sensorId, rows);
     }
   }
+  const replayed: string[] = [];
   sensors.forEach((sensor, k) => {
     const plan = plans[k];
     if (!plan || plan.replayFrom === null) return;
     const rows = after.get(sensor.id);
-    if (rows === undefined) stored.delete(sensor.id);
     // A window holding more than a replay may read (a high-rate sensor, history imported out of
     // order) is not replayed either, and the states rotate at once, so that the next late data
     // finds a shorter window instead of the same one.
-    else if (rows.length > MAX_REPLAY_READINGS) {
-      stored.delete(sensor.id);
-      plans[k] = { rotate: true, replayFrom: null };
-    }
+    if (rows && rows.length > MAX_REPLAY_READINGS) {
+      const locked = states.get(sensor.id);
+      plans[k] = rotateNow(((locked?.state ?? {}) as MonitorState).lastTs as number, marksOf(locked));
+    } else if (rows) replayed.push(sensor.id);
   });
+  // The checkpoint and pending states are read for the sensors replayed only: a sensor past the
+  // budget gets none, and is judged without a replay.
+  const stored: Map<string, ReplayStates> =
+    replayed.length > 0 ? await replayStates(tx, replayed) : new Map();
 
   for (let k = 0; k < sensors.length; k++) {
     const plan = plans[k];

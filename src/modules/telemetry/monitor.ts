@@ -58,6 +58,11 @@ export interface MonitorState {
   anomaly?: UnivariateState;
   /** The last WINDOW readings, for the run rules. */
   recent?: number[];
+  /**
+   * Times of late readings judged without a replay (spec and point rules only) that a later
+   * replay can still reach, oldest first (replay.ts): that replay judges them in order.
+   */
+  unjudged?: number[];
 }
 
 export type FindingRule = 'spec' | 'anomaly' | 'ewma' | 'zscore' | RuleId;

@@ -8,7 +8,15 @@ import {
   type MonitorState,
   monitor,
 } from './monitor.ts';
-import { judgeSensor, planReplay, type Reading, type ReplayMarks, replay } from './replay.ts';
+import {
+  judgeSensor,
+  MAX_UNJUDGED,
+  planReplay,
+  type Reading,
+  type ReplayMarks,
+  replay,
+  rotateNow,
+} from './replay.ts';
 
 const WINDOW_MS = 60_000;
 
@@ -47,13 +55,16 @@ class SensorStore {
     this.config = judgedWith;
   }
 
-  /** Stores and judges one batch; what it raised. */
-  ingest(rows: readonly Reading[]): Finding[] {
+  /**
+   * Stores and judges one batch; what it raised. `budget: false` judges it as ingest does a
+   * sensor past its batch's budget of stored readings: no replay.
+   */
+  ingest(rows: readonly Reading[], { budget = true } = {}): Finding[] {
     const batch = rows.filter((r) => !this.readings.has(r.ts));
     for (const r of batch) this.readings.set(r.ts, r.value);
     const previous = this.state;
     const marks: ReplayMarks = { checkpointTs: this.checkpointTs, pendingTs: this.pendingTs };
-    const plan = planReplay(previous.lastTs, marks, batch, WINDOW_MS);
+    const plan = planReplay(previous.lastTs, marks, batch, WINDOW_MS, previous.unjudged);
     const from = plan.replayFrom;
     const stored =
       from === null
@@ -66,7 +77,7 @@ class SensorStore {
       previous,
       marks,
       plan,
-      states: { checkpoint: this.checkpoint, pending: this.pending },
+      states: budget ? { checkpoint: this.checkpoint, pending: this.pending } : undefined,
       stored,
       config: this.config,
       batch,
@@ -93,19 +104,30 @@ const keys = (findings: readonly Finding[]) => findings.map((f) => `${f.rule}@${
 test('planReplay: rotation once the window has passed, a replay only for late readings inside the window', () => {
   const none: ReplayMarks = { checkpointTs: null, pendingTs: null };
   const at = (ts: number) => [{ ts, value: 0 }];
-  assert.deepEqual(planReplay(undefined, none, at(5), WINDOW_MS), { rotate: false, replayFrom: null });
-  // No pending state yet: the first batch after the first makes one.
-  assert.deepEqual(planReplay(1000, none, at(2000), WINDOW_MS), { rotate: true, replayFrom: null });
-  const fresh: ReplayMarks = { checkpointTs: Number.NEGATIVE_INFINITY, pendingTs: 1000 };
-  assert.deepEqual(planReplay(30_000, fresh, at(31_000), WINDOW_MS), { rotate: false, replayFrom: null });
-  assert.deepEqual(planReplay(30_000, fresh, at(500), WINDOW_MS), {
-    rotate: false,
-    replayFrom: Number.NEGATIVE_INFINITY,
+  const plan = (rotate: boolean, replayFrom: number | null, keepLateAfter: number | null) => ({
+    rotate,
+    replayFrom,
+    keepLateAfter,
   });
+  assert.deepEqual(planReplay(undefined, none, at(5), WINDOW_MS), plan(false, null, null));
+  // No pending state yet: the first batch after the first makes one (the first checkpoint to be).
+  assert.deepEqual(planReplay(1000, none, at(2000), WINDOW_MS), plan(true, null, 1000));
+  const fresh: ReplayMarks = { checkpointTs: Number.NEGATIVE_INFINITY, pendingTs: 1000 };
+  const ever = Number.NEGATIVE_INFINITY;
+  assert.deepEqual(planReplay(30_000, fresh, at(31_000), WINDOW_MS), plan(false, null, ever));
+  assert.deepEqual(planReplay(30_000, fresh, at(500), WINDOW_MS), plan(false, ever, ever));
   // The window has passed the pending state: it becomes the checkpoint, late readings replay from it.
-  assert.deepEqual(planReplay(61_000, fresh, at(1500), WINDOW_MS), { rotate: true, replayFrom: 1000 });
-  assert.deepEqual(planReplay(61_000, fresh, at(1000), WINDOW_MS), { rotate: true, replayFrom: null });
-  assert.deepEqual(planReplay(61_000, fresh, at(1500), 0), { rotate: false, replayFrom: null });
+  assert.deepEqual(planReplay(61_000, fresh, at(1500), WINDOW_MS), plan(true, 1000, 1000));
+  assert.deepEqual(planReplay(61_000, fresh, at(1000), WINDOW_MS), plan(true, null, 1000));
+  assert.deepEqual(planReplay(61_000, fresh, at(1500), 0), plan(false, null, null));
+  // A late reading judged without a replay before makes the next batch replay, while the window reaches it.
+  assert.deepEqual(planReplay(30_000, fresh, at(31_000), WINDOW_MS, [20_000]), plan(false, ever, ever));
+  // One older than the pending state holds the rotation back until a replay has recomputed it.
+  assert.deepEqual(planReplay(61_000, fresh, at(62_000), WINDOW_MS, [900]), plan(false, ever, ever));
+  assert.deepEqual(planReplay(61_000, fresh, at(62_000), WINDOW_MS, [1500]), plan(true, 1000, 1000));
+  // A window too long to replay: the states rotate at once.
+  assert.deepEqual(rotateNow(30_000, fresh), plan(true, null, 1000));
+  assert.deepEqual(rotateNow(30_000, { checkpointTs: null, pendingTs: null }), plan(true, null, 30_000));
 });
 
 test('a late reading within the window is judged in order: a run rule it completes fires, the state is as if in order', () => {
@@ -210,4 +232,89 @@ test('a replay steps through the readings before the batch once: the pending sta
       keys(inOrder.findings).filter((k) => !found.has(k)),
     );
   }
+});
+
+test('a late reading judged without a replay (past the budget) is replayed by the next batch: what it completes is raised', () => {
+  const manual: MonitorConfig = {
+    ...config,
+    detection: { ...config.detection, rules: ['we4'], ewma: { ...config.detection.ewma, enabled: false } },
+    manualLimits: { center: 0, sigma: 1 },
+  };
+  const store = new SensorStore(manual);
+  const above = [1, 2, 3, 5, 6, 7, 8].map((s) => ({ ts: s * 1000, value: 0.5 }));
+  store.ingest(above.slice(0, 3));
+  store.ingest(above.slice(3));
+  // The fourth arrives late in a batch past its budget: spec and rule 1 only, remembered.
+  assert.deepEqual(store.ingest([{ ts: 4000, value: 0.5 }], { budget: false }), []);
+  assert.deepEqual(store.state.unjudged, [4000]);
+  // The next batch (nothing late in it) replays it: the run it completes is raised, once.
+  assert.deepEqual(keys(store.ingest([{ ts: 9000, value: -0.5 }])), ['we4@8000']);
+  assert.equal(store.state.unjudged, undefined);
+  assert.deepEqual(store.ingest([{ ts: 10_000, value: -0.5 }]), []);
+  const inOrder = monitor({}, manual, [
+    ...above,
+    { ts: 4000, value: 0.5 },
+    { ts: 9000, value: -0.5 },
+    { ts: 10_000, value: -0.5 },
+  ]);
+  assert.deepEqual(store.state, inOrder.state);
+});
+
+/**
+ * Readings `values` (1 s apart) arriving `delays` late, in batches of `batchSize`, the batches
+ * whose `refused` is true judged without a replay; then one batch with the budget to replay.
+ * The state must end as in order, and everything in-order judging finds must have been raised.
+ */
+function checkRefusals(values: number[], delays: number[], refused: boolean[], batchSize: number) {
+  const readings = values.map((value, i) => ({ ts: 1_000_000 + i * 1000, value }));
+  const arrival = readings
+    .map((r, i) => ({ r, at: r.ts + (delays[i] ?? 0) * 1000 }))
+    .sort((a, b) => a.at - b.at || a.r.ts - b.r.ts)
+    .map((a) => a.r);
+  const store = new SensorStore(config);
+  for (let i = 0, b = 0; i < arrival.length; i += batchSize, b++)
+    store.ingest(arrival.slice(i, i + batchSize), { budget: !refused[b] });
+  const last = { ts: 1_000_000 + values.length * 1000, value: 0 };
+  store.ingest([last]);
+  const inOrder = monitor({}, config, [...readings, last]);
+  assert.equal(store.state.unjudged, undefined);
+  assert.deepEqual(store.state, JSON.parse(JSON.stringify(inOrder.state)));
+  const raised = new Set(keys(store.emitted));
+  for (const key of keys(inOrder.findings)) assert.ok(raised.has(key), `${key} was not raised`);
+}
+
+test('a reading judged without a replay before the pending state holds back the rotation until a replay has had it', () => {
+  // Reading 8 s arrives 19 s late in a batch past its budget, as do the batches after it, until
+  // the rotation is due: the pending state (at 9 s) never had the reading, so it must not become
+  // the checkpoint before a replay from the older one has recomputed it.
+  const delays = Array.from({ length: 70 }, (_, i) => (i === 7 ? 4 : i === 8 ? 19 : 0));
+  const refused = Array.from({ length: 9 }, (_, b) => b >= 3);
+  checkRefusals(new Array(70).fill(0), delays, refused, 8);
+});
+
+test('late readings judged without a replay: every in-order finding is raised in the end, the state ends as in order', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 40, maxLength: 300 }),
+      fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 300, maxLength: 300 }),
+      fc.array(fc.boolean(), { minLength: 300, maxLength: 300 }),
+      fc.integer({ min: 1, max: 30 }),
+      checkRefusals,
+    ),
+    { numRuns: 60 },
+  );
+});
+
+test('a sensor remembers at most MAX_UNJUDGED late readings judged without a replay: the newest', () => {
+  const store = new SensorStore(config);
+  const even = Array.from({ length: 1500 }, (_, i) => ({ ts: 1_000_000 + 2 * i, value: Math.sin(i) }));
+  store.ingest(even);
+  store.ingest([{ ts: 1_004_000, value: 0 }]);
+  const odd = Array.from({ length: MAX_UNJUDGED + 200 }, (_, i) => ({ ts: 1_000_001 + 2 * i, value: 0 }));
+  store.ingest(odd, { budget: false });
+  assert.equal(store.state.unjudged?.length, MAX_UNJUDGED);
+  assert.equal(store.state.unjudged?.[0], (odd[200] as Reading).ts);
+  assert.equal(store.state.unjudged?.at(-1), (odd.at(-1) as Reading).ts);
+  store.ingest([{ ts: 1_004_001, value: 0 }]);
+  assert.equal(store.state.unjudged, undefined);
 });

@@ -18,7 +18,9 @@
 // pending state is recomputed on the way (it too has new readings before it). Readings at or
 // before the checkpoint are beyond the window: spec and point rules only, as in monitor.ts. So
 // are all of a batch's late readings when the window holds more than MAX_REPLAY_READINGS (and
-// the states then rotate at once: batch-judgement.ts).
+// the states then rotate at once: batch-judgement.ts), past the batch's budget, or before the
+// sensor has a checkpoint. Those a later replay can still reach are remembered in the state
+// (`unjudged`): they make the sensor's next batch replay, and count as new in it.
 import type { Finding, MonitorConfig, MonitorState } from './monitor.ts';
 import { monitor } from './monitor.ts';
 import type { ControlLimits } from './spc.ts';
@@ -51,29 +53,67 @@ export interface ReplayMarks {
   pendingTs: number | null;
 }
 
+/**
+ * The most late readings a sensor's state remembers as judged without a replay (the newest are
+ * kept): each is replayed, and what it changes raised, by the sensor's next replay.
+ */
+export const MAX_UNJUDGED = 1_000;
+
 export interface ReplayPlan {
   /** Rotate before judging: checkpoint ← pending (when there is one) ← the current state. */
   rotate: boolean;
-  /** Replay from the checkpoint (as it is after the rotation): some reading is late and within the window. */
+  /**
+   * Replay from the checkpoint (as it is after the rotation): some reading of the batch is late
+   * and within the window, or one judged without a replay before is.
+   */
   replayFrom: number | null;
+  /**
+   * Late readings newer than this that are judged without a replay (past a batch's budget, a
+   * window too long, a sensor without a checkpoint yet) are remembered in the state
+   * (`unjudged`), to be replayed later; null → none is (replaying is off).
+   */
+  keepLateAfter: number | null;
 }
 
 /**
  * What ingest does for one sensor's batch: rotate the replay states, and whether (and from where)
- * to replay. `windowMs` 0 turns replaying off.
+ * to replay. `windowMs` 0 turns replaying off. `unjudged`: the state's late readings judged
+ * without a replay so far.
  */
 export function planReplay(
   previousTs: number | undefined,
   marks: ReplayMarks,
   batch: readonly Reading[],
   windowMs: number,
+  unjudged: readonly number[] = [],
 ): ReplayPlan {
-  if (windowMs <= 0 || previousTs === undefined) return { rotate: false, replayFrom: null };
-  const rotate = marks.pendingTs === null || previousTs - marks.pendingTs >= windowMs;
-  const from = rotate && marks.pendingTs !== null ? marks.pendingTs : marks.checkpointTs;
-  if (from === null) return { rotate, replayFrom: null };
-  const late = batch.some((r) => r.ts <= previousTs && r.ts > from);
-  return { rotate, replayFrom: late ? from : null };
+  if (windowMs <= 0 || previousTs === undefined)
+    return { rotate: false, replayFrom: null, keepLateAfter: null };
+  const { pendingTs, checkpointTs } = marks;
+  // A pending state older than a reading judged without a replay was never recomputed with it:
+  // it must not become the checkpoint before a replay has (it would leave the reading out for
+  // good), so the rotation waits for that replay.
+  const stale =
+    pendingTs !== null &&
+    checkpointTs !== null &&
+    unjudged.some((ts) => ts <= pendingTs && ts > checkpointTs);
+  const rotate = !stale && (pendingTs === null || previousTs - pendingTs >= windowMs);
+  const from = rotate && pendingTs !== null ? pendingTs : checkpointTs;
+  // Without a checkpoint yet, the pending state (after the rotation) is the first one there will be.
+  const keepLateAfter = from ?? (rotate ? previousTs : pendingTs);
+  if (from === null) return { rotate, replayFrom: null, keepLateAfter };
+  const late = batch.some((r) => r.ts <= previousTs && r.ts > from) || unjudged.some((ts) => ts > from);
+  return { rotate, replayFrom: late ? from : null, keepLateAfter };
+}
+
+/**
+ * The plan when the window holds too much to replay (replaying is on): no replay, and the states
+ * rotate at once (as planReplay's rotation, whether or not it was due). Readings judged without a
+ * replay that the new checkpoint has passed are left out for good.
+ */
+export function rotateNow(previousTs: number, marks: ReplayMarks): ReplayPlan {
+  const from = marks.pendingTs ?? marks.checkpointTs;
+  return { rotate: true, replayFrom: null, keepLateAfter: from ?? previousTs };
 }
 
 export interface ReplayInput {
@@ -131,6 +171,34 @@ function run(
 
 const keyOf = (f: Finding) => `${f.rule}@${f.ts}`;
 
+function withoutUnjudged<S extends MonitorState | null>(state: S): S {
+  if (!state?.unjudged) return state;
+  const { unjudged: _, ...rest } = state;
+  return rest as S;
+}
+
+/**
+ * The state after a batch judged without a replay: its late readings that a later replay can
+ * still reach (newer than `keepAfter`) join the state's list of unjudged ones; those it can no
+ * longer reach leave it.
+ */
+function noteUnjudged(
+  state: MonitorState,
+  previousTs: number | undefined,
+  batch: readonly Reading[],
+  keepAfter: number | null,
+): MonitorState {
+  if (keepAfter === null) return withoutUnjudged(state);
+  let late = false;
+  if (previousTs !== undefined) late = batch.some((r) => r.ts <= previousTs);
+  if (!late && !state.unjudged) return state;
+  const kept = (state.unjudged ?? []).filter((ts) => ts > keepAfter);
+  if (late) for (const r of batch) if (r.ts <= (previousTs as number) && r.ts > keepAfter) kept.push(r.ts);
+  if (kept.length === 0) return withoutUnjudged(state);
+  kept.sort((a, b) => a - b);
+  return { ...state, unjudged: kept.length > MAX_UNJUDGED ? kept.slice(-MAX_UNJUDGED) : kept };
+}
+
 /** Replays one sensor's window with this batch's readings in it; see the file's comment. */
 export function replay(input: ReplayInput): ReplayResult {
   const { previous, checkpoint, config, stored, batch } = input;
@@ -138,10 +206,12 @@ export function replay(input: ReplayInput): ReplayResult {
   const pendingTs = input.pending?.lastTs ?? null;
   const fresh = new Set<number>();
   let firstFresh = Number.POSITIVE_INFINITY;
-  for (const r of batch)
-    if (r.ts > from) {
-      fresh.add(r.ts);
-      if (r.ts < firstFresh) firstFresh = r.ts;
+  // New in this replay: the batch's readings, and the late readings judged without a replay
+  // before (stored, but never yet stepped through in order).
+  for (const ts of [...batch.map((r) => r.ts), ...(previous.unjudged ?? [])])
+    if (ts > from) {
+      fresh.add(ts);
+      if (ts < firstFresh) firstFresh = ts;
     }
   // The stored readings before this batch's earliest are the same with and without it: the
   // detectors step through them once, and both runs go on from there. What they find there is in
@@ -165,7 +235,9 @@ export function replay(input: ReplayInput): ReplayResult {
   }
   // Older than the checkpoint: beyond the window, judged as monitor.ts judges late readings.
   const beyond = batch.filter((r) => r.ts <= from);
-  let state = now.state;
+  // Every late reading after the checkpoint has now been judged in order; those before it never
+  // will be. (The states the runs start from carry the list as it was when they were kept.)
+  let state = withoutUnjudged(now.state);
   if (beyond.length > 0) {
     const outside = monitor(state, config, beyond);
     findings.push(...outside.findings);
@@ -178,7 +250,7 @@ export function replay(input: ReplayInput): ReplayResult {
       : null;
   return {
     state,
-    pending: input.pending === null ? null : pendingInPrefix ? head.pending : now.pending,
+    pending: input.pending === null ? null : withoutUnjudged(pendingInPrefix ? head.pending : now.pending),
     findings,
     learned,
     replayed: cut + before.length + rest.length,
@@ -220,7 +292,11 @@ export function judgeSensor(input: {
   const rotated = plan.rotate && marks.pendingTs !== null;
   const checkpoint =
     plan.replayFrom === null ? null : ((rotated ? states?.pending : states?.checkpoint) ?? null);
-  if (!checkpoint) return { ...monitor(previous, config, batch), pending: null, replayed: 0 };
+  if (!checkpoint) {
+    const judged = monitor(previous, config, batch);
+    const state = noteUnjudged(judged.state, previous.lastTs, batch, plan.keepLateAfter);
+    return { ...judged, state, pending: null, replayed: 0 };
+  }
   return replay({
     previous,
     checkpoint,
