@@ -94,8 +94,7 @@ export async function judgeBatch(
     // order) is not replayed either, and the states rotate at once, so that the next late data
     // finds a shorter window instead of the same one.
     if (rows && rows.length > MAX_REPLAY_READINGS) {
-      const locked = states.get(sensor.id);
-      plans[k] = rotateNow(((locked?.state ?? {}) as MonitorState).lastTs as number, marksOf(locked));
+      plans[k] = rotateNow(((states.get(sensor.id)?.state ?? {}) as MonitorState).lastTs as number);
     } else if (rows) replayed.push(sensor.id);
   });
   // The checkpoint and pending states are read for the sensors replayed only: a sensor past the

@@ -59,10 +59,11 @@ export interface MonitorState {
   /** The last WINDOW readings, for the run rules. */
   recent?: number[];
   /**
-   * Times of late readings judged without a replay (spec and point rules only) that a later
-   * replay can still reach, oldest first (replay.ts): that replay judges them in order.
+   * Late readings judged without a replay (spec and point rules only) that a later replay can
+   * still reach, oldest first (replay.ts): [time, which of those rules they raised then (bits:
+   * 1 spec, 2 Western Electric 1, 4 Nelson 1)]. That replay judges them in order.
    */
-  unjudged?: number[];
+  unjudged?: [ts: number, raised: number][];
 }
 
 export type FindingRule = 'spec' | 'anomaly' | 'ewma' | 'zscore' | RuleId;

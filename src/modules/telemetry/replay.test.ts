@@ -121,13 +121,12 @@ test('planReplay: rotation once the window has passed, a replay only for late re
   assert.deepEqual(planReplay(61_000, fresh, at(1000), WINDOW_MS), plan(true, null, 1000));
   assert.deepEqual(planReplay(61_000, fresh, at(1500), 0), plan(false, null, null));
   // A late reading judged without a replay before makes the next batch replay, while the window reaches it.
-  assert.deepEqual(planReplay(30_000, fresh, at(31_000), WINDOW_MS, [20_000]), plan(false, ever, ever));
+  assert.deepEqual(planReplay(30_000, fresh, at(31_000), WINDOW_MS, [[20_000, 0]]), plan(false, ever, ever));
   // One older than the pending state holds the rotation back until a replay has recomputed it.
-  assert.deepEqual(planReplay(61_000, fresh, at(62_000), WINDOW_MS, [900]), plan(false, ever, ever));
-  assert.deepEqual(planReplay(61_000, fresh, at(62_000), WINDOW_MS, [1500]), plan(true, 1000, 1000));
-  // A window too long to replay: the states rotate at once.
-  assert.deepEqual(rotateNow(30_000, fresh), plan(true, null, 1000));
-  assert.deepEqual(rotateNow(30_000, { checkpointTs: null, pendingTs: null }), plan(true, null, 30_000));
+  assert.deepEqual(planReplay(61_000, fresh, at(62_000), WINDOW_MS, [[900, 0]]), plan(false, ever, ever));
+  assert.deepEqual(planReplay(61_000, fresh, at(62_000), WINDOW_MS, [[1500, 0]]), plan(true, 1000, 1000));
+  // A window too long to replay: the states rotate at once, late readings judged without a replay are given up.
+  assert.deepEqual(rotateNow(30_000), plan(true, null, 30_000));
 });
 
 test('a late reading within the window is judged in order: a run rule it completes fires, the state is as if in order', () => {
@@ -246,7 +245,7 @@ test('a late reading judged without a replay (past the budget) is replayed by th
   store.ingest(above.slice(3));
   // The fourth arrives late in a batch past its budget: spec and rule 1 only, remembered.
   assert.deepEqual(store.ingest([{ ts: 4000, value: 0.5 }], { budget: false }), []);
-  assert.deepEqual(store.state.unjudged, [4000]);
+  assert.deepEqual(store.state.unjudged, [[4000, 0]]);
   // The next batch (nothing late in it) replays it: the run it completes is raised, once.
   assert.deepEqual(keys(store.ingest([{ ts: 9000, value: -0.5 }])), ['we4@8000']);
   assert.equal(store.state.unjudged, undefined);
@@ -281,6 +280,11 @@ function checkRefusals(values: number[], delays: number[], refused: boolean[], b
   assert.deepEqual(store.state, JSON.parse(JSON.stringify(inOrder.state)));
   const raised = new Set(keys(store.emitted));
   for (const key of keys(inOrder.findings)) assert.ok(raised.has(key), `${key} was not raised`);
+  // Spec limits judge each reading alone: exactly once each, however it was judged.
+  assert.deepEqual(
+    keys(store.emitted.filter((f) => f.rule === 'spec')),
+    keys(inOrder.findings.filter((f) => f.rule === 'spec')),
+  );
 }
 
 test('a reading judged without a replay before the pending state holds back the rotation until a replay has had it', () => {
@@ -313,8 +317,29 @@ test('a sensor remembers at most MAX_UNJUDGED late readings judged without a rep
   const odd = Array.from({ length: MAX_UNJUDGED + 200 }, (_, i) => ({ ts: 1_000_001 + 2 * i, value: 0 }));
   store.ingest(odd, { budget: false });
   assert.equal(store.state.unjudged?.length, MAX_UNJUDGED);
-  assert.equal(store.state.unjudged?.[0], (odd[200] as Reading).ts);
-  assert.equal(store.state.unjudged?.at(-1), (odd.at(-1) as Reading).ts);
+  assert.equal(store.state.unjudged?.[0]?.[0], (odd[200] as Reading).ts);
+  assert.equal(store.state.unjudged?.at(-1)?.[0], (odd.at(-1) as Reading).ts);
   store.ingest([{ ts: 1_004_001, value: 0 }]);
+  assert.equal(store.state.unjudged, undefined);
+});
+
+test('a reading judged without a replay is not raised again for the rules that judged it then (spec, rule 1)', () => {
+  const manual: MonitorConfig = {
+    lowerSpec: 0,
+    upperSpec: 10,
+    detection: {
+      ...config.detection,
+      rules: ['we1', 'we4'],
+      ewma: { ...config.detection.ewma, enabled: false },
+    },
+    manualLimits: { center: 5, sigma: 0.5 },
+  };
+  const store = new SensorStore(manual);
+  const at = (s: number, value = 5) => ({ ts: s * 1000, value });
+  store.ingest([at(1), at(2), at(3)]);
+  store.ingest([at(5), at(6), at(7)]);
+  assert.deepEqual(keys(store.ingest([at(4, 20)], { budget: false })), ['spec@4000', 'we1@4000']);
+  assert.deepEqual(store.state.unjudged, [[4000, 1 | 2]]);
+  assert.deepEqual(store.ingest([at(8)]), []);
   assert.equal(store.state.unjudged, undefined);
 });

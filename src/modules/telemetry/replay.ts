@@ -54,8 +54,9 @@ export interface ReplayMarks {
 }
 
 /**
- * The most late readings a sensor's state remembers as judged without a replay (the newest are
- * kept): each is replayed, and what it changes raised, by the sensor's next replay.
+ * The most late readings a sensor's state remembers as judged without a replay: each is replayed,
+ * and what it changes raised, by the sensor's next replay. Past it the oldest are forgotten (and
+ * no longer hold a rotation back, so they may be left out for good).
  */
 export const MAX_UNJUDGED = 1_000;
 
@@ -85,7 +86,7 @@ export function planReplay(
   marks: ReplayMarks,
   batch: readonly Reading[],
   windowMs: number,
-  unjudged: readonly number[] = [],
+  unjudged: MonitorState['unjudged'] = [],
 ): ReplayPlan {
   if (windowMs <= 0 || previousTs === undefined)
     return { rotate: false, replayFrom: null, keepLateAfter: null };
@@ -96,24 +97,24 @@ export function planReplay(
   const stale =
     pendingTs !== null &&
     checkpointTs !== null &&
-    unjudged.some((ts) => ts <= pendingTs && ts > checkpointTs);
+    unjudged.some(([ts]) => ts <= pendingTs && ts > checkpointTs);
   const rotate = !stale && (pendingTs === null || previousTs - pendingTs >= windowMs);
   const from = rotate && pendingTs !== null ? pendingTs : checkpointTs;
   // Without a checkpoint yet, the pending state (after the rotation) is the first one there will be.
   const keepLateAfter = from ?? (rotate ? previousTs : pendingTs);
   if (from === null) return { rotate, replayFrom: null, keepLateAfter };
-  const late = batch.some((r) => r.ts <= previousTs && r.ts > from) || unjudged.some((ts) => ts > from);
+  const late = batch.some((r) => r.ts <= previousTs && r.ts > from) || unjudged.some(([ts]) => ts > from);
   return { rotate, replayFrom: late ? from : null, keepLateAfter };
 }
 
 /**
  * The plan when the window holds too much to replay (replaying is on): no replay, and the states
- * rotate at once (as planReplay's rotation, whether or not it was due). Readings judged without a
- * replay that the new checkpoint has passed are left out for good.
+ * rotate at once (as planReplay's rotation, whether or not it was due). The late readings judged
+ * without a replay are given up: the pending state the rotation makes lacks them, so keeping them
+ * would hold the next rotation back and read the same long window again.
  */
-export function rotateNow(previousTs: number, marks: ReplayMarks): ReplayPlan {
-  const from = marks.pendingTs ?? marks.checkpointTs;
-  return { rotate: true, replayFrom: null, keepLateAfter: from ?? previousTs };
+export function rotateNow(previousTs: number): ReplayPlan {
+  return { rotate: true, replayFrom: null, keepLateAfter: previousTs };
 }
 
 export interface ReplayInput {
@@ -171,6 +172,13 @@ function run(
 
 const keyOf = (f: Finding) => `${f.rule}@${f.ts}`;
 
+/** The rules monitor.ts applies to a late reading it cannot replay (spec limits, rule 1), as bits. */
+const POINT_RULE_BITS: ReadonlyMap<Finding['rule'], number> = new Map([
+  ['spec', 1],
+  ['we1', 2],
+  ['n1', 4],
+]);
+
 function withoutUnjudged<S extends MonitorState | null>(state: S): S {
   if (!state?.unjudged) return state;
   const { unjudged: _, ...rest } = state;
@@ -183,19 +191,27 @@ function withoutUnjudged<S extends MonitorState | null>(state: S): S {
  * longer reach leave it.
  */
 function noteUnjudged(
-  state: MonitorState,
+  judged: { state: MonitorState; findings: readonly Finding[]; late: number },
   previousTs: number | undefined,
   batch: readonly Reading[],
   keepAfter: number | null,
 ): MonitorState {
+  const { state, late } = judged;
   if (keepAfter === null) return withoutUnjudged(state);
-  let late = false;
-  if (previousTs !== undefined) late = batch.some((r) => r.ts <= previousTs);
-  if (!late && !state.unjudged) return state;
-  const kept = (state.unjudged ?? []).filter((ts) => ts > keepAfter);
-  if (late) for (const r of batch) if (r.ts <= (previousTs as number) && r.ts > keepAfter) kept.push(r.ts);
+  // `late`: monitor's count of the batch's readings at or before the newest judged (none, mostly).
+  if (late === 0 && !state.unjudged) return state;
+  const kept = (state.unjudged ?? []).filter(([ts]) => ts > keepAfter);
+  if (late > 0 && previousTs !== undefined) {
+    const raised = new Map<number, number>();
+    for (const f of judged.findings) {
+      const bit = POINT_RULE_BITS.get(f.rule);
+      if (bit && f.ts <= previousTs) raised.set(f.ts, (raised.get(f.ts) ?? 0) | bit);
+    }
+    for (const r of batch)
+      if (r.ts <= previousTs && r.ts > keepAfter) kept.push([r.ts, raised.get(r.ts) ?? 0]);
+  }
   if (kept.length === 0) return withoutUnjudged(state);
-  kept.sort((a, b) => a - b);
+  kept.sort((a, b) => a[0] - b[0]);
   return { ...state, unjudged: kept.length > MAX_UNJUDGED ? kept.slice(-MAX_UNJUDGED) : kept };
 }
 
@@ -208,7 +224,8 @@ export function replay(input: ReplayInput): ReplayResult {
   let firstFresh = Number.POSITIVE_INFINITY;
   // New in this replay: the batch's readings, and the late readings judged without a replay
   // before (stored, but never yet stepped through in order).
-  for (const ts of [...batch.map((r) => r.ts), ...(previous.unjudged ?? [])])
+  const remembered = new Map((previous.unjudged ?? []).filter(([ts]) => ts > from));
+  for (const ts of [...batch.map((r) => r.ts), ...remembered.keys()])
     if (ts > from) {
       fresh.add(ts);
       if (ts < firstFresh) firstFresh = ts;
@@ -231,7 +248,8 @@ export function replay(input: ReplayInput): ReplayResult {
   for (const f of now.findings) {
     const seen = known.get(keyOf(f)) ?? 0;
     if (seen > 0) known.set(keyOf(f), seen - 1);
-    else findings.push(f);
+    // What a reading judged without a replay raised then (spec, rule 1) is not raised again.
+    else if (((remembered.get(f.ts) ?? 0) & (POINT_RULE_BITS.get(f.rule) ?? 0)) === 0) findings.push(f);
   }
   // Older than the checkpoint: beyond the window, judged as monitor.ts judges late readings.
   const beyond = batch.filter((r) => r.ts <= from);
@@ -294,7 +312,7 @@ export function judgeSensor(input: {
     plan.replayFrom === null ? null : ((rotated ? states?.pending : states?.checkpoint) ?? null);
   if (!checkpoint) {
     const judged = monitor(previous, config, batch);
-    const state = noteUnjudged(judged.state, previous.lastTs, batch, plan.keepLateAfter);
+    const state = noteUnjudged(judged, previous.lastTs, batch, plan.keepLateAfter);
     return { ...judged, state, pending: null, replayed: 0 };
   }
   return replay({
