@@ -101,6 +101,29 @@ class SensorStore {
 
 const keys = (findings: readonly Finding[]) => findings.map((f) => `${f.rule}@${f.ts}`).sort();
 
+/**
+ * The store's state is the one in-order judging ends with, it raised everything in-order judging
+ * finds, and the spec limits (which judge each reading alone) exactly once each, late or not.
+ */
+function assertAsInOrder(store: SensorStore, inOrder: { state: MonitorState; findings: Finding[] }) {
+  assert.deepEqual(store.state, JSON.parse(JSON.stringify(inOrder.state)));
+  const raised = new Set(keys(store.emitted));
+  for (const key of keys(inOrder.findings)) assert.ok(raised.has(key), `${key} was not raised`);
+  assert.deepEqual(
+    keys(store.emitted.filter((f) => f.rule === 'spec')),
+    keys(inOrder.findings.filter((f) => f.rule === 'spec')),
+  );
+}
+
+/** Rule 4 (eight in a row on one side) alone, against manual limits 0 ± 1. */
+const manual: MonitorConfig = {
+  ...config,
+  detection: { ...config.detection, rules: ['we4'], ewma: { ...config.detection.ewma, enabled: false } },
+  manualLimits: { center: 0, sigma: 1 },
+};
+/** Seven of eight points above the center line, the fourth (at 4 s) missing. */
+const above = [1, 2, 3, 5, 6, 7, 8].map((s) => ({ ts: s * 1000, value: 0.5 }));
+
 test('planReplay: rotation once the window has passed, a replay only for late readings inside the window', () => {
   const none: ReplayMarks = { checkpointTs: null, pendingTs: null };
   const at = (ts: number) => [{ ts, value: 0 }];
@@ -130,14 +153,8 @@ test('planReplay: rotation once the window has passed, a replay only for late re
 });
 
 test('a late reading within the window is judged in order: a run rule it completes fires, the state is as if in order', () => {
-  const manual: MonitorConfig = {
-    ...config,
-    detection: { ...config.detection, rules: ['we4'], ewma: { ...config.detection.ewma, enabled: false } },
-    manualLimits: { center: 0, sigma: 1 },
-  };
   const store = new SensorStore(manual);
   // Seven of eight points above the center, the fourth missing; then the fourth arrives late.
-  const above = [1, 2, 3, 5, 6, 7, 8].map((s) => ({ ts: s * 1000, value: 0.5 }));
   assert.deepEqual(store.ingest(above.slice(0, 3)), []);
   assert.deepEqual(store.ingest(above.slice(3)), []);
   assert.equal(store.replays, 0);
@@ -164,14 +181,7 @@ test('late data within the window: the state ends as in order, and everything in
         const store = new SensorStore(config);
         for (let i = 0; i < arrival.length; i += batchSize) store.ingest(arrival.slice(i, i + batchSize));
         const inOrder = monitor({}, config, readings);
-        assert.deepEqual(store.state, JSON.parse(JSON.stringify(inOrder.state)));
-        const raised = new Set(keys(store.emitted));
-        for (const key of keys(inOrder.findings)) assert.ok(raised.has(key), `${key} was not raised`);
-        // Spec limits judge each reading alone: exactly once each, late or not.
-        assert.deepEqual(
-          keys(store.emitted.filter((f) => f.rule === 'spec')),
-          keys(inOrder.findings.filter((f) => f.rule === 'spec')),
-        );
+        assertAsInOrder(store, inOrder);
       },
     ),
     { numRuns: 60 },
@@ -234,13 +244,7 @@ test('a replay steps through the readings before the batch once: the pending sta
 });
 
 test('a late reading judged without a replay (past the budget) is replayed by the next batch: what it completes is raised', () => {
-  const manual: MonitorConfig = {
-    ...config,
-    detection: { ...config.detection, rules: ['we4'], ewma: { ...config.detection.ewma, enabled: false } },
-    manualLimits: { center: 0, sigma: 1 },
-  };
   const store = new SensorStore(manual);
-  const above = [1, 2, 3, 5, 6, 7, 8].map((s) => ({ ts: s * 1000, value: 0.5 }));
   store.ingest(above.slice(0, 3));
   store.ingest(above.slice(3));
   // The fourth arrives late in a batch past its budget: spec and rule 1 only, remembered.
@@ -277,14 +281,7 @@ function checkRefusals(values: number[], delays: number[], refused: boolean[], b
   store.ingest([last]);
   const inOrder = monitor({}, config, [...readings, last]);
   assert.equal(store.state.unjudged, undefined);
-  assert.deepEqual(store.state, JSON.parse(JSON.stringify(inOrder.state)));
-  const raised = new Set(keys(store.emitted));
-  for (const key of keys(inOrder.findings)) assert.ok(raised.has(key), `${key} was not raised`);
-  // Spec limits judge each reading alone: exactly once each, however it was judged.
-  assert.deepEqual(
-    keys(store.emitted.filter((f) => f.rule === 'spec')),
-    keys(inOrder.findings.filter((f) => f.rule === 'spec')),
-  );
+  assertAsInOrder(store, inOrder);
 }
 
 test('a reading judged without a replay before the pending state holds back the rotation until a replay has had it', () => {
@@ -324,7 +321,7 @@ test('a sensor remembers at most MAX_UNJUDGED late readings judged without a rep
 });
 
 test('a reading judged without a replay is not raised again for the rules that judged it then (spec, rule 1)', () => {
-  const manual: MonitorConfig = {
+  const specAndRules: MonitorConfig = {
     lowerSpec: 0,
     upperSpec: 10,
     detection: {
@@ -334,7 +331,7 @@ test('a reading judged without a replay is not raised again for the rules that j
     },
     manualLimits: { center: 5, sigma: 0.5 },
   };
-  const store = new SensorStore(manual);
+  const store = new SensorStore(specAndRules);
   const at = (s: number, value = 5) => ({ ts: s * 1000, value });
   store.ingest([at(1), at(2), at(3)]);
   store.ingest([at(5), at(6), at(7)]);
