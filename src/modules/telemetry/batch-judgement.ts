@@ -66,6 +66,8 @@ export async function judgeBatch(
     return from === null || from === undefined ? [] : [{ sensorId: sensor.id, from }];
   });
   const after = new Map<string, Reading[]>();
+  // Windows holding more than a replay may read: only their count matters, not their rows.
+  const tooLong = new Set<string>();
   // The replays of one batch share a budget of stored readings, read a few sensors at a time:
   // sensors past it are not replayed (their late readings are judged without a replay, and
   // remembered for the next one: replay.ts).
@@ -74,7 +76,7 @@ export async function judgeBatch(
     const read = await readingsAfter(tx, windows.slice(i, i + WINDOWS_PER_READ), MAX_REPLAY_READINGS + 1);
     for (const [sensorId, rows] of read) {
       if (rows.length > MAX_REPLAY_READINGS) {
-        after.set(sensorId, rows);
+        tooLong.add(sensorId);
         continue;
       }
       if (rows.length > budget) {
@@ -89,13 +91,12 @@ export async function judgeBatch(
   sensors.forEach((sensor, k) => {
     const plan = plans[k];
     if (!plan || plan.replayFrom === null) return;
-    const rows = after.get(sensor.id);
     // A window holding more than a replay may read (a high-rate sensor, history imported out of
     // order) is not replayed either, and the states rotate at once, so that the next late data
     // finds a shorter window instead of the same one.
-    if (rows && rows.length > MAX_REPLAY_READINGS) {
+    if (tooLong.has(sensor.id)) {
       plans[k] = rotateNow(((states.get(sensor.id)?.state ?? {}) as MonitorState).lastTs as number);
-    } else if (rows) replayed.push(sensor.id);
+    } else if (after.has(sensor.id)) replayed.push(sensor.id);
   });
   // The checkpoint and pending states are read for the sensors replayed only: a sensor past the
   // budget gets none, and is judged without a replay.

@@ -108,7 +108,19 @@ function specFinding(config: MonitorConfig, ts: number, value: number): Finding 
 const usable = (limits: ControlLimits | undefined | null): limits is ControlLimits =>
   !!limits && Number.isFinite(limits.center) && limits.sigma > 0 && Number.isFinite(limits.sigma);
 
-const POINT_RULES = new Set<RuleId>(['we1', 'n1']);
+/**
+ * The rules a late reading that cannot be stepped through the detectors is judged by: the spec
+ * limits and the point rules (one point beyond 3σ), each with its bit in `MonitorState.unjudged`
+ * (stored: the bits must not change).
+ */
+export const LATE_RULE_BITS: ReadonlyMap<FindingRule, number> = new Map<FindingRule, number>([
+  ['spec', 1],
+  ['we1', 2],
+  ['n1', 4],
+]);
+
+/** The run rules that need only the point itself. */
+const POINT_RULES = new Set<FindingRule>([...LATE_RULE_BITS.keys()].filter((rule) => rule !== 'spec'));
 
 /** What signalsAt finds for the point rules among `rules`, without its window: one point beyond 3σ. */
 function pointRuleFindings(
@@ -148,7 +160,7 @@ export function monitor(
   const sorted = inOrder(readings) ? readings : [...readings].sort((a, b) => a.ts - b.ts);
   const rules = detection.rules;
   // Rule 1 alone (the default) needs only the point itself: no window of z-scores to build.
-  const pointRulesOnly = rules.every((rule) => rule === 'we1' || rule === 'n1');
+  const pointRulesOnly = rules.every((rule) => POINT_RULES.has(rule));
   let recent = state.recent ? [...state.recent] : [];
   let recentChanged = false;
   let baseline = state.baseline ? [...state.baseline] : [];

@@ -22,7 +22,7 @@
 // sensor has a checkpoint. Those a later replay can still reach are remembered in the state
 // (`unjudged`): they make the sensor's next batch replay, and count as new in it.
 import type { Finding, MonitorConfig, MonitorState } from './monitor.ts';
-import { monitor } from './monitor.ts';
+import { LATE_RULE_BITS, monitor } from './monitor.ts';
 import type { ControlLimits } from './spc.ts';
 
 /**
@@ -170,14 +170,7 @@ function run(
   return { state: tail.state, pending: head.state, findings: [...head.findings, ...tail.findings] };
 }
 
-const keyOf = (f: Finding) => `${f.rule}@${f.ts}`;
-
-/** The rules monitor.ts applies to a late reading it cannot replay (spec limits, rule 1), as bits. */
-const POINT_RULE_BITS: ReadonlyMap<Finding['rule'], number> = new Map([
-  ['spec', 1],
-  ['we1', 2],
-  ['n1', 4],
-]);
+const keyOf = (f: Pick<Finding, 'rule' | 'ts'>) => `${f.rule}@${f.ts}`;
 
 function withoutUnjudged<S extends MonitorState | null>(state: S): S {
   if (!state?.unjudged) return state;
@@ -204,7 +197,7 @@ function noteUnjudged(
   if (late > 0 && previousTs !== undefined) {
     const raised = new Map<number, number>();
     for (const f of judged.findings) {
-      const bit = POINT_RULE_BITS.get(f.rule);
+      const bit = LATE_RULE_BITS.get(f.rule);
       if (bit && f.ts <= previousTs) raised.set(f.ts, (raised.get(f.ts) ?? 0) | bit);
     }
     for (const r of batch)
@@ -240,16 +233,19 @@ export function replay(input: ReplayInput): ReplayResult {
   const tailPendingTs = pendingInPrefix ? null : pendingTs;
   const rest = stored.slice(cut);
   const before = rest.filter((r) => !fresh.has(r.ts));
+  // What was found before: the same run without the fresh readings, and what a reading judged
+  // without a replay raised then (spec, rule 1).
   const known = new Map<string, number>();
-  for (const f of run(head.state, tailPendingTs, config, before).findings)
-    known.set(keyOf(f), (known.get(keyOf(f)) ?? 0) + 1);
+  const note = (key: string) => known.set(key, (known.get(key) ?? 0) + 1);
+  for (const f of run(head.state, tailPendingTs, config, before).findings) note(keyOf(f));
+  for (const [ts, raised] of remembered)
+    for (const [rule, bit] of LATE_RULE_BITS) if (raised & bit) note(keyOf({ rule, ts }));
   const now = run(head.state, tailPendingTs, config, rest);
   const findings: Finding[] = [];
   for (const f of now.findings) {
     const seen = known.get(keyOf(f)) ?? 0;
     if (seen > 0) known.set(keyOf(f), seen - 1);
-    // What a reading judged without a replay raised then (spec, rule 1) is not raised again.
-    else if (((remembered.get(f.ts) ?? 0) & (POINT_RULE_BITS.get(f.rule) ?? 0)) === 0) findings.push(f);
+    else findings.push(f);
   }
   // Older than the checkpoint: beyond the window, judged as monitor.ts judges late readings.
   const beyond = batch.filter((r) => r.ts <= from);
