@@ -4,7 +4,7 @@
 // (replay.ts). Returns what ingest then stores: the new states, the alarm signals, learned limits.
 import type { Tx } from '../../platform/db/database.ts';
 import type { AlarmSignal } from './alarms.repo.ts';
-import type { MonitorState } from './monitor.ts';
+import type { MonitorState, Series } from './monitor.ts';
 import { readingsAfter, replayStates } from './replay.repo.ts';
 import {
   judgeSensor,
@@ -44,7 +44,7 @@ export async function judgeBatch(
   tx: Tx,
   sensors: readonly SensorRow[],
   states: ReadonlyMap<string, LockedState>,
-  readings: readonly (readonly Reading[])[],
+  readings: readonly Series[],
   windowMs: number,
 ): Promise<BatchJudgement> {
   const out: BatchJudgement = {
@@ -54,8 +54,8 @@ export async function judgeBatch(
     learnedLimits: [],
   };
   const plans: (ReplayPlan | null)[] = sensors.map((sensor, k) => {
-    const batch = readings[k] as readonly Reading[];
-    if (batch.length === 0) return null;
+    const batch = readings[k] as Series;
+    if (batch.ts.length === 0) return null;
     const locked = states.get(sensor.id);
     const previous = (locked?.state ?? {}) as MonitorState;
     return planReplay(previous.lastTs, marksOf(locked), batch, windowMs, previous.unjudged);
@@ -107,7 +107,7 @@ export async function judgeBatch(
     const plan = plans[k];
     if (!plan) continue;
     const sensor = sensors[k] as SensorRow;
-    const batch = readings[k] as readonly Reading[];
+    const batch = readings[k] as Series;
     const locked = states.get(sensor.id);
     const previous = (locked?.state ?? {}) as MonitorState;
     const result = judgeSensor({
@@ -121,17 +121,20 @@ export async function judgeBatch(
     });
     if (result.learned) out.learnedLimits.push({ sensorId: sensor.id, ...result.learned });
     out.signals.push(...collapse(sensor, result.findings));
-    let last = batch[0] as Reading;
-    for (const r of batch) if (r.ts >= last.ts) last = r;
+    // The newest reading.
+    let last = 0;
+    for (let i = 1; i < batch.ts.length; i++)
+      if ((batch.ts[i] as number) >= (batch.ts[last] as number)) last = i;
+    const lastTs = batch.ts[last] as number;
     out.updates.push({
       sensorId: sensor.id,
-      lastTs: last.ts,
-      lastValue: last.value,
+      lastTs,
+      lastValue: batch.value[last] as number,
       state: result.state as Record<string, unknown>,
       ...(plan.rotate && previous.lastTs !== undefined ? { rotateAt: previous.lastTs } : {}),
       ...(result.pending ? { pending: result.pending as Record<string, unknown> } : {}),
     });
-    out.newest.push({ sensorId: sensor.id, ts: last.ts });
+    out.newest.push({ sensorId: sensor.id, ts: lastTs });
   }
   return out;
 }

@@ -9,6 +9,7 @@ import type { Events } from '../../platform/events/events.ts';
 import { clearQuietAlarms, raiseAlarms } from './alarms.repo.ts';
 import { judgeBatch } from './batch-judgement.ts';
 import type { LivePush } from './live.ts';
+import type { Series } from './monitor.ts';
 import { batchOfRows, type ReadingBatch, type SensorRef } from './reading-batch.ts';
 import { ensurePartitions, insertReadings } from './readings.repo.ts';
 import {
@@ -87,6 +88,8 @@ export interface IngestDeps {
 }
 
 const MAX_ERRORS = 100;
+/** A batch's statements take its readings as arrays: their plans need not depend on them (scope.ts). */
+const GENERIC_PLANS = { genericPlans: true };
 const DAY_MS = 86_400_000;
 const dayOf = (ms: number) => new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
 
@@ -103,6 +106,33 @@ function numberOf(value: ReadingInput['value']): number {
 
 /** What the first pass finds wrong with a reading's own time and value (0: nothing). */
 const PROBLEMS = [null, 'invalid_timestamp', 'timestamp_out_of_range', 'non_finite_value'] as const;
+
+/** Each sensor's new readings (`skip`: positions stored already), as columns in the order they came. */
+function seriesPerSensor(
+  columns: { sensor: Int32Array; ts: Float64Array; value: Float64Array },
+  sensors: number,
+  skip: ReadonlySet<number>,
+): Series[] {
+  const counts = new Int32Array(sensors);
+  for (let i = 0; i < columns.sensor.length; i++)
+    if (skip.size === 0 || !skip.has(i))
+      counts[columns.sensor[i] as number] = (counts[columns.sensor[i] as number] as number) + 1;
+  const out = Array.from(counts, (count) => ({
+    ts: new Float64Array(count),
+    value: new Float64Array(count),
+  }));
+  const filled = new Int32Array(sensors);
+  for (let i = 0; i < columns.sensor.length; i++) {
+    if (skip.size > 0 && skip.has(i)) continue;
+    const k = columns.sensor[i] as number;
+    const at = filled[k] as number;
+    const series = out[k] as { ts: Float64Array; value: Float64Array };
+    series.ts[at] = columns.ts[i] as number;
+    series.value[at] = columns.value[i] as number;
+    filled[k] = at + 1;
+  }
+  return out;
+}
 
 export function createIngest({
   db,
@@ -209,129 +239,138 @@ export function createIngest({
     }
     if (minTs <= maxTs) await ensureDays(tenantId, minTs, maxTs);
 
-    const outcome = await inTenant(db, tenantId, async (tx) => {
-      const sensorOfRef = await resolve(tx, batch.refs, options.facilityId);
-      /** Per reference: its sensor's position in the batch's sensors (-1 until its first reading). */
-      const positionOfRef = new Int32Array(batch.refs.length).fill(-1);
-      const sensorIds: string[] = [];
-      const sensorIndex = new Map<string, number>();
-      const sensorRows: SensorRow[] = [];
-      const columns = { sensor: [] as number[], ts: [] as number[], value: [] as number[] };
-      const origin: number[] = [];
-      /** Per sensor: its newest timestamp in the batch so far, and (once one came out of order) all of them. */
-      const newestOf: number[] = [];
-      const seen: (Set<number> | undefined)[] = [];
-      for (let i = 0; i < n; i++) {
-        const r = batch.ref[i] as number;
-        const sensor = sensorOfRef[r] as SensorRow | RejectReason;
-        const reason = typeof sensor === 'string' ? sensor : PROBLEMS[problem[i] as number];
-        if (reason) {
-          rejections.push({ index: i, reason });
-          continue;
-        }
-        // Two references (an id and a key) may name one sensor: positions are per sensor.
-        let k = positionOfRef[r] as number;
-        if (k < 0) {
-          const s = sensor as SensorRow;
-          let at = sensorIndex.get(s.id);
-          if (at === undefined) {
-            at = sensorIds.length;
-            sensorIndex.set(s.id, at);
-            sensorIds.push(s.id);
-            sensorRows.push(s);
-            newestOf.push(Number.NEGATIVE_INFINITY);
-            seen.push(undefined);
-          }
-          k = at;
-          positionOfRef[r] = k;
-        }
-        const ts = tsAt[i] as number;
-        // A repeat inside the batch (the database finds repeats of stored readings).
-        // Rows of a sensor usually come in time order: a repeat is only possible at or before the
-        // newest seen so far, and only then is the set of its timestamps built and asked.
-        if (ts > (newestOf[k] as number)) {
-          newestOf[k] = ts;
-          seen[k]?.add(ts);
-        } else {
-          let times = seen[k];
-          if (!times) {
-            times = new Set(columns.ts.filter((_, j) => columns.sensor[j] === k));
-            seen[k] = times;
-          }
-          if (times.has(ts)) {
-            rejections.push({ index: i, reason: 'duplicate' });
+    const outcome = await inTenant(
+      db,
+      tenantId,
+      async (tx) => {
+        const sensorOfRef = await resolve(tx, batch.refs, options.facilityId);
+        /** Per reference: its sensor's position in the batch's sensors (-1 until its first reading). */
+        const positionOfRef = new Int32Array(batch.refs.length).fill(-1);
+        const sensorIds: string[] = [];
+        const sensorIndex = new Map<string, number>();
+        const sensorRows: SensorRow[] = [];
+        // The rows to store, as columns filled up to `m` (no growing arrays: a batch is up to 50,000).
+        const sensorCol = new Int32Array(n);
+        const tsCol = new Float64Array(n);
+        const valueCol = new Float64Array(n);
+        /** Per stored row: its position in the request. */
+        const origin = new Int32Array(n);
+        let m = 0;
+        /** Per sensor: its newest timestamp in the batch so far, and (once one came out of order) all of them. */
+        const newestOf: number[] = [];
+        const seen: (Set<number> | undefined)[] = [];
+        for (let i = 0; i < n; i++) {
+          const r = batch.ref[i] as number;
+          const sensor = sensorOfRef[r] as SensorRow | RejectReason;
+          const reason = typeof sensor === 'string' ? sensor : PROBLEMS[problem[i] as number];
+          if (reason) {
+            rejections.push({ index: i, reason });
             continue;
           }
-          times.add(ts);
+          // Two references (an id and a key) may name one sensor: positions are per sensor.
+          let k = positionOfRef[r] as number;
+          if (k < 0) {
+            const s = sensor as SensorRow;
+            let at = sensorIndex.get(s.id);
+            if (at === undefined) {
+              at = sensorIds.length;
+              sensorIndex.set(s.id, at);
+              sensorIds.push(s.id);
+              sensorRows.push(s);
+              newestOf.push(Number.NEGATIVE_INFINITY);
+              seen.push(undefined);
+            }
+            k = at;
+            positionOfRef[r] = k;
+          }
+          const ts = tsAt[i] as number;
+          // A repeat inside the batch (the database finds repeats of stored readings).
+          // Rows of a sensor usually come in time order: a repeat is only possible at or before the
+          // newest seen so far, and only then is the set of its timestamps built and asked.
+          if (ts > (newestOf[k] as number)) {
+            newestOf[k] = ts;
+            seen[k]?.add(ts);
+          } else {
+            let times = seen[k];
+            if (!times) {
+              times = new Set<number>();
+              for (let j = 0; j < m; j++) if (sensorCol[j] === k) times.add(tsCol[j] as number);
+              seen[k] = times;
+            }
+            if (times.has(ts)) {
+              rejections.push({ index: i, reason: 'duplicate' });
+              continue;
+            }
+            times.add(ts);
+          }
+          sensorCol[m] = k;
+          tsCol[m] = ts;
+          valueCol[m] = valueAt[i] as number;
+          origin[m] = i;
+          m++;
         }
-        columns.sensor.push(k);
-        columns.ts.push(ts);
-        columns.value.push(valueAt[i] as number);
-        origin.push(i);
-      }
-      // Locked before the insert: batches of one sensor are judged one after the other.
-      const states = await lockStates(tx, sensorIds);
-      const { inserted, duplicates } = await insertReadings(tx, { sensorIds, ...columns });
-      const duplicate = new Set(duplicates);
-      for (const position of duplicates) {
-        rejections.push({ index: origin[position] as number, reason: 'duplicate' });
-      }
-      // Each sensor's new readings, judged in timestamp order.
-      const perSensor: { ts: number; value: number }[][] = sensorIds.map(() => []);
-      for (let i = 0; i < columns.ts.length; i++) {
-        if (duplicate.has(i)) continue;
-        perSensor[columns.sensor[i] as number]?.push({
-          ts: columns.ts[i] as number,
-          value: columns.value[i] as number,
-        });
-      }
-      const { signals, updates, newest, learnedLimits } = await judgeBatch(
-        tx,
-        sensorRows,
-        states,
-        perSensor,
-        replayWindowMs,
-      );
-      await storeLearnedLimits(tx, learnedLimits);
-      await saveStates(tx, updates);
-      const raised = await raiseAlarms(tx, signals);
-      const opened = raised.filter((a) => a.opened);
-      // One signal per sensor and rule (collapse): found by that pair, not by a scan per alarm.
-      const signalOf = new Map(signals.map((s) => [`${s.sensorId}/${s.rule}`, s]));
-      // An alarm storm opens hundreds at once: their events are written together.
-      await events.recordMany(
-        tx,
-        opened.map((alarm) => {
-          const signal = signalOf.get(`${alarm.sensorId}/${alarm.rule}`);
-          return {
+        const columns = {
+          sensor: sensorCol.subarray(0, m),
+          ts: tsCol.subarray(0, m),
+          value: valueCol.subarray(0, m),
+        };
+        // Locked before the insert: batches of one sensor are judged one after the other.
+        const states = await lockStates(tx, sensorIds);
+        const { inserted, duplicates } = await insertReadings(tx, { sensorIds, ...columns });
+        const duplicate = new Set(duplicates);
+        for (const position of duplicates) {
+          rejections.push({ index: origin[position] as number, reason: 'duplicate' });
+        }
+        const perSensor = seriesPerSensor(columns, sensorIds.length, duplicate);
+        const { signals, updates, newest, learnedLimits } = await judgeBatch(
+          tx,
+          sensorRows,
+          states,
+          perSensor,
+          replayWindowMs,
+        );
+        await storeLearnedLimits(tx, learnedLimits);
+        await saveStates(tx, updates);
+        const raised = await raiseAlarms(tx, signals);
+        const opened = raised.filter((a) => a.opened);
+        // One signal per sensor and rule (collapse): found by that pair, not by a scan per alarm.
+        const signalOf = new Map(signals.map((s) => [`${s.sensorId}/${s.rule}`, s]));
+        // An alarm storm opens hundreds at once: their events are written together.
+        await events.recordMany(
+          tx,
+          opened.map((alarm) => {
+            const signal = signalOf.get(`${alarm.sensorId}/${alarm.rule}`);
+            return {
+              tenantId,
+              aggregateType: 'sensor',
+              aggregateId: alarm.sensorId,
+              type: 'AnomalyDetected',
+              data: {
+                alarmId: alarm.id,
+                sensorId: alarm.sensorId,
+                rule: alarm.rule,
+                severity: signal?.severity,
+                value: signal?.value,
+                message: signal?.message,
+                at: signal ? new Date(signal.firstTs).toISOString() : undefined,
+              },
+            };
+          }),
+        );
+        await events.recordMany(
+          tx,
+          (await clearQuietAlarms(tx, newest)).map((alarm) => ({
             tenantId,
             aggregateType: 'sensor',
-            aggregateId: alarm.sensorId,
-            type: 'AnomalyDetected',
-            data: {
-              alarmId: alarm.id,
-              sensorId: alarm.sensorId,
-              rule: alarm.rule,
-              severity: signal?.severity,
-              value: signal?.value,
-              message: signal?.message,
-              at: signal ? new Date(signal.firstTs).toISOString() : undefined,
-            },
-          };
-        }),
-      );
-      await events.recordMany(
-        tx,
-        (await clearQuietAlarms(tx, newest)).map((alarm) => ({
-          tenantId,
-          aggregateType: 'sensor',
-          aggregateId: alarm.sensorId as string,
-          type: 'AlarmCleared',
-          data: { alarmId: alarm.id, sensorId: alarm.sensorId, rule: alarm.rule, automatic: true },
-        })),
-      );
-      return { inserted, opened: opened.length, updates };
-    });
+            aggregateId: alarm.sensorId as string,
+            type: 'AlarmCleared',
+            data: { alarmId: alarm.id, sensorId: alarm.sensorId, rule: alarm.rule, automatic: true },
+          })),
+        );
+        return { inserted, opened: opened.length, updates };
+      },
+      GENERIC_PLANS,
+    );
     for (const u of outcome.updates) live.offer(tenantId, u.sensorId, u.lastTs, u.lastValue);
 
     rejections.sort((a, b) => a.index - b.index);

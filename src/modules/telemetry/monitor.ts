@@ -135,29 +135,52 @@ function pointRuleFindings(
     if (POINT_RULES.has(rule)) findings.push(finding(rule, ts, value, RULE_DESCRIPTIONS[rule]));
 }
 
-/** Whether the readings are in timestamp order already (as a device sends them). */
-function inOrder(readings: readonly { ts: number }[]): boolean {
-  for (let i = 1; i < readings.length; i++)
-    if ((readings[i] as { ts: number }).ts < (readings[i - 1] as { ts: number }).ts) return false;
-  return true;
+/**
+ * One sensor's readings as columns, `ts[i]` (ms) and `value[i]`: what ingest judges, without an
+ * object per reading.
+ */
+export interface Series {
+  readonly ts: ArrayLike<number>;
+  readonly value: ArrayLike<number>;
+}
+
+/** Readings as objects (the replay, tests) or as columns (ingest). */
+export type Readings = readonly { ts: number; value: number }[] | Series;
+
+/** The readings as columns (objects are copied, columns taken as they are). */
+export function seriesOf(readings: Readings): Series {
+  if (!Array.isArray(readings)) return readings as Series;
+  const rows = readings as readonly { ts: number; value: number }[];
+  const ts = new Float64Array(rows.length);
+  const value = new Float64Array(rows.length);
+  rows.forEach((r, i) => {
+    ts[i] = r.ts;
+    value[i] = r.value;
+  });
+  return { ts, value };
+}
+
+/** Positions of `ts` in timestamp order (a stable order), or null when they are in order already (as a device sends them). */
+function timeOrder(ts: ArrayLike<number>): number[] | null {
+  let sorted = true;
+  for (let i = 1; i < ts.length && sorted; i++) sorted = (ts[i] as number) >= (ts[i - 1] as number);
+  if (sorted) return null;
+  return Array.from({ length: ts.length }, (_, i) => i).sort((a, b) => (ts[a] as number) - (ts[b] as number));
 }
 
 /** The recent values kept for the run rules: the buffer grows and is cut back now and then. */
 const RECENT_SLACK = 4 * WINDOW;
 
-/** Judges `readings` (ts in ms) of one sensor after `previous`. */
-export function monitor(
-  previous: MonitorState,
-  config: MonitorConfig,
-  readings: readonly { ts: number; value: number }[],
-): MonitorResult {
+/** Judges `readings` (ts in ms, any order) of one sensor after `previous`. */
+export function monitor(previous: MonitorState, config: MonitorConfig, readings: Readings): MonitorResult {
   const { detection } = config;
   const state: MonitorState = { ...previous };
   const findings: Finding[] = [];
   let learned: ControlLimits | null = null;
   let late = 0;
-  // A stable sort keeps readings already in order as they are: skip it then.
-  const sorted = inOrder(readings) ? readings : [...readings].sort((a, b) => a.ts - b.ts);
+  const { ts: times, value: values } = seriesOf(readings);
+  // Judged in timestamp order; readings already in order (the rule) are not sorted.
+  const order = timeOrder(times);
   const rules = detection.rules;
   // Rule 1 alone (the default) needs only the point itself: no window of z-scores to build.
   const pointRulesOnly = rules.every((rule) => POINT_RULES.has(rule));
@@ -167,7 +190,10 @@ export function monitor(
   let zscore: ZScoreWindow | undefined;
   let anomaly: UnivariateDetector | undefined;
 
-  for (const { ts, value } of sorted) {
+  for (let j = 0; j < times.length; j++) {
+    const i = order ? (order[j] as number) : j;
+    const ts = times[i] as number;
+    const value = values[i] as number;
     const spec = specFinding(config, ts, value);
     if (spec) findings.push(spec);
     if (state.lastTs !== undefined && ts <= state.lastTs) {

@@ -8,9 +8,9 @@ import { type Executor, queryRows } from '../../platform/db/database.ts';
 /** Rows of one ingest, column-wise: `sensor[i]` indexes `sensorIds`. */
 export interface ReadingColumns {
   sensorIds: string[];
-  sensor: number[];
-  ts: number[];
-  value: number[];
+  sensor: ArrayLike<number>;
+  ts: ArrayLike<number>;
+  value: ArrayLike<number>;
 }
 
 export interface InsertOutcome {
@@ -143,7 +143,10 @@ export async function insertReadings(tx: Executor, rows: ReadingColumns): Promis
   const n = rows.ts.length;
   if (n === 0) return { inserted: 0, duplicates: [] };
   const sensors = sql.param(rows.sensorIds);
-  const k = int4Array(rows.sensor.map((s) => s + 1));
+  // 1-based positions into the id list (SQL arrays start at 1).
+  const positions = new Int32Array(n);
+  for (let i = 0; i < n; i++) positions[i] = (rows.sensor[i] as number) + 1;
+  const k = int4Array(positions);
   const ts = timestamptzArray(rows.ts);
   const value = float8Array(rows.value);
   await tx.execute(sql`savepoint insert_readings`);

@@ -21,8 +21,8 @@
 // the states then rotate at once: batch-judgement.ts), past the batch's budget, or before the
 // sensor has a checkpoint. Those a later replay can still reach are remembered in the state
 // (`unjudged`): they make the sensor's next batch replay, and count as new in it.
-import type { Finding, MonitorConfig, MonitorState } from './monitor.ts';
-import { LATE_RULE_BITS, monitor } from './monitor.ts';
+import type { Finding, MonitorConfig, MonitorState, Readings } from './monitor.ts';
+import { LATE_RULE_BITS, monitor, seriesOf } from './monitor.ts';
 import type { ControlLimits } from './spc.ts';
 
 /**
@@ -43,6 +43,13 @@ export const MAX_REPLAY_READINGS_PER_BATCH = 100_000;
 export interface Reading {
   ts: number;
   value: number;
+}
+
+/** Readings as objects (columns are copied, objects taken as they are). */
+function readingsOf(readings: Readings): readonly Reading[] {
+  if (Array.isArray(readings)) return readings as readonly Reading[];
+  const { ts, value } = seriesOf(readings);
+  return Array.from({ length: ts.length }, (_, i) => ({ ts: ts[i] as number, value: value[i] as number }));
 }
 
 /** Where a sensor's replay states stand, as ingest reads them with the sensor's lock. */
@@ -84,7 +91,7 @@ export interface ReplayPlan {
 export function planReplay(
   previousTs: number | undefined,
   marks: ReplayMarks,
-  batch: readonly Reading[],
+  batch: Readings,
   windowMs: number,
   unjudged: MonitorState['unjudged'] = [],
 ): ReplayPlan {
@@ -103,7 +110,10 @@ export function planReplay(
   // Without a checkpoint yet, the pending state (after the rotation) is the first one there will be.
   const keepLateAfter = from ?? (rotate ? previousTs : pendingTs);
   if (from === null) return { rotate, replayFrom: null, keepLateAfter };
-  const late = batch.some((r) => r.ts <= previousTs && r.ts > from) || unjudged.some(([ts]) => ts > from);
+  const { ts } = seriesOf(batch);
+  let late = unjudged.some(([at]) => at > from);
+  for (let i = 0; i < ts.length && !late; i++)
+    late = (ts[i] as number) <= previousTs && (ts[i] as number) > from;
   return { rotate, replayFrom: late ? from : null, keepLateAfter };
 }
 
@@ -186,7 +196,7 @@ function withoutUnjudged<S extends MonitorState | null>(state: S): S {
 function noteUnjudged(
   judged: { state: MonitorState; findings: readonly Finding[]; late: number },
   previousTs: number | undefined,
-  batch: readonly Reading[],
+  batch: Readings,
   keepAfter: number | null,
 ): MonitorState {
   const { state, late } = judged;
@@ -200,8 +210,8 @@ function noteUnjudged(
       const bit = LATE_RULE_BITS.get(f.rule);
       if (bit && f.ts <= previousTs) raised.set(f.ts, (raised.get(f.ts) ?? 0) | bit);
     }
-    for (const r of batch)
-      if (r.ts <= previousTs && r.ts > keepAfter) kept.push([r.ts, raised.get(r.ts) ?? 0]);
+    for (const ts of Array.from(seriesOf(batch).ts))
+      if (ts <= previousTs && ts > keepAfter) kept.push([ts, raised.get(ts) ?? 0]);
   }
   if (kept.length === 0) return withoutUnjudged(state);
   kept.sort((a, b) => a[0] - b[0]);
@@ -299,7 +309,8 @@ export function judgeSensor(input: {
   states: ReplayStates | undefined;
   stored: readonly Reading[];
   config: MonitorConfig;
-  batch: readonly Reading[];
+  /** This batch's new readings, any order. */
+  batch: Readings;
 }): SensorJudgement {
   const { previous, marks, plan, states, config, batch } = input;
   // After a rotation the checkpoint is the stored pending state, and the pending one the previous.
@@ -317,6 +328,6 @@ export function judgeSensor(input: {
     pending: plan.rotate ? previous : (states?.pending ?? null),
     config,
     stored: input.stored,
-    batch,
+    batch: readingsOf(batch),
   });
 }

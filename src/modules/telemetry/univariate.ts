@@ -23,6 +23,8 @@
 //    reading).
 // Parameters were chosen on NAB's realKnownCause files (eval/nab.ts); see /work/notes/nab.md.
 
+import { Ring, SortedWindow } from './rolling.ts';
+
 export interface UnivariateOptions {
   /** Readings behind the level model's rolling median (≥ 3). */
   window: number;
@@ -172,13 +174,13 @@ function check(options: UnivariateOptions): void {
 export class UnivariateDetector {
   readonly options: UnivariateOptions;
   private count: number;
-  private recent: number[];
+  private recent: Ring;
   /** `recent`, sorted: the median without sorting at every reading. */
-  private sorted: number[];
+  private sorted: SortedWindow;
   private season: Float64Array;
   private level: ModelError;
   private seasonal: ModelError;
-  private raw: number[];
+  private raw: Ring;
   private mean: number;
   private variance: number;
   private sinceSignal: number | null;
@@ -189,8 +191,8 @@ export class UnivariateDetector {
     this.options = o;
     const s = state?.version === 1 ? state : undefined;
     this.count = s?.count ?? 0;
-    this.recent = (s?.recent ?? []).slice(-o.window);
-    this.sorted = [...this.recent].sort((a, b) => a - b);
+    this.recent = new Ring(o.window, s?.recent ?? []);
+    this.sorted = new SortedWindow(o.window + 1, this.recent.toArray());
     this.season = new Float64Array(o.seasonSlots).fill(Number.NaN);
     // A profile stored with another slot count cannot be read with this one: it is relearnt.
     const stored = s?.season ?? [];
@@ -203,7 +205,7 @@ export class UnivariateDetector {
       stored.length === o.seasonSlots && o.seasonSlots > 0
         ? { ...(s?.seasonal ?? { mae: 0, count: 0 }) }
         : { mae: 0, count: 0 };
-    this.raw = (s?.raw ?? []).slice(-o.shortWindow);
+    this.raw = new Ring(o.shortWindow, s?.raw ?? []);
     this.mean = s?.mean ?? 0;
     this.variance = s?.variance ?? 0;
     this.sinceSignal = s?.sinceSignal ?? null;
@@ -216,13 +218,23 @@ export class UnivariateDetector {
       return { score: 0, signal: false, expected: null, model: null, deviation: null };
 
     // 1. The two forecasts, from the readings before this one.
-    const levelForecast = this.sorted.length >= Math.min(5, o.window) ? median(this.sorted) : null;
-    const slot = o.seasonSlots > 0 && Number.isFinite(ts) ? this.slotOf(ts) : null;
+    const levelForecast = this.sorted.length >= Math.min(5, o.window) ? this.sorted.median() : null;
+    // The two slots around the reading's time of week (k0, k1) and the weight of the second (f).
+    const slots = o.seasonSlots;
+    const seasonal = slots > 0 && Number.isFinite(ts);
+    let k0 = 0;
+    let k1 = 0;
+    let f = 0;
     let seasonalForecast: number | null = null;
-    if (slot) {
-      const p0 = this.season[slot.k0] as number;
-      const p1 = this.season[slot.k1] as number;
-      if (!Number.isNaN(p0) && !Number.isNaN(p1)) seasonalForecast = p0 * (1 - slot.f) + p1 * slot.f;
+    if (seasonal) {
+      const phase = (((ts % WEEK_MS) + WEEK_MS) % WEEK_MS) / (WEEK_MS / slots) - 0.5;
+      const floor = Math.floor(phase);
+      k0 = ((floor % slots) + slots) % slots;
+      k1 = (k0 + 1) % slots;
+      f = phase - floor;
+      const p0 = this.season[k0] as number;
+      const p1 = this.season[k1] as number;
+      if (!Number.isNaN(p0) && !Number.isNaN(p1)) seasonalForecast = p0 * (1 - f) + p1 * f;
     }
 
     // 2. The model with the smaller error so far (both must have `minResiduals` behind them).
@@ -255,19 +267,18 @@ export class UnivariateDetector {
     // 3. Learn: the models' errors, the rolling window, the profile.
     if (levelForecast !== null) this.learnError(this.level, value - levelForecast);
     if (seasonalForecast !== null) this.learnError(this.seasonal, value - seasonalForecast);
-    this.push(value);
-    if (slot) this.learnSeason(slot, value, seasonalForecast);
+    this.sorted.insert(value);
+    const old = this.recent.push(value);
+    if (old !== undefined) this.sorted.remove(old);
+    if (seasonal) this.learnSeason(k0, k1, f, value, seasonalForecast);
 
     // 4. Anomaly likelihood of the recent raw scores against their history.
     this.raw.push(rawScore);
-    if (this.raw.length > o.shortWindow) this.raw.shift();
     let score = 0;
     if (this.count >= o.warmup) {
       // Summed afresh (not kept as a running sum) so that the result does not depend on where
       // the stream was cut into batches.
-      let sum = 0;
-      for (const x of this.raw) sum += x;
-      const shortMean = sum / this.raw.length;
+      const shortMean = this.raw.sum() / this.raw.length;
       const sd = Math.max(Math.sqrt(this.variance), MIN_SD);
       score = Math.max(0, gaussianSurprise((shortMean - this.mean) / sd));
     }
@@ -289,11 +300,11 @@ export class UnivariateDetector {
     return {
       version: 1,
       count: this.count,
-      recent: [...this.recent],
+      recent: this.recent.toArray(),
       season: Array.from(this.season, (x) => (Number.isNaN(x) ? null : x)),
       level: { ...this.level },
       seasonal: { ...this.seasonal },
-      raw: [...this.raw],
+      raw: this.raw.toArray(),
       mean: this.mean,
       variance: this.variance,
       sinceSignal: this.sinceSignal,
@@ -305,54 +316,19 @@ export class UnivariateDetector {
     error.mae += (Math.abs(residual) - error.mae) / Math.min(error.count, this.options.errorSpan);
   }
 
-  private push(value: number) {
-    const { recent, sorted } = this;
-    recent.push(value);
-    sorted.splice(lowerBound(sorted, value), 0, value);
-    if (recent.length > this.options.window) {
-      const old = recent.shift() as number;
-      sorted.splice(lowerBound(sorted, old), 1);
-    }
-  }
-
-  /** The two slots around `ts`'s time of week and the weight of the second. */
-  private slotOf(ts: number): { k0: number; k1: number; f: number } {
-    const slots = this.options.seasonSlots;
-    const phase = (((ts % WEEK_MS) + WEEK_MS) % WEEK_MS) / (WEEK_MS / slots) - 0.5;
-    const floor = Math.floor(phase);
-    const k0 = ((floor % slots) + slots) % slots;
-    return { k0, k1: (k0 + 1) % slots, f: phase - floor };
-  }
-
-  private learnSeason(slot: { k0: number; k1: number; f: number }, value: number, forecast: number | null) {
+  /** Moves the profile's slots k0 and k1 (weights 1 − f and f) towards the reading. */
+  private learnSeason(k0: number, k1: number, f: number, value: number, forecast: number | null) {
     const { season } = this;
     if (forecast === null) {
       // A slot seen for the first time starts at the reading.
-      if (Number.isNaN(season[slot.k0] as number)) season[slot.k0] = value;
-      if (Number.isNaN(season[slot.k1] as number)) season[slot.k1] = value;
+      if (Number.isNaN(season[k0] as number)) season[k0] = value;
+      if (Number.isNaN(season[k1] as number)) season[k1] = value;
       return;
     }
     const step = this.options.seasonRate * (value - forecast);
-    season[slot.k0] = (season[slot.k0] as number) + step * (1 - slot.f);
-    season[slot.k1] = (season[slot.k1] as number) + step * slot.f;
+    season[k0] = (season[k0] as number) + step * (1 - f);
+    season[k1] = (season[k1] as number) + step * f;
   }
-}
-
-/** The first index of `sorted` whose value is ≥ `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function median(sorted: readonly number[]): number {
-  const m = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[m] as number) : ((sorted[m - 1] as number) + (sorted[m] as number)) / 2;
 }
 
 /**

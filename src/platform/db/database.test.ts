@@ -9,10 +9,11 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { ConfigError, loadTestSettings } from '../../config.ts';
 import { eventually } from '../jobs/testing.ts';
-import { openDatabase, queryRows } from './database.ts';
+import { type Executor, openDatabase, queryRows } from './database.ts';
 import { recordStart } from './instance.repo.ts';
 import { migrateDatabase } from './migrate.ts';
 import { instance } from './schema/platform.ts';
+import { inTenant } from './scope.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 import { withTransaction } from './transaction.ts';
 
@@ -49,6 +50,17 @@ describe('database', () => {
     assert.equal(second.startCount, 2);
     assert.equal(second.instanceId, first.instanceId);
     assert.equal(second.lastVersion, '1.1.0');
+  });
+
+  test('inTenant with genericPlans plans that transaction generically, and no other', async () => {
+    const tenant = '00000000-0000-4000-8000-000000000001';
+    const mode = (tx: Executor) =>
+      queryRows<{ mode: string }>(tx, sql`select current_setting('plan_cache_mode') as mode`).then(
+        ([row]) => row?.mode,
+      );
+    assert.equal(await inTenant(database.db, tenant, mode, { genericPlans: true }), 'force_generic_plan');
+    assert.equal(await inTenant(database.db, tenant, mode), 'auto');
+    assert.equal(await mode(database.db), 'auto');
   });
 
   test('withTransaction rolls back everything when the work throws', async () => {

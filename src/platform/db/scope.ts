@@ -16,8 +16,23 @@ const PLATFORM_SCOPE = `select set_config('role', '${PLATFORM_ROLE}', true)`;
  * Runs `work` in a transaction acting as the tenant role with `app.tenant_id` set: every table with
  * tenant data shows and accepts only that tenant's rows, whatever the queries inside forget to filter.
  */
-export function inTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return scopedToTenant(db, tenantId, work, false);
+export function inTenant<T>(
+  db: Db,
+  tenantId: string,
+  work: (tx: Tx) => Promise<T>,
+  options: TenantWorkOptions = {},
+): Promise<T> {
+  return scopedToTenant(db, tenantId, work, false, options);
+}
+
+export interface TenantWorkOptions {
+  /**
+   * Plan each statement once per connection, whatever its parameters (`plan_cache_mode`), for the
+   * transaction. For work whose statements take large arrays (an ingest batch: 50,000 readings):
+   * a plan made for the values copies the arrays through the planner at every call, and the plan
+   * is the same for every batch anyway.
+   */
+  genericPlans?: boolean;
 }
 
 /**
@@ -30,13 +45,20 @@ export function readInTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Prom
   return scopedToTenant(db, tenantId, work, true);
 }
 
-function scopedToTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<T>, readOnly: boolean) {
+function scopedToTenant<T>(
+  db: Db,
+  tenantId: string,
+  work: (tx: Tx) => Promise<T>,
+  readOnly: boolean,
+  { genericPlans = false }: TenantWorkOptions = {},
+) {
   // The id is written into the statement (it travels with BEGIN, where there are no parameters):
   // only a well-formed UUID may be.
   if (!isUuid(tenantId)) return Promise.reject(new Error('inTenant: the tenant id is not a UUID'));
+  const plans = genericPlans ? `, set_config('plan_cache_mode', 'force_generic_plan', true)` : '';
   return transactionWith(
     db,
-    `select set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true)`,
+    `select set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true)${plans}`,
     work,
     { readOnly },
   );
