@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { float8Array, nullableBinaryArray, timestamptzArray } from '../../platform/db/binary-arrays.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { sensorState, sensors } from '../../platform/db/schema/index.ts';
@@ -157,6 +158,10 @@ export interface StateUpdate {
  */
 export async function saveStates(tx: Executor, updates: StateUpdate[]) {
   if (updates.length === 0) return;
+  // Binary arrays: the states (a few kB of JSON each) are not escaped into an array literal here
+  // and parsed out of it there.
+  const states = updates.map((u) => JSON.stringify(u.state));
+  const pending = updates.map((u) => (u.pending ? JSON.stringify(u.pending) : null));
   await queryRows(
     tx,
     sql`update sensor_state st set
@@ -169,11 +174,14 @@ export async function saveStates(tx: Executor, updates: StateUpdate[]) {
           pending_ts = coalesce(u.rotate_at, st.pending_ts),
           updated_at = now()
         from (select unnest(${sql.param(updates.map((u) => u.sensorId))}::uuid[]) as sensor_id,
-                     to_timestamp(unnest(${sql.param(updates.map((u) => u.lastTs))}::float8[]) / 1000.0) as last_ts,
-                     unnest(${sql.param(updates.map((u) => u.lastValue))}::float8[]) as last_value,
-                     unnest(${sql.param(updates.map((u) => JSON.stringify(u.state)))}::jsonb[]) as state,
-                     unnest(${sql.param(updates.map((u) => u.rotateAt ?? null))}::float8[]) as rotate_at,
-                     unnest(${sql.param(updates.map((u) => (u.pending ? JSON.stringify(u.pending) : null)))}::jsonb[]) as pending) u
+                     unnest(${timestamptzArray(updates.map((u) => u.lastTs))}::timestamptz[]) as last_ts,
+                     unnest(${float8Array(updates.map((u) => u.lastValue))}::float8[]) as last_value,
+                     unnest(${nullableBinaryArray('jsonb', states)}::jsonb[]) as state,
+                     unnest(${nullableBinaryArray(
+                       'float8',
+                       updates.map((u) => u.rotateAt ?? null),
+                     )}::float8[]) as rotate_at,
+                     unnest(${nullableBinaryArray('jsonb', pending)}::jsonb[]) as pending) u
         where st.sensor_id = u.sensor_id`,
   );
 }

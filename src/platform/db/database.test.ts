@@ -52,6 +52,19 @@ describe('database', () => {
     assert.equal(second.lastVersion, '1.1.0');
   });
 
+  test('sensor states compress with lz4 on PostgreSQL, and the embedded database (without lz4) migrates all the same', async () => {
+    const rows = await queryRows<{ column: string; compression: string }>(
+      database.db,
+      sql`select attname as column, attcompression::text as compression from pg_attribute
+          where attrelid = 'sensor_state'::regclass and attname in ('state', 'checkpoint', 'pending') order by attname`,
+    );
+    const expected = database.driver === 'postgres' ? 'l' : '';
+    assert.deepEqual(
+      rows.map((r) => [r.column, r.compression]),
+      ['checkpoint', 'pending', 'state'].map((column) => [column, expected]),
+    );
+  });
+
   test('inTenant with genericPlans plans that transaction generically, and no other', async () => {
     const tenant = '00000000-0000-4000-8000-000000000001';
     const mode = (tx: Executor) =>
