@@ -142,30 +142,39 @@ test('the anomaly detector (the default) flags a jump after its warm-up, once pe
   assert.ok(quiet.state.anomaly && jump.state.anomaly);
 });
 
-test('readings as columns (as ingest sends them) are judged as the same readings as objects, in any order', () => {
+test('readings as columns (as ingest sends them), in any order, are judged as the same readings sorted by time', () => {
   const detection = { ...DEFAULT_DETECTION, rules: ['we1', 'we2', 'n3'] as const, baselineCount: 30 };
   const values = Array.from({ length: 400 }, (_, i) => 5 + Math.sin(i / 7) * 0.3 + (i % 97 === 0 ? 4 : 0));
   const readings = series(values);
-  // Each batch of 50 reversed: out of order within the batch, and a late reading in the third.
+  // Each batch of 50 reversed (out of order within the batch); the third has a late reading, and
+  // the fifth a second reading at a time it already has, sent first: the first sent is stepped
+  // through, the other judged as late.
   const batches = Array.from({ length: 8 }, (_, b) => readings.slice(b * 50, b * 50 + 50).reverse());
   (batches[2] as { ts: number; value: number }[]).push({ ts: 20_500, value: 9 });
-  let asObjects: MonitorState = {};
+  (batches[4] as { ts: number; value: number }[]).unshift({ ts: 240_000, value: 8.5 });
+  let sorted: MonitorState = {};
   let asColumns: MonitorState = {};
   let found = 0;
   let late = 0;
   for (const batch of batches) {
-    const objects = monitor(asObjects, config({ detection }), batch);
+    // The reference: the same readings as objects, sorted beforehand (a stable sort).
+    const inOrder = monitor(
+      sorted,
+      config({ detection }),
+      [...batch].sort((a, b) => a.ts - b.ts),
+    );
     const columns = monitor(asColumns, config({ detection }), {
       ts: Float64Array.from(batch, (r) => r.ts),
       value: Float64Array.from(batch, (r) => r.value),
     });
-    assert.deepEqual(columns, objects);
-    found += objects.findings.length;
-    late += objects.late;
-    asObjects = objects.state;
+    assert.deepEqual(columns, inOrder);
+    found += inOrder.findings.length;
+    late += inOrder.late;
+    sorted = inOrder.state;
     asColumns = columns.state;
   }
-  assert.ok(asObjects.learned && asObjects.anomaly, 'limits learned and the anomaly detector running');
+  assert.ok(sorted.learned && sorted.anomaly, 'limits learned and the anomaly detector running');
   assert.ok(found > 0, 'something found');
-  assert.equal(late, 1);
+  assert.equal(late, 2);
+  assert.throws(() => monitor({}, config(), { ts: [1, 2], value: [1] }), /differ in length/);
 });

@@ -119,8 +119,8 @@ export const LATE_RULE_BITS: ReadonlyMap<FindingRule, number> = new Map<FindingR
   ['n1', 4],
 ]);
 
-/** The run rules that need only the point itself. */
-const POINT_RULES = new Set<FindingRule>([...LATE_RULE_BITS.keys()].filter((rule) => rule !== 'spec'));
+/** The run rules that need only the point itself (all of them late rules too). */
+const POINT_RULES = new Set<FindingRule>(['we1', 'n1']);
 
 /** What signalsAt finds for the point rules among `rules`, without its window: one point beyond 3σ. */
 function pointRuleFindings(
@@ -163,7 +163,8 @@ export function seriesOf(readings: Readings): Series {
 /** Positions of `ts` in timestamp order (a stable order), or null when they are in order already (as a device sends them). */
 function timeOrder(ts: ArrayLike<number>): number[] | null {
   let sorted = true;
-  for (let i = 1; i < ts.length && sorted; i++) sorted = (ts[i] as number) >= (ts[i - 1] as number);
+  // (Not `>=`: a NaN time, which ingest refuses, leaves the order as it is.)
+  for (let i = 1; i < ts.length && sorted; i++) sorted = !((ts[i] as number) < (ts[i - 1] as number));
   if (sorted) return null;
   return Array.from({ length: ts.length }, (_, i) => i).sort((a, b) => (ts[a] as number) - (ts[b] as number));
 }
@@ -179,6 +180,7 @@ export function monitor(previous: MonitorState, config: MonitorConfig, readings:
   let learned: ControlLimits | null = null;
   let late = 0;
   const { ts: times, value: values } = seriesOf(readings);
+  if (times.length !== values.length) throw new Error('monitor: the ts and value columns differ in length');
   // Judged in timestamp order; readings already in order (the rule) are not sorted.
   const order = timeOrder(times);
   const rules = detection.rules;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import {
   gaussianSurprise,
@@ -175,5 +176,36 @@ describe('univariate detector', () => {
     assert.equal(state.season.length, 24);
     assert.equal(state.seasonal.count, 0);
     assert.deepEqual(state.recent, [1, 2]);
+  });
+
+  test('results and stored states are exactly those of the detector before its windows became rings (a digest)', () => {
+    // A fixed stream (daily wave, noise, a jump every 401 readings, NaN and whole values now and
+    // then), cut into batches with the state through JSON between them. The digest was taken with
+    // the implementation that kept its windows in arrays (commit 3c9fd1a); a change that moves any
+    // score, verdict, forecast or stored number changes it.
+    const noise = gaussian(7);
+    const out: unknown[] = [];
+    let state: UnivariateState | undefined;
+    let i = 0;
+    let signalled = 0;
+    for (const cut of [1, 7, 50, 333, 2, 900, 64, 1000, 643]) {
+      const detector = new UnivariateDetector(state, { resolution: i > 1500 ? 0.01 : 0 });
+      for (let j = 0; j < cut; j++, i++) {
+        let value = 50 + 5 * Math.sin((2 * Math.PI * (i % 24)) / 24) + noise();
+        if (i % 401 === 400) value += 15;
+        if (i % 997 === 500) value = Number.NaN;
+        if (i % 313 === 0) value = Math.round(value);
+        const step = detector.step(value, T0 + i * 1_800_000);
+        if (step.signal) signalled++;
+        out.push([step.score, step.signal, step.expected, step.model, step.deviation]);
+      }
+      state = JSON.parse(JSON.stringify(detector.state())) as UnivariateState;
+      out.push(state);
+    }
+    assert.ok(signalled >= 3, `the stream makes the detector signal (${signalled})`);
+    assert.equal(
+      createHash('sha256').update(JSON.stringify(out)).digest('hex').slice(0, 16),
+      'a8458ced4f156404',
+    );
   });
 });

@@ -269,7 +269,9 @@ export class UnivariateDetector {
     if (seasonalForecast !== null) this.learnError(this.seasonal, value - seasonalForecast);
     this.sorted.insert(value);
     const old = this.recent.push(value);
-    if (old !== undefined) this.sorted.remove(old);
+    // Every value pushed out of the window is in its sorted copy (values are finite here).
+    if (old !== undefined && !this.sorted.remove(old))
+      throw new Error('univariate: the sorted window lost a value');
     if (seasonal) this.learnSeason(k0, k1, f, value, seasonalForecast);
 
     // 4. Anomaly likelihood of the recent raw scores against their history.

@@ -27,10 +27,11 @@ export function inTenant<T>(
 
 export interface TenantWorkOptions {
   /**
-   * Plan each statement once per connection, whatever its parameters (`plan_cache_mode`), for the
-   * transaction. For work whose statements take large arrays (an ingest batch: 50,000 readings):
-   * a plan made for the values copies the arrays through the planner at every call, and the plan
-   * is the same for every batch anyway.
+   * Plan the transaction's statements without looking at their parameters' values
+   * (`plan_cache_mode`; on PostgreSQL, where statements are prepared by name, once per connection).
+   * For work whose statements take large arrays (an ingest batch: 50,000 readings): a plan made
+   * for the values copies the arrays through the planner at every call, and the plan is the same
+   * for every batch anyway.
    */
   genericPlans?: boolean;
 }
