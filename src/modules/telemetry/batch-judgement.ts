@@ -73,7 +73,7 @@ export async function judgeBatch(
   // remembered for the next one: replay.ts).
   let budget = MAX_REPLAY_READINGS_PER_BATCH;
   for (let i = 0; i < windows.length && budget > 0; i += WINDOWS_PER_READ) {
-    const read = await readingsAfter(tx, windows.slice(i, i + WINDOWS_PER_READ), MAX_REPLAY_READINGS + 1);
+    const read = await readingsAfter(tx, windows.slice(i, i + WINDOWS_PER_READ));
     for (const [sensorId, rows] of read) {
       if (rows.length > MAX_REPLAY_READINGS) {
         tooLong.add(sensorId);

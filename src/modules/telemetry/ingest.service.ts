@@ -107,15 +107,18 @@ function numberOf(value: ReadingInput['value']): number {
 /** What the first pass finds wrong with a reading's own time and value (0: nothing). */
 const PROBLEMS = [null, 'invalid_timestamp', 'timestamp_out_of_range', 'non_finite_value'] as const;
 
-/** Each sensor's new readings (`skip`: positions stored already), as columns in the order they came. */
+/**
+ * Each sensor's new readings, as columns in the order they came. `skip`: positions stored already
+ * (null when none is, as in almost every batch).
+ */
 function seriesPerSensor(
   columns: { sensor: Int32Array; ts: Float64Array; value: Float64Array },
   sensors: number,
-  skip: ReadonlySet<number>,
+  skip: ReadonlySet<number> | null,
 ): Series[] {
   const counts = new Int32Array(sensors);
   for (let i = 0; i < columns.sensor.length; i++)
-    if (skip.size === 0 || !skip.has(i))
+    if (!skip?.has(i))
       counts[columns.sensor[i] as number] = (counts[columns.sensor[i] as number] as number) + 1;
   const out = Array.from(counts, (count) => ({
     ts: new Float64Array(count),
@@ -123,7 +126,7 @@ function seriesPerSensor(
   }));
   const filled = new Int32Array(sensors);
   for (let i = 0; i < columns.sensor.length; i++) {
-    if (skip.size > 0 && skip.has(i)) continue;
+    if (skip?.has(i)) continue;
     const k = columns.sensor[i] as number;
     const at = filled[k] as number;
     const series = out[k] as { ts: Float64Array; value: Float64Array };
@@ -317,11 +320,11 @@ export function createIngest({
         // Locked before the insert: batches of one sensor are judged one after the other.
         const states = await lockStates(tx, sensorIds);
         const { inserted, duplicates } = await insertReadings(tx, { sensorIds, ...columns });
-        const duplicate = new Set(duplicates);
         for (const position of duplicates) {
           rejections.push({ index: origin[position] as number, reason: 'duplicate' });
         }
-        const perSensor = seriesPerSensor(columns, sensorIds.length, duplicate);
+        const stored = duplicates.length > 0 ? new Set(duplicates) : null;
+        const perSensor = seriesPerSensor(columns, sensorIds.length, stored);
         const { signals, updates, newest, learnedLimits } = await judgeBatch(
           tx,
           sensorRows,

@@ -5,7 +5,14 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import type { MonitorState } from './monitor.ts';
-import type { Reading, ReplayStates } from './replay.ts';
+import { MAX_REPLAY_READINGS, type Reading, type ReplayStates } from './replay.ts';
+
+/**
+ * The most rows read per sensor: one more than a replay may take, so that a window too long to
+ * replay shows as such. Written into the statement, not sent as a parameter: the batch's
+ * transaction plans generically, and a generic plan guesses at a parameter's LIMIT.
+ */
+const LIMIT_PER_SENSOR = sql.raw(String(MAX_REPLAY_READINGS + 1));
 
 /** The stored checkpoint and pending states of the sensors. */
 export async function replayStates(tx: Executor, ids: readonly string[]): Promise<Map<string, ReplayStates>> {
@@ -21,13 +28,12 @@ export async function replayStates(tx: Executor, ids: readonly string[]): Promis
 }
 
 /**
- * Each sensor's stored readings after `from` (ms; −Infinity → all), oldest first, at most `limit`
- * of them per sensor.
+ * Each sensor's stored readings after `from` (ms; −Infinity → all), oldest first, at most
+ * MAX_REPLAY_READINGS + 1 of them per sensor.
  */
 export async function readingsAfter(
   tx: Executor,
   windows: readonly { sensorId: string; from: number }[],
-  limit: number,
 ): Promise<Map<string, Reading[]>> {
   const out = new Map<string, Reading[]>(windows.map((w) => [w.sensorId, []]));
   if (windows.length === 0) return out;
@@ -42,7 +48,7 @@ export async function readingsAfter(
           -- One bound the index can use (an "is null or" would leave the time test a filter on
           -- every reading the sensor has).
           where sensor_id = w.sensor_id and ts > coalesce(to_timestamp(w.from_ms / 1000.0), '-infinity'::timestamptz)
-          order by readings.ts limit ${limit}
+          order by readings.ts limit ${LIMIT_PER_SENSOR}
         ) r
         order by w.sensor_id, r.ts`,
   );

@@ -45,11 +45,44 @@ export interface Reading {
   value: number;
 }
 
-/** Readings as objects (columns are copied, objects taken as they are). */
-function readingsOf(readings: Readings): readonly Reading[] {
-  if (Array.isArray(readings)) return readings as readonly Reading[];
+/** Readings as the replay steps through them: two columns it can cut without copying. */
+interface Columns {
+  ts: Float64Array;
+  value: Float64Array;
+}
+
+/** Readings as columns (objects and other columns are copied, Float64Array columns taken as they are). */
+function columnsOf(readings: Readings): Columns {
   const { ts, value } = seriesOf(readings);
-  return Array.from({ length: ts.length }, (_, i) => ({ ts: ts[i] as number, value: value[i] as number }));
+  if (ts instanceof Float64Array && value instanceof Float64Array) return { ts, value };
+  return { ts: Float64Array.from(ts), value: Float64Array.from(value) };
+}
+
+/** Positions [start, end) of `c`, without copying. */
+function part(c: Columns, start: number, end = c.ts.length): Columns {
+  return { ts: c.ts.subarray(start, end), value: c.value.subarray(start, end) };
+}
+
+/** The readings of `c` whose time passes `keep`, in their order. */
+function where(c: Columns, keep: (ts: number) => boolean): Columns {
+  let n = 0;
+  for (let i = 0; i < c.ts.length; i++) if (keep(c.ts[i] as number)) n++;
+  const out = { ts: new Float64Array(n), value: new Float64Array(n) };
+  for (let i = 0, j = 0; i < c.ts.length; i++) {
+    const ts = c.ts[i] as number;
+    if (!keep(ts)) continue;
+    out.ts[j] = ts;
+    out.value[j] = c.value[i] as number;
+    j++;
+  }
+  return out;
+}
+
+/** The position of the first reading of `c` (in timestamp order) newer than `ts` (`orAt`: at or newer). */
+function firstAfter(c: Columns, ts: number, orAt = false): number {
+  let i = 0;
+  while (i < c.ts.length && (orAt ? (c.ts[i] as number) < ts : (c.ts[i] as number) <= ts)) i++;
+  return i;
 }
 
 /** Where a sensor's replay states stand, as ingest reads them with the sensor's lock. */
@@ -136,9 +169,9 @@ export interface ReplayInput {
   pending: MonitorState | null;
   config: MonitorConfig;
   /** Every stored reading of the sensor after the checkpoint, this batch's included, in timestamp order. */
-  stored: readonly Reading[];
+  stored: Readings;
   /** This batch's new readings (stored ones, duplicates excluded), any order. */
-  batch: readonly Reading[];
+  batch: Readings;
 }
 
 export interface ReplayResult {
@@ -167,16 +200,15 @@ function run(
   checkpoint: MonitorState,
   pendingTs: number | null,
   config: MonitorConfig,
-  readings: readonly Reading[],
+  readings: Columns,
 ): Run {
   if (pendingTs === null) {
     const all = monitor(checkpoint, config, readings);
     return { state: all.state, pending: null, findings: all.findings };
   }
-  let split = 0;
-  while (split < readings.length && (readings[split] as Reading).ts <= pendingTs) split++;
-  const head = monitor(checkpoint, config, readings.slice(0, split));
-  const tail = monitor(head.state, config, readings.slice(split));
+  const split = firstAfter(readings, pendingTs);
+  const head = monitor(checkpoint, config, part(readings, 0, split));
+  const tail = monitor(head.state, config, part(readings, split));
   return { state: tail.state, pending: head.state, findings: [...head.findings, ...tail.findings] };
 }
 
@@ -220,7 +252,9 @@ function noteUnjudged(
 
 /** Replays one sensor's window with this batch's readings in it; see the file's comment. */
 export function replay(input: ReplayInput): ReplayResult {
-  const { previous, checkpoint, config, stored, batch } = input;
+  const { previous, checkpoint, config } = input;
+  const stored = columnsOf(input.stored);
+  const batch = columnsOf(input.batch);
   const from = checkpoint.lastTs ?? Number.NEGATIVE_INFINITY;
   const pendingTs = input.pending?.lastTs ?? null;
   const fresh = new Set<number>();
@@ -228,7 +262,7 @@ export function replay(input: ReplayInput): ReplayResult {
   // New in this replay: the batch's readings, and the late readings judged without a replay
   // before (stored, but never yet stepped through in order).
   const remembered = new Map((previous.unjudged ?? []).filter(([ts]) => ts > from));
-  for (const ts of [...batch.map((r) => r.ts), ...remembered.keys()])
+  for (const ts of [...batch.ts, ...remembered.keys()])
     if (ts > from) {
       fresh.add(ts);
       if (ts < firstFresh) firstFresh = ts;
@@ -236,13 +270,12 @@ export function replay(input: ReplayInput): ReplayResult {
   // The stored readings before this batch's earliest are the same with and without it: the
   // detectors step through them once, and both runs go on from there. What they find there is in
   // both runs, so it is not new.
-  let cut = 0;
-  while (cut < stored.length && (stored[cut] as Reading).ts < firstFresh) cut++;
+  const cut = firstAfter(stored, firstFresh, true);
   const pendingInPrefix = pendingTs !== null && pendingTs < firstFresh;
-  const head = run(checkpoint, pendingInPrefix ? pendingTs : null, config, stored.slice(0, cut));
+  const head = run(checkpoint, pendingInPrefix ? pendingTs : null, config, part(stored, 0, cut));
   const tailPendingTs = pendingInPrefix ? null : pendingTs;
-  const rest = stored.slice(cut);
-  const before = rest.filter((r) => !fresh.has(r.ts));
+  const rest = part(stored, cut);
+  const before = where(rest, (ts) => !fresh.has(ts));
   // What was found before: the same run without the fresh readings, and what a reading judged
   // without a replay raised then (spec, rule 1).
   const known = new Map<string, number>();
@@ -258,11 +291,11 @@ export function replay(input: ReplayInput): ReplayResult {
     else findings.push(f);
   }
   // Older than the checkpoint: beyond the window, judged as monitor.ts judges late readings.
-  const beyond = batch.filter((r) => r.ts <= from);
+  const beyond = where(batch, (ts) => ts <= from);
   // Every late reading after the checkpoint has now been judged in order; those before it never
   // will be. (The states the runs start from carry the list as it was when they were kept.)
   let state = withoutUnjudged(now.state);
-  if (beyond.length > 0) {
+  if (beyond.ts.length > 0) {
     const outside = monitor(state, config, beyond);
     findings.push(...outside.findings);
     state = outside.state;
@@ -277,7 +310,7 @@ export function replay(input: ReplayInput): ReplayResult {
     pending: input.pending === null ? null : withoutUnjudged(pendingInPrefix ? head.pending : now.pending),
     findings,
     learned,
-    replayed: cut + before.length + rest.length,
+    replayed: cut + before.ts.length + rest.ts.length,
   };
 }
 
@@ -307,7 +340,7 @@ export function judgeSensor(input: {
   marks: ReplayMarks;
   plan: ReplayPlan;
   states: ReplayStates | undefined;
-  stored: readonly Reading[];
+  stored: Readings;
   config: MonitorConfig;
   /** This batch's new readings, any order. */
   batch: Readings;
@@ -328,6 +361,6 @@ export function judgeSensor(input: {
     pending: plan.rotate ? previous : (states?.pending ?? null),
     config,
     stored: input.stored,
-    batch: readingsOf(batch),
+    batch,
   });
 }
