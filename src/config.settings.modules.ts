@@ -179,6 +179,14 @@ export const TELEMETRY_SETTINGS = [
     parse: mqttShareGroup,
   },
   {
+    key: 'mqttReceiveMaximum',
+    env: 'MQTT_RECEIVE_MAXIMUM',
+    description:
+      'Unacknowledged QoS 1 messages the broker may send the bridge ahead (MQTT 5 receive maximum); the bridge acknowledges each once its batch has committed',
+    fallback: () => 65_535,
+    parse: integer(1, 65535),
+  },
+  {
     key: 'mqttListenPort',
     env: 'MQTT_LISTEN_PORT',
     description:

@@ -27,6 +27,8 @@ let url: string;
 let broker: ChildProcess | undefined;
 let kit: MqttKit;
 const base = Date.now() - 3600_000;
+/** The bridge's receive maximum here: a bridge that did not acknowledge would stall after as many. */
+const MAX_INFLIGHT = 5;
 
 async function startMosquitto() {
   const conf = join(dir, 'mosquitto.conf');
@@ -71,6 +73,7 @@ describe('MQTT bridge across a broker restart', { skip: available ? false : 'no 
     kit = await createMqttKit(unique('mqttrestart'), {
       MQTT_URL: url,
       MQTT_CLIENT_ID: unique('plantintel-test-'),
+      MQTT_RECEIVE_MAXIMUM: String(MAX_INFLIGHT),
     });
     await bridgeReady(kit);
   });
@@ -78,6 +81,24 @@ describe('MQTT bridge across a broker restart', { skip: available ? false : 'no 
     await kit?.close();
     await stopMosquitto();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('QoS 1 messages are acknowledged once committed: with 5 unacknowledged at most, all 100 arrive', async () => {
+    const id = await kit.newSensor('ACK-1');
+    const client = await connectClient(url, { protocolVersion: 5 });
+    try {
+      const n = 20 * MAX_INFLIGHT;
+      await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          client.publishAsync(kit.topic('ACK-1'), JSON.stringify({ ts: base + i, value: i }), { qos: 1 }),
+        ),
+      );
+      // The broker sends the bridge the next messages only as it acknowledges the ones before.
+      await kit.waitForReadings(id, n, 60_000);
+      assert.equal(await kit.count(id), n);
+    } finally {
+      await client.endAsync();
+    }
   });
 
   test('the bridge reconnects after the broker restarted, and readings flow again', async () => {

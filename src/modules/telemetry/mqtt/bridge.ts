@@ -26,6 +26,8 @@ export interface BridgeOptions {
   role: 'serve' | 'worker';
   /** Shared-subscription group; '' subscribes plainly (every bridge gets every message). */
   shareGroup: string;
+  /** Unacknowledged QoS 1 messages the broker may send ahead (default: the most MQTT allows). */
+  receiveMaximum?: number | undefined;
   pipeline: Pipeline;
   metrics: MqttMetrics;
   logger: WarnLogger & { info(obj: object, msg: string): void };
@@ -51,31 +53,60 @@ type SendPacket = (
   ...rest: unknown[]
 ) => void;
 
+/** PUBACKs with reason Success and no properties: four bytes each, the same in MQTT 3.1.1 and 5. */
+export function pubackBytes(messageIds: readonly number[]): Buffer {
+  const out = Buffer.allocUnsafe(messageIds.length * 4);
+  messageIds.forEach((id, i) => {
+    out[4 * i] = 0x40;
+    out[4 * i + 1] = 2;
+    out.writeUInt16BE(id, 4 * i + 2);
+  });
+  return out;
+}
+
 /**
  * Makes `client` send the PUBACK of a held message only once its commit resolved. Uses mqtt.js's
  * internal `_sendPacket` (the version is pinned): the public hooks can only delay the whole
- * receive loop, not one acknowledgement.
+ * receive loop, not one acknowledgement. The acknowledgements a commit releases (often tens of
+ * thousands at once) go out together as one write of their bytes: sent one by one through mqtt.js,
+ * each was several small buffers of one large writev, which cost more than the rest of the bridge.
  */
 function holdPubacks(client: MqttClient, onSuccess: () => void, onFailure: () => void) {
   const internal = client as unknown as { _sendPacket: SendPacket };
   const send = internal._sendPacket.bind(client);
   const held = new Map<number, Promise<Outcome>>();
   let connection = 0;
+  let due: number[] = [];
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    const ids = due;
+    due = [];
+    if (ids.length > 0 && client.connected && client.stream.writable) client.stream.write(pubackBytes(ids));
+  };
   client.on('close', () => {
     // Acknowledgements belong to their connection: the broker redelivers what this one did not ack.
     connection++;
     held.clear();
+    due = [];
   });
   internal._sendPacket = (packet, cb, ...rest) => {
     const commit = packet.cmd === 'puback' && packet.messageId !== undefined && held.get(packet.messageId);
     if (!commit) return send(packet, cb, ...rest);
-    held.delete(packet.messageId as number);
+    const messageId = packet.messageId as number;
+    held.delete(messageId);
     const sentOn = connection;
     cb?.(); // the client reads on; the acknowledgement follows the commit
     commit.then(
       () => {
         onSuccess();
-        if (sentOn === connection && client.connected) send(packet);
+        if (sentOn !== connection) return;
+        due.push(messageId);
+        // Once every message of the commit has been released (their callbacks run together).
+        if (!flushing) {
+          flushing = true;
+          setImmediate(flush);
+        }
       },
       () => onFailure(),
     );
@@ -99,7 +130,10 @@ export function startBridge(options: BridgeOptions) {
     reconnectOnConnackError: true,
     resubscribe: false,
     queueQoSZero: false,
-    properties: { sessionExpiryInterval: SESSION_EXPIRY_SECONDS, receiveMaximum: RECEIVE_MAXIMUM },
+    properties: {
+      sessionExpiryInterval: SESSION_EXPIRY_SECONDS,
+      receiveMaximum: options.receiveMaximum ?? RECEIVE_MAXIMUM,
+    },
     ...(options.username !== undefined ? { username: options.username } : {}),
     ...(options.password !== undefined ? { password: options.password } : {}),
   };

@@ -27,6 +27,7 @@ export interface MqttSettings {
   mqttPassword: string | undefined;
   mqttClientId: string | undefined;
   mqttShareGroup: string;
+  mqttReceiveMaximum: number;
   mqttListenPort: number | undefined;
   host: string;
 }
@@ -93,6 +94,7 @@ export function createMqtt(deps: MqttDeps) {
             clientId: settings.mqttClientId,
             role,
             shareGroup: settings.mqttShareGroup,
+            receiveMaximum: settings.mqttReceiveMaximum,
             pipeline,
             metrics,
             logger,
