@@ -75,6 +75,13 @@ function holdPubacks(client: MqttClient, onSuccess: () => void, onFailure: () =>
   const internal = client as unknown as { _sendPacket: SendPacket };
   const send = internal._sendPacket.bind(client);
   const held = new Map<number, Promise<Outcome>>();
+  /**
+   * Ids of messages of an earlier connection whose PUBACK mqtt.js had not asked for when it closed
+   * (the handler held back by backpressure): when it does, it is dropped. Sent on the connection of
+   * the time, it could acknowledge another message with that id, or the same one redelivered,
+   * before its commit.
+   */
+  const stale = new Set<number>();
   let connection = 0;
   let due: number[] = [];
   let flushing = false;
@@ -87,21 +94,30 @@ function holdPubacks(client: MqttClient, onSuccess: () => void, onFailure: () =>
   client.on('close', () => {
     // Acknowledgements belong to their connection: the broker redelivers what this one did not ack.
     connection++;
+    for (const id of held.keys()) stale.add(id);
     held.clear();
     due = [];
   });
   internal._sendPacket = (packet, cb, ...rest) => {
-    const commit = packet.cmd === 'puback' && packet.messageId !== undefined && held.get(packet.messageId);
-    if (!commit) return send(packet, cb, ...rest);
-    const messageId = packet.messageId as number;
-    held.delete(messageId);
+    const messageId = packet.messageId;
+    const commit = packet.cmd === 'puback' && messageId !== undefined && held.get(messageId);
+    if (!commit) {
+      if (packet.cmd === 'puback' && messageId !== undefined && stale.delete(messageId)) {
+        cb?.();
+        return;
+      }
+      // Nothing may follow a DISCONNECT: the acknowledgements of the last commit go before it.
+      if (packet.cmd === 'disconnect') flush();
+      return send(packet, cb, ...rest);
+    }
+    held.delete(messageId as number);
     const sentOn = connection;
     cb?.(); // the client reads on; the acknowledgement follows the commit
     commit.then(
       () => {
         onSuccess();
         if (sentOn !== connection) return;
-        due.push(messageId);
+        due.push(messageId as number);
         // Once every message of the commit has been released (their callbacks run together).
         if (!flushing) {
           flushing = true;
