@@ -262,11 +262,13 @@ export function replay(input: ReplayInput): ReplayResult {
   // New in this replay: the batch's readings, and the late readings judged without a replay
   // before (stored, but never yet stepped through in order).
   const remembered = new Map((previous.unjudged ?? []).filter(([ts]) => ts > from));
-  for (const ts of [...batch.ts, ...remembered.keys()])
-    if (ts > from) {
-      fresh.add(ts);
-      if (ts < firstFresh) firstFresh = ts;
-    }
+  const noteFresh = (ts: number) => {
+    if (!(ts > from)) return;
+    fresh.add(ts);
+    if (ts < firstFresh) firstFresh = ts;
+  };
+  for (const ts of batch.ts) noteFresh(ts);
+  for (const ts of remembered.keys()) noteFresh(ts);
   // The stored readings before this batch's earliest are the same with and without it: the
   // detectors step through them once, and both runs go on from there. What they find there is in
   // both runs, so it is not new.

@@ -48,7 +48,7 @@ const MAX_RETRY_MS = 30_000;
 const ignore = () => {};
 
 type SendPacket = (
-  packet: { cmd: string; messageId?: number },
+  packet: { cmd: string; messageId?: number; reasonCode?: number },
   cb?: (err?: Error) => void,
   ...rest: unknown[]
 ) => void;
@@ -117,6 +117,11 @@ function holdPubacks(client: MqttClient, onSuccess: () => void, onFailure: () =>
       () => {
         onSuccess();
         if (sentOn !== connection) return;
+        // The four bytes say Success: a PUBACK with another reason goes through mqtt.js, as it is.
+        if (packet.reasonCode) {
+          send(packet);
+          return;
+        }
         due.push(messageId as number);
         // Once every message of the commit has been released (their callbacks run together).
         if (!flushing) {
