@@ -10,9 +10,83 @@ import { createMqttMetrics } from './metrics.ts';
 import type { Outcome, Pipeline } from './pipeline.ts';
 
 // The bridge's acknowledgements on the wire, seen by a broker of this test's own that speaks MQTT 5
-// through mqtt-packet (the codec mqtt.js itself uses) and records every packet the bridge sends.
+// through mqtt-packet (the codec mqtt.js itself uses) and records what the bridge sends.
 
 const V5 = { protocolVersion: 5 };
+
+interface Connection {
+  socket: Socket;
+  /** What the bridge sent on it: `puback <id>` and `disconnect`, in order. */
+  seen: string[];
+  closed: Promise<unknown>;
+}
+
+/** A broker that accepts the bridge and its subscription, one entry per connection. */
+async function fakeBroker() {
+  const connections: Connection[] = [];
+  const server = createServer((socket) => {
+    const connection: Connection = { socket, seen: [], closed: once(socket, 'close') };
+    connections.push(connection);
+    const decode = parser(V5);
+    decode.on('packet', (packet) => {
+      if (packet.cmd === 'connect')
+        socket.write(generate({ cmd: 'connack', sessionPresent: false, reasonCode: 0 }, V5));
+      else if (packet.cmd === 'subscribe')
+        socket.write(generate({ cmd: 'suback', messageId: packet.messageId, granted: [1] }, V5));
+      else if (packet.cmd === 'puback') connection.seen.push(`puback ${packet.messageId}`);
+      else if (packet.cmd === 'disconnect') connection.seen.push('disconnect');
+    });
+    socket.on('data', (chunk) => decode.parse(chunk));
+    socket.on('error', () => {});
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  return { url: `mqtt://127.0.0.1:${port}`, connections, close: () => server.close() };
+}
+
+/** Sends the bridge a QoS 1 reading with `messageId` on `connection`. */
+function publish(connection: Connection | undefined, messageId: number) {
+  const packet: Packet = {
+    cmd: 'publish',
+    topic: 'plantintel/key/F1/S1',
+    payload: JSON.stringify({ value: messageId }),
+    qos: 1,
+    messageId,
+    dup: false,
+    retain: false,
+  };
+  connection?.socket.write(generate(packet, V5));
+}
+
+/** A pipeline whose commits the test resolves, and whose backlog it sets. */
+function fakePipeline() {
+  const commits: { resolve: (outcome: Outcome) => void; done: Promise<Outcome> }[] = [];
+  let release = () => {};
+  const pipeline = {
+    accept: () => {
+      let resolve!: (outcome: Outcome) => void;
+      const done = new Promise<Outcome>((r) => (resolve = r));
+      commits.push({ resolve, done });
+      return done;
+    },
+    pending: 0,
+    whenBelow: () => new Promise<void>((resolve) => (release = resolve)),
+  } as unknown as Pipeline & { pending: number };
+  return { pipeline, commits, release: () => release() };
+}
+
+function bridgeTo(url: string, pipeline: Pipeline) {
+  return startBridge({
+    url,
+    clientId: 'bridge-acks-test',
+    role: 'serve',
+    shareGroup: '',
+    pipeline,
+    metrics: createMqttMetrics(new Registry()),
+    logger: { warn: () => {}, info: () => {} },
+  });
+}
 
 test('a PUBACK is four bytes: type 4, remaining length 2, the message id', () => {
   assert.deepEqual(
@@ -33,166 +107,66 @@ test('a PUBACK is four bytes: type 4, remaining length 2, the message id', () =>
 });
 
 test('QoS 1 messages are acknowledged once their commit resolves, and a graceful stop sends them before DISCONNECT', async () => {
-  const seen: string[] = [];
-  let bridgeSocket: Socket | undefined;
-  let ended: Promise<unknown> = Promise.resolve();
-  const server = createServer((socket) => {
-    bridgeSocket = socket;
-    ended = once(socket, 'close');
-    const decode = parser(V5);
-    decode.on('packet', (packet) => {
-      if (packet.cmd === 'connect')
-        socket.write(generate({ cmd: 'connack', sessionPresent: false, reasonCode: 0 }, V5));
-      else if (packet.cmd === 'subscribe')
-        socket.write(generate({ cmd: 'suback', messageId: packet.messageId, granted: [1] }, V5));
-      else if (packet.cmd === 'puback') seen.push(`puback ${packet.messageId}`);
-      else if (packet.cmd === 'disconnect') seen.push('disconnect');
-    });
-    socket.on('data', (chunk) => decode.parse(chunk));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-
-  // A pipeline whose commits the test resolves.
-  const commits: { resolve: (outcome: Outcome) => void; done: Promise<Outcome> }[] = [];
-  const pipeline = {
-    accept: () => {
-      let resolve!: (outcome: Outcome) => void;
-      const done = new Promise<Outcome>((r) => (resolve = r));
-      commits.push({ resolve, done });
-      return done;
-    },
-    pending: 0,
-    whenBelow: async () => {},
-  } as unknown as Pipeline;
-  const bridge = startBridge({
-    url: `mqtt://127.0.0.1:${port}`,
-    clientId: 'bridge-acks-test',
-    role: 'serve',
-    shareGroup: '',
-    pipeline,
-    metrics: createMqttMetrics(new Registry()),
-    logger: { warn: () => {}, info: () => {} },
-  });
+  const broker = await fakeBroker();
+  const { pipeline, commits } = fakePipeline();
+  const bridge = bridgeTo(broker.url, pipeline);
   try {
     await bridge.ready;
-    const publish = (messageId: number) =>
-      bridgeSocket?.write(
-        generate(
-          {
-            cmd: 'publish',
-            topic: 'plantintel/key/F1/S1',
-            payload: JSON.stringify({ value: messageId }),
-            qos: 1,
-            messageId,
-            dup: false,
-            retain: false,
-          },
-          V5,
-        ),
-      );
-    for (const id of [1, 2, 3]) publish(id);
+    const connection = broker.connections[0];
+    for (const id of [1, 2, 3]) publish(connection, id);
     await eventually(async () => (commits.length === 3 ? true : undefined), 'three messages taken');
-    assert.deepEqual(seen, [], 'nothing acknowledged before its commit');
+    assert.deepEqual(connection?.seen, [], 'nothing acknowledged before its commit');
 
     // The first commit: its message is acknowledged.
     commits[0]?.resolve({ ingested: true });
-    await eventually(async () => (seen.length === 1 ? true : undefined), 'the first PUBACK');
-    assert.deepEqual(seen, ['puback 1']);
+    await eventually(async () => (connection?.seen.length === 1 ? true : undefined), 'the first PUBACK');
+    assert.deepEqual(connection?.seen, ['puback 1']);
 
     // The last commit, then at once the stop (as the server's shutdown awaits the pipeline's last
     // commit and then closes the bridge): its PUBACKs still go first.
     for (const c of commits.slice(1)) c.resolve({ ingested: true });
     await Promise.all(commits.map((c) => c.done));
     await bridge.close();
-    await ended;
-    assert.deepEqual(seen, ['puback 1', 'puback 2', 'puback 3', 'disconnect']);
+    await connection?.closed;
+    assert.deepEqual(connection?.seen, ['puback 1', 'puback 2', 'puback 3', 'disconnect']);
   } finally {
     await bridge.close();
-    server.close();
+    broker.close();
   }
 });
 
 test('a message held back by backpressure when its connection closed is not acknowledged on the next one', async () => {
-  // Per connection, what the bridge sent.
-  const connections: { socket: Socket; seen: string[] }[] = [];
-  const server = createServer((socket) => {
-    const connection = { socket, seen: [] as string[] };
-    connections.push(connection);
-    const decode = parser(V5);
-    decode.on('packet', (packet) => {
-      if (packet.cmd === 'connect')
-        socket.write(generate({ cmd: 'connack', sessionPresent: false, reasonCode: 0 }, V5));
-      else if (packet.cmd === 'subscribe')
-        socket.write(generate({ cmd: 'suback', messageId: packet.messageId, granted: [1] }, V5));
-      else if (packet.cmd === 'puback') connection.seen.push(`puback ${packet.messageId}`);
-    });
-    socket.on('data', (chunk) => decode.parse(chunk));
-    socket.on('error', () => {});
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-
-  const commits: ((outcome: Outcome) => void)[] = [];
-  let release!: () => void;
-  const pipeline = {
-    accept: () => new Promise<Outcome>((resolve) => commits.push(resolve)),
-    // Far behind: the bridge stops reading until the pipeline is below its low mark.
-    pending: 1_000_000,
-    whenBelow: () => new Promise<void>((resolve) => (release = resolve)),
-  } as unknown as Pipeline & { pending: number };
-  const bridge = startBridge({
-    url: `mqtt://127.0.0.1:${port}`,
-    clientId: 'bridge-stale-test',
-    role: 'serve',
-    shareGroup: '',
-    pipeline,
-    metrics: createMqttMetrics(new Registry()),
-    logger: { warn: () => {}, info: () => {} },
-  });
-  const publish = (socket: Socket, messageId: number) =>
-    socket.write(
-      generate(
-        {
-          cmd: 'publish',
-          topic: 'plantintel/key/F1/S1',
-          payload: JSON.stringify({ value: messageId }),
-          qos: 1,
-          messageId,
-          dup: false,
-          retain: false,
-        },
-        V5,
-      ),
-    );
+  const broker = await fakeBroker();
+  const { pipeline, commits, release } = fakePipeline();
+  // Far behind: the bridge stops reading until the pipeline is below its low mark.
+  pipeline.pending = 1_000_000;
+  const bridge = bridgeTo(broker.url, pipeline);
   try {
     await bridge.ready;
-    const first = connections[0] as (typeof connections)[number];
-    publish(first.socket, 7);
+    const [first] = broker.connections;
+    publish(first, 7);
     await eventually(async () => (commits.length === 1 ? true : undefined), 'the message taken');
     // The connection goes while the message's handler is held back; the bridge reconnects.
-    first.socket.destroy();
+    first?.socket.destroy();
     await eventually(
-      async () => (connections.length === 2 && bridge.subscribed ? true : undefined),
+      async () => (broker.connections.length === 2 && bridge.subscribed ? true : undefined),
       'a reconnect',
     );
-    const second = connections[1] as (typeof connections)[number];
+    const second = broker.connections[1];
     // The backpressure ends and the old message's commit resolves: nothing may go out for it.
     pipeline.pending = 0;
     release();
-    commits[0]?.({ ingested: true });
+    commits[0]?.resolve({ ingested: true });
     // A message of the new connection, acknowledged after its commit: the write that carries its
     // PUBACK comes after anything sent for the old one.
-    publish(second.socket, 9);
+    publish(second, 9);
     await eventually(async () => (commits.length === 2 ? true : undefined), 'the new message taken');
-    commits[1]?.({ ingested: true });
-    await eventually(async () => (second.seen.length > 0 ? true : undefined), 'the new PUBACK');
-    assert.deepEqual(second.seen, ['puback 9']);
-    assert.deepEqual(first.seen, []);
+    commits[1]?.resolve({ ingested: true });
+    await eventually(async () => (second && second.seen.length > 0 ? true : undefined), 'the new PUBACK');
+    assert.deepEqual(second?.seen, ['puback 9']);
+    assert.deepEqual(first?.seen, []);
   } finally {
     await bridge.close();
-    server.close();
+    broker.close();
   }
 });
