@@ -65,8 +65,11 @@ const perSensor = READINGS / SENSORS;
 /** Seconds of 1 Hz readings per sensor in one batch: each client sends a time slice of its sensors. */
 const span = BATCH / perClient;
 
-// Readings 1 Hz per sensor, ending a few minutes ago on a whole second.
-const T0 = Math.floor((Date.now() - (perSensor + 300) * 1000) / 1000) * 1000;
+// Readings 1 Hz per sensor, ending at least five minutes ago and starting on a week boundary
+// (Thursday 00:00 UTC): the detectors' weekly profile (univariate.ts) reads each reading's time of
+// week, so a start that moved with the clock opened a few more or fewer alarms from run to run.
+const WEEK_MS = 7 * 86_400_000;
+const T0 = Math.floor((Date.now() - (perSensor + 300) * 1000) / WEEK_MS) * WEEK_MS;
 
 /** A process value: a slow wave and noise, and now and then a spike the detectors should catch. */
 function valuesOf(sensor: number): Float64Array {
