@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { countWhere, matchedRows, pageOf } from '../../platform/db/page.ts';
 import { alarms } from '../../platform/db/schema/index.ts';
@@ -6,7 +6,7 @@ import { alarms } from '../../platform/db/schema/index.ts';
 export type AlarmRow = typeof alarms.$inferSelect;
 export type AlarmStatus = 'open' | 'acknowledged' | 'cleared';
 
-/** One rule's signals for one sensor in a batch, collapsed. */
+/** One episode of one rule's signals for one sensor in a batch (alarm-episodes.ts). */
 export interface AlarmSignal {
   sensorId: string;
   facilityId: string;
@@ -17,6 +17,8 @@ export interface AlarmSignal {
   firstTs: number;
   lastTs: number;
   count: number;
+  /** Reading time at which it cleared itself within the batch; null: still open. */
+  clearedTs: number | null;
 }
 
 export interface RaisedAlarm {
@@ -25,59 +27,95 @@ export interface RaisedAlarm {
   rule: string;
   /** True when this signal opened the alarm; false when it extended an open one. */
   opened: boolean;
+  severity: 'warning' | 'critical';
+  message: string;
+  value: number | null;
+  /** Reading time of the first signal, ms. */
+  openedTs: number;
+  status: AlarmStatus;
 }
+
+const RAISED = sql`returning id, sensor_id as "sensorId", rule, (xmax = 0) as opened, severity, message, value,
+                   extract(epoch from opened_at)::float8 * 1000 as "openedTs", status`;
+
+/** The latest signal time of each alarm not cleared of these sensors: sensor → rule → ms. */
+export async function openAlarmsOf(tx: Executor, sensorIds: readonly string[]) {
+  const open = new Map<string, Map<string, number>>();
+  if (sensorIds.length === 0) return open;
+  const rows = await queryRows<{ sensorId: string; rule: string; lastTs: number }>(
+    tx,
+    sql`select sensor_id as "sensorId", rule, extract(epoch from last_signal_at)::float8 * 1000 as "lastTs"
+        from alarms where sensor_id = any(${sql.param(sensorIds)}::uuid[]) and status <> 'cleared'`,
+  );
+  for (const row of rows) {
+    const rules = open.get(row.sensorId) ?? new Map<string, number>();
+    rules.set(row.rule, Number(row.lastTs));
+    open.set(row.sensorId, rules);
+  }
+  return open;
+}
+
+const columnsOf = (signals: readonly AlarmSignal[]) => {
+  const col = <K extends keyof AlarmSignal>(key: K) => sql.param(signals.map((s) => s[key]));
+  return sql`unnest(${col('sensorId')}::uuid[], ${col('facilityId')}::uuid[], ${col('rule')}::text[],
+                    ${col('severity')}::text[], ${col('message')}::text[], ${col('value')}::float8[],
+                    ${col('firstTs')}::float8[], ${col('lastTs')}::float8[], ${col('count')}::int[],
+                    ${col('clearedTs')}::float8[])
+             as s(sensor_id, facility_id, rule, severity, message, value, first_ts, last_ts, n, cleared_ts)`;
+};
 
 /**
  * Opens an alarm per signal, or extends the sensor's open (or acknowledged) alarm of the same rule:
- * the partial unique index allows one that is not cleared.
+ * the partial unique index allows one that is not cleared. At most one signal per sensor and rule;
+ * their `clearedTs` is left to `clearAlarms`.
  */
-export async function raiseAlarms(tx: Executor, signals: AlarmSignal[]): Promise<RaisedAlarm[]> {
+export async function raiseAlarms(tx: Executor, signals: readonly AlarmSignal[]): Promise<RaisedAlarm[]> {
   if (signals.length === 0) return [];
-  const col = <K extends keyof AlarmSignal>(key: K) => sql.param(signals.map((s) => s[key]));
   return queryRows<RaisedAlarm>(
     tx,
     sql`insert into alarms as a (tenant_id, sensor_id, facility_id, rule, severity, message, value, opened_at, last_signal_at, signal_count)
         select app_tenant_id(), s.sensor_id, s.facility_id, s.rule, s.severity, s.message, s.value,
                to_timestamp(s.first_ts / 1000.0), to_timestamp(s.last_ts / 1000.0), s.n
-        from unnest(${col('sensorId')}::uuid[], ${col('facilityId')}::uuid[], ${col('rule')}::text[],
-                    ${col('severity')}::text[], ${col('message')}::text[], ${col('value')}::float8[],
-                    ${col('firstTs')}::float8[], ${col('lastTs')}::float8[], ${col('count')}::int[])
-             as s(sensor_id, facility_id, rule, severity, message, value, first_ts, last_ts, n)
+        from ${columnsOf(signals)}
         on conflict (sensor_id, rule) where status <> 'cleared' and sensor_id is not null do update set
           last_signal_at = greatest(a.last_signal_at, excluded.last_signal_at),
           signal_count = a.signal_count + excluded.signal_count
-        returning id, sensor_id as "sensorId", rule, (xmax = 0) as opened`,
+        ${RAISED}`,
   );
 }
 
 /**
- * Clears the alarms of these sensors whose rule has been quiet for the sensor's clear-after time,
- * measured in reading time up to `until` (the newest reading of the sensor in the batch).
+ * Stores alarms that open as they are: a sensor's later episodes of a rule in one batch, once the
+ * one before has cleared (so at most one of them per sensor and rule is left open).
  */
-export async function clearQuietAlarms(
+export async function insertAlarms(tx: Executor, signals: readonly AlarmSignal[]): Promise<RaisedAlarm[]> {
+  if (signals.length === 0) return [];
+  return queryRows<RaisedAlarm>(
+    tx,
+    sql`insert into alarms (tenant_id, sensor_id, facility_id, rule, severity, message, value, opened_at,
+                            last_signal_at, signal_count, status, cleared_at)
+        select app_tenant_id(), s.sensor_id, s.facility_id, s.rule, s.severity, s.message, s.value,
+               to_timestamp(s.first_ts / 1000.0), to_timestamp(s.last_ts / 1000.0), s.n,
+               case when s.cleared_ts is null then 'open' else 'cleared' end, to_timestamp(s.cleared_ts / 1000.0)
+        from ${columnsOf(signals)}
+        ${RAISED}`,
+  );
+}
+
+/** Clears by itself, at reading time `ts`, the alarm of each sensor and rule that is not cleared. */
+export async function clearAlarms(
   tx: Executor,
-  until: { sensorId: string; ts: number }[],
-): Promise<AlarmRow[]> {
-  if (until.length === 0) return [];
-  const rows = await queryRows<{ id: string }>(
+  items: readonly { sensorId: string; rule: string; ts: number }[],
+): Promise<{ id: string; sensorId: string; rule: string }[]> {
+  if (items.length === 0) return [];
+  const col = <K extends 'sensorId' | 'rule' | 'ts'>(key: K) => sql.param(items.map((i) => i[key]));
+  return queryRows(
     tx,
     sql`update alarms a set status = 'cleared', cleared_at = to_timestamp(u.ts / 1000.0)
-        from unnest(${sql.param(until.map((u) => u.sensorId))}::uuid[], ${sql.param(until.map((u) => u.ts))}::float8[]) as u(sensor_id, ts),
-             sensors s
-        where a.sensor_id = u.sensor_id and s.id = u.sensor_id and a.status <> 'cleared'
-          and a.last_signal_at <= to_timestamp(u.ts / 1000.0) - make_interval(secs => s.clear_after_seconds)
-        returning a.id`,
+        from unnest(${col('sensorId')}::uuid[], ${col('rule')}::text[], ${col('ts')}::float8[]) as u(sensor_id, rule, ts)
+        where a.sensor_id = u.sensor_id and a.rule = u.rule and a.status <> 'cleared'
+        returning a.id, a.sensor_id as "sensorId", a.rule`,
   );
-  if (rows.length === 0) return [];
-  return tx
-    .select()
-    .from(alarms)
-    .where(
-      inArray(
-        alarms.id,
-        rows.map((r) => r.id),
-      ),
-    );
 }
 
 export interface AlarmFilter {

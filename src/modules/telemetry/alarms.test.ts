@@ -12,6 +12,7 @@ import { telemetryTestKit } from './testing.ts';
 const kit = telemetryTestKit('alarms');
 const start = Math.floor((Date.now() - 6 * 3600_000) / 60_000) * 60_000;
 const at = (seconds: number) => start + seconds * 1000;
+const iso = (seconds: number) => new Date(at(seconds)).toISOString();
 
 async function alarmsOf(sensorId: string, status = 'active') {
   const res = await kit.call(kit.s.viewer, 'GET', `/alarms?sensorId=${sensorId}&status=${status}`);
@@ -257,5 +258,63 @@ describe('telemetry alarms', () => {
       (await alarmsOf(sixth)).map((a) => [a.rule, a.openedAt]),
       [['we4', new Date(start + (perSensor - 1) * 100).toISOString()]],
     );
+  });
+
+  test('the same readings open and clear the same alarms however they are batched', async () => {
+    // A fault, three minutes of normal readings, another fault: with a clear-after time of 60 s the
+    // first alarm clears at the first reading 60 s after its signal, and the second fault opens a
+    // new one — sent at once, in two requests, or one reading per request.
+    const series = [
+      { s: 0, value: 12 },
+      ...Array.from({ length: 19 }, (_, i) => ({ s: 10 + i * 10, value: 5 })),
+      { s: 200, value: 13 },
+      { s: 210, value: 5 },
+    ];
+    const batchings = { once: [series.length], twice: [1, series.length], each: series.map((_, i) => i + 1) };
+    for (const [name, cuts] of Object.entries(batchings)) {
+      const id = await kit.newSensor(`ALM-EP-${name}`, {
+        upperSpec: 10,
+        lowerSpec: 0,
+        clearAfterSeconds: 60,
+        detection: {
+          rules: [],
+          zscore: { enabled: false, window: 60, threshold: 4 },
+          anomaly: { enabled: false, threshold: 2 },
+        },
+      });
+      let opened = 0;
+      let from = 0;
+      for (const to of cuts) {
+        const readings = series.slice(from, to).map((r) => ({ sensorId: id, ts: at(r.s), value: r.value }));
+        opened += (await kit.bulk({ readings })).alarmsOpened;
+        from = to;
+      }
+      const res = await kit.call(kit.s.viewer, 'GET', `/alarms?sensorId=${id}`);
+      const alarms = (res.body.items as Record<string, unknown>[])
+        .map((a) => [a.rule, a.openedAt, a.lastSignalAt, a.signalCount, a.status, a.clearedAt])
+        .reverse();
+      assert.deepEqual(
+        alarms,
+        [
+          ['spec', iso(0), iso(0), 1, 'cleared', iso(60)],
+          ['spec', iso(200), iso(200), 1, 'open', null],
+        ],
+        name,
+      );
+      assert.equal(opened, 2, name);
+      const events = await queryRows<{ type: string; n: number }>(
+        kit.t.database.db,
+        sql`select event_type as type, count(*)::int as n from domain_events where aggregate_id = ${id}
+            group by event_type order by event_type`,
+      );
+      assert.deepEqual(
+        events.map((e) => [e.type, e.n]),
+        [
+          ['AlarmCleared', 1],
+          ['AnomalyDetected', 2],
+        ],
+        name,
+      );
+    }
   });
 });

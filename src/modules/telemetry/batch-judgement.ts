@@ -3,7 +3,8 @@
 // within the replay window, a replay from the sensor's checkpoint over its stored readings
 // (replay.ts). Returns what ingest then stores: the new states, the alarm signals, learned limits.
 import type { Tx } from '../../platform/db/database.ts';
-import type { AlarmSignal } from './alarms.repo.ts';
+import { planAlarms } from './alarm-episodes.ts';
+import type { SensorAlarmPlan } from './alarm-lifecycle.ts';
 import type { MonitorState, Series } from './monitor.ts';
 import { readingsAfter, replayStates } from './replay.repo.ts';
 import {
@@ -17,7 +18,7 @@ import {
   type ReplayStates,
   rotateNow,
 } from './replay.ts';
-import { collapse, configOf } from './sensor-judgement.ts';
+import { configOf } from './sensor-judgement.ts';
 import type { LockedState, SensorRow, StateUpdate } from './sensors.repo.ts';
 
 const marksOf = (locked: LockedState | undefined): ReplayMarks => ({
@@ -25,34 +26,32 @@ const marksOf = (locked: LockedState | undefined): ReplayMarks => ({
   pendingTs: locked?.pendingTs ?? null,
 });
 
+const NONE: ReadonlyMap<string, number> = new Map();
+
 /** Sensors whose stored readings one query reads for replays. */
 const WINDOWS_PER_READ = 8;
 
 export interface BatchJudgement {
-  signals: AlarmSignal[];
+  /** What each sensor's alarms do, for the sensors with findings or alarms not cleared. */
+  alarms: SensorAlarmPlan[];
   updates: StateUpdate[];
-  /** The newest reading of each sensor in the batch (for clearing quiet alarms). */
-  newest: { sensorId: string; ts: number }[];
   learnedLimits: { sensorId: string; center: number; sigma: number }[];
 }
 
 /**
  * `readings[k]` are the batch's new readings of `sensors[k]` (duplicates left out), in any order;
- * `states` the sensors' locked state rows. `windowMs` 0 turns replaying off.
+ * `states` the sensors' locked state rows; `open` their alarms not cleared (sensor → rule → latest
+ * signal). `windowMs` 0 turns replaying off.
  */
 export async function judgeBatch(
   tx: Tx,
   sensors: readonly SensorRow[],
   states: ReadonlyMap<string, LockedState>,
   readings: readonly Series[],
+  open: ReadonlyMap<string, ReadonlyMap<string, number>>,
   windowMs: number,
 ): Promise<BatchJudgement> {
-  const out: BatchJudgement = {
-    signals: [],
-    updates: [],
-    newest: [],
-    learnedLimits: [],
-  };
+  const out: BatchJudgement = { alarms: [], updates: [], learnedLimits: [] };
   const plans: (ReplayPlan | null)[] = sensors.map((sensor, k) => {
     const batch = readings[k] as Series;
     if (batch.ts.length === 0) return null;
@@ -120,7 +119,19 @@ export async function judgeBatch(
       batch,
     });
     if (result.learned) out.learnedLimits.push({ sensorId: sensor.id, ...result.learned });
-    out.signals.push(...collapse(sensor, result.findings));
+    const alarms = planAlarms(
+      result.findings,
+      batch.ts,
+      open.get(sensor.id) ?? NONE,
+      sensor.clearAfterSeconds * 1000,
+    );
+    if (alarms.episodes.length > 0 || alarms.cleared.length > 0)
+      out.alarms.push({
+        sensorId: sensor.id,
+        facilityId: sensor.facilityId,
+        sensorName: sensor.name,
+        plan: alarms,
+      });
     // The newest reading.
     let last = 0;
     for (let i = 1; i < batch.ts.length; i++)
@@ -134,7 +145,6 @@ export async function judgeBatch(
       ...(plan.rotate && previous.lastTs !== undefined ? { rotateAt: previous.lastTs } : {}),
       ...(result.pending ? { pending: result.pending as Record<string, unknown> } : {}),
     });
-    out.newest.push({ sensorId: sensor.id, ts: lastTs });
   }
   return out;
 }

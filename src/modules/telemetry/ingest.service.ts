@@ -6,7 +6,8 @@
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { inTenant } from '../../platform/db/scope.ts';
 import type { Events } from '../../platform/events/events.ts';
-import { clearQuietAlarms, raiseAlarms } from './alarms.repo.ts';
+import { storeAlarmPlans } from './alarm-lifecycle.ts';
+import { openAlarmsOf } from './alarms.repo.ts';
 import { judgeBatch } from './batch-judgement.ts';
 import type { LivePush } from './live.ts';
 import type { Series } from './monitor.ts';
@@ -325,52 +326,19 @@ export function createIngest({
         }
         const stored = duplicates.length > 0 ? new Set(duplicates) : null;
         const perSensor = seriesPerSensor(columns, sensorIds.length, stored);
-        const { signals, updates, newest, learnedLimits } = await judgeBatch(
+        const open = await openAlarmsOf(tx, sensorIds);
+        const { alarms, updates, learnedLimits } = await judgeBatch(
           tx,
           sensorRows,
           states,
           perSensor,
+          open,
           replayWindowMs,
         );
         await storeLearnedLimits(tx, learnedLimits);
         await saveStates(tx, updates);
-        const raised = await raiseAlarms(tx, signals);
-        const opened = raised.filter((a) => a.opened);
-        // One signal per sensor and rule (collapse): found by that pair, not by a scan per alarm.
-        const signalOf = new Map(signals.map((s) => [`${s.sensorId}/${s.rule}`, s]));
-        // An alarm storm opens hundreds at once: their events are written together.
-        await events.recordMany(
-          tx,
-          opened.map((alarm) => {
-            const signal = signalOf.get(`${alarm.sensorId}/${alarm.rule}`);
-            return {
-              tenantId,
-              aggregateType: 'sensor',
-              aggregateId: alarm.sensorId,
-              type: 'AnomalyDetected',
-              data: {
-                alarmId: alarm.id,
-                sensorId: alarm.sensorId,
-                rule: alarm.rule,
-                severity: signal?.severity,
-                value: signal?.value,
-                message: signal?.message,
-                at: signal ? new Date(signal.firstTs).toISOString() : undefined,
-              },
-            };
-          }),
-        );
-        await events.recordMany(
-          tx,
-          (await clearQuietAlarms(tx, newest)).map((alarm) => ({
-            tenantId,
-            aggregateType: 'sensor',
-            aggregateId: alarm.sensorId as string,
-            type: 'AlarmCleared',
-            data: { alarmId: alarm.id, sensorId: alarm.sensorId, rule: alarm.rule, automatic: true },
-          })),
-        );
-        return { inserted, opened: opened.length, updates };
+        const opened = await storeAlarmPlans(tx, events, tenantId, alarms);
+        return { inserted, opened, updates };
       },
       GENERIC_PLANS,
     );
