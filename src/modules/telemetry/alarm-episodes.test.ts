@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { type AlarmPlan, planAlarms } from './alarm-episodes.ts';
+import { type AlarmPlan, MAX_EPISODES_PER_RULE, planAlarms } from './alarm-episodes.ts';
 import type { Finding } from './monitor.ts';
 
 const finding = (ts: number, rule: Finding['rule'] = 'spec', value = 12): Finding => ({
@@ -59,9 +59,13 @@ describe('planAlarms', () => {
       episodes: [],
       cleared: [['spec', 70]],
     });
-    // A late finding older than the open alarm's latest signal extends it.
-    assert.deepEqual(brief(planAlarms([finding(-500)], [-500], open, 60)).episodes, [
+    // A late finding older than the open alarm's latest signal extends it, and the quiet time still
+    // counts from that latest signal.
+    assert.deepEqual(brief(planAlarms([finding(-500)], [-500, 30], open, 60)).episodes, [
       ['spec', -500, -500, 1, true, null],
+    ]);
+    assert.deepEqual(brief(planAlarms([finding(-500)], [-500, 70], open, 60)).episodes, [
+      ['spec', -500, -500, 1, true, 70],
     ]);
   });
 
@@ -69,6 +73,20 @@ describe('planAlarms', () => {
     assert.deepEqual(brief(planAlarms([finding(1), finding(2)], [1, 2, 3], new Map(), 0)).episodes, [
       ['spec', 1, 2, 2, false, 3],
     ]);
+  });
+
+  test('a flapping rule opens at most MAX_EPISODES_PER_RULE alarms in one batch, the last extended', () => {
+    // A fault every other second, cleared after 0 s: an alarm per fault, up to the bound.
+    const ts = range(0, 4 * MAX_EPISODES_PER_RULE - 1);
+    const plan = planAlarms(
+      ts.filter((t) => t % 2 === 0).map((t) => finding(t)),
+      ts,
+      new Map(),
+      0,
+    );
+    assert.equal(plan.episodes.length, MAX_EPISODES_PER_RULE);
+    assert.deepEqual(brief(plan).episodes.at(-2), ['spec', 196, 196, 1, false, 197]);
+    assert.deepEqual(brief(plan).episodes.at(-1), ['spec', 198, 398, 101, false, null]);
   });
 
   test('each rule has its own episodes; readings may come in any order', () => {
@@ -88,9 +106,10 @@ describe('planAlarms', () => {
     });
   });
 
-  test('the same readings in any batching give the same alarms', () => {
+  test('the same readings in time order give the same alarms in any batching', () => {
     // A sensor's readings and a fault set; split into consecutive batches, each batch planned with
-    // the alarms the batches before it left open, against the whole series planned at once.
+    // the alarms the batches before it left open, against the whole series planned at once. (Late
+    // readings extend the open alarm instead: see the test above.)
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 60 }),

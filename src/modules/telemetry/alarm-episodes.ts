@@ -9,6 +9,11 @@
 //
 // Only this batch's readings can prove a rule quiet: readings stored before (the replay's) are
 // not looked at, so an alarm stays open rather than clearing on evidence the batch does not hold.
+// Late findings, older than the latest signal of the rule's alarm not cleared, extend that alarm
+// (only its latest signal is known here): for readings sent in time order the alarms are the same
+// whatever the batching, for late ones they may be fewer. A rule that flaps (a clear-after time no
+// longer than the sampling period) opens at most MAX_EPISODES_PER_RULE alarms in one batch; its
+// later findings extend the last.
 import type { Finding } from './monitor.ts';
 
 /** One run of a rule's findings with no clearing gap inside. */
@@ -35,6 +40,9 @@ export interface AlarmPlan {
 }
 
 const EMPTY: AlarmPlan = { episodes: [], cleared: [] };
+
+/** Alarms one rule of one sensor may open in one batch (bounds one transaction's work). */
+export const MAX_EPISODES_PER_RULE = 100;
 
 /**
  * `readingTs`: the batch's readings of the sensor, in any order; `open`: the latest signal time of
@@ -76,6 +84,7 @@ function planRule(
   let i = 0;
   let j = 0;
   let lastFindingTs = Number.NaN;
+  let opened = 0;
   while (i < findings.length || j < readings.length) {
     const f = findings[i];
     const r = readings[j] as number;
@@ -99,12 +108,14 @@ function planRule(
           clearedTs: null,
         };
         plan.episodes.push(episode);
+        opened++;
       }
       last = Math.max(last ?? f.ts, f.ts);
       continue;
     }
     j++;
     if (last === null || r === lastFindingTs || r - last < clearAfterMs) continue;
+    if (opened >= MAX_EPISODES_PER_RULE) continue;
     if (episode) episode.clearedTs = r;
     else plan.cleared.push({ rule, clearedTs: r });
     last = null;

@@ -59,13 +59,27 @@ export async function storeAlarmPlans(
   );
   const stored = await insertAlarms(tx, later);
   const opened = [...raised.filter((a) => a.opened), ...stored];
-  // An alarm storm opens hundreds at once: their events are written together, in reading time.
-  await events.recordMany(tx, [
-    ...before.map((a) => clearedEvent(tenantId, a)),
-    ...opened.map((a) => detectedEvent(tenantId, a)),
-    ...after.map((a) => clearedEvent(tenantId, a)),
-    ...stored.filter((a) => a.status === 'cleared').map((a) => clearedEvent(tenantId, a)),
-  ]);
+  // An alarm storm opens hundreds at once: their events are written together, in reading time (an
+  // alarm's AlarmCleared before the next one's AnomalyDetected).
+  const clearedAt = new Map<string, number>();
+  for (const q of quiet) clearedAt.set(`${q.sensorId}/${q.rule}`, q.ts);
+  const timed: { ts: number; event: NewEvent }[] = [
+    ...before.map((a) => ({
+      ts: clearedAt.get(`${a.sensorId}/${a.rule}`) ?? 0,
+      event: clearedEvent(tenantId, a),
+    })),
+    ...opened.map((a) => ({ ts: Number(a.openedTs), event: detectedEvent(tenantId, a) })),
+  ];
+  for (const s of first) if (s.clearedTs !== null) clearedAt.set(`${s.sensorId}/${s.rule}`, s.clearedTs);
+  for (const a of after)
+    timed.push({ ts: clearedAt.get(`${a.sensorId}/${a.rule}`) ?? 0, event: clearedEvent(tenantId, a) });
+  for (const a of stored)
+    if (a.clearedTs !== null) timed.push({ ts: Number(a.clearedTs), event: clearedEvent(tenantId, a) });
+  timed.sort((x, y) => x.ts - y.ts);
+  await events.recordMany(
+    tx,
+    timed.map((t) => t.event),
+  );
   return opened.length;
 }
 

@@ -33,10 +33,13 @@ export interface RaisedAlarm {
   /** Reading time of the first signal, ms. */
   openedTs: number;
   status: AlarmStatus;
+  /** Reading time it cleared at, ms; null when not cleared. */
+  clearedTs: number | null;
 }
 
 const RAISED = sql`returning id, sensor_id as "sensorId", rule, (xmax = 0) as opened, severity, message, value,
-                   extract(epoch from opened_at)::float8 * 1000 as "openedTs", status`;
+                   extract(epoch from opened_at)::float8 * 1000 as "openedTs", status,
+                   extract(epoch from cleared_at)::float8 * 1000 as "clearedTs"`;
 
 /** The latest signal time of each alarm not cleared of these sensors: sensor → rule → ms. */
 export async function openAlarmsOf(tx: Executor, sensorIds: readonly string[]) {
