@@ -16,6 +16,9 @@
 // later findings extend the last.
 import type { Finding } from './monitor.ts';
 
+/** A sensor's finding (monitor.ts), or a group's signal: what one reading or bucket raised. */
+export type AlarmFinding = Pick<Finding, 'ts' | 'value' | 'severity' | 'message'> & { rule: string };
+
 /** One run of a rule's findings with no clearing gap inside. */
 export interface Episode {
   rule: string;
@@ -49,13 +52,13 @@ export const MAX_EPISODES_PER_RULE = 100;
  * each of its alarms that is not cleared, by rule.
  */
 export function planAlarms(
-  findings: readonly Finding[],
+  findings: readonly AlarmFinding[],
   readingTs: ArrayLike<number>,
   open: ReadonlyMap<string, number>,
   clearAfterMs: number,
 ): AlarmPlan {
   if (findings.length === 0 && open.size === 0) return EMPTY;
-  const byRule = new Map<string, Finding[]>();
+  const byRule = new Map<string, AlarmFinding[]>();
   for (const f of findings) {
     const list = byRule.get(f.rule);
     if (list) list.push(f);
@@ -73,7 +76,7 @@ export function planAlarms(
 function planRule(
   plan: AlarmPlan,
   rule: string,
-  findings: readonly Finding[],
+  findings: readonly AlarmFinding[],
   readings: Float64Array,
   openLastTs: number | null,
   clearAfterMs: number,

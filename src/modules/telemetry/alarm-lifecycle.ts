@@ -1,18 +1,27 @@
-// Stores what alarm-episodes.ts planned for a batch's sensors, inside the batch's transaction, in
-// the order that keeps at most one alarm per sensor and rule not cleared: open alarms that went
-// quiet clear first, then each rule's first episode opens an alarm or extends the open one, the
-// episodes that cleared within the batch clear, and a rule's later episodes are stored as they
-// are. Each opened alarm records an AnomalyDetected event and each automatic clear an AlarmCleared.
+// Stores what alarm-episodes.ts planned for a batch's sensors (or a sweep's groups), inside its
+// transaction, in the order that keeps at most one alarm per subject and rule not cleared: open
+// alarms that went quiet clear first, then each rule's first episode opens an alarm or extends the
+// open one, the episodes that cleared within the batch clear, and a rule's later episodes are
+// stored as they are. Each opened alarm records an AnomalyDetected event and each automatic clear
+// an AlarmCleared, in reading time.
 import type { Tx } from '../../platform/db/database.ts';
 import type { Events, NewEvent } from '../../platform/events/events.ts';
 import type { AlarmPlan } from './alarm-episodes.ts';
-import { type AlarmSignal, clearAlarms, insertAlarms, type RaisedAlarm, raiseAlarms } from './alarms.repo.ts';
+import {
+  type AlarmSignal,
+  type AlarmSubject,
+  clearAlarms,
+  insertAlarms,
+  type RaisedAlarm,
+  raiseAlarms,
+} from './alarms.repo.ts';
 
-export interface SensorAlarmPlan {
-  sensorId: string;
+export interface SubjectAlarmPlan {
+  /** The sensor's or group's id. */
+  subjectId: string;
   facilityId: string;
-  /** Put before each message. */
-  sensorName: string;
+  /** The sensor's or group's name, put before each message. */
+  name: string;
   plan: AlarmPlan;
 }
 
@@ -21,21 +30,22 @@ export async function storeAlarmPlans(
   tx: Tx,
   events: Pick<Events, 'recordMany'>,
   tenantId: string,
-  plans: readonly SensorAlarmPlan[],
+  subject: AlarmSubject,
+  plans: readonly SubjectAlarmPlan[],
 ): Promise<number> {
-  const quiet: { sensorId: string; rule: string; ts: number }[] = [];
+  const quiet: { subjectId: string; rule: string; ts: number }[] = [];
   const first: AlarmSignal[] = [];
   const later: AlarmSignal[] = [];
-  for (const { sensorId, facilityId, sensorName, plan } of plans) {
-    for (const c of plan.cleared) quiet.push({ sensorId, rule: c.rule, ts: c.clearedTs });
+  for (const { subjectId, facilityId, name, plan } of plans) {
+    for (const c of plan.cleared) quiet.push({ subjectId, rule: c.rule, ts: c.clearedTs });
     const seen = new Set<string>();
     for (const e of plan.episodes) {
       const signal: AlarmSignal = {
-        sensorId,
+        subjectId,
         facilityId,
         rule: e.rule,
         severity: e.severity,
-        message: `${sensorName}: ${e.message}`,
+        message: `${name}: ${e.message}`,
         value: e.value,
         firstTs: e.firstTs,
         lastTs: e.lastTs,
@@ -49,32 +59,32 @@ export async function storeAlarmPlans(
       }
     }
   }
-  const before = await clearAlarms(tx, quiet);
-  const raised = await raiseAlarms(tx, first);
+  const before = await clearAlarms(tx, subject, quiet);
+  const raised = await raiseAlarms(tx, subject, first);
   const after = await clearAlarms(
     tx,
+    subject,
     first.flatMap((s) =>
-      s.clearedTs === null ? [] : [{ sensorId: s.sensorId, rule: s.rule, ts: s.clearedTs }],
+      s.clearedTs === null ? [] : [{ subjectId: s.subjectId, rule: s.rule, ts: s.clearedTs }],
     ),
   );
-  const stored = await insertAlarms(tx, later);
+  const stored = await insertAlarms(tx, subject, later);
   const opened = [...raised.filter((a) => a.opened), ...stored];
+
   // An alarm storm opens hundreds at once: their events are written together, in reading time (an
   // alarm's AlarmCleared before the next one's AnomalyDetected).
+  const event = eventsOf(tenantId, subject);
   const clearedAt = new Map<string, number>();
-  for (const q of quiet) clearedAt.set(`${q.sensorId}/${q.rule}`, q.ts);
+  for (const q of quiet) clearedAt.set(`${q.subjectId}/${q.rule}`, q.ts);
   const timed: { ts: number; event: NewEvent }[] = [
-    ...before.map((a) => ({
-      ts: clearedAt.get(`${a.sensorId}/${a.rule}`) ?? 0,
-      event: clearedEvent(tenantId, a),
-    })),
-    ...opened.map((a) => ({ ts: Number(a.openedTs), event: detectedEvent(tenantId, a) })),
+    ...before.map((a) => ({ ts: clearedAt.get(`${a.subjectId}/${a.rule}`) ?? 0, event: event.cleared(a) })),
+    ...opened.map((a) => ({ ts: Number(a.openedTs), event: event.detected(a) })),
   ];
-  for (const s of first) if (s.clearedTs !== null) clearedAt.set(`${s.sensorId}/${s.rule}`, s.clearedTs);
+  for (const s of first) if (s.clearedTs !== null) clearedAt.set(`${s.subjectId}/${s.rule}`, s.clearedTs);
   for (const a of after)
-    timed.push({ ts: clearedAt.get(`${a.sensorId}/${a.rule}`) ?? 0, event: clearedEvent(tenantId, a) });
+    timed.push({ ts: clearedAt.get(`${a.subjectId}/${a.rule}`) ?? 0, event: event.cleared(a) });
   for (const a of stored)
-    if (a.clearedTs !== null) timed.push({ ts: Number(a.clearedTs), event: clearedEvent(tenantId, a) });
+    if (a.clearedTs !== null) timed.push({ ts: Number(a.clearedTs), event: event.cleared(a) });
   timed.sort((x, y) => x.ts - y.ts);
   await events.recordMany(
     tx,
@@ -83,26 +93,32 @@ export async function storeAlarmPlans(
   return opened.length;
 }
 
-const clearedEvent = (tenantId: string, a: { id: string; sensorId: string; rule: string }): NewEvent => ({
-  tenantId,
-  aggregateType: 'sensor',
-  aggregateId: a.sensorId,
-  type: 'AlarmCleared',
-  data: { alarmId: a.id, sensorId: a.sensorId, rule: a.rule, automatic: true },
-});
-
-const detectedEvent = (tenantId: string, a: RaisedAlarm): NewEvent => ({
-  tenantId,
-  aggregateType: 'sensor',
-  aggregateId: a.sensorId,
-  type: 'AnomalyDetected',
-  data: {
-    alarmId: a.id,
-    sensorId: a.sensorId,
-    rule: a.rule,
-    severity: a.severity,
-    value: a.value,
-    message: a.message,
-    at: new Date(Number(a.openedTs)).toISOString(),
-  },
-});
+/** The events of a sensor's alarms (on `sensor:<id>`) or a group's (`sensor-group:<id>`). */
+function eventsOf(tenantId: string, subject: AlarmSubject) {
+  const aggregateType = subject === 'sensor' ? 'sensor' : 'sensor-group';
+  const idKey = subject === 'sensor' ? 'sensorId' : 'groupId';
+  return {
+    cleared: (a: { id: string; subjectId: string; rule: string }): NewEvent => ({
+      tenantId,
+      aggregateType,
+      aggregateId: a.subjectId,
+      type: 'AlarmCleared',
+      data: { alarmId: a.id, [idKey]: a.subjectId, rule: a.rule, automatic: true },
+    }),
+    detected: (a: RaisedAlarm): NewEvent => ({
+      tenantId,
+      aggregateType,
+      aggregateId: a.subjectId,
+      type: 'AnomalyDetected',
+      data: {
+        alarmId: a.id,
+        [idKey]: a.subjectId,
+        rule: a.rule,
+        severity: a.severity,
+        value: a.value,
+        message: a.message,
+        at: new Date(Number(a.openedTs)).toISOString(),
+      },
+    }),
+  };
+}

@@ -6,9 +6,13 @@ import { alarms } from '../../platform/db/schema/index.ts';
 export type AlarmRow = typeof alarms.$inferSelect;
 export type AlarmStatus = 'open' | 'acknowledged' | 'cleared';
 
-/** One episode of one rule's signals for one sensor in a batch (alarm-episodes.ts). */
+/** What an alarm is about: a sensor (its rules) or a sensor group (T², SPE). */
+export type AlarmSubject = 'sensor' | 'group';
+const subjectColumn = (subject: AlarmSubject) => sql.raw(subject === 'sensor' ? 'sensor_id' : 'group_id');
+
+/** One episode of one rule's signals for one sensor or group (alarm-episodes.ts). */
 export interface AlarmSignal {
-  sensorId: string;
+  subjectId: string;
   facilityId: string;
   rule: string;
   severity: 'warning' | 'critical';
@@ -23,7 +27,7 @@ export interface AlarmSignal {
 
 export interface RaisedAlarm {
   id: string;
-  sensorId: string;
+  subjectId: string;
   rule: string;
   /** True when this signal opened the alarm; false when it extended an open one. */
   opened: boolean;
@@ -37,87 +41,99 @@ export interface RaisedAlarm {
   clearedTs: number | null;
 }
 
-const RAISED = sql`returning id, sensor_id as "sensorId", rule, (xmax = 0) as opened, severity, message, value,
-                   extract(epoch from opened_at)::float8 * 1000 as "openedTs", status,
-                   extract(epoch from cleared_at)::float8 * 1000 as "clearedTs"`;
+const raised = (subject: AlarmSubject) =>
+  sql`returning id, ${subjectColumn(subject)} as "subjectId", rule, (xmax = 0) as opened, severity, message, value,
+                extract(epoch from opened_at)::float8 * 1000 as "openedTs", status,
+                extract(epoch from cleared_at)::float8 * 1000 as "clearedTs"`;
 
-/** The latest signal time of each alarm not cleared of these sensors: sensor → rule → ms. */
-export async function openAlarmsOf(tx: Executor, sensorIds: readonly string[]) {
+/** The latest signal time of each alarm not cleared of these sensors (groups): subject → rule → ms. */
+export async function openAlarmsOf(tx: Executor, subject: AlarmSubject, ids: readonly string[]) {
   const open = new Map<string, Map<string, number>>();
-  if (sensorIds.length === 0) return open;
-  const rows = await queryRows<{ sensorId: string; rule: string; lastTs: number }>(
+  if (ids.length === 0) return open;
+  const rows = await queryRows<{ subjectId: string; rule: string; lastTs: number }>(
     tx,
-    sql`select sensor_id as "sensorId", rule, extract(epoch from last_signal_at)::float8 * 1000 as "lastTs"
-        from alarms where sensor_id = any(${sql.param(sensorIds)}::uuid[]) and status <> 'cleared'`,
+    sql`select ${subjectColumn(subject)} as "subjectId", rule, extract(epoch from last_signal_at)::float8 * 1000 as "lastTs"
+        from alarms where ${subjectColumn(subject)} = any(${sql.param(ids)}::uuid[]) and status <> 'cleared'`,
   );
   for (const row of rows) {
-    const rules = open.get(row.sensorId) ?? new Map<string, number>();
+    const rules = open.get(row.subjectId) ?? new Map<string, number>();
     rules.set(row.rule, Number(row.lastTs));
-    open.set(row.sensorId, rules);
+    open.set(row.subjectId, rules);
   }
   return open;
 }
 
 const columnsOf = (signals: readonly AlarmSignal[]) => {
   const col = <K extends keyof AlarmSignal>(key: K) => sql.param(signals.map((s) => s[key]));
-  return sql`unnest(${col('sensorId')}::uuid[], ${col('facilityId')}::uuid[], ${col('rule')}::text[],
+  return sql`unnest(${col('subjectId')}::uuid[], ${col('facilityId')}::uuid[], ${col('rule')}::text[],
                     ${col('severity')}::text[], ${col('message')}::text[], ${col('value')}::float8[],
                     ${col('firstTs')}::float8[], ${col('lastTs')}::float8[], ${col('count')}::int[],
                     ${col('clearedTs')}::float8[])
-             as s(sensor_id, facility_id, rule, severity, message, value, first_ts, last_ts, n, cleared_ts)`;
+             as s(subject_id, facility_id, rule, severity, message, value, first_ts, last_ts, n, cleared_ts)`;
 };
 
 /**
- * Opens an alarm per signal, or extends the sensor's open (or acknowledged) alarm of the same rule:
- * the partial unique index allows one that is not cleared. At most one signal per sensor and rule;
- * their `clearedTs` is left to `clearAlarms`.
+ * Opens an alarm per signal, or extends the subject's open (or acknowledged) alarm of the same
+ * rule: the partial unique index allows one that is not cleared. At most one signal per subject and
+ * rule; their `clearedTs` is left to `clearAlarms`.
  */
-export async function raiseAlarms(tx: Executor, signals: readonly AlarmSignal[]): Promise<RaisedAlarm[]> {
+export async function raiseAlarms(
+  tx: Executor,
+  subject: AlarmSubject,
+  signals: readonly AlarmSignal[],
+): Promise<RaisedAlarm[]> {
   if (signals.length === 0) return [];
+  const column = subjectColumn(subject);
   return queryRows<RaisedAlarm>(
     tx,
-    sql`insert into alarms as a (tenant_id, sensor_id, facility_id, rule, severity, message, value, opened_at, last_signal_at, signal_count)
-        select app_tenant_id(), s.sensor_id, s.facility_id, s.rule, s.severity, s.message, s.value,
+    sql`insert into alarms as a (tenant_id, ${column}, facility_id, rule, severity, message, value, opened_at, last_signal_at, signal_count)
+        select app_tenant_id(), s.subject_id, s.facility_id, s.rule, s.severity, s.message, s.value,
                to_timestamp(s.first_ts / 1000.0), to_timestamp(s.last_ts / 1000.0), s.n
         from ${columnsOf(signals)}
-        on conflict (sensor_id, rule) where status <> 'cleared' and sensor_id is not null do update set
+        on conflict (${column}, rule) where status <> 'cleared' and ${column} is not null do update set
           last_signal_at = greatest(a.last_signal_at, excluded.last_signal_at),
           signal_count = a.signal_count + excluded.signal_count
-        ${RAISED}`,
+        ${raised(subject)}`,
   );
 }
 
 /**
- * Stores alarms that open as they are: a sensor's later episodes of a rule in one batch, once the
- * one before has cleared (so at most one of them per sensor and rule is left open).
+ * Stores alarms that open as they are: a subject's later episodes of a rule in one batch, once the
+ * one before has cleared (so at most one of them per subject and rule is left open).
  */
-export async function insertAlarms(tx: Executor, signals: readonly AlarmSignal[]): Promise<RaisedAlarm[]> {
+export async function insertAlarms(
+  tx: Executor,
+  subject: AlarmSubject,
+  signals: readonly AlarmSignal[],
+): Promise<RaisedAlarm[]> {
   if (signals.length === 0) return [];
   return queryRows<RaisedAlarm>(
     tx,
-    sql`insert into alarms (tenant_id, sensor_id, facility_id, rule, severity, message, value, opened_at,
+    sql`insert into alarms (tenant_id, ${subjectColumn(subject)}, facility_id, rule, severity, message, value, opened_at,
                             last_signal_at, signal_count, status, cleared_at)
-        select app_tenant_id(), s.sensor_id, s.facility_id, s.rule, s.severity, s.message, s.value,
+        select app_tenant_id(), s.subject_id, s.facility_id, s.rule, s.severity, s.message, s.value,
                to_timestamp(s.first_ts / 1000.0), to_timestamp(s.last_ts / 1000.0), s.n,
                case when s.cleared_ts is null then 'open' else 'cleared' end, to_timestamp(s.cleared_ts / 1000.0)
         from ${columnsOf(signals)}
-        ${RAISED}`,
+        ${raised(subject)}`,
   );
 }
 
-/** Clears by itself, at reading time `ts`, the alarm of each sensor and rule that is not cleared. */
+/** Clears by itself, at reading time `ts`, the alarm of each subject and rule that is not cleared. */
 export async function clearAlarms(
   tx: Executor,
-  items: readonly { sensorId: string; rule: string; ts: number }[],
-): Promise<{ id: string; sensorId: string; rule: string }[]> {
+  subject: AlarmSubject,
+  items: readonly { subjectId: string; rule: string; ts: number }[],
+): Promise<{ id: string; subjectId: string; rule: string }[]> {
   if (items.length === 0) return [];
-  const col = <K extends 'sensorId' | 'rule' | 'ts'>(key: K) => sql.param(items.map((i) => i[key]));
+  const col = <K extends 'subjectId' | 'rule' | 'ts'>(key: K) => sql.param(items.map((i) => i[key]));
+  const column = subjectColumn(subject);
   return queryRows(
     tx,
     sql`update alarms a set status = 'cleared', cleared_at = to_timestamp(u.ts / 1000.0)
-        from unnest(${col('sensorId')}::uuid[], ${col('rule')}::text[], ${col('ts')}::float8[]) as u(sensor_id, rule, ts)
-        where a.sensor_id = u.sensor_id and a.rule = u.rule and a.status <> 'cleared'
-        returning a.id, a.sensor_id as "sensorId", a.rule`,
+        from unnest(${col('subjectId')}::uuid[], ${col('rule')}::text[], ${col('ts')}::float8[]) as u(subject_id, rule, ts)
+        where a.${column} = u.subject_id and a.rule = u.rule and a.status <> 'cleared'
+        returning a.id, a.${column} as "subjectId", a.rule`,
   );
 }
 

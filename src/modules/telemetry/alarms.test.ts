@@ -303,12 +303,8 @@ describe('telemetry alarms', () => {
       );
       assert.equal(opened, 2, name);
       // In reading time: the first alarm's clear before the second one's opening.
-      const events = await queryRows<{ type: string }>(
-        kit.t.database.db,
-        sql`select event_type as type from domain_events where aggregate_id = ${id} order by id`,
-      );
       assert.deepEqual(
-        events.map((e) => e.type),
+        await kit.eventTypesOf(id),
         ['AnomalyDetected', 'AlarmCleared', 'AnomalyDetected'],
         name,
       );

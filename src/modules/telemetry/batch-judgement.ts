@@ -4,7 +4,7 @@
 // (replay.ts). Returns what ingest then stores: the new states, the alarm signals, learned limits.
 import type { Tx } from '../../platform/db/database.ts';
 import { planAlarms } from './alarm-episodes.ts';
-import type { SensorAlarmPlan } from './alarm-lifecycle.ts';
+import type { SubjectAlarmPlan } from './alarm-lifecycle.ts';
 import type { MonitorState, Series } from './monitor.ts';
 import { readingsAfter, replayStates } from './replay.repo.ts';
 import {
@@ -33,7 +33,7 @@ const WINDOWS_PER_READ = 8;
 
 export interface BatchJudgement {
   /** What each sensor's alarms do, for the sensors with findings or alarms not cleared. */
-  alarms: SensorAlarmPlan[];
+  alarms: SubjectAlarmPlan[];
   updates: StateUpdate[];
   learnedLimits: { sensorId: string; center: number; sigma: number }[];
 }
@@ -127,9 +127,9 @@ export async function judgeBatch(
     );
     if (alarms.episodes.length > 0 || alarms.cleared.length > 0)
       out.alarms.push({
-        sensorId: sensor.id,
+        subjectId: sensor.id,
         facilityId: sensor.facilityId,
-        sensorName: sensor.name,
+        name: sensor.name,
         plan: alarms,
       });
     // The newest reading.

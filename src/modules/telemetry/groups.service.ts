@@ -10,21 +10,20 @@ import { inCallerTenant, inTenant, readInCallerTenant } from '../../platform/db/
 import type { Events } from '../../platform/events/events.ts';
 import { badRequest, conflictOnUnique, notFound } from '../../platform/http/errors.ts';
 import { facilityInScope } from '../identity/index.ts';
-import { activeAlarmsOfGroup } from './alarms.repo.ts';
+import { type AlarmFinding, planAlarms } from './alarm-episodes.ts';
+import { storeAlarmPlans } from './alarm-lifecycle.ts';
+import { activeAlarmsOfGroup, openAlarmsOf } from './alarms.repo.ts';
 import { align } from './buckets.ts';
 import {
   alignedRows,
-  clearQuietGroupAlarms,
   completeUntil,
   countSensorsIn,
   deleteGroup,
   findGroup,
   type GroupRow,
-  type GroupSignal,
   insertGroup,
   listGroups,
   membersOf,
-  raiseGroupAlarms,
   setMembers,
   updateGroup,
 } from './groups.repo.ts';
@@ -57,10 +56,10 @@ export interface StoredModel extends PcaModel {
 const DAY_MS = 86_400_000;
 /** Most buckets one training or one sweep of a group reads. */
 const MAX_ROWS = 200_000;
-/** An alarm of a group clears once its statistic has been in limits for this many buckets. */
+/** An alarm of a group clears at the this-many-th bucket in limits after its latest signal. */
 const QUIET_BUCKETS = 5;
 
-export function createGroupsService({ db, events }: { db: Db; events: Pick<Events, 'record'> }) {
+export function createGroupsService({ db, events }: { db: Db; events: Pick<Events, 'recordMany'> }) {
   async function existing(tx: Parameters<Parameters<typeof inTenant>[2]>[0], id: string, lock = false) {
     const group = await findGroup(tx, id, lock);
     if (!group) throw notFound('Sensor group');
@@ -205,7 +204,10 @@ export function createGroupsService({ db, events }: { db: Db; events: Pick<Event
         rows.map((row) => row.values),
         before,
       );
-      const signals = new Map<'t2' | 'spe', GroupSignal>();
+      // Each bucket out of limits is a finding; the group's alarms open, extend and clear as a
+      // sensor's do (alarm-episodes.ts), so a sweep catching up on hours of buckets gives the same
+      // alarms as sweeps of one bucket each.
+      const findings: AlarmFinding[] = [];
       for (const [i, row] of rows.entries()) {
         const score = scores[i] as (typeof scores)[number];
         for (const [rule, hit, statistic, limit] of [
@@ -213,54 +215,27 @@ export function createGroupsService({ db, events }: { db: Db; events: Pick<Event
           ['spe', score.qSignal, score.q, model.qLimit],
         ] as const) {
           if (!hit) continue;
-          const existingSignal = signals.get(rule);
-          if (existingSignal) {
-            existingSignal.count++;
-            existingSignal.lastTs = row.t;
-          } else {
-            signals.set(rule, {
-              groupId,
-              facilityId: group.facilityId,
-              rule,
-              value: statistic,
-              message: `${group.name}: ${rule === 't2' ? 'Hotelling T²' : 'SPE (Q)'} ${statistic.toPrecision(4)} above its limit ${limit.toPrecision(4)}`,
-              firstTs: row.t,
-              lastTs: row.t,
-              count: 1,
-            });
-          }
+          findings.push({
+            rule,
+            ts: row.t,
+            value: statistic,
+            severity: 'warning',
+            message: `${rule === 't2' ? 'Hotelling T²' : 'SPE (Q)'} ${statistic.toPrecision(4)} above its limit ${limit.toPrecision(4)}`,
+          });
         }
       }
-      const opened = (await raiseGroupAlarms(tx, [...signals.values()])).filter((a) => a.opened);
-      for (const alarm of opened) {
-        const signal = signals.get(alarm.rule as 't2' | 'spe');
-        await events.record(tx, {
-          tenantId,
-          aggregateType: 'sensor-group',
-          aggregateId: groupId,
-          type: 'AnomalyDetected',
-          data: {
-            alarmId: alarm.id,
-            groupId,
-            rule: alarm.rule,
-            severity: 'warning',
-            value: signal?.value,
-            message: signal?.message,
-            at: signal ? new Date(signal.firstTs).toISOString() : undefined,
-          },
-        });
-      }
-      for (const alarm of await clearQuietGroupAlarms(tx, groupId, end, (QUIET_BUCKETS * width) / 1000)) {
-        await events.record(tx, {
-          tenantId,
-          aggregateType: 'sensor-group',
-          aggregateId: groupId,
-          type: 'AlarmCleared',
-          data: { alarmId: alarm.id, groupId, rule: alarm.rule, automatic: true },
-        });
-      }
+      const open = (await openAlarmsOf(tx, 'group', [groupId])).get(groupId) ?? new Map();
+      const plan = planAlarms(
+        findings,
+        rows.map((row) => row.t),
+        open,
+        QUIET_BUCKETS * width,
+      );
+      const opened = await storeAlarmPlans(tx, events, tenantId, 'group', [
+        { subjectId: groupId, facilityId: group.facilityId, name: group.name, plan },
+      ]);
       await updateGroup(tx, groupId, { evaluatedUntil: new Date(end) });
-      return opened.length;
+      return opened;
     });
 
   return { create, list, get, update, remove, train, evaluate };

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../platform/db/database.ts';
 import { createGroupsService } from './groups.service.ts';
 import { telemetryTestKit } from './testing.ts';
 
@@ -10,6 +12,7 @@ const kit = telemetryTestKit('groups');
 /** The sweep's work for one group (the timer calls it every few seconds in a served app). */
 const sweep = (groupId: string) =>
   createGroupsService({ db: kit.t.database.db, events: kit.t.runtime.events }).evaluate(kit.acme.id, groupId);
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const start = Math.floor((Date.now() - 10 * 3600_000) / 3600_000) * 3600_000;
 
 describe('telemetry sensor groups', () => {
@@ -80,6 +83,37 @@ describe('telemetry sensor groups', () => {
     await sweep(groupId);
     detail = await kit.call(kit.s.viewer, 'GET', `/sensor-groups/${groupId}`);
     assert.equal(detail.body.activeAlarms[0].signalCount, 2);
+
+    // A sweep catching up on a quarter of an hour: the alarm clears at the fifth bucket in limits
+    // after its latest signal (193), and two more minutes off the plane (200, 201) open a new one
+    // (signalled until 203: the smoothing's median), as sweeps of one minute each would have — not
+    // one alarm extended across the gap.
+    await kit.bulk({
+      readings: range(191, 205).flatMap((i) => (i === 200 || i === 201 ? broken(i) : normal(i))),
+    });
+    await sweep(groupId);
+    const alarms = await queryRows<{
+      rule: string;
+      status: string;
+      opened: number;
+      last: number;
+      cleared: number | null;
+    }>(
+      kit.t.database.db,
+      sql`select rule, status, extract(epoch from opened_at)::float8 * 1000 as opened,
+                 extract(epoch from last_signal_at)::float8 * 1000 as last,
+                 extract(epoch from cleared_at)::float8 * 1000 as cleared
+          from alarms where group_id = ${groupId} order by opened_at`,
+    );
+    const minute = (ms: number | null) => (ms === null ? null : (Number(ms) - start) / 60_000);
+    assert.deepEqual(
+      alarms.map((x) => [x.rule, x.status, minute(x.opened), minute(x.last), minute(x.cleared)]),
+      [
+        ['spe', 'cleared', 187, 188, 193],
+        ['spe', 'open', 201, 203, null],
+      ],
+    );
+    assert.deepEqual(await kit.eventTypesOf(groupId), ['AnomalyDetected', 'AlarmCleared', 'AnomalyDetected']);
 
     // New members forget the model.
     const c = await kit.newSensor('PUMP-TEMP');

@@ -326,7 +326,7 @@ export function createIngest({
         }
         const stored = duplicates.length > 0 ? new Set(duplicates) : null;
         const perSensor = seriesPerSensor(columns, sensorIds.length, stored);
-        const open = await openAlarmsOf(tx, sensorIds);
+        const open = await openAlarmsOf(tx, 'sensor', sensorIds);
         const { alarms, updates, learnedLimits } = await judgeBatch(
           tx,
           sensorRows,
@@ -337,7 +337,7 @@ export function createIngest({
         );
         await storeLearnedLimits(tx, learnedLimits);
         await saveStates(tx, updates);
-        const opened = await storeAlarmPlans(tx, events, tenantId, alarms);
+        const opened = await storeAlarmPlans(tx, events, tenantId, 'sensor', alarms);
         return { inserted, opened, updates };
       },
       GENERIC_PLANS,

@@ -1,6 +1,8 @@
 // Shared set-up of the telemetry API tests: an app, a tenant with one session per role, helpers.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../platform/db/database.ts';
 import { createTestApp, type TestApp } from '../../platform/http/testing.ts';
 import { createTestTenant, signIn, type TestSession, type TestTenant } from '../identity/testing.ts';
 
@@ -54,6 +56,14 @@ export function telemetryTestKit(slug: string) {
         errors: { index: number; reason: string }[];
         alarmsOpened: number;
       };
+    },
+    /** The types of a sensor's (group's) events, in the order they were recorded. */
+    async eventTypesOf(aggregateId: string) {
+      const rows = await queryRows<{ type: string }>(
+        kit.t.database.db,
+        sql`select event_type as type from domain_events where aggregate_id = ${aggregateId} order by id`,
+      );
+      return rows.map((row) => row.type);
     },
   };
   before(async () => {
