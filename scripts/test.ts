@@ -1,0 +1,41 @@
+// `npm test`: node's test runner over every test file (src/**/*.test.ts, test/**/*.test.ts), three
+// files at a time. With DATABASE_URL set (the PostgreSQL run) only the files that can reach a
+// database run (scripts/test-files.ts); PLANTINTEL_TEST_ALL=1 runs them all there too. Options
+// are passed to the runner (`npm test -- --test-name-pattern=alarm`); file paths given replace the
+// list (`npm test -- src/modules/telemetry/alarms.test.ts`).
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { testFiles } from './test-files.ts';
+
+const root = join(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const options = args.filter((a) => a.startsWith('-'));
+const given = args.filter((a) => !a.startsWith('-'));
+let files = given;
+if (files.length === 0) {
+  const { all, reachingDatabase } = testFiles(root);
+  const onPostgres = Boolean(process.env.DATABASE_URL) && process.env.PLANTINTEL_TEST_ALL !== '1';
+  files = onPostgres ? reachingDatabase : all;
+  if (onPostgres)
+    process.stderr.write(
+      `DATABASE_URL is set: the ${reachingDatabase.length} of ${all.length} test files that can reach a database (PLANTINTEL_TEST_ALL=1: all)\n`,
+    );
+}
+const child = spawn(
+  process.execPath,
+  [
+    '--liftoff-only',
+    '--import',
+    './src/platform/boot/fast-load.ts',
+    '--test',
+    '--test-concurrency=3',
+    '--test-timeout=600000',
+    ...options,
+    ...files,
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => {
+  process.exitCode = code ?? (signal ? 1 : 0);
+});
