@@ -44,7 +44,9 @@ function runSuite(): Promise<{ code: number; pass: number; fail: number; order: 
     const nodeOptions = [process.env.NODE_OPTIONS ?? '', orderOptions].join(' ').trim();
     const child = spawn('npm', ['test'], {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_OPTIONS: nodeOptions },
+      // The whole suite on either driver (npm test alone leaves the pure engines' files to the
+      // embedded run when DATABASE_URL is set).
+      env: { ...process.env, NODE_OPTIONS: nodeOptions, PLANTINTEL_TEST_ALL: '1' },
     });
     let order = 'source order';
     let tail = '';

@@ -22,6 +22,8 @@ const REACHING_MODULES = new Set([
   'node:worker_threads',
   'worker_threads',
   'node:cluster',
+  'cluster',
+  'piscina',
 ]);
 /** Files of ours that are the database layer, or start the app. */
 const REACHING_FILES = [
@@ -31,13 +33,17 @@ const REACHING_FILES = [
   /^src\/platform\/http\/testing\.ts$/,
 ];
 
-// `import … from '…'`, `export … from '…'`, `import '…'`, `import('…')`; not `import type … from`.
+// `import … from '…'`, `export … from '…'`, `import '…'`, `import('…')`, and a module run as a task
+// or worker (`new URL('./x.ts', import.meta.url)`); not `import type … from`. An `import(…)` of a
+// computed path is returned as `?` (cannot be resolved, so it counts as reaching).
 const SPECIFIER =
-  /(?:^|[\s;])(?:import|export)\s+(?!type\s)(?:[^'"`;]*?\sfrom\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+  /(?:^|[\s;])(?:import|export)\s+(?!type\s)(?:[^'"`;]*?\sfrom\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\bnew URL\(\s*['"](\.[^'"]+)['"]\s*,\s*import\.meta\.url|\bimport\((?!\s*['"][^'"]+['"]\s*\))/g;
+/** Block comments, and line comments that start a line or follow a space (not `http://` in a string). */
+const COMMENTS = /\/\*[\s\S]*?\*\/|(^|\s)\/\/[^\n]*/g;
 
 export function importsOf(source: string): string[] {
   const out: string[] = [];
-  for (const m of source.matchAll(SPECIFIER)) out.push((m[1] ?? m[2]) as string);
+  for (const m of source.replace(COMMENTS, '$1').matchAll(SPECIFIER)) out.push(m[1] ?? m[2] ?? m[3] ?? '?');
   return out;
 }
 
@@ -53,6 +59,8 @@ export function createReachability(root: string) {
       for (const spec of importsOf(readFileSync(file, 'utf8'))) {
         if (spec.startsWith('.')) {
           const target = resolve(dirname(file), spec);
+          // A JSON module is data: nothing to follow.
+          if (target.endsWith('.json') && existsSync(target)) continue;
           if (!existsSync(target) || !/\.(ts|mts|js|mjs)$/.test(target)) {
             result = true;
             break;
@@ -61,7 +69,7 @@ export function createReachability(root: string) {
             result = true;
             break;
           }
-        } else if (REACHING_MODULES.has(spec)) {
+        } else if (spec === '?' || REACHING_MODULES.has(spec)) {
           result = true;
           break;
         }

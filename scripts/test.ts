@@ -1,17 +1,19 @@
 // `npm test`: node's test runner over every test file (src/**/*.test.ts, test/**/*.test.ts), three
 // files at a time. With DATABASE_URL set (the PostgreSQL run) only the files that can reach a
 // database run (scripts/test-files.ts); PLANTINTEL_TEST_ALL=1 runs them all there too. Options
-// are passed to the runner (`npm test -- --test-name-pattern=alarm`); file paths given replace the
-// list (`npm test -- src/modules/telemetry/alarms.test.ts`).
+// are passed to the runner (`npm test -- --test-name-pattern alarm`); test files given (by their
+// .ts/.js name) replace the list (`npm test -- src/modules/telemetry/alarms.test.ts`).
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { testFiles } from './test-files.ts';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const options = args.filter((a) => a.startsWith('-'));
-const given = args.filter((a) => !a.startsWith('-'));
-let files = given;
+// Test files by their extension; everything else (options and their values, in order) goes to the runner.
+const isFile = (a: string) => !a.startsWith('-') && /\.[cm]?[jt]s$/.test(a);
+const options = args.filter((a) => !isFile(a));
+let files = args.filter(isFile);
 if (files.length === 0) {
   const { all, reachingDatabase } = testFiles(root);
   const onPostgres = Boolean(process.env.DATABASE_URL) && process.env.PLANTINTEL_TEST_ALL !== '1';
@@ -35,7 +37,12 @@ const child = spawn(
   ],
   { cwd: root, stdio: 'inherit' },
 );
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const)
+  process.on(signal, () => child.kill(signal));
+child.on('error', (error) => {
+  process.stderr.write(`npm test: could not start the test runner: ${error.message}\n`);
+  process.exitCode = 1;
+});
 child.on('exit', (code, signal) => {
-  process.exitCode = code ?? (signal ? 1 : 0);
+  process.exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1);
 });
