@@ -74,17 +74,13 @@ export async function storeAlarmPlans(
   // An alarm storm opens hundreds at once: their events are written together, in reading time (an
   // alarm's AlarmCleared before the next one's AnomalyDetected).
   const event = eventsOf(tenantId, subject);
-  const clearedAt = new Map<string, number>();
-  for (const q of quiet) clearedAt.set(`${q.subjectId}/${q.rule}`, q.ts);
   const timed: { ts: number; event: NewEvent }[] = [
-    ...before.map((a) => ({ ts: clearedAt.get(`${a.subjectId}/${a.rule}`) ?? 0, event: event.cleared(a) })),
+    ...[...before, ...after].map((a) => ({ ts: Number(a.clearedTs), event: event.cleared(a) })),
     ...opened.map((a) => ({ ts: Number(a.openedTs), event: event.detected(a) })),
+    ...stored.flatMap((a) =>
+      a.clearedTs === null ? [] : [{ ts: Number(a.clearedTs), event: event.cleared(a) }],
+    ),
   ];
-  for (const s of first) if (s.clearedTs !== null) clearedAt.set(`${s.subjectId}/${s.rule}`, s.clearedTs);
-  for (const a of after)
-    timed.push({ ts: clearedAt.get(`${a.subjectId}/${a.rule}`) ?? 0, event: event.cleared(a) });
-  for (const a of stored)
-    if (a.clearedTs !== null) timed.push({ ts: Number(a.clearedTs), event: event.cleared(a) });
   timed.sort((x, y) => x.ts - y.ts);
   await events.recordMany(
     tx,

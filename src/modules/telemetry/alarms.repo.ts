@@ -124,7 +124,7 @@ export async function clearAlarms(
   tx: Executor,
   subject: AlarmSubject,
   items: readonly { subjectId: string; rule: string; ts: number }[],
-): Promise<{ id: string; subjectId: string; rule: string }[]> {
+): Promise<{ id: string; subjectId: string; rule: string; clearedTs: number }[]> {
   if (items.length === 0) return [];
   const col = <K extends 'subjectId' | 'rule' | 'ts'>(key: K) => sql.param(items.map((i) => i[key]));
   const column = subjectColumn(subject);
@@ -133,7 +133,7 @@ export async function clearAlarms(
     sql`update alarms a set status = 'cleared', cleared_at = to_timestamp(u.ts / 1000.0)
         from unnest(${col('subjectId')}::uuid[], ${col('rule')}::text[], ${col('ts')}::float8[]) as u(subject_id, rule, ts)
         where a.${column} = u.subject_id and a.rule = u.rule and a.status <> 'cleared'
-        returning a.id, a.${column} as "subjectId", a.rule`,
+        returning a.id, a.${column} as "subjectId", a.rule, u.ts as "clearedTs"`,
   );
 }
 
