@@ -8,8 +8,8 @@
 //
 // Restore: the dump is loaded into a new directory in a staging area inside DATA_DIR, migrated there,
 // and only then swapped in (restore.ts).
-import { createWriteStream, openAsBlob } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -80,7 +80,7 @@ export async function dumpEmbedded(
  * the source's lock file: removed, so the restored directory is not "in use" by a stranger's pid.
  */
 export async function loadEmbedded(file: string, dir: string): Promise<void> {
-  const database = await openDatabase({ kind: 'pglite', dataDir: dir, loadDataDir: await openAsBlob(file) });
+  const database = await openDatabase({ kind: 'pglite', dataDir: dir, loadDataDir: await readFile(file) });
   try {
     await migrateDatabase(database);
   } finally {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { baselineFile, readBaseline } from './baseline.ts';
 import { openDatabase } from './database.ts';
 import { migrateDatabase } from './migrate.ts';
@@ -11,19 +12,19 @@ import { migrateDatabase } from './migrate.ts';
  * test files, two installs) each write a private file and rename it into place, so a reader only
  * ever sees a complete dump.
  */
-export async function ensureBaseline(file = baselineFile()): Promise<Blob> {
+export async function ensureBaseline(file = baselineFile()): Promise<Uint8Array> {
   const existing = readBaseline(file);
   if (existing) return existing;
   const database = await openDatabase({ kind: 'pglite' });
   try {
     await migrateDatabase(database);
     if (database.raw.kind !== 'pglite') throw new Error('unreachable: an in-memory database is embedded');
-    const dump = await database.raw.client.dumpDataDir();
+    const tar = gunzipSync(await (await database.raw.client.dumpDataDir()).arrayBuffer());
     mkdirSync(path.dirname(file), { recursive: true });
     const partial = `${file}.${process.pid}.${randomUUID()}`;
-    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    writeFileSync(partial, tar);
     renameSync(partial, file);
-    return dump;
+    return tar;
   } finally {
     await database.close();
   }

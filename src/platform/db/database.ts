@@ -33,8 +33,11 @@ export interface Database {
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  /** dataDir undefined → in memory; loadDataDir → start from a dumped data directory. */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  /**
+   * dataDir undefined → in memory; loadDataDir → start from a dumped data directory (a tar or a
+   * gzipped tar), whose bytes are handed over to the database thread (the array is left empty).
+   */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Uint8Array };
 
 export function targetFromConfig(config: {
   databaseUrl: string | undefined;

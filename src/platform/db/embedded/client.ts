@@ -66,6 +66,15 @@ function rawTypesOf(parsers: QueryOptions['parsers']): number[] {
   });
 }
 
+/**
+ * The bytes as an ArrayBuffer of their own, to transfer to the thread without a copy (a file read
+ * whole has one); a view into a larger buffer (Node's pool) is copied out first.
+ */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+}
+
 export class EmbeddedClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
@@ -84,8 +93,8 @@ export class EmbeddedClient {
   }
 
   /** Starts the worker and opens the database in it: a data directory, a dump, or memory. */
-  static async create(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<EmbeddedClient> {
-    const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
+  static async create(options: { dataDir?: string; loadDataDir?: Uint8Array } = {}): Promise<EmbeddedClient> {
+    const loadDataDir = options.loadDataDir ? ownBuffer(options.loadDataDir) : undefined;
     const workerData: EmbeddedWorkerData = {
       dataDir: options.dataDir,
       loadDataDir,
