@@ -15,16 +15,12 @@
 // Usage: npm run bench:ingest [-- --driver pglite|postgres|both] [--sensors 1000] [--readings 2000000]
 //        [--clients 4] [--batch 50000] [--no-influx] [--json]
 //   (env: BENCH_SENSORS, BENCH_READINGS, BENCH_CLIENTS, BENCH_BATCH)
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { seededRandom as random } from '../src/platform/random.ts';
 import type { Driver } from './args.ts';
 import { CopyIn } from './copy-in.ts';
+import { timedWriters } from './free-port.ts';
+import { influxBaseline, influxdOnPath } from './influx-baseline.ts';
 import {
   type BenchServer,
   count,
@@ -148,20 +144,6 @@ function lineProtocol(ids: string[], values: Float64Array[]): string[][] {
   });
 }
 
-/** Runs the writers at once; each sends its items one after the other. Returns seconds taken. */
-async function timedWriters<T>(
-  work: T[][],
-  send: (item: T, writer: number) => Promise<void>,
-): Promise<number> {
-  const start = performance.now();
-  await Promise.all(
-    work.map(async (items, w) => {
-      for (const item of items) await send(item, w);
-    }),
-  );
-  return (performance.now() - start) / 1000;
-}
-
 const INSERT_UNNEST = `insert into readings (tenant_id, sensor_id, ts, value)
   select $1::uuid, ids.list[u.k], to_timestamp(u.t / 1000.0), u.v
   from (select $2::uuid[] as list) ids, unnest($3::int[], $4::float8[], $5::float8[]) as u(k, t, v)`;
@@ -275,86 +257,6 @@ async function ours(bench: BenchServer, ids: string[], values: Float64Array[], w
   return { name: 'PlantIntel bulk', seconds, rate: READINGS / seconds, alarms, megabytes: bytes / 1e6 };
 }
 
-// InfluxDB 1.x on a scratch directory and port, stopped afterwards.
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-const influxAvailable = () => !flags['no-influx'] && spawnSync('influxd', ['version']).status === 0;
-
-async function influx(ids: string[], values: Float64Array[]): Promise<Side & { version: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'plantintel-influx-'));
-  const [httpPort, rpcPort] = [await freePort(), await freePort()];
-  for (const sub of ['meta', 'data', 'wal']) mkdirSync(join(dir, sub));
-  writeFileSync(
-    join(dir, 'influxdb.conf'),
-    [
-      'reporting-disabled = true',
-      `bind-address = "127.0.0.1:${rpcPort}"`,
-      '[meta]',
-      `  dir = "${join(dir, 'meta')}"`,
-      '[data]',
-      `  dir = "${join(dir, 'data')}"`,
-      `  wal-dir = "${join(dir, 'wal')}"`,
-      '  query-log-enabled = false',
-      '[http]',
-      `  bind-address = "127.0.0.1:${httpPort}"`,
-      '  log-enabled = false',
-      '[monitor]',
-      '  store-enabled = false',
-      '[continuous_queries]',
-      '  enabled = false',
-    ].join('\n'),
-  );
-  const version = spawnSync('influxd', ['version']).stdout.toString().trim();
-  const child: ChildProcess = spawn('influxd', ['run', '-config', join(dir, 'influxdb.conf')], {
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  const base = `http://127.0.0.1:${httpPort}`;
-  try {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/ping`)).status === 204) break;
-      } catch {}
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error('influxd did not start');
-      await sleep(200);
-    }
-    const created = await fetch(`${base}/query?q=${encodeURIComponent('CREATE DATABASE bench')}`, {
-      method: 'POST',
-    });
-    if (created.status !== 200) throw new Error(`influx: CREATE DATABASE → ${created.status}`);
-    progress('influxdb: serialising line protocol');
-    const work = lineProtocol(ids, values);
-    progress(`influxdb: ${INFLUX_WRITERS} writers, batches of ${INFLUX_BATCH}`);
-    const seconds = await timedWriters(work, async (body) => {
-      const response = await fetch(`${base}/write?db=bench&precision=ms`, { method: 'POST', body });
-      if (response.status !== 204)
-        throw new Error(`influx write: ${response.status} ${await response.text()}`);
-    });
-    const counted = await fetch(
-      `${base}/query?db=bench&q=${encodeURIComponent('SELECT count(value) FROM readings')}`,
-    );
-    const stored = (await counted.json()) as { results: { series?: { values: [string, number][] }[] }[] };
-    const n = stored.results[0]?.series?.[0]?.values[0]?.[1];
-    if (n !== READINGS) throw new Error(`influx: ${n} points stored of ${READINGS}`);
-    return { name: 'InfluxDB', seconds, rate: READINGS / seconds, version };
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function measure(driver: Driver) {
   const bench = await startBenchServer(driver, 'ingest');
   try {
@@ -372,9 +274,13 @@ async function measure(driver: Driver) {
 
 const results = [];
 for (const driver of drivers) results.push(await measure(driver));
-const influxResult = influxAvailable()
-  ? await influx(results[0]?.ids ?? [], results[0]?.values ?? [])
-  : undefined;
+let influxResult: Awaited<ReturnType<typeof influxBaseline>> | undefined;
+if (!flags['no-influx'] && influxdOnPath()) {
+  progress('influxdb: serialising line protocol');
+  const work = lineProtocol(results[0]?.ids ?? [], results[0]?.values ?? []);
+  progress(`influxdb: ${INFLUX_WRITERS} writers, batches of ${INFLUX_BATCH}`);
+  influxResult = await influxBaseline(work, READINGS);
+}
 if (!influxResult) progress('influxd not on PATH (or --no-influx): no InfluxDB comparison');
 
 const summary = {

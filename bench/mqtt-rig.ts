@@ -4,30 +4,17 @@
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
+import { freePort } from './free-port.ts';
 import type { PublisherJob } from './mqtt-publisher.ts';
 
 /** After the publishers are done: no new messages or rows for this long → the rest is lost. */
 export const STALL_MS = 15_000;
 export const unique = (prefix: string) => `${prefix}${randomBytes(5).toString('hex')}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 async function reachable(url: string) {
   const client = mqtt.connect(url, { reconnectPeriod: 0, connectTimeout: 2000 });

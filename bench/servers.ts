@@ -2,11 +2,11 @@
 // GET /health answers, and make sure no server outlives the benchmark.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startEnv, startFlags } from '../bin/start-flags.mjs';
+import { freePort } from './free-port.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const startupTimeoutMs = 30_000;
@@ -31,20 +31,6 @@ export const plantintel = (command: 'serve' | 'worker') => [
   'src/main.ts',
   command,
 ];
-
-// Ask the OS for an unused port; the tiny race until the child binds it is acceptable here.
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export interface StartedServer {
   /** The server's GET /health URL. */

@@ -1,7 +1,8 @@
 // Judges one ingest batch, sensor by sensor, inside its transaction: each sensor's new readings
 // through its detectors (monitor.ts) from the locked state, or, when some of them are late but
 // within the replay window, a replay from the sensor's checkpoint over its stored readings
-// (replay.ts). Returns what ingest then stores: the new states, the alarm signals, learned limits.
+// (replay.ts). Returns what ingest then stores: the new states, each sensor's alarm plan (the
+// episodes to clear, open or extend; alarm-episodes.ts), learned limits.
 import type { Tx } from '../../platform/db/database.ts';
 import { planAlarms } from './alarm-episodes.ts';
 import type { SubjectAlarmPlan } from './alarm-lifecycle.ts';
