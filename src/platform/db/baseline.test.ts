@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { baselineFile, isFreshDataDir, migrationsHash, readBaseline } from './baseline.ts';
 import { ensureBaseline } from './baseline-build.ts';
-import { openDatabase, queryRows, targetFromConfig } from './database.ts';
+import { type Database, openDatabase, queryRows, targetFromConfig } from './database.ts';
 import { recordStart } from './instance.repo.ts';
 import { migrateDatabase } from './migrate.ts';
 
@@ -41,6 +41,8 @@ describe('embedded baseline', () => {
         sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
       );
       assert.ok((applied[0]?.n ?? 0) > 20, 'the restored database carries the applied migrations');
+      // A data directory on disk keeps PostgreSQL's buffer pool; only in-memory ones use a small one.
+      assert.deepEqual(await sharedBuffers(first), '128MB');
       await migrateDatabase(first); // nothing left to apply
       await recordStart(first.db, '1.0.0');
     } finally {
@@ -61,4 +63,23 @@ describe('embedded baseline', () => {
       await second.close();
     }
   });
+
+  test("an in-memory database (a test file's) starts from the dump with a small buffer pool", async () => {
+    const memory = await openDatabase({ kind: 'pglite', loadDataDir: await ensureBaseline() });
+    try {
+      assert.equal(await sharedBuffers(memory), '16MB');
+      const applied = await queryRows<{ n: number }>(
+        memory.db,
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
+      assert.ok((applied[0]?.n ?? 0) > 20, 'the dump carries the applied migrations');
+    } finally {
+      await memory.close();
+    }
+  });
 });
+
+async function sharedBuffers(database: Database): Promise<string | undefined> {
+  const rows = await queryRows<{ shared_buffers: string }>(database.db, sql`show shared_buffers`);
+  return rows[0]?.shared_buffers;
+}
