@@ -3,8 +3,9 @@
 // order they arrive; PGlite itself serialises statements and transactions as it always does.
 import { parentPort, workerData } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { MemoryFS, PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { type Call, type QueryMessage, type Reply, serializeError } from './protocol.ts';
+import { tarEntries } from './tar-files.ts';
 
 /** A compiled WebAssembly.Module (the project's TypeScript libraries do not declare WebAssembly). */
 export type WasmModule = object;
@@ -247,12 +248,51 @@ function tarOf(dump: ArrayBuffer): Blob {
  */
 const IN_MEMORY_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
+/** Where PGlite keeps its data directory in its file system (its PGDATA). */
+const PGDATA = '/pglite/data';
+
+/**
+ * PGlite's in-memory file system, starting with the files of a dump: each file's contents are a
+ * view into the dump's bytes (Emscripten's canOwn), which this thread owns. PGlite's own loader
+ * copies each file out of the tar and again into the file system; a test file's database opens
+ * this way without either copy. PGlite finds PG_VERSION in place and starts on the directory.
+ */
+class DumpMemoryFS extends MemoryFS {
+  readonly #tar: Uint8Array;
+
+  constructor(tar: Uint8Array) {
+    super();
+    this.#tar = tar;
+  }
+
+  override async initialSyncFs(): Promise<void> {
+    const fs = (this.pg as PGlite).Module.FS;
+    for (const entry of tarEntries(this.#tar)) {
+      const path = `${PGDATA}/${entry.path}`;
+      if (entry.kind === 'directory') fs.mkdirTree(path);
+      else {
+        fs.mkdirTree(path.slice(0, path.lastIndexOf('/')));
+        fs.writeFile(path, entry.data, { canOwn: true } as never);
+        fs.utime(path, entry.mtimeMs, entry.mtimeMs);
+      }
+    }
+  }
+}
+
+/** How PGlite opens the database: a data directory (from a dump on its first start), or memory. */
+function fileSystem(): Pick<PGliteOptions, 'dataDir' | 'fs' | 'loadDataDir'> {
+  if (dataDir !== undefined) return { dataDir, ...(loadDataDir ? { loadDataDir: tarOf(loadDataDir) } : {}) };
+  if (!loadDataDir) return {};
+  const bytes = new Uint8Array(loadDataDir);
+  return { fs: new DumpMemoryFS(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes) };
+}
+
 let db: PGlite;
 try {
-  db = await PGlite.create(dataDir, {
+  db = await PGlite.create({
     pgliteWasmModule: modules.pglite as never,
     initdbWasmModule: modules.initdb as never,
-    ...(loadDataDir ? { loadDataDir: tarOf(loadDataDir) } : {}),
+    ...fileSystem(),
     ...(dataDir === undefined ? { startParams: IN_MEMORY_START } : {}),
   });
 } catch (err) {
