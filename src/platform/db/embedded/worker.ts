@@ -224,15 +224,20 @@ async function handle_(call: Call): Promise<void> {
   }
 }
 
+/** A dump's tar: a gzipped one (a backup's) is unpacked here with zlib. */
+function unpacked(dump: ArrayBuffer): Uint8Array {
+  const bytes = new Uint8Array(dump);
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+}
+
 /**
- * A dump (a tar; a gzipped one, a backup's, unpacked here with zlib, faster than the web
- * DecompressionStream PGlite would use) as the Blob PGlite's loadDataDir asks for. PGlite only
- * calls its arrayBuffer(), so the bytes are handed over as they are: a real Blob of the migrated
- * baseline (45 MB, opened by every test file) cost a copy to make and chunked copies to read back.
+ * A dump as the Blob PGlite's loadDataDir asks for, to fill a data directory on its first start.
+ * PGlite only calls its arrayBuffer(), so the bytes are handed over as they are: a real Blob of the
+ * migrated baseline (45 MB) cost a copy to make and chunked copies to read back. A gzipped dump
+ * is unpacked with zlib, faster than the web DecompressionStream PGlite would use.
  */
 function tarOf(dump: ArrayBuffer): Blob {
-  const bytes = new Uint8Array(dump);
-  const tar = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  const tar = unpacked(dump);
   const whole =
     tar.byteOffset === 0 && tar.byteLength === tar.buffer.byteLength
       ? (tar.buffer as ArrayBuffer)
@@ -242,8 +247,8 @@ function tarOf(dump: ArrayBuffer): Blob {
 
 /**
  * An in-memory database (the test suite's, one per test file) keeps every page in memory already,
- * so a large buffer pool would only hold second copies. PostgreSQL's default of 128 MB cost each
- * one about 0.35 s to start on this machine, zero-filling memory it never used; 16 MB does not.
+ * so a large buffer pool would only hold second copies. PostgreSQL's default of 128 MB made each
+ * one zero-fill memory it never used, a noticeable part of its start; 16 MB does not.
  * A data directory on disk keeps the default.
  */
 const IN_MEMORY_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
@@ -283,8 +288,7 @@ class DumpMemoryFS extends MemoryFS {
 function fileSystem(): Pick<PGliteOptions, 'dataDir' | 'fs' | 'loadDataDir'> {
   if (dataDir !== undefined) return { dataDir, ...(loadDataDir ? { loadDataDir: tarOf(loadDataDir) } : {}) };
   if (!loadDataDir) return {};
-  const bytes = new Uint8Array(loadDataDir);
-  return { fs: new DumpMemoryFS(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes) };
+  return { fs: new DumpMemoryFS(unpacked(loadDataDir)) };
 }
 
 let db: PGlite;
