@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, timedWriters } from './free-port.ts';
+import { freePort } from '../src/platform/free-port.ts';
+import { timedWriters } from './timing.ts';
 
 export const influxdOnPath = () => spawnSync('influxd', ['version']).status === 0;
 

@@ -19,7 +19,6 @@ import pg from 'pg';
 import { seededRandom as random } from '../src/platform/random.ts';
 import type { Driver } from './args.ts';
 import { CopyIn } from './copy-in.ts';
-import { timedWriters } from './free-port.ts';
 import { influxBaseline, influxdOnPath } from './influx-baseline.ts';
 import {
   type BenchServer,
@@ -29,6 +28,7 @@ import {
   parseArgs,
   startBenchServer,
 } from './telemetry-server.ts';
+import { timedWriters } from './timing.ts';
 
 const { values: flags } = parseArgs({
   options: {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
-import { freePort } from './free-port.ts';
+import { freePort } from '../src/platform/free-port.ts';
 import type { PublisherJob } from './mqtt-publisher.ts';
 
 /** After the publishers are done: no new messages or rows for this long → the rest is lost. */

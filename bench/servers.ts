@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startEnv, startFlags } from '../bin/start-flags.mjs';
-import { freePort } from './free-port.ts';
+import { freePort } from '../src/platform/free-port.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const startupTimeoutMs = 30_000;

@@ -4,7 +4,6 @@
 // running at the same time, or a bridge left over from another run, never see each other's messages.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { sql } from 'drizzle-orm';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { queryRows } from '../../../platform/db/database.ts';
@@ -51,19 +50,7 @@ export async function connectClient(url: string, options: IClientOptions = {}): 
   return client;
 }
 
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+export { freePort } from '../../../platform/free-port.ts';
 
 export interface MqttKit {
   t: TestApp;
