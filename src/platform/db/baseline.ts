@@ -30,8 +30,8 @@ export function migrationsHash(dir = MIGRATIONS_DIR): string {
 }
 
 export function baselineFile(hash = migrationsHash(), dir = BASELINE_DIR): string {
-  // A plain tar (45 MB, of which 16 MB is the zero-filled WAL segment): every test file opens it,
-  // and unpacking a gzipped one cost each of them about half a second.
+  // A plain tar, several times the size of a gzipped one (the WAL segment is mostly zeros): every
+  // test file opens it, and unpacking a gzipped one was part of each one's start.
   return path.join(dir, `pglite-${hash}.tar`);
 }
 
