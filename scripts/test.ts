@@ -4,11 +4,17 @@
 // are passed to the runner (`npm test -- --test-name-pattern alarm`); test files given (by their
 // .ts/.js name) replace the list (`npm test -- src/modules/telemetry/alarms.test.ts`).
 import { spawn } from 'node:child_process';
-import { constants } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testFiles } from './test-files.ts';
 
 const root = join(import.meta.dirname, '..');
+// Node's compile cache (where fast-load.ts's enableCompileCache puts it), named in the environment so
+// that it is on from each process's first file: fast-load.ts itself and every worker thread's entry
+// (the embedded database, the compute pool) are then read from it, not type-stripped again.
+// Enabled from inside, it starts too late for those, and each thread loads the TypeScript stripper
+// (amaro) to strip them. NODE_DISABLE_COMPILE_CACHE=1 still turns it off.
+const compileCache = process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache');
 const args = process.argv.slice(2);
 // Test files by their extension; everything else (options and their values, in order) goes to the runner.
 const isFile = (a: string) => !a.startsWith('-') && /\.[cm]?[jt]s$/.test(a);
@@ -35,7 +41,7 @@ const child = spawn(
     ...options,
     ...files,
   ],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_COMPILE_CACHE: compileCache } },
 );
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const)
   process.on(signal, () => child.kill(signal));
