@@ -32,6 +32,7 @@ import {
   requestIdFor,
   trustProxyOption,
 } from './platform/http/request-context.ts';
+import { schemaBucket } from './platform/http/schema-bucket.ts';
 import { sharedValidatorFactory } from './platform/http/shared-validators.ts';
 import type { App } from './platform/http/types.ts';
 import { registerWeb } from './platform/http/web.ts';
@@ -102,6 +103,8 @@ export async function buildApp({
       },
     },
     schemaController: {
+      // Fastify types add() as returning the instance; its own bucket, like ours, returns nothing.
+      bucket: schemaBucket as unknown as NonNullable<FastifyServerOptions['schemaController']>['bucket'],
       compilersFactory: {
         buildSerializer: lazySerializerFactory(),
         buildValidator: sharedValidatorFactory(),

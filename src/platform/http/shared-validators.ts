@@ -49,7 +49,12 @@ export function sharedValidatorFactory() {
     return `#${id}`;
   };
   const pool = new Map<string, Validators>();
+  // The same set object again (schema-bucket.ts keeps one until a schema is added), with the same
+  // options object: the answer of last time, without a pass over the ids.
+  const bySet = new WeakMap<object, { options: ValidatorOptions; validators: Validators }>();
   return (externalSchemas: ExternalSchemas, options: ValidatorOptions): Validators => {
+    const known = externalSchemas ? bySet.get(externalSchemas) : undefined;
+    if (known && known.options === options) return known.validators;
     const parts: string[] = [];
     for (const [key, schema] of Object.entries(externalSchemas ?? {})) parts.push(`${key}=${idOf(schema)}`);
     // The Ajv options are the server's (one object); their content keys them, as upstream does.
@@ -59,6 +64,7 @@ export function sharedValidatorFactory() {
       validators = lazyValidators(build(externalSchemas, options) as never) as unknown as Validators;
       pool.set(key, validators);
     }
+    if (externalSchemas) bySet.set(externalSchemas, { options, validators });
     return validators;
   };
 }
