@@ -1,7 +1,7 @@
 // The only module that reads process.env. Everything else receives a validated Config.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { ConfigError, databaseUrl, integer, type Raw } from './config.parsers.ts';
 import { type Config, SETTINGS } from './config.settings.ts';
 
@@ -19,6 +19,10 @@ function readVersion(): string {
 
 export const VERSION = readVersion();
 
+// The YAML parser is loaded only for a configuration file: most processes have none, and loading it
+// is a noticeable part of every start (and of every test process).
+const requireHere = createRequire(import.meta.url);
+
 function readYaml(file: string): Record<string, Raw> {
   let source: string;
   try {
@@ -28,7 +32,7 @@ function readYaml(file: string): Record<string, Raw> {
   }
   let doc: unknown;
   try {
-    doc = parseYaml(source);
+    doc = (requireHere('yaml') as typeof import('yaml')).parse(source);
   } catch (err) {
     throw new ConfigError(
       `${CONFIG_FILE_ENV}: ${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`,

@@ -5,9 +5,9 @@
 // polarity }] } in pixels of the image (pixel (i, j) covers [i, i + 1) × [j, j + 1)).
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { generateRadiograph, type SynthOptions, type SynthPore } from './engine/synth.ts';
 import type { Box } from './engine/types.ts';
+import { loadSharp } from './images/sharp.ts';
 
 export interface TruthPore {
   cx: number;
@@ -58,6 +58,7 @@ export async function writeRadiographs({
 }: WriteRadiographsOptions): Promise<string[]> {
   if (!Number.isInteger(count) || count < 1) throw new RangeError('count must be a whole number ≥ 1');
   await mkdir(outDir, { recursive: true });
+  const sharp = await loadSharp();
   const names: string[] = [];
   for (let n = 0; n < count; n++) {
     const name = `radiograph-${String(n + 1).padStart(3, '0')}`;
@@ -89,7 +90,7 @@ export async function readRadiographSet(dir: string): Promise<RadiographFile[]> 
       mmPerPixel: number;
       pores: TruthPore[];
     };
-    const png = sharp(path.join(dir, `${name}.png`));
+    const png = (await loadSharp())(path.join(dir, `${name}.png`));
     const sixteen = (await png.metadata()).depth === 'ushort';
     const { data, info } = await png
       .toColourspace(sixteen ? 'grey16' : 'b-w')

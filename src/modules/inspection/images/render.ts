@@ -2,8 +2,8 @@
 // overlaid with defects and regions, encoded as JPEG, WebP or PNG. The windowing is a lookup table
 // over the resized raw samples (exact, and the same code for 8 and 16 bits); output is gray for a
 // gray source without overlay, colour (sRGB) whenever an overlay is drawn so its colours are true.
-import sharp from 'sharp';
 import { type OverlayInput, overlaySvg } from './overlay.ts';
+import { loadSharp } from './sharp.ts';
 import { asUint16, type ImageInfo, toSharp, undecodable } from './validate.ts';
 import { type DisplayWindow, windowOfPixels } from './window.ts';
 
@@ -69,6 +69,7 @@ export async function renderVariant(options: RenderOptions): Promise<Buffer> {
   const levels = Buffer.allocUnsafe(samples.length);
   for (let i = 0; i < samples.length; i++) levels[i] = lut[samples[i] as number] as number;
 
+  const sharp = await loadSharp();
   let image = sharp(levels, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
   if (overlay) {
     const svg = overlaySvg({ ...overlay, outWidth: raw.width, outHeight: raw.height });

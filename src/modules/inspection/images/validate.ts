@@ -4,12 +4,13 @@
 // rendering. Accepted: 8/16-bit PNG, TIFF, JPEG, BMP (gray or colour). Pixel coordinates are those
 // of the stored pixels: EXIF orientation is not applied.
 import { open, readFile } from 'node:fs/promises';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { AppError, badRequest } from '../../../platform/http/errors.ts';
 import { bmpHeader, decodeBmp, looksLikeBmp } from './bmp.ts';
 import { checkJpeg } from './jpeg.ts';
 import { checkPixels } from './pixel-limit.ts';
 import { checkPng, PNG_SIGNATURE } from './png.ts';
+import { loadSharp } from './sharp.ts';
 
 export const IMAGE_FORMATS = ['png', 'tiff', 'jpeg', 'bmp'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
@@ -85,6 +86,7 @@ export function undecodable(err: unknown): AppError {
 }
 
 async function headerOf(path: string, label: string): Promise<Metadata & { width: number; height: number }> {
+  const sharp = await loadSharp();
   const meta = await sharp(path)
     .metadata()
     .catch(() => undefined);
@@ -165,6 +167,7 @@ export async function inspectImageFile(
 
 /** A sharp pipeline over the image (BMP decoded to raw pixels first); pixel limit = the image's own. */
 export async function toSharp(path: string, info: ImageInfo): Promise<Sharp> {
+  const sharp = await loadSharp();
   if (info.format === 'bmp') {
     const { data, width, height, channels } = decodeBmp(await readFile(path));
     return sharp(data, { raw: { width, height, channels } });

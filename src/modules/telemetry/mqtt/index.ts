@@ -1,5 +1,6 @@
 // Readings over MQTT: the bridge to an external broker (MQTT_URL) and the built-in broker
-// (MQTT_LISTEN_PORT), both feeding one pipeline into ingest. Neither runs unless configured.
+// (MQTT_LISTEN_PORT), both feeding one pipeline into ingest. Neither runs unless configured, and
+// neither is loaded unless configured: mqtt.js and aedes are a noticeable part of loading the app.
 import { sql } from 'drizzle-orm';
 import type { Registry } from 'prom-client';
 import type { Principal } from '../../../platform/auth/principal.ts';
@@ -8,8 +9,8 @@ import { inTenant } from '../../../platform/db/scope.ts';
 import type { Ingest } from '../ingest.service.ts';
 import { createMissingSensors } from '../line-protocol.repo.ts';
 import { SensorKey } from '../telemetry.schemas.ts';
-import { type Bridge, startBridge } from './bridge.ts';
-import { type Broker, startBroker } from './broker.ts';
+import type { Bridge } from './bridge.ts';
+import type { Broker } from './broker.ts';
 import { createDirectory } from './directory.ts';
 import { createMqttMetrics } from './metrics.ts';
 import { createPipeline } from './pipeline.ts';
@@ -87,7 +88,7 @@ export function createMqtt(deps: MqttDeps) {
           ),
       });
       const bridge = settings.mqttUrl
-        ? startBridge({
+        ? (await import('./bridge.ts')).startBridge({
             url: settings.mqttUrl,
             username: settings.mqttUsername,
             password: settings.mqttPassword,
@@ -104,7 +105,7 @@ export function createMqtt(deps: MqttDeps) {
       try {
         broker =
           settings.mqttListenPort !== undefined
-            ? await startBroker({
+            ? await (await import('./broker.ts')).startBroker({
                 port: settings.mqttListenPort,
                 host: settings.host,
                 pipeline,
