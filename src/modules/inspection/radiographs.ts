@@ -82,6 +82,7 @@ export async function readRadiographSet(dir: string): Promise<RadiographFile[]> 
     .filter((f) => f.endsWith('.png') && files.has(`${f.slice(0, -4)}.json`))
     .map((f) => f.slice(0, -4))
     .sort();
+  const sharp = await loadSharp();
   const set: RadiographFile[] = [];
   for (const name of names) {
     const truth = JSON.parse(await readFile(path.join(dir, `${name}.json`), 'utf8')) as {
@@ -90,7 +91,7 @@ export async function readRadiographSet(dir: string): Promise<RadiographFile[]> 
       mmPerPixel: number;
       pores: TruthPore[];
     };
-    const png = (await loadSharp())(path.join(dir, `${name}.png`));
+    const png = sharp(path.join(dir, `${name}.png`));
     const sixteen = (await png.metadata()).depth === 'ushort';
     const { data, info } = await png
       .toColourspace(sixteen ? 'grey16' : 'b-w')

@@ -13,8 +13,8 @@
 //    resolves each again (and re-parses that exports map twice). A bare specifier resolves the same
 //    from any file that sees the same node_modules directories and sits in the same package, so
 //    the first answer is reused for those.
-// 4. Prebundled packages: TypeBox ships as ~680 small ES modules, a fifth of the time it takes to load
-//    the app. `npm install` bundles each of its entry points (scripts/build-bundles.ts, into
+// 4. Prebundled packages: TypeBox ships as ~680 small ES modules, the largest single part of loading
+//    the app in a CPU profile. `npm install` bundles each of its entry points (scripts/build-bundles.ts, into
 //    node_modules/.cache/plantintel/bundles/), and an import that Node resolves to one of those
 //    entry points loads the bundle's file instead — while the installed package is the version that
 //    was bundled. All entry points share the bundle's chunks, so its state (TypeBox's format
