@@ -3,14 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { baselineFile, readBaseline } from './baseline.ts';
+import { baselineFile, pruneBaselines, readBaseline } from './baseline.ts';
 import { openDatabase } from './database.ts';
 import { migrateDatabase } from './migrate.ts';
 
 /**
  * Returns the dump for the current migrations, building it when missing. Concurrent builders (parallel
  * test files, two installs) each write a private file and rename it into place, so a reader only
- * ever sees a complete dump.
+ * ever sees a complete dump. A new dump removes the stale ones of other migrations (pruneBaselines).
  */
 export async function ensureBaseline(file = baselineFile()): Promise<Uint8Array> {
   const existing = readBaseline(file);
@@ -24,6 +24,7 @@ export async function ensureBaseline(file = baselineFile()): Promise<Uint8Array>
     const partial = `${file}.${process.pid}.${randomUUID()}`;
     writeFileSync(partial, tar);
     renameSync(partial, file);
+    pruneBaselines(file);
     return tar;
   } finally {
     await database.close();

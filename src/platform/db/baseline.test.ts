@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { baselineFile, isFreshDataDir, migrationsHash, readBaseline } from './baseline.ts';
+import { baselineFile, isFreshDataDir, migrationsHash, pruneBaselines, readBaseline } from './baseline.ts';
 import { ensureBaseline } from './baseline-build.ts';
 import { type Database, openDatabase, queryRows, targetFromConfig } from './database.ts';
 import { recordStart } from './instance.repo.ts';
@@ -25,6 +25,37 @@ describe('embedded baseline', () => {
     assert.notEqual(migrationsHash(dir), first);
     assert.notEqual(baselineFile(first, scratch), baselineFile(migrationsHash(dir), scratch));
     assert.equal(readBaseline(path.join(scratch, 'missing.tar.gz')), undefined);
+  });
+
+  test('a new dump removes the stale dumps of other migrations, and only those', () => {
+    const dir = path.join(scratch, 'cache');
+    mkdirSync(dir, { recursive: true });
+    const now = Date.now();
+    const day = 24 * 3600_000;
+    const dump = (name: string, ageMs: number) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, 'x');
+      const at = new Date(now - ageMs);
+      utimesSync(file, at, at);
+      return file;
+    };
+    const current = dump('pglite-aaaaaaaaaaaa.tar', 30 * day);
+    dump('pglite-bbbbbbbbbbbb.tar', 2 * day);
+    dump('pglite-cccccccccccc.tar.gz', 90 * day);
+    dump('pglite-dddddddddddd.tar', 3600_000); // recent: another checkout may use it
+    dump('pglite-eeeeeeeeeeee.tar.1234.partial', 2 * day); // not a dump's name
+    dump('bundles.json', 90 * day);
+    assert.deepEqual(pruneBaselines(current, now).sort(), [
+      'pglite-bbbbbbbbbbbb.tar',
+      'pglite-cccccccccccc.tar.gz',
+    ]);
+    assert.deepEqual(readdirSync(dir).sort(), [
+      'bundles.json',
+      'pglite-aaaaaaaaaaaa.tar',
+      'pglite-dddddddddddd.tar',
+      'pglite-eeeeeeeeeeee.tar.1234.partial',
+    ]);
+    assert.deepEqual(pruneBaselines(current, now), [], 'nothing more to remove');
   });
 
   test('a fresh data directory starts from the baseline, an initialised one keeps its data', async () => {

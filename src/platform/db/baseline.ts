@@ -5,7 +5,7 @@
 // every test file (baseline-build.ts builds it). The migrations stay the source of truth: the dump is keyed by a hash of the
 // migration files, a stale one is ignored, and migrateDatabase still runs afterwards (a no-op).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MIGRATIONS_DIR } from './migrate.ts';
@@ -42,6 +42,34 @@ export function readBaseline(file = baselineFile()): Uint8Array | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** How long a dump of other migrations is kept after it was last written. */
+export const STALE_BASELINE_MS = 24 * 3600_000;
+const DUMP_NAME = /^pglite-[0-9a-f]{12}\.tar(\.gz)?$/;
+
+/**
+ * Removes the dumps of other migration sets (and the gzipped dumps of earlier versions) next to
+ * `keep` that were written more than `maxAgeMs` ago: each is tens of megabytes, and every change
+ * to the migrations leaves one behind. A recent one stays (another checkout sharing this
+ * node_modules may still use it, and would otherwise rebuild it); one removed in use is rebuilt.
+ * Returns the names removed.
+ */
+export function pruneBaselines(keep: string, now = Date.now(), maxAgeMs = STALE_BASELINE_MS): string[] {
+  const dir = path.dirname(keep);
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (file === keep || !DUMP_NAME.test(name)) continue;
+    try {
+      if (now - statSync(file).mtimeMs <= maxAgeMs) continue;
+      unlinkSync(file);
+      removed.push(name);
+    } catch {
+      // Gone already (another process pruned it): nothing to do.
+    }
+  }
+  return removed;
 }
 
 /** A data directory PostgreSQL has never initialised (no PG_VERSION file yet). */
