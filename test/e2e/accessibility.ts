@@ -1,8 +1,8 @@
 // Every page a browser test opens is checked with axe-core against WCAG 2.0/2.1 A and AA: when it
-// loads, when the app moves to another route, and once more in its final state when the suite
-// ends (a document of the same shape as one already audited is not audited again). A violation
-// anywhere fails the suite, so every new page is held to it. axe-core ships the script it injects;
-// nothing is downloaded.
+// loads and when the app moves to another route, again once it has stopped changing (its data in),
+// and once more in its final state when the suite ends (a document of the same shape as one already
+// audited is not audited again). A violation anywhere fails the suite, so every new page is held to
+// it. axe-core ships the script it injects; nothing is downloaded.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,8 @@ const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // The API reference at /docs is Swagger UI as its project ships it (its own contrast, labels and
 // nested controls: upstream's to fix); every page of the dashboard is audited.
 const NOT_OURS = /^\/docs(\/|$)/;
+const SETTLE_POLL_MS = 300;
+const SETTLE_MAX_MS = 5_000;
 
 interface Violation {
   id: string;
@@ -45,11 +47,24 @@ export class AccessibilityAudit {
     return this.audited.size;
   }
 
-  /** Audits `page` now and whenever its main frame navigates (full loads and client-side routes). */
+  /**
+   * Audits `page` whenever its main frame navigates (full loads and client-side routes): as it first
+   * shows (often a loading state), and again once it has stopped changing (its data in and drawn),
+   * unless it has navigated again by then.
+   */
   watch(page: Page) {
+    let navigations = 0;
     // An event handler has no caller to reject to: its failures are kept and reported at the end.
+    const failed = (err: unknown) => this.failures.push(`${page.url()}: ${String(err)}`);
     const queued = () => {
-      this.queue(page).catch((err) => this.failures.push(`${page.url()}: ${String(err)}`));
+      const navigation = ++navigations;
+      this.queue(page).catch(failed);
+      settle(page).then(
+        (settled) => {
+          if (settled && navigation === navigations) this.queue(page).catch(failed);
+        },
+        () => {}, // the page moved on or closed: its next state is audited in turn
+      );
     };
     page.on('load', queued);
     page.on('framenavigated', (frame) => {
@@ -102,6 +117,23 @@ export class AccessibilityAudit {
       if (!/closed|destroyed|navigat|Target/i.test(String(err))) throw err;
     }
   }
+}
+
+/**
+ * Resolves true once the document stops changing — the same shape twice, SETTLE_POLL_MS apart —
+ * or false after SETTLE_MAX_MS (a live page may never stop) or when the page closed.
+ */
+async function settle(page: Page): Promise<boolean> {
+  const deadline = Date.now() + SETTLE_MAX_MS;
+  await page.waitForLoadState('domcontentloaded');
+  let previous = await page.evaluate(documentShape);
+  while (Date.now() < deadline && !page.isClosed()) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    const shape = await page.evaluate(documentShape);
+    if (shape === previous) return true;
+    previous = shape;
+  }
+  return false;
 }
 
 interface DomNode {

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoTenant } from '../../src/modules/identity/index.ts';
 import type { TestApp } from '../../src/platform/http/testing.ts';
+import { eventually } from '../../src/platform/jobs/testing.ts';
 import { AccessibilityAudit } from './accessibility.ts';
 import { type BrowserSuite, browserPhase, DEMO_PASSWORD, signInAs, startBrowserSuite } from './helpers.ts';
 
@@ -80,6 +81,42 @@ describe('web app in a browser', { skip: browserPhase }, () => {
     // Swagger UI renders the whole document (hundreds of operations) first: generous on a busy machine.
     await page.getByText('PlantIntel API').first().waitFor({ timeout: 90_000 });
     await page.close();
+  });
+
+  test('a page the audit watches is audited again once its content has arrived', async () => {
+    const audit = new AccessibilityAudit();
+    const page = await browser.newPage();
+    // A page that loads its rows for a moment after it has loaded; the last thing to arrive is an
+    // image without a text alternative. Audited only as it loaded, the violation went unseen.
+    const settling = `<!doctype html><html lang="en"><head><title>Settling</title></head><body><main>
+<h1>Rows</h1><p>Loading…</p></main><script>
+let n = 0;
+const more = setInterval(() => {
+  const row = document.createElement('p');
+  row.textContent = 'Row ' + ++n;
+  document.querySelector('main').append(row);
+  if (n < 8) return;
+  clearInterval(more);
+  const image = document.createElement('img');
+  image.src = '/x.png';
+  document.querySelector('main').append(image);
+}, 150);
+</script></body></html>`;
+    try {
+      await page.route(`${baseUrl}/settling`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: settling }),
+      );
+      audit.watch(page);
+      await page.goto(`${baseUrl}/settling`);
+      await eventually(
+        async () => ([...audit.violations].some((v) => v.includes(' image-alt ')) ? true : undefined),
+        'the image-alt violation of the settled page',
+        60_000,
+      );
+      assert.deepEqual(audit.failures, []);
+    } finally {
+      await page.close();
+    }
   });
 
   test('the accessibility audit that every browser test runs does find violations', async () => {
