@@ -27,7 +27,7 @@ describe('embedded baseline', () => {
     assert.equal(readBaseline(path.join(scratch, 'missing.tar.gz')), undefined);
   });
 
-  test('a new dump removes the stale dumps of other migrations, and only those', () => {
+  test('pruneBaselines (run after a new dump is built) removes the stale dumps of other migrations, and only those', () => {
     const dir = path.join(scratch, 'cache');
     mkdirSync(dir, { recursive: true });
     const now = Date.now();
