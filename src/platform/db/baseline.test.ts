@@ -44,14 +44,19 @@ describe('embedded baseline', () => {
     dump('pglite-cccccccccccc.tar.gz', 90 * day);
     dump('pglite-dddddddddddd.tar', 3600_000); // recent: another checkout may use it
     dump('pglite-eeeeeeeeeeee.tar.1234.partial', 2 * day); // not a dump's name
+    // Private files of builds that crashed before renaming them into place: an old one goes.
+    dump('pglite-aaaaaaaaaaaa.tar.4321.0b6f3c1e-8a2d-4e5f-9c7b-1d2e3f4a5b6c', 2 * day);
+    dump('pglite-aaaaaaaaaaaa.tar.4322.7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f', 60_000); // may be mid-write
     dump('bundles.json', 90 * day);
     assert.deepEqual(pruneBaselines(current, now).sort(), [
+      'pglite-aaaaaaaaaaaa.tar.4321.0b6f3c1e-8a2d-4e5f-9c7b-1d2e3f4a5b6c',
       'pglite-bbbbbbbbbbbb.tar',
       'pglite-cccccccccccc.tar.gz',
     ]);
     assert.deepEqual(readdirSync(dir).sort(), [
       'bundles.json',
       'pglite-aaaaaaaaaaaa.tar',
+      'pglite-aaaaaaaaaaaa.tar.4322.7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f',
       'pglite-dddddddddddd.tar',
       'pglite-eeeeeeeeeeee.tar.1234.partial',
     ]);

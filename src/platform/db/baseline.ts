@@ -46,12 +46,15 @@ export function readBaseline(file = baselineFile()): Uint8Array | undefined {
 
 /** How long a dump of other migrations is kept after it was last written. */
 export const STALE_BASELINE_MS = 24 * 3600_000;
-const DUMP_NAME = /^pglite-[0-9a-f]{12}\.tar(\.gz)?$/;
+// A dump, a gzipped dump of earlier versions, or the private file of a build that crashed before
+// renaming it into place (baseline-build.ts: `<dump>.<pid>.<uuid>`; a build takes seconds).
+const DUMP_NAME =
+  /^pglite-[0-9a-f]{12}\.tar(\.gz|\.\d+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/;
 
 /**
- * Removes the dumps of other migration sets (and the gzipped dumps of earlier versions) next to
- * `keep` that were written more than `maxAgeMs` ago: each is tens of megabytes, and every change
- * to the migrations leaves one behind. A recent one stays (another checkout sharing this
+ * Removes the dumps of other migration sets (and the gzipped dumps of earlier versions, and the
+ * partial files of crashed builds) next to `keep` that were written more than `maxAgeMs` ago: each
+ * is tens of megabytes, and every change to the migrations leaves one behind. A recent one stays (another checkout sharing this
  * node_modules may still use it, and would otherwise rebuild it); one removed in use is rebuilt.
  * Returns the names removed.
  */
