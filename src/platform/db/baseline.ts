@@ -54,8 +54,9 @@ const DUMP_NAME =
 /**
  * Removes the dumps of other migration sets (and the gzipped dumps of earlier versions, and the
  * partial files of crashed builds) next to `keep` that were written more than `maxAgeMs` ago: each
- * is tens of megabytes, and every change to the migrations leaves one behind. A recent one stays (another checkout sharing this
- * node_modules may still use it, and would otherwise rebuild it); one removed in use is rebuilt.
+ * is tens of megabytes, and every change to the migrations leaves one behind. A recent one stays
+ * (another checkout sharing this node_modules may still use it, and would otherwise rebuild it);
+ * one removed in use is rebuilt.
  * Returns the names removed.
  */
 export function pruneBaselines(keep: string, now = Date.now(), maxAgeMs = STALE_BASELINE_MS): string[] {
