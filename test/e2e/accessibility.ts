@@ -58,10 +58,12 @@ export class AccessibilityAudit {
     const failed = (err: unknown) => this.failures.push(`${page.url()}: ${String(err)}`);
     const queued = () => {
       const navigation = ++navigations;
+      // A newer navigation (a full load fires both events below) takes over the watching.
+      const current = () => navigation === navigations;
       this.queue(page).catch(failed);
-      settle(page).then(
+      settle(page, current).then(
         (settled) => {
-          if (settled && navigation === navigations) this.queue(page).catch(failed);
+          if (settled && current()) this.queue(page).catch(failed);
         },
         () => {}, // the page moved on or closed: its next state is audited in turn
       );
@@ -121,14 +123,17 @@ export class AccessibilityAudit {
 
 /**
  * Resolves true once the document stops changing — the same shape twice, SETTLE_POLL_MS apart —
- * or false after SETTLE_MAX_MS (a live page may never stop) or when the page closed.
+ * or false after SETTLE_MAX_MS (a live page may never stop), when the page closed, or as soon as
+ * `current()` says a newer navigation is being watched instead.
  */
-async function settle(page: Page): Promise<boolean> {
+async function settle(page: Page, current: () => boolean): Promise<boolean> {
   const deadline = Date.now() + SETTLE_MAX_MS;
   await page.waitForLoadState('domcontentloaded');
+  if (!current()) return false;
   let previous = await page.evaluate(documentShape);
   while (Date.now() < deadline && !page.isClosed()) {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    if (!current()) return false;
     const shape = await page.evaluate(documentShape);
     if (shape === previous) return true;
     previous = shape;
