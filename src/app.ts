@@ -171,6 +171,7 @@ export async function buildApp({
     logger: app.log,
     aiSettings: config,
     embeddingSettings: config,
+    streamKeepAliveMs: config.gatewayKeepAliveMs,
     retrievers: createRetrievers({ db: database.db }),
     apiKeys: identity.apiKeys,
     simulator: http && simulator,

@@ -51,6 +51,8 @@ export interface ModulesConfig extends MqttSettings, NotificationSettings {
   llmAnswerTimeoutMs: number;
   /** Retries of a call that failed (connection, 429, 5xx) before its first token. */
   llmRetries: number;
+  /** An AI gateway stream silent this long gets a keep-alive frame (0: never). */
+  gatewayKeepAliveMs: number;
 }
 
 /** Uploads and files: work-order and sensor-history imports, scheduled analyses' sources, inspection images. */
@@ -274,6 +276,14 @@ export const AI_SETTINGS = [
       'Retries of an AI call that failed before its first token on a connection error, 429 or 5xx (short exponential backoff)',
     fallback: () => 2,
     parse: integer(0, 10),
+  },
+  {
+    key: 'gatewayKeepAliveMs',
+    env: 'GATEWAY_KEEPALIVE_MS',
+    description:
+      'An AI gateway stream that has sent nothing for this long gets a keep-alive frame (OpenAI: a comment line, Anthropic: a ping event), so proxies that close idle connections leave it open; before the first word the stream then starts at once, and a later failure is in-stream. 0 = never',
+    fallback: () => 15_000,
+    parse: integer(0, 600_000),
   },
   {
     key: 'embeddingsBaseUrl',

@@ -613,7 +613,7 @@ export interface paths {
         put?: never;
         /**
          * OpenAI Chat Completions through a pipeline (`model`: `pipeline/<slug>`)
-         * @description With `stream: true` the answer is `text/event-stream`; errors before the first event are JSON with their status, errors after it end the stream with the protocol’s in-stream error.
+         * @description With `stream: true` the answer is `text/event-stream`; errors before the first event are JSON with their status, errors after it end the stream with the protocol’s in-stream error. A stream without an event for `GATEWAY_KEEPALIVE_MS` (15 s) gets a keep-alive (OpenAI: a `: keep-alive` comment line; Anthropic: a `ping` event); when that happens before the first event, the stream starts then, and a later failure is in-stream.
          *
          *     **Access:** scope `read` (every tenant role).
          */
@@ -635,7 +635,7 @@ export interface paths {
         put?: never;
         /**
          * Anthropic Messages through a pipeline (`model`: `pipeline/<slug>`)
-         * @description With `stream: true` the answer is `text/event-stream`; errors before the first event are JSON with their status, errors after it end the stream with the protocol’s in-stream error.
+         * @description With `stream: true` the answer is `text/event-stream`; errors before the first event are JSON with their status, errors after it end the stream with the protocol’s in-stream error. A stream without an event for `GATEWAY_KEEPALIVE_MS` (15 s) gets a keep-alive (OpenAI: a `: keep-alive` comment line; Anthropic: a `ping` event); when that happens before the first event, the stream starts then, and a later failure is in-stream.
          *
          *     **Access:** scope `read` (every tenant role).
          */

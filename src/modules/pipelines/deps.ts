@@ -22,6 +22,8 @@ export interface PipelinesDeps {
   aiSettings: AiSettings;
   /** What the semantic cache embeds with: EMBEDDINGS_BASE_URL and co. (absent: the built-in embedder). */
   embeddingSettings?: EmbeddingSettings;
+  /** GATEWAY_KEEPALIVE_MS: a gateway stream silent this long gets a keep-alive frame (absent or 0: never). */
+  streamKeepAliveMs?: number;
   /** PlantIntel data a retrieve node may read (from the other modules' public surfaces). */
   retrievers: Retrievers;
   /** Identity's API keys: workspace keys are API keys linked to a workspace (catalog). */

@@ -324,4 +324,9 @@ export class AnthropicEvents {
     this.finished = true;
     return named('error', anthropicError(failure, requestId));
   }
+
+  /** A `ping` event, as Anthropic's API sends on a quiet stream (its SDK skips them). */
+  keepAlive(): string {
+    return this.finished ? '' : named('ping', { type: 'ping' });
+  }
 }

@@ -29,12 +29,14 @@ import { pipelineLabels } from './models.repo.ts';
 import { ModelList, ModelsQuery, modelList } from './models.ts';
 import { ChatCompletion, ChatCompletionsBody, OpenAiErrorBody } from './openai.schemas.ts';
 import { fromOpenAi, OpenAiChunks, openAiCompletion, openAiError } from './openai-protocol.ts';
-import { drain, type FrameEncoder, sseFrames } from './stream.ts';
+import { drain, type FrameEncoder, SILENT, sseFrames, within } from './stream.ts';
 
 export interface GatewayRouteDeps {
   db: Db;
   resolver: PipelineResolver;
   executor: Executor;
+  /** A stream silent this long gets a keep-alive frame (GATEWAY_KEEPALIVE_MS; 0 or absent: never). */
+  keepAliveMs?: number;
 }
 
 const tags = ['ai-gateway'];
@@ -42,7 +44,9 @@ const STATUSES = [400, 401, 403, 404, 413, 429, 500, 502, 503, 504] as const;
 const errorsOf = (body: unknown) => Object.fromEntries(STATUSES.map((status) => [status, body]));
 const STREAM_DOC =
   'With `stream: true` the answer is `text/event-stream`; errors before the first event are JSON with their status, ' +
-  'errors after it end the stream with the protocol’s in-stream error.';
+  'errors after it end the stream with the protocol’s in-stream error. A stream without an event for ' +
+  '`GATEWAY_KEEPALIVE_MS` (15 s) gets a keep-alive (OpenAI: a `: keep-alive` comment line; Anthropic: a `ping` ' +
+  'event); when that happens before the first event, the stream starts then, and a later failure is in-stream.';
 
 type Protocol = 'openai' | 'anthropic';
 
@@ -85,13 +89,16 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
 }
 
 interface Started {
-  first: GatewayEvent;
+  /** The executor's first step: settled, or (a stream that started before it) still pending. */
+  first: Promise<IteratorResult<GatewayEvent>>;
   rest: AsyncIterator<GatewayEvent>;
 }
 
 /**
  * Resolves the pipeline and starts the executor, up to its first event: anything that fails until
- * then is an HTTP error. A client that goes away before the answer is complete aborts the run.
+ * then is an HTTP error — unless a stream waited `keepAliveMs` for it, which then starts at once
+ * (headers and keep-alives; what comes later, a failure included, is in the stream). A client that
+ * goes away before the answer is complete aborts the run.
  */
 async function start(
   deps: GatewayRouteDeps,
@@ -107,16 +114,29 @@ async function start(
     if (!reply.raw.writableFinished) abort.abort(new Error('the client went away'));
   });
   const rest = deps.executor.run(ctx, pipeline, { ...req, signal: abort.signal })[Symbol.asyncIterator]();
-  const first = await rest.next();
-  if (first.done) throw endedEarly();
+  const next = rest.next();
+  const first = await within(next, req.stream ? (deps.keepAliveMs ?? 0) : 0);
+  if (first !== SILENT && first.done) throw endedEarly();
   reply.header('x-plantintel-pipeline', `${pipeline.slug}@${pipeline.version}`);
-  if (first.value.type === 'start') reply.header('x-plantintel-cache', first.value.cache);
-  return { first: first.value, rest };
+  // How the cache served it is known with the first event (a stream started before it goes without).
+  if (first !== SILENT && first.value.type === 'start') reply.header('x-plantintel-cache', first.value.cache);
+  return { first: next, rest };
 }
 
-function stream(request: FastifyRequest, reply: FastifyReply, run: Started, encoder: FrameEncoder) {
-  const frames = sseFrames(run.first, run.rest, encoder, request.id, (err, failure) =>
-    logFailure(request, reply, err, failure),
+function stream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  run: Started,
+  encoder: FrameEncoder,
+  keepAliveMs = 0,
+) {
+  const frames = sseFrames(
+    run.first,
+    run.rest,
+    encoder,
+    request.id,
+    (err, failure) => logFailure(request, reply, err, failure),
+    keepAliveMs,
   );
   return reply
     .type('text/event-stream; charset=utf-8')
@@ -126,7 +146,9 @@ function stream(request: FastifyRequest, reply: FastifyReply, run: Started, enco
 }
 
 async function whole(request: FastifyRequest, reply: FastifyReply, run: Started) {
-  const answer = await collectAnswer(run.first, run.rest);
+  const first = await run.first;
+  if (first.done) throw endedEarly();
+  const answer = await collectAnswer(first.value, run.rest);
   drain(run.rest, (err) => logFailure(request, reply, err, failureOf(err)));
   reply.header('x-plantintel-cache', answer.cache);
   return answer;
@@ -170,7 +192,7 @@ export function gatewayRoutes(app: App, deps: GatewayRouteDeps, prefix = '/ai/v1
           const ids = { id: newId('chatcmpl-'), created: unixSeconds(new Date()), model: request.body.model };
           const run = await start(deps, request, reply, call.slug, call.request);
           if (call.request.stream)
-            return stream(request, reply, run, new OpenAiChunks(ids, call.includeUsage));
+            return stream(request, reply, run, new OpenAiChunks(ids, call.includeUsage), deps.keepAliveMs);
           return openAiCompletion(await whole(request, reply, run), ids);
         },
       );
@@ -192,7 +214,8 @@ export function gatewayRoutes(app: App, deps: GatewayRouteDeps, prefix = '/ai/v1
           const call = fromAnthropic(request.body);
           const ids = { id: newId('msg_'), model: request.body.model };
           const run = await start(deps, request, reply, call.slug, call.request);
-          if (call.request.stream) return stream(request, reply, run, new AnthropicEvents(ids));
+          if (call.request.stream)
+            return stream(request, reply, run, new AnthropicEvents(ids), deps.keepAliveMs);
           return anthropicMessage(await whole(request, reply, run), ids);
         },
       );

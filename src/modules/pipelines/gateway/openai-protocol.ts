@@ -301,4 +301,9 @@ export class OpenAiChunks {
     this.finished = true;
     return frame(openAiError(failure, requestId));
   }
+
+  /** A comment line: bytes on a silent connection that SSE readers (the SDK's included) skip. */
+  keepAlive(): string {
+    return this.finished ? '' : ': keep-alive\n\n';
+  }
 }

@@ -14,7 +14,12 @@ export function createGateway(
 ): Part & { routes(app: Parameters<typeof gatewayRoutes>[0]): void } {
   return {
     routes(app) {
-      gatewayRoutes(app, { db: deps.db, resolver: deps.resolver, executor: deps.executor });
+      gatewayRoutes(app, {
+        db: deps.db,
+        resolver: deps.resolver,
+        executor: deps.executor,
+        ...(deps.streamKeepAliveMs !== undefined ? { keepAliveMs: deps.streamKeepAliveMs } : {}),
+      });
     },
   };
 }

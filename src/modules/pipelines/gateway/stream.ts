@@ -2,7 +2,10 @@
 // completion (`[DONE]`, message_stop) or, when the executor fails, ends early or a tool call
 // cannot be encoded, with the protocol's in-stream error. The executor's iterator is always run to
 // its end (drained after `done`, so what it does after the answer — recording, caching — happens)
-// or closed with `return()` when the client is gone.
+// or closed with `return()` when the client is gone. A stream left silent for `keepAliveMs` (a
+// model thinking before its first word, or between two) gets the protocol's keep-alive frame, so
+// proxies and load balancers that close idle connections (nginx and most cloud balancers after
+// 60 s) leave it open.
 import type { GatewayEvent } from '../contracts.ts';
 import { endedEarly } from './answer.ts';
 import { type Failure, failureOf } from './failure.ts';
@@ -14,6 +17,24 @@ export interface FrameEncoder {
   failure(failure: Failure, requestId: string): string;
   /** Whether the completion or the error has been written. */
   readonly done: boolean;
+  /** A frame that carries nothing the client acts on ('' once done). */
+  keepAlive(): string;
+}
+
+/** What `within` gives when the time passed first. */
+export const SILENT = Symbol('silent');
+
+/**
+ * `next` once it settles, or SILENT after `ms` without it (`next` stays pending, to be awaited
+ * again); `ms` 0 waits for `next` alone.
+ */
+export function within<T>(next: Promise<T>, ms: number): Promise<T | typeof SILENT> {
+  if (ms <= 0) return next;
+  let timer: NodeJS.Timeout | undefined;
+  const silent = new Promise<typeof SILENT>((resolve) => {
+    timer = setTimeout(resolve, ms, SILENT);
+  });
+  return Promise.race([next, silent]).finally(() => clearTimeout(timer));
 }
 
 /** Runs the rest of the executor's events to their end in the background. */
@@ -29,42 +50,56 @@ export function drain(rest: AsyncIterator<GatewayEvent>, onError: (err: unknown)
   })();
 }
 
+/**
+ * The frames of a run: `next` is the executor's pending (or already settled) first step, `rest`
+ * its iterator. A keep-alive frame goes out after every `keepAliveMs` without an event (0: never).
+ */
 export async function* sseFrames(
-  first: GatewayEvent,
+  next: Promise<IteratorResult<GatewayEvent>>,
   rest: AsyncIterator<GatewayEvent>,
   encoder: FrameEncoder,
   requestId: string,
   onError: (err: unknown, failure: Failure) => void,
+  keepAliveMs = 0,
 ): AsyncGenerator<string> {
   /** The executor reached `done`. */
   let completed = false;
   /** The executor's iterator finished on its own (it threw, or ended without `done`). */
   let ended = false;
+  /** A step asked of the executor and not yet read (the client may leave while it is pending). */
+  let pending: Promise<IteratorResult<GatewayEvent>> | undefined = next;
   try {
-    let event = first;
     for (;;) {
-      const frames = encoder.event(event);
-      completed = encoder.done;
-      if (frames) yield frames;
-      if (completed) break;
-      let next: IteratorResult<GatewayEvent>;
+      let step: IteratorResult<GatewayEvent> | typeof SILENT;
       try {
-        next = await rest.next();
+        step = await within(pending, keepAliveMs);
       } catch (err) {
+        pending = undefined;
         ended = true;
         throw err;
       }
-      if (next.done) {
+      if (step === SILENT) {
+        yield encoder.keepAlive();
+        continue;
+      }
+      pending = undefined;
+      if (step.done) {
         ended = true;
         throw endedEarly();
       }
-      event = next.value;
+      const frames = encoder.event(step.value);
+      completed = encoder.done;
+      if (frames) yield frames;
+      if (completed) break;
+      pending = rest.next();
     }
   } catch (err) {
     const failure = failureOf(err);
     onError(err, failure);
     yield encoder.failure(failure, requestId);
   } finally {
+    // A step the client left before: its failure (the run sees the abort) is nobody's to answer.
+    pending?.catch(() => {});
     // Complete: what follows `done` still runs. Otherwise the client went away (the generator was
     // returned at a `yield`) or a frame could not be encoded: the executor is ended there.
     if (completed) drain(rest, (err) => onError(err, failureOf(err)));

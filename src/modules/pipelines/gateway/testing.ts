@@ -17,6 +17,8 @@ export interface ScriptedRun {
   request: GatewayRequest;
   /** Set when the run saw its signal abort. */
   aborted: boolean;
+  /** Set while a `late` run waits for `release()`. */
+  waiting?: boolean;
   /** Set when the run's iterator finished (ended, threw or was returned). */
   closed: boolean;
 }
@@ -27,9 +29,22 @@ export interface ScriptedGateway {
   runs: ScriptedRun[];
   /** Resolves once `condition` holds for the runs (checked on every change). */
   until(condition: (runs: ScriptedRun[]) => boolean): Promise<void>;
+  /** Lets the waiting `late` and `late-broken` runs go on (a model's slow first word, on cue). */
+  release(): void;
 }
 
-const SLUGS = ['echo', 'tools', 'cached', 'budget', 'broken', 'hang', 'empty', 'bad-args'] as const;
+const SLUGS = [
+  'echo',
+  'tools',
+  'cached',
+  'budget',
+  'broken',
+  'hang',
+  'empty',
+  'bad-args',
+  'late',
+  'late-broken',
+] as const;
 
 const pipelineOf = (tenantId: string, slug: string, i: number): RunnablePipeline => ({
   id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
@@ -73,9 +88,30 @@ export function scriptedGateway(): ScriptedGateway {
       warnings: [],
     }) satisfies GatewayEvent;
 
+  /** The `late` runs waiting for release(). */
+  const held: (() => void)[] = [];
+  const cue = (run: ScriptedRun, signal: AbortSignal | undefined) =>
+    new Promise<void>((resolve, reject) => {
+      run.waiting = true;
+      held.push(resolve);
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      changed();
+    }).finally(() => {
+      run.waiting = false;
+    });
+
   async function* script(run: ScriptedRun, signal: AbortSignal | undefined): AsyncGenerator<GatewayEvent> {
     const answer = `You said: ${lastUser(run.request)}`;
     switch (run.slug) {
+      case 'late':
+        await cue(run, signal);
+        yield { type: 'start', model: 'scripted-1', cache: 'miss' };
+        for (const word of answer.split(/(?<= )/)) yield { type: 'delta', text: word };
+        yield done(answer);
+        return;
+      case 'late-broken':
+        await cue(run, signal);
+        throw new GatewayError('upstream', 502, 'every target failed: upstream answered 503');
       case 'echo':
         yield { type: 'start', model: 'scripted-1', cache: 'miss' };
         for (const word of answer.split(/(?<= )/)) yield { type: 'delta', text: word };
@@ -164,6 +200,9 @@ export function scriptedGateway(): ScriptedGateway {
     until(condition) {
       if (condition(runs)) return Promise.resolve();
       return new Promise((resolve) => waiters.push({ condition, resolve }));
+    },
+    release() {
+      for (const go of held.splice(0)) go();
     },
   };
 }
