@@ -92,6 +92,8 @@ interface Started {
   /** The executor's first step: settled, or (a stream that started before it) still pending. */
   first: Promise<IteratorResult<GatewayEvent>>;
   rest: AsyncIterator<GatewayEvent>;
+  /** The stream starts before its first event, which took longer than the keep-alive interval. */
+  silent: boolean;
 }
 
 /**
@@ -120,7 +122,7 @@ async function start(
   reply.header('x-plantintel-pipeline', `${pipeline.slug}@${pipeline.version}`);
   // How the cache served it is known with the first event (a stream started before it goes without).
   if (first !== SILENT && first.value.type === 'start') reply.header('x-plantintel-cache', first.value.cache);
-  return { first: next, rest };
+  return { first: next, rest, silent: first === SILENT };
 }
 
 function stream(
@@ -136,7 +138,7 @@ function stream(
     encoder,
     request.id,
     (err, failure) => logFailure(request, reply, err, failure),
-    keepAliveMs,
+    { keepAliveMs, silent: run.silent },
   );
   return reply
     .type('text/event-stream; charset=utf-8')

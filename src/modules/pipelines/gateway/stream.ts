@@ -52,7 +52,8 @@ export function drain(rest: AsyncIterator<GatewayEvent>, onError: (err: unknown)
 
 /**
  * The frames of a run: `next` is the executor's pending (or already settled) first step, `rest`
- * its iterator. A keep-alive frame goes out after every `keepAliveMs` without an event (0: never).
+ * its iterator. A keep-alive frame goes out after every `keepAliveMs` without an event (0: never),
+ * and first of all when the stream starts `silent` (it has waited that long already).
  */
 export async function* sseFrames(
   next: Promise<IteratorResult<GatewayEvent>>,
@@ -60,7 +61,7 @@ export async function* sseFrames(
   encoder: FrameEncoder,
   requestId: string,
   onError: (err: unknown, failure: Failure) => void,
-  keepAliveMs = 0,
+  { keepAliveMs = 0, silent = false }: { keepAliveMs?: number; silent?: boolean } = {},
 ): AsyncGenerator<string> {
   /** The executor reached `done`. */
   let completed = false;
@@ -69,6 +70,7 @@ export async function* sseFrames(
   /** A step asked of the executor and not yet read (the client may leave while it is pending). */
   let pending: Promise<IteratorResult<GatewayEvent>> | undefined = next;
   try {
+    if (silent) yield encoder.keepAlive();
     for (;;) {
       let step: IteratorResult<GatewayEvent> | typeof SILENT;
       try {
