@@ -28,6 +28,21 @@ export function integer(min: number, max: number) {
   };
 }
 
+/** 0 (the feature off) or an integer between min and max. */
+export function offOrInteger(min: number, max: number) {
+  const within = integer(min, max);
+  return (raw: Raw, name: string): number => {
+    if (text(raw, name) === '0') return 0;
+    try {
+      return within(raw, name);
+    } catch {
+      throw new ConfigError(
+        `${name} must be 0 (off) or an integer between ${min} and ${max} (got "${text(raw, name)}")`,
+      );
+    }
+  };
+}
+
 export function decimal(min: number, max: number) {
   return (raw: Raw, name: string): number => {
     const s = text(raw, name);

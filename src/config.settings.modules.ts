@@ -2,7 +2,15 @@
 // interface, split from config.settings.ts, which lists them in SETTINGS with the platform's own.
 // Same shape: environment variable, default, parser.
 
-import { decimal, httpUrl, integer, mqttShareGroup, mqttUrl, optionalText } from './config.parsers.ts';
+import {
+  decimal,
+  httpUrl,
+  integer,
+  mqttShareGroup,
+  mqttUrl,
+  offOrInteger,
+  optionalText,
+} from './config.parsers.ts';
 import type { Config, Setting } from './config.settings.ts';
 import type { NotificationSettings } from './modules/notifications/index.ts';
 import { mailFrom, smtpUrl } from './modules/notifications/settings.ts';
@@ -283,7 +291,7 @@ export const AI_SETTINGS = [
     description:
       'An AI gateway stream that has sent nothing for this long gets a keep-alive frame (OpenAI: a comment line, Anthropic: a ping event), so proxies that close idle connections leave it open; before the first word the stream then starts at once, and a later failure is in-stream. 0 = never',
     fallback: () => 15_000,
-    parse: integer(0, 600_000),
+    parse: offOrInteger(1000, 600_000),
   },
   {
     key: 'embeddingsBaseUrl',

@@ -53,6 +53,10 @@ describe('config', () => {
     [{ TRUST_PROXY: 'yes' }, /^TRUST_PROXY must be true, false, a hop count or .* \(got "yes"\)$/],
     [{ TRUST_PROXY: '10.0.0.1, 10.0.0.0/33' }, /^TRUST_PROXY must be .*\(got "10.0.0.0\/33"\)$/],
     [{ TRUST_PROXY: '10.0.0.0/8,proxy.local' }, /^TRUST_PROXY must be .*\(got "proxy.local"\)$/],
+    [
+      { GATEWAY_KEEPALIVE_MS: '5' },
+      /^GATEWAY_KEEPALIVE_MS must be 0 \(off\) or an integer between 1000 and 600000 \(got "5"\)$/,
+    ],
   ];
   for (const [env, message] of invalid) {
     test(`rejects ${JSON.stringify(env)} naming the variable`, () => {
@@ -62,6 +66,12 @@ describe('config', () => {
       );
     });
   }
+
+  test('GATEWAY_KEEPALIVE_MS: 15 s by default, 0 turns it off', () => {
+    assert.equal(loadConfig({}).gatewayKeepAliveMs, 15_000);
+    assert.equal(loadConfig({ GATEWAY_KEEPALIVE_MS: '0' }).gatewayKeepAliveMs, 0);
+    assert.equal(loadConfig({ GATEWAY_KEEPALIVE_MS: '30000' }).gatewayKeepAliveMs, 30_000);
+  });
 
   test('TRUST_PROXY: off by default; true, a hop count or a list of proxy addresses', () => {
     assert.equal(loadConfig({}).trustProxy, false);

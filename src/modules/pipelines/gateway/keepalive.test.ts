@@ -138,6 +138,41 @@ describe('a stream silent before its first event', LIMIT, () => {
     assert.match(error.message, /every target failed/);
   });
 
+  test('a stream silent between two words gets keep-alives there, then the rest', async () => {
+    const call = await open('/chat/completions', bearer(), {
+      model: 'pipeline/pause',
+      messages: ask,
+      stream: true,
+    });
+    assert.equal(call.res.headers.get('x-plantintel-cache'), 'miss', 'the first event came at once');
+    const before = await call.readUntil((text) => text.includes(': keep-alive'));
+    assert.ok(before.startsWith('data: '), 'the first words came before the keep-alive');
+    gw.release();
+    const data = dataOf(await call.readUntil(() => false));
+    assert.equal(data.at(-1), '[DONE]');
+    const text = data
+      .slice(0, -1)
+      .map((d) => JSON.parse(d).choices[0]?.delta.content ?? '')
+      .join('');
+    assert.equal(text, 'You said: Why did line 2 stop?');
+  });
+
+  test('a client that leaves during the silent wait ends the run', async () => {
+    const leave = new AbortController();
+    const res = await fetch(`${origin}${BASE}/chat/completions`, {
+      method: 'POST',
+      headers: { ...bearer(), 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'pipeline/late', messages: ask, stream: true }),
+      signal: leave.signal,
+    });
+    const reader = res.body?.getReader();
+    const first = await reader?.read();
+    assert.match(new TextDecoder().decode(first?.value), /^(: keep-alive\n\n)+$/);
+    const run = gw.runs.findLast((r) => r.slug === 'late');
+    leave.abort();
+    await gw.until(() => run?.aborted === true && run.closed);
+  });
+
   test('what fails before the interval is still an HTTP error; an unstreamed answer is waited for', async () => {
     const budget = await fetch(`${origin}${BASE}/chat/completions`, {
       method: 'POST',
@@ -175,6 +210,22 @@ describe('the official SDKs read streams with keep-alives', LIMIT, () => {
       return new Response(theirs, { status: res.status, statusText: res.statusText, headers: res.headers });
     };
   }
+  /** Lets the held `late-broken` run fail, then expects the SDK's stream to raise it as its APIError. */
+  async function failsInStream(
+    stream: AsyncIterable<unknown>,
+    ApiError: abstract new (...args: never[]) => Error,
+  ) {
+    await gw.until(() => waitingRuns() === 1);
+    gw.release();
+    await assert.rejects(
+      async () => {
+        for await (const _ of stream) {
+          // keep-alives only (which the SDKs skip), then the error
+        }
+      },
+      (err: unknown) => err instanceof ApiError && /every target failed/.test(err.message),
+    );
+  }
   const seen = (raw: string[], frame: string) =>
     eventually(async () => (raw.some((r) => r.includes(frame)) ? true : undefined), `a ${frame} frame`);
 
@@ -202,19 +253,10 @@ describe('the official SDKs read streams with keep-alives', LIMIT, () => {
       messages: ask,
       stream: true,
     });
-    await gw.until(() => waitingRuns() === 1);
-    gw.release();
-    await assert.rejects(
-      async () => {
-        for await (const _ of broken) {
-          // nothing arrives before the error
-        }
-      },
-      (err: unknown) => err instanceof OpenAI.APIError && /every target failed/.test(err.message),
-    );
+    await failsInStream(broken, OpenAI.APIError);
   });
 
-  test('@anthropic-ai/sdk: the message stream, after ping events', async () => {
+  test('@anthropic-ai/sdk: the message stream, after ping events; a later failure is an APIError', async () => {
     const raw: string[] = [];
     const client = new Anthropic({
       apiKey: key,
@@ -229,5 +271,13 @@ describe('the official SDKs read streams with keep-alives', LIMIT, () => {
     const first = message.content[0];
     assert.equal(first?.type === 'text' ? first.text : '', 'You said: Why did line 2 stop?');
     assert.equal(message.stop_reason, 'end_turn');
+
+    const broken = await client.messages.create({
+      model: 'pipeline/late-broken',
+      max_tokens: 100,
+      messages: ask,
+      stream: true,
+    });
+    await failsInStream(broken, Anthropic.APIError);
   });
 });

@@ -37,6 +37,29 @@ export function within<T>(next: Promise<T>, ms: number): Promise<T | typeof SILE
   return Promise.race([next, silent]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * `within` for the many steps of one stream, with a single timer restarted (`refresh`) at each wait
+ * instead of a timer and a race per event. `ms` 0: `wait` is the step itself.
+ */
+export function silenceTimer(ms: number) {
+  let wake: ((value: typeof SILENT) => void) | undefined;
+  const timer = ms > 0 ? setTimeout(() => wake?.(SILENT), ms).unref() : undefined;
+  return {
+    wait<T>(next: Promise<T>): Promise<T | typeof SILENT> {
+      if (!timer) return next;
+      timer.refresh();
+      return new Promise((resolve, reject) => {
+        wake = resolve;
+        next.then(resolve, reject);
+      });
+    },
+    stop() {
+      clearTimeout(timer);
+      wake = undefined;
+    },
+  };
+}
+
 /** Runs the rest of the executor's events to their end in the background. */
 export function drain(rest: AsyncIterator<GatewayEvent>, onError: (err: unknown) => void): void {
   void (async () => {
@@ -69,12 +92,13 @@ export async function* sseFrames(
   let ended = false;
   /** A step asked of the executor and not yet read (the client may leave while it is pending). */
   let pending: Promise<IteratorResult<GatewayEvent>> | undefined = next;
+  const silence = silenceTimer(keepAliveMs);
   try {
     if (silent) yield encoder.keepAlive();
     for (;;) {
       let step: IteratorResult<GatewayEvent> | typeof SILENT;
       try {
-        step = await within(pending, keepAliveMs);
+        step = await silence.wait(pending);
       } catch (err) {
         pending = undefined;
         ended = true;
@@ -100,6 +124,7 @@ export async function* sseFrames(
     onError(err, failure);
     yield encoder.failure(failure, requestId);
   } finally {
+    silence.stop();
     // A step the client left before: its failure (the run sees the abort) is nobody's to answer.
     pending?.catch(() => {});
     // Complete: what follows `done` still runs. Otherwise the client went away (the generator was

@@ -17,7 +17,7 @@ export interface ScriptedRun {
   request: GatewayRequest;
   /** Set when the run saw its signal abort. */
   aborted: boolean;
-  /** Set while a `late` run waits for `release()`. */
+  /** Set while a `late` or `pause` run waits for `release()`. */
   waiting?: boolean;
   /** Set when the run's iterator finished (ended, threw or was returned). */
   closed: boolean;
@@ -29,7 +29,7 @@ export interface ScriptedGateway {
   runs: ScriptedRun[];
   /** Resolves once `condition` holds for the runs (checked on every change). */
   until(condition: (runs: ScriptedRun[]) => boolean): Promise<void>;
-  /** Lets the waiting `late` and `late-broken` runs go on (a model's slow first word, on cue). */
+  /** Lets the waiting `late`, `late-broken` and `pause` runs go on (a model's slow word, on cue). */
   release(): void;
 }
 
@@ -44,6 +44,7 @@ const SLUGS = [
   'bad-args',
   'late',
   'late-broken',
+  'pause',
 ] as const;
 
 const pipelineOf = (tenantId: string, slug: string, i: number): RunnablePipeline => ({
@@ -90,15 +91,25 @@ export function scriptedGateway(): ScriptedGateway {
 
   /** The `late` runs waiting for release(). */
   const held: (() => void)[] = [];
-  const cue = (run: ScriptedRun, signal: AbortSignal | undefined) =>
-    new Promise<void>((resolve, reject) => {
+  const cue = (run: ScriptedRun, signal: AbortSignal | undefined) => {
+    const aborted = () => {
+      run.aborted = true;
+      return signal?.reason ?? new Error('aborted');
+    };
+    if (signal?.aborted) return Promise.reject(aborted());
+    let reject: (reason: unknown) => void = () => {};
+    const onAbort = () => reject(aborted());
+    return new Promise<void>((resolve, fail) => {
+      reject = fail;
       run.waiting = true;
       held.push(resolve);
-      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       changed();
     }).finally(() => {
       run.waiting = false;
+      signal?.removeEventListener('abort', onAbort);
     });
+  };
 
   async function* script(run: ScriptedRun, signal: AbortSignal | undefined): AsyncGenerator<GatewayEvent> {
     const answer = `You said: ${lastUser(run.request)}`;
@@ -112,6 +123,16 @@ export function scriptedGateway(): ScriptedGateway {
       case 'late-broken':
         await cue(run, signal);
         throw new GatewayError('upstream', 502, 'every target failed: upstream answered 503');
+      case 'pause': {
+        // A model that stops to think between two words.
+        const [head, ...tail] = answer.split(/(?<= )/);
+        yield { type: 'start', model: 'scripted-1', cache: 'miss' };
+        yield { type: 'delta', text: head ?? '' };
+        await cue(run, signal);
+        for (const word of tail) yield { type: 'delta', text: word };
+        yield done(answer);
+        return;
+      }
       case 'echo':
         yield { type: 'start', model: 'scripted-1', cache: 'miss' };
         for (const word of answer.split(/(?<= )/)) yield { type: 'delta', text: word };
