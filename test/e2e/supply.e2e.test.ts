@@ -156,7 +156,10 @@ describe('supply in the browser', { skip: browserPhase }, () => {
     const trigger = await text(page, 'policy-trigger');
     assert.match(trigger, /\d/);
     assert.equal(policy.item.policy.trigger.kind, 'reorder_point');
-    assert.ok(trigger.replace(/[^\d]/g, '').startsWith(String(Math.floor(policy.item.policy.trigger.level))));
+    // Shown to one decimal (formatQuantity): 12.96 reads "13.0", so the figures are compared, not digits.
+    const shown = Number(trigger.replace(/[^\d.]/g, ''));
+    const level: number = policy.item.policy.trigger.level;
+    assert.ok(Math.abs(shown - level) <= 0.05 + 1e-9, `the page shows "${trigger}" for a level of ${level}`);
     await page.getByTestId('policy-factors').waitFor();
 
     // The month view rescales the weekly forecast, and says so.
