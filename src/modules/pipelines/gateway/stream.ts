@@ -21,25 +21,13 @@ export interface FrameEncoder {
   keepAlive(): string;
 }
 
-/** What `within` gives when the time passed first. */
+/** What a wait gives when the time passed first. */
 export const SILENT = Symbol('silent');
 
 /**
- * `next` once it settles, or SILENT after `ms` without it (`next` stays pending, to be awaited
- * again); `ms` 0 waits for `next` alone.
- */
-export function within<T>(next: Promise<T>, ms: number): Promise<T | typeof SILENT> {
-  if (ms <= 0) return next;
-  let timer: NodeJS.Timeout | undefined;
-  const silent = new Promise<typeof SILENT>((resolve) => {
-    timer = setTimeout(resolve, ms, SILENT);
-  });
-  return Promise.race([next, silent]).finally(() => clearTimeout(timer));
-}
-
-/**
- * `within` for the many steps of one stream, with a single timer restarted (`refresh`) at each wait
- * instead of a timer and a race per event. `ms` 0: `wait` is the step itself.
+ * Waits on the steps of one stream with a single timer, restarted (`refresh`) at each wait rather
+ * than a timer and a race per event: `wait(next)` is `next` once it settles, or SILENT after `ms`
+ * without it (`next` stays pending, to be waited on again). `ms` 0: `wait` is the step itself.
  */
 export function silenceTimer(ms: number) {
   let wake: ((value: typeof SILENT) => void) | undefined;
@@ -58,6 +46,13 @@ export function silenceTimer(ms: number) {
       wake = undefined;
     },
   };
+}
+
+/** One wait of `silenceTimer`: `next`, or SILENT after `ms` without it (`ms` 0: `next` itself). */
+export function within<T>(next: Promise<T>, ms: number): Promise<T | typeof SILENT> {
+  if (ms <= 0) return next;
+  const silence = silenceTimer(ms);
+  return silence.wait(next).finally(silence.stop);
 }
 
 /** Runs the rest of the executor's events to their end in the background. */
